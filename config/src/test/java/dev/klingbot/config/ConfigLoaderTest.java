@@ -1,0 +1,178 @@
+package dev.klingbot.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  private static final Path EXAMPLE = Path.of("..", "klingbot.example.yml");
+
+  private final ConfigLoader loader = new ConfigLoader();
+
+  @Test
+  void defaultsNeedNoFileAndNoEnvironment() {
+    KlingbotConfig config = loader.parse("", Map.of());
+
+    assertThat(config).isEqualTo(KlingbotConfig.defaults());
+    assertThat(config.kling().baseUrl()).isEqualTo("https://api-singapore.klingai.com");
+    assertThat(config.database().url()).isEqualTo("jdbc:h2:file:./data/klingbot");
+    assertThat(config.quota().costs().of(false, false)).isEqualTo(1);
+    assertThat(config.quota().costs().of(false, true)).isEqualTo(2);
+    assertThat(config.quota().costs().of(true, false)).isEqualTo(2);
+    assertThat(config.quota().costs().of(true, true)).isEqualTo(4);
+    assertThat(config.jobs().sessionTtl()).isEqualTo(Duration.ofHours(24));
+    assertThat(config.discord().enabled()).isFalse();
+    assertThat(config.slack().enabled()).isFalse();
+  }
+
+  @Test
+  void exampleFileListsEveryKeyWithItsDefault() throws IOException {
+    JsonNode example = new YAMLMapper().readTree(EXAMPLE.toFile());
+    List<String> documented = EnvironmentOverrides.leafKeys(example);
+
+    assertThat(documented)
+        .containsExactlyInAnyOrderElementsOf(EnvironmentOverrides.leafKeys(loader.defaultsTree()));
+    assertThat(loader.load(EXAMPLE, Map.of()).config()).isEqualTo(KlingbotConfig.defaults());
+  }
+
+  @Test
+  void everyKeyCanBeSetFromItsGenericVariable() {
+    Map<String, String> env =
+        Map.of(
+            "KLINGBOT_HTTP_PORT", "9090",
+            "KLINGBOT_QUOTA_DEFAULTS_DAILY_UNITS", "50",
+            "KLINGBOT_QUOTA_DEFAULTS_ALLOW_PRO", "false",
+            "KLINGBOT_QUOTA_COSTS_PRO_10S", "6",
+            "KLINGBOT_JOBS_POLL_MAX_INTERVAL", "2m",
+            "KLINGBOT_MEDIA_MAX_VIDEO_SIZE", "1GB",
+            "KLINGBOT_SLACK_ADMIN_USER_IDS", "U1, U2");
+
+    KlingbotConfig config = loader.parse("", env);
+
+    assertThat(config.http().port()).isEqualTo(9090);
+    assertThat(config.quota().defaults().dailyUnits()).isEqualTo(50);
+    assertThat(config.quota().defaults().allowPro()).isFalse();
+    assertThat(config.quota().costs().pro10s()).isEqualTo(6);
+    assertThat(config.jobs().pollMaxInterval()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(config.media().maxVideoSize().bytes()).isEqualTo(1L << 30);
+    assertThat(config.slack().adminUserIds()).containsExactly("U1", "U2");
+  }
+
+  @Test
+  void shortNamesSetTheCommonKeysAndOverrideTheFile() {
+    Map<String, String> env =
+        Map.of(
+            "KLING_BASE_URL", "https://gateway.example/kling/",
+            "KLING_API_TOKEN", "tok-123",
+            "DISCORD_TOKEN", "discord-secret",
+            "KLINGBOT_PUBLIC_BASE_URL", "https://bot.example.com");
+
+    KlingbotConfig config = loader.parse("kling:\n  base-url: https://other.example\n", env);
+
+    assertThat(config.kling().baseUrl()).isEqualTo("https://gateway.example/kling");
+    assertThat(config.kling().apiToken().reveal()).isEqualTo("tok-123");
+    assertThat(config.discord().enabled()).isTrue();
+    assertThat(config.http().publicBaseUrl()).isEqualTo("https://bot.example.com");
+  }
+
+  @Test
+  void fileValuesOverrideDefaults(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("klingbot.yml");
+    Files.writeString(
+        file,
+        """
+        database:
+          url: jdbc:postgresql://127.0.0.1:5432/test
+        quota:
+          defaults:
+            time-zone: Asia/Shanghai
+        """);
+
+    ConfigLoader.Loaded loaded = loader.load(file, Map.of("KLINGBOT_JOBS_WORKER_THREADS", "8"));
+
+    assertThat(loaded.file()).contains(file);
+    assertThat(loaded.config().database().isPostgres()).isTrue();
+    assertThat(loaded.config().quota().defaults().timeZone()).isEqualTo("Asia/Shanghai");
+    assertThat(loaded.config().jobs().workerThreads()).isEqualTo(8);
+    assertThat(loaded.fromEnvironment())
+        .containsEntry("jobs.worker-threads", "KLINGBOT_JOBS_WORKER_THREADS");
+  }
+
+  @Test
+  void badValuesNameTheKeyAndWhatIsAllowed() {
+    assertProblem("http:\n  port: 70000\n", "http.port is 70000; allowed: 0 to 65535");
+    assertProblem(
+        "kling:\n  base-url: ftp://x\n",
+        "kling.base-url is 'ftp://x'; allowed: an http:// or https:// URL");
+    assertProblem("jobs:\n  poll-max-interval: soon\n", "jobs.poll-max-interval");
+    assertProblem("jobs:\n  poll-max-interval: soon\n", "'soon' is not a duration");
+    assertProblem(
+        "quota:\n  defaults:\n    time-zone: Mars/Base\n",
+        "quota.defaults.time-zone is 'Mars/Base'; allowed: a time zone id");
+    assertProblem("quota:\n  costs:\n    std-5s: lots\n", "quota.costs.std-5s");
+    assertProblem(
+        "slack:\n  mode: carrier-pigeon\n",
+        "slack.mode is 'carrier-pigeon'; allowed: http, socket");
+    assertProblem("database:\n  url: jdbc:mysql://x\n", "database.url is 'jdbc:mysql://x'");
+    assertProblem("media:\n  max-video-size: huge\n", "media.max-video-size");
+    assertProblem("kling:\n  tokn: abc\n", "kling.tokn is not a known setting; known keys here:");
+    assertProblem("kling: 5\n", "kling must be a group of keys");
+    assertProblem("kling:\n  access-key: ak\n", "kling.secret-key is empty");
+    assertProblem("kling: [unclosed\n", "not valid");
+  }
+
+  @Test
+  void badEnvironmentValuesNameTheKeyToo() {
+    assertThatThrownBy(() -> loader.parse("", Map.of("PORT", "eighty")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("http.port");
+    assertThatThrownBy(() -> loader.parse("", Map.of("SLACK_BOT_TOKEN", "xoxb-1")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("slack.app-token is empty");
+  }
+
+  @Test
+  void missingExplicitFileIsReported(@TempDir Path dir) {
+    assertThatThrownBy(() -> loader.load(dir.resolve("nope.yml"), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("nope.yml does not exist");
+  }
+
+  @Test
+  void printedConfigurationMasksEverySecret() {
+    Map<String, String> env =
+        Map.of(
+            "KLING_API_TOKEN", "kling-token-value",
+            "DISCORD_TOKEN", "discord-token-value",
+            "SLACK_BOT_TOKEN", "xoxb-slack-token-value",
+            "SLACK_APP_TOKEN", "xapp-app-token-value",
+            "KLINGBOT_DATABASE_PASSWORD", "db-password-value",
+            "KLING_WEBHOOK_SECRET", "whsec_webhook");
+    KlingbotConfig config = loader.parse("", env);
+
+    String printed = new ConfigPrinter().toYaml(config);
+
+    assertThat(printed).contains("api-token: '" + Secret.MASK + "'").contains("base-url:");
+    for (String secret : env.values()) {
+      assertThat(printed).doesNotContain(secret);
+      assertThat(config.toString()).doesNotContain(secret);
+    }
+  }
+
+  private void assertProblem(String yaml, String expected) {
+    assertThatThrownBy(() -> loader.parse(yaml, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(expected)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+}
