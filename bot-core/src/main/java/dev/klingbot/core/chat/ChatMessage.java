@@ -1,0 +1,51 @@
+package dev.klingbot.core.chat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A platform-neutral message. {@code text} uses a small Markdown subset that every adapter can
+ * render: {@code **bold**}, {@code `code`}, {@code _italic_}, bullet lines starting with {@code -
+ * }, and links as bare URLs. {@code mentionUserId} asks the adapter to mention that user. {@code
+ * ephemeral} messages are shown only to the requester where the platform allows it.
+ */
+public record ChatMessage(
+    String text,
+    List<ChatFile> files,
+    List<ChatAction> actions,
+    String mentionUserId,
+    boolean ephemeral) {
+
+  public ChatMessage {
+    text = text == null ? "" : text;
+    files = List.copyOf(files == null ? List.of() : files);
+    actions = List.copyOf(actions == null ? List.of() : actions);
+  }
+
+  public static ChatMessage text(String text) {
+    return new ChatMessage(text, List.of(), List.of(), null, false);
+  }
+
+  public static ChatMessage ephemeral(String text) {
+    return new ChatMessage(text, List.of(), List.of(), null, true);
+  }
+
+  public ChatMessage withFile(ChatFile file) {
+    List<ChatFile> more = new ArrayList<>(files);
+    more.add(file);
+    return new ChatMessage(text, more, actions, mentionUserId, ephemeral);
+  }
+
+  public ChatMessage withActions(List<ChatAction> newActions) {
+    return new ChatMessage(text, files, newActions, mentionUserId, ephemeral);
+  }
+
+  public ChatMessage mentioning(String userId) {
+    return new ChatMessage(text, files, actions, userId, ephemeral);
+  }
+
+  /** The text without Markdown markers, for plain-text surfaces. */
+  public String plainText() {
+    return text.replace("**", "").replace("`", "");
+  }
+}

@@ -1,0 +1,19 @@
+package dev.klingbot.core.chat;
+
+import dev.klingbot.core.Platform;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The chat ports of the running adapters, by platform. Adapters register when they start. */
+public final class ChatPorts {
+  private final Map<Platform, ChatPort> ports = new EnumMap<>(Platform.class);
+
+  public synchronized void register(ChatPort port) {
+    ports.put(port.platform(), port);
+  }
+
+  public synchronized Optional<ChatPort> find(Platform platform) {
+    return Optional.ofNullable(ports.get(platform));
+  }
+}

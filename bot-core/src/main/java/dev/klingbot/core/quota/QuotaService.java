@@ -1,0 +1,344 @@
+package dev.klingbot.core.quota;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.klingbot.config.QuotaConfig;
+import dev.klingbot.core.Platform;
+import dev.klingbot.core.store.Database;
+import dev.klingbot.core.store.ServerSettingsStore;
+import dev.klingbot.kling.TaskDuration;
+import dev.klingbot.kling.TaskMode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Quota per server: reserve units when an edit is submitted, commit them when it succeeds, refund
+ * them when it fails or is cancelled. A reservation locks the server's policy row, so concurrent
+ * submits are serialized: 100 simultaneous submits against 10 remaining units grant exactly 10
+ * units' worth. One ledger row per edit makes reserve, commit and refund idempotent.
+ */
+public final class QuotaService {
+  private final Jdbi jdbi;
+  private final ServerSettingsStore settings;
+  private final QuotaConfig config;
+
+  public QuotaService(Database database, ServerSettingsStore settings, QuotaConfig config) {
+    this.jdbi = requireNonNull(database, "database is null").jdbi();
+    this.settings = requireNonNull(settings, "settings is null");
+    this.config = requireNonNull(config, "config is null");
+  }
+
+  /** Units one task costs, from the configured cost table. */
+  public int cost(TaskMode mode, TaskDuration duration) {
+    return config.costs().of(mode == TaskMode.PRO, duration == TaskDuration.TEN);
+  }
+
+  public QuotaPolicy policy(Platform platform, String serverId) {
+    return QuotaPolicy.from(config.defaults()).with(settings.policy(platform, serverId));
+  }
+
+  /** Today's usage of a server and member. */
+  public QuotaUsage usage(Platform platform, String serverId, String userId, Instant now) {
+    QuotaPolicy policy = policy(platform, serverId);
+    return jdbi.withHandle(handle -> usage(handle, policy, platform, serverId, userId, now));
+  }
+
+  /**
+   * Checks what a reservation would check, without reserving: used when an edit is started, so a
+   * user learns at once that the quota is spent.
+   */
+  public Optional<Reservation.Refused> precheck(
+      Platform platform,
+      String serverId,
+      String userId,
+      TaskMode mode,
+      TaskDuration duration,
+      Instant now) {
+    QuotaPolicy policy = policy(platform, serverId);
+    QuotaUsage usage =
+        jdbi.withHandle(handle -> usage(handle, policy, platform, serverId, userId, now));
+    return refusal(usage, cost(mode, duration), mode, duration, false);
+  }
+
+  /** Reserves the edit's units, unless a limit says no. Idempotent per edit id. */
+  public Reservation reserve(
+      String editId,
+      Platform platform,
+      String serverId,
+      String userId,
+      TaskMode mode,
+      TaskDuration duration,
+      Instant now) {
+    int units = cost(mode, duration);
+    settings.ensurePolicyRow(platform, serverId, now);
+    return jdbi.inTransaction(
+        handle -> {
+          ServerSettingsStore.lockPolicyRow(handle, platform, serverId);
+          Optional<Integer> held =
+              handle
+                  .createQuery(
+                      "SELECT units FROM quota_ledger WHERE edit_id = :id AND state = 'RESERVED'")
+                  .bind("id", editId)
+                  .mapTo(Integer.class)
+                  .findOne();
+          if (held.isPresent()) {
+            return new Reservation.Granted(held.get(), true);
+          }
+          QuotaPolicy policy =
+              QuotaPolicy.from(config.defaults())
+                  .with(ServerSettingsStore.policy(handle, platform, serverId));
+          QuotaUsage usage = usage(handle, policy, platform, serverId, userId, now);
+          Optional<Reservation.Refused> refused = refusal(usage, units, mode, duration, true);
+          if (refused.isPresent()) {
+            return refused.get();
+          }
+          ZonedDateTime local = now.atZone(policy.timeZone());
+          handle
+              .createUpdate("DELETE FROM quota_ledger WHERE edit_id = :id")
+              .bind("id", editId)
+              .execute();
+          handle
+              .createUpdate(
+                  "INSERT INTO quota_ledger (edit_id, platform, server_id, user_id, units, state,"
+                      + " local_day, local_month, task_mode, duration_seconds, reserved_at) VALUES"
+                      + " (:id, :platform, :server, :user, :units, 'RESERVED', :day, :month, :mode,"
+                      + " :duration, :now)")
+              .bind("id", editId)
+              .bind("platform", platform.id())
+              .bind("server", serverId)
+              .bind("user", userId)
+              .bind("units", units)
+              .bind("day", java.sql.Date.valueOf(local.toLocalDate()))
+              .bind("month", YearMonth.from(local).toString())
+              .bind("mode", mode.name())
+              .bind("duration", duration.seconds())
+              .bind("now", Timestamp.from(now))
+              .execute();
+          return new Reservation.Granted(units, false);
+        });
+  }
+
+  /** The edit succeeded: its units are spent. Returns false when nothing was reserved. */
+  public boolean commit(String editId, Instant now) {
+    return settle(editId, "COMMITTED", now);
+  }
+
+  /**
+   * The edit failed or was cancelled: its units come back. Returns false when nothing was reserved.
+   */
+  public boolean refund(String editId, Instant now) {
+    return settle(editId, "REFUNDED", now);
+  }
+
+  private boolean settle(String editId, String state, Instant now) {
+    return jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate(
+                        "UPDATE quota_ledger SET state = :state, settled_at = :now WHERE edit_id ="
+                            + " :id AND state = 'RESERVED'")
+                    .bind("state", state)
+                    .bind("now", Timestamp.from(now))
+                    .bind("id", editId)
+                    .execute())
+        == 1;
+  }
+
+  /** The ledger state of an edit ({@code RESERVED}, {@code COMMITTED}, {@code REFUNDED}). */
+  public Optional<String> ledgerState(String editId) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT state FROM quota_ledger WHERE edit_id = :id")
+                .bind("id", editId)
+                .mapTo(String.class)
+                .findOne());
+  }
+
+  /** Units spent per day and per member between two days (inclusive), refunds excluded. */
+  public UsageReport report(Platform platform, String serverId, LocalDate from, LocalDate to) {
+    return jdbi.withHandle(
+        handle -> {
+          List<UsageReport.Day> days = new ArrayList<>();
+          handle
+              .createQuery(
+                  "SELECT local_day, SUM(units) AS units, COUNT(*) AS edits FROM quota_ledger WHERE"
+                      + " platform = :platform AND server_id = :server AND local_day BETWEEN :from"
+                      + " AND :to AND state <> 'REFUNDED' GROUP BY local_day ORDER BY local_day")
+              .bind("platform", platform.id())
+              .bind("server", serverId)
+              .bind("from", java.sql.Date.valueOf(from))
+              .bind("to", java.sql.Date.valueOf(to))
+              .map(
+                  (rs, ctx) ->
+                      new UsageReport.Day(
+                          rs.getDate("local_day").toLocalDate(),
+                          rs.getInt("units"),
+                          rs.getInt("edits")))
+              .forEach(days::add);
+          List<UsageReport.User> users =
+              handle
+                  .createQuery(
+                      "SELECT user_id, SUM(units) AS units, COUNT(*) AS edits FROM quota_ledger"
+                          + " WHERE platform = :platform AND server_id = :server AND local_day"
+                          + " BETWEEN :from AND :to AND state <> 'REFUNDED' GROUP BY user_id ORDER"
+                          + " BY SUM(units) DESC, user_id")
+                  .bind("platform", platform.id())
+                  .bind("server", serverId)
+                  .bind("from", java.sql.Date.valueOf(from))
+                  .bind("to", java.sql.Date.valueOf(to))
+                  .map(
+                      (rs, ctx) ->
+                          new UsageReport.User(
+                              rs.getString("user_id"), rs.getInt("units"), rs.getInt("edits")))
+                  .list();
+          int refunded =
+              handle
+                  .createQuery(
+                      "SELECT COUNT(*) FROM quota_ledger WHERE platform = :platform AND server_id ="
+                          + " :server AND local_day BETWEEN :from AND :to AND state = 'REFUNDED'")
+                  .bind("platform", platform.id())
+                  .bind("server", serverId)
+                  .bind("from", java.sql.Date.valueOf(from))
+                  .bind("to", java.sql.Date.valueOf(to))
+                  .mapTo(Integer.class)
+                  .one();
+          int total = days.stream().mapToInt(UsageReport.Day::units).sum();
+          int edits = days.stream().mapToInt(UsageReport.Day::edits).sum();
+          return new UsageReport(from, to, total, edits, refunded, days, users);
+        });
+  }
+
+  private QuotaUsage usage(
+      Handle handle,
+      QuotaPolicy policy,
+      Platform platform,
+      String serverId,
+      String userId,
+      Instant now) {
+    ZonedDateTime local = now.atZone(policy.timeZone());
+    LocalDate today = local.toLocalDate();
+    String month = YearMonth.from(local).toString();
+    int serverToday = sum(handle, "local_day = :day", platform, serverId, null, today, month);
+    int serverMonth = sum(handle, "local_month = :month", platform, serverId, null, today, month);
+    int userToday = sum(handle, "local_day = :day", platform, serverId, userId, today, month);
+    int running =
+        handle
+            .createQuery(
+                "SELECT COUNT(*) FROM quota_ledger WHERE platform = :platform AND server_id = :server"
+                    + " AND state = 'RESERVED'")
+            .bind("platform", platform.id())
+            .bind("server", serverId)
+            .mapTo(Integer.class)
+            .one();
+    int userLimit =
+        ServerSettingsStore.userLimit(handle, platform, serverId, userId)
+            .orElse(policy.userDailyUnits());
+    return new QuotaUsage(policy, userLimit, serverToday, serverMonth, userToday, running);
+  }
+
+  private static int sum(
+      Handle handle,
+      String period,
+      Platform platform,
+      String serverId,
+      String userId,
+      LocalDate day,
+      String month) {
+    return handle
+        .createQuery(
+            "SELECT COALESCE(SUM(units), 0) FROM quota_ledger WHERE platform = :platform AND"
+                + " server_id = :server AND state <> 'REFUNDED' AND "
+                + period
+                + (userId == null ? "" : " AND user_id = :user"))
+        .bind("platform", platform.id())
+        .bind("server", serverId)
+        .bind("user", userId)
+        .bind("day", java.sql.Date.valueOf(day))
+        .bind("month", month)
+        .mapTo(Integer.class)
+        .one();
+  }
+
+  private static Optional<Reservation.Refused> refusal(
+      QuotaUsage usage, int units, TaskMode mode, TaskDuration duration, boolean countRunning) {
+    QuotaPolicy policy = usage.policy();
+    if (mode == TaskMode.PRO && !policy.allowPro()) {
+      return refused(
+          Reservation.Reason.PRO_NOT_ALLOWED,
+          "This server does not allow pro mode. Use std mode, or ask an admin to allow pro.");
+    }
+    if (duration == TaskDuration.TEN && !policy.allowTenSeconds()) {
+      return refused(
+          Reservation.Reason.TEN_SECONDS_NOT_ALLOWED,
+          "This server does not allow 10-second results. Trim the clip to 5 seconds or less, or ask"
+              + " an admin to allow 10-second edits.");
+    }
+    if (policy.dailyUnits() == 0 || policy.monthlyUnits() == 0) {
+      return refused(
+          Reservation.Reason.EDITS_DISABLED,
+          "Edits are turned off on this server (its quota is 0). Ask an admin to set one.");
+    }
+    if (usage.serverUsedToday() + units > policy.dailyUnits()) {
+      return refused(
+          Reservation.Reason.SERVER_DAILY,
+          "This edit costs "
+              + units(units)
+              + " but the server has "
+              + units(Math.max(0, policy.dailyUnits() - usage.serverUsedToday()))
+              + " left today (limit "
+              + policy.dailyUnits()
+              + "). Try again tomorrow, or ask an admin to raise the daily quota.");
+    }
+    if (usage.serverUsedThisMonth() + units > policy.monthlyUnits()) {
+      return refused(
+          Reservation.Reason.SERVER_MONTHLY,
+          "This edit costs "
+              + units(units)
+              + " but the server has "
+              + units(Math.max(0, policy.monthlyUnits() - usage.serverUsedThisMonth()))
+              + " left this month (limit "
+              + policy.monthlyUnits()
+              + "). Ask an admin to raise the monthly quota.");
+    }
+    if (usage.userUsedToday() + units > usage.userDailyLimit()) {
+      return refused(
+          Reservation.Reason.USER_DAILY,
+          "This edit costs "
+              + units(units)
+              + " but you have "
+              + units(Math.max(0, usage.userDailyLimit() - usage.userUsedToday()))
+              + " left today (your limit is "
+              + usage.userDailyLimit()
+              + "). Try again tomorrow"
+              + (mode == TaskMode.PRO ? ", or use std mode, which costs less" : "")
+              + ".");
+    }
+    if (countRunning && usage.running() >= policy.maxConcurrentJobs()) {
+      return refused(
+          Reservation.Reason.CONCURRENT,
+          "This server already has "
+              + usage.running()
+              + " edit"
+              + (usage.running() == 1 ? "" : "s")
+              + " running, its limit. Submit again when one has finished.");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Reservation.Refused> refused(Reservation.Reason reason, String message) {
+    return Optional.of(new Reservation.Refused(reason, message));
+  }
+
+  private static String units(int count) {
+    return count + (count == 1 ? " unit" : " units");
+  }
+}

@@ -1,0 +1,51 @@
+package dev.klingbot.core.quota;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/** A bar chart of units per day for a usage report (JFreeChart), written as PNG. */
+public final class UsageChart {
+  private UsageChart() {}
+
+  public static Path write(UsageReport report, String title, Path file) {
+    DefaultCategoryDataset data = new DefaultCategoryDataset();
+    Map<LocalDate, Integer> byDay = new HashMap<>();
+    report.days().forEach(day -> byDay.put(day.day(), day.units()));
+    for (LocalDate day = report.from(); !day.isAfter(report.to()); day = day.plusDays(1)) {
+      data.addValue(byDay.getOrDefault(day, 0), "units", Integer.toString(day.getDayOfMonth()));
+    }
+    JFreeChart chart =
+        ChartFactory.createBarChart(
+            title, "day", "units", data, PlotOrientation.VERTICAL, false, false, false);
+    chart.setBackgroundPaint(Color.WHITE);
+    CategoryPlot plot = chart.getCategoryPlot();
+    plot.setBackgroundPaint(new Color(248, 248, 250));
+    plot.setRangeGridlinePaint(new Color(200, 200, 210));
+    plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.STANDARD);
+    BarRenderer renderer = (BarRenderer) plot.getRenderer();
+    renderer.setSeriesPaint(0, new Color(88, 101, 242));
+    renderer.setShadowVisible(false);
+    renderer.setDrawBarOutline(false);
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      ChartUtils.saveChartAsPNG(file.toFile(), chart, 900, 420);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the usage chart", e);
+    }
+    return file;
+  }
+}

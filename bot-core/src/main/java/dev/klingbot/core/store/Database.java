@@ -1,0 +1,137 @@
+package dev.klingbot.core.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.klingbot.config.DatabaseConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The connection pool (HikariCP), the schema (Flyway migrations in {@code db/migration}, the same
+ * scripts on H2 and PostgreSQL) and the query API (Jdbi).
+ */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+  private final Dialect dialect;
+
+  private Database(HikariDataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.jdbi = Jdbi.create(dataSource);
+  }
+
+  /** Opens the pool and brings the schema up to date. */
+  public static Database open(DatabaseConfig config) {
+    String url = withH2Defaults(config.url());
+    String shown = displayUrl(url);
+    createH2Folder(url);
+    HikariConfig hikari = new HikariConfig();
+    hikari.setJdbcUrl(url);
+    hikari.setUsername(config.user());
+    if (config.password() != null) {
+      hikari.setPassword(config.password().reveal());
+    }
+    hikari.setMaximumPoolSize(config.maxPoolSize());
+    hikari.setPoolName("klingbot-db");
+    hikari.setConnectionTimeout(10_000);
+    hikari.setInitializationFailTimeout(10_000);
+    HikariDataSource dataSource;
+    try {
+      dataSource = new HikariDataSource(hikari);
+    } catch (RuntimeException e) {
+      throw new StoreException(openProblem(shown, e), e);
+    }
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .failOnMissingLocations(true)
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      dataSource.close();
+      throw new StoreException(
+          "Cannot update the database schema of " + shown + ": " + e.getMessage(), e);
+    }
+    return new Database(dataSource, Dialect.of(url));
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+
+  /**
+   * H2 waits only one second for a row lock by default; quota reservations of a busy server queue
+   * on one row, so the bot waits longer unless the URL says otherwise.
+   */
+  static String withH2Defaults(String url) {
+    if (!url.startsWith("jdbc:h2:")
+        || url.toUpperCase(java.util.Locale.ROOT).contains("LOCK_TIMEOUT")) {
+      return url;
+    }
+    return url + ";LOCK_TIMEOUT=10000";
+  }
+
+  /** The URL without query parameters (which may hold a password). */
+  static String displayUrl(String url) {
+    int query = url.indexOf('?');
+    String base = query < 0 ? url : url.substring(0, query);
+    int options = base.indexOf(';');
+    return options < 0 ? base : base.substring(0, options);
+  }
+
+  private static void createH2Folder(String url) {
+    String prefix = "jdbc:h2:file:";
+    if (!url.startsWith(prefix)) {
+      return;
+    }
+    String path = url.substring(prefix.length());
+    int options = path.indexOf(';');
+    if (options >= 0) {
+      path = path.substring(0, options);
+    }
+    Path parent = Path.of(path).toAbsolutePath().getParent();
+    if (parent != null) {
+      try {
+        Files.createDirectories(parent);
+      } catch (IOException e) {
+        throw new StoreException(
+            "Cannot create the database folder " + parent + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private static String openProblem(String shown, RuntimeException e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && !(cause instanceof SQLException)) {
+      cause = cause.getCause();
+    }
+    String message =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    if (message.contains("already in use") || message.contains("locked by another process")) {
+      return "The database "
+          + shown
+          + " is in use by another klingbot process. Stop that one first, or point"
+          + " database.url at another file.";
+    }
+    if (message.contains("Connection refused")) {
+      return "Cannot reach the database " + shown + " (connection refused). Is it running?";
+    }
+    return "Cannot open the database " + shown + ": " + message.lines().findFirst().orElse(message);
+  }
+}

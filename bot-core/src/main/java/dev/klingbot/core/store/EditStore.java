@@ -1,0 +1,410 @@
+package dev.klingbot.core.store;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.klingbot.core.Platform;
+import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditImage;
+import dev.klingbot.core.edit.EditState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * Edits and their events. Every save is checked against the version that was read (optimistic
+ * locking) and writes the event of the change in the same transaction, before any side effect.
+ */
+public final class EditStore {
+  private static final EditRowMapper MAPPER = new EditRowMapper();
+
+  private static final String COLUMNS =
+      "state, platform, server_id, channel_id, thread_id, user_id, user_name, instruction,"
+          + " summary, edit_mode, prompt, negative_prompt, raw_prompt, task_mode, duration_seconds,"
+          + " cost_units, video_source, video_file, video_url, video_info, video_check,"
+          + " needs_conform, session_id, session_expires_at, session_width, session_height,"
+          + " session_frames, session_fps, preview_video_url, preview_cover_url, task_id,"
+          + " task_status, task_status_message, queued, submitted_at, next_check_at, check_count,"
+          + " last_checked_at, result_url, result_file, failure_reason, finished_at,"
+          + " delivery_started_at, delivered_at, plan_message_id, progress_message_id,"
+          + " callback_token, updated_at";
+
+  private final Jdbi jdbi;
+
+  public EditStore(Database database) {
+    this.jdbi = requireNonNull(database, "database is null").jdbi();
+  }
+
+  /** Stores a new edit and its images; returns it with version 0. */
+  public Edit insert(Edit edit, String eventDetail) {
+    Edit stored = edit.stored(edit.updatedAt(), 0);
+    jdbi.useTransaction(
+        handle -> {
+          StringBuilder values = new StringBuilder();
+          for (String column : COLUMNS.split(",")) {
+            values.append(values.length() == 0 ? "" : ", ").append(':').append(column.strip());
+          }
+          var insert =
+              handle.createUpdate(
+                  "INSERT INTO edits (id, created_at, version, "
+                      + COLUMNS
+                      + ") VALUES (:id, :created_at, 0, "
+                      + values
+                      + ")");
+          bindColumns(insert, stored);
+          insert
+              .bind("id", stored.id())
+              .bind("created_at", Sql.timestamp(stored.createdAt()))
+              .execute();
+          insertImages(handle, stored);
+          event(handle, stored.id(), stored.updatedAt(), "created", eventDetail);
+        });
+    return stored;
+  }
+
+  /**
+   * Saves {@code edit} if nobody changed it since it was read, and records {@code eventKind}.
+   *
+   * @return the saved edit with its new version
+   * @throws ConcurrentUpdateException when the stored version differs
+   */
+  public Edit update(Edit edit, Instant now, String eventKind, String eventDetail) {
+    Edit stored = edit.stored(now, edit.version() + 1);
+    jdbi.useTransaction(
+        handle -> {
+          StringBuilder sets = new StringBuilder();
+          for (String column : COLUMNS.split(",")) {
+            String name = column.strip();
+            sets.append(sets.length() == 0 ? "" : ", ").append(name).append(" = :").append(name);
+          }
+          var update =
+              handle.createUpdate(
+                  "UPDATE edits SET "
+                      + sets
+                      + ", version = version + 1 WHERE id = :id AND version = :version");
+          bindColumns(update, stored);
+          int rows = update.bind("id", edit.id()).bind("version", edit.version()).execute();
+          if (rows != 1) {
+            throw new ConcurrentUpdateException(edit.id());
+          }
+          handle
+              .createUpdate("DELETE FROM edit_images WHERE edit_id = :id")
+              .bind("id", edit.id())
+              .execute();
+          insertImages(handle, stored);
+          if (eventKind != null) {
+            event(handle, edit.id(), now, eventKind, eventDetail);
+          }
+        });
+    return stored;
+  }
+
+  public Optional<Edit> find(String id) {
+    return jdbi.withHandle(
+        handle -> {
+          Optional<Edit> edit =
+              handle
+                  .createQuery("SELECT * FROM edits WHERE id = :id")
+                  .bind("id", id)
+                  .map(MAPPER)
+                  .findOne();
+          return edit.map(found -> withImages(handle, found));
+        });
+  }
+
+  /** The newest edit started in a thread (the edit a command typed in that thread is about). */
+  public Optional<Edit> findByThread(Platform platform, String serverId, String threadId) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT * FROM edits WHERE platform = :platform AND server_id = :server AND"
+                        + " thread_id = :thread ORDER BY created_at DESC")
+                .bind("platform", platform.id())
+                .bind("server", serverId)
+                .bind("thread", threadId)
+                .setMaxRows(1)
+                .map(MAPPER)
+                .findFirst()
+                .map(found -> withImages(handle, found)));
+  }
+
+  /** A user's edits in a server, newest first. */
+  public List<Edit> recentByUser(Platform platform, String serverId, String userId, int limit) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT * FROM edits WHERE platform = :platform AND server_id = :server AND"
+                        + " user_id = :user ORDER BY created_at DESC")
+                .bind("platform", platform.id())
+                .bind("server", serverId)
+                .bind("user", userId)
+                .setMaxRows(limit)
+                .map(MAPPER)
+                .list());
+  }
+
+  /** Ids of a server's edits starting with {@code prefix}, newest first (autocomplete). */
+  public List<Edit> searchIds(
+      Platform platform, String serverId, String userIdOrNull, String prefix, int limit) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT * FROM edits WHERE platform = :platform AND server_id = :server AND id"
+                        + " LIKE :prefix"
+                        + (userIdOrNull == null ? "" : " AND user_id = :user")
+                        + " ORDER BY created_at DESC")
+                .bind("platform", platform.id())
+                .bind("server", serverId)
+                .bind("prefix", prefix.toUpperCase(Locale.ROOT) + "%")
+                .bind("user", userIdOrNull)
+                .setMaxRows(limit)
+                .map(MAPPER)
+                .list());
+  }
+
+  /**
+   * Ids of edits the job runner has work on: running tasks due for a check, and finished edits
+   * whose final message has not been posted.
+   */
+  public List<String> dueForWork(Instant now, java.util.Collection<Platform> platforms, int limit) {
+    if (platforms.isEmpty()) {
+      return List.of();
+    }
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT id FROM edits WHERE ((state IN ('SUBMITTED', 'PROCESSING') AND"
+                        + " (next_check_at IS NULL OR next_check_at <= :now)) OR (state IN"
+                        + " ('SUCCEEDED', 'FAILED', 'EXPIRED') AND delivered_at IS NULL AND"
+                        + " (next_check_at IS NULL OR next_check_at <= :now))) AND (lease_until IS"
+                        + " NULL OR lease_until < :now) AND platform IN (<platforms>) ORDER BY"
+                        + " submitted_at, created_at")
+                .bind("now", Sql.timestamp(now))
+                .bindList("platforms", platforms.stream().map(Platform::id).toList())
+                .setMaxRows(limit)
+                .mapTo(String.class)
+                .list());
+  }
+
+  /** The earliest time an edit with work left is due, for the runner's sleep. */
+  public Optional<Instant> nextDue() {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT MIN(next_check_at) FROM edits WHERE state IN ('SUBMITTED',"
+                        + " 'PROCESSING') OR (state IN ('SUCCEEDED', 'FAILED', 'EXPIRED') AND"
+                        + " delivered_at IS NULL)")
+                .mapTo(java.sql.Timestamp.class)
+                .findOne()
+                .map(Sql::instant));
+  }
+
+  /**
+   * Edits still being prepared whose Kling session has expired or that are older than {@code
+   * createdBefore}.
+   */
+  public List<String> expiredBeforeSubmit(Instant now, Instant createdBefore) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT id FROM edits WHERE state IN ('CREATED', 'SELECTING', 'PREVIEWED') AND"
+                        + " (session_expires_at <= :now OR created_at <= :before)")
+                .bind("now", Sql.timestamp(now))
+                .bind("before", Sql.timestamp(createdBefore))
+                .mapTo(String.class)
+                .list());
+  }
+
+  /** Number of queued edits submitted before {@code edit} (its place in the queue is this + 1). */
+  public int queuedAhead(Edit edit) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT COUNT(*) FROM edits WHERE state = 'SUBMITTED' AND task_id IS NULL AND"
+                        + " id <> :id AND (submitted_at < :at OR (submitted_at = :at AND id < :id))")
+                .bind("id", edit.id())
+                .bind("at", Sql.timestamp(edit.task().submittedAt()))
+                .mapTo(Integer.class)
+                .one());
+  }
+
+  /** Whether an older edit waits in the queue (so a newer one must not jump it). */
+  public Optional<String> oldestQueued() {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT id FROM edits WHERE state = 'SUBMITTED' AND task_id IS NULL AND queued ="
+                        + " TRUE ORDER BY submitted_at, id")
+                .setMaxRows(1)
+                .mapTo(String.class)
+                .findFirst());
+  }
+
+  /** Takes the job for {@code owner} until {@code until}, unless another process holds it. */
+  public boolean claim(String id, String owner, Instant now, Instant until) {
+    return jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate(
+                        "UPDATE edits SET lease_owner = :owner, lease_until = :until WHERE id = :id"
+                            + " AND (lease_owner IS NULL OR lease_until IS NULL OR lease_until <"
+                            + " :now OR lease_owner = :owner)")
+                    .bind("owner", owner)
+                    .bind("until", Sql.timestamp(until))
+                    .bind("now", Sql.timestamp(now))
+                    .bind("id", id)
+                    .execute())
+        == 1;
+  }
+
+  public void release(String id, String owner) {
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE edits SET lease_owner = NULL, lease_until = NULL WHERE id = :id AND"
+                        + " lease_owner = :owner")
+                .bind("id", id)
+                .bind("owner", owner)
+                .execute());
+  }
+
+  /** The stored events of an edit, oldest first, as {@code kind: detail} lines. */
+  public List<String> events(String id) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT kind, detail FROM edit_events WHERE edit_id = :id ORDER BY id")
+                .bind("id", id)
+                .map(
+                    (rs, ctx) ->
+                        rs.getString("kind")
+                            + (rs.getString("detail") == null ? "" : ": " + rs.getString("detail")))
+                .list());
+  }
+
+  /** Counts edits per state, for status pages and tests. */
+  public long count(EditState state) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT COUNT(*) FROM edits WHERE state = :state")
+                .bind("state", state.name())
+                .mapTo(Long.class)
+                .one());
+  }
+
+  private static Edit withImages(Handle handle, Edit edit) {
+    List<EditImage> images =
+        handle
+            .createQuery(
+                "SELECT position, source, file, url FROM edit_images WHERE edit_id = :id ORDER BY"
+                    + " position")
+            .bind("id", edit.id())
+            .map(
+                (rs, ctx) ->
+                    new EditImage(
+                        rs.getInt("position"),
+                        rs.getString("source"),
+                        rs.getString("file"),
+                        rs.getString("url")))
+            .list();
+    return edit.withImages(new ArrayList<>(images));
+  }
+
+  private static void insertImages(Handle handle, Edit edit) {
+    for (EditImage image : edit.images()) {
+      handle
+          .createUpdate(
+              "INSERT INTO edit_images (edit_id, position, source, file, url) VALUES (:id,"
+                  + " :position, :source, :file, :url)")
+          .bind("id", edit.id())
+          .bind("position", image.position())
+          .bind("source", image.source())
+          .bind("file", image.file())
+          .bind("url", image.url())
+          .execute();
+    }
+  }
+
+  private static void event(Handle handle, String id, Instant at, String kind, String detail) {
+    handle
+        .createUpdate(
+            "INSERT INTO edit_events (edit_id, at, kind, detail) VALUES (:id, :at, :kind, :detail)")
+        .bind("id", id)
+        .bind("at", Sql.timestamp(at))
+        .bind("kind", kind)
+        .bind("detail", detail)
+        .execute();
+  }
+
+  private static void bindColumns(SqlStatement<?> statement, Edit edit) {
+    var session = edit.session();
+    var request = edit.request();
+    var video = edit.video();
+    var task = edit.task();
+    var outcome = edit.outcome();
+    var origin = edit.origin();
+    statement
+        .bind("state", edit.state().name())
+        .bind("platform", origin.platform().id())
+        .bind("server_id", origin.serverId())
+        .bind("channel_id", origin.channelId())
+        .bind("thread_id", origin.threadId())
+        .bind("user_id", origin.userId())
+        .bind("user_name", origin.userName())
+        .bind("instruction", request.instruction())
+        .bind("summary", request.summary())
+        .bind("edit_mode", request.mode().name())
+        .bind("prompt", request.prompt())
+        .bind("negative_prompt", request.negativePrompt())
+        .bind("raw_prompt", request.rawPrompt())
+        .bind("task_mode", request.taskMode().name())
+        .bind("duration_seconds", request.duration().seconds())
+        .bind("cost_units", request.costUnits())
+        .bind("video_source", video.source())
+        .bind("video_file", video.file())
+        .bind("video_url", video.url())
+        .bind("video_info", video.infoJson())
+        .bind("video_check", video.checkJson())
+        .bind("needs_conform", video.needsConform())
+        .bind("session_id", session == null ? null : session.sessionId())
+        .bind("session_expires_at", session == null ? null : Sql.timestamp(session.expiresAt()))
+        .bind("session_width", session == null ? null : session.width())
+        .bind("session_height", session == null ? null : session.height())
+        .bind("session_frames", session == null ? null : session.totalFrames())
+        .bind("session_fps", session == null ? null : session.fps())
+        .bind("preview_video_url", session == null ? null : session.previewVideoUrl())
+        .bind("preview_cover_url", session == null ? null : session.previewCoverUrl())
+        .bind("task_id", task.taskId())
+        .bind("task_status", task.status())
+        .bind("task_status_message", task.statusMessage())
+        .bind("queued", task.queued())
+        .bind("submitted_at", Sql.timestamp(task.submittedAt()))
+        .bind("next_check_at", Sql.timestamp(task.nextCheckAt()))
+        .bind("check_count", task.checkCount())
+        .bind("last_checked_at", Sql.timestamp(task.lastCheckedAt()))
+        .bind("result_url", outcome.resultUrl())
+        .bind("result_file", outcome.resultFile())
+        .bind("failure_reason", outcome.failureReason())
+        .bind("finished_at", Sql.timestamp(outcome.finishedAt()))
+        .bind("delivery_started_at", Sql.timestamp(outcome.deliveryStartedAt()))
+        .bind("delivered_at", Sql.timestamp(outcome.deliveredAt()))
+        .bind("plan_message_id", edit.planMessageId())
+        .bind("progress_message_id", edit.progressMessageId())
+        .bind("callback_token", edit.callbackToken())
+        .bind("updated_at", Sql.timestamp(edit.updatedAt()));
+  }
+}

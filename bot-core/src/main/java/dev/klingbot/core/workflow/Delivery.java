@@ -1,0 +1,201 @@
+package dev.klingbot.core.workflow;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.klingbot.core.chat.ChatAction;
+import dev.klingbot.core.chat.ChatException;
+import dev.klingbot.core.chat.ChatFile;
+import dev.klingbot.core.chat.ChatMessage;
+import dev.klingbot.core.chat.ChatPort;
+import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.chat.MessageRef;
+import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditState;
+import dev.klingbot.core.media.Downloads;
+import dev.klingbot.core.media.FrameExtractor;
+import dev.klingbot.core.media.MediaException;
+import dev.klingbot.core.store.EditStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts how an edit ended, once: the result video (uploaded when it fits the platform's limit,
+ * linked with a still otherwise), or the reason it failed or expired. The start of a delivery and
+ * its end are stored around the post, so a restart does not post a delivered result again.
+ */
+public final class Delivery {
+  private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
+  static final long MAX_RESULT_BYTES = 2L << 30;
+  static final Duration RETRY = Duration.ofSeconds(30);
+
+  private final EditStore edits;
+  private final ChatPorts chats;
+  private final Downloads downloads;
+  private final FrameExtractor frames;
+  private final MediaFiles files;
+  private final ProgressReporter progress;
+  private final Clock clock;
+
+  public Delivery(
+      EditStore edits,
+      ChatPorts chats,
+      Downloads downloads,
+      FrameExtractor frames,
+      MediaFiles files,
+      Clock clock) {
+    this.edits = requireNonNull(edits, "edits is null");
+    this.chats = requireNonNull(chats, "chats is null");
+    this.downloads = requireNonNull(downloads, "downloads is null");
+    this.frames = requireNonNull(frames, "frames is null");
+    this.files = requireNonNull(files, "files is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.progress = new ProgressReporter(edits, chats, clock);
+  }
+
+  /** Posts the final message of a finished edit unless it was posted already. */
+  public void deliver(Edit edit) {
+    if (!edit.state().isFinal() || edit.outcome().deliveredAt() != null) {
+      return;
+    }
+    Optional<ChatPort> port = chats.find(edit.origin().platform());
+    if (port.isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    boolean again = edit.outcome().deliveryStartedAt() != null;
+    Edit current =
+        edits.update(
+            edit.withOutcome(edit.outcome().deliveryStarted(now)),
+            now,
+            "delivering",
+            again ? "again after an interruption" : null);
+    ChatMessage message;
+    if (current.state() == EditState.SUCCEEDED) {
+      current = downloadResult(current);
+      message = resultMessage(current, port.get());
+    } else {
+      String icon = current.state() == EditState.EXPIRED ? "⌛" : "❌";
+      message =
+          ChatMessage.text(
+                  icon
+                      + " Edit `"
+                      + current.id()
+                      + "` ("
+                      + current.request().summary()
+                      + "): "
+                      + current.outcome().failureReason())
+              .mentioning(current.origin().userId());
+    }
+    try {
+      MessageRef posted = port.get().post(current.origin().conversation(), message);
+      LOG.info(
+          "Edit {}: delivered ({}) as message {}",
+          current.id(),
+          current.state().label(),
+          posted.id());
+    } catch (ChatException e) {
+      if (e.retryable()) {
+        LOG.warn(
+            "Edit {}: posting the result failed ({}); retrying in {}",
+            current.id(),
+            e.getMessage(),
+            RETRY);
+        Instant later = clock.instant();
+        edits.update(
+            current.withTask(current.task().checkAt(later.plus(RETRY))),
+            later,
+            "delivery-retry",
+            e.getMessage());
+        return;
+      }
+      LOG.error("Edit {}: the result cannot be posted: {}", current.id(), e.getMessage());
+      Instant at = clock.instant();
+      edits.update(
+          current.withOutcome(current.outcome().delivered(at)),
+          at,
+          "delivery-failed",
+          e.getMessage());
+      return;
+    }
+    Instant at = clock.instant();
+    Edit delivered =
+        edits.update(current.withOutcome(current.outcome().delivered(at)), at, "delivered", null);
+    progress.show(
+        delivered,
+        delivered.state() == EditState.SUCCEEDED
+            ? ProgressTexts.done(delivered, at)
+            : ProgressTexts.failed(delivered));
+  }
+
+  private Edit downloadResult(Edit edit) {
+    if (edit.outcome().resultFile() != null
+        && Files.isRegularFile(Path.of(edit.outcome().resultFile()))) {
+      return edit;
+    }
+    Path target = files.result(edit.id());
+    try {
+      downloads.download(edit.outcome().resultUrl(), target, MAX_RESULT_BYTES);
+      Instant now = clock.instant();
+      return edits.update(
+          edit.withOutcome(edit.outcome().withResultFile(target.toString())),
+          now,
+          "result-downloaded",
+          null);
+    } catch (MediaException e) {
+      LOG.warn(
+          "Edit {}: could not download the result ({}); posting the link",
+          edit.id(),
+          e.getMessage());
+      return edit;
+    }
+  }
+
+  private ChatMessage resultMessage(Edit edit, ChatPort port) {
+    String text = "✅ Your edit `" + edit.id() + "` is ready: " + edit.request().summary() + ".";
+    ChatMessage message = ChatMessage.text(text).mentioning(edit.origin().userId());
+    String file = edit.outcome().resultFile();
+    if (file != null) {
+      Path result = Path.of(file);
+      long size = sizeOf(result);
+      if (size > 0 && size <= port.uploadLimitBytes(edit.origin().conversation())) {
+        return message.withFile(
+            new ChatFile(result, result.getFileName().toString(), "The edited video"));
+      }
+      text +=
+          "\nThe video is "
+              + Texts.bytes(size)
+              + ", too large to upload here, so here is the link (valid for about 30 days):\n"
+              + edit.outcome().resultUrl();
+      message = ChatMessage.text(text).mentioning(edit.origin().userId());
+      try {
+        Path still = files.resultStill(edit.id());
+        frames.writePng(frames.frame(result, 0), still);
+        message = message.withFile(new ChatFile(still, "preview.png", "First frame of the result"));
+      } catch (MediaException e) {
+        LOG.debug("No still for edit {}: {}", edit.id(), e.getMessage());
+      }
+    } else {
+      text += "\nDownload it here (valid for about 30 days):\n" + edit.outcome().resultUrl();
+      message = ChatMessage.text(text).mentioning(edit.origin().userId());
+    }
+    return message.withActions(
+        List.of(
+            ChatAction.link(
+                ChatAction.Kind.OPEN_LINK, edit.id(), "Open video", edit.outcome().resultUrl())));
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (java.io.IOException e) {
+      return -1;
+    }
+  }
+}

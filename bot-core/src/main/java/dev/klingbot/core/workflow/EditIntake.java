@@ -1,0 +1,233 @@
+package dev.klingbot.core.workflow;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditImage;
+import dev.klingbot.core.edit.EditState;
+import dev.klingbot.core.edit.KlingSession;
+import dev.klingbot.core.media.Downloads;
+import dev.klingbot.core.media.MediaException;
+import dev.klingbot.core.relay.MediaRelay;
+import dev.klingbot.core.store.EditStore;
+import dev.klingbot.kling.InitSelectionRequest;
+import dev.klingbot.kling.InitSelectionResult;
+import dev.klingbot.kling.KlingClient;
+import dev.klingbot.kling.KlingException;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the user's media in (downloaded or copied, size-capped, into the edit's folder), makes it
+ * reachable for Kling (relay URL, the original link, or Base64 for images) and opens the Kling
+ * selection session.
+ */
+final class EditIntake {
+  private static final Logger LOG = LoggerFactory.getLogger(EditIntake.class);
+
+  private final Downloads downloads;
+  private final MediaFiles files;
+  private final MediaRelay relay;
+  private final KlingClient kling;
+  private final EditStore edits;
+  private final WorkflowSettings settings;
+  private final Clock clock;
+
+  EditIntake(
+      Downloads downloads,
+      MediaFiles files,
+      MediaRelay relay,
+      KlingClient kling,
+      EditStore edits,
+      WorkflowSettings settings,
+      Clock clock) {
+    this.downloads = requireNonNull(downloads, "downloads is null");
+    this.files = requireNonNull(files, "files is null");
+    this.relay = requireNonNull(relay, "relay is null");
+    this.kling = requireNonNull(kling, "kling is null");
+    this.edits = requireNonNull(edits, "edits is null");
+    this.settings = requireNonNull(settings, "settings is null");
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  /** Copies the video into the edit's folder; refuses files over the size limit fast. */
+  Path fetchVideo(String editId, MediaSource source) {
+    String extension = MediaFiles.extension(source.displayName(), "mp4");
+    Path target = files.source(editId, extension);
+    fetch(source, target, settings.maxVideoBytes(), "video");
+    return target;
+  }
+
+  /** Copies reference images, checks that each is a picture, converts non-PNG/JPEG to PNG. */
+  List<EditImage> fetchImages(String editId, List<MediaSource> sources) {
+    List<EditImage> images = new ArrayList<>();
+    int position = 0;
+    for (MediaSource source : sources) {
+      position++;
+      String extension = MediaFiles.extension(source.displayName(), "png");
+      Path target = files.image(editId, position, extension);
+      fetch(source, target, settings.maxImageBytes(), "image " + position);
+      Path usable = checkImage(target, position, editId, source.displayName());
+      String url = relay.urlFor(usable).orElse(null);
+      images.add(
+          new EditImage(position, Texts.clip(source.displayName(), 200), usable.toString(), url));
+    }
+    return images;
+  }
+
+  private void fetch(MediaSource source, Path target, long maxBytes, String what) {
+    try {
+      if (source instanceof MediaSource.Url url) {
+        downloads.download(url.url(), target, maxBytes);
+      } else if (source instanceof MediaSource.File file) {
+        if (!Files.isRegularFile(file.path())) {
+          throw new EditException(
+              what.equals("video") ? EditException.Kind.VIDEO : EditException.Kind.IMAGE,
+              "I can't find the "
+                  + what
+                  + " file “"
+                  + file.name()
+                  + "”. Check the path and try again.");
+        }
+        downloads.copy(file.path(), target, maxBytes);
+      }
+    } catch (MediaException e) {
+      throw new EditException(
+          what.equals("video") ? EditException.Kind.VIDEO : EditException.Kind.IMAGE,
+          capitalize(what) + " “" + Texts.clip(source.displayName(), 80) + "”: " + e.getMessage(),
+          e);
+    }
+  }
+
+  private Path checkImage(Path file, int position, String editId, String name) {
+    BufferedImage image;
+    try {
+      image = ImageIO.read(file.toFile());
+    } catch (IOException e) {
+      image = null;
+    }
+    if (image == null) {
+      throw new EditException(
+          EditException.Kind.IMAGE,
+          "Image "
+              + position
+              + " (“"
+              + Texts.clip(name, 60)
+              + "”) is not a picture I can read. Attach a PNG or JPEG image.");
+    }
+    if (image.getWidth() < 64 || image.getHeight() < 64) {
+      throw new EditException(
+          EditException.Kind.IMAGE,
+          "Image "
+              + position
+              + " is only "
+              + image.getWidth()
+              + "×"
+              + image.getHeight()
+              + " pixels; attach a larger picture (at least 300×300 works best).");
+    }
+    String lower = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg")) {
+      return file;
+    }
+    Path png = files.image(editId, position, "png");
+    try {
+      ImageIO.write(image, "png", png.toFile());
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return png;
+  }
+
+  /**
+   * The URL Kling downloads the video from: the relay when a public base URL is configured (it
+   * works for every source and outlives platform links), else the user's own link.
+   */
+  String videoUrl(Path file, MediaSource original, boolean conformed) {
+    var relayed = relay.urlFor(file);
+    if (relayed.isPresent()) {
+      return relayed.get();
+    }
+    if (!conformed && original instanceof MediaSource.Url url) {
+      return url.url();
+    }
+    throw new EditException(
+        EditException.Kind.CONFIGURATION,
+        "Kling has to download this video from the bot, but the bot has no public address. An admin"
+            + " must set http.public-base-url (KLINGBOT_PUBLIC_BASE_URL); until then, give the video"
+            + " as a link.");
+  }
+
+  /** Calls init-selection and stores the session; the edit moves to {@code selecting}. */
+  Edit openSession(Edit edit, String videoUrl) {
+    InitSelectionResult result;
+    try {
+      result = kling.initSelection(InitSelectionRequest.ofVideoUrl(videoUrl));
+    } catch (KlingException e) {
+      LOG.info("Edit {}: init-selection refused: {}", edit.id(), e.getMessage());
+      String reason = KlingMessages.describe(e);
+      failNow(edit, reason, "init-refused", e.getMessage());
+      throw new EditException(EditException.Kind.KLING, reason, e);
+    }
+    Instant now = clock.instant();
+    KlingSession session =
+        new KlingSession(
+            result.sessionId(),
+            now.plus(settings.sessionTtl()),
+            result.width(),
+            result.height(),
+            result.totalFrame(),
+            result.fps(),
+            null,
+            null);
+    return edits.update(
+        edit.withState(EditState.SELECTING)
+            .withSession(session)
+            .withVideo(edit.video().withUrl(videoUrl)),
+        now,
+        "session-opened",
+        result.sessionId());
+  }
+
+  /**
+   * Ends an edit that failed while the user waited: the reply tells them, so nothing is posted
+   * later.
+   */
+  void failNow(Edit edit, String reason, String event, String detail) {
+    Instant now = clock.instant();
+    edits.update(
+        edit.withState(EditState.FAILED)
+            .withOutcome(edit.outcome().failed(reason, now).delivered(now)),
+        now,
+        event,
+        detail);
+  }
+
+  /** Removes an edit's folder after a refused start (nothing was stored). */
+  void discard(String editId) {
+    Path dir = files.root().resolve(editId);
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      LOG.debug("Could not remove {}: {}", dir, e.getMessage());
+    }
+  }
+
+  private static String capitalize(String text) {
+    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+}

@@ -1,0 +1,253 @@
+package dev.klingbot.core.workflow;
+
+import dev.klingbot.core.Platform;
+import dev.klingbot.core.chat.ChatAction;
+import dev.klingbot.core.chat.ChatAction.Kind;
+import dev.klingbot.core.chat.ChatAction.Style;
+import dev.klingbot.core.chat.ChatMessage;
+import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditState;
+import dev.klingbot.core.media.VideoCheck;
+import dev.klingbot.core.media.VideoInfo;
+import dev.klingbot.core.media.VideoProblem;
+import dev.klingbot.core.quota.QuotaUsage;
+import dev.klingbot.kling.EditMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The messages about an edit that every platform shows: plan, conform offer, status, history. */
+final class EditViews {
+  private EditViews() {}
+
+  static String header(Edit edit) {
+    return "🎬 **Edit `" + edit.id() + "`** — " + edit.request().summary();
+  }
+
+  /** The plan: what Kling will be asked, what it costs, what is left, and the buttons. */
+  static ChatMessage plan(
+      Edit edit,
+      VideoInfo info,
+      QuotaUsage usage,
+      List<String> notices,
+      Optional<String> editorLink) {
+    StringBuilder text = new StringBuilder(header(edit)).append('\n');
+    text.append(modeLine(edit)).append('\n');
+    text.append("**Kling prompt:** `").append(edit.request().prompt()).append("`\n");
+    if (edit.request().negativePrompt() != null) {
+      text.append("**Negative prompt:** `").append(edit.request().negativePrompt()).append("`\n");
+    }
+    if (!edit.images().isEmpty()) {
+      text.append("**Reference images:** ");
+      List<String> names = new ArrayList<>();
+      edit.images()
+          .forEach(image -> names.add("<<<image_" + image.position() + ">>> = " + image.source()));
+      text.append(String.join(", ", names)).append('\n');
+    }
+    text.append("**Video:** ").append(videoLine(edit, info)).append('\n');
+    text.append("**Quota:** ").append(usage.describe()).append('\n');
+    for (String notice : notices) {
+      text.append("ℹ️ ").append(notice).append('\n');
+    }
+    text.append(nextSteps(edit, editorLink.isPresent()));
+    return ChatMessage.text(text.toString().strip()).withActions(planActions(edit, editorLink));
+  }
+
+  static String modeLine(Edit edit) {
+    return "**Mode:** "
+        + edit.request().mode().wireName()
+        + " · "
+        + edit.request().taskMode().name().toLowerCase(Locale.ROOT)
+        + " · "
+        + edit.request().duration().seconds()
+        + " s result · costs "
+        + Texts.units(edit.request().costUnits());
+  }
+
+  static String videoLine(Edit edit, VideoInfo info) {
+    String name = Texts.clip(edit.video().source(), 60);
+    if (info == null) {
+      return name;
+    }
+    return name
+        + " · "
+        + info.width()
+        + "×"
+        + info.height()
+        + " · "
+        + formatFps(info.fps())
+        + " fps · "
+        + Texts.seconds(info.durationMillis())
+        + (edit.session() != null && edit.session().totalFrames() > 0
+            ? " · " + edit.session().totalFrames() + " frames"
+            : "");
+  }
+
+  static String formatFps(double fps) {
+    return Math.abs(fps - Math.round(fps)) < 0.01
+        ? Long.toString(Math.round(fps))
+        : String.format(Locale.ROOT, "%.2f", fps);
+  }
+
+  private static String nextSteps(Edit edit, boolean editor) {
+    Platform platform = edit.origin().platform();
+    String what =
+        edit.request().mode() == EditMode.ADDITION
+            ? "where to add it"
+            : "the element to " + (edit.request().mode() == EditMode.SWAP ? "swap" : "remove");
+    return "**Next:** mark "
+        + what
+        + " (optional, but more precise): "
+        + (editor ? "**Select on the video**, or " : "")
+        + "**Select area** and answer with grid cells like "
+        + Texts.command(platform, "select C4 D4")
+        + ". Then **Preview** to check the tracking, and **Submit**.";
+  }
+
+  static List<ChatAction> planActions(Edit edit, Optional<String> editorLink) {
+    List<ChatAction> actions = new ArrayList<>();
+    editorLink.ifPresent(
+        url ->
+            actions.add(ChatAction.link(Kind.OPEN_EDITOR, edit.id(), "Select on the video", url)));
+    actions.add(ChatAction.button(Kind.SELECT_AREA, edit.id(), "Select area", Style.SECONDARY));
+    actions.add(ChatAction.button(Kind.PREVIEW, edit.id(), "Preview", Style.SECONDARY));
+    actions.add(ChatAction.button(Kind.SUBMIT, edit.id(), "Submit", Style.SUCCESS));
+    actions.add(ChatAction.button(Kind.CANCEL, edit.id(), "Cancel", Style.DANGER));
+    actions.add(ChatAction.button(Kind.EDIT_PROMPT, edit.id(), "Edit prompt", Style.SECONDARY));
+    return actions;
+  }
+
+  /** The video breaks Kling's rules but can be fixed: what is wrong, what would change. */
+  static ChatMessage conformOffer(
+      Edit edit, VideoInfo info, VideoCheck check, QuotaUsage usage, List<String> notices) {
+    StringBuilder text = new StringBuilder(header(edit)).append('\n');
+    text.append(modeLine(edit)).append('\n');
+    text.append("**Kling prompt:** `").append(edit.request().prompt()).append("`\n");
+    text.append("**Video:** ").append(videoLine(edit, info)).append('\n');
+    text.append("**Quota:** ").append(usage.describe()).append('\n');
+    for (String notice : notices) {
+      text.append("ℹ️ ").append(notice).append('\n');
+    }
+    text.append("⚠️ **This video does not meet Kling's rules:**\n");
+    for (VideoProblem problem : check.problems()) {
+      text.append("- ").append(problem.message()).append('\n');
+    }
+    text.append("**I can fix it** by making a copy with: ")
+        .append(String.join(" · ", check.plan().changes()))
+        .append(
+            ".\nPress **Conform** to use the fixed copy (nothing is sent to Kling before you agree), or **Cancel**.");
+    return ChatMessage.text(text.toString())
+        .withActions(
+            List.of(
+                ChatAction.button(Kind.CONFORM, edit.id(), "Conform", Style.PRIMARY),
+                ChatAction.button(Kind.CANCEL, edit.id(), "Cancel", Style.DANGER)));
+  }
+
+  /** Every problem of a video that cannot be fixed, in one message. */
+  static String rejected(String name, VideoCheck check) {
+    StringBuilder text =
+        new StringBuilder("This video can't be edited by Kling (")
+            .append(Texts.clip(name, 60))
+            .append("):");
+    for (VideoProblem problem : check.problems()) {
+      text.append("\n- ").append(problem.message()).append(" ").append(problem.fix());
+    }
+    return text.toString();
+  }
+
+  static ChatMessage status(Edit edit, Instant now, int queuedAhead) {
+    StringBuilder text = new StringBuilder(header(edit)).append('\n');
+    text.append("**State:** ").append(stateLine(edit, now, queuedAhead)).append('\n');
+    text.append(modeLine(edit)).append('\n');
+    text.append("**Kling prompt:** `").append(edit.request().prompt()).append("`\n");
+    text.append("**Started by:** ")
+        .append(edit.origin().userName())
+        .append(", ")
+        .append(ago(edit.createdAt(), now))
+        .append('\n');
+    if (edit.task().taskId() != null) {
+      text.append("**Kling task:** `").append(edit.task().taskId()).append("`\n");
+    }
+    if (edit.outcome().resultUrl() != null) {
+      text.append("**Result:** ").append(edit.outcome().resultUrl()).append('\n');
+    }
+    if (edit.outcome().failureReason() != null) {
+      text.append("**Why:** ").append(edit.outcome().failureReason()).append('\n');
+    }
+    ChatMessage message = ChatMessage.text(text.toString().strip());
+    if (edit.state().isBeforeSubmit() && !edit.video().needsConform()) {
+      message = message.withActions(planActions(edit, Optional.empty()));
+    }
+    return message;
+  }
+
+  static String stateLine(Edit edit, Instant now, int queuedAhead) {
+    EditState state = edit.state();
+    return switch (state) {
+      case CREATED ->
+          edit.video().needsConform()
+              ? "waiting for you to conform the video"
+              : "checking the video";
+      case SELECTING -> "ready — mark the element, preview, then submit";
+      case PREVIEWED -> "previewed — submit when the tracking looks right";
+      case SUBMITTED ->
+          edit.task().queued()
+              ? "queued, " + (queuedAhead == 0 ? "next in line" : queuedAhead + " ahead")
+              : "submitted to Kling, "
+                  + Texts.elapsed(
+                      Duration.between(
+                          edit.task().submittedAt() == null
+                              ? edit.createdAt()
+                              : edit.task().submittedAt(),
+                          now))
+                  + " ago";
+      case PROCESSING ->
+          "processing, "
+              + Texts.elapsed(
+                  Duration.between(
+                      edit.task().submittedAt() == null
+                          ? edit.createdAt()
+                          : edit.task().submittedAt(),
+                      now))
+              + " elapsed";
+      case SUCCEEDED ->
+          "done" + (edit.outcome().deliveredAt() == null ? " (posting the result)" : "");
+      case FAILED -> "failed";
+      case CANCELLED -> "cancelled";
+      case EXPIRED -> "expired";
+    };
+  }
+
+  static String historyLine(Edit edit, Instant now) {
+    String line =
+        "`"
+            + edit.id()
+            + "` · "
+            + edit.state().label()
+            + " · "
+            + Texts.clip(edit.request().summary(), 60)
+            + " · "
+            + ago(edit.createdAt(), now);
+    if (edit.outcome().resultUrl() != null) {
+      line += " · " + edit.outcome().resultUrl();
+    }
+    return line;
+  }
+
+  static String ago(Instant then, Instant now) {
+    long seconds = Math.max(0, Duration.between(then, now).getSeconds());
+    if (seconds < 60) {
+      return "just now";
+    }
+    if (seconds < 3600) {
+      return (seconds / 60) + " min ago";
+    }
+    if (seconds < 86_400) {
+      return (seconds / 3600) + " h ago";
+    }
+    return (seconds / 86_400) + " d ago";
+  }
+}

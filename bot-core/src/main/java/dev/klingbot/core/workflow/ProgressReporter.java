@@ -1,0 +1,55 @@
+package dev.klingbot.core.workflow;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.klingbot.core.chat.ChatException;
+import dev.klingbot.core.chat.ChatMessage;
+import dev.klingbot.core.chat.ChatPort;
+import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.chat.MessageRef;
+import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.store.EditStore;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one progress message per edit and edits it in place (queued, processing with elapsed time,
+ * done) instead of posting a new message each time. The message id is stored, so the same message
+ * is edited after a restart.
+ */
+final class ProgressReporter {
+  private static final Logger LOG = LoggerFactory.getLogger(ProgressReporter.class);
+
+  private final EditStore edits;
+  private final ChatPorts chats;
+  private final Clock clock;
+
+  ProgressReporter(EditStore edits, ChatPorts chats, Clock clock) {
+    this.edits = requireNonNull(edits, "edits is null");
+    this.chats = requireNonNull(chats, "chats is null");
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  /** Shows {@code text} as the edit's progress; returns the edit (with the message id if new). */
+  Edit show(Edit edit, String text) {
+    Optional<ChatPort> port = chats.find(edit.origin().platform());
+    if (port.isEmpty()) {
+      return edit;
+    }
+    ChatMessage message = ChatMessage.text(text);
+    try {
+      if (edit.progressMessageId() != null) {
+        port.get()
+            .edit(new MessageRef(edit.origin().conversation(), edit.progressMessageId()), message);
+        return edit;
+      }
+      MessageRef posted = port.get().post(edit.origin().conversation(), message);
+      return edits.update(edit.withProgressMessage(posted.id()), clock.instant(), null, null);
+    } catch (ChatException e) {
+      LOG.warn("Could not show progress of edit {}: {}", edit.id(), e.getMessage());
+      return edit;
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.klingbot.core.workflow;
+
+import dev.klingbot.core.Platform;
+import java.time.Duration;
+import java.util.Locale;
+
+/** Small formatting helpers for the words users read. */
+public final class Texts {
+  private Texts() {}
+
+  /** {@code 0:42}, {@code 3:05}, {@code 1:02:09}. */
+  public static String elapsed(Duration duration) {
+    long seconds = Math.max(0, duration.getSeconds());
+    long hours = seconds / 3600;
+    long minutes = (seconds % 3600) / 60;
+    long rest = seconds % 60;
+    return hours > 0
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", hours, minutes, rest)
+        : String.format(Locale.ROOT, "%d:%02d", minutes, rest);
+  }
+
+  public static String units(int count) {
+    return count + (count == 1 ? " unit" : " units");
+  }
+
+  public static String seconds(long millis) {
+    return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+  }
+
+  public static String bytes(long bytes) {
+    if (bytes >= 1L << 30) {
+      return String.format(Locale.ROOT, "%.1f GB", bytes / (double) (1L << 30));
+    }
+    if (bytes >= 1L << 20) {
+      return String.format(Locale.ROOT, "%.1f MB", bytes / (double) (1L << 20));
+    }
+    return String.format(Locale.ROOT, "%d KB", Math.max(1, bytes / 1024));
+  }
+
+  /** Cuts text to {@code max} characters with an ellipsis. */
+  public static String clip(String text, int max) {
+    String flat = text.replaceAll("\\s+", " ").strip();
+    return flat.length() <= max ? flat : flat.substring(0, Math.max(0, max - 1)) + "…";
+  }
+
+  /** How a command is typed on a platform, e.g. {@code /kling select} on Discord. */
+  public static String command(Platform platform, String command) {
+    return switch (platform) {
+      case DISCORD -> "`/kling " + command + "`";
+      case SLACK -> "`" + command + "` (reply in this thread)";
+      default -> "`" + command + "`";
+    };
+  }
+}

@@ -1,0 +1,89 @@
+package dev.klingbot.core.workflow;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.instruction.InstructionParser;
+import dev.klingbot.core.media.Downloads;
+import dev.klingbot.core.media.FrameExtractor;
+import dev.klingbot.core.media.VideoConformer;
+import dev.klingbot.core.media.VideoProbe;
+import dev.klingbot.core.media.VideoRules;
+import dev.klingbot.core.quota.QuotaService;
+import dev.klingbot.core.relay.EditorLinks;
+import dev.klingbot.core.relay.MediaRelay;
+import dev.klingbot.core.store.EditStore;
+import dev.klingbot.core.store.SelectionStore;
+import dev.klingbot.core.store.ServerSettingsStore;
+import dev.klingbot.kling.KlingClient;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The workflow's parts wired together: the {@link EditService} adapters call, the {@link JobRunner}
+ * that follows submitted edits, and the {@link KlingCallbacks} the HTTP server feeds.
+ */
+public final class Workflow implements AutoCloseable {
+  private final EditService service;
+  private final JobRunner runner;
+  private final KlingCallbacks callbacks;
+  private final Delivery delivery;
+
+  public Workflow(
+      KlingClient kling,
+      EditStore edits,
+      SelectionStore selections,
+      ServerSettingsStore serverSettings,
+      QuotaService quota,
+      ChatPorts chats,
+      Downloads downloads,
+      MediaRelay relay,
+      EditorLinks editorLinks,
+      Optional<WebhookSignature> webhookSignature,
+      WorkflowSettings settings,
+      Clock clock) {
+    requireNonNull(settings, "settings is null");
+    MediaFiles files = new MediaFiles(settings.workDir());
+    FrameExtractor frames = new FrameExtractor();
+    VideoProbe probe = new VideoProbe();
+    VideoRules rules = new VideoRules(settings.maxVideoBytes());
+    this.delivery = new Delivery(edits, chats, downloads, frames, files, clock);
+    this.runner = new JobRunner(edits, quota, kling, chats, delivery, settings, clock);
+    EditIntake intake = new EditIntake(downloads, files, relay, kling, edits, settings, clock);
+    SelectionWork selection =
+        new SelectionWork(kling, edits, selections, files, frames, downloads, clock);
+    this.service =
+        new EditService(
+            edits,
+            serverSettings,
+            quota,
+            new InstructionParser(),
+            probe,
+            rules,
+            new VideoConformer(probe, rules),
+            intake,
+            selection,
+            files,
+            editorLinks,
+            runner::wake,
+            clock);
+    this.callbacks = new KlingCallbacks(edits, webhookSignature, runner::wake, clock);
+  }
+
+  public EditService service() {
+    return service;
+  }
+
+  public JobRunner runner() {
+    return runner;
+  }
+
+  public KlingCallbacks callbacks() {
+    return callbacks;
+  }
+
+  @Override
+  public void close() {
+    runner.close();
+  }
+}

@@ -1,0 +1,62 @@
+package dev.klingbot.core.workflow;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.klingbot.config.JobsConfig;
+import dev.klingbot.config.KlingbotConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The workflow's settings, taken from the configuration.
+ *
+ * @param publicBaseUrl where Kling reaches the app's HTTP server (callbacks, relay), or {@code
+ *     null}
+ * @param instanceId this process's name in job leases
+ */
+public record WorkflowSettings(
+    String modelName,
+    Path workDir,
+    long maxVideoBytes,
+    long maxImageBytes,
+    Duration pollInitialInterval,
+    Duration pollMaxInterval,
+    Duration taskTimeout,
+    Duration sessionTtl,
+    Duration leaseDuration,
+    int workerThreads,
+    String publicBaseUrl,
+    String instanceId) {
+
+  public WorkflowSettings {
+    requireNonNull(modelName, "modelName is null");
+    requireNonNull(workDir, "workDir is null");
+    requireNonNull(instanceId, "instanceId is null");
+  }
+
+  public static WorkflowSettings from(
+      KlingbotConfig config, String publicBaseUrl, String instanceId) {
+    JobsConfig jobs = config.jobs();
+    return new WorkflowSettings(
+        config.kling().modelName(),
+        Path.of(config.media().workDir()),
+        config.media().maxVideoSize().bytes(),
+        config.media().maxImageSize().bytes(),
+        jobs.pollInitialInterval(),
+        jobs.pollMaxInterval(),
+        jobs.taskTimeout(),
+        jobs.sessionTtl(),
+        jobs.leaseDuration(),
+        jobs.workerThreads(),
+        publicBaseUrl,
+        instanceId);
+  }
+
+  /** The next wait between checks of a running task: frequent at first, slower later, capped. */
+  public Duration pollDelay(int checksSoFar) {
+    double factor = Math.pow(1.5, Math.min(checksSoFar, 20));
+    long millis =
+        (long) Math.min(pollMaxInterval.toMillis(), pollInitialInterval.toMillis() * factor);
+    return Duration.ofMillis(Math.max(millis, pollInitialInterval.toMillis()));
+  }
+}

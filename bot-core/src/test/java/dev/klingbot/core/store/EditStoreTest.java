@@ -1,0 +1,179 @@
+package dev.klingbot.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.klingbot.core.Platform;
+import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditState;
+import dev.klingbot.core.edit.KlingSession;
+import dev.klingbot.core.edit.TaskProgress;
+import dev.klingbot.core.testing.Edits;
+import dev.klingbot.core.testing.TestDatabases;
+import dev.klingbot.kling.Point;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EditStoreTest {
+  private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+
+  @ParameterizedTest
+  @MethodSource("dev.klingbot.core.testing.TestDatabases#kinds")
+  void storesEveryPartOfAnEdit(String kind) {
+    try (Database database = TestDatabases.open(kind)) {
+      EditStore store = new EditStore(database);
+      Edit edit =
+          Edits.swapWithImage("ABCD2345", T0)
+              .withState(EditState.SELECTING)
+              .withSession(
+                  new KlingSession(
+                      "session-1",
+                      T0.plus(Duration.ofHours(24)),
+                      1280,
+                      720,
+                      150,
+                      30.0,
+                      null,
+                      null));
+
+      store.insert(edit, "created");
+      Edit read = store.find("ABCD2345").orElseThrow();
+
+      assertThat(read).isEqualTo(edit.stored(T0, 0));
+      assertThat(read.images()).hasSize(1);
+      assertThat(read.session().expiresAt()).isEqualTo(T0.plus(Duration.ofHours(24)));
+      assertThat(store.events("ABCD2345")).containsExactly("created: created");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.klingbot.core.testing.TestDatabases#kinds")
+  void refusesToOverwriteAChangeItDidNotSee(String kind) {
+    try (Database database = TestDatabases.open(kind)) {
+      EditStore store = new EditStore(database);
+      Edit stored = store.insert(Edits.removal("ABCD2346", T0), null);
+
+      Edit first =
+          store.update(stored.withState(EditState.SELECTING), T0.plusSeconds(1), "selecting", null);
+
+      assertThat(first.version()).isEqualTo(1);
+      assertThatThrownBy(
+              () ->
+                  store.update(
+                      stored.withState(EditState.CANCELLED), T0.plusSeconds(2), "cancelled", null))
+          .isInstanceOf(ConcurrentUpdateException.class);
+      assertThat(store.find("ABCD2346").orElseThrow().state()).isEqualTo(EditState.SELECTING);
+      assertThat(store.events("ABCD2346")).containsExactly("created", "selecting");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.klingbot.core.testing.TestDatabases#kinds")
+  void findsDueWorkAndLetsOnlyOneProcessClaimIt(String kind) {
+    try (Database database = TestDatabases.open(kind)) {
+      EditStore store = new EditStore(database);
+      Edit due =
+          store.insert(
+              Edits.removal("DUE22222", T0)
+                  .withState(EditState.SUBMITTED)
+                  .withTask(TaskProgress.none().submitted(T0)),
+              null);
+      store.insert(
+          Edits.removal("LATER333", T0)
+              .withState(EditState.PROCESSING)
+              .withTask(TaskProgress.none().submitted(T0).checkAt(T0.plusSeconds(60))),
+          null);
+      store.insert(Edits.removal("NEW44444", T0), null);
+
+      assertThat(store.dueForWork(T0.plusSeconds(1), Set.of(Platform.DISCORD), 10))
+          .containsExactly("DUE22222");
+      assertThat(store.dueForWork(T0.plusSeconds(61), Set.of(Platform.DISCORD), 10))
+          .containsExactlyInAnyOrder("DUE22222", "LATER333");
+      assertThat(store.dueForWork(T0.plusSeconds(61), Set.of(Platform.SLACK), 10)).isEmpty();
+      assertThat(store.nextDue()).contains(T0);
+
+      assertThat(store.claim(due.id(), "one", T0, T0.plusSeconds(30))).isTrue();
+      assertThat(store.claim(due.id(), "two", T0.plusSeconds(10), T0.plusSeconds(40))).isFalse();
+      assertThat(store.dueForWork(T0.plusSeconds(10), Set.of(Platform.DISCORD), 10)).isEmpty();
+      assertThat(store.claim(due.id(), "two", T0.plusSeconds(31), T0.plusSeconds(60))).isTrue();
+      store.release(due.id(), "two");
+      assertThat(store.claim(due.id(), "one", T0.plusSeconds(32), T0.plusSeconds(60))).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.klingbot.core.testing.TestDatabases#kinds")
+  void keepsTheQueueInSubmitOrder(String kind) {
+    try (Database database = TestDatabases.open(kind)) {
+      EditStore store = new EditStore(database);
+      Edit first =
+          store.insert(
+              Edits.removal("QUEUE111", T0)
+                  .withState(EditState.SUBMITTED)
+                  .withTask(TaskProgress.none().submitted(T0).withQueued(true, T0)),
+              null);
+      Edit second =
+          store.insert(
+              Edits.removal("QUEUE222", T0)
+                  .withState(EditState.SUBMITTED)
+                  .withTask(TaskProgress.none().submitted(T0.plusSeconds(5)).withQueued(true, T0)),
+              null);
+
+      assertThat(store.oldestQueued()).contains("QUEUE111");
+      assertThat(store.queuedAhead(first)).isZero();
+      assertThat(store.queuedAhead(second)).isEqualTo(1);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.klingbot.core.testing.TestDatabases#kinds")
+  void findsEditsByThreadAndUser(String kind) {
+    try (Database database = TestDatabases.open(kind)) {
+      EditStore store = new EditStore(database);
+      store.insert(Edits.removal("OLD22222", T0), null);
+      store.insert(Edits.removal("NEW22222", T0.plusSeconds(60)), null);
+
+      assertThat(store.findByThread(Platform.DISCORD, "guild-1", "thread-1"))
+          .get()
+          .extracting(Edit::id)
+          .isEqualTo("NEW22222");
+      assertThat(store.recentByUser(Platform.DISCORD, "guild-1", "alice", 10))
+          .extracting(Edit::id)
+          .containsExactly("NEW22222", "OLD22222");
+      assertThat(store.searchIds(Platform.DISCORD, "guild-1", null, "ne", 5))
+          .extracting(Edit::id)
+          .containsExactly("NEW22222");
+      assertThat(store.recentByUser(Platform.DISCORD, "guild-2", "alice", 10)).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.klingbot.core.testing.TestDatabases#kinds")
+  void keepsSelectionPointsExactlyAsSent(String kind) {
+    try (Database database = TestDatabases.open(kind)) {
+      new EditStore(database).insert(Edits.removal("SEL22222", T0), null);
+      SelectionStore selections = new SelectionStore(database);
+      Point odd = new Point(0.1234567891234, 0.9876543219876);
+
+      selections.add("SEL22222", 3, List.of(odd, new Point(0.25, 0.35)));
+      selections.add("SEL22222", 0, List.of(new Point(0.5, 0.5), odd));
+      selections.add("SEL22222", 3, List.of(odd));
+      selections.saveMasks("SEL22222", 3, "[{\"objectId\":1}]", T0);
+
+      assertThat(selections.points("SEL22222")).containsOnlyKeys(0, 3);
+      assertThat(selections.points("SEL22222").get(3)).containsExactly(odd, new Point(0.25, 0.35));
+      assertThat(selections.masks("SEL22222")).containsEntry(3, "[{\"objectId\":1}]");
+
+      selections.remove("SEL22222", 3, List.of(odd, new Point(0.25, 0.35)));
+      assertThat(selections.points("SEL22222")).containsOnlyKeys(0);
+      assertThat(selections.masks("SEL22222")).isEmpty();
+
+      selections.clear("SEL22222");
+      assertThat(selections.points("SEL22222")).isEmpty();
+    }
+  }
+}

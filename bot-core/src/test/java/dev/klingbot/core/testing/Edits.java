@@ -1,0 +1,66 @@
+package dev.klingbot.core.testing;
+
+import dev.klingbot.core.Platform;
+import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditIds;
+import dev.klingbot.core.edit.EditImage;
+import dev.klingbot.core.edit.EditRequest;
+import dev.klingbot.core.edit.EditState;
+import dev.klingbot.core.edit.Origin;
+import dev.klingbot.core.edit.Outcome;
+import dev.klingbot.core.edit.SourceVideo;
+import dev.klingbot.core.edit.TaskProgress;
+import dev.klingbot.kling.EditMode;
+import dev.klingbot.kling.TaskDuration;
+import dev.klingbot.kling.TaskMode;
+import java.time.Instant;
+import java.util.List;
+
+/** Edits for store and runner tests. */
+public final class Edits {
+  private Edits() {}
+
+  public static Edit removal(String id, Instant at) {
+    return new Edit(
+        id,
+        EditState.CREATED,
+        new Origin(Platform.DISCORD, "guild-1", "channel-1", "thread-1", "alice", "Alice"),
+        new EditRequest(
+            "remove the red car",
+            "Remove “the red car”",
+            EditMode.REMOVAL,
+            "Delete the red car from <<<video_1>>>",
+            null,
+            false,
+            TaskMode.STD,
+            TaskDuration.FIVE,
+            1),
+        List.of(),
+        new SourceVideo("clip.mp4", "/tmp/clip.mp4", null, "{}", "{}", false),
+        null,
+        TaskProgress.none(),
+        Outcome.none(),
+        null,
+        null,
+        EditIds.secret(),
+        at,
+        at,
+        0);
+  }
+
+  public static Edit swapWithImage(String id, Instant at) {
+    Edit edit = removal(id, at);
+    return edit.withRequest(
+            new EditRequest(
+                "swap the cat for the dog",
+                "Swap “the cat” for “the dog”",
+                EditMode.SWAP,
+                "Swap the dog from <<<image_1>>> for the cat from <<<video_1>>>",
+                "blurry",
+                false,
+                TaskMode.PRO,
+                TaskDuration.TEN,
+                4))
+        .withImages(List.of(new EditImage(1, "dog.png", "/tmp/dog.png", "https://relay/dog.png")));
+  }
+}
