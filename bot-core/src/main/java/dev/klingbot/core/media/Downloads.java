@@ -1,0 +1,221 @@
+package dev.klingbot.core.media;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+/**
+ * Fetches videos to local files with a size cap: over HTTP(S), streamed to disk (never held in
+ * memory), refused before the body is read when the announced length is over the cap, and cut off
+ * as soon as more than the cap arrives when no length is announced. The file appears at the target
+ * only when it is complete. Messages are written for the user.
+ */
+public final class Downloads {
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+  private static final int BUFFER = 64 * 1024;
+  private static final Map<Integer, String> REASONS =
+      Map.ofEntries(
+          Map.entry(400, "Bad Request"),
+          Map.entry(401, "Unauthorized"),
+          Map.entry(403, "Forbidden"),
+          Map.entry(404, "Not Found"),
+          Map.entry(405, "Method Not Allowed"),
+          Map.entry(408, "Request Timeout"),
+          Map.entry(410, "Gone"),
+          Map.entry(429, "Too Many Requests"),
+          Map.entry(500, "Internal Server Error"),
+          Map.entry(502, "Bad Gateway"),
+          Map.entry(503, "Service Unavailable"),
+          Map.entry(504, "Gateway Timeout"));
+
+  private final OkHttpClient client;
+  private final Duration timeout;
+
+  /** Downloads through the shared {@code client}, each taking at most 5 minutes. */
+  public Downloads(OkHttpClient client) {
+    this(client, DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * Downloads through the shared {@code client}, each taking at most {@code timeout} from start to
+   * end ({@code MediaConfig.downloadTimeout()}).
+   */
+  public Downloads(OkHttpClient client, Duration timeout) {
+    this.client = requireNonNull(client, "client is null");
+    this.timeout = requireNonNull(timeout, "timeout is null");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout is " + timeout + "; it must be above zero");
+    }
+  }
+
+  /**
+   * Downloads {@code url} to {@code target}.
+   *
+   * @return the number of bytes written
+   * @throws MediaException when the link is not http(s), answers with an error, leads to a web
+   *     page, is larger than {@code maxBytes}, is too slow, or the connection fails
+   */
+  public long download(String url, Path target, long maxBytes) {
+    requireNonNull(url, "url is null");
+    requireNonNull(target, "target is null");
+    checkCap(maxBytes);
+    HttpUrl parsed = HttpUrl.parse(url.strip());
+    if (parsed == null) {
+      throw new MediaException(
+          MediaProblem.BAD_URL, "That is not a web link; it should start with https://.");
+    }
+    Call call = client.newCall(new Request.Builder().url(parsed).get().build());
+    call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    Path temp = null;
+    try (Response response = call.execute()) {
+      if (!response.isSuccessful()) {
+        throw new MediaException(MediaProblem.HTTP_ERROR, httpError(response));
+      }
+      ResponseBody body = response.body();
+      long length = body.contentLength();
+      if (length > maxBytes) {
+        throw tooLarge(MediaText.bytes(length), maxBytes);
+      }
+      MediaType type = body.contentType();
+      if (type != null && type.subtype().toLowerCase(Locale.ROOT).equals("html")) {
+        throw new MediaException(
+            MediaProblem.NOT_A_VIDEO,
+            "The link leads to a web page, not a video file. Use a direct link to the MP4 or MOV"
+                + " file.");
+      }
+      temp = AtomicFiles.tempFileFor(target);
+      long total = copyCapped(body.byteStream(), temp, maxBytes);
+      AtomicFiles.moveIntoPlace(temp, target);
+      return total;
+    } catch (InterruptedIOException e) {
+      throw new MediaException(
+          MediaProblem.TIMEOUT,
+          "The download took longer than "
+              + describe(timeout)
+              + ". Try a smaller file or a faster link.",
+          e);
+    } catch (IOException e) {
+      throw new MediaException(
+          MediaProblem.NETWORK,
+          "The video could not be downloaded: the connection to "
+              + parsed.host()
+              + " failed. Try again in a moment.",
+          e);
+    } finally {
+      if (temp != null) {
+        AtomicFiles.deleteQuietly(temp);
+      }
+    }
+  }
+
+  /**
+   * Copies a local file to {@code target} after checking its size against {@code maxBytes}.
+   *
+   * @return the number of bytes copied
+   */
+  public long copy(Path source, Path target, long maxBytes) {
+    requireNonNull(source, "source is null");
+    requireNonNull(target, "target is null");
+    checkCap(maxBytes);
+    if (!Files.isRegularFile(source)) {
+      throw new MediaException(
+          MediaProblem.FILE_NOT_FOUND, "The file " + source.getFileName() + " was not found.");
+    }
+    Path temp = null;
+    try {
+      long size = Files.size(source);
+      if (size > maxBytes) {
+        throw tooLarge(MediaText.bytes(size), maxBytes);
+      }
+      temp = AtomicFiles.tempFileFor(target);
+      Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFiles.moveIntoPlace(temp, target);
+      return size;
+    } catch (IOException e) {
+      throw new MediaException(
+          MediaProblem.IO_ERROR, "The file " + source.getFileName() + " could not be copied.", e);
+    } finally {
+      if (temp != null) {
+        AtomicFiles.deleteQuietly(temp);
+      }
+    }
+  }
+
+  private static long copyCapped(InputStream body, Path temp, long maxBytes) throws IOException {
+    long total = 0;
+    try (InputStream in = body;
+        OutputStream out = Files.newOutputStream(temp)) {
+      byte[] buffer = new byte[BUFFER];
+      int read;
+      while ((read = in.read(buffer)) != -1) {
+        total += read;
+        if (total > maxBytes) {
+          throw new MediaException(
+              MediaProblem.TOO_LARGE,
+              "This video is larger than the limit of "
+                  + MediaText.bytes(maxBytes)
+                  + ". Trim or compress it and try again.");
+        }
+        out.write(buffer, 0, read);
+      }
+    }
+    return total;
+  }
+
+  private static MediaException tooLarge(String size, long maxBytes) {
+    return new MediaException(
+        MediaProblem.TOO_LARGE,
+        "This video is "
+            + size
+            + "; the limit is "
+            + MediaText.bytes(maxBytes)
+            + ". Trim or compress it and try again.");
+  }
+
+  private static String httpError(Response response) {
+    int code = response.code();
+    String reason = REASONS.get(code);
+    if (reason == null) {
+      reason = response.message().isBlank() ? "an error" : response.message();
+    }
+    String advice =
+        code == 401 || code == 403
+            ? "The file is not public; share a link anyone can open."
+            : code == 404 || code == 410
+                ? "Check the link; the file may have been moved or deleted."
+                : code >= 500 ? "The server has a problem; try again later." : "Check the link.";
+    return "The link answered " + code + " " + reason + ". " + advice;
+  }
+
+  private static String describe(Duration duration) {
+    long seconds = duration.toSeconds();
+    if (seconds >= 60 && seconds % 60 == 0) {
+      long minutes = seconds / 60;
+      return minutes + (minutes == 1 ? " minute" : " minutes");
+    }
+    return Math.max(1, seconds) + (seconds == 1 ? " second" : " seconds");
+  }
+
+  private static void checkCap(long maxBytes) {
+    if (maxBytes < 1) {
+      throw new IllegalArgumentException("maxBytes is " + maxBytes + "; it must be 1 or more");
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package dev.klingbot.core.media;
+
+import org.bytedeco.ffmpeg.global.avutil;
+
+/**
+ * Loads FFmpeg once and silences its own logging: FFmpeg would print lines like "moov atom not
+ * found" to stderr, in the middle of a terminal conversation. Every failure reaches the caller as
+ * an exception instead, and everything the user sees is worded by this package.
+ */
+final class Ffmpeg {
+  static {
+    avutil.av_log_set_level(avutil.AV_LOG_QUIET);
+  }
+
+  private Ffmpeg() {}
+
+  /** Makes sure the static initializer ran. */
+  static void init() {
+    // the work happens in the static initializer
+  }
+}

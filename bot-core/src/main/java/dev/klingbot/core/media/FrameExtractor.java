@@ -1,0 +1,105 @@
+package dev.klingbot.core.media;
+
+import static java.util.Objects.requireNonNull;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+import org.bytedeco.javacv.Java2DFrameConverter;
+
+/**
+ * Reads single frames out of a video (for marking points on them) and writes images as PNG. Frame
+ * numbers start at 0, as in Kling's {@code frame_index}.
+ */
+public final class FrameExtractor {
+  public FrameExtractor() {
+    Ffmpeg.init();
+  }
+
+  /**
+   * Frame {@code frameIndex} (0 = first) of {@code video} as an RGB image, found by seeking to its
+   * time rather than decoding everything before it.
+   *
+   * @throws MediaException of kind {@link MediaProblem#FRAME_OUT_OF_RANGE} (with the frame count)
+   *     when the video has no such frame, or another kind when it cannot be read
+   */
+  public BufferedImage frame(Path video, int frameIndex) {
+    requireNonNull(video, "video is null");
+    if (frameIndex < 0) {
+      throw new MediaException(
+          MediaProblem.FRAME_OUT_OF_RANGE,
+          "Frame " + frameIndex + " does not exist; frame numbers start at 0.");
+    }
+    VideoInfo info = new VideoProbe().probe(video);
+    if (info.frameCount() > 0 && frameIndex >= info.frameCount()) {
+      throw outOfRange(frameIndex, info.frameCount());
+    }
+    try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile());
+        Java2DFrameConverter converter = new Java2DFrameConverter()) {
+      grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+      grabber.start();
+      Frame frame = grabber.grabImage();
+      if (frame != null && frameIndex > 0) {
+        double fps = info.fps() > 0 ? info.fps() : 30;
+        long target = frame.timestamp + Math.round(frameIndex * 1_000_000.0 / fps);
+        long halfFrame = Math.round(500_000.0 / fps);
+        grabber.setVideoTimestamp(target);
+        frame = grabber.grabImage();
+        // seeking can stop a frame early; step to the frame that covers the target time
+        while (frame != null && frame.timestamp + halfFrame < target) {
+          frame = grabber.grabImage();
+        }
+      }
+      if (frame == null) {
+        throw outOfRange(frameIndex, info.frameCount());
+      }
+      return copyOf(converter.convert(frame));
+    } catch (FrameGrabber.Exception e) {
+      throw new MediaException(MediaProblem.NOT_A_VIDEO, VideoProbe.NOT_A_VIDEO, e);
+    }
+  }
+
+  /** Writes {@code image} to {@code file} as PNG (complete or not at all). */
+  public void writePng(BufferedImage image, Path file) {
+    requireNonNull(image, "image is null");
+    requireNonNull(file, "file is null");
+    Path temp = AtomicFiles.tempFileFor(file);
+    try {
+      if (!ImageIO.write(image, "png", temp.toFile())) {
+        throw new MediaException(MediaProblem.IO_ERROR, "PNG images cannot be written here.");
+      }
+      AtomicFiles.moveIntoPlace(temp, file);
+    } catch (IOException e) {
+      throw new MediaException(MediaProblem.IO_ERROR, "Cannot write the image " + file + ".", e);
+    } finally {
+      AtomicFiles.deleteQuietly(temp);
+    }
+  }
+
+  private static MediaException outOfRange(int frameIndex, long frameCount) {
+    String count =
+        frameCount > 0
+            ? "this video has " + frameCount + " frames (0–" + (frameCount - 1) + ")"
+            : "it is past the end of this video";
+    return new MediaException(
+        MediaProblem.FRAME_OUT_OF_RANGE, "There is no frame " + frameIndex + "; " + count + ".");
+  }
+
+  private static BufferedImage copyOf(BufferedImage converted) {
+    BufferedImage copy =
+        new BufferedImage(converted.getWidth(), converted.getHeight(), BufferedImage.TYPE_INT_RGB);
+    Graphics2D graphics = copy.createGraphics();
+    try {
+      graphics.drawImage(converted, 0, 0, null);
+    } finally {
+      graphics.dispose();
+    }
+    return copy;
+  }
+}

@@ -1,0 +1,182 @@
+package dev.klingbot.core.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import okhttp3.OkHttpClient;
+import okio.Buffer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DownloadsTest {
+  private static final OkHttpClient CLIENT = new OkHttpClient();
+  private static final long MB = 1 << 20;
+
+  @StartStop final MockWebServer server = new MockWebServer();
+
+  @TempDir Path folder;
+
+  private final Downloads downloads = new Downloads(CLIENT, Duration.ofSeconds(20));
+
+  @AfterAll
+  static void closeClient() {
+    CLIENT.dispatcher().executorService().shutdown();
+    CLIENT.connectionPool().evictAll();
+  }
+
+  @Test
+  void streamsTheBodyToTheTarget() throws Exception {
+    byte[] video = bytes(300_000);
+    server.enqueue(new MockResponse.Builder().body(new Buffer().write(video)).build());
+    Path target = folder.resolve("video.mp4");
+
+    long written = downloads.download(server.url("/v.mp4").toString(), target, MB);
+
+    assertThat(written).isEqualTo(video.length);
+    assertThat(Files.readAllBytes(target)).isEqualTo(video);
+    assertThat(files()).containsExactly(target);
+  }
+
+  @Test
+  void refusesATooLargeContentLengthWithoutReadingTheBody() {
+    // 5 MB at 64 KB a second would take over a minute to read
+    server.enqueue(
+        new MockResponse.Builder()
+            .body(new Buffer().write(new byte[(int) (5 * MB)]))
+            .throttleBody(64 * 1024, 1, TimeUnit.SECONDS)
+            .build());
+    Path target = folder.resolve("big.mp4");
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> downloads.download(server.url("/big.mp4").toString(), target, MB))
+        .isInstanceOfSatisfying(
+            MediaException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(MediaProblem.TOO_LARGE);
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "This video is 5.0 MB; the limit is 1.0 MB. Trim or compress it and try"
+                          + " again.");
+            });
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    assertThat(files()).isEmpty();
+  }
+
+  @Test
+  void abortsAStreamWithoutLengthOnceItPassesTheCap() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .chunkedBody(new Buffer().write(new byte[(int) (3 * MB)]), 16 * 1024)
+            .build());
+    Path target = folder.resolve("endless.mp4");
+
+    assertThatThrownBy(() -> downloads.download(server.url("/x").toString(), target, MB))
+        .isInstanceOfSatisfying(
+            MediaException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(MediaProblem.TOO_LARGE);
+              assertThat(e.getMessage()).contains("larger than the limit of 1.0 MB");
+            });
+    assertThat(files()).isEmpty();
+  }
+
+  @Test
+  void explainsAnErrorStatus() {
+    server.enqueue(new MockResponse.Builder().code(404).body("nope").build());
+
+    assertThatThrownBy(
+            () -> downloads.download(server.url("/gone.mp4").toString(), folder.resolve("a"), MB))
+        .isInstanceOfSatisfying(
+            MediaException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(MediaProblem.HTTP_ERROR);
+              assertThat(e.getMessage()).startsWith("The link answered 404 Not Found.");
+            });
+    assertThat(files()).isEmpty();
+  }
+
+  @Test
+  void aWebPageIsNotAVideo() {
+    server.enqueue(
+        new MockResponse.Builder()
+            .setHeader("Content-Type", "text/html; charset=utf-8")
+            .body("<html>watch my video</html>")
+            .build());
+
+    assertThatThrownBy(
+            () -> downloads.download(server.url("/page").toString(), folder.resolve("a"), MB))
+        .isInstanceOfSatisfying(
+            MediaException.class, e -> assertThat(e.kind()).isEqualTo(MediaProblem.NOT_A_VIDEO));
+  }
+
+  @Test
+  void givesUpWhenTheDownloadTakesTooLong() {
+    Downloads impatient = new Downloads(CLIENT, Duration.ofMillis(300));
+    server.enqueue(new MockResponse.Builder().body("slow").bodyDelay(3, TimeUnit.SECONDS).build());
+
+    assertThatThrownBy(
+            () -> impatient.download(server.url("/slow").toString(), folder.resolve("a"), MB))
+        .isInstanceOfSatisfying(
+            MediaException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(MediaProblem.TIMEOUT);
+              assertThat(e.getMessage()).contains("took longer than");
+            });
+    assertThat(files()).isEmpty();
+  }
+
+  @Test
+  void refusesWhatIsNotAWebLink() {
+    assertThatThrownBy(() -> downloads.download("ftp://example.com/a.mp4", folder.resolve("a"), MB))
+        .isInstanceOfSatisfying(
+            MediaException.class, e -> assertThat(e.kind()).isEqualTo(MediaProblem.BAD_URL));
+  }
+
+  @Test
+  void copiesLocalFilesUnderTheCap() throws Exception {
+    Path source = Files.write(folder.resolve("source.bin"), bytes(10_000));
+    Path target = folder.resolve("out/copy.bin");
+
+    assertThat(downloads.copy(source, target, MB)).isEqualTo(10_000);
+    assertThat(Files.mismatch(source, target)).isEqualTo(-1);
+  }
+
+  @Test
+  void refusesLocalFilesOverTheCap() throws Exception {
+    Path source = Files.write(folder.resolve("source.bin"), bytes(10_000));
+
+    assertThatThrownBy(() -> downloads.copy(source, folder.resolve("copy.bin"), 5_000))
+        .isInstanceOfSatisfying(
+            MediaException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(MediaProblem.TOO_LARGE);
+              assertThat(e.getMessage()).startsWith("This video is 9.8 KB; the limit is 4.9 KB.");
+            });
+    assertThat(Files.exists(folder.resolve("copy.bin"))).isFalse();
+  }
+
+  private static byte[] bytes(int size) {
+    byte[] bytes = new byte[size];
+    new Random(42).nextBytes(bytes);
+    return bytes;
+  }
+
+  private List<Path> files() {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.toList();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
