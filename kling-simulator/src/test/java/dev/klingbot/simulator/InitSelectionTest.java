@@ -1,0 +1,128 @@
+package dev.klingbot.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class InitSelectionTest {
+  private static KlingSimulator simulator;
+  private static Api api;
+
+  @BeforeAll
+  static void start() throws Exception {
+    simulator = KlingSimulator.start(SimulatorOptions.defaults());
+    api = Api.of(simulator);
+  }
+
+  @AfterAll
+  static void stop() {
+    simulator.close();
+  }
+
+  @Test
+  void opensASessionForAValidVideo() {
+    Api.Response response = api.init(simulator.publishFile(TestMedia.good()));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.code()).isZero();
+    assertThat(response.body().path("request_id").asText()).isNotEmpty();
+    var data = response.data();
+    assertThat(data.path("status").asInt()).isZero();
+    assertThat(data.path("session_id").asText()).isNotEmpty();
+    assertThat(data.path("fps").asDouble()).isEqualTo(30.0);
+    assertThat(data.path("original_duration").asInt()).isEqualTo(5000);
+    assertThat(data.path("width").asInt()).isEqualTo(1280);
+    assertThat(data.path("height").asInt()).isEqualTo(720);
+    assertThat(data.path("total_frame").asInt()).isEqualTo(150);
+    var normalized = Api.download(data.path("normalized_video").asText());
+    assertThat(normalized.statusCode()).isEqualTo(200);
+    assertThat(normalized.headers().firstValue("Content-Type")).hasValue("video/mp4");
+    assertThat(simulator.sessions())
+        .singleElement()
+        .satisfies(s -> assertThat(s.sessionId()).isEqualTo(data.path("session_id").asText()));
+  }
+
+  @Test
+  void rejectsAWrongFrameRate() {
+    assertRejected(TestMedia::wrongFps, InitRejection.BAD_FRAME_RATE, "frame rate");
+  }
+
+  @Test
+  void rejectsATooShortVideo() {
+    assertRejected(TestMedia::tooShort, InitRejection.BAD_DURATION, "duration");
+  }
+
+  @Test
+  void rejectsASixSecondVideo() {
+    assertRejected(TestMedia::sixSeconds, InitRejection.BAD_DURATION, "6.00 s");
+  }
+
+  @Test
+  void rejectsATooSmallVideo() {
+    assertRejected(TestMedia::tooSmall, InitRejection.BAD_RESOLUTION, "640x360");
+  }
+
+  @Test
+  void rejectsAFileThatIsNotAVideo() {
+    assertRejected(TestMedia::notAVideo, InitRejection.NOT_A_VIDEO, "not a readable video");
+  }
+
+  @Test
+  void rejectsAContainerOtherThanMp4OrMov() {
+    assertRejected(TestMedia::matroska, InitRejection.UNSUPPORTED_FORMAT, "MP4 and MOV");
+  }
+
+  @Test
+  void rejectsAnUnreachableUrl() {
+    Api.Response response = api.init("http://127.0.0.1:1/video.mp4");
+    assertThat(response.code()).isZero();
+    assertThat(response.data().path("status").asInt())
+        .isEqualTo(InitRejection.VIDEO_UNREACHABLE.status());
+    assertThat(response.message()).contains("could not be fetched");
+  }
+
+  @Test
+  void rejectsAMissingPublishedFile() {
+    Api.Response response = api.init(simulator.officialBaseUrl() + "/files/nothing.mp4");
+    assertThat(response.data().path("status").asInt())
+        .isEqualTo(InitRejection.VIDEO_UNREACHABLE.status());
+    assertThat(response.message()).contains("HTTP 404");
+  }
+
+  @Test
+  void rejectsAnUnknownVideoId() {
+    Api.Response response =
+        api.post("/v1/videos/multi-elements/init-selection", Api.json().put("video_id", "nope"));
+    assertThat(response.code()).isZero();
+    assertThat(response.data().path("status").asInt())
+        .isEqualTo(InitRejection.VIDEO_NOT_FOUND.status());
+  }
+
+  @Test
+  void needsExactlyOneOfVideoUrlAndVideoId() {
+    Api.Response neither = api.post("/v1/videos/multi-elements/init-selection", Api.json());
+    Api.Response both =
+        api.post(
+            "/v1/videos/multi-elements/init-selection",
+            Api.json().put("video_id", "a").put("video_url", "http://127.0.0.1:1/a.mp4"));
+
+    for (Api.Response response : new Api.Response[] {neither, both}) {
+      assertThat(response.status()).isEqualTo(400);
+      assertThat(response.code()).isEqualTo(1201);
+      assertThat(response.message()).contains("exactly one of video_url and video_id");
+    }
+  }
+
+  private static void assertRejected(Supplier<Path> video, InitRejection reason, String words) {
+    Api.Response response = api.init(simulator.publishFile(video.get()));
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.code()).isZero();
+    assertThat(response.data().path("status").asInt()).isEqualTo(reason.status());
+    assertThat(response.data().has("session_id")).isFalse();
+    assertThat(response.message()).contains(words);
+  }
+}
