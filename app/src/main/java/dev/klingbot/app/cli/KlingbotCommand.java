@@ -11,7 +11,18 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Kling Edit Bot: edit videos from plain-language instructions.",
-    subcommands = {ConfigCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ConsoleCommand.class,
+      EditCommand.class,
+      SimulatorCommand.class,
+      KlingCommand.class,
+      ConfigCommand.class,
+      ParseCommand.class,
+      CheckVideoCommand.class,
+      ConformCommand.class,
+      FrameCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class KlingbotCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

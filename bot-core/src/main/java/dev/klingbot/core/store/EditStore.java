@@ -252,6 +252,23 @@ public final class EditStore {
                 .findFirst());
   }
 
+  /**
+   * Asks for a running edit to be checked at {@code at} at the latest (a callback arrived). Only
+   * moves the next check earlier and does not change the version, so it never conflicts with the
+   * job runner's own save.
+   */
+  public void checkBy(String id, Instant at) {
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE edits SET next_check_at = :at WHERE id = :id AND state IN ('SUBMITTED',"
+                        + " 'PROCESSING') AND (next_check_at IS NULL OR next_check_at > :at)")
+                .bind("at", Sql.timestamp(at))
+                .bind("id", id)
+                .execute());
+  }
+
   /** Takes the job for {@code owner} until {@code until}, unless another process holds it. */
   public boolean claim(String id, String owner, Instant now, Instant until) {
     return jdbi.withHandle(

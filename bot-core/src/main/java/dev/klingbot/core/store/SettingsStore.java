@@ -38,7 +38,8 @@ public final class SettingsStore {
       jdbi.useHandle(
           handle ->
               handle
-                  .createUpdate("INSERT INTO settings (setting_name, setting_value) VALUES (:name, :value)")
+                  .createUpdate(
+                      "INSERT INTO settings (setting_name, setting_value) VALUES (:name, :value)")
                   .bind("name", name)
                   .bind("value", initial.get())
                   .execute());

@@ -169,6 +169,11 @@ final class EditIntake {
             + " as a link.");
   }
 
+  /** Whether local files can be handed to Kling (a public base URL is configured). */
+  boolean canRelay() {
+    return relay.available();
+  }
+
   /** Calls init-selection and stores the session; the edit moves to {@code selecting}. */
   Edit openSession(Edit edit, String videoUrl) {
     InitSelectionResult result;

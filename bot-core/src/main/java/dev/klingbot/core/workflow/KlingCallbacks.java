@@ -3,7 +3,6 @@ package dev.klingbot.core.workflow;
 import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.core.edit.Edit;
-import dev.klingbot.core.store.ConcurrentUpdateException;
 import dev.klingbot.core.store.EditStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -89,13 +88,7 @@ public final class KlingCallbacks {
       }
     }
     LOG.debug("Callback for edit {}; checking the task now", editId);
-    if (edit.state().isRunning()) {
-      try {
-        edits.update(edit.withTask(edit.task().checkAt(now)), now, "callback", null);
-      } catch (ConcurrentUpdateException e) {
-        LOG.debug("Edit {} changed while handling its callback", editId);
-      }
-    }
+    edits.checkBy(editId, now);
     wakeRunner.run();
     return Outcome.ACCEPTED;
   }

@@ -8,6 +8,7 @@ import dev.klingbot.core.chat.ChatPort;
 import dev.klingbot.core.chat.ChatPorts;
 import dev.klingbot.core.chat.MessageRef;
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.store.ConcurrentUpdateException;
 import dev.klingbot.core.store.EditStore;
 import java.time.Clock;
 import java.util.Optional;
@@ -46,7 +47,12 @@ final class ProgressReporter {
         return edit;
       }
       MessageRef posted = port.get().post(edit.origin().conversation(), message);
-      return edits.update(edit.withProgressMessage(posted.id()), clock.instant(), null, null);
+      try {
+        return edits.update(edit.withProgressMessage(posted.id()), clock.instant(), null, null);
+      } catch (ConcurrentUpdateException e) {
+        Edit fresh = edits.find(edit.id()).orElse(edit);
+        return edits.update(fresh.withProgressMessage(posted.id()), clock.instant(), null, null);
+      }
     } catch (ChatException e) {
       LOG.warn("Could not show progress of edit {}: {}", edit.id(), e.getMessage());
       return edit;

@@ -1,0 +1,61 @@
+package dev.klingbot.app.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.ProvisionException;
+import com.google.inject.Stage;
+import dev.klingbot.config.ConfigException;
+import dev.klingbot.config.KlingbotConfig;
+import dev.klingbot.core.store.StoreException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the injector from the configuration and unwraps Guice's errors into plain ones. */
+public final class Injection {
+  private Injection() {}
+
+  public static Injector create(
+      KlingbotConfig config, AppOptions options, Lifecycle lifecycle, Module... extra) {
+    List<Module> modules = new ArrayList<>();
+    modules.add(
+        new AbstractModule() {
+          @Override
+          protected void configure() {
+            bind(KlingbotConfig.class).toInstance(config);
+            bind(AppOptions.class).toInstance(options);
+            bind(Lifecycle.class).toInstance(lifecycle);
+            bind(Clock.class).toInstance(Clock.systemUTC());
+          }
+        });
+    modules.add(new KlingModule());
+    modules.add(new StoreModule());
+    modules.add(new WorkflowModule());
+    modules.addAll(List.of(extra));
+    return Guice.createInjector(Stage.DEVELOPMENT, modules);
+  }
+
+  /** Gets an instance, turning a provisioning failure into the user-facing cause. */
+  public static <T> T get(Injector injector, Class<T> type) {
+    try {
+      return injector.getInstance(type);
+    } catch (ProvisionException e) {
+      throw rootCause(e);
+    }
+  }
+
+  static RuntimeException rootCause(ProvisionException e) {
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+      if (cause instanceof ConfigException
+          || cause instanceof StoreException
+          || cause instanceof IllegalStateException) {
+        return (RuntimeException) cause;
+      }
+    }
+    return e;
+  }
+}

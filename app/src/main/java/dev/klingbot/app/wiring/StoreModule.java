@@ -1,0 +1,67 @@
+package dev.klingbot.app.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.klingbot.config.KlingbotConfig;
+import dev.klingbot.core.admin.AdminService;
+import dev.klingbot.core.quota.QuotaService;
+import dev.klingbot.core.store.Database;
+import dev.klingbot.core.store.EditStore;
+import dev.klingbot.core.store.SelectionStore;
+import dev.klingbot.core.store.ServerSettingsStore;
+import dev.klingbot.core.store.SettingsStore;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** The database (opened and migrated when first needed) and everything stored in it. */
+public final class StoreModule extends AbstractModule {
+
+  @Provides
+  @Singleton
+  Database database(KlingbotConfig config, Lifecycle lifecycle) {
+    return lifecycle.manage(Database.open(config.database()));
+  }
+
+  @Provides
+  @Singleton
+  EditStore edits(Database database) {
+    return new EditStore(database);
+  }
+
+  @Provides
+  @Singleton
+  SelectionStore selections(Database database) {
+    return new SelectionStore(database);
+  }
+
+  @Provides
+  @Singleton
+  SettingsStore settings(Database database) {
+    return new SettingsStore(database);
+  }
+
+  @Provides
+  @Singleton
+  ServerSettingsStore serverSettings(Database database) {
+    return new ServerSettingsStore(database);
+  }
+
+  @Provides
+  @Singleton
+  QuotaService quota(Database database, ServerSettingsStore serverSettings, KlingbotConfig config) {
+    return new QuotaService(database, serverSettings, config.quota());
+  }
+
+  @Provides
+  @Singleton
+  AdminService admin(
+      ServerSettingsStore serverSettings, QuotaService quota, KlingbotConfig config, Clock clock) {
+    return new AdminService(
+        serverSettings,
+        quota,
+        config.quota(),
+        Path.of(config.media().workDir()).resolve("reports"),
+        clock);
+  }
+}

@@ -1,0 +1,78 @@
+package dev.klingbot.core.instruction;
+
+import java.util.regex.Pattern;
+
+/**
+ * Chinese element phrases: removing the words that only point at the video (视频里的) or at the
+ * reference image (图片中的, 这张图里的), which Kling gets as placeholders.
+ */
+final class ChinesePhrases {
+  /** 里面的 / 里的 / 中的 / 上的 / 里 / 中 …: "in" after a noun; longest first. */
+  private static final String IN = "(?:里面的|里的|中的|上的|内的|里面|里|中|上|内)";
+
+  /** At the start: 视频里的, 从视频中, 原视频中的, 画面上的. */
+  private static final Pattern LEADING_VIDEO =
+      Pattern.compile("^(?:从|在)?原?(?:视频|视屏|画面|影片|片子|镜头|录像|影像)" + IN + "的?");
+
+  /**
+   * At the start: 图片中的, 这张图里的, 我发的照片里的, 附件中的. An image noun needs an "in" after it, so 图书馆
+   * (library) stays whole.
+   */
+  private static final Pattern LEADING_IMAGE =
+      Pattern.compile(
+          "^(?:我(?:发|上传|附上|提供|给你|给|传)的)?(?:这张|那张|这|那|参考)?"
+              + "(?:图片|照片|图像|参考图|附图|附件|图)"
+              + IN
+              + "的?");
+
+  /** "这顶帽子" from the image is "帽子" in the prompt: 这/那 + a measure word. */
+  private static final Pattern DEMONSTRATIVE =
+      Pattern.compile(
+          "^[这那](?:个|顶|只|张|件|条|辆|位|朵|把|双|副|块|台|本|盆|棵|头|匹|架|艘|根|枝|支|些)(?=.)"
+              // 这两个杯子 → 两个杯子: keep the number
+              + "|^[这那](?=[一两二三四五六七八九十几])");
+
+  /** A new-element phrase that only says "what's in the image". */
+  private static final Pattern ONLY_POINTS_AT_IMAGE =
+      Pattern.compile(
+          "^(?:这个|那个|这些|那些|它|它们|这|那|这张图|这张图片|这张照片|图片|照片|图|附件|东西|物体|主体|图片里的东西" + "|图里的东西)?$");
+
+  /** A location that only says "in the video". */
+  private static final Pattern ONLY_POINTS_AT_VIDEO =
+      Pattern.compile("^(?:视频|视屏|画面|影片|片子|镜头|录像|影像)?" + IN + "?$");
+
+  private ChinesePhrases() {}
+
+  /** The removal target or swap original. */
+  static String videoSide(String raw) {
+    return stripPointers(Phrases.tidy(raw));
+  }
+
+  /** The swap replacement or addition subject; null when it only points at the image. */
+  static String imageSide(String raw) {
+    String phrase = stripPointers(Phrases.tidy(raw));
+    if (ONLY_POINTS_AT_IMAGE.matcher(phrase).matches()) {
+      return null;
+    }
+    phrase = DEMONSTRATIVE.matcher(phrase).replaceFirst("");
+    // 加个帽子: the measure word without its number
+    return phrase.startsWith("个") && phrase.length() > 1 ? "一" + phrase : phrase;
+  }
+
+  /** Where an addition goes; null when it only points at the video. */
+  static String location(String raw) {
+    String phrase = stripPointers(Phrases.tidy(raw));
+    return ONLY_POINTS_AT_VIDEO.matcher(phrase).matches() ? null : phrase;
+  }
+
+  private static String stripPointers(String phrase) {
+    String previous;
+    String current = phrase;
+    do {
+      previous = current;
+      current = Phrases.stripRepeatedly(current, LEADING_IMAGE);
+      current = Phrases.stripRepeatedly(current, LEADING_VIDEO);
+    } while (!current.equals(previous));
+    return current;
+  }
+}

@@ -1,0 +1,133 @@
+package dev.klingbot.core.instruction;
+
+import java.util.regex.Pattern;
+
+/**
+ * English element phrases: removing the words that only point at the video ("from the video") or at
+ * the reference image ("in this photo", "the one I attached"), which Kling gets as placeholders.
+ */
+final class EnglishPhrases {
+  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+  private static final String IMAGE_NOUN =
+      "(?:image|images|photo|photos|picture|pictures|pic|pics|reference|ref|screenshot"
+          + "|attachment|attachments|file|img|jpe?g|png)";
+  private static final String VIDEO_NOUN =
+      "(?:video|clip|footage|scene|shot|film|movie|recording|vid|frame)";
+
+  /** "… I attached", "… that I just uploaded here". */
+  private static final String I_ATTACHED =
+      "(?:(?:that|which)\\s+)?(?:i|i've|i have)(?:\\s+just)?\\s+"
+          + "(?:attached|uploaded|sent|posted|shared|added|provided|gave you)"
+          + "(?:\\s+(?:here|above|below))?";
+
+  /**
+   * At the end of a phrase: "from the image", "in this photo", "shown in the attached picture",
+   * "from image 2", "in the picture I sent", "I attached", "attached".
+   */
+  private static final Pattern TRAILING_IMAGE =
+      Pattern.compile(
+          "(?:^|\\s+)(?:(?:(?:(?:that|which)\\s+(?:is|are)\\s+|that's\\s+)?"
+              + "(?:from|in|on|of|shown in|seen in|pictured in)\\s+"
+              + "(?:(?:the|this|that|my|these|those)\\s+)?"
+              + "(?:(?:attached|uploaded|reference|provided|given|first|second|1st|2nd|same|other)\\s+)?"
+              + IMAGE_NOUN
+              + "(?:\\s*#?[12])?(?:\\s+"
+              + I_ATTACHED
+              + ")?)|"
+              + I_ATTACHED
+              + "|attached|provided)$",
+          FLAGS);
+
+  /**
+   * At the end of a phrase: "from the video", "in this clip", "out of the whole scene", "from it".
+   */
+  private static final Pattern TRAILING_VIDEO =
+      Pattern.compile(
+          "\\s+(?:(?:from|in|on|of|out of|off|within|inside|throughout|across)\\s+"
+              + "(?:(?:the|this|that|my|our|your)\\s+)?(?:(?:whole|entire|original|current)\\s+)?"
+              + VIDEO_NOUN
+              + "|(?:from|out of)\\s+it|(?:from|in)\\s+(?:every|all|each)\\s+(?:the\\s+)?frames?)$",
+          FLAGS);
+
+  /** Words after a removal target that add nothing: "remove the car too", "… completely". */
+  private static final Pattern TRAILING_ADVERB =
+      Pattern.compile(
+          "\\s+(?:too|as well|also|completely|entirely|altogether|everywhere|fully)$", FLAGS);
+
+  /** A new-element phrase that only says "what's in the image": "this", "the one", "it". */
+  private static final Pattern ONLY_POINTS_AT_IMAGE =
+      Pattern.compile(
+          "^(?:(?:the|this|that|these|those|my)\\s+)?(?:(?:attached|uploaded|same|new|other)\\s+)?"
+              + "(?:one|ones|thing|things|object|objects|item|items|stuff|element|subject|it|them"
+              + "|this|that|these|those"
+              + "|what's|what is|whatever is|whatever's|"
+              + IMAGE_NOUN
+              + ")?(?:\\s*#?[12])?$",
+          FLAGS);
+
+  /** A location that only says "in the video": "the scene", "the video", "there". */
+  private static final Pattern ONLY_POINTS_AT_VIDEO =
+      Pattern.compile(
+          "^(?:(?:the|this|that|my|our)\\s+)?(?:(?:whole|entire|original)\\s+)?"
+              + "(?:"
+              + VIDEO_NOUN
+              + "|it|there|somewhere|anywhere|here)$",
+          FLAGS);
+
+  /** "this hat" from the image is "the hat" in the prompt. */
+  private static final Pattern DEMONSTRATIVE =
+      Pattern.compile("^(?:this|that|these|those|the attached|attached)\\s+(?=\\S)", FLAGS);
+
+  private EnglishPhrases() {}
+
+  /** The removal target or swap original: pointers stripped, never emptied by stripping. */
+  static String videoSide(String raw) {
+    String phrase = stripPointers(Phrases.tidy(raw));
+    return Phrases.stripRepeatedly(phrase, TRAILING_ADVERB);
+  }
+
+  /** The swap replacement or addition subject; null when it only points at the image. */
+  static String imageSide(String raw) {
+    String phrase = stripPointers(Phrases.tidy(raw));
+    if (ONLY_POINTS_AT_IMAGE.matcher(phrase).matches()
+        || TRAILING_IMAGE.matcher(phrase).matches()) {
+      return null;
+    }
+    return DEMONSTRATIVE.matcher(phrase).replaceFirst("the ");
+  }
+
+  /** Where an addition goes; null when it only points at the video or the image. */
+  static String location(String raw) {
+    String phrase = stripPointers(Phrases.tidy(raw));
+    if (phrase.isEmpty()
+        || ONLY_POINTS_AT_VIDEO.matcher(phrase).matches()
+        || ONLY_POINTS_AT_IMAGE.matcher(phrase).matches()) {
+      return null;
+    }
+    return phrase;
+  }
+
+  /** Whether the phrase says its thing is in the reference image. */
+  static boolean pointsAtImage(String raw) {
+    String phrase = Phrases.tidy(raw);
+    return TRAILING_IMAGE.matcher(phrase).find() || ONLY_POINTS_AT_IMAGE.matcher(phrase).matches();
+  }
+
+  /** Whether the phrase says its thing is in the video. */
+  static boolean pointsAtVideo(String raw) {
+    return TRAILING_VIDEO.matcher(Phrases.tidy(raw)).find();
+  }
+
+  /** Strips a trailing image or video pointer from the whole text, e.g. before splitting it. */
+  static String stripPointers(String phrase) {
+    String previous;
+    String current = phrase;
+    do {
+      previous = current;
+      current = Phrases.stripRepeatedly(current, TRAILING_IMAGE);
+      current = Phrases.stripRepeatedly(current, TRAILING_VIDEO);
+    } while (!current.equals(previous));
+    return current;
+  }
+}

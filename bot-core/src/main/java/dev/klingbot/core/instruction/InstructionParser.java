@@ -1,0 +1,196 @@
+package dev.klingbot.core.instruction;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.klingbot.core.instruction.ParseResult.Planned;
+import dev.klingbot.kling.EditMode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a plain-language instruction ("could you remove the man in the red jacket?", "把猫换成狗") and
+ * the number of attached reference images into an {@link EditPlan}, or a refusal that says what to
+ * write instead. Stateless and thread-safe.
+ *
+ * <p>The steps: Unicode clean-up; a text containing {@code <<<video_1>>>} is a raw Kling prompt and
+ * is checked, not rewritten ({@link RawPromptReader}); otherwise every {@code <<<...>>>} the user
+ * typed is removed (with a notice), politeness is stripped, a Chinese or English recogniser finds
+ * the mode and the element phrases, the image count is checked against the mode, and the prompt is
+ * built from the template in one substitution pass.
+ */
+public final class InstructionParser {
+  /** Longer than this and the text can't be an instruction that fits in a prompt. */
+  static final int MAX_INSTRUCTION_LENGTH = 4 * EditPlan.MAX_PROMPT_LENGTH;
+
+  private static final String DEFAULT_NEW_ELEMENT_ENGLISH = "the subject";
+  private static final String DEFAULT_NEW_ELEMENT_CHINESE = "主体";
+  private static final String DEFAULT_LOCATION_ENGLISH = "the scene";
+  private static final String DEFAULT_LOCATION_CHINESE = "画面中";
+
+  public InstructionParser() {}
+
+  /** Parses {@code instruction}, with no negative prompt. */
+  public ParseResult parse(String instruction, int imageCount, PromptTemplates templates) {
+    return parse(instruction, imageCount, templates, null);
+  }
+
+  /**
+   * Parses {@code instruction}; {@code negativePrompt} (nullable) is what the user gave as a
+   * separate option. It is cleaned like an instruction (placeholders removed, with a notice) and
+   * refused with {@link RefusalReason#PROMPT_TOO_LONG} past 2,500 characters.
+   *
+   * @param imageCount how many reference images the user attached, in order
+   */
+  public ParseResult parse(
+      String instruction, int imageCount, PromptTemplates templates, String negativePrompt) {
+    requireNonNull(templates, "templates is null");
+    if (imageCount < 0) {
+      throw new IllegalArgumentException("imageCount is negative: " + imageCount);
+    }
+    String text = TextNormalizer.normalize(instruction);
+    if (text.isEmpty()) {
+      return Refusals.empty();
+    }
+    if (TextNormalizer.characterCount(text) > MAX_INSTRUCTION_LENGTH) {
+      return Refusals.instructionTooLong(TextNormalizer.characterCount(text));
+    }
+    ParseResult result =
+        text.contains(Placeholders.VIDEO)
+            ? RawPromptReader.read(text, imageCount)
+            : planInstruction(text, imageCount, templates);
+    if (result instanceof Planned planned) {
+      return withNegativePrompt(planned.plan(), negativePrompt);
+    }
+    return result;
+  }
+
+  private static ParseResult planInstruction(
+      String text, int imageCount, PromptTemplates templates) {
+    Placeholders.Stripped stripped = Placeholders.strip(text);
+    List<String> notices = new ArrayList<>();
+    for (String removed : stripped.removed()) {
+      notices.add("Removed “" + removed + "” from your text: placeholders are added by the bot.");
+    }
+    if (stripped.text().isEmpty()) {
+      return Refusals.empty();
+    }
+    String instruction = Politeness.strip(stripped.text());
+    Optional<Recognition> recognised =
+        instruction.isEmpty() ? Optional.empty() : recognise(instruction);
+    if (recognised.isEmpty()) {
+      return Refusals.notAnEdit(stripped.text());
+    }
+    Recognition recognition = recognised.get();
+    EditMode mode = recognition.mode();
+    EditElements phrases = recognition.elements();
+    for (String phrase :
+        new String[] {phrases.element(), phrases.replacement(), phrases.subject()}) {
+      if (phrase != null && ElementChecks.isNotVisual(phrase)) {
+        return Refusals.notVisual(mode, phrase);
+      }
+    }
+    String main = recognition.mainPhrase();
+    if (main != null && ElementChecks.isVague(main)) {
+      return Refusals.vague(mode, main);
+    }
+
+    int imagesUsed = 0;
+    if (mode == EditMode.REMOVAL) {
+      if (imageCount > 0) {
+        notices.add(ImageNotices.removalLeftOut(imageCount));
+      }
+    } else if (imageCount < mode.minImages()) {
+      return Refusals.imagesMissing(mode, false);
+    } else if (imageCount > mode.maxImages()) {
+      return Refusals.tooManyImages(mode, imageCount);
+    } else {
+      imagesUsed = imageCount;
+    }
+
+    Language language = recognition.language();
+    EditElements elements = withDefaults(mode, phrases, language);
+    String template = templates.template(mode, language);
+    String prompt = TemplateRenderer.render(template, values(elements, imagesUsed, language));
+    int length = TextNormalizer.characterCount(prompt);
+    if (length > EditPlan.MAX_PROMPT_LENGTH) {
+      return Refusals.promptTooLong(length);
+    }
+    return new Planned(
+        new EditPlan(mode, elements, prompt, null, imagesUsed, notices, language, false));
+  }
+
+  /** Chinese first when the text has Chinese characters ("remove 红色的车" is still English). */
+  private static Optional<Recognition> recognise(String instruction) {
+    if (Scripts.hasHan(instruction)) {
+      Optional<Recognition> chinese = ChineseRecogniser.recognise(instruction);
+      if (chinese.isPresent()) {
+        return chinese;
+      }
+    }
+    return EnglishRecogniser.recognise(instruction);
+  }
+
+  /** "Whatever the image shows" and "anywhere" in words the template can use. */
+  private static EditElements withDefaults(EditMode mode, EditElements phrases, Language language) {
+    boolean chinese = language == Language.CHINESE;
+    String newElement = chinese ? DEFAULT_NEW_ELEMENT_CHINESE : DEFAULT_NEW_ELEMENT_ENGLISH;
+    String location = chinese ? DEFAULT_LOCATION_CHINESE : DEFAULT_LOCATION_ENGLISH;
+    return switch (mode) {
+      case REMOVAL -> phrases;
+      case SWAP -> EditElements.swap(phrases.element(), orElse(phrases.replacement(), newElement));
+      case ADDITION ->
+          EditElements.addition(
+              orElse(phrases.subject(), newElement), orElse(phrases.location(), location));
+    };
+  }
+
+  private static Map<TemplateVariable, String> values(
+      EditElements elements, int imagesUsed, Language language) {
+    Map<TemplateVariable, String> values = new EnumMap<>(TemplateVariable.class);
+    values.put(TemplateVariable.ELEMENT, elements.element());
+    values.put(TemplateVariable.ORIGINAL, elements.element());
+    values.put(TemplateVariable.REPLACEMENT, elements.replacement());
+    values.put(TemplateVariable.SUBJECT, elements.subject());
+    values.put(TemplateVariable.LOCATION, elements.location());
+    String and = language == Language.CHINESE ? "和" : " and ";
+    values.put(
+        TemplateVariable.IMAGES,
+        imagesUsed == 2 ? Placeholders.IMAGE_1 + and + Placeholders.IMAGE_2 : Placeholders.IMAGE_1);
+    return values;
+  }
+
+  private static ParseResult withNegativePrompt(EditPlan plan, String negativePrompt) {
+    if (negativePrompt == null) {
+      return new Planned(plan);
+    }
+    Placeholders.Stripped stripped = Placeholders.strip(TextNormalizer.normalize(negativePrompt));
+    int length = TextNormalizer.characterCount(stripped.text());
+    if (length > EditPlan.MAX_PROMPT_LENGTH) {
+      return Refusals.negativePromptTooLong(length);
+    }
+    List<String> notices = new ArrayList<>(plan.notices());
+    for (String removed : stripped.removed()) {
+      notices.add(
+          "Removed “"
+              + removed
+              + "” from your negative prompt: placeholders are added by the bot.");
+    }
+    return new Planned(
+        new EditPlan(
+            plan.mode(),
+            plan.elements(),
+            plan.prompt(),
+            stripped.text().isEmpty() ? null : stripped.text(),
+            plan.imagesUsed(),
+            notices,
+            plan.language(),
+            plan.rawPrompt()));
+  }
+
+  private static String orElse(String value, String fallback) {
+    return value == null ? fallback : value;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.klingbot.core.instruction;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Strips greetings, politeness and filler from the start and end of an instruction ("hey bot, could
+ * you please …, thanks!", "请帮我…一下，谢谢"), so the recognisers see only the edit.
+ */
+final class Politeness {
+  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+  /** Each pattern eats one piece from the start; they are tried again until none matches. */
+  private static final List<Pattern> LEADING =
+      List.of(
+          // a mention or a greeting, optionally naming the bot: "@kling", "hey bot,", "ok so"
+          Pattern.compile("^@\\S+"),
+          Pattern.compile(
+              "^(?:hey|hi|hello|yo|ok|okay|alright|so|um+|uh+|well|now|bot|klingbot|kling)\\b"
+                  + "(?:\\s+(?:there|bot|klingbot|kling|buddy))?",
+              FLAGS),
+          // "could you (please) (help me)", "can u", "would you be so kind as to"
+          Pattern.compile(
+              "^(?:could|can|would|will)\\s+(?:you|u|ya)\\b(?:\\s+(?:please|pls|plz|kindly))?"
+                  + "(?:\\s+be so kind as to)?(?:\\s+help me)?(?:\\s+to)?\\b",
+              FLAGS),
+          // "I'd like you to", "I would love to", "we want you to", "I need to"
+          Pattern.compile(
+              "^(?:i|we)(?:'d|\\s+would)?(?:\\s+really)?\\s+(?:like|love|want|need)\\s+(?:you\\s+)?to\\b",
+              FLAGS),
+          Pattern.compile("^(?:i|we)\\s+wanna\\b", FLAGS),
+          // single politeness words and fillers
+          Pattern.compile(
+              "^(?:please|pls|plz|kindly|just|simply|also|then|go ahead and|help me(?:\\s+to)?"
+                  + "|let's|lets|try to|do me a favou?r and|is it possible to"
+                  + "|would it be possible to)\\b",
+              FLAGS),
+          // Chinese: 请 / 麻烦你 / 帮我 / 能不能 / 我想 …; 给我 only when an edit verb follows
+          Pattern.compile(
+              "^(?:请问|请你|请您|请|麻烦你|麻烦您|麻烦|帮我|帮忙|帮个忙|能不能|能否|可不可以|可以|你能|你可以|您能"
+                  + "|我想要|我想|我要|我希望|希望|那个|嗯|你好|您好|嗨|哈喽)"),
+          Pattern.compile("^给我(?=[把将删去移抹擦换替用在让加添放])"));
+
+  /** Each pattern eats one piece from the end; they are tried again until none matches. */
+  private static final List<Pattern> TRAILING =
+      List.of(
+          Pattern.compile(
+              "(?:^|\\s)(?:please|pls|plz|for me|thanks(?:\\s+(?:a lot|so much|in advance))?"
+                  + "|thank you(?:\\s+(?:so much|very much))?|thx|ty|tysm|cheers|if you can"
+                  + "|if possible|if you could|asap|(?:right\\s+)?now|quickly|real quick|ok|okay)$",
+              FLAGS),
+          Pattern.compile(
+              "(?:一下吧|一下|吧|谢谢你|谢谢您|谢谢|谢啦|谢了|多谢|感谢|好吗|好不好|可以吗|行吗|行不行|吗|呗|呢|啊|呀|哦|啦|嘛|哈)$"));
+
+  private Politeness() {}
+
+  static String strip(String text) {
+    // "一下" ("a bit") softens a verb anywhere in a Chinese sentence: 删除一下视频里的猫
+    String current = trimJunk(text.replace("一下", ""));
+    String previous;
+    do {
+      previous = current;
+      for (Pattern pattern : LEADING) {
+        current = trimJunk(pattern.matcher(current).replaceFirst(""));
+      }
+      for (Pattern pattern : TRAILING) {
+        current = trimJunk(pattern.matcher(current).replaceFirst(""));
+      }
+    } while (!current.equals(previous));
+    return current;
+  }
+
+  /**
+   * Trims spaces, sentence punctuation and emoji from both ends: "hey bot, remove the car!! 🙏".
+   * Brackets and quotes are kept; they may belong to a phrase.
+   */
+  static String trimJunk(String text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && isJunk(text.codePointAt(start))) {
+      start += Character.charCount(text.codePointAt(start));
+    }
+    while (end > start && isJunk(text.codePointBefore(end))) {
+      end -= Character.charCount(text.codePointBefore(end));
+    }
+    return text.substring(start, end);
+  }
+
+  private static boolean isJunk(int codePoint) {
+    if (Character.isWhitespace(codePoint) || ".!?,;:~…。！？，；：、-".indexOf(codePoint) >= 0) {
+      return true;
+    }
+    int type = Character.getType(codePoint);
+    return type == Character.OTHER_SYMBOL
+        || type == Character.MODIFIER_SYMBOL
+        || type == Character.NON_SPACING_MARK;
+  }
+}

@@ -1,0 +1,235 @@
+package dev.klingbot.core.testing;
+
+import dev.klingbot.config.KlingbotConfig;
+import dev.klingbot.config.QuotaConfig;
+import dev.klingbot.core.Platform;
+import dev.klingbot.core.Requester;
+import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.media.Downloads;
+import dev.klingbot.core.quota.QuotaService;
+import dev.klingbot.core.relay.EditorLinks;
+import dev.klingbot.core.relay.MediaRelay;
+import dev.klingbot.core.relay.UrlSigner;
+import dev.klingbot.core.store.Database;
+import dev.klingbot.core.store.EditStore;
+import dev.klingbot.core.store.SelectionStore;
+import dev.klingbot.core.store.ServerSettingsStore;
+import dev.klingbot.core.workflow.MediaSource;
+import dev.klingbot.core.workflow.Workflow;
+import dev.klingbot.core.workflow.WorkflowSettings;
+import dev.klingbot.kling.KlingClient;
+import dev.klingbot.kling.KlingCredentials;
+import dev.klingbot.kling.KlingRetryPolicy;
+import dev.klingbot.kling.OkHttpKlingClient;
+import dev.klingbot.simulator.KlingSimulator;
+import dev.klingbot.simulator.SampleVideos;
+import dev.klingbot.simulator.SimulatorOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import okhttp3.OkHttpClient;
+
+/**
+ * The whole workflow for tests, wired like the app does but in-process: the Kling simulator over
+ * real HTTP, the real SDK, an H2 (or PostgreSQL) database, and a recording chat platform. The
+ * adapters' tests build on it too.
+ */
+public final class WorkflowFixture implements AutoCloseable {
+  public final KlingSimulator simulator;
+  public final Database database;
+  public final EditStore edits;
+  public final SelectionStore selections;
+  public final ServerSettingsStore serverSettings;
+  public final QuotaService quota;
+  public final ChatPorts chats = new ChatPorts();
+  public final Path workDir;
+  public final OkHttpClient http = new OkHttpClient();
+  public final KlingClient kling;
+  private final Clock clock;
+  private final WorkflowSettings settings;
+  private final com.sun.net.httpserver.HttpServer relayServer;
+  private final MediaRelay relay;
+  private Workflow workflow;
+
+  public WorkflowFixture(
+      SimulatorOptions.Builder simulatorOptions, Database database, Clock clock) {
+    try {
+      this.simulator = KlingSimulator.start(simulatorOptions.token("fixture-token").build());
+      this.workDir = Files.createTempDirectory("klingbot-fixture");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    this.database = database;
+    this.clock = clock;
+    this.edits = new EditStore(database);
+    this.selections = new SelectionStore(database);
+    this.serverSettings = new ServerSettingsStore(database);
+    this.quota = new QuotaService(database, serverSettings, QuotaConfig.defaultConfig());
+    this.kling =
+        OkHttpKlingClient.builder()
+            .baseUrl(simulator.baseUrl())
+            .credentials(KlingCredentials.bearer("fixture-token"))
+            .httpClient(http)
+            .retryPolicy(
+                KlingRetryPolicy.defaults()
+                    .withDelays(Duration.ofMillis(20), Duration.ofMillis(100)))
+            .build();
+    try {
+      this.relayServer =
+          com.sun.net.httpserver.HttpServer.create(
+              new java.net.InetSocketAddress("127.0.0.1", 0), 16);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String publicBaseUrl = "http://127.0.0.1:" + relayServer.getAddress().getPort();
+    KlingbotConfig config = KlingbotConfig.defaults();
+    this.settings =
+        new WorkflowSettings(
+            config.kling().modelName(),
+            workDir.resolve("media"),
+            config.media().maxVideoSize().bytes(),
+            config.media().maxImageSize().bytes(),
+            Duration.ofMillis(200),
+            Duration.ofMillis(500),
+            Duration.ofHours(6),
+            Duration.ofHours(24),
+            Duration.ofSeconds(30),
+            2,
+            publicBaseUrl,
+            "test-instance");
+    UrlSigner signer = new UrlSigner("fixture-signing-key-0123456789");
+    this.relay =
+        new MediaRelay(settings.workDir(), publicBaseUrl, signer, Duration.ofHours(1), clock);
+    relayServer.createContext("/media/", this::serveRelay);
+    relayServer.start();
+    this.workflow = newWorkflow();
+  }
+
+  /** A simulator with quick tasks, an in-memory H2 and the system clock. */
+  public static WorkflowFixture quick() {
+    return new WorkflowFixture(
+        SimulatorOptions.builder().taskProcessingTime(Duration.ofSeconds(2)),
+        TestDatabases.h2(),
+        Clock.systemUTC());
+  }
+
+  public static WorkflowFixture with(UnaryOperator<SimulatorOptions.Builder> options) {
+    return new WorkflowFixture(
+        options.apply(SimulatorOptions.builder().taskProcessingTime(Duration.ofSeconds(2))),
+        TestDatabases.h2(),
+        Clock.systemUTC());
+  }
+
+  /** A new workflow on the same database, as after a restart. */
+  public Workflow newWorkflow() {
+    EditorLinks links =
+        new EditorLinks(null, new UrlSigner("fixture-signing-key-0123456789"), clock);
+    return new Workflow(
+        kling,
+        edits,
+        selections,
+        serverSettings,
+        quota,
+        chats,
+        new Downloads(http),
+        relay,
+        links,
+        Optional.empty(),
+        settings,
+        clock);
+  }
+
+  /** A minimal stand-in for the app's relay route: Kling (the simulator) fetches files here. */
+  private void serveRelay(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path =
+          java.net.URLDecoder.decode(
+              exchange.getRequestURI().getRawPath().substring("/media/".length()),
+              java.nio.charset.StandardCharsets.UTF_8);
+      java.util.Map<String, String> query = new java.util.HashMap<>();
+      for (String pair : String.valueOf(exchange.getRequestURI().getRawQuery()).split("&")) {
+        String[] kv = pair.split("=", 2);
+        query.put(kv[0], kv.length > 1 ? kv[1] : "");
+      }
+      Optional<Path> file = relay.resolve(path, query.get("exp"), query.get("sig"));
+      if (file.isEmpty()) {
+        exchange.sendResponseHeaders(403, -1);
+        return;
+      }
+      exchange.getResponseHeaders().set("Content-Type", "video/mp4");
+      exchange.sendResponseHeaders(200, Files.size(file.get()));
+      try (var out = exchange.getResponseBody()) {
+        Files.copy(file.get(), out);
+      }
+    }
+  }
+
+  public MediaRelay relay() {
+    return relay;
+  }
+
+  public Workflow workflow() {
+    return workflow;
+  }
+
+  /** Closes the current workflow (like a crash: the runner stops mid-work) and makes a new one. */
+  public Workflow restart() {
+    workflow.close();
+    workflow = newWorkflow();
+    return workflow;
+  }
+
+  public WorkflowSettings settings() {
+    return settings;
+  }
+
+  /** A sample clip published by the simulator's file server, as a link a user would paste. */
+  public MediaSource.Url sampleVideo(int width, int height, double fps, double seconds) {
+    try {
+      Path file =
+          SampleVideos.mp4(
+              workDir.resolve(
+                  "sample-" + width + "x" + height + "-" + fps + "-" + seconds + ".mp4"),
+              width,
+              height,
+              fps,
+              seconds);
+      return new MediaSource.Url(simulator.publishFile(file), "clip.mp4", null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A sample clip on disk, as the console would give it. */
+  public MediaSource.File sampleFile(int width, int height, double fps, double seconds) {
+    try {
+      Path file =
+          SampleVideos.mp4(
+              workDir.resolve("file-" + width + "x" + height + "-" + fps + "-" + seconds + ".mp4"),
+              width,
+              height,
+              fps,
+              seconds);
+      return MediaSource.File.of(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static Requester requester(Platform platform, String user) {
+    return new Requester(platform, "guild-1", "channel-1", null, user, user, false);
+  }
+
+  @Override
+  public void close() {
+    workflow.close();
+    simulator.close();
+    relayServer.stop(0);
+    database.close();
+  }
+}
