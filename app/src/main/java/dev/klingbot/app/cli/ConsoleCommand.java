@@ -1,19 +1,8 @@
 package dev.klingbot.app.cli;
 
-import com.google.inject.Injector;
-import dev.klingbot.app.console.ConsoleChat;
-import dev.klingbot.app.console.ConsoleSession;
-import dev.klingbot.app.wiring.AppOptions;
-import dev.klingbot.app.wiring.Injection;
-import dev.klingbot.app.wiring.Lifecycle;
+import dev.klingbot.app.console.ConsoleApp;
 import dev.klingbot.app.wiring.Logging;
-import dev.klingbot.app.wiring.Simulation;
 import dev.klingbot.config.KlingbotConfig;
-import dev.klingbot.core.Platform;
-import dev.klingbot.core.admin.AdminCommands;
-import dev.klingbot.core.admin.AdminService;
-import dev.klingbot.core.chat.ChatPorts;
-import dev.klingbot.core.workflow.Workflow;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -55,36 +44,24 @@ public final class ConsoleCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     KlingbotConfig config = configOptions.load().config();
-    Path log = Path.of(config.media().workDir()).resolveSibling("klingbot.log");
+    Path log =
+        Path.of(config.media().workDir())
+            .toAbsolutePath()
+            .normalize()
+            .resolveSibling("klingbot.log");
     Logging.toFile(log);
-    try (Lifecycle lifecycle = new Lifecycle()) {
-      AppOptions options = AppOptions.standard();
-      if (simulate) {
-        config =
-            Simulation.start(config, Duration.ofSeconds(Math.max(1, taskSeconds)), lifecycle)
-                .config();
-        options = AppOptions.local();
-      }
-      Injector injector = Injection.create(config, options, lifecycle);
-      ConsoleChat chat = new ConsoleChat(System.out);
-      Injection.get(injector, ChatPorts.class).register(chat);
-      Workflow workflow = Injection.get(injector, Workflow.class);
-      workflow.runner().follow(Platform.CONSOLE).start();
-      AdminCommands admin = new AdminCommands(Injection.get(injector, AdminService.class));
-      String name = user != null ? user : System.getProperty("user.name", "you");
-      if (simulate) {
-        chat.info(
-            "Using the built-in Kling simulator (simulated tasks take "
-                + taskSeconds
-                + " s). Logs: "
-                + log);
-      } else {
-        chat.info("Using Kling at " + config.kling().baseUrl() + ". Logs: " + log);
-      }
-      BufferedReader in =
-          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-      new ConsoleSession(workflow.service(), admin, chat, name).run(in, System.console() != null);
-    }
+    String name = user != null ? user : System.getProperty("user.name", "you");
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    ConsoleApp.run(
+        config,
+        simulate,
+        Duration.ofSeconds(Math.max(1, taskSeconds)),
+        in,
+        System.out,
+        name,
+        System.console() != null,
+        " Logs: " + log);
     return 0;
   }
 }

@@ -70,7 +70,7 @@ public enum QuotaSetting {
           return Boolean.FALSE;
         }
         throw new IllegalArgumentException(
-            "“" + typed + "” is not on or off. Example: `" + key + " on`.");
+            "“" + typed + "” is not on or off. Example: `quota set " + key + " on`.");
       }
       case TIME_ZONE -> {
         try {
@@ -88,7 +88,7 @@ public enum QuotaSetting {
           number = Integer.parseInt(value);
         } catch (NumberFormatException e) {
           throw new IllegalArgumentException(
-              "“" + typed + "” is not a whole number. Example: `" + key + " 50`.");
+              "“" + typed + "” is not a whole number. Example: `quota set " + key + " 50`.");
         }
         int min = this == CONCURRENT ? 1 : 0;
         if (number < min || number > 1_000_000) {

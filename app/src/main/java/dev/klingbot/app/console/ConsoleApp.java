@@ -1,0 +1,61 @@
+package dev.klingbot.app.console;
+
+import com.google.inject.Injector;
+import dev.klingbot.app.wiring.AppOptions;
+import dev.klingbot.app.wiring.Injection;
+import dev.klingbot.app.wiring.Lifecycle;
+import dev.klingbot.app.wiring.Simulation;
+import dev.klingbot.config.KlingbotConfig;
+import dev.klingbot.core.Platform;
+import dev.klingbot.core.admin.AdminCommands;
+import dev.klingbot.core.admin.AdminService;
+import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.workflow.Workflow;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+
+/** Starts everything the console chat needs and runs the conversation until it ends. */
+public final class ConsoleApp {
+  private ConsoleApp() {}
+
+  /**
+   * @param taskTime with {@code simulate}: how long a simulated task takes
+   */
+  public static void run(
+      KlingbotConfig config,
+      boolean simulate,
+      Duration taskTime,
+      BufferedReader in,
+      PrintStream out,
+      String user,
+      boolean interactive,
+      String logNote)
+      throws IOException {
+    try (Lifecycle lifecycle = new Lifecycle()) {
+      AppOptions options = AppOptions.standard();
+      KlingbotConfig effective = config;
+      if (simulate) {
+        effective = Simulation.start(config, taskTime, lifecycle).config();
+        options = AppOptions.local();
+      }
+      Injector injector = Injection.create(effective, options, lifecycle);
+      ConsoleChat chat = new ConsoleChat(out);
+      Injection.get(injector, ChatPorts.class).register(chat);
+      Workflow workflow = Injection.get(injector, Workflow.class);
+      workflow.runner().follow(Platform.CONSOLE).start();
+      AdminCommands admin = new AdminCommands(Injection.get(injector, AdminService.class));
+      if (simulate) {
+        chat.info(
+            "Using the built-in Kling simulator (a simulated edit takes "
+                + taskTime.toSeconds()
+                + " s)."
+                + logNote);
+      } else {
+        chat.info("Using Kling at " + effective.kling().baseUrl() + "." + logNote);
+      }
+      new ConsoleSession(workflow.service(), admin, chat, user).run(in, interactive);
+    }
+  }
+}

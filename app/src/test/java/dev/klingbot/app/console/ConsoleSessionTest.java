@@ -1,0 +1,146 @@
+package dev.klingbot.app.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.klingbot.config.DatabaseConfig;
+import dev.klingbot.config.KlingbotConfig;
+import dev.klingbot.config.MediaConfig;
+import dev.klingbot.simulator.SampleVideos;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A scripted terminal conversation against the embedded simulator, as a new user would type it. */
+class ConsoleSessionTest {
+  private static final Pattern ATTACHMENT = Pattern.compile("📎 [^:]+: (\\S+)");
+
+  @TempDir Path dir;
+
+  private String converse(String... lines) throws Exception {
+    MediaConfig defaults = MediaConfig.defaults();
+    KlingbotConfig config =
+        KlingbotConfig.defaults()
+            .withDatabase(
+                new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db/klingbot"), "", null, 5))
+            .withMedia(
+                new MediaConfig(
+                    dir.resolve("media").toString(),
+                    defaults.maxVideoSize(),
+                    defaults.maxImageSize(),
+                    defaults.downloadTimeout(),
+                    defaults.retention()));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    BufferedReader in = new BufferedReader(new StringReader(String.join("\n", lines) + "\n"));
+    ConsoleApp.run(config, true, Duration.ofSeconds(2), in, out, "tester", false, "");
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void editSelectPreviewSubmitAndGetTheResultFile() throws Exception {
+    Path clip = SampleVideos.mp4(dir.resolve("clip.mp4"), 1280, 720, 30, 5);
+
+    String transcript =
+        converse(
+            "edit " + clip + " please remove the orange ball",
+            "grid",
+            "select C4",
+            "unselect C4",
+            "select D5 E5",
+            "preview",
+            "submit",
+            "wait 60",
+            "status",
+            "quota",
+            "history",
+            "quit");
+
+    assertThat(transcript)
+        .contains("bot> 🎬 Edit ")
+        .contains("Remove “the orange ball”")
+        .contains("Kling prompt: Delete the orange ball from <<<video_1>>>")
+        .contains("Video: clip.mp4 · 1280×720 · 30 fps · 5.0 s · 150 frames")
+        .contains("⌨️  next: grid · preview · submit · cancel · prompt <new instruction>")
+        .contains("🔲 Frame 0 of edit")
+        .contains("🎯 Marked C4 on frame 0.")
+        .contains("🎯 Unmarked C4 on frame 0.")
+        .contains("🎯 Marked D5 E5 on frame 0.")
+        .contains("Marked so far: frame 0: D5 E5")
+        .contains("👀 Preview of edit")
+        .contains("📨 Submitted edit")
+        .contains("is ready: Remove “the orange ball”.")
+        .contains("✅ Done — edit")
+        .contains("State: done")
+        .contains("you: 4 of 5 units left today")
+        .contains("succeeded · Remove “the orange ball”")
+        .doesNotContain("Exception")
+        .doesNotContain("⚠️");
+    assertThat(transcript.indexOf("🔲 Frame 0")).isLessThan(transcript.indexOf("🎯 Marked C4"));
+    assertThat(transcript.indexOf("📨 Submitted")).isLessThan(transcript.indexOf("is ready"));
+    List<Path> files = attachments(transcript);
+    assertThat(files)
+        .extracting(path -> path.getFileName().toString())
+        .contains("grid-0.png", "selection-0.png", "preview-cover.png")
+        .anyMatch(name -> name.startsWith("result-") && name.endsWith(".mp4"));
+    for (Path file : files) {
+      assertThat(file).exists();
+      assertThat(Files.size(file)).isGreaterThan(500);
+    }
+  }
+
+  @Test
+  void mistakesGetAnswersNotStackTraces() throws Exception {
+    Path clip = SampleVideos.mp4(dir.resolve("clip.mp4"), 1280, 720, 30, 5);
+
+    String transcript =
+        converse(
+            "submit",
+            "edit " + dir.resolve("missing.mp4") + " remove the ball",
+            "edit " + clip + " make it better",
+            "edit " + clip,
+            "edit " + clip + " remove the ball",
+            "select K12",
+            "select 1.5,0.2",
+            "unselect B2",
+            "frobnicate",
+            "admin quota set daily lots",
+            "admin quota set daily 40",
+            "admin quota",
+            "quit");
+
+    assertThat(transcript)
+        .contains("There is no current edit")
+        .contains("can't find the video file")
+        .contains("make it better")
+        .contains("Give a video and an instruction")
+        .contains("“K12” is not a grid cell")
+        .contains("outside the frame")
+        .contains("No marked point near")
+        .contains("I don't know “frobnicate”")
+        .contains("“lots” is not a whole number")
+        .contains("✅ daily is now 40 for this server.")
+        .contains("daily = 40 units")
+        .doesNotContain("Exception");
+  }
+
+  private static List<Path> attachments(String transcript) {
+    List<Path> files = new ArrayList<>();
+    Matcher matcher = ATTACHMENT.matcher(transcript);
+    while (matcher.find()) {
+      Path path = Path.of(matcher.group(1));
+      files.add(path.isAbsolute() ? path : Path.of("").toAbsolutePath().resolve(path));
+    }
+    return files;
+  }
+}
