@@ -119,7 +119,8 @@ public final class ConsoleSession {
         case "use" -> use(rest);
         case "wait" -> waitForResult(rest);
         case "admin" -> show(admin.run(requester, rest));
-        default -> chat.info("bot> ⚠️ I don't know “" + command + "”. Type `help` for the commands.");
+        default ->
+            chat.info("bot> ⚠️ I don't know “" + command + "”. Type `help` for the commands.");
       }
     } catch (EditException e) {
       chat.info("bot> ⚠️ " + ConsoleChat.plain(e.getMessage()));

@@ -76,15 +76,24 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * H2 waits only one second for a row lock by default; quota reservations of a busy server queue
-   * on one row, so the bot waits longer unless the URL says otherwise.
+   * Settings the bot needs from H2 unless the URL says otherwise: a longer row-lock wait (quota
+   * reservations of a busy server queue on one row; H2 waits one second by default), and for a file
+   * database, writing each commit to disk at once (by default H2 writes in the background, so a
+   * killed process loses its last committed work, such as a submitted edit).
    */
   static String withH2Defaults(String url) {
-    if (!url.startsWith("jdbc:h2:")
-        || url.toUpperCase(java.util.Locale.ROOT).contains("LOCK_TIMEOUT")) {
+    if (!url.startsWith("jdbc:h2:")) {
       return url;
     }
-    return url + ";LOCK_TIMEOUT=10000";
+    String upper = url.toUpperCase(java.util.Locale.ROOT);
+    String result = url;
+    if (!upper.contains("LOCK_TIMEOUT")) {
+      result += ";LOCK_TIMEOUT=10000";
+    }
+    if (!upper.startsWith("JDBC:H2:MEM:") && !upper.contains("WRITE_DELAY")) {
+      result += ";WRITE_DELAY=0";
+    }
+    return result;
   }
 
   /** The URL without query parameters (which may hold a password). */

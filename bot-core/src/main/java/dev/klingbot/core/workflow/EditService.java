@@ -145,6 +145,14 @@ public final class EditService {
         throw new EditException(
             EditException.Kind.VIDEO, EditViews.rejected(request.video().displayName(), check));
       }
+      if (!check.ok() && !intake.canRelay()) {
+        throw new EditException(
+            EditException.Kind.VIDEO,
+            EditViews.rejected(request.video().displayName(), check)
+                + "\nI could fix it, but Kling would have to download the fixed copy from the bot,"
+                + " which has no public address (an admin can set http.public-base-url). Fix the"
+                + " clip yourself, for example with `klingbot conform`, and try again.");
+      }
       List<EditImage> images =
           intake.fetchImages(id, request.images().subList(0, plan.imagesUsed()));
       TaskDuration duration = OutputDuration.choose(plannedMillis(info, check));
