@@ -127,7 +127,7 @@ public final class Delivery {
     Instant at = clock.instant();
     Edit delivered =
         edits.update(current.withOutcome(current.outcome().delivered(at)), at, "delivered", null);
-    progress.show(
+    progress.finish(
         delivered,
         delivered.state() == EditState.SUCCEEDED
             ? ProgressTexts.done(delivered, at)

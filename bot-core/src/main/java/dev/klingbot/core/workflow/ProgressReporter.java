@@ -33,6 +33,13 @@ final class ProgressReporter {
     this.clock = requireNonNull(clock, "clock is null");
   }
 
+  /** Changes the progress message to {@code text} if the edit has one; never posts a new one. */
+  void finish(Edit edit, String text) {
+    if (edit.progressMessageId() != null) {
+      show(edit, text);
+    }
+  }
+
   /** Shows {@code text} as the edit's progress; returns the edit (with the message id if new). */
   Edit show(Edit edit, String text) {
     Optional<ChatPort> port = chats.find(edit.origin().platform());

@@ -1,0 +1,166 @@
+package dev.klingbot.core.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.klingbot.core.Platform;
+import dev.klingbot.core.Requester;
+import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditState;
+import dev.klingbot.core.testing.RecordingChat;
+import dev.klingbot.core.testing.SettableClock;
+import dev.klingbot.core.testing.TestDatabases;
+import dev.klingbot.core.testing.WorkflowFixture;
+import dev.klingbot.simulator.SimulatorOptions;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The job runner driven by hand with a settable clock: expiry, links for large results, callbacks,
+ * polling.
+ */
+class RunnerAndDeliveryTest {
+  private final Requester alice = WorkflowFixture.requester(Platform.DISCORD, "alice");
+  private WorkflowFixture fixture;
+  private RecordingChat chat;
+
+  private void open(SettableClock clock) {
+    fixture =
+        new WorkflowFixture(
+            SimulatorOptions.builder().taskProcessingTime(Duration.ofSeconds(1)),
+            TestDatabases.h2(),
+            clock);
+    chat = new RecordingChat(Platform.DISCORD);
+    fixture.chats.register(chat);
+    fixture.workflow().runner().follow(Platform.DISCORD);
+  }
+
+  @AfterEach
+  void close() {
+    if (fixture != null) {
+      fixture.close();
+    }
+  }
+
+  @Test
+  void anUnsubmittedEditExpiresWithItsSessionAndTheUserIsTold() {
+    SettableClock clock = new SettableClock(Instant.now());
+    open(clock);
+    Edit edit =
+        fixture
+            .workflow()
+            .service()
+            .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
+            .edit();
+
+    clock.advance(Duration.ofHours(23));
+    assertThat(fixture.workflow().runner().expireSessions()).isZero();
+    clock.advance(Duration.ofHours(1).plusSeconds(1));
+    assertThat(fixture.workflow().runner().expireSessions()).isEqualTo(1);
+    fixture.workflow().runner().runOnce();
+
+    assertThat(fixture.edits.find(edit.id()).orElseThrow().state()).isEqualTo(EditState.EXPIRED);
+    assertThat(chat.posts())
+        .singleElement()
+        .satisfies(
+            post -> {
+              assertThat(post.message().text())
+                  .startsWith("⌛ Edit `" + edit.id() + "`")
+                  .contains("expired")
+                  .contains("Start a new edit");
+              assertThat(post.message().mentionUserId()).isEqualTo("alice");
+            });
+    fixture.workflow().runner().runOnce();
+    assertThat(chat.posts()).hasSize(1);
+  }
+
+  @Test
+  void aResultTooLargeToUploadIsLinkedWithAStill() throws Exception {
+    SettableClock clock = new SettableClock(Instant.now());
+    open(clock);
+    chat.uploadLimit(1000);
+    Edit edit =
+        fixture
+            .workflow()
+            .service()
+            .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
+            .edit();
+    fixture.workflow().service().submit(alice, edit.id());
+
+    Edit done = runUntilDelivered(edit.id(), clock);
+
+    assertThat(done.state()).isEqualTo(EditState.SUCCEEDED);
+    RecordingChat.Posted result = chat.postsContaining("is ready").get(0);
+    assertThat(result.message().text())
+        .contains("too large to upload here")
+        .contains(done.outcome().resultUrl());
+    assertThat(result.message().files())
+        .singleElement()
+        .satisfies(file -> assertThat(file.name()).isEqualTo("preview.png"));
+  }
+
+  @Test
+  void pollingStartsOftenAndSlowsDownToTheCap() {
+    SettableClock clock = new SettableClock(Instant.now());
+    open(clock);
+    WorkflowSettings settings = fixture.settings();
+
+    assertThat(settings.pollDelay(0)).isEqualTo(Duration.ofMillis(200));
+    assertThat(settings.pollDelay(1)).isEqualTo(Duration.ofMillis(300));
+    assertThat(settings.pollDelay(2)).isEqualTo(Duration.ofMillis(450));
+    assertThat(settings.pollDelay(3)).isEqualTo(Duration.ofMillis(500));
+    assertThat(settings.pollDelay(50)).isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
+  void aCallbackWithTheRightSecretMakesTheRunnerCheckNowAndAWrongOneIsRefused() {
+    SettableClock clock = new SettableClock(Instant.now());
+    open(clock);
+    Edit edit =
+        fixture
+            .workflow()
+            .service()
+            .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
+            .edit();
+    fixture.workflow().service().submit(alice, edit.id());
+    fixture.workflow().runner().runOnce();
+    Edit running = fixture.edits.find(edit.id()).orElseThrow();
+    assertThat(running.task().nextCheckAt()).isAfter(clock.instant());
+    KlingCallbacks callbacks = fixture.workflow().callbacks();
+    byte[] body =
+        "{\"task_id\":\"x\",\"task_status\":\"succeed\"}".getBytes(StandardCharsets.UTF_8);
+
+    assertThat(callbacks.handle(edit.id(), "wrong", Map.of(), body))
+        .isEqualTo(KlingCallbacks.Outcome.FORBIDDEN);
+    assertThat(callbacks.handle("NOSUCHED", running.callbackToken(), Map.of(), body))
+        .isEqualTo(KlingCallbacks.Outcome.UNKNOWN_EDIT);
+    assertThat(fixture.edits.find(edit.id()).orElseThrow().task().nextCheckAt())
+        .isAfter(clock.instant());
+
+    assertThat(callbacks.handle(edit.id(), running.callbackToken(), Map.of(), body))
+        .isEqualTo(KlingCallbacks.Outcome.ACCEPTED);
+    Edit after = fixture.edits.find(edit.id()).orElseThrow();
+    assertThat(after.task().nextCheckAt())
+        .isEqualTo(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+    assertThat(after.state())
+        .as("a callback is a hint; only the query that follows changes the state")
+        .isEqualTo(running.state());
+  }
+
+  private Edit runUntilDelivered(String id, SettableClock clock) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      fixture.workflow().runner().runOnce();
+      Edit edit = fixture.edits.find(id).orElseThrow();
+      if (edit.outcome().deliveredAt() != null) {
+        return edit;
+      }
+      clock.advance(Duration.ofSeconds(1));
+      Thread.sleep(100);
+    }
+    throw new AssertionError("not delivered");
+  }
+}
