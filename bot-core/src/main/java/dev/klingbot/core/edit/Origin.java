@@ -33,6 +33,11 @@ public record Origin(
         requester.userName());
   }
 
+  /** The edit's owner as a requester (the signed editor link acts for them). */
+  public Requester owner() {
+    return new Requester(platform, serverId, channelId, threadId, userId, userName, false);
+  }
+
   public Conversation conversation() {
     return new Conversation(platform, serverId, channelId, threadId);
   }

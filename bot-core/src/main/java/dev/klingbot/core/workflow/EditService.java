@@ -364,6 +364,13 @@ public final class EditService {
         });
   }
 
+  /** Every marked frame with its final mask (posted to the thread when the web editor is done). */
+  public Reply selectionSummary(Requester who, String editId) {
+    Edit edit = readable(who, editId);
+    requireSession(edit);
+    return selection.summary(edit);
+  }
+
   /** The marked points and masks of an edit (for the web editor). */
   public SelectionState selectionState(Requester who, String editId) {
     Edit edit = readable(who, editId);

@@ -303,6 +303,27 @@ final class SelectionWork {
     return Reply.of(updated, message);
   }
 
+  /** The marked frames with their final masks, for the thread after selecting on the web page. */
+  Reply summary(Edit edit) {
+    SelectionState state = state(edit);
+    if (state.points().isEmpty()) {
+      return Reply.of(
+          edit,
+          ChatMessage.text(
+              "Nothing is marked on edit `"
+                  + edit.id()
+                  + "`; Kling will find "
+                  + target(edit)
+                  + " from the prompt alone."));
+    }
+    ChatMessage message = null;
+    for (Integer frame : state.points().keySet()) {
+      ChatMessage one = maskMessage(edit, frame, "Selection on frame " + frame + ".");
+      message = message == null ? one : message.withFile(one.files().get(0));
+    }
+    return Reply.of(edit, message);
+  }
+
   /** Every marked point and decoded mask of an edit, by frame (the web editor shows these). */
   SelectionState state(Edit edit) {
     Map<Integer, List<Point>> points = selections.points(edit.id());
