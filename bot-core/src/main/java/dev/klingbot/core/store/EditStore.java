@@ -312,6 +312,21 @@ public final class EditStore {
                 .list());
   }
 
+  /** Ids of finished edits last changed before {@code before} (their files may be deleted). */
+  public List<String> finishedBefore(Instant before, int limit) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT id FROM edits WHERE state IN ('SUCCEEDED', 'FAILED', 'CANCELLED',"
+                        + " 'EXPIRED') AND updated_at < :before AND (delivered_at IS NOT NULL OR"
+                        + " state = 'CANCELLED') ORDER BY updated_at")
+                .bind("before", Sql.timestamp(before))
+                .setMaxRows(limit)
+                .mapTo(String.class)
+                .list());
+  }
+
   /** Counts edits per state, for status pages and tests. */
   public long count(EditState state) {
     return jdbi.withHandle(

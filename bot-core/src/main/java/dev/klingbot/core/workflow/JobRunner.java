@@ -52,6 +52,7 @@ public final class JobRunner implements AutoCloseable {
   private final ProgressReporter progress;
   private final WorkflowSettings settings;
   private final Clock clock;
+  private final MediaJanitor janitor;
   private final Semaphore wakeUps = new Semaphore(0);
   private final Set<Platform> platforms = EnumSet.noneOf(Platform.class);
   private volatile boolean running;
@@ -74,6 +75,8 @@ public final class JobRunner implements AutoCloseable {
     this.settings = requireNonNull(settings, "settings is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.progress = new ProgressReporter(edits, chats, clock);
+    this.janitor =
+        new MediaJanitor(edits, new MediaFiles(settings.workDir()), settings.retention(), clock);
   }
 
   /** Follows the edits of these platforms (those whose chat adapter runs in this process). */
@@ -111,6 +114,7 @@ public final class JobRunner implements AutoCloseable {
       try {
         runOnce();
         expireSessions();
+        janitor.maybeClean();
         long waitMillis = 1000;
         Optional<Instant> next = edits.nextDue();
         if (next.isPresent()) {

@@ -26,7 +26,8 @@ public record WorkflowSettings(
     Duration leaseDuration,
     int workerThreads,
     String publicBaseUrl,
-    String instanceId) {
+    String instanceId,
+    Duration retention) {
 
   public WorkflowSettings {
     requireNonNull(modelName, "modelName is null");
@@ -49,7 +50,8 @@ public record WorkflowSettings(
         jobs.leaseDuration(),
         jobs.workerThreads(),
         publicBaseUrl,
-        instanceId);
+        instanceId,
+        config.media().retention());
   }
 
   /** The next wait between checks of a running task: frequent at first, slower later, capped. */

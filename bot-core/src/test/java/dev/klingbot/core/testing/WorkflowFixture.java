@@ -101,7 +101,8 @@ public final class WorkflowFixture implements AutoCloseable {
             Duration.ofSeconds(30),
             2,
             publicBaseUrl,
-            "test-instance");
+            "test-instance",
+            Duration.ofDays(7));
     UrlSigner signer = new UrlSigner("fixture-signing-key-0123456789");
     this.relay =
         new MediaRelay(settings.workDir(), publicBaseUrl, signer, Duration.ofHours(1), clock);

@@ -1,0 +1,71 @@
+package dev.klingbot.core.workflow;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.klingbot.core.store.EditStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes the files of edits that ended longer than the retention time ago (source videos, frames,
+ * results): the database keeps the edit's history, the disk does not fill up.
+ */
+final class MediaJanitor {
+  private static final Logger LOG = LoggerFactory.getLogger(MediaJanitor.class);
+  static final Duration EVERY = Duration.ofHours(1);
+
+  private final EditStore edits;
+  private final MediaFiles files;
+  private final Duration retention;
+  private final Clock clock;
+  private Instant lastRun = Instant.MIN;
+
+  MediaJanitor(EditStore edits, MediaFiles files, Duration retention, Clock clock) {
+    this.edits = requireNonNull(edits, "edits is null");
+    this.files = requireNonNull(files, "files is null");
+    this.retention = requireNonNull(retention, "retention is null");
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  /** Cleans up at most once an hour; returns how many edit folders were removed. */
+  synchronized int maybeClean() {
+    Instant now = clock.instant();
+    if (Duration.between(lastRun, now).compareTo(EVERY) < 0 && lastRun != Instant.MIN) {
+      return 0;
+    }
+    lastRun = now;
+    return clean(now);
+  }
+
+  int clean(Instant now) {
+    int removed = 0;
+    for (String id : edits.finishedBefore(now.minus(retention), 500)) {
+      Path dir = files.root().resolve(id);
+      if (Files.isDirectory(dir) && delete(dir)) {
+        removed++;
+      }
+    }
+    if (removed > 0) {
+      LOG.info("Removed the files of {} finished edits older than {}", removed, retention);
+    }
+    return removed;
+  }
+
+  private static boolean delete(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      return !Files.exists(dir);
+    } catch (IOException e) {
+      LOG.warn("Could not remove {}: {}", dir, e.getMessage());
+      return false;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package dev.klingbot.core.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.klingbot.core.edit.EditState;
+import dev.klingbot.core.store.Database;
+import dev.klingbot.core.store.EditStore;
+import dev.klingbot.core.testing.Edits;
+import dev.klingbot.core.testing.SettableClock;
+import dev.klingbot.core.testing.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MediaJanitorTest {
+  @TempDir Path root;
+
+  @Test
+  void removesTheFilesOfEditsThatEndedLongerAgoThanTheRetention() throws Exception {
+    Instant t0 = Instant.parse("2026-11-01T10:00:00Z");
+    try (Database database = TestDatabases.h2()) {
+      EditStore edits = new EditStore(database);
+      var done = edits.insert(Edits.removal("OLDDONE2", t0), null);
+      edits.update(
+          done.withState(EditState.SUCCEEDED).withOutcome(done.outcome().delivered(t0)),
+          t0,
+          "delivered",
+          null);
+      edits.insert(Edits.removal("STILLOPN", t0).withState(EditState.SELECTING), null);
+      var recent = edits.insert(Edits.removal("RECENT22", t0), null);
+      edits.update(
+          recent.withState(EditState.CANCELLED), t0.plus(Duration.ofDays(6)), "cancelled", null);
+      MediaFiles files = new MediaFiles(root);
+      for (String id : new String[] {"OLDDONE2", "STILLOPN", "RECENT22"}) {
+        Files.writeString(files.dir(id).resolve("source.mp4"), "video");
+      }
+      SettableClock clock = new SettableClock(t0.plus(Duration.ofDays(8)));
+
+      int removed =
+          new MediaJanitor(edits, files, Duration.ofDays(7), clock).clean(clock.instant());
+
+      assertThat(removed).isEqualTo(1);
+      assertThat(root.resolve("OLDDONE2")).doesNotExist();
+      assertThat(root.resolve("STILLOPN/source.mp4")).exists();
+      assertThat(root.resolve("RECENT22/source.mp4")).exists();
+    }
+  }
+}
