@@ -18,6 +18,9 @@ import org.bytedeco.javacv.Java2DFrameConverter;
  * numbers start at 0, as in Kling's {@code frame_index}.
  */
 public final class FrameExtractor {
+  /** Frames up to this many seconds in are decoded forward instead of seeking. */
+  static final double SEQUENTIAL_FRAMES_SECONDS = 3.0;
+
   public FrameExtractor() {
     Ffmpeg.init();
   }
@@ -36,28 +39,35 @@ public final class FrameExtractor {
           MediaProblem.FRAME_OUT_OF_RANGE,
           "Frame " + frameIndex + " does not exist; frame numbers start at 0.");
     }
-    VideoInfo info = new VideoProbe().probe(video);
-    if (info.frameCount() > 0 && frameIndex >= info.frameCount()) {
-      throw outOfRange(frameIndex, info.frameCount());
-    }
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile());
         Java2DFrameConverter converter = new Java2DFrameConverter()) {
       grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
       grabber.start();
+      long frameCount = grabber.getLengthInFrames();
+      if (grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
+        throw new MediaException(MediaProblem.NO_VIDEO_STREAM, VideoProbe.NOT_A_VIDEO);
+      }
+      if (frameCount > 0 && frameIndex >= frameCount) {
+        throw outOfRange(frameIndex, frameCount);
+      }
       Frame frame = grabber.grabImage();
       if (frame != null && frameIndex > 0) {
-        double fps = info.fps() > 0 ? info.fps() : 30;
+        double fps = grabber.getFrameRate() > 0 ? grabber.getFrameRate() : 30;
         long target = frame.timestamp + Math.round(frameIndex * 1_000_000.0 / fps);
         long halfFrame = Math.round(500_000.0 / fps);
-        grabber.setVideoTimestamp(target);
-        frame = grabber.grabImage();
-        // seeking can stop a frame early; step to the frame that covers the target time
+        // Seeking costs about as much as decoding a couple of seconds of video
+        // (benchmarks/FrameSeekBenchmark), so near frames are reached by decoding forward.
+        if (frameIndex > SEQUENTIAL_FRAMES_SECONDS * fps) {
+          grabber.setVideoTimestamp(target);
+          frame = grabber.grabImage();
+        }
+        // step to the frame that covers the target time (a seek can also stop a frame early)
         while (frame != null && frame.timestamp + halfFrame < target) {
           frame = grabber.grabImage();
         }
       }
       if (frame == null) {
-        throw outOfRange(frameIndex, info.frameCount());
+        throw outOfRange(frameIndex, frameCount);
       }
       return copyOf(converter.convert(frame));
     } catch (FrameGrabber.Exception e) {
