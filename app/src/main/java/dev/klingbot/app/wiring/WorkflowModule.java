@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.name.Named;
+import dev.klingbot.app.editor.EditorRoute;
 import dev.klingbot.app.http.AppHttpServer;
 import dev.klingbot.app.http.CallbackRoute;
 import dev.klingbot.app.http.MediaRoute;
@@ -155,6 +156,8 @@ public final class WorkflowModule extends AbstractModule {
             clock);
     server.route("/media/", new MediaRoute(relay));
     server.route("/kling/callback/", new CallbackRoute(workflow.callbacks()));
+    server.route(
+        EditorRoute.PREFIX, new EditorRoute(workflow.service(), edits, editorLinks, chats, clock));
     return lifecycle.manage(workflow);
   }
 

@@ -323,9 +323,46 @@ public final class EditService {
         editId,
         edit -> {
           requireSession(edit);
-          return selection.select(edit, frameIndex, points, labels);
+          return selection.select(edit, frameIndex, points, labels, true);
         });
   }
+
+  /**
+   * Marks one or more points and answers the new selection without drawing a chat image (the web
+   * page draws the mask itself, so each click stays quick).
+   */
+  public SelectionState mark(Requester who, String editId, int frameIndex, List<Point> points) {
+    List<String> labels = new ArrayList<>();
+    points.forEach(point -> labels.add(SelectionWork.label(point)));
+    Reply reply =
+        lockedReply(
+            who,
+            editId,
+            edit -> {
+              requireSession(edit);
+              return selection.select(edit, frameIndex, points, labels, false);
+            });
+    return selection.state(reply.edit());
+  }
+
+  /** Unmarks points (the nearest marked ones) without drawing a chat image. */
+  public SelectionState unmark(Requester who, String editId, int frameIndex, List<Point> points) {
+    Reply reply =
+        lockedReply(
+            who,
+            editId,
+            edit -> {
+              requireSession(edit);
+              return selection.unselect(edit, frameIndex, points, false);
+            });
+    return selection.state(reply.edit());
+  }
+
+  /** The most points Kling takes on one frame. */
+  public static final int MAX_POINTS_PER_FRAME = SelectionWork.MAX_POINTS_PER_FRAME;
+
+  /** The most frames Kling lets one session mark. */
+  public static final int MAX_MARKED_FRAMES = SelectionWork.MAX_FRAMES;
 
   /** Unmarks points typed as text. */
   public Reply unselect(Requester who, String editId, String text) {
@@ -340,7 +377,7 @@ public final class EditService {
         editId,
         edit -> {
           requireSession(edit);
-          return selection.unselect(edit, frameIndex, points);
+          return selection.unselect(edit, frameIndex, points, true);
         });
   }
 

@@ -111,7 +111,8 @@ final class SelectionWork {
   }
 
   /** Adds points on a frame; answers the frame with Kling's mask drawn over it. */
-  Reply select(Edit edit, int frameIndex, List<Point> requested, List<String> labels) {
+  Reply select(
+      Edit edit, int frameIndex, List<Point> requested, List<String> labels, boolean render) {
     int frame = checkFrame(edit, frameIndex);
     Map<Integer, List<Point>> marked = selections.points(edit.id());
     List<Point> onFrame = marked.getOrDefault(frame, List.of());
@@ -158,14 +159,12 @@ final class SelectionWork {
             now,
             "selected",
             "frame " + frame + ": " + String.join(" ", labels));
-    return Reply.of(
-        updated,
-        maskMessage(
-            updated, frame, "Marked " + String.join(" ", labels) + " on frame " + frame + "."));
+    String what = "Marked " + String.join(" ", labels) + " on frame " + frame + ".";
+    return Reply.of(updated, render ? maskMessage(updated, frame, what) : ChatMessage.text(what));
   }
 
   /** Removes points from a frame (matched to the marked ones), answering the new mask. */
-  Reply unselect(Edit edit, int frameIndex, List<Point> requested) {
+  Reply unselect(Edit edit, int frameIndex, List<Point> requested, boolean render) {
     int frame = checkFrame(edit, frameIndex);
     List<Point> onFrame = selections.points(edit.id()).getOrDefault(frame, List.of());
     List<Point> exact = new ArrayList<>();
@@ -214,9 +213,9 @@ final class SelectionWork {
             now,
             "unselected",
             "frame " + frame + ": " + describe(exact));
+    String unmarked = "Unmarked " + describe(exact) + " on frame " + frame + ".";
     return Reply.of(
-        updated,
-        maskMessage(updated, frame, "Unmarked " + describe(exact) + " on frame " + frame + "."));
+        updated, render ? maskMessage(updated, frame, unmarked) : ChatMessage.text(unmarked));
   }
 
   /** Removes every marked point. */

@@ -1,0 +1,618 @@
+package dev.klingbot.app.editor;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.sun.net.httpserver.HttpExchange;
+import dev.klingbot.app.http.Responses;
+import dev.klingbot.app.http.Route;
+import dev.klingbot.core.Requester;
+import dev.klingbot.core.chat.ChatMessage;
+import dev.klingbot.core.chat.ChatPort;
+import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.KlingSession;
+import dev.klingbot.core.media.FrameExtractor;
+import dev.klingbot.core.media.MediaException;
+import dev.klingbot.core.media.MediaProblem;
+import dev.klingbot.core.media.VideoInfo;
+import dev.klingbot.core.relay.EditorLinks;
+import dev.klingbot.core.store.EditStore;
+import dev.klingbot.core.workflow.EditException;
+import dev.klingbot.core.workflow.EditService;
+import dev.klingbot.core.workflow.Reply;
+import dev.klingbot.core.workflow.SelectionState;
+import dev.klingbot.kling.Point;
+import dev.klingbot.kling.mask.MaskBitmap;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web selection editor under {@code /editor/}: a page per edit at an HMAC-signed link ({@link
+ * EditorLinks}) where the owner clicks the element on the video's frames. Every request carries the
+ * link's {@code exp} and {@code sig}; the link acts for the edit's owner and only while the edit is
+ * before submit and its Kling session lives.
+ *
+ * <ul>
+ *   <li>{@code GET /editor/<id>?exp&sig}: the page
+ *   <li>{@code GET /editor/<id>/state}: frames, size, marked points, preview (JSON)
+ *   <li>{@code GET /editor/<id>/frame/<n>.jpg}: a frame, downscaled and cached on disk
+ *   <li>{@code GET /editor/<id>/mask/<n>.png}: the frame's masks as a transparent overlay
+ *   <li>{@code POST /editor/<id>/points} {@code {frame,x,y}}: mark a point (add-selection)
+ *   <li>{@code POST /editor/<id>/points/delete} (or {@code DELETE /editor/<id>/points}): unmark
+ *   <li>{@code POST /editor/<id>/clear}, {@code /preview}, {@code /done}
+ *   <li>{@code GET /editor/assets/<file>}: the page's script and style
+ * </ul>
+ *
+ * Changes need a JSON body, the {@code X-Klingbot-Editor} header and a same-origin {@code Origin},
+ * so other sites cannot post to it; errors answer {@code {"error": "<plain words>"}}.
+ */
+public final class EditorRoute implements Route {
+  /** The path prefix to register with the app's HTTP server. */
+  public static final String PREFIX = "/editor/";
+
+  /** The header every change request must carry (a cross-site form cannot set it). */
+  static final String CSRF_HEADER = "X-Klingbot-Editor";
+
+  /** Kling's limits for a selection session. */
+  static final int MAX_FRAMES = EditService.MAX_MARKED_FRAMES;
+
+  static final int MAX_POINTS_PER_FRAME = EditService.MAX_POINTS_PER_FRAME;
+
+  private static final Logger LOG = LoggerFactory.getLogger(EditorRoute.class);
+  private static final Pattern EDIT_ID = Pattern.compile("[A-Za-z0-9]{4,32}");
+  private static final Pattern FRAME = Pattern.compile("frame/(\\d{1,7})\\.jpg");
+  private static final Pattern MASK = Pattern.compile("mask/(\\d{1,7})\\.png");
+  private static final int MAX_BODY = 4096;
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+  private final EditService service;
+  private final EditStore edits;
+  private final EditorLinks links;
+  private final ChatPorts chats;
+  private final Clock clock;
+  private final EditorFrames frames;
+  private final EditorAssets assets = new EditorAssets();
+
+  public EditorRoute(
+      EditService service, EditStore edits, EditorLinks links, ChatPorts chats, Clock clock) {
+    this(service, edits, links, chats, clock, new FrameExtractor());
+  }
+
+  EditorRoute(
+      EditService service,
+      EditStore edits,
+      EditorLinks links,
+      ChatPorts chats,
+      Clock clock,
+      FrameExtractor extractor) {
+    this.service = requireNonNull(service, "service is null");
+    this.edits = requireNonNull(edits, "edits is null");
+    this.links = requireNonNull(links, "links is null");
+    this.chats = requireNonNull(chats, "chats is null");
+    this.clock = requireNonNull(clock, "clock is null");
+    this.frames = new EditorFrames(extractor);
+  }
+
+  @Override
+  public void handle(HttpExchange exchange, String rest) throws IOException {
+    exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
+    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+    if (rest.startsWith("assets/")) {
+      assets.serve(exchange, rest.substring("assets/".length()));
+      return;
+    }
+    int slash = rest.indexOf('/');
+    String id = slash < 0 ? rest : rest.substring(0, slash);
+    String action = slash < 0 ? "" : rest.substring(slash + 1);
+    boolean page = slash < 0;
+    if (!EDIT_ID.matcher(id).matches()) {
+      refuse(exchange, page, 404, "Not found", "There is no editor page here.");
+      return;
+    }
+    if (action.isEmpty() && !page) {
+      // "/editor/<id>/": the page's relative links need the canonical address
+      String query = exchange.getRequestURI().getRawQuery();
+      exchange
+          .getResponseHeaders()
+          .set("Location", "../" + id + (query == null ? "" : "?" + query));
+      Responses.empty(exchange, 301);
+      return;
+    }
+    Map<String, String> query = Responses.query(exchange);
+    Access access = access(id, query.get("exp"), query.get("sig"));
+    if (access.problem() != null) {
+      refuse(exchange, page, access.status(), access.title(), access.problem());
+      return;
+    }
+    Edit edit = access.edit();
+    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+    try {
+      if (page) {
+        requireRead(exchange, method);
+        page(exchange, edit, query.get("exp"), query.get("sig"));
+        return;
+      }
+      Matcher frame = FRAME.matcher(action);
+      Matcher mask = MASK.matcher(action);
+      if (action.equals("state")) {
+        requireRead(exchange, method);
+        Responses.json(exchange, 200, JSON.writeValueAsString(state(edit)));
+      } else if (frame.matches()) {
+        requireRead(exchange, method);
+        frame(exchange, edit, Integer.parseInt(frame.group(1)));
+      } else if (mask.matches()) {
+        requireRead(exchange, method);
+        mask(exchange, edit, Integer.parseInt(mask.group(1)));
+      } else if (action.equals("points") && method.equals("DELETE")) {
+        change(exchange, edit, "unselect");
+      } else if (action.equals("points")
+          || action.equals("points/delete")
+          || action.equals("clear")
+          || action.equals("preview")
+          || action.equals("done")) {
+        if (!method.equals("POST")) {
+          throw new Refusal(405, "Use POST for this.");
+        }
+        change(exchange, edit, action.equals("points/delete") ? "unselect" : action);
+      } else {
+        throw new Refusal(404, "There is no such editor request.");
+      }
+    } catch (Refusal refusal) {
+      if (refusal.status() == 405) {
+        exchange.getResponseHeaders().set("Allow", refusal.allow());
+      }
+      refuse(exchange, page, refusal.status(), "This did not work", refusal.getMessage());
+    } catch (EditException e) {
+      refuse(exchange, page, status(e.kind()), "This did not work", plain(e.getMessage()));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Access
+
+  /** Whether a request may use the edit: a right signature, a live session, before submit. */
+  private record Access(Edit edit, int status, String title, String problem) {
+    static Access ok(Edit edit) {
+      return new Access(edit, 200, null, null);
+    }
+
+    static Access refused(int status, String title, String problem) {
+      return new Access(null, status, title, problem);
+    }
+  }
+
+  private Access access(String id, String exp, String sig) {
+    if (!links.verify(id, exp, sig)) {
+      if (exp != null
+          && exp.matches("\\d{1,12}")
+          && !clock.instant().isBefore(Instant.ofEpochSecond(Long.parseLong(exp)))) {
+        return Access.refused(
+            410,
+            "This link has expired",
+            "This editor link has expired: Kling keeps a video's selection for 24 hours. Start a"
+                + " new edit in the chat.");
+      }
+      return Access.refused(
+          403,
+          "This link is not valid",
+          "This editor link is not valid. Open the link the bot posted in the edit's thread; it"
+              + " must be copied whole.");
+    }
+    Optional<Edit> found = edits.find(id);
+    if (found.isEmpty()) {
+      return Access.refused(
+          410, "This edit is gone", "Edit " + id + " no longer exists. Start a new edit.");
+    }
+    Edit edit = found.get();
+    if (!edit.state().isBeforeSubmit()) {
+      String why =
+          switch (edit.state()) {
+            case SUBMITTED, PROCESSING ->
+                "was submitted, so its selection can't change any more. Follow it in the chat.";
+            case SUCCEEDED, FAILED ->
+                "has ended, so its selection can't change any more. Start a new edit to change"
+                    + " more.";
+            case CANCELLED -> "was cancelled. Start a new edit in the chat.";
+            case EXPIRED ->
+                "expired: Kling keeps a video's selection for 24 hours. Start a new edit in the"
+                    + " chat.";
+            default -> "can't be changed now.";
+          };
+      return Access.refused(410, "This editor is closed", "Edit " + edit.id() + " " + why);
+    }
+    KlingSession session = edit.session();
+    if (session == null) {
+      return Access.refused(
+          409,
+          "The video must be fixed first",
+          "The video of edit "
+              + edit.id()
+              + " must be fixed first: press Conform in the chat, then open the new link.");
+    }
+    if (session.expiredAt(clock.instant())) {
+      return Access.refused(
+          410,
+          "This link has expired",
+          "Edit "
+              + edit.id()
+              + " expired: Kling keeps a video's selection for 24 hours. Start a new edit in the"
+              + " chat.");
+    }
+    return Access.ok(edit);
+  }
+
+  private static void requireRead(HttpExchange exchange, String method) {
+    if (!method.equals("GET") && !method.equals("HEAD")) {
+      throw new Refusal(405, "Use GET for this.", "GET, HEAD");
+    }
+  }
+
+  /** Cross-site protection for changes: our header, a JSON body, and our own origin. */
+  private static void requireSameOrigin(HttpExchange exchange) {
+    String header = exchange.getRequestHeaders().getFirst(CSRF_HEADER);
+    String type = exchange.getRequestHeaders().getFirst("Content-Type");
+    if (!"1".equals(header)
+        || type == null
+        || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      throw new Refusal(403, "This request did not come from the editor page.");
+    }
+    String site = exchange.getRequestHeaders().getFirst("Sec-Fetch-Site");
+    if (site != null && !site.equals("same-origin")) {
+      throw new Refusal(403, "This request came from another site, so it was refused.");
+    }
+    String origin = exchange.getRequestHeaders().getFirst("Origin");
+    if (origin != null && !sameOrigin(exchange, origin)) {
+      throw new Refusal(403, "This request came from another site, so it was refused.");
+    }
+  }
+
+  private static boolean sameOrigin(HttpExchange exchange, String origin) {
+    String authority;
+    try {
+      authority = URI.create(origin.strip()).getRawAuthority();
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    if (authority == null) {
+      return false;
+    }
+    for (String name : List.of("Host", "X-Forwarded-Host")) {
+      String host = exchange.getRequestHeaders().getFirst(name);
+      if (host != null && host.split(",")[0].strip().equalsIgnoreCase(authority)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void refuse(HttpExchange exchange, boolean page, int status, String title, String text)
+      throws IOException {
+    if (page) {
+      Responses.html(exchange, status, EditorPage.error(title, text));
+    } else {
+      error(exchange, status, text);
+    }
+  }
+
+  private static void error(HttpExchange exchange, int status, String message) throws IOException {
+    Responses.json(exchange, status, JSON.writeValueAsString(Map.of("error", message)));
+  }
+
+  private static int status(EditException.Kind kind) {
+    return switch (kind) {
+      case NOT_FOUND -> 404;
+      case NOT_ALLOWED -> 403;
+      case WRONG_STATE, BUSY -> 409;
+      case QUOTA -> 429;
+      case KLING -> 502;
+      default -> 422;
+    };
+  }
+
+  /** A core message without the chat's Markdown markers. */
+  static String plain(String text) {
+    return text == null ? "" : text.replace("**", "").replace("`", "");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading
+
+  private void page(HttpExchange exchange, Edit edit, String exp, String sig) throws IOException {
+    Video video = video(edit);
+    Responses.html(
+        exchange,
+        200,
+        EditorPage.page(
+            edit,
+            exp,
+            sig,
+            video.frames(),
+            video.fps(),
+            EditorFrames.displaySize(video.width(), video.height())));
+  }
+
+  private void frame(HttpExchange exchange, Edit edit, int index) throws IOException {
+    Video video = video(edit);
+    if (video.frames() > 0 && index >= video.frames()) {
+      throw new Refusal(404, frameMissing(index, video.frames()));
+    }
+    Path file;
+    try {
+      file = frames.frame(Path.of(edit.video().file()), index);
+    } catch (MediaException e) {
+      if (e.kind() == MediaProblem.FRAME_OUT_OF_RANGE) {
+        throw new Refusal(404, e.getMessage());
+      }
+      throw new EditException(EditException.Kind.VIDEO, e.getMessage(), e);
+    }
+    Responses.file(exchange, file, "image/jpeg");
+  }
+
+  private void mask(HttpExchange exchange, Edit edit, int index) throws IOException {
+    Video video = video(edit);
+    if (video.frames() > 0 && index >= video.frames()) {
+      throw new Refusal(404, frameMissing(index, video.frames()));
+    }
+    SelectionState selection = service.selectionState(edit.origin().owner(), edit.id());
+    List<MaskBitmap> masks = selection.masks().getOrDefault(index, List.of());
+    int[] size = EditorFrames.displaySize(video.width(), video.height());
+    Responses.send(exchange, 200, "image/png", EditorFrames.maskPng(masks, size[0], size[1]));
+  }
+
+  private static String frameMissing(int index, int total) {
+    return "There is no frame "
+        + index
+        + "; this video has "
+        + total
+        + " frames (0–"
+        + (total - 1)
+        + ").";
+  }
+
+  /** The video's geometry: the Kling session's, or the probe's where Kling did not say. */
+  private record Video(int frames, double fps, int width, int height) {}
+
+  private static Video video(Edit edit) {
+    KlingSession session = edit.session();
+    int frames = session.totalFrames();
+    double fps = session.fps();
+    int width = session.width();
+    int height = session.height();
+    if (frames <= 0 || fps <= 0 || width <= 0 || height <= 0) {
+      VideoInfo info = EditService.videoInfo(edit);
+      frames = frames > 0 ? frames : (int) Math.min(Integer.MAX_VALUE, info.frameCount());
+      fps = fps > 0 ? fps : info.fps();
+      width = width > 0 ? width : info.width();
+      height = height > 0 ? height : info.height();
+    }
+    return new Video(frames, fps, width, height);
+  }
+
+  /** What the page shows, as JSON. */
+  record State(
+      String id,
+      String state,
+      String summary,
+      String instruction,
+      String prompt,
+      String video,
+      int frames,
+      double fps,
+      int width,
+      int height,
+      int displayWidth,
+      int displayHeight,
+      int maxFrames,
+      int maxPointsPerFrame,
+      String expiresAt,
+      long version,
+      List<MarkedFrame> marked,
+      Preview preview) {}
+
+  /** A marked frame: its points (exactly as stored) and whether Kling found anything. */
+  record MarkedFrame(int frame, List<Point> points, boolean masked) {}
+
+  record Preview(String video, String cover) {}
+
+  private State state(Edit edit) {
+    SelectionState selection = service.selectionState(edit.origin().owner(), edit.id());
+    List<MarkedFrame> marked = new ArrayList<>();
+    selection
+        .points()
+        .forEach(
+            (frame, points) -> {
+              List<MaskBitmap> masks = selection.masks().getOrDefault(frame, List.of());
+              boolean masked = masks.stream().anyMatch(mask -> !mask.isEmpty());
+              marked.add(new MarkedFrame(frame, List.copyOf(points), masked));
+            });
+    Video video = video(edit);
+    int[] display = EditorFrames.displaySize(video.width(), video.height());
+    KlingSession session = edit.session();
+    Preview preview =
+        session.previewVideoUrl() == null && session.previewCoverUrl() == null
+            ? null
+            : new Preview(session.previewVideoUrl(), session.previewCoverUrl());
+    return new State(
+        edit.id(),
+        edit.state().label(),
+        edit.request().summary(),
+        edit.request().instruction(),
+        edit.request().prompt(),
+        edit.video().source(),
+        video.frames(),
+        video.fps(),
+        video.width(),
+        video.height(),
+        display[0],
+        display[1],
+        MAX_FRAMES,
+        MAX_POINTS_PER_FRAME,
+        session.expiresAt().toString(),
+        edit.version(),
+        marked,
+        preview);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Changing
+
+  /** A change's answer: the new state and what to tell the user. */
+  record Changed(State state, String message, boolean done) {}
+
+  private void change(HttpExchange exchange, Edit edit, String action) throws IOException {
+    requireSameOrigin(exchange);
+    byte[] body;
+    try {
+      body = Responses.body(exchange, MAX_BODY);
+    } catch (IOException e) {
+      throw new Refusal(413, "The request is too large.");
+    }
+    Requester owner = edit.origin().owner();
+    String id = edit.id();
+    String message;
+    boolean done = false;
+    switch (action) {
+      case "points" -> {
+        Click click = click(body);
+        service.mark(owner, id, click.frame(), List.of(click.point()));
+        message = marked(id, click.frame(), "Marked a point on frame " + click.frame() + ".");
+      }
+      case "unselect" -> {
+        Click click = click(body);
+        service.unmark(owner, id, click.frame(), List.of(click.point()));
+        message = marked(id, click.frame(), "Removed a point from frame " + click.frame() + ".");
+      }
+      case "clear" -> {
+        service.clearSelection(owner, id);
+        message = "Cleared every marked point. Click the element on a frame to mark it again.";
+      }
+      case "preview" -> {
+        service.preview(owner, id);
+        message = "The tracking preview is ready: play it to check that the highlight follows it.";
+      }
+      case "done" -> {
+        message = done(edit);
+        done = true;
+      }
+      default -> throw new Refusal(404, "There is no such editor request.");
+    }
+    Edit now = edits.find(id).orElse(edit);
+    Responses.json(exchange, 200, JSON.writeValueAsString(new Changed(state(now), message, done)));
+  }
+
+  private String marked(String id, int frame, String what) {
+    Edit edit = edits.find(id).orElseThrow();
+    SelectionState selection = service.selectionState(edit.origin().owner(), id);
+    List<Point> points = selection.points().getOrDefault(frame, List.of());
+    if (points.isEmpty()) {
+      return what + " Frame " + frame + " has no marked points now.";
+    }
+    boolean masked =
+        selection.masks().getOrDefault(frame, List.of()).stream().anyMatch(m -> !m.isEmpty());
+    return what
+        + (masked
+            ? " The highlighted area is what Kling selected."
+            : " Kling found no element there; try the middle of it.")
+        + " "
+        + points.size()
+        + (points.size() == 1 ? " point" : " points")
+        + " on this frame, "
+        + selection.points().size()
+        + " of "
+        + MAX_FRAMES
+        + " frames marked.";
+  }
+
+  /** Posts the marked frames with their final masks to the edit's thread. */
+  private String done(Edit edit) {
+    Reply summary = service.selectionSummary(edit.origin().owner(), edit.id());
+    Edit current = summary.edit() == null ? edit : summary.edit();
+    Optional<ChatPort> port = chats.find(current.origin().platform());
+    if (port.isEmpty()) {
+      return "Your selection is saved. The chat is not connected right now, so nothing was posted;"
+          + " go back to the chat and submit the edit there.";
+    }
+    try {
+      for (ChatMessage message : summary.messages()) {
+        port.get().post(current.origin().conversation(), message);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Posting the selection of edit {} to the chat failed: {}", edit.id(), e.getMessage());
+      return "Your selection is saved, but posting it to the chat failed. Go back to the chat and"
+          + " submit the edit there.";
+    }
+    LOG.info("Selection of edit {} posted to its thread from the web editor", edit.id());
+    return "Done — go back to the chat. The frames with your selection were posted to the edit's"
+        + " thread.";
+  }
+
+  private record Click(int frame, Point point) {}
+
+  private static Click click(byte[] body) {
+    JsonNode json;
+    try {
+      json = JSON.readTree(new String(body, StandardCharsets.UTF_8));
+    } catch (JsonProcessingException e) {
+      throw new Refusal(400, "The request is not valid JSON.");
+    }
+    if (json == null
+        || !json.path("frame").canConvertToInt()
+        || !json.path("frame").isIntegralNumber()
+        || !json.path("x").isNumber()
+        || !json.path("y").isNumber()) {
+      throw new Refusal(400, "Say which frame and where: {\"frame\": 0, \"x\": 0.5, \"y\": 0.5}.");
+    }
+    double x = json.path("x").asDouble();
+    double y = json.path("y").asDouble();
+    if (!(x >= 0 && x <= 1 && y >= 0 && y <= 1)) {
+      throw new Refusal(
+          400, "That point is outside the frame; x and y are fractions of the frame from 0 to 1.");
+    }
+    return new Click(json.path("frame").asInt(), new Point(x, y));
+  }
+
+  /** A request refused before reaching the core, with its HTTP status and plain words. */
+  private static final class Refusal extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final int status;
+    private final String allow;
+
+    Refusal(int status, String message) {
+      this(status, message, "POST");
+    }
+
+    Refusal(int status, String message, String allow) {
+      super(message, null, false, false);
+      this.status = status;
+      this.allow = allow;
+    }
+
+    int status() {
+      return status;
+    }
+
+    String allow() {
+      return allow;
+    }
+  }
+}
