@@ -1,0 +1,181 @@
+package dev.klingbot.discord;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.klingbot.config.DiscordConfig;
+import dev.klingbot.core.admin.AdminService;
+import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.workflow.EditService;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Discord bot: connects with the bot token (no privileged intents; slash commands, buttons and
+ * modals need none), registers {@code /kling} and {@code /kling-admin} (globally, or to one server
+ * for development), maps interactions onto {@link EditService} and {@link AdminService}, and
+ * registers its {@link dev.klingbot.core.chat.ChatPort} so the core's job runner can post progress
+ * and results into edit threads.
+ */
+public final class DiscordBot implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
+  private static final int WORKERS = 8;
+  private static final int QUICK_WORKERS = 2;
+  private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+
+  private final DiscordConfig config;
+  private final EditService edits;
+  private final AdminService admin;
+  private final ChatPorts chats;
+  private ExecutorService workers;
+  private ExecutorService quick;
+  private JDA jda;
+
+  public DiscordBot(DiscordConfig config, EditService edits, AdminService admin, ChatPorts chats) {
+    this.config = requireNonNull(config, "config is null");
+    this.edits = requireNonNull(edits, "edits is null");
+    this.admin = requireNonNull(admin, "admin is null");
+    this.chats = requireNonNull(chats, "chats is null");
+  }
+
+  /**
+   * Logs in, waits until Discord is ready, registers the commands and the chat port.
+   *
+   * @throws IllegalStateException when no token is configured, the bot was started already, or
+   *     Discord could not be reached (the cause says why, e.g. an invalid token)
+   */
+  public synchronized void start() {
+    if (!config.enabled()) {
+      throw new IllegalStateException("Discord is not configured: set DISCORD_TOKEN");
+    }
+    if (jda != null) {
+      throw new IllegalStateException("the Discord bot is already started");
+    }
+    workers = pool("discord-worker", WORKERS);
+    quick = pool("discord-quick", QUICK_WORKERS);
+    try {
+      jda =
+          JDABuilder.createLight(config.token().reveal(), EnumSet.noneOf(GatewayIntent.class))
+              .build();
+      jda.awaitReady();
+      JdaGateway gateway = new JdaGateway(jda);
+      MessageRenderer renderer = new MessageRenderer();
+      DiscordChat chat = new DiscordChat(gateway, renderer);
+      jda.addEventListener(listener(edits, admin, chat, gateway, renderer, workers, quick));
+      registerCommands();
+      chats.register(chat);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw new IllegalStateException("interrupted while connecting to Discord", e);
+    } catch (RuntimeException e) {
+      close();
+      throw new IllegalStateException("could not start the Discord bot: " + e.getMessage(), e);
+    }
+    LOG.info(
+        "Discord bot {} is ready in {} servers; invite it to another with {}",
+        jda.getSelfUser().getName(),
+        jda.getGuildCache().size(),
+        BotPermissions.inviteUrl(jda.getSelfUser().getApplicationId()));
+  }
+
+  /** The listener with its handlers, as {@link #start()} wires it (tests wire it the same way). */
+  static DiscordListener listener(
+      EditService edits,
+      AdminService admin,
+      DiscordChat chat,
+      DiscordGateway gateway,
+      MessageRenderer renderer,
+      Executor executor,
+      Executor quick) {
+    ThreadPoster poster = new ThreadPoster(chat, gateway);
+    return new DiscordListener(
+        new KlingCommandHandler(edits, poster),
+        new AdminCommandHandler(admin),
+        new ButtonHandler(edits, poster),
+        new ModalHandler(edits, poster),
+        new EditSuggestions(edits),
+        renderer,
+        executor,
+        quick);
+  }
+
+  private void registerCommands() {
+    if (config.devGuildId() != null) {
+      Guild guild = jda.getGuildById(config.devGuildId());
+      if (guild != null) {
+        guild.updateCommands().addCommands(KlingCommands.all()).complete();
+        LOG.info("Registered the slash commands in the development server {}", guild.getName());
+        return;
+      }
+      LOG.warn(
+          "DISCORD_DEV_GUILD_ID {} is not a server the bot is in; registering the commands"
+              + " globally instead",
+          config.devGuildId());
+    }
+    jda.updateCommands().addCommands(KlingCommands.all()).complete();
+    LOG.info("Registered the slash commands globally (new servers may take a while to see them)");
+  }
+
+  private static ExecutorService pool(String name, int threads) {
+    AtomicInteger count = new AtomicInteger();
+    ThreadFactory factory =
+        task -> {
+          Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        };
+    return new ThreadPoolExecutor(
+        threads,
+        threads,
+        60,
+        TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(1000),
+        factory,
+        new ThreadPoolExecutor.AbortPolicy());
+  }
+
+  /** Disconnects from Discord and stops the workers (edits in progress resume after a restart). */
+  @Override
+  public synchronized void close() {
+    if (jda != null) {
+      jda.shutdown();
+      try {
+        if (!jda.awaitShutdown(SHUTDOWN_WAIT)) {
+          jda.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        jda.shutdownNow();
+      }
+      jda = null;
+    }
+    workers = stop(workers);
+    quick = stop(quick);
+  }
+
+  private static ExecutorService stop(ExecutorService pool) {
+    if (pool != null) {
+      pool.shutdown();
+      try {
+        pool.awaitTermination(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      pool.shutdownNow();
+    }
+    return null;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.klingbot.discord;
+
+import dev.klingbot.core.chat.ChatException;
+import dev.klingbot.core.chat.Conversation;
+import dev.klingbot.core.chat.MessageRef;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+
+/**
+ * The few Discord REST calls the adapter makes outside an interaction: post, edit, open a thread,
+ * read the upload limit. Every call blocks until Discord answered and throws {@link ChatException}
+ * when it refused ({@link ChatException#retryable()} for rate limits, outages and timeouts).
+ */
+interface DiscordGateway {
+  /** Default upload limit of a server without boosts (Discord lowered it to 10 MiB in 2025). */
+  long DEFAULT_UPLOAD_LIMIT = 10L << 20;
+
+  /** Posts into the conversation's thread (or its channel when it has none); the message id. */
+  String send(Conversation where, MessageCreateData message);
+
+  /** Replaces a posted message's content and buttons. */
+  void edit(MessageRef message, MessageEditData replacement);
+
+  /**
+   * Opens a public thread in a channel.
+   *
+   * @return the thread id, or {@code null} when the channel cannot hold threads (e.g. a voice chat)
+   */
+  String createThread(String channelId, String name);
+
+  /** The largest file the server accepts, in bytes. */
+  long maxFileSize(String guildId);
+}

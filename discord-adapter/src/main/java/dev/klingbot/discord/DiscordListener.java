@@ -1,0 +1,214 @@
+package dev.klingbot.discord;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.klingbot.core.Requester;
+import dev.klingbot.core.chat.ChatMessage;
+import dev.klingbot.core.workflow.MediaSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The thin JDA side: acknowledges each interaction at once on JDA's event thread ({@code
+ * deferReply}, {@code deferEdit}, or a modal), then hands the work to the worker executor, which
+ * calls the handlers and answers through the interaction hook. Nothing here blocks.
+ */
+final class DiscordListener extends ListenerAdapter {
+  private static final Logger LOG = LoggerFactory.getLogger(DiscordListener.class);
+  private static final String SHUTTING_DOWN =
+      "⏳ I am too busy or restarting right now; try again in a minute.";
+
+  private final KlingCommandHandler kling;
+  private final AdminCommandHandler admin;
+  private final ButtonHandler buttons;
+  private final ModalHandler modals;
+  private final EditSuggestions suggestions;
+  private final MessageRenderer renderer;
+  private final Executor executor;
+  private final Executor quick;
+
+  /**
+   * @param executor runs the work of commands, buttons and modals (may call Kling; can take long)
+   * @param quick opens modals and answers autocomplete, which Discord wants within 3 seconds, so
+   *     they do not queue behind long work
+   */
+  DiscordListener(
+      KlingCommandHandler kling,
+      AdminCommandHandler admin,
+      ButtonHandler buttons,
+      ModalHandler modals,
+      EditSuggestions suggestions,
+      MessageRenderer renderer,
+      Executor executor,
+      Executor quick) {
+    this.kling = requireNonNull(kling, "kling is null");
+    this.admin = requireNonNull(admin, "admin is null");
+    this.buttons = requireNonNull(buttons, "buttons is null");
+    this.modals = requireNonNull(modals, "modals is null");
+    this.suggestions = requireNonNull(suggestions, "suggestions is null");
+    this.renderer = requireNonNull(renderer, "renderer is null");
+    this.executor = requireNonNull(executor, "executor is null");
+    this.quick = requireNonNull(quick, "quick is null");
+  }
+
+  @Override
+  public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    String name = event.getName();
+    boolean isAdmin = KlingCommands.ADMIN.equals(name);
+    if (!isAdmin && !KlingCommands.KLING.equals(name)) {
+      return;
+    }
+    event.deferReply(true).queue(null, failure -> ackFailed("/" + name, failure));
+    PrivateReplies replies = new HookReplies(event.getHook(), renderer, true);
+    String what = "/" + event.getFullCommandName();
+    work(
+        replies,
+        what,
+        () -> {
+          Requester who = Requesters.from(event, event.getChannel());
+          SlashCommand command = read(event);
+          LOG.info("{} by {} in {}/{}", what, who.userId(), who.serverId(), who.channelId());
+          if (isAdmin) {
+            admin.handle(who, command, replies);
+          } else {
+            kling.handle(who, command, replies);
+          }
+        });
+  }
+
+  @Override
+  public void onButtonInteraction(ButtonInteractionEvent event) {
+    String id = event.getComponentId();
+    String what = "button " + id;
+    if (ButtonHandler.opensModal(id)) {
+      openModal(event, id, what);
+      return;
+    }
+    event.deferEdit().queue(null, failure -> ackFailed(what, failure));
+    PrivateReplies replies = new HookReplies(event.getHook(), renderer, false);
+    work(
+        replies,
+        what,
+        () -> buttons.press(Requesters.from(event, event.getChannel()), id, replies));
+  }
+
+  /** A modal must be the first answer, so the owner check runs before it, within the 3 seconds. */
+  private void openModal(ButtonInteractionEvent event, String id, String what) {
+    Runnable task =
+        () -> {
+          try {
+            ModalForm form = buttons.modal(Requesters.from(event, event.getChannel()), id);
+            event.replyModal(ModalRenderer.render(form)).queue(null, f -> ackFailed(what, f));
+          } catch (RuntimeException e) {
+            ChatMessage message = ErrorReplies.describe(e, what);
+            event
+                .reply(renderer.create(message).get(0))
+                .setEphemeral(true)
+                .queue(null, f -> ackFailed(what, f));
+          }
+        };
+    try {
+      quick.execute(task);
+    } catch (RejectedExecutionException e) {
+      event.reply(SHUTTING_DOWN).setEphemeral(true).queue(null, f -> ackFailed(what, f));
+    }
+  }
+
+  @Override
+  public void onModalInteraction(ModalInteractionEvent event) {
+    String what = "modal " + event.getModalId();
+    event.deferReply(true).queue(null, failure -> ackFailed(what, failure));
+    PrivateReplies replies = new HookReplies(event.getHook(), renderer, true);
+    Map<String, String> values = new HashMap<>();
+    for (ModalMapping value : event.getValues()) {
+      values.put(value.getCustomId(), value.getAsString());
+    }
+    work(
+        replies,
+        what,
+        () ->
+            modals.submit(
+                Requesters.from(event, event.getChannel()), event.getModalId(), values, replies));
+  }
+
+  @Override
+  public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+    if (!KlingCommands.EDIT.equals(event.getFocusedOption().getName())) {
+      event.replyChoices(List.of()).queue();
+      return;
+    }
+    String typed = event.getFocusedOption().getValue();
+    Runnable task =
+        () -> {
+          List<Command.Choice> choices;
+          try {
+            choices =
+                suggestions.suggest(Requesters.from(event, event.getChannel()), typed).stream()
+                    .map(s -> new Command.Choice(s.label(), s.editId()))
+                    .toList();
+          } catch (RuntimeException e) {
+            LOG.debug("No edit suggestions: {}", e.toString());
+            choices = List.of();
+          }
+          event.replyChoices(choices).queue(null, f -> LOG.debug("Autocomplete: {}", f.toString()));
+        };
+    try {
+      quick.execute(task);
+    } catch (RejectedExecutionException e) {
+      event.replyChoices(List.of()).queue();
+    }
+  }
+
+  /** Runs {@code task} on the worker executor; any failure becomes a private message. */
+  private void work(PrivateReplies replies, String what, Runnable task) {
+    try {
+      executor.execute(
+          () -> {
+            try {
+              task.run();
+            } catch (RuntimeException e) {
+              replies.send(ErrorReplies.describe(e, what));
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      replies.send(ChatMessage.ephemeral(SHUTTING_DOWN));
+    }
+  }
+
+  /** The options of a slash command as text, attachments as fetchable sources. */
+  static SlashCommand read(SlashCommandInteractionEvent event) {
+    Map<String, String> options = new HashMap<>();
+    Map<String, MediaSource.Url> attachments = new HashMap<>();
+    for (OptionMapping option : event.getOptions()) {
+      if (option.getType() == OptionType.ATTACHMENT) {
+        attachments.put(option.getName(), AttachmentSources.of(option.getAsAttachment()));
+      } else {
+        options.put(option.getName(), option.getAsString());
+      }
+    }
+    return new SlashCommand(
+        event.getName(),
+        event.getSubcommandGroup(),
+        event.getSubcommandName(),
+        options,
+        attachments);
+  }
+
+  private static void ackFailed(String what, Throwable failure) {
+    LOG.warn("Could not acknowledge {}: {}", what, failure.toString());
+  }
+}

@@ -1,0 +1,60 @@
+package dev.klingbot.discord;
+
+import dev.klingbot.core.Platform;
+import dev.klingbot.core.Requester;
+import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.workflow.EditException;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.unions.MessageChannelUnion;
+import net.dv8tion.jda.api.interactions.Interaction;
+
+/**
+ * Who is asking, from a Discord interaction: the server, the channel (a thread's parent channel,
+ * with the thread apart), the member and whether they are an admin (the Manage Server permission).
+ * Also the check that only an edit's owner or an admin may press its buttons.
+ */
+final class Requesters {
+  /** The permission that makes a member a bot admin. */
+  static final Permission ADMIN_PERMISSION = Permission.MANAGE_SERVER;
+
+  private Requesters() {}
+
+  static Requester from(Interaction interaction, MessageChannelUnion channel) {
+    Guild guild = interaction.getGuild();
+    if (guild == null) {
+      throw new EditException(
+          EditException.Kind.NOT_ALLOWED,
+          "I work in servers only: use my commands in a channel of a server I am in.");
+    }
+    String channelId = channel != null ? channel.getId() : interaction.getChannelId();
+    String threadId = null;
+    if (channel != null && channel.getType().isThread()) {
+      ThreadChannel thread = channel.asThreadChannel();
+      threadId = thread.getId();
+      channelId = thread.getParentChannel().getId();
+    }
+    User user = interaction.getUser();
+    Member member = interaction.getMember();
+    String name = member != null ? member.getEffectiveName() : user.getEffectiveName();
+    boolean admin = member != null && member.hasPermission(ADMIN_PERMISSION);
+    return new Requester(
+        Platform.DISCORD, guild.getId(), channelId, threadId, user.getId(), name, admin);
+  }
+
+  /** Throws the "not yours" message unless {@code who} owns the edit or is an admin. */
+  static void requireOwner(Requester who, Edit edit) {
+    if (!edit.origin().userId().equals(who.userId()) && !who.admin()) {
+      throw new EditException(
+          EditException.Kind.NOT_ALLOWED,
+          "This is not your edit: `"
+              + edit.id()
+              + "` belongs to "
+              + edit.origin().userName()
+              + ", and only they or a server admin can use its buttons.");
+    }
+  }
+}

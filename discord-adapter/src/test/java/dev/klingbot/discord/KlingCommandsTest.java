@@ -1,0 +1,109 @@
+package dev.klingbot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+
+import dev.klingbot.config.DiscordConfig;
+import dev.klingbot.core.admin.AdminService;
+import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.workflow.EditService;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
+import org.junit.jupiter.api.Test;
+
+/** The command definitions Discord receives, and the bot's entry point without a token. */
+class KlingCommandsTest {
+
+  @Test
+  void klingHasEveryUserCommandWithEditIdsAutocompleted() {
+    SlashCommandData kling = KlingCommands.kling();
+
+    assertThat(kling.getName()).isEqualTo("kling");
+    assertThat(kling.getContexts()).containsExactly(InteractionContextType.GUILD);
+    assertThat(kling.getSubcommands())
+        .extracting(SubcommandData::getName)
+        .containsExactly(
+            "edit",
+            "select",
+            "unselect",
+            "clear",
+            "grid",
+            "preview",
+            "submit",
+            "cancel",
+            "conform",
+            "prompt",
+            "status",
+            "history",
+            "quota",
+            "help");
+    SubcommandData edit = kling.getSubcommands().get(0);
+    assertThat(edit.getOptions())
+        .extracting(OptionData::getName)
+        .containsExactly("video", "instruction", "image1", "image2", "mode", "negative");
+    assertThat(edit.getOptions())
+        .extracting(OptionData::isRequired)
+        .containsExactly(true, true, false, false, false, false);
+    assertThat(kling.getSubcommands())
+        .flatExtracting(SubcommandData::getOptions)
+        .filteredOn(option -> option.getName().equals("edit"))
+        .hasSize(10)
+        .allSatisfy(option -> assertThat(option.isAutoComplete()).isTrue());
+  }
+
+  @Test
+  void adminIsShownOnlyToManageServerByDefault() {
+    SlashCommandData admin = KlingCommands.admin();
+
+    assertThat(admin.getName()).isEqualTo("kling-admin");
+    assertThat(admin.getDefaultPermissions().getPermissionsRaw())
+        .isEqualTo(Permission.MANAGE_SERVER.getRawValue());
+    assertThat(admin.getContexts()).containsExactly(InteractionContextType.GUILD);
+    assertThat(admin.getSubcommandGroups())
+        .extracting(SubcommandGroupData::getName)
+        .containsExactly("quota", "channels", "template");
+    assertThat(admin.getSubcommands())
+        .extracting(SubcommandData::getName)
+        .containsExactly("costs", "usage", "help");
+    assertThat(
+            admin
+                .getSubcommandGroups()
+                .get(0)
+                .getSubcommands()
+                .get(1)
+                .getOptions()
+                .get(0)
+                .getChoices())
+        .extracting(choice -> choice.getAsString())
+        .contains("daily", "monthly", "user-daily", "pro", "timezone");
+  }
+
+  @Test
+  void theInviteAsksForExactlyThePermissionsTheReadmeLists() {
+    assertThat(BotPermissions.raw()).isEqualTo(309237763072L);
+    assertThat(BotPermissions.inviteUrl("123"))
+        .isEqualTo(
+            "https://discord.com/oauth2/authorize?client_id=123"
+                + "&scope=bot+applications.commands&permissions=309237763072");
+  }
+
+  @Test
+  void startingWithoutATokenSaysWhatIsMissing() {
+    DiscordBot bot =
+        new DiscordBot(
+            DiscordConfig.defaults(),
+            mock(EditService.class),
+            mock(AdminService.class),
+            new ChatPorts());
+
+    assertThatThrownBy(bot::start)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("DISCORD_TOKEN");
+    bot.close();
+  }
+}
