@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Kling Edit Bot: edit videos from plain-language instructions.",
     subcommands = {
+      RunCommand.class,
       ConsoleCommand.class,
       EditCommand.class,
       SimulatorCommand.class,

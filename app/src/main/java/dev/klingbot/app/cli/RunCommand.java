@@ -1,0 +1,119 @@
+package dev.klingbot.app.cli;
+
+import com.google.inject.Injector;
+import dev.klingbot.app.http.AppHttpServer;
+import dev.klingbot.app.http.SlackRoute;
+import dev.klingbot.app.wiring.AppOptions;
+import dev.klingbot.app.wiring.Injection;
+import dev.klingbot.app.wiring.Lifecycle;
+import dev.klingbot.app.wiring.Simulation;
+import dev.klingbot.config.ConfigException;
+import dev.klingbot.config.KlingbotConfig;
+import dev.klingbot.core.Platform;
+import dev.klingbot.core.admin.AdminService;
+import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.relay.MediaRelay;
+import dev.klingbot.core.workflow.Workflow;
+import dev.klingbot.discord.DiscordBot;
+import dev.klingbot.slack.SlackBot;
+import dev.klingbot.slack.SlackHttpHandler;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code klingbot run}: the bot itself. Starts the HTTP server (Kling callbacks, media relay,
+ * selection page, Slack's HTTP mode), the job runner, and every chat adapter whose token is
+ * configured; runs until stopped (Ctrl-C or SIGTERM), then shuts down cleanly. Open edits are
+ * resumed at the next start.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run the bot: Discord and/or Slack (whichever tokens are set), the job runner and the HTTP server.")
+public final class RunCommand implements Callable<Integer> {
+  @Mixin ConfigOptions configOptions;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--simulate",
+      description =
+          "Use the embedded Kling simulator instead of the real Kling (to try the chat side without an account).")
+  boolean simulate;
+
+  @Override
+  public Integer call() throws Exception {
+    KlingbotConfig config = configOptions.load().config();
+    PrintWriter out = spec.commandLine().getOut();
+    if (!config.discord().enabled() && !config.slack().enabled()) {
+      throw new ConfigException(
+          "",
+          "nothing to run: set DISCORD_TOKEN for Discord and/or SLACK_BOT_TOKEN (+ SLACK_APP_TOKEN) for Slack; `./klingbot console --simulate` tries the bot without either");
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    try (Lifecycle lifecycle = new Lifecycle()) {
+      KlingbotConfig effective =
+          simulate ? Simulation.start(config, Duration.ofSeconds(15), lifecycle).config() : config;
+      Injector injector =
+          Injection.create(
+              effective, simulate ? AppOptions.local() : AppOptions.standard(), lifecycle);
+      Workflow workflow = Injection.get(injector, Workflow.class);
+      AppHttpServer server = Injection.get(injector, AppHttpServer.class);
+      ChatPorts chats = Injection.get(injector, ChatPorts.class);
+      AdminService admin = Injection.get(injector, AdminService.class);
+      List<String> running = new ArrayList<>();
+      if (effective.discord().enabled()) {
+        DiscordBot discord =
+            lifecycle.manage(new DiscordBot(effective.discord(), workflow.service(), admin, chats));
+        discord.start();
+        workflow.runner().follow(Platform.DISCORD);
+        running.add("Discord");
+      }
+      if (effective.slack().enabled()) {
+        SlackBot slack =
+            lifecycle.manage(
+                new SlackBot(
+                    effective.slack(), effective.media(), workflow.service(), admin, chats));
+        slack.start();
+        slack
+            .httpHandler()
+            .ifPresent(handler -> server.route(SlackHttpHandler.PATH, new SlackRoute(handler)));
+        workflow.runner().follow(Platform.SLACK);
+        running.add("Slack (" + effective.slack().mode() + " mode)");
+      }
+      workflow.runner().start();
+      out.println(
+          "Kling Edit Bot is running: "
+              + String.join(", ", running)
+              + ". HTTP server on port "
+              + server.port()
+              + ".");
+      if (!Injection.get(injector, MediaRelay.class).available()) {
+        out.println(
+            "Note: http.public-base-url is not set, so Kling cannot download Slack uploads or files the bot fixed, callbacks are off (the bot polls), and the selection web page is not offered.");
+      }
+      out.println("Press Ctrl-C to stop.");
+      out.flush();
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    lifecycle.close();
+                    stopped.countDown();
+                  },
+                  "klingbot-shutdown"));
+      stopped.await();
+    }
+    return 0;
+  }
+}

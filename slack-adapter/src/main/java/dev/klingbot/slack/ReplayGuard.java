@@ -1,0 +1,80 @@
+package dev.klingbot.slack;
+
+import static java.util.Objects.requireNonNull;
+
+import com.slack.api.app_backend.SlackSignature;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.MiddlewareChain;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.response.Response;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs after Bolt's signature check in HTTP mode and refuses what it lets through but should not: a
+ * signed request seen before (a replay within Slack's five-minute window) and a timestamp from the
+ * future. Slack's own event retries carry {@code X-Slack-Retry-Num} and are deduplicated by event
+ * id instead.
+ */
+final class ReplayGuard implements Middleware {
+  static final Duration WINDOW = Duration.ofMinutes(5);
+  private static final Logger LOG = LoggerFactory.getLogger(ReplayGuard.class);
+
+  private final Clock clock;
+  private final Map<String, Instant> seen = new LinkedHashMap<>();
+
+  ReplayGuard(Clock clock) {
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  @Override
+  @SuppressWarnings("rawtypes")
+  public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
+    if (req.isSocketMode()) {
+      return chain.next(req);
+    }
+    String signature = req.getHeaders().getFirstValue(SlackSignature.HeaderNames.X_SLACK_SIGNATURE);
+    String timestamp =
+        req.getHeaders().getFirstValue(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP);
+    if (signature == null || timestamp == null) {
+      return chain.next(req);
+    }
+    Instant now = clock.instant();
+    Instant sent;
+    try {
+      sent = Instant.ofEpochSecond(Long.parseLong(timestamp.strip()));
+    } catch (NumberFormatException e) {
+      return refuse("an unreadable timestamp");
+    }
+    if (sent.isAfter(now.plus(WINDOW))) {
+      return refuse("a timestamp from the future");
+    }
+    if (req.getHeaders().getFirstValue("X-Slack-Retry-Num") == null && !firstTime(signature, now)) {
+      return refuse("a signature that was already used");
+    }
+    return chain.next(req);
+  }
+
+  private synchronized boolean firstTime(String signature, Instant now) {
+    Iterator<Map.Entry<String, Instant>> entries = seen.entrySet().iterator();
+    while (entries.hasNext()) {
+      if (entries.next().getValue().isBefore(now.minus(WINDOW.multipliedBy(2)))) {
+        entries.remove();
+      } else {
+        break;
+      }
+    }
+    return seen.putIfAbsent(signature, now) == null;
+  }
+
+  private static Response refuse(String why) {
+    LOG.warn("Refused a Slack request with {}", why);
+    return Response.json(401, "{\"error\":\"invalid request\"}");
+  }
+}

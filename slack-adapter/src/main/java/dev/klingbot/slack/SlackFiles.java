@@ -1,0 +1,268 @@
+package dev.klingbot.slack;
+
+import static java.util.Objects.requireNonNull;
+
+import com.slack.api.model.File;
+import dev.klingbot.core.workflow.EditException;
+import dev.klingbot.core.workflow.EditException.Kind;
+import dev.klingbot.core.workflow.MediaSource;
+import dev.klingbot.core.workflow.Texts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Downloads files users shared in Slack. Their {@code url_private} links need the bot token, so
+ * Kling could not fetch them: the bot streams each one to a temporary file (refusing fast when
+ * Slack's {@code size} is over the limit, and stopping when the stream passes it) and hands the
+ * core a {@link MediaSource.File}. The token is only sent to the file's own host.
+ */
+final class SlackFiles implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SlackFiles.class);
+  private static final int MAX_REDIRECTS = 3;
+
+  private final SlackApi api;
+  private final String botToken;
+  private final HttpClient http;
+  private final Duration timeout;
+  private final Path dir;
+
+  SlackFiles(SlackApi api, String botToken, HttpClient http, Duration timeout) {
+    this.api = requireNonNull(api, "api is null");
+    this.botToken = requireNonNull(botToken, "botToken is null");
+    this.http = requireNonNull(http, "http is null");
+    this.timeout = requireNonNull(timeout, "timeout is null");
+    try {
+      this.dir = Files.createTempDirectory("klingbot-slack-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a folder for Slack downloads", e);
+    }
+  }
+
+  static boolean isVideo(File file) {
+    String mime = lower(file.getMimetype());
+    String type = lower(file.getFiletype());
+    return mime.startsWith("video/")
+        || type.equals("mp4")
+        || type.equals("mov")
+        || type.equals("m4v")
+        || type.equals("webm")
+        || type.equals("mkv");
+  }
+
+  static boolean isImage(File file) {
+    String mime = lower(file.getMimetype());
+    String type = lower(file.getFiletype());
+    return mime.startsWith("image/")
+        || type.equals("png")
+        || type.equals("jpg")
+        || type.equals("jpeg")
+        || type.equals("webp");
+  }
+
+  /** Refuses a file whose size Slack reports as over the limit, before anything is fetched. */
+  static void precheck(File file, long maxBytes, String what) {
+    checkSize(
+        file.getName() != null ? file.getName() : "file",
+        file.getSize() == null ? -1 : file.getSize(),
+        maxBytes,
+        what,
+        what.equals("video") ? Kind.VIDEO : Kind.IMAGE);
+  }
+
+  /**
+   * Downloads a shared file.
+   *
+   * @param what "video" or "image", for messages and the kind of error
+   * @throws EditException in plain words when the file is too large or cannot be fetched
+   */
+  MediaSource.File download(File file, long maxBytes, String what) {
+    String name = file.getName() != null ? file.getName() : "file";
+    Kind kind = what.equals("video") ? Kind.VIDEO : Kind.IMAGE;
+    checkSize(name, file.getSize() == null ? -1 : file.getSize(), maxBytes, what, kind);
+    String url = privateUrl(file);
+    if (url == null) {
+      File info = api.call("files.info", c -> c.filesInfo(r -> r.file(file.getId()))).getFile();
+      url = info == null ? null : privateUrl(info);
+      if (info != null && info.getSize() != null) {
+        checkSize(name, info.getSize(), maxBytes, what, kind);
+      }
+    }
+    if (url == null) {
+      throw new EditException(
+          kind,
+          "I can't open the " + what + " “" + name + "” that was shared here. Upload it again.");
+    }
+    String id = String.valueOf(file.getId()).replaceAll("[^A-Za-z0-9]", "");
+    Path target = dir.resolve(id + "-" + System.nanoTime() + extension(name));
+    try {
+      fetch(URI.create(url), target, maxBytes, name, what, kind);
+    } catch (RuntimeException e) {
+      deleteQuietly(target);
+      throw e;
+    }
+    return new MediaSource.File(target, name);
+  }
+
+  private void fetch(URI url, Path target, long maxBytes, String name, String what, Kind kind) {
+    String host = url.getHost();
+    URI current = url;
+    try {
+      for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(current).timeout(timeout).GET();
+        if (host != null
+            && host.equalsIgnoreCase(current.getHost())
+            && url.getScheme().equalsIgnoreCase(current.getScheme())) {
+          request.header("Authorization", "Bearer " + botToken);
+        }
+        HttpResponse<InputStream> response =
+            http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        int status = response.statusCode();
+        if (status >= 300
+            && status < 400
+            && response.headers().firstValue("Location").isPresent()) {
+          response.body().close();
+          current = current.resolve(response.headers().firstValue("Location").get());
+          continue;
+        }
+        try (InputStream body = response.body()) {
+          if (status != 200) {
+            throw cannotDownload(name, what, kind, "Slack answered HTTP " + status);
+          }
+          String type = response.headers().firstValue("Content-Type").orElse("");
+          if (type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
+            throw cannotDownload(name, what, kind, "Slack answered with a sign-in page");
+          }
+          long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+          checkSize(name, length, maxBytes, what, kind);
+          copy(body, target, maxBytes, name, what, kind);
+          return;
+        }
+      }
+      throw cannotDownload(name, what, kind, "too many redirects");
+    } catch (IOException e) {
+      LOG.warn("Downloading Slack file {} failed: {}", name, e.toString());
+      throw new EditException(
+          kind,
+          "Downloading the "
+              + what
+              + " “"
+              + name
+              + "” from Slack failed ("
+              + e.getClass().getSimpleName()
+              + "). Try again in a moment.",
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EditException(kind, "The download of “" + name + "” was interrupted.", e);
+    }
+  }
+
+  private static void copy(
+      InputStream body, Path target, long maxBytes, String name, String what, Kind kind)
+      throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long total = 0;
+    try (OutputStream out = Files.newOutputStream(target)) {
+      int read;
+      while ((read = body.read(buffer)) >= 0) {
+        total += read;
+        if (total > maxBytes) {
+          throw tooLarge(name, -1, maxBytes, what, kind);
+        }
+        out.write(buffer, 0, read);
+      }
+    }
+  }
+
+  private static void checkSize(String name, long size, long maxBytes, String what, Kind kind) {
+    if (size > maxBytes) {
+      throw tooLarge(name, size, maxBytes, what, kind);
+    }
+  }
+
+  private static EditException tooLarge(
+      String name, long size, long maxBytes, String what, Kind kind) {
+    return new EditException(
+        kind,
+        "The "
+            + what
+            + " “"
+            + name
+            + "” is "
+            + (size > 0 ? Texts.bytes(size) : "larger than the limit")
+            + "; the bot accepts "
+            + what
+            + "s up to "
+            + Texts.bytes(maxBytes)
+            + ". "
+            + (what.equals("video") ? "Trim or compress it" : "Use a smaller picture")
+            + " and try again.");
+  }
+
+  private static EditException cannotDownload(String name, String what, Kind kind, String why) {
+    LOG.warn("Cannot download Slack file {}: {}", name, why);
+    return new EditException(
+        kind,
+        "I couldn't download the "
+            + what
+            + " “"
+            + name
+            + "” from Slack ("
+            + why
+            + "). The app may be missing the files:read permission; ask an admin to reinstall it,"
+            + " then upload the file again.");
+  }
+
+  private static String privateUrl(File file) {
+    if (file.getUrlPrivateDownload() != null) {
+      return file.getUrlPrivateDownload();
+    }
+    return file.getUrlPrivate();
+  }
+
+  private static String extension(String name) {
+    int dot = name.lastIndexOf('.');
+    String ext = dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
+    return ext.matches("\\.[a-z0-9]{1,5}") ? ext : "";
+  }
+
+  private static String lower(String text) {
+    return text == null ? "" : text.toLowerCase(Locale.ROOT);
+  }
+
+  /** Removes a downloaded file once the core has its own copy. */
+  void discard(MediaSource.File file) {
+    deleteQuietly(file.path());
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      LOG.debug("Could not delete {}: {}", path, e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(SlackFiles::deleteQuietly);
+    } catch (IOException e) {
+      LOG.debug("Could not clean {}: {}", dir, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.klingbot.slack;
+
+import dev.klingbot.config.MediaConfig;
+import dev.klingbot.config.Secret;
+import dev.klingbot.config.SlackConfig;
+import dev.klingbot.core.admin.AdminService;
+import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.workflow.EditService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** A real {@link SlackBot} in HTTP mode against a {@link FakeSlack}, with signed requests. */
+final class TestBot implements AutoCloseable {
+  final FakeSlack slack = new FakeSlack();
+  final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
+  final ChatPorts chats;
+  final SlackBot bot;
+  final SlackRequests requests;
+
+  TestBot(EditService edits, AdminService admin, ChatPorts chats) {
+    this.chats = chats;
+    SlackConfig config =
+        new SlackConfig(
+            Secret.of(FakeSlack.BOT_TOKEN),
+            null,
+            Secret.of(SlackRequests.SIGNING_SECRET),
+            "http",
+            List.of("U_LISTED"));
+    SlackApi.Retry retry =
+        new SlackApi.Retry(3, Duration.ofSeconds(30), Duration.ofMillis(10), sleeps::add);
+    this.bot =
+        new SlackBot(config, MediaConfig.defaults(), edits, admin, chats, slack.apiConfig(), retry);
+    bot.start();
+    this.requests = new SlackRequests(bot.httpHandler().orElseThrow());
+  }
+
+  @Override
+  public void close() {
+    bot.close();
+    slack.close();
+  }
+}
