@@ -14,8 +14,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs every benchmark once and prints, for each case, the bot's implementation against its
- * baseline as a ratio ({@code baseline / ours}: above 1 means the bot's is faster). JMH options
- * can be passed through (e.g. {@code -f 2 -wi 5 -i 10} for tighter numbers).
+ * baseline as a ratio ({@code baseline / ours}: above 1 means the bot's is faster). JMH options can
+ * be passed through (e.g. {@code -f 2 -wi 5 -i 10} for tighter numbers).
  */
 public final class BenchmarkMain {
   private BenchmarkMain() {}
@@ -25,7 +25,10 @@ public final class BenchmarkMain {
     Options options =
         new OptionsBuilder()
             .parent(cli)
-            .include(cli.getIncludes().isEmpty() ? "dev.klingbot.benchmarks.*" : String.join("|", cli.getIncludes()))
+            .include(
+                cli.getIncludes().isEmpty()
+                    ? "dev.klingbot.benchmarks.*"
+                    : String.join("|", cli.getIncludes()))
             .forks(cli.getForkCount().orElse(1))
             .warmupIterations(cli.getWarmupIterations().orElse(3))
             .warmupTime(cli.getWarmupTime().orElse(TimeValue.seconds(1)))
@@ -51,7 +54,9 @@ public final class BenchmarkMain {
       byCase.computeIfAbsent(params.toString(), k -> new LinkedHashMap<>()).put(method, result);
     }
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%-44s %16s %16s %10s%n", "case", "ours", "baseline", "speed-up"));
+    out.append(
+        String.format(
+            Locale.ROOT, "%-44s %16s %16s %10s%n", "case", "ours", "baseline", "speed-up"));
     for (Map.Entry<String, Map<String, RunResult>> entry : byCase.entrySet()) {
       RunResult baseline = entry.getValue().get("baseline");
       for (Map.Entry<String, RunResult> method : entry.getValue().entrySet()) {

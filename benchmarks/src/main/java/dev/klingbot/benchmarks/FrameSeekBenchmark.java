@@ -38,7 +38,8 @@ public class FrameSeekBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    video = SampleVideos.mp4(Files.createTempDirectory("bench").resolve("clip.mp4"), 1280, 720, 30, 10);
+    video =
+        SampleVideos.mp4(Files.createTempDirectory("bench").resolve("clip.mp4"), 1280, 720, 30, 10);
   }
 
   @TearDown(Level.Trial)
