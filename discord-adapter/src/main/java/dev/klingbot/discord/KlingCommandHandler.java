@@ -15,10 +15,7 @@ import dev.klingbot.core.workflow.StartEdit;
 import dev.klingbot.kling.TaskMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +26,6 @@ import org.slf4j.LoggerFactory;
  */
 final class KlingCommandHandler {
   private static final Logger LOG = LoggerFactory.getLogger(KlingCommandHandler.class);
-  private static final Pattern HISTORY_ID = Pattern.compile("^- `([A-Za-z0-9-]+)`");
 
   static final String HELP =
       """
@@ -147,28 +143,9 @@ final class KlingCommandHandler {
     messages.forEach(replies::send);
   }
 
-  /** The core's history, with a link to each edit's thread. */
+  /** The core's history (with a link to each edit's thread), shown only to the requester. */
   private ChatMessage history(Requester who) {
-    Reply reply = edits.history(who, 10);
-    StringBuilder text = new StringBuilder();
-    for (String line : reply.message().text().split("\n", -1)) {
-      text.append(line);
-      Matcher id = HISTORY_ID.matcher(line);
-      if (id.find()) {
-        threadOf(who, id.group(1))
-            .ifPresent(thread -> text.append(" · <#").append(thread).append('>'));
-      }
-      text.append('\n');
-    }
-    return ChatMessage.ephemeral(text.toString().strip());
-  }
-
-  private Optional<String> threadOf(Requester who, String editId) {
-    try {
-      return Optional.ofNullable(edits.find(who, editId).origin().threadId());
-    } catch (EditException e) {
-      return Optional.empty();
-    }
+    return ChatMessage.ephemeral(edits.history(who, 10).message().text());
   }
 
   /**

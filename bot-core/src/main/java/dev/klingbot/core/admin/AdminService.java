@@ -86,7 +86,13 @@ public final class AdminService {
         .append(" · running now: ")
         .append(usage.running());
     text.append(
-        "\nChange one with `quota set <setting> <value>`, e.g. `quota set daily 50`; `quota reset <setting>` goes back to the default.");
+        "\nChange one with "
+            + AdminSyntax.of(who.platform()).quotaSet("<setting>", "<value>")
+            + ", e.g. "
+            + AdminSyntax.of(who.platform()).quotaSet("daily", "50")
+            + "; "
+            + AdminSyntax.of(who.platform()).quotaReset("<setting>")
+            + " goes back to the default.");
     return Reply.text(text.toString());
   }
 
@@ -173,12 +179,18 @@ public final class AdminService {
     List<String> channels = settings.allowedChannels(who.platform(), who.serverId());
     if (channels.isEmpty()) {
       return Reply.text(
-          "Edits may be started in every channel. Limit them with `channels add <channel>`.");
+          "Edits may be started in every channel. Limit them with "
+              + AdminSyntax.of(who.platform()).channelsAdd("<channel>")
+              + ".");
     }
     return Reply.text(
         "Edits may be started only in: "
             + String.join(", ", channels.stream().map(id -> "<#" + id + ">").toList())
-            + ". `channels remove <channel>` or `channels clear` changes that.");
+            + ". "
+            + AdminSyntax.of(who.platform()).channelsRemove("<channel>")
+            + " or "
+            + AdminSyntax.of(who.platform()).channelsClear()
+            + " changes that.");
   }
 
   public Reply channelAdd(Requester who, String channelId) {
@@ -220,7 +232,11 @@ public final class AdminService {
     text.append(
         "\nVariables: {element}, {original}, {replacement}, {subject}, {location}, {images}. Kling placeholders: <<<video_1>>>, <<<image_1>>>, <<<image_2>>>.");
     text.append(
-        "\nChange one with `template set <mode> <template>`; `template reset <mode>` restores the default.");
+        "\nChange one with "
+            + AdminSyntax.of(who.platform()).templateSet("<mode>", "<template>")
+            + "; "
+            + AdminSyntax.of(who.platform()).templateReset("<mode>")
+            + " restores the default.");
     return Reply.text(text.toString());
   }
 

@@ -69,8 +69,7 @@ public enum QuotaSetting {
         if (lower.matches("off|no|false|deny|denied|0")) {
           return Boolean.FALSE;
         }
-        throw new IllegalArgumentException(
-            "“" + typed + "” is not on or off. Example: `quota set " + key + " on`.");
+        throw new IllegalArgumentException("“" + typed + "” is not on or off. Use on or off.");
       }
       case TIME_ZONE -> {
         try {
@@ -88,7 +87,7 @@ public enum QuotaSetting {
           number = Integer.parseInt(value);
         } catch (NumberFormatException e) {
           throw new IllegalArgumentException(
-              "“" + typed + "” is not a whole number. Example: `quota set " + key + " 50`.");
+              "“" + typed + "” is not a whole number. Use a number of units, like 50.");
         }
         int min = this == CONCURRENT ? 1 : 0;
         if (number < min || number > 1_000_000) {

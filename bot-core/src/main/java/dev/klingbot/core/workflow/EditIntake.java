@@ -2,6 +2,7 @@ package dev.klingbot.core.workflow;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.klingbot.core.Platform;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditImage;
 import dev.klingbot.core.edit.EditState;
@@ -154,7 +155,7 @@ final class EditIntake {
    * The URL Kling downloads the video from: the relay when a public base URL is configured (it
    * works for every source and outlives platform links), else the user's own link.
    */
-  String videoUrl(Path file, MediaSource original, boolean conformed) {
+  String videoUrl(Path file, MediaSource original, boolean conformed, Platform platform) {
     var relayed = relay.urlFor(file);
     if (relayed.isPresent()) {
       return relayed.get();
@@ -162,11 +163,14 @@ final class EditIntake {
     if (!conformed && original instanceof MediaSource.Url url) {
       return url.url();
     }
+    boolean linkHelps = !conformed && (platform == Platform.CONSOLE || platform == Platform.CLI);
     throw new EditException(
         EditException.Kind.CONFIGURATION,
-        "Kling has to download this video from the bot, but the bot has no public address. An admin"
-            + " must set http.public-base-url (KLINGBOT_PUBLIC_BASE_URL); until then, give the video"
-            + " as a link.");
+        "Kling has to download this video from the bot, but the bot has no public address yet: an"
+            + " admin must set http.public-base-url (KLINGBOT_PUBLIC_BASE_URL)."
+            + (linkHelps
+                ? " Until then, give the video as an http(s) link instead of a file."
+                : ""));
   }
 
   /** Whether local files can be handed to Kling (a public base URL is configured). */

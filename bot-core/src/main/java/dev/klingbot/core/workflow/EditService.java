@@ -212,7 +212,8 @@ public final class EditService {
       if (!check.ok()) {
         return Reply.of(edit, EditViews.conformOffer(edit, info, check, usage, plan.notices()));
       }
-      edit = intake.openSession(edit, intake.videoUrl(video, request.video(), false));
+      edit =
+          intake.openSession(edit, intake.videoUrl(video, request.video(), false, who.platform()));
       return Reply.of(edit, EditViews.plan(edit, info, usage, plan.notices(), editorLink(edit)));
     } catch (RuntimeException e) {
       if (!stored) {
@@ -262,7 +263,8 @@ public final class EditService {
                   String.join("; ", check.plan().changes()));
           fixed =
               intake.openSession(
-                  fixed, intake.videoUrl(conformed, MediaSource.File.of(conformed), true));
+                  fixed,
+                  intake.videoUrl(conformed, MediaSource.File.of(conformed), true, who.platform()));
           QuotaUsage usage =
               quota.usage(
                   fixed.origin().platform(),
@@ -604,6 +606,20 @@ public final class EditService {
     return Reply.of(edit, EditViews.status(edit, clock.instant(), ahead));
   }
 
+  /** The edit a thread belongs to, if the requester is in an edit's thread. */
+  public Optional<Edit> editOfThread(Requester who) {
+    if (who.threadId() == null) {
+      return Optional.empty();
+    }
+    return edits.findByThread(who.platform(), who.serverId(), who.threadId());
+  }
+
+  /** The requester's recent edits in this server, newest first (at most 25). */
+  public List<Edit> recentEdits(Requester who, int limit) {
+    return edits.recentByUser(
+        who.platform(), who.serverId(), who.userId(), Math.max(1, Math.min(limit, 25)));
+  }
+
   /** The user's recent edits in this server, newest first. */
   public Reply history(Requester who, int limit) {
     List<Edit> recent =
@@ -794,16 +810,20 @@ public final class EditService {
   private <T> T locked(Requester who, String editId, java.util.function.Function<Edit, T> action) {
     String id = EditIds.normalize(editId);
     Supplier<T> work = () -> action.apply(changeable(who, id));
-    try {
-      return locks.with(id, work);
-    } catch (ConcurrentUpdateException e) {
-      throw new EditException(
-          EditException.Kind.BUSY,
-          "Edit `"
-              + id
-              + "` changed at the same moment (another click or the job runner). Try again.",
-          e);
+    ConcurrentUpdateException last = null;
+    // Another process or the job runner may save the edit between our read and our write (a
+    // queued edit is touched every few seconds); read it again and redo the action.
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        return locks.with(id, work);
+      } catch (ConcurrentUpdateException e) {
+        last = e;
+      }
     }
+    throw new EditException(
+        EditException.Kind.BUSY,
+        "Edit `" + id + "` keeps changing under us (the job runner is working on it). Try again.",
+        last);
   }
 
   private Reply lockedReply(

@@ -231,6 +231,9 @@ final class EditViews {
             + Texts.clip(edit.request().summary(), 60)
             + " · "
             + ago(edit.createdAt(), now);
+    if (edit.origin().platform() == Platform.DISCORD && edit.origin().threadId() != null) {
+      line += " · <#" + edit.origin().threadId() + ">";
+    }
     if (edit.outcome().resultUrl() != null) {
       line += " · " + edit.outcome().resultUrl();
     }
