@@ -143,7 +143,7 @@ public final class EditCommand implements Callable<Integer> {
               true);
       Progress progress = new Progress(err);
       try {
-        progress.step("checking the video");
+        progress.show(Progress.Stage.CHECKING, "");
         List<MediaSource> imageSources = images.stream().map(MediaSource::parse).toList();
         Reply started =
             service.start(
@@ -160,14 +160,14 @@ public final class EditCommand implements Callable<Integer> {
             service.cancel(who, edit.id());
             return 1;
           }
-          progress.step("fixing the video");
+          progress.show(Progress.Stage.FIXING, "");
           edit = service.conform(who, edit.id()).edit();
         }
         for (Map.Entry<Integer, String> frame : pointsByFrame.entrySet()) {
-          progress.step("marking frame " + frame.getKey());
+          progress.show(Progress.Stage.MARKING, "on frame " + frame.getKey());
           service.select(who, edit.id(), frame.getValue() + " frame:" + frame.getKey());
         }
-        progress.step("submitting");
+        progress.show(Progress.Stage.SUBMITTING, "");
         service.submit(who, edit.id());
         Edit finished = await(service, who, edit.id(), progress);
         if (finished == null) {
@@ -225,14 +225,14 @@ public final class EditCommand implements Callable<Integer> {
       }
       String elapsed =
           dev.klingbot.core.workflow.Texts.elapsed(Duration.between(start, Instant.now()));
-      String what =
+      Progress.Stage stage =
           switch (edit.state()) {
-            case SUBMITTED -> edit.task().queued() ? "queued at Kling" : "submitted";
-            case PROCESSING -> "processing";
-            case SUCCEEDED -> "downloading the result";
-            default -> edit.state().label();
+            case SUBMITTED ->
+                edit.task().queued() ? Progress.Stage.QUEUED : Progress.Stage.SUBMITTED;
+            case PROCESSING -> Progress.Stage.PROCESSING;
+            default -> Progress.Stage.DELIVERING;
           };
-      progress.waiting(what + " " + elapsed);
+      progress.show(stage, elapsed);
       Thread.sleep(300);
     }
     return null;
@@ -288,52 +288,50 @@ public final class EditCommand implements Callable<Integer> {
     }
   }
 
-  /** A one-line progress bar on stderr, redrawn in place. */
+  /**
+   * A one-line progress bar on stderr: redrawn in place on a terminal; when stderr is a file or a
+   * pipe, one line per stage (not per tick), so logs stay readable.
+   */
   static final class Progress {
-    private static final String[] STEPS = {
-      "checking the video",
-      "fixing the video",
-      "marking",
-      "submitting",
-      "submitted",
-      "processing",
-      "downloading the result"
-    };
+    /** The stages of an edit, in order; the bar fills by stage. */
+    enum Stage {
+      CHECKING("checking the video"),
+      FIXING("fixing the video"),
+      MARKING("marking the element"),
+      SUBMITTING("submitting"),
+      QUEUED("queued at Kling"),
+      SUBMITTED("submitted to Kling"),
+      PROCESSING("processing"),
+      DELIVERING("downloading the result");
+
+      final String label;
+
+      Stage(String label) {
+        this.label = label;
+      }
+    }
+
+    private static final int WIDTH = 24;
     private final PrintWriter err;
     private final boolean tty = System.console() != null;
-    private int spin;
+    private Stage shown;
 
     Progress(PrintWriter err) {
       this.err = err;
     }
 
-    void step(String what) {
-      draw(what);
-    }
-
-    void waiting(String what) {
-      draw(what);
-    }
-
-    private void draw(String what) {
-      int index = 0;
-      for (int i = 0; i < STEPS.length; i++) {
-        if (what.startsWith(STEPS[i].split(" ")[0])) {
-          index = i;
-        }
-      }
-      int filled = (index + 1) * 20 / STEPS.length;
-      String bar =
-          "#".repeat(filled)
-              + (filled < 20 ? "=>".substring(0, 1) : "")
-              + " ".repeat(Math.max(0, 19 - filled));
-      String line = String.format(Locale.ROOT, "[%s] %c %s", bar, "|/-\\".charAt(spin++ % 4), what);
+    void show(Stage stage, String detail) {
+      int filled = (stage.ordinal() + 1) * WIDTH / Stage.values().length;
+      String bar = "#".repeat(filled) + "-".repeat(WIDTH - filled);
+      String line = "[" + bar + "] " + stage.label + (detail.isEmpty() ? "" : " " + detail);
       if (tty) {
         err.print("\r" + line + "\u001b[K");
-      } else {
+        err.flush();
+      } else if (stage != shown) {
         err.println(line);
+        err.flush();
       }
-      err.flush();
+      shown = stage;
     }
 
     void done() {
