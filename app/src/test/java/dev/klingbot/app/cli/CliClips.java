@@ -1,8 +1,6 @@
 package dev.klingbot.app.cli;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
+import dev.klingbot.simulator.SampleVideos;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,10 +9,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.Java2DFrameConverter;
 
 /** Small H.264 sample clips for the command tests, written once per test run. */
 final class CliClips {
@@ -57,29 +51,10 @@ final class CliClips {
   }
 
   private static Path write(Path file, int width, int height, int fps, int frames) {
-    avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-    try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
-        Java2DFrameConverter converter = new Java2DFrameConverter()) {
-      recorder.setFormat("mp4");
-      recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
-      recorder.setFrameRate(fps);
-      recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-      recorder.setVideoBitrate(1_000_000);
-      recorder.start();
-      BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-      for (int i = 0; i < frames; i++) {
-        Graphics2D graphics = image.createGraphics();
-        graphics.setColor(Color.DARK_GRAY);
-        graphics.fillRect(0, 0, width, height);
-        graphics.setColor(Color.ORANGE);
-        graphics.fillOval(i * 8 % width, height / 3, height / 4, height / 4);
-        graphics.dispose();
-        recorder.record(converter.convert(image), avutil.AV_PIX_FMT_BGR24);
-      }
-      recorder.stop();
-      return file;
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot write sample clip " + file, e);
+    try {
+      return SampleVideos.mp4(file, width, height, fps, frames / (double) fps);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write sample clip " + file, e);
     }
   }
 
