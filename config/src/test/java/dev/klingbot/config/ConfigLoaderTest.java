@@ -154,8 +154,8 @@ class ConfigLoaderTest {
         Map.of(
             "KLING_API_TOKEN", "kling-token-value",
             "DISCORD_TOKEN", "discord-token-value",
-            "SLACK_BOT_TOKEN", "xoxb-slack-token-value",
-            "SLACK_APP_TOKEN", "xapp-app-token-value",
+            "SLACK_BOT_TOKEN", "xoxb-fake1",
+            "SLACK_APP_TOKEN", "xapp-fake1",
             "KLINGBOT_DATABASE_PASSWORD", "db-password-value",
             "KLING_WEBHOOK_SECRET", "whsec_webhook");
     KlingbotConfig config = loader.parse("", env);

@@ -33,10 +33,10 @@ import okhttp3.Headers;
  * receives {@code response_url} answers, and records every request.
  */
 final class FakeSlack implements AutoCloseable {
-  static final String BOT_TOKEN = "xoxb-test-token";
+  static final String BOT_TOKEN = "xoxb-fake";
   static final String TEAM = "T1";
   static final String BOT_USER = "UBOT";
-  static final String APP_TOKEN = "xapp-test-token";
+  static final String APP_TOKEN = "xapp-fake";
   private static final Gson GSON = new Gson();
   private static final Gson PLAIN = new GsonBuilder().disableHtmlEscaping().create();
 

@@ -108,7 +108,7 @@ class SocketModeTest {
       SlackConfig config =
           new SlackConfig(
               Secret.of(FakeSlack.BOT_TOKEN),
-              Secret.of("xapp-wrong-token"),
+              Secret.of("xapp-wrong"),
               null,
               "socket",
               List.of());
@@ -124,7 +124,7 @@ class SocketModeTest {
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("SLACK_APP_TOKEN: Slack apps.connections.open failed: not_authed")
             .message()
-            .doesNotContain("xapp-wrong-token", FakeSlack.BOT_TOKEN);
+            .doesNotContain("xapp-wrong", FakeSlack.BOT_TOKEN);
       }
     }
   }
