@@ -107,11 +107,7 @@ class SocketModeTest {
     try (FakeSlack slack = new FakeSlack()) {
       SlackConfig config =
           new SlackConfig(
-              Secret.of(FakeSlack.BOT_TOKEN),
-              Secret.of("xapp-wrong"),
-              null,
-              "socket",
-              List.of());
+              Secret.of(FakeSlack.BOT_TOKEN), Secret.of("xapp-wrong"), null, "socket", List.of());
       try (SlackBot bot =
           new SlackBot(
               config,

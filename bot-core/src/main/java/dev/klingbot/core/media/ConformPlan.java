@@ -15,6 +15,8 @@ import java.util.List;
  * @param targetHeight new height, or null to keep the size
  * @param trimToMillis keep only this many milliseconds from the start, or null to keep all
  * @param changes one line per change for people, like {@code "frame rate 25 → 24 fps"}
+ * @param rotation clockwise degrees (0, 90, 180, 270) to turn the pictures so they stand upright;
+ *     target sizes are the sizes after turning
  */
 public record ConformPlan(
     String container,
@@ -23,9 +25,28 @@ public record ConformPlan(
     Integer targetWidth,
     Integer targetHeight,
     Long trimToMillis,
-    List<String> changes) {
+    List<String> changes,
+    int rotation) {
+
+  /** A plan that does not turn the pictures. */
+  public ConformPlan(
+      String container,
+      boolean reencode,
+      Double targetFps,
+      Integer targetWidth,
+      Integer targetHeight,
+      Long trimToMillis,
+      List<String> changes) {
+    this(container, reencode, targetFps, targetWidth, targetHeight, trimToMillis, changes, 0);
+  }
 
   public ConformPlan {
+    if (rotation % 90 != 0 || rotation < 0 || rotation >= 360) {
+      throw new IllegalArgumentException("rotation is " + rotation + "; use 0, 90, 180 or 270");
+    }
+    if (!reencode && rotation != 0) {
+      throw new IllegalArgumentException("turning the pictures needs reencode = true");
+    }
     requireNonNull(container, "container is null");
     changes = List.copyOf(requireNonNull(changes, "changes is null"));
     if ((targetWidth == null) != (targetHeight == null)) {

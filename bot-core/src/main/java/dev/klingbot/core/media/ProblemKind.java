@@ -13,5 +13,7 @@ public enum ProblemKind {
   /** Not 24, 30 or 60 frames per second. */
   FRAME_RATE,
   /** Width or height outside 720–2160 pixels. */
-  DIMENSIONS
+  DIMENSIONS,
+  /** Stored turned, with a rotation flag (portrait phone video). */
+  ROTATION
 }

@@ -137,8 +137,11 @@ public final class VideoConformer {
       if (VideoRules.isAllowedFrameRate(outFps)) {
         outFps = Math.round(outFps);
       }
-      int outWidth = plan.scales() ? plan.targetWidth() : inWidth / 2 * 2;
-      int outHeight = plan.scales() ? plan.targetHeight() : inHeight / 2 * 2;
+      boolean quarterTurn = plan.rotation() == 90 || plan.rotation() == 270;
+      int uprightWidth = quarterTurn ? inHeight : inWidth;
+      int uprightHeight = quarterTurn ? inWidth : inHeight;
+      int outWidth = plan.scales() ? plan.targetWidth() : uprightWidth / 2 * 2;
+      int outHeight = plan.scales() ? plan.targetHeight() : uprightHeight / 2 * 2;
       long lengthMillis = source.durationMillis();
       if (plan.trimToMillis() != null) {
         lengthMillis =
@@ -148,7 +151,8 @@ public final class VideoConformer {
           lengthMillis > 0
               ? (long) Math.floor(lengthMillis * outFps / 1000.0 + 1e-6)
               : Long.MAX_VALUE;
-      String filters = filters(inFps, outFps, inWidth, inHeight, outWidth, outHeight);
+      String filters =
+          filters(inFps, outFps, plan.rotation(), uprightWidth, uprightHeight, outWidth, outHeight);
       log.debug("conforming {}: {} -> {} frames, filters {}", in, source, frames, filters);
       try (FFmpegFrameFilter filter = new FFmpegFrameFilter(filters, inWidth, inHeight);
           FFmpegFrameRecorder recorder =
@@ -225,10 +229,25 @@ public final class VideoConformer {
     recorder.setOption("movflags", "+faststart");
   }
 
-  /** The FFmpeg filter chain: {@code fps=30,scale=1280:720:flags=bicubic}, or {@code null}. */
+  /**
+   * The FFmpeg filter chain, e.g. {@code transpose=clock,fps=30,scale=1280:720:flags=bicubic}, or
+   * {@code null}. The sizes are those of the upright picture.
+   */
   static String filters(
-      double inFps, double outFps, int inWidth, int inHeight, int outWidth, int outHeight) {
+      double inFps,
+      double outFps,
+      int rotation,
+      int inWidth,
+      int inHeight,
+      int outWidth,
+      int outHeight) {
     List<String> parts = new ArrayList<>();
+    switch (rotation) {
+      case 90 -> parts.add("transpose=clock");
+      case 180 -> parts.add("hflip,vflip");
+      case 270 -> parts.add("transpose=cclock");
+      default -> {}
+    }
     if (Math.abs(inFps - outFps) > 1e-6) {
       parts.add("fps=" + MediaText.fps(outFps));
     }

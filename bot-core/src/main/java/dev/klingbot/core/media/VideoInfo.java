@@ -30,11 +30,40 @@ public record VideoInfo(
     int height,
     long frameCount,
     long sizeBytes,
-    boolean hasAudio) {
+    boolean hasAudio,
+    int rotation) {
 
   private static final Set<String> WEBM_CODECS = Set.of("vp8", "vp9", "av1");
 
+  /** A video stored upright (no rotation flag). */
+  public VideoInfo(
+      String container,
+      String videoCodec,
+      long durationMillis,
+      double fps,
+      int width,
+      int height,
+      long frameCount,
+      long sizeBytes,
+      boolean hasAudio) {
+    this(
+        container,
+        videoCodec,
+        durationMillis,
+        fps,
+        width,
+        height,
+        frameCount,
+        sizeBytes,
+        hasAudio,
+        0);
+  }
+
   public VideoInfo {
+    rotation = ((rotation % 360) + 360) % 360;
+    if (rotation % 90 != 0) {
+      throw new IllegalArgumentException("rotation is " + rotation + "; use 0, 90, 180 or 270");
+    }
     requireNonNull(container, "container is null");
     requireNonNull(videoCodec, "videoCodec is null");
     if (durationMillis < 0 || fps < 0 || width < 0 || height < 0 || frameCount < 0) {
@@ -43,6 +72,16 @@ public record VideoInfo(
               "video facts cannot be negative: %d ms, %s fps, %dx%d, %d frames",
               durationMillis, fps, width, height, frameCount));
     }
+  }
+
+  /** The width as the video is shown (phones store portrait video turned, with a flag). */
+  public int displayWidth() {
+    return rotation == 90 || rotation == 270 ? height : width;
+  }
+
+  /** The height as the video is shown. */
+  public int displayHeight() {
+    return rotation == 90 || rotation == 270 ? width : height;
   }
 
   /** The container as people name it: {@code MP4}, {@code MOV}, {@code WebM}, {@code MKV}, ... */

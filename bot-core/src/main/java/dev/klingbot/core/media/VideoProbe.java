@@ -28,6 +28,18 @@ public final class VideoProbe {
    * @throws MediaException when the file is missing, empty, not a media file, a still picture, or
    *     has no video stream; the message is written for the user
    */
+  /**
+   * FFmpeg reports the display matrix as counter-clockwise degrees (-90 for a phone's portrait
+   * video); the clockwise turn that makes the picture upright, rounded to a quarter turn.
+   */
+  static int clockwiseRotation(double counterClockwise) {
+    if (Double.isNaN(counterClockwise)) {
+      return 0;
+    }
+    long quarter = Math.round(-counterClockwise / 90.0);
+    return (int) (((quarter * 90) % 360 + 360) % 360);
+  }
+
   public VideoInfo probe(Path file) {
     requireNonNull(file, "file is null");
     long size = sizeOf(file);
@@ -72,7 +84,8 @@ public final class VideoProbe {
           grabber.getImageHeight(),
           frames,
           size,
-          grabber.hasAudio());
+          grabber.hasAudio(),
+          clockwiseRotation(grabber.getDisplayRotation()));
     } catch (FrameGrabber.Exception e) {
       // only close() gets here; the facts were read already, but report it plainly
       throw new MediaException(MediaProblem.CONVERSION_FAILED, NOT_A_VIDEO, e);

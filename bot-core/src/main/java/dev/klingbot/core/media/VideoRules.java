@@ -97,6 +97,20 @@ public final class VideoRules {
       reencode = true;
     }
 
+    if (info.rotation() != 0) {
+      problems.add(
+          new VideoProblem(
+              ProblemKind.ROTATION,
+              "The video is stored turned by "
+                  + info.rotation()
+                  + "° with a flag to show it upright (phones do this); Kling and the selection"
+                  + " frames would see it turned.",
+              "The bot can turn the pictures upright.",
+              true));
+      changes.add("turn " + info.rotation() + "° upright");
+      reencode = true;
+    }
+
     Long trimTo = checkDuration(info.durationMillis(), problems);
     if (trimTo != null) {
       changes.add(
@@ -128,20 +142,22 @@ public final class VideoRules {
       reencode = true;
     }
 
-    int[] size = checkSize(info.width(), info.height(), problems);
+    int width = info.displayWidth();
+    int height = info.displayHeight();
+    int[] size = checkSize(width, height, problems);
 
     boolean ok = problems.isEmpty();
     boolean fixable = !ok && problems.stream().allMatch(VideoProblem::fixable);
     if (!fixable) {
       return new VideoCheck(problems, ok, false, null);
     }
-    if (size == null && (info.width() % 2 != 0 || info.height() % 2 != 0)) {
-      size = new int[] {info.width() / 2 * 2, info.height() / 2 * 2};
+    if (size == null && (width % 2 != 0 || height % 2 != 0)) {
+      size = new int[] {width / 2 * 2, height / 2 * 2};
       if (reencode) {
         // H.264 in 4:2:0 needs even sides; only matters when the pictures are encoded again
         changes.add(
             "size "
-                + MediaText.size(info.width(), info.height())
+                + MediaText.size(width, height)
                 + " → "
                 + MediaText.size(size[0], size[1])
                 + " (even sides for H.264)");
@@ -150,10 +166,7 @@ public final class VideoRules {
       }
     } else if (size != null) {
       changes.add(
-          "size "
-              + MediaText.size(info.width(), info.height())
-              + " → "
-              + MediaText.size(size[0], size[1]));
+          "size " + MediaText.size(width, height) + " → " + MediaText.size(size[0], size[1]));
       reencode = true;
     }
     ConformPlan plan =
@@ -164,7 +177,8 @@ public final class VideoRules {
             size == null ? null : size[0],
             size == null ? null : size[1],
             trimTo,
-            changes);
+            changes,
+            info.rotation());
     return new VideoCheck(problems, false, true, plan);
   }
 

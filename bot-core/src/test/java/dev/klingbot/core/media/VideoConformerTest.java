@@ -165,11 +165,11 @@ class VideoConformerTest {
 
   @Test
   void filterChainsNameOnlyWhatChanges() {
-    assertThat(VideoConformer.filters(25, 30, 640, 360, 1280, 720))
+    assertThat(VideoConformer.filters(25, 30, 0, 640, 360, 1280, 720))
         .isEqualTo("fps=30,scale=1280:720:flags=bicubic");
-    assertThat(VideoConformer.filters(30, 30, 640, 360, 1280, 720))
+    assertThat(VideoConformer.filters(30, 30, 0, 640, 360, 1280, 720))
         .isEqualTo("scale=1280:720:flags=bicubic");
-    assertThat(VideoConformer.filters(30, 30, 1280, 720, 1280, 720)).isEqualTo("null");
+    assertThat(VideoConformer.filters(30, 30, 0, 1280, 720, 1280, 720)).isEqualTo("null");
   }
 
   private List<Path> leftovers() {
