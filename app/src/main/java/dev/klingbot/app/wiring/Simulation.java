@@ -1,5 +1,6 @@
 package dev.klingbot.app.wiring;
 
+import dev.klingbot.config.DatabaseConfig;
 import dev.klingbot.config.KlingbotConfig;
 import dev.klingbot.config.Secret;
 import dev.klingbot.simulator.FaultSettings;
@@ -15,6 +16,9 @@ import java.util.UUID;
  * it, with a fresh token. Nothing is sent to the real Kling.
  */
 public final class Simulation {
+  /** The database of simulated runs when the configuration keeps the default one. */
+  public static final String SIMULATED_DATABASE_URL = "jdbc:h2:file:./data/simulated/klingbot";
+
   private Simulation() {}
 
   /** A started simulator and the configuration that uses it. */
@@ -38,6 +42,17 @@ public final class Simulation {
     }
     KlingbotConfig simulated =
         config.withKling(config.kling().withEndpoint(simulator.baseUrl(), Secret.of(token)));
+    if (simulated.database().url().equals(DatabaseConfig.defaults().url())) {
+      // Simulated edits and their quota use stay apart from real ones.
+      DatabaseConfig database = simulated.database();
+      simulated =
+          simulated.withDatabase(
+              new DatabaseConfig(
+                  SIMULATED_DATABASE_URL,
+                  database.user(),
+                  database.password(),
+                  database.maxPoolSize()));
+    }
     return new Simulated(simulator, simulated);
   }
 }
