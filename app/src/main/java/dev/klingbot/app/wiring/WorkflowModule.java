@@ -10,7 +10,6 @@ import dev.klingbot.app.http.CallbackRoute;
 import dev.klingbot.app.http.MediaRoute;
 import dev.klingbot.config.KlingbotConfig;
 import dev.klingbot.core.chat.ChatPorts;
-import dev.klingbot.core.edit.EditIds;
 import dev.klingbot.core.media.Downloads;
 import dev.klingbot.core.quota.QuotaService;
 import dev.klingbot.core.relay.EditorLinks;
@@ -21,12 +20,11 @@ import dev.klingbot.core.store.SelectionStore;
 import dev.klingbot.core.store.ServerSettingsStore;
 import dev.klingbot.core.store.SettingsStore;
 import dev.klingbot.core.workflow.EditService;
+import dev.klingbot.core.workflow.InstanceId;
 import dev.klingbot.core.workflow.WebhookSignature;
 import dev.klingbot.core.workflow.Workflow;
 import dev.klingbot.core.workflow.WorkflowSettings;
 import dev.klingbot.kling.KlingClient;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -117,7 +115,7 @@ public final class WorkflowModule extends AbstractModule {
   @Singleton
   WorkflowSettings workflowSettings(
       KlingbotConfig config, @Named("publicBaseUrl") Optional<String> publicBaseUrl) {
-    return WorkflowSettings.from(config, publicBaseUrl.orElse(null), instanceId());
+    return WorkflowSettings.from(config, publicBaseUrl.orElse(null), InstanceId.create());
   }
 
   @Provides
@@ -164,16 +162,5 @@ public final class WorkflowModule extends AbstractModule {
   @Provides
   EditService editService(Workflow workflow) {
     return workflow.service();
-  }
-
-  private static String instanceId() {
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (java.io.IOException e) {
-      host = "host";
-    }
-    String pid = ManagementFactory.getRuntimeMXBean().getName().split("@")[0];
-    return host + "-" + pid + "-" + EditIds.secret().substring(0, 6);
   }
 }

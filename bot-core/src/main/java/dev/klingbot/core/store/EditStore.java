@@ -286,6 +286,28 @@ public final class EditStore {
         == 1;
   }
 
+  /** The owners of leases currently held (whether or not they have run out). */
+  public List<String> leaseOwners() {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT DISTINCT lease_owner FROM edits WHERE lease_owner IS NOT NULL")
+                .mapTo(String.class)
+                .list());
+  }
+
+  /** Drops every lease of an owner that is known to be gone; returns how many. */
+  public int releaseAll(String owner) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE edits SET lease_owner = NULL, lease_until = NULL WHERE lease_owner ="
+                        + " :owner")
+                .bind("owner", owner)
+                .execute());
+  }
+
   public void release(String id, String owner) {
     jdbi.useHandle(
         handle ->

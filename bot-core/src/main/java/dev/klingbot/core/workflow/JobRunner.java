@@ -91,6 +91,7 @@ public final class JobRunner implements AutoCloseable {
       return;
     }
     running = true;
+    releaseLeasesOfDeadProcesses();
     workers =
         Executors.newFixedThreadPool(
             settings.workerThreads(),
@@ -102,6 +103,22 @@ public final class JobRunner implements AutoCloseable {
     loop = new Thread(this::loop, "klingbot-job-runner");
     loop.setDaemon(true);
     loop.start();
+  }
+
+  /**
+   * A bot process that crashed on this host left its jobs leased; take them back now rather than
+   * when the leases run out.
+   */
+  int releaseLeasesOfDeadProcesses() {
+    int released = 0;
+    for (String owner : edits.leaseOwners()) {
+      if (InstanceId.isDeadHere(owner)) {
+        int count = edits.releaseAll(owner);
+        LOG.info("Took back {} job(s) held by {}, which is no longer running", count, owner);
+        released += count;
+      }
+    }
+    return released;
   }
 
   /** Asks the loop to look for work now (a submit, a callback). */
