@@ -2,6 +2,7 @@ package dev.klingbot.core.relay;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.klingbot.core.edit.Edit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -42,6 +43,17 @@ public final class EditorLinks {
             + expiresAt.getEpochSecond()
             + "&sig="
             + signer.sign(PURPOSE, editId, expiresAt));
+  }
+
+  /**
+   * The link for an edit that can still be selected on (it has a Kling session and was not
+   * submitted), valid until the session ends.
+   */
+  public Optional<String> forEdit(Edit edit) {
+    if (edit.session() == null || !edit.state().isBeforeSubmit()) {
+      return Optional.empty();
+    }
+    return link(edit.id(), edit.session().expiresAt());
   }
 
   /** Whether a request's signature is right for the edit and not expired. */

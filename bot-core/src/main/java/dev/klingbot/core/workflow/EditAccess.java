@@ -1,0 +1,103 @@
+package dev.klingbot.core.workflow;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.klingbot.core.Requester;
+import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditIds;
+import dev.klingbot.core.edit.EditState;
+import dev.klingbot.core.store.ConcurrentUpdateException;
+import dev.klingbot.core.store.EditStore;
+import java.time.Clock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Who may see and change an edit, and the in-process lock around changes: an edit belongs to its
+ * server (others do not even learn it exists), and only its owner or an admin may change it.
+ */
+final class EditAccess {
+  private final EditStore edits;
+  private final Clock clock;
+  private final EditLocks locks = new EditLocks();
+
+  EditAccess(EditStore edits, Clock clock) {
+    this.edits = requireNonNull(edits, "edits is null");
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  Edit readable(Requester who, String editId) {
+    String id = EditIds.normalize(editId);
+    return edits
+        .find(id)
+        .filter(
+            edit ->
+                edit.origin().platform() == who.platform()
+                    && edit.origin().serverId().equals(who.serverId()))
+        .orElseThrow(
+            () ->
+                new EditException(
+                    EditException.Kind.NOT_FOUND,
+                    "There is no edit “"
+                        + Texts.clip(editId == null ? "" : editId, 20)
+                        + "” on this server. Your recent edits are listed by the history command."));
+  }
+
+  Edit changeable(Requester who, String editId) {
+    Edit edit = readable(who, editId);
+    if (!edit.origin().userId().equals(who.userId()) && !who.admin()) {
+      throw new EditException(
+          EditException.Kind.NOT_ALLOWED,
+          "Edit `"
+              + edit.id()
+              + "` belongs to "
+              + edit.origin().userName()
+              + "; only they or a server admin can change it.");
+    }
+    return edit;
+  }
+
+  void requireSession(Edit edit) {
+    if (edit.state() == EditState.CREATED && edit.video().needsConform()) {
+      throw new EditException(
+          EditException.Kind.WRONG_STATE,
+          "The video of edit `"
+              + edit.id()
+              + "` must be fixed first: press **Conform**, or cancel.");
+    }
+    if (!edit.state().isBeforeSubmit() || edit.session() == null) {
+      throw wrongState(edit, "it is " + edit.state().label());
+    }
+    if (edit.session().expiredAt(clock.instant())) {
+      throw new EditException(
+          EditException.Kind.WRONG_STATE,
+          "Edit `"
+              + edit.id()
+              + "` expired: Kling keeps a video's selection for 24 hours. Start a new edit.");
+    }
+  }
+
+  static EditException wrongState(Edit edit, String why) {
+    return new EditException(
+        EditException.Kind.WRONG_STATE, "Edit `" + edit.id() + "` can't do that now: " + why + ".");
+  }
+
+  <T> T locked(Requester who, String editId, Function<Edit, T> action) {
+    String id = EditIds.normalize(editId);
+    Supplier<T> work = () -> action.apply(changeable(who, id));
+    ConcurrentUpdateException last = null;
+    // Another process or the job runner may save the edit between our read and our write (a
+    // queued edit is touched every few seconds); read it again and redo the action.
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        return locks.with(id, work);
+      } catch (ConcurrentUpdateException e) {
+        last = e;
+      }
+    }
+    throw new EditException(
+        EditException.Kind.BUSY,
+        "Edit `" + id + "` keeps changing under us (the job runner is working on it). Try again.",
+        last);
+  }
+}

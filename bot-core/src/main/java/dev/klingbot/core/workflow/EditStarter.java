@@ -1,0 +1,316 @@
+package dev.klingbot.core.workflow;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.klingbot.core.Requester;
+import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditIds;
+import dev.klingbot.core.edit.EditImage;
+import dev.klingbot.core.edit.EditRequest;
+import dev.klingbot.core.edit.EditState;
+import dev.klingbot.core.edit.Origin;
+import dev.klingbot.core.edit.Outcome;
+import dev.klingbot.core.edit.SourceVideo;
+import dev.klingbot.core.edit.TaskProgress;
+import dev.klingbot.core.instruction.EditPlan;
+import dev.klingbot.core.instruction.InstructionParser;
+import dev.klingbot.core.instruction.ParseResult;
+import dev.klingbot.core.instruction.PromptTemplates;
+import dev.klingbot.core.media.ConformPlan;
+import dev.klingbot.core.media.MediaException;
+import dev.klingbot.core.media.OutputDuration;
+import dev.klingbot.core.media.VideoCheck;
+import dev.klingbot.core.media.VideoConformer;
+import dev.klingbot.core.media.VideoInfo;
+import dev.klingbot.core.media.VideoProbe;
+import dev.klingbot.core.media.VideoRules;
+import dev.klingbot.core.quota.QuotaService;
+import dev.klingbot.core.quota.QuotaUsage;
+import dev.klingbot.core.relay.EditorLinks;
+import dev.klingbot.core.store.EditStore;
+import dev.klingbot.core.store.ServerSettingsStore;
+import dev.klingbot.kling.EditMode;
+import dev.klingbot.kling.TaskDuration;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starting an edit: the instruction understood, the video and images fetched and checked, the Kling
+ * session opened; or, for a video that breaks Kling's rules but can be fixed, the offer to conform
+ * it and, once the user agrees, the fix.
+ */
+final class EditStarter {
+  private static final Logger LOG = LoggerFactory.getLogger(EditStarter.class);
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+  private final EditStore edits;
+  private final ServerSettingsStore serverSettings;
+  private final QuotaService quota;
+  private final InstructionParser parser;
+  private final VideoProbe probe;
+  private final VideoRules rules;
+  private final VideoConformer conformer;
+  private final EditIntake intake;
+  private final MediaFiles files;
+  private final EditorLinks editorLinks;
+  private final Clock clock;
+
+  EditStarter(
+      EditStore edits,
+      ServerSettingsStore serverSettings,
+      QuotaService quota,
+      InstructionParser parser,
+      VideoProbe probe,
+      VideoRules rules,
+      VideoConformer conformer,
+      EditIntake intake,
+      MediaFiles files,
+      EditorLinks editorLinks,
+      Clock clock) {
+    this.edits = requireNonNull(edits, "edits is null");
+    this.serverSettings = requireNonNull(serverSettings, "serverSettings is null");
+    this.quota = requireNonNull(quota, "quota is null");
+    this.parser = requireNonNull(parser, "parser is null");
+    this.probe = requireNonNull(probe, "probe is null");
+    this.rules = requireNonNull(rules, "rules is null");
+    this.conformer = requireNonNull(conformer, "conformer is null");
+    this.intake = requireNonNull(intake, "intake is null");
+    this.files = requireNonNull(files, "files is null");
+    this.editorLinks = requireNonNull(editorLinks, "editorLinks is null");
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  /**
+   * Starts an edit: understands the instruction, fetches and checks the video and images, and opens
+   * the Kling session. A video that breaks Kling's rules but can be fixed gives an offer to conform
+   * it instead. The reply's first message is the plan, to post in the edit's thread.
+   */
+  Reply start(Requester who, StartEdit request) {
+    requireNonNull(who, "who is null");
+    requireNonNull(request, "request is null");
+    checkChannel(who);
+    PromptTemplates templates = templates(who);
+    ParseResult parsed =
+        parser.parse(
+            request.instruction(), request.images().size(), templates, request.negativePrompt());
+    if (parsed instanceof ParseResult.Refused refused) {
+      throw new EditException(EditException.Kind.INSTRUCTION, refused.message());
+    }
+    EditPlan plan = ((ParseResult.Planned) parsed).plan();
+    Instant now = clock.instant();
+    quota
+        .precheck(
+            who.platform(), who.serverId(), who.userId(), request.mode(), TaskDuration.FIVE, now)
+        .ifPresent(
+            refusal -> {
+              throw new EditException(EditException.Kind.QUOTA, refusal.message());
+            });
+    String id = EditIds.next();
+    boolean stored = false;
+    try {
+      Path video = intake.fetchVideo(id, request.video());
+      VideoInfo info = probe(video);
+      VideoCheck check = rules.check(info);
+      if (!check.ok() && !check.fixable()) {
+        throw new EditException(
+            EditException.Kind.VIDEO, EditViews.rejected(request.video().displayName(), check));
+      }
+      if (!check.ok() && !intake.canRelay()) {
+        throw new EditException(
+            EditException.Kind.VIDEO,
+            EditViews.rejected(request.video().displayName(), check)
+                + "\nI could fix it, but Kling would have to download the fixed copy from the bot,"
+                + " which has no public address (an admin can set http.public-base-url). Fix the"
+                + " clip yourself, for example with `klingbot conform`, and try again.");
+      }
+      List<EditImage> images =
+          intake.fetchImages(id, request.images().subList(0, plan.imagesUsed()));
+      TaskDuration duration = OutputDuration.choose(plannedMillis(info, check));
+      quota
+          .precheck(who.platform(), who.serverId(), who.userId(), request.mode(), duration, now)
+          .ifPresent(
+              refusal -> {
+                throw new EditException(EditException.Kind.QUOTA, refusal.message());
+              });
+      EditRequest editRequest =
+          new EditRequest(
+              request.instruction().strip(),
+              plan.summary(),
+              plan.mode(),
+              plan.prompt(),
+              plan.negativePrompt(),
+              plan.rawPrompt(),
+              request.mode(),
+              duration,
+              quota.cost(request.mode(), duration));
+      SourceVideo source =
+          new SourceVideo(
+              Texts.clip(request.video().displayName(), 300),
+              video.toString(),
+              null,
+              json(info),
+              json(check),
+              !check.ok());
+      Edit edit =
+          edits.insert(
+              new Edit(
+                  id,
+                  EditState.CREATED,
+                  Origin.of(who),
+                  editRequest,
+                  images,
+                  source,
+                  null,
+                  TaskProgress.none(),
+                  Outcome.none(),
+                  null,
+                  null,
+                  EditIds.secret(),
+                  now,
+                  now,
+                  0),
+              plan.summary());
+      stored = true;
+      LOG.info(
+          "Edit {} started by {} on {}/{}: {}",
+          id,
+          who.userId(),
+          who.platform().id(),
+          who.serverId(),
+          plan.summary());
+      QuotaUsage usage = quota.usage(who.platform(), who.serverId(), who.userId(), now);
+      if (!check.ok()) {
+        return Reply.of(edit, EditViews.conformOffer(edit, info, check, usage, plan.notices()));
+      }
+      edit =
+          intake.openSession(edit, intake.videoUrl(video, request.video(), false, who.platform()));
+      return Reply.of(
+          edit, EditViews.plan(edit, info, usage, plan.notices(), editorLinks.forEdit(edit)));
+    } catch (RuntimeException e) {
+      if (!stored) {
+        intake.discard(id);
+      }
+      throw e;
+    }
+  }
+
+  /** The user agreed to fix the video: makes the conforming copy and opens the session. */
+  Reply conform(Requester who, Edit edit) {
+    if (edit.state() != EditState.CREATED || !edit.video().needsConform()) {
+      throw EditAccess.wrongState(edit, "its video needs no fixing");
+    }
+    VideoCheck check = readCheck(edit);
+    Path source = Path.of(edit.video().file());
+    Path conformed = files.conformed(edit.id());
+    VideoInfo info;
+    try {
+      info = conformer.conform(source, conformed, check.plan());
+    } catch (MediaException e) {
+      throw new EditException(
+          EditException.Kind.VIDEO, "The video could not be fixed: " + e.getMessage(), e);
+    }
+    VideoCheck after = rules.check(info);
+    if (!after.ok()) {
+      throw new EditException(
+          EditException.Kind.VIDEO, EditViews.rejected(edit.video().source(), after));
+    }
+    TaskDuration duration = OutputDuration.choose(info.durationMillis());
+    Instant now = clock.instant();
+    Edit fixed =
+        edits.update(
+            edit.withVideo(
+                    edit.video().withFile(conformed.toString(), json(info), json(after), false))
+                .withRequest(
+                    edit.request()
+                        .withDuration(duration, quota.cost(edit.request().taskMode(), duration))),
+            now,
+            "conformed",
+            String.join("; ", check.plan().changes()));
+    fixed =
+        intake.openSession(
+            fixed,
+            intake.videoUrl(conformed, MediaSource.File.of(conformed), true, who.platform()));
+    QuotaUsage usage =
+        quota.usage(
+            fixed.origin().platform(), fixed.origin().serverId(), fixed.origin().userId(), now);
+    List<String> notices =
+        List.of("Using the fixed copy: " + String.join(" · ", check.plan().changes()) + ".");
+    return Reply.of(fixed, EditViews.plan(fixed, info, usage, notices, editorLinks.forEdit(fixed)));
+  }
+
+  void checkChannel(Requester who) {
+    List<String> allowed = serverSettings.allowedChannels(who.platform(), who.serverId());
+    if (!allowed.isEmpty() && !allowed.contains(who.channelId())) {
+      throw new EditException(
+          EditException.Kind.NOT_ALLOWED,
+          "Edits can't be started in this channel. This server allows them in: "
+              + String.join(", ", allowed.stream().map(id -> "<#" + id + ">").toList())
+              + ".");
+    }
+  }
+
+  PromptTemplates templates(Requester who) {
+    PromptTemplates templates = PromptTemplates.defaults();
+    for (Map.Entry<EditMode, String> entry :
+        serverSettings.templates(who.platform(), who.serverId()).entrySet()) {
+      try {
+        templates = templates.withOverride(entry.getKey(), entry.getValue());
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "Ignoring the invalid {} template of {}/{}: {}",
+            entry.getKey(),
+            who.platform().id(),
+            who.serverId(),
+            e.getMessage());
+      }
+    }
+    return templates;
+  }
+
+  VideoInfo probe(Path video) {
+    try {
+      return probe.probe(video);
+    } catch (MediaException e) {
+      throw new EditException(EditException.Kind.VIDEO, e.getMessage(), e);
+    }
+  }
+
+  static long plannedMillis(VideoInfo info, VideoCheck check) {
+    ConformPlan plan = check.plan();
+    if (plan != null && plan.trimToMillis() != null) {
+      return plan.trimToMillis();
+    }
+    return info.durationMillis();
+  }
+
+  VideoCheck readCheck(Edit edit) {
+    VideoInfo info = readInfo(edit);
+    return rules.check(info);
+  }
+
+  static VideoInfo readInfo(Edit edit) {
+    try {
+      return JSON.readValue(edit.video().infoJson(), VideoInfo.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored video info of " + edit.id() + " is not readable", e);
+    }
+  }
+
+  static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+    }
+  }
+}
