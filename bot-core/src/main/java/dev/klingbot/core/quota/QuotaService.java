@@ -290,37 +290,33 @@ public final class QuotaService {
     if (usage.serverUsedToday() + units > policy.dailyUnits()) {
       return refused(
           Reservation.Reason.SERVER_DAILY,
-          "This edit costs "
-              + units(units)
-              + " but the server has "
-              + units(Math.max(0, policy.dailyUnits() - usage.serverUsedToday()))
-              + " left today (limit "
-              + policy.dailyUnits()
-              + "). Try again tomorrow, or ask an admin to raise the daily quota.");
+          shortOf(
+              units,
+              "the server has",
+              policy.dailyUnits() - usage.serverUsedToday(),
+              "today (limit " + policy.dailyUnits() + ")",
+              "Try again tomorrow, or ask an admin to raise the daily quota."));
     }
     if (usage.serverUsedThisMonth() + units > policy.monthlyUnits()) {
       return refused(
           Reservation.Reason.SERVER_MONTHLY,
-          "This edit costs "
-              + units(units)
-              + " but the server has "
-              + units(Math.max(0, policy.monthlyUnits() - usage.serverUsedThisMonth()))
-              + " left this month (limit "
-              + policy.monthlyUnits()
-              + "). Ask an admin to raise the monthly quota.");
+          shortOf(
+              units,
+              "the server has",
+              policy.monthlyUnits() - usage.serverUsedThisMonth(),
+              "this month (limit " + policy.monthlyUnits() + ")",
+              "Ask an admin to raise the monthly quota."));
     }
     if (usage.userUsedToday() + units > usage.userDailyLimit()) {
       return refused(
           Reservation.Reason.USER_DAILY,
-          "This edit costs "
-              + units(units)
-              + " but you have "
-              + units(Math.max(0, usage.userDailyLimit() - usage.userUsedToday()))
-              + " left today (your limit is "
-              + usage.userDailyLimit()
-              + "). Try again tomorrow"
-              + (mode == TaskMode.PRO ? ", or use std mode, which costs less" : "")
-              + ".");
+          shortOf(
+              units,
+              "you have",
+              usage.userDailyLimit() - usage.userUsedToday(),
+              "today (your limit is " + usage.userDailyLimit() + ")",
+              "Try again tomorrow"
+                  + (mode == TaskMode.PRO ? ", or use std mode, which costs less." : ".")));
     }
     if (countRunning && usage.running() >= policy.maxConcurrentJobs()) {
       return refused(
@@ -332,6 +328,20 @@ public final class QuotaService {
               + " running, its limit. Submit again when one has finished.");
     }
     return Optional.empty();
+  }
+
+  /** "This edit costs 2 units but you have 1 unit left today (your limit is 5). Try …" */
+  private static String shortOf(int units, String holder, int left, String when, String advice) {
+    return "This edit costs "
+        + units(units)
+        + " but "
+        + holder
+        + " "
+        + units(Math.max(0, left))
+        + " left "
+        + when
+        + ". "
+        + advice;
   }
 
   private static Optional<Reservation.Refused> refused(Reservation.Reason reason, String message) {
