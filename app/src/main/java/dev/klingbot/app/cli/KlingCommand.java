@@ -5,24 +5,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.klingbot.config.ConfigException;
-import dev.klingbot.config.KlingConfig;
+import dev.klingbot.app.wiring.KlingClients;
 import dev.klingbot.kling.CreateTaskRequest;
 import dev.klingbot.kling.EditMode;
 import dev.klingbot.kling.InitSelectionRequest;
 import dev.klingbot.kling.KlingClient;
-import dev.klingbot.kling.KlingCredentials;
 import dev.klingbot.kling.KlingException;
-import dev.klingbot.kling.OkHttpKlingClient;
 import dev.klingbot.kling.Point;
 import dev.klingbot.kling.SelectionRequest;
 import dev.klingbot.kling.TaskDuration;
 import dev.klingbot.kling.TaskMode;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import okhttp3.OkHttpClient;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,24 +74,9 @@ public final class KlingCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      KlingConfig kling = configOptions.load().config().kling();
-      if (!kling.hasCredentials()) {
-        throw new ConfigException(
-            "kling.api-token",
-            "is empty; set KLING_API_TOKEN, or KLING_ACCESS_KEY and KLING_SECRET_KEY");
-      }
       KlingClient client =
-          OkHttpKlingClient.builder()
-              .baseUrl(kling.baseUrl())
-              .credentials(
-                  kling.apiToken() != null
-                      ? KlingCredentials.bearer(kling.apiToken().reveal())
-                      : KlingCredentials.accessKey(
-                          kling.accessKey().reveal(), kling.secretKey().reveal()))
-              .connectTimeout(kling.connectTimeout())
-              .readTimeout(kling.readTimeout())
-              .callTimeout(kling.callTimeout())
-              .build();
+          KlingClients.create(
+              configOptions.load().config().kling(), new OkHttpClient(), Clock.systemUTC());
       PrintWriter out = spec.commandLine().getOut();
       try {
         Object answer = call(client);
@@ -159,11 +143,8 @@ public final class KlingCommand implements Runnable {
     }
   }
 
-  @Command(
-      name = "select",
-      mixinStandardHelpOptions = true,
-      description = "add-selection: mark points on a frame.")
-  static final class Select extends Call {
+  /** The options of the selection calls: a session, a frame and points on it. */
+  abstract static class PointsCall extends Call {
     @Option(names = "--session", required = true)
     String session;
 
@@ -176,9 +157,19 @@ public final class KlingCommand implements Runnable {
         description = "x,y as fractions of the frame (0,0 = top left); repeat for more.")
     List<String> points;
 
+    SelectionRequest request() {
+      return new SelectionRequest(session, frame, points(points));
+    }
+  }
+
+  @Command(
+      name = "select",
+      mixinStandardHelpOptions = true,
+      description = "add-selection: mark points on a frame.")
+  static final class Select extends PointsCall {
     @Override
     Object call(KlingClient client) {
-      return client.addSelection(new SelectionRequest(session, frame, points(points)));
+      return client.addSelection(request());
     }
   }
 
@@ -186,19 +177,10 @@ public final class KlingCommand implements Runnable {
       name = "unselect",
       mixinStandardHelpOptions = true,
       description = "delete-selection: remove marked points (exactly as added).")
-  static final class Unselect extends Call {
-    @Option(names = "--session", required = true)
-    String session;
-
-    @Option(names = "--frame", defaultValue = "0")
-    int frame;
-
-    @Option(names = "--point", required = true)
-    List<String> points;
-
+  static final class Unselect extends PointsCall {
     @Override
     Object call(KlingClient client) {
-      return client.deleteSelection(new SelectionRequest(session, frame, points(points)));
+      return client.deleteSelection(request());
     }
   }
 

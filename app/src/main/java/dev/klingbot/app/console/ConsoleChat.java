@@ -85,7 +85,7 @@ public final class ConsoleChat implements ChatPort {
   /** The text a message shows as in the terminal. */
   String render(ChatMessage message, String prefix) {
     StringBuilder text = new StringBuilder();
-    String body = plain(message.text());
+    String body = plainText(message.text());
     String[] lines = body.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       text.append(i == 0 ? prefix : " ".repeat(prefix.length())).append(lines[i]).append('\n');
@@ -141,10 +141,6 @@ public final class ConsoleChat implements ChatPort {
 
   /** Markdown markers removed, for plain text output. */
   public static String plainText(String markdown) {
-    return plain(markdown);
-  }
-
-  static String plain(String markdown) {
-    return markdown.replace("**", "").replace("`", "").replace("```", "");
+    return ChatMessage.plain(markdown);
   }
 }

@@ -16,7 +16,6 @@ import dev.klingbot.core.workflow.StartEdit;
 import dev.klingbot.kling.TaskMode;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -123,7 +122,7 @@ public final class ConsoleSession {
             chat.info("bot> ⚠️ I don't know “" + command + "”. Type `help` for the commands.");
       }
     } catch (EditException e) {
-      chat.info("bot> ⚠️ " + ConsoleChat.plain(e.getMessage()));
+      chat.info("bot> ⚠️ " + ConsoleChat.plainText(e.getMessage()));
     } catch (RuntimeException e) {
       LOG.error("Console command failed: {}", line, e);
       chat.info(
@@ -252,10 +251,5 @@ public final class ConsoleSession {
     if (reply.edit() != null && reply.edit().state() != EditState.CANCELLED) {
       current = reply.edit().id();
     }
-  }
-
-  /** Path for tests. */
-  Path workingDirectory() {
-    return Path.of("").toAbsolutePath();
   }
 }

@@ -182,7 +182,8 @@ public final class EditorRoute implements Route {
       }
       refuse(exchange, page, refusal.status(), "This did not work", refusal.getMessage());
     } catch (EditException e) {
-      refuse(exchange, page, status(e.kind()), "This did not work", plain(e.getMessage()));
+      refuse(
+          exchange, page, status(e.kind()), "This did not work", ChatMessage.plain(e.getMessage()));
     }
   }
 
@@ -326,11 +327,6 @@ public final class EditorRoute implements Route {
       case KLING -> 502;
       default -> 422;
     };
-  }
-
-  /** A core message without the chat's Markdown markers. */
-  static String plain(String text) {
-    return text == null ? "" : text.replace("**", "").replace("`", "");
   }
 
   // ---------------------------------------------------------------------------------------------

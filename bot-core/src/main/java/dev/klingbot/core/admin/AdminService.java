@@ -17,8 +17,6 @@ import dev.klingbot.core.store.ServerSettingsStore;
 import dev.klingbot.core.workflow.EditException;
 import dev.klingbot.core.workflow.Reply;
 import dev.klingbot.kling.EditMode;
-import dev.klingbot.kling.TaskDuration;
-import dev.klingbot.kling.TaskMode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -436,10 +434,5 @@ public final class AdminService {
 
   private static String safe(String text) {
     return text.replaceAll("[^A-Za-z0-9_-]", "_");
-  }
-
-  /** Units of a task, for help texts. */
-  public int cost(TaskMode mode, TaskDuration duration) {
-    return quota.cost(mode, duration);
   }
 }

@@ -44,8 +44,8 @@ public record ChatMessage(
     return new ChatMessage(text, files, actions, userId, ephemeral);
   }
 
-  /** The text without Markdown markers, for plain-text surfaces. */
-  public String plainText() {
-    return text.replace("**", "").replace("`", "");
+  /** Text without the Markdown markers, for plain-text surfaces (terminal, web page). */
+  public static String plain(String markdown) {
+    return markdown == null ? "" : markdown.replace("**", "").replace("`", "");
   }
 }

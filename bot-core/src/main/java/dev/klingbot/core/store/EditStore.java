@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditImage;
-import dev.klingbot.core.edit.EditState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -347,17 +346,6 @@ public final class EditStore {
                 .setMaxRows(limit)
                 .mapTo(String.class)
                 .list());
-  }
-
-  /** Counts edits per state, for status pages and tests. */
-  public long count(EditState state) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery("SELECT COUNT(*) FROM edits WHERE state = :state")
-                .bind("state", state.name())
-                .mapTo(Long.class)
-                .one());
   }
 
   private static Edit withImages(Handle handle, Edit edit) {

@@ -1,6 +1,5 @@
 package dev.klingbot.core.workflow;
 
-import dev.klingbot.kling.KlingErrorCode;
 import dev.klingbot.kling.KlingException;
 
 /** Kling's refusals in words for the user: the SDK's sentence plus Kling's own detail if useful. */
@@ -28,9 +27,5 @@ final class KlingMessages {
       return sentence + " (Kling said: " + Texts.clip(detail, 200) + ")";
     }
     return sentence;
-  }
-
-  static boolean isKlingDown(KlingException e) {
-    return e.retryable() && e.errorCode() != KlingErrorCode.PARALLEL_TASK_LIMIT;
   }
 }

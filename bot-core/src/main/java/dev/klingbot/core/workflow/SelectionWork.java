@@ -34,7 +34,6 @@ import dev.klingbot.kling.mask.MaskBitmap;
 import dev.klingbot.kling.mask.MaskDecoder;
 import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -472,9 +471,5 @@ final class SelectionWork {
     List<String> parts = new ArrayList<>();
     points.forEach((frame, list) -> parts.add("frame " + frame + ": " + describe(list)));
     return String.join("; ", parts);
-  }
-
-  static boolean exists(Path file) {
-    return file != null && Files.isRegularFile(file);
   }
 }
