@@ -37,6 +37,9 @@ public final class AdminService {
   private final QuotaConfig config;
   private final Path reportDir;
   private final Clock clock;
+  private final java.util.function.Function<
+          dev.klingbot.core.Platform, dev.klingbot.core.conversation.CommandSyntax>
+      syntaxes;
 
   public AdminService(
       ServerSettingsStore settings,
@@ -44,6 +47,29 @@ public final class AdminService {
       QuotaConfig config,
       Path reportDir,
       Clock clock) {
+    this(
+        settings,
+        quota,
+        config,
+        reportDir,
+        clock,
+        platform -> dev.klingbot.core.conversation.CommandSyntax.plain());
+  }
+
+  /**
+   * @param syntaxes how admin commands are written on each platform, for the hints in answers
+   *     (usually {@link dev.klingbot.core.chat.ChatPorts#syntax})
+   */
+  public AdminService(
+      ServerSettingsStore settings,
+      QuotaService quota,
+      QuotaConfig config,
+      Path reportDir,
+      Clock clock,
+      java.util.function.Function<
+              dev.klingbot.core.Platform, dev.klingbot.core.conversation.CommandSyntax>
+          syntaxes) {
+    this.syntaxes = requireNonNull(syntaxes, "syntaxes is null");
     this.settings = requireNonNull(settings, "settings is null");
     this.quota = requireNonNull(quota, "quota is null");
     this.config = requireNonNull(config, "config is null");
@@ -85,11 +111,11 @@ public final class AdminService {
         .append(usage.running());
     text.append(
         "\nChange one with "
-            + AdminSyntax.of(who.platform()).quotaSet("<setting>", "<value>")
+            + AdminSyntax.of(syntaxes.apply(who.platform())).quotaSet("<setting>", "<value>")
             + ", e.g. "
-            + AdminSyntax.of(who.platform()).quotaSet("daily", "50")
+            + AdminSyntax.of(syntaxes.apply(who.platform())).quotaSet("daily", "50")
             + "; "
-            + AdminSyntax.of(who.platform()).quotaReset("<setting>")
+            + AdminSyntax.of(syntaxes.apply(who.platform())).quotaReset("<setting>")
             + " goes back to the default.");
     return Reply.text(text.toString());
   }
@@ -178,16 +204,16 @@ public final class AdminService {
     if (channels.isEmpty()) {
       return Reply.text(
           "Edits may be started in every channel. Limit them with "
-              + AdminSyntax.of(who.platform()).channelsAdd("<channel>")
+              + AdminSyntax.of(syntaxes.apply(who.platform())).channelsAdd("<channel>")
               + ".");
     }
     return Reply.text(
         "Edits may be started only in: "
             + String.join(", ", channels.stream().map(id -> "<#" + id + ">").toList())
             + ". "
-            + AdminSyntax.of(who.platform()).channelsRemove("<channel>")
+            + AdminSyntax.of(syntaxes.apply(who.platform())).channelsRemove("<channel>")
             + " or "
-            + AdminSyntax.of(who.platform()).channelsClear()
+            + AdminSyntax.of(syntaxes.apply(who.platform())).channelsClear()
             + " changes that.");
   }
 
@@ -231,9 +257,9 @@ public final class AdminService {
         "\nVariables: {element}, {original}, {replacement}, {subject}, {location}, {images}. Kling placeholders: <<<video_1>>>, <<<image_1>>>, <<<image_2>>>.");
     text.append(
         "\nChange one with "
-            + AdminSyntax.of(who.platform()).templateSet("<mode>", "<template>")
+            + AdminSyntax.of(syntaxes.apply(who.platform())).templateSet("<mode>", "<template>")
             + "; "
-            + AdminSyntax.of(who.platform()).templateReset("<mode>")
+            + AdminSyntax.of(syntaxes.apply(who.platform())).templateReset("<mode>")
             + " restores the default.");
     return Reply.text(text.toString());
   }

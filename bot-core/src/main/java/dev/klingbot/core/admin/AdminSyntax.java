@@ -1,73 +1,51 @@
 package dev.klingbot.core.admin;
 
-import dev.klingbot.core.Platform;
+import static java.util.Objects.requireNonNull;
+
+import dev.klingbot.core.conversation.CommandSyntax;
+import dev.klingbot.core.conversation.EditCommand.Admin;
 
 /**
- * How admin commands are typed on each platform, for the hints in admin messages: Discord's {@code
+ * Admin commands as hints in admin messages, in the front-end's own syntax (Discord's {@code
  * /kling-admin quota set setting:daily value:50}, Slack's {@code /kling admin quota set daily 50},
- * the console's {@code admin quota set daily 50}.
+ * the console's {@code admin quota set daily 50}).
  */
 public final class AdminSyntax {
-  private final Platform platform;
+  private final CommandSyntax syntax;
 
-  private AdminSyntax(Platform platform) {
-    this.platform = platform;
+  private AdminSyntax(CommandSyntax syntax) {
+    this.syntax = requireNonNull(syntax, "syntax is null");
   }
 
-  public static AdminSyntax of(Platform platform) {
-    return new AdminSyntax(platform);
+  public static AdminSyntax of(CommandSyntax syntax) {
+    return new AdminSyntax(syntax);
   }
 
   public String quotaSet(String setting, String value) {
-    return platform == Platform.DISCORD
-        ? code("/kling-admin quota set setting:" + setting + " value:" + value)
-        : text("quota set " + setting + " " + value);
+    return syntax.show(new Admin.QuotaSet(setting, value));
   }
 
   public String quotaReset(String setting) {
-    return platform == Platform.DISCORD
-        ? code("/kling-admin quota reset setting:" + setting)
-        : text("quota reset " + setting);
+    return syntax.show(new Admin.QuotaReset(setting));
   }
 
   public String channelsAdd(String channel) {
-    return platform == Platform.DISCORD
-        ? code("/kling-admin channels add channel:" + channel)
-        : text("channels add " + channel);
+    return syntax.show(new Admin.ChannelAdd(channel));
   }
 
   public String channelsRemove(String channel) {
-    return platform == Platform.DISCORD
-        ? code("/kling-admin channels remove channel:" + channel)
-        : text("channels remove " + channel);
+    return syntax.show(new Admin.ChannelRemove(channel));
   }
 
   public String channelsClear() {
-    return platform == Platform.DISCORD
-        ? code("/kling-admin channels clear")
-        : text("channels clear");
+    return syntax.show(new Admin.ChannelsClear());
   }
 
   public String templateSet(String mode, String template) {
-    return platform == Platform.DISCORD
-        ? code("/kling-admin template set mode:" + mode + " template:" + template)
-        : text("template set " + mode + " " + template);
+    return syntax.show(new Admin.TemplateSet(mode, template));
   }
 
   public String templateReset(String mode) {
-    return platform == Platform.DISCORD
-        ? code("/kling-admin template reset mode:" + mode)
-        : text("template reset " + mode);
-  }
-
-  private String text(String command) {
-    return switch (platform) {
-      case SLACK -> code("/kling admin " + command);
-      default -> code("admin " + command);
-    };
-  }
-
-  private static String code(String command) {
-    return "`" + command + "`";
+    return syntax.show(new Admin.TemplateReset(mode));
   }
 }

@@ -17,6 +17,10 @@ public record ChatAction(Kind kind, String editId, String label, Style style, St
     EDIT_PROMPT,
     CONFORM,
     CLEAR_SELECTION,
+    /** Opens a form to type the cells to mark (under a grid frame). */
+    MARK_CELLS,
+    /** Opens a form to type the cells to unmark. */
+    UNMARK_CELLS,
     OPEN_EDITOR,
     OPEN_LINK
   }

@@ -1,6 +1,8 @@
 package dev.klingbot.core.chat;
 
 import dev.klingbot.core.Platform;
+import dev.klingbot.core.conversation.CommandSyntax;
+import java.util.Optional;
 
 /**
  * What a chat platform offers the core: post a message (text, files, buttons) into a conversation,
@@ -18,4 +20,28 @@ public interface ChatPort {
 
   /** The largest file that may be uploaded in this conversation, in bytes. */
   long uploadLimitBytes(Conversation where);
+
+  /**
+   * Opens the conversation a new edit lives in (a Discord thread), started from {@code from}. Where
+   * the platform has no such thing, or it cannot be opened, the edit lives in {@code from}.
+   */
+  default Conversation openThread(Conversation from, String title) {
+    return from;
+  }
+
+  /** A reference to a conversation people can click ({@code <#123>} on Discord), if any. */
+  default Optional<String> link(Conversation conversation) {
+    return Optional.empty();
+  }
+
+  /** How commands are written on this platform, for hints and help. */
+  default CommandSyntax syntax() {
+    return CommandSyntax.plain();
+  }
+
+  /** A refusal of this platform in plain words for the user, with what to do about it. */
+  default String explain(ChatException refusal) {
+    return "⚠️ I could not post there"
+        + (refusal.retryable() ? " right now. Try again in a moment." : ".");
+  }
 }

@@ -16,4 +16,11 @@ public final class ChatPorts {
   public synchronized Optional<ChatPort> find(Platform platform) {
     return Optional.ofNullable(ports.get(platform));
   }
+
+  /** How commands are written on a platform (the plain text syntax when it is not running). */
+  public dev.klingbot.core.conversation.CommandSyntax syntax(Platform platform) {
+    return find(platform)
+        .map(ChatPort::syntax)
+        .orElse(dev.klingbot.core.conversation.CommandSyntax.plain());
+  }
 }

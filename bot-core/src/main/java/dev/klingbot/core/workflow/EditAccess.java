@@ -30,10 +30,7 @@ final class EditAccess {
     String id = EditIds.normalize(editId);
     return edits
         .find(id)
-        .filter(
-            edit ->
-                edit.origin().platform() == who.platform()
-                    && edit.origin().serverId().equals(who.serverId()))
+        .filter(edit -> dev.klingbot.core.conversation.Access.maySee(who, edit))
         .orElseThrow(
             () ->
                 new EditException(
@@ -45,15 +42,7 @@ final class EditAccess {
 
   Edit changeable(Requester who, String editId) {
     Edit edit = readable(who, editId);
-    if (!edit.origin().userId().equals(who.userId()) && !who.admin()) {
-      throw new EditException(
-          EditException.Kind.NOT_ALLOWED,
-          "Edit `"
-              + edit.id()
-              + "` belongs to "
-              + edit.origin().userName()
-              + "; only they or a server admin can change it.");
-    }
+    dev.klingbot.core.conversation.Access.requireMayChange(who, edit);
     return edit;
   }
 

@@ -141,7 +141,8 @@ public final class EditService {
     return select(who, editId, frameIndex, points, labels);
   }
 
-  private Reply select(
+  /** Marks points on a frame; {@code labels} say how each was given ({@code C4}). */
+  public Reply select(
       Requester who, String editId, int frameIndex, List<Point> points, List<String> labels) {
     return access.locked(
         who,
@@ -396,6 +397,11 @@ public final class EditService {
         who.admin() ? null : who.userId(),
         EditIds.normalize(prefix),
         limit);
+  }
+
+  /** An edit by id, whoever asks (for a verified selection-page link). */
+  public Optional<Edit> byId(String editId) {
+    return edits.find(EditIds.normalize(editId));
   }
 
   /** Finds an edit the requester may see. */

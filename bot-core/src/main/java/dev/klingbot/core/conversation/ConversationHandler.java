@@ -1,0 +1,470 @@
+package dev.klingbot.core.conversation;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.klingbot.core.Requester;
+import dev.klingbot.core.admin.AdminService;
+import dev.klingbot.core.chat.ChatAction;
+import dev.klingbot.core.chat.ChatException;
+import dev.klingbot.core.chat.ChatMessage;
+import dev.klingbot.core.chat.ChatPort;
+import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.chat.Conversation;
+import dev.klingbot.core.chat.MessageRef;
+import dev.klingbot.core.conversation.EditCommand.Admin;
+import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.workflow.EditException;
+import dev.klingbot.core.workflow.EditService;
+import dev.klingbot.core.workflow.Reply;
+import dev.klingbot.core.workflow.StartEdit;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out a command for an actor and posts what follows: the one dialogue of the bot, for every
+ * front-end. Changes to an edit are posted in the edit's conversation (its thread) for everyone
+ * there to follow, through the platform's {@link ChatPort}; answers only the actor should see
+ * (status, history, quota, help, admin, refusals) go through the front-end's {@link Replies}.
+ *
+ * <p>Front-ends map their events to {@link EditCommand}s ({@link CommandGrammar} for typed text,
+ * {@link Actions} for buttons and forms) and render the messages; they hold no dialogue of their
+ * own.
+ */
+public final class ConversationHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(ConversationHandler.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String REFERENCE_CHARS = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+  private final EditService edits;
+  private final AdminService admin;
+  private final ChatPorts chats;
+  private final Clock clock;
+
+  public ConversationHandler(EditService edits, AdminService admin, ChatPorts chats, Clock clock) {
+    this.edits = requireNonNull(edits, "edits is null");
+    this.admin = requireNonNull(admin, "admin is null");
+    this.chats = requireNonNull(chats, "chats is null");
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  /**
+   * Carries out a command; every failure becomes a sentence for the actor (an unexpected one with a
+   * reference that is also in the log). Never throws.
+   *
+   * @return the edit the command acted on, as it is now (empty when it was about none, or failed)
+   */
+  public Optional<Edit> handle(Actor actor, EditCommand command, Replies replies) {
+    try {
+      return run(actor, command, replies);
+    } catch (RuntimeException e) {
+      tell(replies, describe(actor, e, command.verb()));
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Carries out a command, throwing {@link EditException} for what the actor can fix and {@link
+   * ChatException} when the platform refused a post (for callers with their own way to answer, like
+   * the selection page).
+   */
+  public Optional<Edit> run(Actor actor, EditCommand command, Replies replies) {
+    requireNonNull(actor, "actor is null");
+    requireNonNull(command, "command is null");
+    requireNonNull(replies, "replies is null");
+    Edit acted =
+        actor instanceof Actor.Member member
+            ? member(member.requester(), command, replies)
+            : linkHolder((Actor.LinkHolder) actor, command, replies);
+    return Optional.ofNullable(acted);
+  }
+
+  /**
+   * The form a button opens, after checking that the presser may change the edit (Discord wants the
+   * form as the first answer, within 3 seconds).
+   *
+   * @throws EditException when the button is stale or the edit is not theirs
+   */
+  public Form form(Requester who, ChatAction.Kind kind, String editId) {
+    Edit edit = edits.find(who, editId);
+    Access.requireMayChange(who, edit);
+    return Actions.form(kind, edit);
+  }
+
+  /** A failure in words for the actor, as {@link #handle} shows it. */
+  public ChatMessage describe(Actor actor, RuntimeException failure, String what) {
+    if (failure instanceof EditException edit) {
+      LOG.debug("{}: {} ({})", what, edit.getMessage(), edit.kind());
+      return ChatMessage.ephemeral("⚠️ " + edit.getMessage());
+    }
+    if (failure instanceof ChatException chat) {
+      LOG.warn("{}: the platform refused: {}", what, chat.getMessage());
+      String text =
+          actor instanceof Actor.Member member
+              ? chats
+                  .find(member.requester().platform())
+                  .map(port -> port.explain(chat))
+                  .orElse("⚠️ I could not post there.")
+              : "⚠️ I could not post to the chat.";
+      return ChatMessage.ephemeral(text);
+    }
+    String reference = reference();
+    LOG.error("{} failed unexpectedly (reference {})", what, reference, failure);
+    return ChatMessage.ephemeral(
+        "😵 Sorry, something went wrong on my side. Please try again; if it keeps happening, give"
+            + " an admin the reference `"
+            + reference
+            + "`.");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // A person
+
+  private Edit member(Requester who, EditCommand command, Replies replies) {
+    if (command instanceof EditCommand.Start start) {
+      return start(who, start, replies);
+    } else if (command instanceof EditCommand.Grid grid) {
+      return change(
+          who,
+          grid.editId(),
+          id -> withCellButtons(edits.gridFrame(who, id, grid.frame())),
+          replies);
+    } else if (command instanceof EditCommand.Select select) {
+      Selection selection = select.selection();
+      return change(
+          who,
+          select.editId(),
+          id -> edits.select(who, id, selection.frame(), selection.points(), selection.labels()),
+          replies);
+    } else if (command instanceof EditCommand.Unselect unselect) {
+      Selection selection = unselect.selection();
+      return change(
+          who,
+          unselect.editId(),
+          id -> edits.unselect(who, id, selection.frame(), selection.points()),
+          replies);
+    } else if (command instanceof EditCommand.Clear clear) {
+      return change(who, clear.editId(), id -> edits.clearSelection(who, id), replies);
+    } else if (command instanceof EditCommand.Preview preview) {
+      return change(who, preview.editId(), id -> edits.preview(who, id), replies);
+    } else if (command instanceof EditCommand.Submit submit) {
+      return change(who, submit.editId(), id -> edits.submit(who, id), replies);
+    } else if (command instanceof EditCommand.Cancel cancel) {
+      return change(who, cancel.editId(), id -> edits.cancel(who, id), replies);
+    } else if (command instanceof EditCommand.Conform conform) {
+      return change(
+          who,
+          conform.editId(),
+          id -> {
+            replies.working("🛠️ Fixing the video of edit `" + id + "`; this can take a minute…");
+            return edits.conform(who, id);
+          },
+          replies);
+    } else if (command instanceof EditCommand.Prompt prompt) {
+      if (prompt.instruction().isBlank()) {
+        throw new EditException(
+            EditException.Kind.INSTRUCTION,
+            "Write the new instruction, e.g. “remove the blue car”.");
+      }
+      return change(
+          who, prompt.editId(), id -> edits.updatePrompt(who, id, prompt.instruction()), replies);
+    } else if (command instanceof EditCommand.FinishSelection finish) {
+      return change(who, finish.editId(), id -> edits.selectionSummary(who, id), replies);
+    } else if (command instanceof EditCommand.Status status) {
+      return status(who, status, replies);
+    } else if (command instanceof EditCommand.History) {
+      privately(replies, edits.history(who, 10));
+      return null;
+    } else if (command instanceof EditCommand.Quota) {
+      privately(replies, edits.quota(who));
+      return null;
+    } else if (command instanceof EditCommand.Help) {
+      replies.privately(ChatMessage.ephemeral(HelpText.render(syntax(who), who.admin())));
+      return null;
+    } else if (command instanceof Admin adminCommand) {
+      admin(who, adminCommand, replies);
+      return null;
+    }
+    throw new IllegalArgumentException("no rule for " + command);
+  }
+
+  private Edit start(Requester who, EditCommand.Start start, Replies replies) {
+    replies.working("Checking the video…");
+    Reply reply =
+        edits.start(
+            who,
+            new StartEdit(
+                start.video(),
+                start.instruction(),
+                start.images(),
+                start.mode(),
+                start.negativePrompt()));
+    Edit edit = reply.edit();
+    ChatPort port = port(who);
+    Conversation where = port.openThread(who.conversation(), Reply.threadTitle(edit));
+    MessageRef plan = null;
+    try {
+      for (ChatMessage message : reply.messages()) {
+        if (message.ephemeral()) {
+          replies.privately(message);
+          continue;
+        }
+        MessageRef posted =
+            port.post(where, plan == null ? message.mentioning(who.userId()) : message);
+        plan = plan == null ? posted : plan;
+      }
+    } catch (RuntimeException e) {
+      cancelQuietly(who, edit);
+      throw e;
+    }
+    if (plan != null) {
+      edits.attachConversation(who, edit.id(), where.threadId(), plan.id());
+    }
+    replies.done(
+        Objects.equals(where, who.conversation())
+            ? "🎬 Edit `" + edit.id() + "`: the plan is posted here."
+            : "🧵 Edit `"
+                + edit.id()
+                + "` is in "
+                + port.link(where).orElse("its thread")
+                + ": the plan is there.");
+    return edit;
+  }
+
+  private Edit change(
+      Requester who, String editId, Function<String, Reply> action, Replies replies) {
+    String id = editId != null ? editId : edits.current(who).id();
+    Reply reply = action.apply(id);
+    post(who, reply, replies);
+    replies.done(doneText(who, reply));
+    return reply.edit();
+  }
+
+  private Edit status(Requester who, EditCommand.Status status, Replies replies) {
+    Reply reply = edits.status(who, status.editId());
+    List<ChatMessage> messages = new ArrayList<>(reply.messages());
+    Edit edit = reply.edit();
+    String thread = edit == null ? null : edit.origin().threadId();
+    if (thread != null && !thread.equals(who.threadId())) {
+      port(who)
+          .link(edit.origin().conversation())
+          .ifPresent(
+              link -> {
+                ChatMessage first = messages.get(0);
+                messages.set(
+                    0,
+                    new ChatMessage(
+                        first.text() + "\n**Thread:** " + link,
+                        first.files(),
+                        first.actions(),
+                        null,
+                        true));
+              });
+    }
+    messages.forEach(message -> replies.privately(asPrivate(message)));
+    return edit;
+  }
+
+  private void admin(Requester who, Admin command, Replies replies) {
+    CommandSyntax syntax = syntax(who);
+    if (!who.admin()) {
+      throw new EditException(
+          EditException.Kind.NOT_ALLOWED,
+          "🔒 Only " + syntax.admins() + " can use the admin commands.");
+    }
+    privately(replies, adminReply(who, command, syntax));
+  }
+
+  private Reply adminReply(Requester who, Admin command, CommandSyntax syntax) {
+    if (command instanceof Admin.QuotaShow) {
+      return admin.quotaShow(who);
+    } else if (command instanceof Admin.QuotaSet set) {
+      return admin.quotaSet(who, set.setting(), set.value());
+    } else if (command instanceof Admin.QuotaReset reset) {
+      return admin.quotaReset(who, reset.setting());
+    } else if (command instanceof Admin.UserShow user) {
+      return admin.userShow(who, user.userId());
+    } else if (command instanceof Admin.UserLimit user) {
+      return admin.userLimit(who, user.userId(), user.dailyUnits());
+    } else if (command instanceof Admin.Costs) {
+      return admin.costs(who);
+    } else if (command instanceof Admin.Channels) {
+      return admin.channels(who);
+    } else if (command instanceof Admin.ChannelAdd add) {
+      return admin.channelAdd(who, add.channelId());
+    } else if (command instanceof Admin.ChannelRemove remove) {
+      return admin.channelRemove(who, remove.channelId());
+    } else if (command instanceof Admin.ChannelsClear) {
+      return admin.channelsClear(who);
+    } else if (command instanceof Admin.Templates) {
+      return admin.templates(who);
+    } else if (command instanceof Admin.TemplateSet set) {
+      return admin.templateSet(who, set.mode(), set.template());
+    } else if (command instanceof Admin.TemplateReset reset) {
+      return admin.templateReset(who, reset.mode());
+    } else if (command instanceof Admin.Usage usage) {
+      return admin.usage(who, usage.period());
+    }
+    return Reply.text(HelpText.admin(syntax));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // A selection-page link
+
+  private Edit linkHolder(Actor.LinkHolder link, EditCommand command, Replies replies) {
+    Edit edit =
+        edits
+            .byId(link.editId())
+            .orElseThrow(
+                () ->
+                    new EditException(
+                        EditException.Kind.NOT_FOUND,
+                        "Edit " + link.editId() + " no longer exists. Start a new edit."));
+    Access.whyClosed(edit, clock.instant())
+        .ifPresent(
+            closed -> {
+              throw new EditException(EditException.Kind.WRONG_STATE, closed.message());
+            });
+    Requester owner = Access.actingAs(link, edit);
+    String id = edit.id();
+    if (command.editId() != null
+        && !edit.id().equals(dev.klingbot.core.edit.EditIds.normalize(command.editId()))) {
+      throw new EditException(EditException.Kind.NOT_ALLOWED, "This link is for another edit.");
+    }
+    if (command instanceof EditCommand.Select select) {
+      edits.mark(owner, id, select.selection().frame(), select.selection().points());
+    } else if (command instanceof EditCommand.Unselect unselect) {
+      edits.unmark(owner, id, unselect.selection().frame(), unselect.selection().points());
+    } else if (command instanceof EditCommand.Clear) {
+      edits.clearSelection(owner, id);
+    } else if (command instanceof EditCommand.Preview) {
+      edits.preview(owner, id);
+    } else if (command instanceof EditCommand.FinishSelection) {
+      Reply summary = edits.selectionSummary(owner, id);
+      Edit current = summary.edit() == null ? edit : summary.edit();
+      ChatPort port =
+          chats
+              .find(current.origin().platform())
+              .orElseThrow(
+                  () ->
+                      new EditException(
+                          EditException.Kind.BUSY,
+                          "Your selection is saved. The chat is not connected right now, so"
+                              + " nothing was posted; go back to the chat and submit the edit"
+                              + " there."));
+      for (ChatMessage message : summary.messages()) {
+        port.post(current.origin().conversation(), message);
+      }
+    } else {
+      throw new EditException(
+          EditException.Kind.NOT_ALLOWED,
+          "The selection page can only mark, unmark, clear and preview.");
+    }
+    return edits.byId(id).orElse(edit);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** Posts a reply where its edit lives (else where the request came from). */
+  private void post(Requester who, Reply reply, Replies replies) {
+    ChatPort port = port(who);
+    Conversation where =
+        reply.edit() != null ? reply.edit().origin().conversation() : who.conversation();
+    for (ChatMessage message : reply.messages()) {
+      if (message.ephemeral()) {
+        replies.privately(message);
+      } else {
+        port.post(where, message);
+      }
+    }
+  }
+
+  private static void privately(Replies replies, Reply reply) {
+    reply.messages().forEach(message -> replies.privately(asPrivate(message)));
+  }
+
+  private static ChatMessage asPrivate(ChatMessage message) {
+    return message.ephemeral()
+        ? message
+        : new ChatMessage(message.text(), message.files(), message.actions(), null, true);
+  }
+
+  /** The grid frame gets the buttons that open the mark and unmark forms. */
+  private static Reply withCellButtons(Reply reply) {
+    List<ChatMessage> messages = new ArrayList<>(reply.messages());
+    String id = reply.edit().id();
+    for (int i = 0; i < messages.size(); i++) {
+      ChatMessage message = messages.get(i);
+      if (!message.files().isEmpty()) {
+        List<ChatAction> actions = new ArrayList<>(message.actions());
+        actions.add(
+            ChatAction.button(
+                ChatAction.Kind.MARK_CELLS, id, "Mark cells…", ChatAction.Style.PRIMARY));
+        actions.add(
+            ChatAction.button(
+                ChatAction.Kind.UNMARK_CELLS, id, "Unmark cells…", ChatAction.Style.SECONDARY));
+        messages.set(i, message.withActions(actions));
+        break;
+      }
+    }
+    return new Reply(reply.edit(), messages);
+  }
+
+  private String doneText(Requester who, Reply reply) {
+    Edit edit = reply.edit();
+    String thread = edit == null ? null : edit.origin().threadId();
+    if (thread == null || Objects.equals(thread, who.threadId())) {
+      return "✅ Done.";
+    }
+    return port(who)
+        .link(edit.origin().conversation())
+        .map(link -> "✅ Done — see " + link + ".")
+        .orElse("✅ Done.");
+  }
+
+  private ChatPort port(Requester who) {
+    return chats
+        .find(who.platform())
+        .orElseThrow(
+            () ->
+                new EditException(
+                    EditException.Kind.BUSY,
+                    "I am not connected to "
+                        + who.platform().id()
+                        + " right now; try again soon."));
+  }
+
+  private CommandSyntax syntax(Requester who) {
+    return chats.find(who.platform()).map(ChatPort::syntax).orElse(CommandSyntax.plain());
+  }
+
+  private void cancelQuietly(Requester who, Edit edit) {
+    try {
+      edits.cancel(who, edit.id());
+    } catch (RuntimeException e) {
+      LOG.warn("Could not cancel edit {} after its plan failed to post", edit.id(), e);
+    }
+  }
+
+  private static void tell(Replies replies, ChatMessage message) {
+    try {
+      replies.privately(message);
+    } catch (RuntimeException e) {
+      LOG.warn("Could not tell the user: {} (message was: {})", e.getMessage(), message.text());
+    }
+  }
+
+  private static String reference() {
+    StringBuilder ref = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      ref.append(REFERENCE_CHARS.charAt(RANDOM.nextInt(REFERENCE_CHARS.length())));
+    }
+    return ref.toString();
+  }
+}
