@@ -7,9 +7,8 @@ import dev.klingbot.app.wiring.Lifecycle;
 import dev.klingbot.app.wiring.Simulation;
 import dev.klingbot.config.KlingbotConfig;
 import dev.klingbot.core.Platform;
-import dev.klingbot.core.admin.AdminCommands;
-import dev.klingbot.core.admin.AdminService;
 import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.conversation.ConversationHandler;
 import dev.klingbot.core.workflow.Workflow;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -45,7 +44,6 @@ public final class ConsoleApp {
       Injection.get(injector, ChatPorts.class).register(chat);
       Workflow workflow = Injection.get(injector, Workflow.class);
       workflow.runner().follow(Platform.CONSOLE).start();
-      AdminCommands admin = new AdminCommands(Injection.get(injector, AdminService.class));
       if (simulate) {
         chat.info(
             "Using the built-in Kling simulator (a simulated edit takes "
@@ -55,7 +53,9 @@ public final class ConsoleApp {
       } else {
         chat.info("Using Kling at " + effective.kling().baseUrl() + "." + logNote);
       }
-      new ConsoleSession(workflow.service(), admin, chat, user).run(in, interactive);
+      new ConsoleSession(
+              Injection.get(injector, ConversationHandler.class), workflow.service(), chat, user)
+          .run(in, interactive);
     }
   }
 }

@@ -9,6 +9,7 @@ import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.chat.ChatPort;
 import dev.klingbot.core.chat.Conversation;
 import dev.klingbot.core.chat.MessageRef;
+import dev.klingbot.core.conversation.CommandSyntax;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,6 +68,26 @@ public final class ConsoleChat implements ChatPort {
   public long uploadLimitBytes(Conversation where) {
     return Long.MAX_VALUE;
   }
+
+  @Override
+  public CommandSyntax syntax() {
+    return SYNTAX;
+  }
+
+  /** Commands as typed in the console. */
+  static final CommandSyntax SYNTAX =
+      CommandSyntax.text(
+          command -> "",
+          "admins; the console user is one",
+          "`edit <file|url> <instruction>` starts an edit, e.g. `edit clip.mp4 remove the man in"
+              + " the red jacket`; options anywhere on the line: `--image <file|url>` (up to 2),"
+              + " `--pro`, `--negative \"<text>\"`",
+          List.of(
+              "`attach <file|url>` — add a reference image to the next edit (or use `--image`)",
+              "`use <id>` — make another edit the current one; most commands act on the current"
+                  + " edit (the last one you started)",
+              "`wait [seconds]` — wait until the current edit's result is posted",
+              "`quit` — leave (edits still running are picked up at the next start)"));
 
   /** Prints a reply to a command (not a post into a conversation). */
   public void show(ChatMessage message) {
@@ -135,6 +156,8 @@ public final class ConsoleChat implements ChatPort {
       case EDIT_PROMPT -> "prompt <new instruction>";
       case CONFORM -> "conform";
       case CLEAR_SELECTION -> "clear";
+      case MARK_CELLS -> "select <cells>";
+      case UNMARK_CELLS -> "unselect <cells>";
       default -> action.label();
     };
   }

@@ -4,16 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.Requester;
-import dev.klingbot.core.admin.AdminCommands;
 import dev.klingbot.core.chat.ChatMessage;
+import dev.klingbot.core.conversation.Actor;
+import dev.klingbot.core.conversation.CommandGrammar;
+import dev.klingbot.core.conversation.ConversationHandler;
+import dev.klingbot.core.conversation.EditCommand;
+import dev.klingbot.core.conversation.Replies;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.workflow.EditException;
 import dev.klingbot.core.workflow.EditService;
 import dev.klingbot.core.workflow.MediaSource;
-import dev.klingbot.core.workflow.Reply;
-import dev.klingbot.core.workflow.StartEdit;
-import dev.klingbot.kling.TaskMode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.time.Duration;
@@ -21,49 +22,42 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
 
 /**
- * A terminal conversation with the bot, like Hubot's shell: the same {@link EditService} calls the
- * Discord and Slack adapters make, typed as commands. The current edit is the last one started (or
- * chosen with {@code use}), so most commands need no edit id.
+ * The terminal as a front-end: each line is read with the core's {@link CommandGrammar} and carried
+ * out by the {@link ConversationHandler}, like Discord's and Slack's commands. Only what a terminal
+ * needs on its own lives here: the current edit (the last one started, or chosen with {@code use},
+ * so most commands need no edit id), {@code attach}, {@code wait} and {@code quit}.
  */
 public final class ConsoleSession {
-  private static final Logger LOG = LoggerFactory.getLogger(ConsoleSession.class);
-
-  static final String HELP =
-      """
-      Commands (the current edit is the last one you started; add an edit id to pick another):
-        edit <file|url> <instruction>   start an edit, e.g.  edit clip.mp4 remove the man in the red jacket
-             options before the instruction: --image <file|url> (up to 2), --pro, --negative "<text>"
-        attach <file|url>               add a reference image to the next edit (or use --image)
-        conform                         fix a video that breaks Kling's rules (after you are offered it)
-        grid [frame]                    the frame with a labelled grid (columns A-J, rows 1-10)
-        select C4 D4 [frame:N]          mark the element by grid cells, or  select 0.42,0.55
-        unselect C4 [frame:N]           unmark points;  clear  unmarks everything
-        preview                         Kling tracks the selection through the video
-        prompt <instruction>            change the instruction (or write the Kling prompt with <<<video_1>>>)
-        submit                          send the edit to Kling (uses quota)
-        status [id] · history · quota · use <id> · cancel [id]
-        wait [seconds]                  wait until the current edit has finished and its result is posted
-        admin <command>                 admin commands, see  admin help
-        help · quit""";
-
-  private final EditService service;
-  private final AdminCommands admin;
+  private final ConversationHandler conversation;
+  private final EditService edits;
   private final ConsoleChat chat;
   private final Requester requester;
   private final List<MediaSource> attached = new ArrayList<>();
+  private final Replies replies;
   private String current;
 
   public ConsoleSession(
-      EditService service, AdminCommands admin, ConsoleChat chat, String userName) {
-    this.service = requireNonNull(service, "service is null");
-    this.admin = requireNonNull(admin, "admin is null");
+      ConversationHandler conversation, EditService edits, ConsoleChat chat, String userName) {
+    this.conversation = requireNonNull(conversation, "conversation is null");
+    this.edits = requireNonNull(edits, "edits is null");
     this.chat = requireNonNull(chat, "chat is null");
     this.requester =
         new Requester(Platform.CONSOLE, "local", "console", null, userName, userName, true);
+    this.replies =
+        new Replies() {
+          @Override
+          public void privately(ChatMessage message) {
+            chat.show(message);
+          }
+
+          @Override
+          public void working(String text) {
+            chat.info("bot> " + ConsoleChat.plainText(text));
+          }
+        };
   }
 
   /** Reads commands until {@code quit} or the end of input. */
@@ -95,89 +89,97 @@ public final class ConsoleSession {
 
   /** Runs one command line and prints what it answers. */
   public void handle(String line) {
-    String[] words = line.split("\\s+", 2);
-    String command = words[0].toLowerCase(Locale.ROOT);
-    String rest = words.length > 1 ? words[1].strip() : "";
+    String word = line.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+    String rest =
+        line.strip().length() > word.length() ? line.strip().substring(word.length()).strip() : "";
     try {
-      switch (command) {
-        case "help", "?" -> chat.info(HELP);
-        case "edit" -> start(rest);
+      switch (word) {
         case "attach" -> attach(rest);
-        case "conform" -> show(service.conform(requester, target(rest)));
-        case "grid", "area", "select-area" -> grid(rest);
-        case "select" -> show(service.select(requester, idOrCurrent(null), rest));
-        case "unselect" -> show(service.unselect(requester, idOrCurrent(null), rest));
-        case "clear" -> show(service.clearSelection(requester, target(rest)));
-        case "preview" -> show(service.preview(requester, target(rest)));
-        case "prompt" -> show(service.updatePrompt(requester, idOrCurrent(null), rest));
-        case "submit" -> show(service.submit(requester, target(rest)));
-        case "cancel" -> show(service.cancel(requester, target(rest)));
-        case "status" -> show(service.status(requester, rest.isEmpty() ? current : rest));
-        case "history" -> show(service.history(requester, 10));
-        case "quota" -> show(service.quota(requester));
         case "use" -> use(rest);
         case "wait" -> waitForResult(rest);
-        case "admin" -> show(admin.run(requester, rest));
-        default ->
-            chat.info("bot> ⚠️ I don't know “" + command + "”. Type `help` for the commands.");
+        default -> command(line);
       }
     } catch (EditException e) {
       chat.info("bot> ⚠️ " + ConsoleChat.plainText(e.getMessage()));
-    } catch (RuntimeException e) {
-      LOG.error("Console command failed: {}", line, e);
-      chat.info(
-          "bot> ⚠️ Something went wrong on my side ("
-              + e.getClass().getSimpleName()
-              + "). The details are in the log.");
     }
   }
 
-  private void start(String rest) {
-    Words words = new Words(rest);
-    List<MediaSource> images = new ArrayList<>(attached);
-    TaskMode mode = TaskMode.STD;
-    String negative = null;
-    MediaSource video = null;
-    while (words.peek() != null) {
-      String word = words.peek();
-      if (word.equals("--image") || word.equals("-i")) {
-        words.next();
-        String image = words.next();
-        if (image != null) {
-          images.add(MediaSource.parse(image));
-        }
-      } else if (word.equals("--pro")) {
-        words.next();
-        mode = TaskMode.PRO;
-      } else if (word.equals("--negative")) {
-        words.next();
-        negative = words.next();
-      } else if (video == null) {
-        video = MediaSource.parse(words.next());
-      } else {
-        break;
-      }
-    }
-    String instruction = words.rest();
-    if (video == null || instruction.isEmpty()) {
+  private void command(String line) {
+    CommandGrammar.Parsed parsed = CommandGrammar.parse(line);
+    if (parsed instanceof CommandGrammar.Parsed.NotACommand unknown) {
       chat.info(
-          "bot> ⚠️ Give a video and an instruction, e.g. `edit clip.mp4 remove the man in the red jacket` (add `--image hat.png` for a reference image).");
+          "bot> ⚠️ I don't know “"
+              + unknown.word()
+              + "”."
+              + unknown.suggestion().map(verb -> " Did you mean `" + verb + "`?").orElse("")
+              + " Type `help` for the commands.");
       return;
     }
-    chat.info("bot> Checking the video…");
-    Reply reply =
-        service.start(requester, new StartEdit(video, instruction, images, mode, negative));
-    attached.clear();
-    current = reply.edit().id();
-    show(reply);
+    if (parsed instanceof CommandGrammar.Parsed.Invalid invalid) {
+      chat.info("bot> ⚠️ " + ConsoleChat.plainText(invalid.message()));
+      return;
+    }
+    EditCommand command = withCurrent(((CommandGrammar.Parsed.Command) parsed).command());
+    Optional<Edit> acted = conversation.handle(Actor.of(requester), command, replies);
+    if (command instanceof EditCommand.Start) {
+      attached.clear();
+    }
+    acted
+        .filter(edit -> edit.state() != EditState.CANCELLED || command instanceof EditCommand.Start)
+        .ifPresent(edit -> current = edit.id());
+  }
+
+  /** The console's current edit stands in for a missing edit id; attached images join an edit. */
+  private EditCommand withCurrent(EditCommand command) {
+    if (command instanceof EditCommand.Start start) {
+      List<MediaSource> images = new ArrayList<>(attached);
+      images.addAll(start.images());
+      return new EditCommand.Start(
+          start.video(), start.instruction(), images, start.mode(), start.negativePrompt());
+    }
+    if (command.editId() != null || current == null) {
+      return command;
+    }
+    if (command instanceof EditCommand.Select select) {
+      return new EditCommand.Select(current, select.selection());
+    }
+    if (command instanceof EditCommand.Unselect unselect) {
+      return new EditCommand.Unselect(current, unselect.selection());
+    }
+    if (command instanceof EditCommand.Grid grid) {
+      return new EditCommand.Grid(current, grid.frame());
+    }
+    if (command instanceof EditCommand.Clear) {
+      return new EditCommand.Clear(current);
+    }
+    if (command instanceof EditCommand.Preview) {
+      return new EditCommand.Preview(current);
+    }
+    if (command instanceof EditCommand.Submit) {
+      return new EditCommand.Submit(current);
+    }
+    if (command instanceof EditCommand.Cancel) {
+      return new EditCommand.Cancel(current);
+    }
+    if (command instanceof EditCommand.Conform) {
+      return new EditCommand.Conform(current);
+    }
+    if (command instanceof EditCommand.Prompt prompt) {
+      return new EditCommand.Prompt(current, prompt.instruction());
+    }
+    if (command instanceof EditCommand.Status) {
+      return new EditCommand.Status(current);
+    }
+    return command;
   }
 
   private void attach(String rest) {
-    if (rest.isEmpty()) {
+    List<String> words = Words.split(rest);
+    if (words.isEmpty()) {
       chat.info("bot> ⚠️ Give the image, e.g. `attach hat.png`.");
       return;
     }
-    attached.add(MediaSource.parse(Words.split(rest).get(0)));
+    attached.add(MediaSource.parse(words.get(0)));
     chat.info(
         "bot> 📎 "
             + attached.size()
@@ -186,32 +188,28 @@ public final class ConsoleSession {
             + " will go with your next `edit` (image 1 is <<<image_1>>>).");
   }
 
-  private void grid(String rest) {
-    int frame = 0;
-    if (!rest.isEmpty()) {
-      try {
-        frame = Integer.parseInt(rest.replaceAll("\\D", ""));
-      } catch (NumberFormatException e) {
-        chat.info("bot> ⚠️ Give a frame number, e.g. `grid 12`.");
-        return;
-      }
-    }
-    show(service.gridFrame(requester, idOrCurrent(null), frame));
-  }
-
   private void use(String rest) {
-    Edit edit = service.find(requester, rest);
+    if (rest.isEmpty()) {
+      chat.info("bot> ⚠️ Give the edit's id, e.g. `use K7Q2MX4A` (`history` lists yours).");
+      return;
+    }
+    Edit edit = edits.find(requester, rest);
     current = edit.id();
     chat.info("bot> Now working on edit " + edit.id() + " (" + edit.state().label() + ").");
   }
 
   private void waitForResult(String rest) {
-    String id = idOrCurrent(null);
-    long seconds = rest.isEmpty() ? 600 : Long.parseLong(rest.replaceAll("\\D", ""));
+    String id = currentOrRefuse();
+    String digits = rest.replaceAll("\\D", "");
+    long seconds =
+        digits.isEmpty() ? 600 : Long.parseLong(digits.substring(0, Math.min(6, digits.length())));
     Instant deadline = Instant.now().plus(Duration.ofSeconds(seconds));
     while (Instant.now().isBefore(deadline)) {
-      Edit edit = service.find(requester, id);
+      Edit edit = edits.find(requester, id);
       if (edit.state().isFinal() && edit.outcome().deliveredAt() != null) {
+        return;
+      }
+      if (edit.state().isFinal() && edit.state() != EditState.SUCCEEDED) {
         return;
       }
       if (edit.state().isBeforeSubmit()) {
@@ -228,28 +226,13 @@ public final class ConsoleSession {
     chat.info("bot> ⌛ Still not finished after " + seconds + " s; `status` shows where it is.");
   }
 
-  private String target(String rest) {
-    return idOrCurrent(rest.isEmpty() ? null : rest);
-  }
-
-  private String idOrCurrent(String id) {
-    if (id != null) {
-      return id;
-    }
+  private String currentOrRefuse() {
     if (current == null) {
       throw new EditException(
           EditException.Kind.NOT_FOUND,
-          "There is no current edit. Start one with `edit <file> <instruction>`, or pick one with `use <id>`.");
+          "There is no current edit. Start one with `edit <file> <instruction>`, or pick one with"
+              + " `use <id>`.");
     }
     return current;
-  }
-
-  private void show(Reply reply) {
-    for (ChatMessage message : reply.messages()) {
-      chat.show(message);
-    }
-    if (reply.edit() != null && reply.edit().state() != EditState.CANCELLED) {
-      current = reply.edit().id();
-    }
   }
 }

@@ -56,12 +56,17 @@ public final class StoreModule extends AbstractModule {
   @Provides
   @Singleton
   AdminService admin(
-      ServerSettingsStore serverSettings, QuotaService quota, KlingbotConfig config, Clock clock) {
+      ServerSettingsStore serverSettings,
+      QuotaService quota,
+      KlingbotConfig config,
+      Clock clock,
+      dev.klingbot.core.chat.ChatPorts chats) {
     return new AdminService(
         serverSettings,
         quota,
         config.quota(),
         Path.of(config.media().workDir()).resolve("reports"),
-        clock);
+        clock,
+        chats::syntax);
   }
 }

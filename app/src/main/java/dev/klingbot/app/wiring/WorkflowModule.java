@@ -163,4 +163,11 @@ public final class WorkflowModule extends AbstractModule {
   EditService editService(Workflow workflow) {
     return workflow.service();
   }
+
+  @Provides
+  @Singleton
+  dev.klingbot.core.conversation.ConversationHandler conversation(
+      EditService edits, dev.klingbot.core.admin.AdminService admin, ChatPorts chats, Clock clock) {
+    return new dev.klingbot.core.conversation.ConversationHandler(edits, admin, chats, clock);
+  }
 }

@@ -120,7 +120,7 @@ class ConsoleSessionTest {
             "quit");
 
     assertThat(transcript)
-        .contains("There is no current edit")
+        .contains("You have no edits on this server yet")
         .contains("can't find the video file")
         .contains("make it better")
         .contains("Give a video and an instruction")

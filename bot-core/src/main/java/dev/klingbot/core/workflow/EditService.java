@@ -423,7 +423,7 @@ public final class EditService {
             () ->
                 new EditException(
                     EditException.Kind.NOT_FOUND,
-                    "You have no edits on this server yet, so there is nothing to show. Start one with a video and an instruction."));
+                    "You have no edits on this server yet. Start one with a video and an instruction, e.g. “remove the man in the red jacket”."));
   }
 
   /** The editor page link of an edit, when a public base URL is configured and it is selectable. */
