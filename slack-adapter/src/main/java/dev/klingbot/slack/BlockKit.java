@@ -20,6 +20,7 @@ import com.slack.api.model.block.element.PlainTextInputElement;
 import com.slack.api.model.view.View;
 import dev.klingbot.core.chat.ChatAction;
 import dev.klingbot.core.chat.ChatMessage;
+import dev.klingbot.core.conversation.Form;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,8 +34,7 @@ final class BlockKit {
   static final int TEXT_LIMIT = 3900;
   static final int URL_LIMIT = 3000;
   static final String ACTIONS_BLOCK = "kling-actions";
-  static final String PROMPT_MODAL = "kling-edit-prompt";
-  static final String SELECT_MODAL = "kling-select";
+  static final String FORM_MODAL = "kling-form";
   static final String INPUT = "input";
 
   /** A Slack-only button (not one of the core's actions), e.g. "Type cells…". */
@@ -143,37 +143,28 @@ final class BlockKit {
     return section(s -> s.text(markdownText(mrkdwn)));
   }
 
-  /** The "Edit prompt" modal, filled with the current instruction. */
-  static View promptModal(String metadata, String editId, String instruction) {
+  /** A form of the core's as a modal; {@code metadata} comes back with the submission. */
+  static View formModal(Form form, String metadata) {
+    int max = Math.min(form.maxLength(), 3000);
     PlainTextInputElement field =
         plainTextInput(
-            p ->
-                p.actionId(INPUT)
-                    .multiline(true)
-                    .maxLength(2500)
-                    .initialValue(clip(instruction == null ? "" : instruction, 2500)));
+            p -> {
+              p.actionId(INPUT).multiline(form.multiline()).maxLength(max);
+              if (!form.placeholder().isEmpty()) {
+                p.placeholder(plainText(clip(form.placeholder(), 150)));
+              }
+              if (form.initialValue() != null) {
+                p.initialValue(clip(form.initialValue(), max));
+              }
+              return p;
+            });
     return modal(
-        PROMPT_MODAL,
+        FORM_MODAL,
         metadata,
-        "Edit prompt",
+        clip(form.title(), 24),
         "Save",
-        "New instruction for edit " + editId,
-        "Plain words, e.g. “remove the red car”, or a Kling prompt with <<<video_1>>>.",
-        field);
-  }
-
-  /** The "Type cells…" modal for marking points without a thread reply. */
-  static View selectModal(String metadata, String editId) {
-    PlainTextInputElement field =
-        plainTextInput(p -> p.actionId(INPUT).placeholder(plainText("C4 D4")));
-    return modal(
-        SELECT_MODAL,
-        metadata,
-        "Select area",
-        "Mark",
-        "Grid cells or points for edit " + editId,
-        "Cells of the grid image in the thread, e.g. C4 D4; add frame:N for another frame, or"
-            + " give fractions like 0.42,0.55.",
+        form.label(),
+        form.placeholder(),
         field);
   }
 

@@ -10,17 +10,15 @@ import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import dev.klingbot.core.Requester;
 import dev.klingbot.core.chat.ChatMessage;
-import dev.klingbot.core.chat.Conversation;
 import dev.klingbot.core.chat.MessageRef;
+import dev.klingbot.core.conversation.Actor;
+import dev.klingbot.core.conversation.CommandGrammar;
+import dev.klingbot.core.conversation.ConversationHandler;
+import dev.klingbot.core.conversation.EditCommand;
 import dev.klingbot.core.workflow.EditException;
-import dev.klingbot.core.workflow.EditService;
 import dev.klingbot.core.workflow.MediaSource;
-import dev.klingbot.core.workflow.Reply;
-import dev.klingbot.core.workflow.StartEdit;
-import dev.klingbot.kling.TaskMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,17 +29,12 @@ import org.slf4j.LoggerFactory;
  */
 final class EventHandlers {
   static final String HOW_TO =
-      "👋 To edit a video, upload it and mention me **in the same message** with what to change,"
-          + " e.g. `@Kling remove the red car`. You can add 1–2 reference images to the message"
-          + " (the first is <<<image_1>>>), and `--pro` for Kling's pro mode. `/kling help` shows"
-          + " everything else.";
+      "👋 " + SlackChat.HOW_TO_START + ". `/kling help` shows everything else.";
 
   private static final Logger LOG = LoggerFactory.getLogger(EventHandlers.class);
-  private static final Pattern PRO = Pattern.compile("(?i)(^|\\s)--pro\\b");
 
-  private final EditService edits;
+  private final ConversationHandler conversation;
   private final UserDirectory users;
-  private final Responder responder;
   private final SlackChat chat;
   private final SlackFiles files;
   private final ThreadCommands commands;
@@ -50,18 +43,16 @@ final class EventHandlers {
   private final long maxImageBytes;
 
   EventHandlers(
-      EditService edits,
+      ConversationHandler conversation,
       UserDirectory users,
-      Responder responder,
       SlackChat chat,
       SlackFiles files,
       ThreadCommands commands,
       WorkQueue queue,
       long maxVideoBytes,
       long maxImageBytes) {
-    this.edits = requireNonNull(edits, "edits is null");
+    this.conversation = requireNonNull(conversation, "conversation is null");
     this.users = requireNonNull(users, "users is null");
-    this.responder = requireNonNull(responder, "responder is null");
     this.chat = requireNonNull(chat, "chat is null");
     this.files = requireNonNull(files, "files is null");
     this.commands = requireNonNull(commands, "commands is null");
@@ -84,11 +75,18 @@ final class EventHandlers {
     queue.submit(
         channel + ":" + thread,
         () -> {
-          Requester who = users.requester(teamId, channel, thread, user);
-          responder.guarded(
-              "Mention by " + user,
-              responder.ephemeral(who),
-              () -> mentioned(who, event.getThreadTs() != null, text, shared));
+          Requester who = null;
+          try {
+            who = users.requester(teamId, channel, thread, user);
+            mentioned(who, event.getThreadTs() != null, text, shared);
+          } catch (RuntimeException e) {
+            if (who != null) {
+              SlackReplies.ephemeral(chat, who)
+                  .privately(conversation.describe(Actor.of(who), e, "mention by " + user));
+            } else {
+              LOG.warn("A mention by {} could not be answered: {}", user, e.toString());
+            }
+          }
         });
     return ctx.ack();
   }
@@ -127,9 +125,8 @@ final class EventHandlers {
       }
       return;
     }
-    TaskMode mode = PRO.matcher(text).find() ? TaskMode.PRO : TaskMode.STD;
-    String instruction = PRO.matcher(text).replaceAll(" ").strip();
-    if (instruction.isBlank()) {
+    CommandGrammar.StartOptions options = CommandGrammar.startOptions(text, 0);
+    if (options.instruction().isBlank()) {
       throw new EditException(
           EditException.Kind.INSTRUCTION,
           "Tell me what to change in the same message as the video, e.g. `@Kling remove the red"
@@ -138,18 +135,17 @@ final class EventHandlers {
     List<File> images = shared.stream().filter(SlackFiles::isImage).limit(2).toList();
     SlackFiles.precheck(video, maxVideoBytes, "video");
     images.forEach(image -> SlackFiles.precheck(image, maxImageBytes, "image"));
-    start(who, video, images, instruction, mode);
+    start(who, video, images, options);
   }
 
   private void start(
-      Requester who, File video, List<File> images, String instruction, TaskMode mode) {
-    Conversation thread = who.conversation();
+      Requester who, File video, List<File> images, CommandGrammar.StartOptions options) {
     String name = video.getName() == null ? "the video" : video.getName();
     MessageRef placeholder =
         chat.post(
-            thread, ChatMessage.text("⏳ Downloading `" + name + "` and checking it for Kling…"));
+            who.conversation(),
+            ChatMessage.text("⏳ Downloading `" + name + "` and checking it for Kling…"));
     List<MediaSource.File> downloaded = new ArrayList<>();
-    boolean planShown = false;
     try {
       MediaSource.File source = files.download(video, maxVideoBytes, "video");
       downloaded.add(source);
@@ -159,27 +155,14 @@ final class EventHandlers {
         downloaded.add(picture);
         pictures.add(picture);
       }
-      Reply reply = edits.start(who, new StartEdit(source, instruction, pictures, mode, null));
-      ChatMessage plan = reply.message();
-      String planTs;
-      if (plan.files().isEmpty() && !plan.ephemeral()) {
-        chat.edit(placeholder, plan);
-        planTs = placeholder.id();
-      } else {
-        deleteQuietly(placeholder);
-        planTs = chat.post(thread, plan).id();
-      }
-      planShown = true;
-      edits.attachConversation(who, reply.edit().id(), who.threadId(), planTs);
-      List<ChatMessage> more = reply.messages().subList(1, reply.messages().size());
-      if (!more.isEmpty()) {
-        responder.show(who, new Reply(reply.edit(), more));
-      }
+      conversation.run(
+          Actor.of(who),
+          new EditCommand.Start(
+              source, options.instruction(), pictures, options.mode(), options.negative()),
+          SlackReplies.ephemeral(chat, who));
     } finally {
       downloaded.forEach(files::discard);
-      if (!planShown) {
-        deleteQuietly(placeholder);
-      }
+      deleteQuietly(placeholder);
     }
   }
 

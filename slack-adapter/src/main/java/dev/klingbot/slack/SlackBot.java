@@ -11,9 +11,8 @@ import com.slack.api.model.event.MessageEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.klingbot.config.MediaConfig;
 import dev.klingbot.config.SlackConfig;
-import dev.klingbot.core.admin.AdminCommands;
-import dev.klingbot.core.admin.AdminService;
 import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.conversation.ConversationHandler;
 import dev.klingbot.core.workflow.EditService;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -57,9 +56,9 @@ public final class SlackBot implements AutoCloseable {
       SlackConfig config,
       MediaConfig media,
       EditService edits,
-      AdminService admin,
+      ConversationHandler conversation,
       ChatPorts chats) {
-    this(config, media, edits, admin, chats, new com.slack.api.SlackConfig());
+    this(config, media, edits, conversation, chats, new com.slack.api.SlackConfig());
   }
 
   /** A bot whose Web API calls go where {@code apiConfig} says (tests use a local fake). */
@@ -67,24 +66,24 @@ public final class SlackBot implements AutoCloseable {
       SlackConfig config,
       MediaConfig media,
       EditService edits,
-      AdminService admin,
+      ConversationHandler conversation,
       ChatPorts chats,
       com.slack.api.SlackConfig apiConfig) {
-    this(config, media, edits, admin, chats, apiConfig, SlackApi.Retry.defaults());
+    this(config, media, edits, conversation, chats, apiConfig, SlackApi.Retry.defaults());
   }
 
   SlackBot(
       SlackConfig config,
       MediaConfig media,
       EditService edits,
-      AdminService admin,
+      ConversationHandler conversation,
       ChatPorts chats,
       com.slack.api.SlackConfig apiConfig,
       SlackApi.Retry retry) {
     this.config = requireNonNull(config, "config is null");
     requireNonNull(media, "media is null");
     requireNonNull(edits, "edits is null");
-    requireNonNull(admin, "admin is null");
+    requireNonNull(conversation, "conversation is null");
     this.chats = requireNonNull(chats, "chats is null");
     requireNonNull(apiConfig, "apiConfig is null");
     if (!config.enabled()) {
@@ -104,22 +103,19 @@ public final class SlackBot implements AutoCloseable {
     this.queue = new WorkQueue(THREADS);
     UserDirectory users =
         new UserDirectory(api, new HashSet<>(config.adminUserIds()), USER_CACHE, clock);
-    Responder responder = new Responder(chat);
-    ThreadCommands commands = new ThreadCommands(edits, users, responder);
+    ThreadCommands commands = new ThreadCommands(edits, conversation, users, chat);
     EventHandlers events =
         new EventHandlers(
-            edits,
+            conversation,
             users,
-            responder,
             chat,
             files,
             commands,
             queue,
             media.maxVideoSize().bytes(),
             media.maxImageSize().bytes());
-    ButtonActions buttons = new ButtonActions(edits, users, responder, api, queue);
-    SlashCommands slash =
-        new SlashCommands(edits, new AdminCommands(admin), users, responder, chat, queue);
+    ButtonActions buttons = new ButtonActions(conversation, users, chat, api, queue);
+    SlashCommands slash = new SlashCommands(conversation, users, chat, queue);
 
     AppConfig appConfig =
         AppConfig.builder()
@@ -134,8 +130,7 @@ public final class SlackBot implements AutoCloseable {
     app.event(MessageEvent.class, events::onMessage);
     app.command(SlashCommands.COMMAND, slash::onCommand);
     app.blockAction(Pattern.compile(".+"), buttons::onAction);
-    app.viewSubmission(BlockKit.PROMPT_MODAL, buttons::onPromptSubmitted);
-    app.viewSubmission(BlockKit.SELECT_MODAL, buttons::onSelectSubmitted);
+    app.viewSubmission(BlockKit.FORM_MODAL, buttons::onFormSubmitted);
     this.httpHandler = http() ? new SlackHttpHandler(app, () -> started) : null;
   }
 

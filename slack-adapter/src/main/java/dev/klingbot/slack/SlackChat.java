@@ -14,6 +14,8 @@ import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.chat.ChatPort;
 import dev.klingbot.core.chat.Conversation;
 import dev.klingbot.core.chat.MessageRef;
+import dev.klingbot.core.conversation.CommandSyntax;
+import dev.klingbot.core.conversation.EditCommand;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -144,6 +146,60 @@ final class SlackChat implements ChatPort {
   @Override
   public long uploadLimitBytes(Conversation where) {
     return UPLOAD_LIMIT;
+  }
+
+  /** How an edit starts on Slack. */
+  static final String HOW_TO_START =
+      "To edit a video, upload it and mention me **in the same message** with what to change,"
+          + " e.g. `@Kling remove the red car`. You can add 1–2 reference images to the message"
+          + " (the first is <<<image_1>>>), and `--pro` for Kling's pro mode";
+
+  /** Commands about an edit are replies in its thread; the others follow {@code /kling}. */
+  static final CommandSyntax SYNTAX =
+      CommandSyntax.text(
+          command ->
+              command instanceof EditCommand.Status
+                      || command instanceof EditCommand.History
+                      || command instanceof EditCommand.Quota
+                      || command instanceof EditCommand.Help
+                      || command instanceof EditCommand.Admin
+                  ? "/kling "
+                  : "",
+          "workspace admins and owners, or members listed in SLACK_ADMIN_USER_IDS",
+          HOW_TO_START
+              + ". I answer in the message's thread with the plan and buttons; reply there with"
+              + " the commands below",
+          List.of());
+
+  @Override
+  public CommandSyntax syntax() {
+    return SYNTAX;
+  }
+
+  /** Plain words for a Slack refusal. */
+  @Override
+  public String explain(ChatException e) {
+    String code = SlackApi.errorCode(e).toLowerCase(java.util.Locale.ROOT);
+    if (code.contains("not_in_channel") || code.contains("channel_not_found")) {
+      return "⚠️ I can't post in this channel because I'm not a member of it. Add me with"
+          + " `/invite @Kling` and try again.";
+    }
+    if (code.contains("is_archived")) {
+      return "⚠️ This channel is archived, so I can't post in it.";
+    }
+    if (code.contains("ratelimited")) {
+      return "⚠️ Slack is limiting how fast I can post right now. Try again in a minute.";
+    }
+    if (code.contains("missing_scope") || code.contains("not_allowed_token_type")) {
+      return "⚠️ The Slack app is missing a permission it needs. Ask an admin to reinstall it with"
+          + " the scopes from the setup guide.";
+    }
+    if (code.contains("trigger_expired") || code.contains("expired_trigger_id")) {
+      return "⚠️ Slack took too long to open the form. Press the button again.";
+    }
+    return "⚠️ Slack refused my message ("
+        + code
+        + "). Try again; if it keeps failing, tell an admin.";
   }
 
   private MessageRef postWithFiles(

@@ -71,7 +71,8 @@ public final class SlackHttpHandler {
       }
       return toHttp(app.run(request));
     } catch (Exception e) {
-      String ref = Responder.reference();
+      String ref =
+          Long.toString(System.nanoTime() & 0xFFFFFFFFL, 36).toUpperCase(java.util.Locale.ROOT);
       LOG.error("Slack HTTP request failed [ref {}]", ref, e);
       return SlackHttpResponse.text(500, "internal error " + ref + "\n");
     }

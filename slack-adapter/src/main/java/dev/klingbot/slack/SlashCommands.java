@@ -8,59 +8,35 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.webhook.WebhookResponse;
 import dev.klingbot.core.Requester;
-import dev.klingbot.core.admin.AdminCommands;
 import dev.klingbot.core.chat.ChatException;
 import dev.klingbot.core.chat.ChatMessage;
-import dev.klingbot.core.workflow.EditService;
-import dev.klingbot.core.workflow.Reply;
+import dev.klingbot.core.conversation.Actor;
+import dev.klingbot.core.conversation.CommandGrammar;
+import dev.klingbot.core.conversation.ConversationHandler;
+import dev.klingbot.core.conversation.EditCommand;
 import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /kling status|history|quota|help} and, for admins, {@code /kling admin ...}. Answers are
- * private (sent to the command's {@code response_url}, which works in every channel); a usage chart
- * is uploaded to the channel the command was typed in.
+ * {@code /kling <command>}: the text after the command is read with the core's grammar ({@code
+ * status}, {@code history}, {@code quota}, {@code admin quota set daily 50}, …). Answers are
+ * private, sent to the command's {@code response_url}, which works in every channel.
  */
 final class SlashCommands {
   static final String COMMAND = "/kling";
-  static final String HELP =
-      "**Kling Edit Bot**\n"
-          + "- Start an edit: upload a video and mention me in the same message with what to"
-          + " change, e.g. `@Kling remove the red car` (add 1–2 reference images, and `--pro` for"
-          + " pro mode). I answer in the message's thread with the plan and buttons.\n"
-          + "- "
-          + ThreadCommands.HELP.replace("\n", "\n  ")
-          + "\n"
-          + "- `/kling status [edit id]` — where an edit is · `/kling history` — your recent edits ·"
-          + " `/kling quota` — what you have left · `/kling help`";
-  static final String ADMIN_HELP =
-      "\n- `/kling admin help` — quotas, allowed channels, prompt templates and usage (admins)";
-  static final String NOT_ADMIN =
-      "🔒 Only workspace admins and owners, or members listed in SLACK_ADMIN_USER_IDS, can use"
-          + " `/kling admin`.";
-
   private static final Logger LOG = LoggerFactory.getLogger(SlashCommands.class);
 
-  private final EditService edits;
-  private final AdminCommands admin;
+  private final ConversationHandler conversation;
   private final UserDirectory users;
-  private final Responder responder;
   private final SlackChat chat;
   private final WorkQueue queue;
 
   SlashCommands(
-      EditService edits,
-      AdminCommands admin,
-      UserDirectory users,
-      Responder responder,
-      SlackChat chat,
-      WorkQueue queue) {
-    this.edits = requireNonNull(edits, "edits is null");
-    this.admin = requireNonNull(admin, "admin is null");
+      ConversationHandler conversation, UserDirectory users, SlackChat chat, WorkQueue queue) {
+    this.conversation = requireNonNull(conversation, "conversation is null");
     this.users = requireNonNull(users, "users is null");
-    this.responder = requireNonNull(responder, "responder is null");
     this.chat = requireNonNull(chat, "chat is null");
     this.queue = requireNonNull(queue, "queue is null");
   }
@@ -71,48 +47,37 @@ final class SlashCommands {
     String teamId = payload.getTeamId() != null ? payload.getTeamId() : ctx.getTeamId();
     String channel = payload.getChannelId();
     String user = payload.getUserId();
-    Responder.Private privately = markdown -> respond(ctx, ChatMessage.text(markdown));
-    queue.submit(
-        "command:" + user,
-        () ->
-            responder.guarded(
-                "/kling " + ThreadCommands.firstWord(text),
-                privately,
-                () -> run(users.requester(teamId, channel, null, user), text, ctx)));
+    queue.submit("command:" + user, () -> run(teamId, channel, user, text, ctx));
     return ctx.ack();
   }
 
-  private void run(Requester who, String text, SlashCommandContext ctx) {
-    String rest = ThreadCommands.rest(text);
-    switch (ThreadCommands.firstWord(text)) {
-      case "status" -> answer(who, edits.status(who, rest.isEmpty() ? null : rest), ctx);
-      case "history" -> answer(who, edits.history(who, 10), ctx);
-      case "quota" -> answer(who, edits.quota(who), ctx);
-      case "admin" -> {
-        if (!who.admin()) {
-          respond(ctx, ChatMessage.text(NOT_ADMIN));
-          return;
-        }
-        answer(who, admin.run(who, rest), ctx);
-      }
-      default -> respond(ctx, ChatMessage.text(HELP + (who.admin() ? ADMIN_HELP : "")));
+  private void run(
+      String teamId, String channel, String user, String text, SlashCommandContext ctx) {
+    Requester who;
+    try {
+      who = users.requester(teamId, channel, null, user);
+    } catch (RuntimeException e) {
+      respond(ctx, ChatMessage.ephemeral(chatProblem(e)));
+      return;
     }
+    SlackReplies replies = SlackReplies.through(chat, who, message -> respond(ctx, message));
+    CommandGrammar.Parsed parsed = CommandGrammar.parse(text);
+    EditCommand command;
+    if (parsed instanceof CommandGrammar.Parsed.Command given) {
+      command = given.command();
+    } else if (parsed instanceof CommandGrammar.Parsed.Invalid invalid) {
+      replies.privately(ChatMessage.ephemeral("⚠️ " + invalid.message()));
+      return;
+    } else {
+      command = new EditCommand.Help();
+    }
+    conversation.handle(Actor.of(who), command, replies);
   }
 
-  private void answer(Requester who, Reply reply, SlashCommandContext ctx) {
-    for (ChatMessage message : reply.messages()) {
-      respond(ctx, message);
-      if (!message.files().isEmpty()) {
-        ChatMessage files =
-            new ChatMessage(
-                "📎 For <@" + who.userId() + ">:", message.files(), List.of(), null, false);
-        try {
-          chat.post(who.conversation(), files);
-        } catch (ChatException e) {
-          respond(ctx, ChatMessage.text(Responder.slackProblem(e)));
-        }
-      }
-    }
+  private String chatProblem(RuntimeException e) {
+    return e instanceof ChatException refused
+        ? chat.explain(refused)
+        : "⚠️ Slack did not answer; try again.";
   }
 
   /** Answers through the command's response URL, visible only to the user. */
