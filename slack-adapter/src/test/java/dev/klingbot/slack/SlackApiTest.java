@@ -89,7 +89,7 @@ class SlackApiTest {
             e -> {
               assertThat(e.retryable()).isFalse();
               assertThat(e.getMessage()).contains("not_in_channel");
-              assertThat(Responder.slackProblem(e)).contains("not a member");
+              assertThat(chat.explain(e)).contains("not a member");
             });
     assertThat(fake.calls("chat.postMessage")).hasSize(1);
   }

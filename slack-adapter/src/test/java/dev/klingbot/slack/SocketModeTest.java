@@ -85,7 +85,7 @@ class SocketModeTest {
               config,
               MediaConfig.defaults(),
               mock(EditService.class),
-              mock(AdminService.class),
+              TestBot.conversation(mock(EditService.class), mock(AdminService.class), chats),
               chats,
               slack.apiConfig())) {
         bot.start();
@@ -113,7 +113,8 @@ class SocketModeTest {
               config,
               MediaConfig.defaults(),
               mock(EditService.class),
-              mock(AdminService.class),
+              TestBot.conversation(
+                  mock(EditService.class), mock(AdminService.class), new ChatPorts()),
               new ChatPorts(),
               slack.apiConfig())) {
         assertThatThrownBy(bot::start)

@@ -31,9 +31,23 @@ final class TestBot implements AutoCloseable {
     SlackApi.Retry retry =
         new SlackApi.Retry(3, Duration.ofSeconds(30), Duration.ofMillis(10), sleeps::add);
     this.bot =
-        new SlackBot(config, MediaConfig.defaults(), edits, admin, chats, slack.apiConfig(), retry);
+        new SlackBot(
+            config,
+            MediaConfig.defaults(),
+            edits,
+            conversation(edits, admin, chats),
+            chats,
+            slack.apiConfig(),
+            retry);
     bot.start();
     this.requests = new SlackRequests(bot.httpHandler().orElseThrow());
+  }
+
+  /** The core's conversation handler over the given services. */
+  static dev.klingbot.core.conversation.ConversationHandler conversation(
+      EditService edits, AdminService admin, ChatPorts chats) {
+    return new dev.klingbot.core.conversation.ConversationHandler(
+        edits, admin, chats, java.time.Clock.systemUTC());
   }
 
   @Override
