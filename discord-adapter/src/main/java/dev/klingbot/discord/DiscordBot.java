@@ -3,8 +3,8 @@ package dev.klingbot.discord;
 import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.config.DiscordConfig;
-import dev.klingbot.core.admin.AdminService;
 import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.conversation.ConversationHandler;
 import dev.klingbot.core.workflow.EditService;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -37,16 +37,17 @@ public final class DiscordBot implements AutoCloseable {
 
   private final DiscordConfig config;
   private final EditService edits;
-  private final AdminService admin;
+  private final ConversationHandler conversation;
   private final ChatPorts chats;
   private ExecutorService workers;
   private ExecutorService quick;
   private JDA jda;
 
-  public DiscordBot(DiscordConfig config, EditService edits, AdminService admin, ChatPorts chats) {
+  public DiscordBot(
+      DiscordConfig config, EditService edits, ConversationHandler conversation, ChatPorts chats) {
     this.config = requireNonNull(config, "config is null");
     this.edits = requireNonNull(edits, "edits is null");
-    this.admin = requireNonNull(admin, "admin is null");
+    this.conversation = requireNonNull(conversation, "conversation is null");
     this.chats = requireNonNull(chats, "chats is null");
   }
 
@@ -73,7 +74,7 @@ public final class DiscordBot implements AutoCloseable {
       JdaGateway gateway = new JdaGateway(jda);
       MessageRenderer renderer = new MessageRenderer();
       DiscordChat chat = new DiscordChat(gateway, renderer);
-      jda.addEventListener(listener(edits, admin, chat, gateway, renderer, workers, quick));
+      jda.addEventListener(listener(edits, conversation, renderer, workers, quick));
       registerCommands();
       chats.register(chat);
     } catch (InterruptedException e) {
@@ -94,22 +95,11 @@ public final class DiscordBot implements AutoCloseable {
   /** The listener with its handlers, as {@link #start()} wires it (tests wire it the same way). */
   static DiscordListener listener(
       EditService edits,
-      AdminService admin,
-      DiscordChat chat,
-      DiscordGateway gateway,
+      ConversationHandler conversation,
       MessageRenderer renderer,
       Executor executor,
       Executor quick) {
-    ThreadPoster poster = new ThreadPoster(chat, gateway);
-    return new DiscordListener(
-        new KlingCommandHandler(edits, poster),
-        new AdminCommandHandler(admin),
-        new ButtonHandler(edits, poster),
-        new ModalHandler(edits, poster),
-        new EditSuggestions(edits),
-        renderer,
-        executor,
-        quick);
+    return new DiscordListener(conversation, new EditSuggestions(edits), renderer, executor, quick);
   }
 
   private void registerCommands() {

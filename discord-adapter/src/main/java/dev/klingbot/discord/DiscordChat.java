@@ -3,13 +3,18 @@ package dev.klingbot.discord;
 import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.core.Platform;
+import dev.klingbot.core.chat.ChatException;
 import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.chat.ChatPort;
 import dev.klingbot.core.chat.Conversation;
 import dev.klingbot.core.chat.MessageRef;
+import dev.klingbot.core.conversation.CommandSyntax;
 import java.util.List;
+import java.util.Optional;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The core's {@link ChatPort} on Discord: posts into an edit's thread (ordinary messages, so they
@@ -17,6 +22,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
  * server's upload limit. Calls block and throw {@link dev.klingbot.core.chat.ChatException}.
  */
 final class DiscordChat implements ChatPort {
+  private static final Logger LOG = LoggerFactory.getLogger(DiscordChat.class);
   private final DiscordGateway gateway;
   private final MessageRenderer renderer;
 
@@ -61,5 +67,43 @@ final class DiscordChat implements ChatPort {
   @Override
   public long uploadLimitBytes(Conversation where) {
     return gateway.maxFileSize(where.serverId());
+  }
+
+  /**
+   * A public thread for a new edit in the requester's channel (the parent channel when asked inside
+   * a thread). Where Discord allows no thread, the edit lives in the conversation it started in.
+   */
+  @Override
+  public Conversation openThread(Conversation from, String title) {
+    try {
+      String threadId = gateway.createThread(from.channelId(), title);
+      if (threadId != null) {
+        return new Conversation(Platform.DISCORD, from.serverId(), from.channelId(), threadId);
+      }
+      LOG.info("Channel {} cannot hold threads; the edit stays in it", from.channelId());
+    } catch (ChatException e) {
+      LOG.warn("Could not open a thread in channel {}: {}", from.channelId(), e.getMessage());
+    }
+    return from;
+  }
+
+  @Override
+  public Optional<String> link(Conversation conversation) {
+    String id =
+        conversation.threadId() != null ? conversation.threadId() : conversation.channelId();
+    return Optional.of("<#" + id + ">");
+  }
+
+  @Override
+  public CommandSyntax syntax() {
+    return DiscordCommands.SYNTAX;
+  }
+
+  @Override
+  public String explain(ChatException refusal) {
+    return "⚠️ Discord did not let me post there"
+        + (refusal.retryable() ? " right now. Try again in a moment." : ".")
+        + " I need View Channel, Send Messages, Send Messages in Threads, Create Public"
+        + " Threads and Attach Files in this channel; ask a server admin to check.";
   }
 }

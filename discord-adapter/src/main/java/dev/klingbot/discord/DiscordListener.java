@@ -2,8 +2,14 @@ package dev.klingbot.discord;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.klingbot.core.Platform;
 import dev.klingbot.core.Requester;
 import dev.klingbot.core.chat.ChatMessage;
+import dev.klingbot.core.conversation.Actions;
+import dev.klingbot.core.conversation.Actor;
+import dev.klingbot.core.conversation.ConversationHandler;
+import dev.klingbot.core.conversation.EditCommand;
+import dev.klingbot.core.conversation.Form;
 import dev.klingbot.core.workflow.MediaSource;
 import java.util.HashMap;
 import java.util.List;
@@ -32,10 +38,7 @@ final class DiscordListener extends ListenerAdapter {
   private static final String SHUTTING_DOWN =
       "⏳ I am too busy or restarting right now; try again in a minute.";
 
-  private final KlingCommandHandler kling;
-  private final AdminCommandHandler admin;
-  private final ButtonHandler buttons;
-  private final ModalHandler modals;
+  private final ConversationHandler conversation;
   private final EditSuggestions suggestions;
   private final MessageRenderer renderer;
   private final Executor executor;
@@ -47,18 +50,12 @@ final class DiscordListener extends ListenerAdapter {
    *     they do not queue behind long work
    */
   DiscordListener(
-      KlingCommandHandler kling,
-      AdminCommandHandler admin,
-      ButtonHandler buttons,
-      ModalHandler modals,
+      ConversationHandler conversation,
       EditSuggestions suggestions,
       MessageRenderer renderer,
       Executor executor,
       Executor quick) {
-    this.kling = requireNonNull(kling, "kling is null");
-    this.admin = requireNonNull(admin, "admin is null");
-    this.buttons = requireNonNull(buttons, "buttons is null");
-    this.modals = requireNonNull(modals, "modals is null");
+    this.conversation = requireNonNull(conversation, "conversation is null");
     this.suggestions = requireNonNull(suggestions, "suggestions is null");
     this.renderer = requireNonNull(renderer, "renderer is null");
     this.executor = requireNonNull(executor, "executor is null");
@@ -73,20 +70,16 @@ final class DiscordListener extends ListenerAdapter {
       return;
     }
     event.deferReply(true).queue(null, failure -> ackFailed("/" + name, failure));
-    PrivateReplies replies = new HookReplies(event.getHook(), renderer, true);
+    HookReplies replies = new HookReplies(event.getHook(), renderer, true);
     String what = "/" + event.getFullCommandName();
     work(
         replies,
         what,
         () -> {
           Requester who = Requesters.from(event, event.getChannel());
-          SlashCommand command = read(event);
+          EditCommand command = DiscordCommands.command(read(event));
           LOG.info("{} by {} in {}/{}", what, who.userId(), who.serverId(), who.channelId());
-          if (isAdmin) {
-            admin.handle(who, command, replies);
-          } else {
-            kling.handle(who, command, replies);
-          }
+          conversation.run(Actor.of(who), command, replies);
         });
   }
 
@@ -94,16 +87,21 @@ final class DiscordListener extends ListenerAdapter {
   public void onButtonInteraction(ButtonInteractionEvent event) {
     String id = event.getComponentId();
     String what = "button " + id;
-    if (ButtonHandler.opensModal(id)) {
+    if (Actions.opensForm(id)) {
       openModal(event, id, what);
       return;
     }
     event.deferEdit().queue(null, failure -> ackFailed(what, failure));
-    PrivateReplies replies = new HookReplies(event.getHook(), renderer, false);
+    HookReplies replies = new HookReplies(event.getHook(), renderer, false);
     work(
         replies,
         what,
-        () -> buttons.press(Requesters.from(event, event.getChannel()), id, replies));
+        () -> {
+          if (Actions.pressed(id) instanceof Actions.Pressed.Run run) {
+            conversation.run(
+                Actor.of(Requesters.from(event, event.getChannel())), run.command(), replies);
+          }
+        });
   }
 
   /** A modal must be the first answer, so the owner check runs before it, within the 3 seconds. */
@@ -111,10 +109,12 @@ final class DiscordListener extends ListenerAdapter {
     Runnable task =
         () -> {
           try {
-            ModalForm form = buttons.modal(Requesters.from(event, event.getChannel()), id);
+            Requester who = Requesters.from(event, event.getChannel());
+            Actions.Pressed.Ask ask = (Actions.Pressed.Ask) Actions.pressed(id);
+            Form form = conversation.form(who, ask.kind(), ask.editId());
             event.replyModal(ModalRenderer.render(form)).queue(null, f -> ackFailed(what, f));
           } catch (RuntimeException e) {
-            ChatMessage message = ErrorReplies.describe(e, what);
+            ChatMessage message = conversation.describe(Platform.DISCORD, e, what);
             event
                 .reply(renderer.create(message).get(0))
                 .setEphemeral(true)
@@ -132,17 +132,17 @@ final class DiscordListener extends ListenerAdapter {
   public void onModalInteraction(ModalInteractionEvent event) {
     String what = "modal " + event.getModalId();
     event.deferReply(true).queue(null, failure -> ackFailed(what, failure));
-    PrivateReplies replies = new HookReplies(event.getHook(), renderer, true);
-    Map<String, String> values = new HashMap<>();
-    for (ModalMapping value : event.getValues()) {
-      values.put(value.getCustomId(), value.getAsString());
-    }
+    HookReplies replies = new HookReplies(event.getHook(), renderer, true);
+    ModalMapping value = event.getValue(ModalRenderer.INPUT);
+    String text = value == null ? "" : value.getAsString();
     work(
         replies,
         what,
         () ->
-            modals.submit(
-                Requesters.from(event, event.getChannel()), event.getModalId(), values, replies));
+            conversation.run(
+                Actor.of(Requesters.from(event, event.getChannel())),
+                Actions.fromForm(event.getModalId(), text),
+                replies));
   }
 
   @Override
@@ -174,18 +174,18 @@ final class DiscordListener extends ListenerAdapter {
   }
 
   /** Runs {@code task} on the worker executor; any failure becomes a private message. */
-  private void work(PrivateReplies replies, String what, Runnable task) {
+  private void work(HookReplies replies, String what, Runnable task) {
     try {
       executor.execute(
           () -> {
             try {
               task.run();
             } catch (RuntimeException e) {
-              replies.send(ErrorReplies.describe(e, what));
+              replies.privately(conversation.describe(Platform.DISCORD, e, what));
             }
           });
     } catch (RejectedExecutionException e) {
-      replies.send(ChatMessage.ephemeral(SHUTTING_DOWN));
+      replies.privately(ChatMessage.ephemeral(SHUTTING_DOWN));
     }
   }
 

@@ -3,17 +3,18 @@ package dev.klingbot.discord;
 import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.core.chat.ChatMessage;
+import dev.klingbot.core.conversation.Replies;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link PrivateReplies} through an interaction's hook, after the interaction was acknowledged:
+ * The core's private answers through an interaction's hook, after the interaction was acknowledged:
  * every message is sent ephemeral. {@code answerRequired} is set after {@code deferReply}, whose
  * "thinking…" must be replaced; a deferred button press needs no answer.
  */
-final class HookReplies implements PrivateReplies {
+final class HookReplies implements Replies {
   private static final Logger LOG = LoggerFactory.getLogger(HookReplies.class);
 
   private final InteractionHook hook;
@@ -28,7 +29,7 @@ final class HookReplies implements PrivateReplies {
   }
 
   @Override
-  public synchronized void send(ChatMessage message) {
+  public synchronized void privately(ChatMessage message) {
     for (MessageCreateData data : renderer.create(message)) {
       hook.sendMessage(data)
           .setEphemeral(true)
@@ -41,7 +42,7 @@ final class HookReplies implements PrivateReplies {
   @Override
   public synchronized void done(String text) {
     if (answerRequired && !answered) {
-      send(ChatMessage.ephemeral(text));
+      privately(ChatMessage.ephemeral(text));
     }
   }
 }

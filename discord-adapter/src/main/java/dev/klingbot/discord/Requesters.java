@@ -2,7 +2,6 @@ package dev.klingbot.discord;
 
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.Requester;
-import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.workflow.EditException;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
@@ -15,7 +14,6 @@ import net.dv8tion.jda.api.interactions.Interaction;
 /**
  * Who is asking, from a Discord interaction: the server, the channel (a thread's parent channel,
  * with the thread apart), the member and whether they are an admin (the Manage Server permission).
- * Also the check that only an edit's owner or an admin may press its buttons.
  */
 final class Requesters {
   /** The permission that makes a member a bot admin. */
@@ -43,18 +41,5 @@ final class Requesters {
     boolean admin = member != null && member.hasPermission(ADMIN_PERMISSION);
     return new Requester(
         Platform.DISCORD, guild.getId(), channelId, threadId, user.getId(), name, admin);
-  }
-
-  /** Throws the "not yours" message unless {@code who} owns the edit or is an admin. */
-  static void requireOwner(Requester who, Edit edit) {
-    if (!edit.origin().userId().equals(who.userId()) && !who.admin()) {
-      throw new EditException(
-          EditException.Kind.NOT_ALLOWED,
-          "This is not your edit: `"
-              + edit.id()
-              + "` belongs to "
-              + edit.origin().userName()
-              + ", and only they or a server admin can use its buttons.");
-    }
   }
 }

@@ -12,6 +12,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.Message;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
+import dev.klingbot.core.Platform;
 import dev.klingbot.core.Requester;
 import dev.klingbot.core.conversation.Actions;
 import dev.klingbot.core.conversation.Actor;
@@ -83,7 +84,7 @@ final class ButtonActions {
         api.call("views.open", c -> c.viewsOpen(r -> r.triggerId(trigger).view(view)));
       }
     } catch (RuntimeException e) {
-      replies.privately(conversation.describe(Actor.of(who), e, "button " + actionId));
+      replies.privately(conversation.describe(Platform.SLACK, e, "button " + actionId));
     }
   }
 
@@ -113,7 +114,7 @@ final class ButtonActions {
             EditCommand command = Actions.fromForm(formId, text);
             conversation.handle(Actor.of(who), command, replies);
           } catch (RuntimeException e) {
-            replies.privately(conversation.describe(Actor.of(who), e, "form " + formId));
+            replies.privately(conversation.describe(Platform.SLACK, e, "form " + formId));
           }
         });
     return ctx.ack();

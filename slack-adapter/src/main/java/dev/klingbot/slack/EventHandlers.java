@@ -8,6 +8,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.File;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
+import dev.klingbot.core.Platform;
 import dev.klingbot.core.Requester;
 import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.chat.MessageRef;
@@ -82,7 +83,7 @@ final class EventHandlers {
           } catch (RuntimeException e) {
             if (who != null) {
               SlackReplies.ephemeral(chat, who)
-                  .privately(conversation.describe(Actor.of(who), e, "mention by " + user));
+                  .privately(conversation.describe(Platform.SLACK, e, "mention by " + user));
             } else {
               LOG.warn("A mention by {} could not be answered: {}", user, e.toString());
             }

@@ -10,8 +10,8 @@ import dev.klingbot.app.wiring.Simulation;
 import dev.klingbot.config.ConfigException;
 import dev.klingbot.config.KlingbotConfig;
 import dev.klingbot.core.Platform;
-import dev.klingbot.core.admin.AdminService;
 import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.conversation.ConversationHandler;
 import dev.klingbot.core.relay.MediaRelay;
 import dev.klingbot.core.workflow.Workflow;
 import dev.klingbot.discord.DiscordBot;
@@ -70,11 +70,12 @@ public final class RunCommand implements Callable<Integer> {
       Workflow workflow = Injection.get(injector, Workflow.class);
       AppHttpServer server = Injection.get(injector, AppHttpServer.class);
       ChatPorts chats = Injection.get(injector, ChatPorts.class);
-      AdminService admin = Injection.get(injector, AdminService.class);
+      ConversationHandler conversation = Injection.get(injector, ConversationHandler.class);
       List<String> running = new ArrayList<>();
       if (effective.discord().enabled()) {
         DiscordBot discord =
-            lifecycle.manage(new DiscordBot(effective.discord(), workflow.service(), admin, chats));
+            lifecycle.manage(
+                new DiscordBot(effective.discord(), workflow.service(), conversation, chats));
         discord.start();
         workflow.runner().follow(Platform.DISCORD);
         running.add("Discord");
@@ -83,7 +84,7 @@ public final class RunCommand implements Callable<Integer> {
         SlackBot slack =
             lifecycle.manage(
                 new SlackBot(
-                    effective.slack(), effective.media(), workflow.service(), admin, chats));
+                    effective.slack(), effective.media(), workflow.service(), conversation, chats));
         slack.start();
         slack
             .httpHandler()

@@ -2,6 +2,7 @@ package dev.klingbot.core.conversation;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.klingbot.core.Platform;
 import dev.klingbot.core.Requester;
 import dev.klingbot.core.admin.AdminService;
 import dev.klingbot.core.chat.ChatAction;
@@ -64,7 +65,7 @@ public final class ConversationHandler {
     try {
       return run(actor, command, replies);
     } catch (RuntimeException e) {
-      tell(replies, describe(actor, e, command.verb()));
+      tell(replies, describe(platformOf(actor), e, command.verb()));
       return Optional.empty();
     }
   }
@@ -97,8 +98,12 @@ public final class ConversationHandler {
     return Actions.form(kind, edit);
   }
 
-  /** A failure in words for the actor, as {@link #handle} shows it. */
-  public ChatMessage describe(Actor actor, RuntimeException failure, String what) {
+  /**
+   * A failure in words for the person, as {@link #handle} shows it.
+   *
+   * @param platform where the person is (for the platform's words about a refused post), or null
+   */
+  public ChatMessage describe(Platform platform, RuntimeException failure, String what) {
     if (failure instanceof EditException edit) {
       LOG.debug("{}: {} ({})", what, edit.getMessage(), edit.kind());
       return ChatMessage.ephemeral("⚠️ " + edit.getMessage());
@@ -106,12 +111,12 @@ public final class ConversationHandler {
     if (failure instanceof ChatException chat) {
       LOG.warn("{}: the platform refused: {}", what, chat.getMessage());
       String text =
-          actor instanceof Actor.Member member
-              ? chats
-                  .find(member.requester().platform())
+          platform == null
+              ? "⚠️ I could not post to the chat."
+              : chats
+                  .find(platform)
                   .map(port -> port.explain(chat))
-                  .orElse("⚠️ I could not post there.")
-              : "⚠️ I could not post to the chat.";
+                  .orElse("⚠️ I could not post there.");
       return ChatMessage.ephemeral(text);
     }
     String reference = reference();
@@ -450,6 +455,10 @@ public final class ConversationHandler {
     } catch (RuntimeException e) {
       LOG.warn("Could not cancel edit {} after its plan failed to post", edit.id(), e);
     }
+  }
+
+  private static Platform platformOf(Actor actor) {
+    return actor instanceof Actor.Member member ? member.requester().platform() : null;
   }
 
   private static void tell(Replies replies, ChatMessage message) {
