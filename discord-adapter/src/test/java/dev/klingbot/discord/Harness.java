@@ -53,7 +53,14 @@ final class Harness implements AutoCloseable {
             QuotaConfig.defaultConfig(),
             fixture.workDir.resolve("reports"),
             Clock.systemUTC());
-    listener = DiscordBot.listener(service(), admin, chat, discord, renderer, executor, executor);
+    listener =
+        DiscordBot.listener(
+            service(),
+            new dev.klingbot.core.conversation.ConversationHandler(
+                service(), admin, fixture.chats, Clock.systemUTC()),
+            renderer,
+            executor,
+            executor);
   }
 
   EditService service() {

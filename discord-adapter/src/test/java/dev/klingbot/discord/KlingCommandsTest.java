@@ -98,7 +98,11 @@ class KlingCommandsTest {
         new DiscordBot(
             DiscordConfig.defaults(),
             mock(EditService.class),
-            mock(AdminService.class),
+            new dev.klingbot.core.conversation.ConversationHandler(
+                mock(EditService.class),
+                mock(AdminService.class),
+                new ChatPorts(),
+                java.time.Clock.systemUTC()),
             new ChatPorts());
 
     assertThatThrownBy(bot::start)

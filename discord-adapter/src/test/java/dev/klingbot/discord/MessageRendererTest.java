@@ -9,7 +9,6 @@ import dev.klingbot.core.chat.ChatFile;
 import dev.klingbot.core.chat.ChatMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.buttons.ButtonStyle;
@@ -195,21 +194,6 @@ class MessageRendererTest {
   @Test
   void anEmptyMessageStillHasSomethingToShow() {
     assertThat(single(renderer.create(ChatMessage.text(""))).getContent()).isEqualTo("…");
-  }
-
-  @Test
-  void adapterButtonsFollowTheCoresButtons() {
-    List<ChatAction> actions = new ArrayList<>();
-    actions.add(ChatAction.button(Kind.PREVIEW, "K7", "Preview", Style.SECONDARY));
-    Posted posted =
-        Posted.of(
-            single(
-                renderer.create(
-                    ChatMessage.text("grid").withActions(actions), CustomIds.cellButtons("K7"))));
-
-    assertThat(posted.buttons())
-        .extracting(Button::getCustomId)
-        .containsExactly("preview:K7", "cells-mark:K7", "cells-unmark:K7");
   }
 
   private static MessageCreateData single(List<MessageCreateData> messages) {

@@ -7,10 +7,7 @@ import dev.klingbot.core.Requester;
 import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.chat.Conversation;
 import dev.klingbot.core.chat.MessageRef;
-import dev.klingbot.core.workflow.Reply;
 import dev.klingbot.discord.DiscordMocks.Answers;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Private answers (ephemeral flags), posting into threads, and the chat port on a fake Discord. */
@@ -26,7 +23,7 @@ class RepliesAndPostingTest {
     Answers answers = new Answers();
     HookReplies replies = new HookReplies(DiscordMocks.hook(answers), renderer, true);
 
-    replies.send(ChatMessage.text("📊 **Quota**"));
+    replies.privately(ChatMessage.text("📊 **Quota**"));
     replies.done("✅ Done.");
 
     assertThat(answers.texts()).containsExactly("📊 **Quota**");
@@ -40,30 +37,6 @@ class RepliesAndPostingTest {
     Answers button = new Answers();
     new HookReplies(DiscordMocks.hook(button), renderer, false).done("✅ Done.");
     assertThat(button.messages).isEmpty();
-  }
-
-  @Test
-  void ephemeralMessagesOfAReplyGoToTheRequesterAndTheRestIntoTheConversation() {
-    ThreadPoster poster = new ThreadPoster(chat, discord);
-    List<ChatMessage> privately = new ArrayList<>();
-    PrivateReplies replies =
-        new PrivateReplies() {
-          @Override
-          public void send(ChatMessage message) {
-            privately.add(message);
-          }
-
-          @Override
-          public void done(String text) {}
-        };
-
-    poster.post(
-        alice.inThread("900"),
-        new Reply(null, List.of(ChatMessage.text("for all"), ChatMessage.ephemeral("for you"))),
-        replies);
-
-    assertThat(discord.in("900")).extracting(FakeGateway.Message::text).containsExactly("for all");
-    assertThat(privately).extracting(ChatMessage::text).containsExactly("for you");
   }
 
   @Test
@@ -96,10 +69,5 @@ class RepliesAndPostingTest {
 
     assertThat(discord.in("200")).hasSize(3);
     assertThat(ref.id()).isEqualTo(discord.in("200").get(0).id());
-  }
-
-  @Test
-  void theDoneTextLinksToTheThreadOnlyWhenTheRequesterIsElsewhere() {
-    assertThat(ThreadPoster.doneText(alice, Reply.text("x"))).isEqualTo("✅ Done.");
   }
 }
