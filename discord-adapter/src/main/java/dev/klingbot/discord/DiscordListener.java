@@ -133,15 +133,20 @@ final class DiscordListener extends ListenerAdapter {
     String what = "modal " + event.getModalId();
     event.deferReply(true).queue(null, failure -> ackFailed(what, failure));
     HookReplies replies = new HookReplies(event.getHook(), renderer, true);
-    ModalMapping value = event.getValue(ModalRenderer.INPUT);
-    String text = value == null ? "" : value.getAsString();
+    String text = "";
+    for (ModalMapping value : event.getValues()) {
+      if (ModalRenderer.INPUT.equals(value.getCustomId())) {
+        text = value.getAsString();
+      }
+    }
+    String typed = text;
     work(
         replies,
         what,
         () ->
             conversation.run(
                 Actor.of(Requesters.from(event, event.getChannel())),
-                Actions.fromForm(event.getModalId(), text),
+                Actions.fromForm(event.getModalId(), typed),
                 replies));
   }
 

@@ -46,14 +46,14 @@ class ButtonsAndModalsTest {
     harness.press(BOB, thread, answers, "submit:" + edit.id());
 
     assertThat(answers.acknowledgements).containsExactly("deferEdit");
-    assertThat(answers.only()).contains("not your edit").contains("belongs to alice");
+    assertThat(answers.only()).contains("belongs to").contains("belongs to alice");
     assertThat(answers.allEphemeral()).isTrue();
     assertThat(state(edit)).isEqualTo(EditState.SELECTING);
     assertThat(harness.discord.in(threadId(edit))).hasSize(before);
 
     Answers grid = new Answers();
     harness.press(BOB, thread, grid, "select-area:" + edit.id());
-    assertThat(grid.only()).contains("not your edit");
+    assertThat(grid.only()).contains("belongs to");
   }
 
   @Test
@@ -86,16 +86,16 @@ class ButtonsAndModalsTest {
     assertThat(grid.buttonLabels()).containsExactly("Mark cells…", "Unmark cells…");
 
     Answers open = new Answers();
-    harness.press(owner, thread, open, "cells-mark:" + edit.id());
+    harness.press(owner, thread, open, "mark-cells:" + edit.id());
     assertThat(open.acknowledgements).containsExactly("replyModal");
-    assertThat(open.modal.getId()).isEqualTo("modal-mark:" + edit.id());
+    assertThat(open.modal.getId()).isEqualTo("mark-cells:" + edit.id());
     TextInput input = input(open);
-    assertThat(input.getCustomId()).isEqualTo("cells");
+    assertThat(input.getCustomId()).isEqualTo("value");
 
     Answers submitted = new Answers();
     harness.listener.onModalInteraction(
         DiscordMocks.modal(
-            owner, thread, submitted, "modal-mark:" + edit.id(), Map.of("cells", "C4 D4")));
+            owner, thread, submitted, "mark-cells:" + edit.id(), Map.of("value", "C4 D4")));
 
     assertThat(submitted.acknowledgements).containsExactly("deferReply(true)");
     assertThat(submitted.only()).isEqualTo("✅ Done.");
@@ -106,7 +106,7 @@ class ButtonsAndModalsTest {
     Answers unmark = new Answers();
     harness.listener.onModalInteraction(
         DiscordMocks.modal(
-            owner, thread, unmark, "modal-unmark:" + edit.id(), Map.of("cells", "D4")));
+            owner, thread, unmark, "unmark-cells:" + edit.id(), Map.of("value", "D4")));
     assertThat(last(edit).content()).contains("Unmarked");
 
     Answers clear = new Answers();
@@ -124,7 +124,7 @@ class ButtonsAndModalsTest {
     harness.press(owner, thread, open, "edit-prompt:" + edit.id());
 
     assertThat(open.acknowledgements).containsExactly("replyModal");
-    assertThat(open.modal.getId()).isEqualTo("modal-prompt:" + edit.id());
+    assertThat(open.modal.getId()).isEqualTo("edit-prompt:" + edit.id());
     assertThat(input(open).getValue()).isEqualTo("remove the orange ball");
 
     Answers submitted = new Answers();
@@ -133,8 +133,8 @@ class ButtonsAndModalsTest {
             owner,
             thread,
             submitted,
-            "modal-prompt:" + edit.id(),
-            Map.of("instruction", "remove the purple square")));
+            "edit-prompt:" + edit.id(),
+            Map.of("value", "remove the purple square")));
 
     Posted changed = last(edit);
     assertThat(changed.content())
@@ -146,7 +146,7 @@ class ButtonsAndModalsTest {
     harness.press(BOB, thread, stranger, "edit-prompt:" + edit.id());
     assertThat(stranger.acknowledgements).containsExactly("reply");
     assertThat(stranger.modal).isNull();
-    assertThat(stranger.only()).contains("not your edit");
+    assertThat(stranger.only()).contains("belongs to");
     assertThat(stranger.allEphemeral()).isTrue();
   }
 

@@ -244,8 +244,10 @@ public final class ConversationHandler {
 
   private Edit change(
       Requester who, String editId, Function<String, Reply> action, Replies replies) {
-    String id = editId != null ? editId : edits.current(who).id();
-    Reply reply = action.apply(id);
+    Edit edit = editId != null ? edits.find(who, editId) : edits.current(who);
+    // Everything here posts into the edit's thread or changes it: the owner's or an admin's.
+    Access.requireMayChange(who, edit);
+    Reply reply = action.apply(edit.id());
     post(who, reply, replies);
     replies.done(doneText(who, reply));
     return reply.edit();
