@@ -1,0 +1,172 @@
+package dev.klingbot.core.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.klingbot.config.QuotaConfig;
+import dev.klingbot.core.Platform;
+import dev.klingbot.core.Requester;
+import dev.klingbot.core.admin.AdminService;
+import dev.klingbot.core.chat.ChatAction;
+import dev.klingbot.core.chat.ChatMessage;
+import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditState;
+import dev.klingbot.core.testing.RecordingChat;
+import dev.klingbot.core.testing.WorkflowFixture;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The one dialogue, through the handler: what is posted for all and what only the asker sees. */
+class ConversationHandlerTest {
+  private final WorkflowFixture fixture = WorkflowFixture.quick();
+  private final RecordingChat chat = new RecordingChat(Platform.SLACK);
+  private final Requester alice = WorkflowFixture.requester(Platform.SLACK, "alice");
+  private final Requester bob = WorkflowFixture.requester(Platform.SLACK, "bob");
+  private final ConversationHandler handler;
+
+  ConversationHandlerTest() {
+    fixture.chats.register(chat);
+    AdminService admin =
+        new AdminService(
+            fixture.serverSettings,
+            fixture.quota,
+            QuotaConfig.defaultConfig(),
+            fixture.workDir.resolve("reports"),
+            Clock.systemUTC(),
+            fixture.chats::syntax);
+    handler =
+        new ConversationHandler(
+            fixture.workflow().service(), admin, fixture.chats, Clock.systemUTC());
+  }
+
+  @AfterEach
+  void close() {
+    fixture.close();
+  }
+
+  /** What the asker alone was told. */
+  private static final class Told implements Replies {
+    final List<ChatMessage> messages = new ArrayList<>();
+    final List<String> done = new ArrayList<>();
+
+    @Override
+    public void privately(ChatMessage message) {
+      messages.add(message);
+    }
+
+    @Override
+    public void done(String text) {
+      done.add(text);
+    }
+
+    String text() {
+      return String.join("\n", messages.stream().map(ChatMessage::text).toList());
+    }
+  }
+
+  private Edit start() {
+    Told told = new Told();
+    Edit edit =
+        handler
+            .handle(
+                Actor.of(alice),
+                new EditCommand.Start(
+                    fixture.sampleVideo(1280, 720, 30, 5),
+                    "remove the orange ball",
+                    List.of(),
+                    null,
+                    null),
+                told)
+            .orElseThrow(() -> new AssertionError("not started: " + told.text()));
+    assertThat(told.done).containsExactly("🎬 Edit `" + edit.id() + "`: the plan is posted here.");
+    return edit;
+  }
+
+  @Test
+  void theStartPostsThePlanMentioningTheOwnerAndAttachesTheConversation() {
+    Edit edit = start();
+
+    RecordingChat.Posted plan = chat.posts().get(0);
+    assertThat(plan.message().mentionUserId()).isEqualTo("alice");
+    assertThat(plan.text()).contains("Kling prompt").contains(edit.id());
+    assertThat(plan.message().actions())
+        .extracting(ChatAction::kind)
+        .contains(ChatAction.Kind.SUBMIT);
+    Edit stored = fixture.edits.find(edit.id()).orElseThrow();
+    assertThat(stored.planMessageId()).isEqualTo(plan.id());
+    assertThat(stored.state()).isEqualTo(EditState.SELECTING);
+  }
+
+  @Test
+  void changesArePostedForAllAndOnlyTheOwnerOrAnAdminMayMakeThem() {
+    Edit edit = start();
+    int before = chat.posts().size();
+
+    Told stranger = new Told();
+    handler.handle(Actor.of(bob), new EditCommand.Grid(edit.id(), 0), stranger);
+    assertThat(stranger.text()).contains("belongs to alice");
+    assertThat(stranger.messages).allMatch(ChatMessage::ephemeral);
+    assertThat(chat.posts()).hasSize(before);
+
+    Told owner = new Told();
+    handler.handle(Actor.of(alice), new EditCommand.Grid(edit.id(), 0), owner);
+    RecordingChat.Posted grid = chat.posts().get(before);
+    assertThat(grid.message().files()).isNotEmpty();
+    assertThat(grid.message().actions())
+        .extracting(ChatAction::kind)
+        .containsExactly(ChatAction.Kind.MARK_CELLS, ChatAction.Kind.UNMARK_CELLS);
+    assertThat(owner.done).containsExactly("✅ Done.");
+
+    handler.handle(
+        Actor.of(alice),
+        new EditCommand.Select(edit.id(), CommandGrammar.selection("E5 F5")),
+        new Told());
+    assertThat(chat.posts().get(before + 1).text())
+        .contains("E5")
+        .contains("F5")
+        .contains("frame 0");
+  }
+
+  @Test
+  void queriesAndRefusalsAreForTheAskerAlone() {
+    Edit edit = start();
+    int before = chat.posts().size();
+
+    Told status = new Told();
+    handler.handle(Actor.of(bob), new EditCommand.Status(edit.id()), status);
+    Told help = new Told();
+    handler.handle(Actor.of(bob), new EditCommand.Help(), help);
+    Told admin = new Told();
+    handler.handle(Actor.of(bob), new EditCommand.Admin.QuotaSet("daily", "50"), admin);
+
+    assertThat(status.text()).contains(edit.id());
+    assertThat(help.text())
+        .contains("select C4 D4")
+        .contains("frame:12")
+        .doesNotContain("admin help");
+    assertThat(admin.text()).contains("Only admins can use the admin commands");
+    assertThat(chat.posts()).hasSize(before);
+    assertThat(fixture.quota.policy(Platform.SLACK, alice.serverId()).dailyUnits())
+        .isNotEqualTo(50);
+  }
+
+  @Test
+  void aSelectionPageLinkMarksItsOwnEditAndNothingElse() {
+    Edit edit = start();
+    Told page = new Told();
+
+    handler.run(
+        new Actor.LinkHolder(edit.id()),
+        new EditCommand.Select(null, CommandGrammar.selection("C4")),
+        page);
+
+    assertThat(fixture.selections.points(edit.id())).isNotEmpty();
+    Told other = new Told();
+    handler.handle(new Actor.LinkHolder(edit.id()), new EditCommand.Submit(edit.id()), other);
+    assertThat(other.text()).contains("can only mark");
+    assertThat(fixture.edits.find(edit.id()).orElseThrow().state())
+        .isNotEqualTo(EditState.SUBMITTED);
+  }
+}
