@@ -98,7 +98,14 @@ public final class KlingSimulator implements AutoCloseable {
     this.files = new MediaFiles(hostUrl, ids);
     this.sessions = new SessionStore(options.sessionTtl(), ids, state);
     this.tasks = new TaskStore(options.concurrencyLimit(), state);
-    state.load(sessions, tasks, files, ids);
+    state.load(
+        sessions,
+        tasks,
+        files,
+        ids,
+        clock.instant(),
+        options.sessionTtl(),
+        options.videoRetention());
 
     this.httpPool = Executors.newFixedThreadPool(options.httpThreads(), daemon("kling-sim-http"));
     this.renderPool =

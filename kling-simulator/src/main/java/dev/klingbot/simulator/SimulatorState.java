@@ -13,6 +13,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,8 +62,19 @@ class SimulatorState {
   /** Writes the reference images of a new task (before its first {@link #save(Task)}). */
   void saveImages(Task task) {}
 
-  /** Loads what an earlier run kept into the stores. */
-  void load(SessionStore sessions, TaskStore tasks, MediaFiles files, Ids ids) {}
+  /**
+   * Loads what an earlier run kept into the stores, and deletes what is too old to matter: sessions
+   * forgotten by now ({@code sessionTtl} after they expired) with their videos, and tasks that
+   * ended longer than {@code retention} ago with their results.
+   */
+  void load(
+      SessionStore sessions,
+      TaskStore tasks,
+      MediaFiles files,
+      Ids ids,
+      Instant now,
+      Duration sessionTtl,
+      Duration retention) {}
 
   private static final class OnDisk extends SimulatorState {
     private final Path sessions;
@@ -99,10 +111,21 @@ class SimulatorState {
 
     @Override
     void forget(Session session) {
+      forget(session.id(), session.video());
+    }
+
+    /**
+     * Deletes a session's file, its downloaded video (not a result it was opened on) and previews.
+     */
+    private void forget(String sessionId, Path video) {
       try {
-        Files.deleteIfExists(sessions.resolve(session.id() + ".json"));
+        Files.deleteIfExists(sessions.resolve(sessionId + ".json"));
+        if (video.toAbsolutePath().normalize().startsWith(workDirectory.resolve("videos"))) {
+          Files.deleteIfExists(video);
+        }
+        deleteTree(workDirectory.resolve("previews").resolve(sessionId));
       } catch (IOException e) {
-        LOG.warn("cannot delete the saved session {}: {}", session.id(), e.toString());
+        LOG.warn("cannot delete the saved session {}: {}", sessionId, e.toString());
       }
     }
 
@@ -166,10 +189,22 @@ class SimulatorState {
     }
 
     @Override
-    void load(SessionStore sessionStore, TaskStore taskStore, MediaFiles files, Ids ids) {
+    void load(
+        SessionStore sessionStore,
+        TaskStore taskStore,
+        MediaFiles files,
+        Ids ids,
+        Instant now,
+        Duration sessionTtl,
+        Duration retention) {
       for (Path file : list(sessions, "*.json")) {
         try {
-          loadSession(read(file), sessionStore, files);
+          JsonNode json = read(file);
+          if (!now.isBefore(Instant.parse(json.path("expires_at").asText()).plus(sessionTtl))) {
+            forget(json.path("session_id").asText(), absolute(json.path("video").asText()));
+            continue;
+          }
+          loadSession(json, sessionStore, files);
         } catch (IOException | RuntimeException e) {
           LOG.warn("skipping the saved session {}: {}", file.getFileName(), e.toString());
         }
@@ -181,7 +216,16 @@ class SimulatorState {
           continue;
         }
         try {
-          loaded.add(loadTask(read(file), directory, files));
+          JsonNode json = read(file);
+          String status = json.path("status").asText();
+          boolean ended = status.equals(Task.SUCCEED) || status.equals(Task.FAILED);
+          if (ended
+              && !now.isBefore(Instant.parse(json.path("updated_at").asText()).plus(retention))) {
+            deleteTree(directory);
+            deleteTree(workDirectory.resolve("tasks").resolve(directory.getFileName().toString()));
+            continue;
+          }
+          loaded.add(loadTask(json, directory, files));
         } catch (IOException | RuntimeException e) {
           LOG.warn("skipping the saved task {}: {}", directory.getFileName(), e.toString());
         }
@@ -334,6 +378,17 @@ class SimulatorState {
 
     private Path absolute(String stored) {
       return workDirectory.resolve(stored).normalize();
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+      if (!Files.exists(directory)) {
+        return;
+      }
+      try (Stream<Path> paths = Files.walk(directory)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      }
     }
 
     private static JsonNode read(Path file) throws IOException {

@@ -98,6 +98,32 @@ class RestartTest {
     }
   }
 
+  @Test
+  void sessionsAndEndedTasksTooOldToMatterAreDeletedAtStart() throws Exception {
+    Path state = temp.resolve("state");
+    FirstRun first;
+    Path result;
+    try (KlingSimulator simulator =
+        KlingSimulator.start(options(state, new SettableClock(START)))) {
+      first = startEditing(simulator);
+      simulator.advance(Duration.ofSeconds(6));
+      result =
+          simulator.awaitTask(first.taskId(), Duration.ofSeconds(60)).resultFile().orElseThrow();
+    }
+    assertThat(result).exists();
+
+    try (KlingSimulator restarted =
+        KlingSimulator.start(options(state, new SettableClock(START.plus(Duration.ofDays(31)))))) {
+      assertThat(restarted.tasks()).isEmpty();
+      assertThat(restarted.sessions()).isEmpty();
+      assertThat(Api.of(restarted).task(first.taskId()).status()).isEqualTo(404);
+    }
+    assertThat(result).doesNotExist();
+    try (Stream<Path> left = Files.walk(state)) {
+      assertThat(left.filter(Files::isRegularFile).toList()).as("files left").isEmpty();
+    }
+  }
+
   private void assertResumes(KlingSimulator restarted, FirstRun first) throws Exception {
     Api api = Api.of(restarted);
     JsonNode resumed = api.task(first.taskId()).data();
