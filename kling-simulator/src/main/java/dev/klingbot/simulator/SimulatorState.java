@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -251,9 +250,7 @@ class SimulatorState {
       files.register(videoName, video);
       Map<Integer, List<SelectionPoint>> points = new TreeMap<>();
       Map<Integer, BinaryMask> masks = new TreeMap<>();
-      Iterator<Map.Entry<String, JsonNode>> frames = json.path("frames").fields();
-      while (frames.hasNext()) {
-        Map.Entry<String, JsonNode> frame = frames.next();
+      for (Map.Entry<String, JsonNode> frame : json.path("frames").properties()) {
         int index = Integer.parseInt(frame.getKey());
         List<SelectionPoint> framePoints = new ArrayList<>();
         for (JsonNode point : frame.getValue().path("points")) {
@@ -300,9 +297,7 @@ class SimulatorState {
               optional(req, "external_task_id"));
       Path source = absolute(jobJson.path("source").asText());
       TreeMap<Integer, BinaryMask> masks = new TreeMap<>();
-      Iterator<Map.Entry<String, JsonNode>> entries = jobJson.path("masks").fields();
-      while (entries.hasNext()) {
-        Map.Entry<String, JsonNode> entry = entries.next();
+      for (Map.Entry<String, JsonNode> entry : jobJson.path("masks").properties()) {
         masks.put(Integer.parseInt(entry.getKey()), mask(entry.getValue()));
       }
       String status = json.path("status").asText();
