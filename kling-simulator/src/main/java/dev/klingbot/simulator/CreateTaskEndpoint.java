@@ -27,7 +27,7 @@ final class CreateTaskEndpoint {
   private final ReferenceImages images;
   private final Faults faults;
   private final Dice faultDice;
-  private final Dice ids;
+  private final Ids ids;
   private final InstantSource clock;
   private final CallbackSender callbacks;
 
@@ -37,7 +37,7 @@ final class CreateTaskEndpoint {
       ReferenceImages images,
       Faults faults,
       Dice faultDice,
-      Dice ids,
+      Ids ids,
       InstantSource clock,
       CallbackSender callbacks) {
     this.sessions = requireNonNull(sessions, "sessions is null");
@@ -79,7 +79,7 @@ final class CreateTaskEndpoint {
             Integer.parseInt(request.duration()));
     Instant now = clock.instant();
     TaskStore.Creation creation =
-        tasks.create(externalTaskId, () -> new Task(ids.digits(18), request, now, failure, job));
+        tasks.create(externalTaskId, () -> new Task(ids.taskId(), request, now, failure, job));
     if (creation.created()) {
       callbacks.send(creation.task());
     }

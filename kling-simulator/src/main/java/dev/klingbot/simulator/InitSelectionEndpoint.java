@@ -30,7 +30,7 @@ final class InitSelectionEndpoint {
   private final Path directory;
   private final long maxVideoBytes;
   private final Duration videoRetention;
-  private final Dice ids;
+  private final Ids ids;
 
   InitSelectionEndpoint(
       SessionStore sessions,
@@ -41,7 +41,7 @@ final class InitSelectionEndpoint {
       Path directory,
       long maxVideoBytes,
       Duration videoRetention,
-      Dice ids) {
+      Ids ids) {
     this.sessions = requireNonNull(sessions, "sessions is null");
     this.tasks = requireNonNull(tasks, "tasks is null");
     this.files = requireNonNull(files, "files is null");
@@ -102,7 +102,7 @@ final class InitSelectionEndpoint {
   }
 
   private Answer open(Path video, String url, VideoInfo info) {
-    Session session = sessions.create(video, info, clock.instant());
+    Session session = sessions.create(video, MediaFiles.name(url), info, clock.instant());
     ObjectNode data = Json.object();
     data.put("status", 0);
     data.put("session_id", session.id());

@@ -71,11 +71,18 @@ public final class KlingSimulator implements AutoCloseable {
   private KlingSimulator(SimulatorOptions options) throws IOException {
     this.options = options;
     FfmpegLogging.quiet();
-    this.ownsWorkDirectory = options.workDirectory().isEmpty();
+    Optional<Path> kept =
+        options.workDirectory().or(() -> options.stateDirectory().map(d -> d.resolve("media")));
+    this.ownsWorkDirectory = kept.isEmpty();
     this.workDirectory =
-        options.workDirectory().isPresent()
-            ? Files.createDirectories(options.workDirectory().get())
+        kept.isPresent()
+            ? Files.createDirectories(kept.get())
             : Files.createTempDirectory("kling-simulator-");
+    SimulatorState state =
+        options.stateDirectory().isPresent()
+            ? SimulatorState.in(
+                Files.createDirectories(options.stateDirectory().get()), workDirectory)
+            : SimulatorState.none();
     this.server =
         HttpServer.create(
             new InetSocketAddress(InetAddress.getByName(options.bindHost()), options.port()), 0);
@@ -83,14 +90,22 @@ public final class KlingSimulator implements AutoCloseable {
     this.hostUrl =
         options.publicBaseUrl().map(KlingSimulator::stripSlash).orElse(hostUrl(options, port));
 
-    Dice ids = new Dice(options.randomSeed());
+    Ids ids = new Ids(options.wallClock());
     Dice faultDice = new Dice(options.randomSeed() * 31 + 7);
     this.clock = new SimulatorClock(options.clock());
     this.faults = new Faults(options.faults());
     this.requestLog = new RequestLog();
     this.files = new MediaFiles(hostUrl, ids);
-    this.sessions = new SessionStore(options.sessionTtl(), ids);
-    this.tasks = new TaskStore(options.concurrencyLimit());
+    this.sessions = new SessionStore(options.sessionTtl(), ids, state);
+    this.tasks = new TaskStore(options.concurrencyLimit(), state);
+    state.load(
+        sessions,
+        tasks,
+        files,
+        ids,
+        clock.instant(),
+        options.sessionTtl(),
+        options.videoRetention());
 
     this.httpPool = Executors.newFixedThreadPool(options.httpThreads(), daemon("kling-sim-http"));
     this.renderPool =
@@ -229,7 +244,7 @@ public final class KlingSimulator implements AutoCloseable {
     return hostUrl;
   }
 
-  /** The directory generated media goes to. */
+  /** The directory generated media goes to ({@code media} in the state directory, if any). */
   public Path workDirectory() {
     return workDirectory;
   }

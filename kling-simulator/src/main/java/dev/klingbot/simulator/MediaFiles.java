@@ -17,12 +17,12 @@ final class MediaFiles {
 
   private final Map<String, Entry> files = new ConcurrentHashMap<>();
   private final String baseUrl;
-  private final Dice dice;
+  private final Ids dice;
 
   /**
    * @param baseUrl scheme, host and port media URLs start with, without a trailing slash
    */
-  MediaFiles(String baseUrl, Dice dice) {
+  MediaFiles(String baseUrl, Ids dice) {
     this.baseUrl = requireNonNull(baseUrl, "baseUrl is null");
     this.dice = requireNonNull(dice, "dice is null");
   }
@@ -34,6 +34,27 @@ final class MediaFiles {
     String name = dice.hex(24) + (extension.isEmpty() ? "" : "." + extension);
     files.put(name, new Entry(file, contentType(extension)));
     return baseUrl + PREFIX + name;
+  }
+
+  /**
+   * Serves {@code file} under {@code name} again (a state directory kept both); returns its URL.
+   */
+  String register(String name, Path file) {
+    requireNonNull(file, "file is null");
+    if (name.isEmpty() || name.contains("/")) {
+      throw new IllegalArgumentException("bad media name: " + name);
+    }
+    files.put(name, new Entry(file, contentType(extension(file))));
+    return baseUrl + PREFIX + name;
+  }
+
+  /** The name in a URL {@link #publish} or {@link #register} made. */
+  static String name(String url) {
+    int at = url.lastIndexOf(PREFIX);
+    if (at < 0) {
+      throw new IllegalArgumentException("not a media URL: " + url);
+    }
+    return url.substring(at + PREFIX.length());
   }
 
   Optional<Entry> find(String name) {

@@ -13,8 +13,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.SortedMap;
 import javax.imageio.ImageIO;
 
@@ -26,7 +24,8 @@ import javax.imageio.ImageIO;
  * "height", "fps", "total_frame", "object_ids":[1], "marked_frames":[...],
  * "frames":[{"frame_index", "source_frame_index",
  * "rle_mask_list":[{"object_id":1,"rle_mask":{"size":[h,w],"counts"}}]}]}}, where {@code
- * source_frame_index} is the marked frame whose mask the frame reuses.
+ * source_frame_index} is the marked frame whose element the frame's mask follows (see {@link
+ * MaskTracker}).
  */
 final class PreviewRenderer {
   static final int TINT_RGB = 0x00e676;
@@ -53,10 +52,7 @@ final class PreviewRenderer {
     Path cover = directory.resolve("cover.png");
     Path tracking = directory.resolve("tracking.json");
 
-    Map<Integer, ObjectNode> entries = new HashMap<>();
-    for (Map.Entry<Integer, BinaryMask> mask : masks.entrySet()) {
-      entries.put(mask.getKey(), SelectionMasks.entry(mask.getValue(), false));
-    }
+    MaskTracker.Track track = MaskTracker.track(source, masks);
     ArrayNode frames = Json.MAPPER.createArrayNode();
     int coverFrame = masks.firstKey();
     BufferedImage coverImage = null;
@@ -67,22 +63,22 @@ final class PreviewRenderer {
                 video, VideoFormat.MP4_H264, info.width(), info.height(), info.fps())) {
       BufferedImage frame;
       while ((frame = reader.next()) != null) {
-        int marked = SelectionMasks.nearestFrame(masks, index).orElseThrow();
-        MaskPainter.tint(frame, masks.get(marked), TINT_RGB, TINT_ALPHA);
+        BinaryMask mask = track.mask(index);
+        MaskPainter.tint(frame, mask, TINT_RGB, TINT_ALPHA);
         writer.write(frame);
         if (index == coverFrame || (coverImage == null && index > coverFrame)) {
           coverImage = frame;
         }
         ObjectNode entry = frames.addObject();
         entry.put("frame_index", index);
-        entry.put("source_frame_index", marked);
-        entry.putArray("rle_mask_list").add(entries.get(marked));
+        entry.put("source_frame_index", track.sourceFrame(index));
+        entry.putArray("rle_mask_list").add(SelectionMasks.entry(mask, false));
         index++;
       }
     }
     if (coverImage == null) {
       coverImage = FrameReader.readFrame(source, Math.max(0, index - 1));
-      MaskPainter.tint(coverImage, masks.get(coverFrame), TINT_RGB, TINT_ALPHA);
+      MaskPainter.tint(coverImage, track.mask(coverFrame), TINT_RGB, TINT_ALPHA);
     }
     ImageIO.write(coverImage, "png", cover.toFile());
 

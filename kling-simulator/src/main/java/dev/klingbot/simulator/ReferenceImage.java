@@ -17,11 +17,13 @@ import javax.imageio.ImageIO;
  * @param image the decoded picture; empty when Java cannot decode the format (e.g. WebP): the
  *     renderer then paints a flat patch in {@link #colour()}
  * @param colour a colour derived from the bytes
+ * @param bytes the image as received, kept for a state directory
  */
-record ReferenceImage(String label, Optional<BufferedImage> image, int colour) {
+record ReferenceImage(String label, Optional<BufferedImage> image, int colour, byte[] bytes) {
   ReferenceImage {
     requireNonNull(label, "label is null");
     requireNonNull(image, "image is null");
+    requireNonNull(bytes, "bytes is null");
   }
 
   static ReferenceImage of(String label, byte[] bytes) {
@@ -33,7 +35,7 @@ record ReferenceImage(String label, Optional<BufferedImage> image, int colour) {
     }
     int hash = Arrays.hashCode(bytes);
     int colour = Color.HSBtoRGB((hash & 0xffff) / 65535f, 0.75f, 0.9f) & 0xffffff;
-    return new ReferenceImage(label, Optional.ofNullable(decoded), colour);
+    return new ReferenceImage(label, Optional.ofNullable(decoded), colour, bytes);
   }
 
   /** The picture, or a labelled patch of its colour, as {@code width × height}. */

@@ -10,9 +10,10 @@ import dev.klingbot.simulator.media.VideoWriter;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -21,15 +22,14 @@ import java.util.SortedMap;
  * &lt;edit_mode&gt;" caption sits in the top-left corner.
  *
  * <ul>
- *   <li>removal: the region is filled with the median colour around it and outlined with a dashed
- *       line, so the edit stays visible;
+ *   <li>removal: the region is inpainted from its surroundings (OpenCV), so the element is gone;
  *   <li>swap: the region shows the reference image (or a labelled colour patch);
  *   <li>addition: the reference image(s) are placed, framed, over the region's bounding box.
  * </ul>
  *
- * The region of each frame is the mask of the nearest marked frame (no real tracking). Without
- * marked frames the region is a centred ellipse (removal, swap) or a box in the lower right
- * (addition).
+ * The region of each frame is the marked element as {@link MaskTracker} followed it through the
+ * video. Without marked frames the region is a centred ellipse (removal, swap) or a box in the
+ * lower right (addition).
  */
 final class ResultRenderer {
   /** What to render. */
@@ -57,7 +57,11 @@ final class ResultRenderer {
     int height = info.height();
     int frames = (int) Math.round(job.durationSeconds() * info.fps());
     BinaryMask fallback = fallbackRegion(job.editMode(), width, height);
-    Map<BinaryMask, BufferedImage> patches = new IdentityHashMap<>();
+    Optional<MaskTracker.Track> track =
+        job.masks().isEmpty()
+            ? Optional.empty()
+            : Optional.of(MaskTracker.track(job.source(), job.masks()));
+    Map<String, BufferedImage> patches = new HashMap<>();
     String caption = "SIMULATED " + job.editMode();
     FrameReader reader = FrameReader.open(job.source());
     try (VideoWriter writer =
@@ -74,7 +78,8 @@ final class ResultRenderer {
             throw new IOException("source video has no frames");
           }
         }
-        BinaryMask region = SelectionMasks.nearest(job.masks(), sourceIndex).orElse(fallback);
+        int index = sourceIndex;
+        BinaryMask region = track.map(t -> t.mask(index)).orElse(fallback);
         edit(job, frame, region, patches);
         MaskPainter.caption(frame, caption);
         writer.write(frame);
@@ -86,7 +91,7 @@ final class ResultRenderer {
   }
 
   private static void edit(
-      Job job, BufferedImage frame, BinaryMask region, Map<BinaryMask, BufferedImage> patches) {
+      Job job, BufferedImage frame, BinaryMask region, Map<String, BufferedImage> patches) {
     int[] bounds = region.bounds();
     if (bounds.length == 0) {
       return;
@@ -94,13 +99,11 @@ final class ResultRenderer {
     int boxWidth = bounds[2] - bounds[0] + 1;
     int boxHeight = bounds[3] - bounds[1] + 1;
     switch (job.editMode()) {
-      case "removal" -> {
-        MaskPainter.fillFromSurroundings(frame, region);
-        MaskPainter.dashedOutline(frame, region, 0xffffff);
-      }
+      case "removal" -> MaskPainter.inpaintRegion(frame, region);
       case "swap" -> {
         BufferedImage patch =
-            patches.computeIfAbsent(region, key -> job.images().get(0).patch(boxWidth, boxHeight));
+            patches.computeIfAbsent(
+                boxWidth + "x" + boxHeight, key -> job.images().get(0).patch(boxWidth, boxHeight));
         MaskPainter.paste(frame, region, patch);
       }
       default -> {

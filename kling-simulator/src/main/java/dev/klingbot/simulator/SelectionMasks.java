@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.SortedMap;
 
 /**
- * Masks from selection points, their JSON form, and "tracking": every frame reuses the mask of the
- * nearest marked frame (the earlier one on a tie).
+ * Masks from selection points, their JSON form, and which marked frame a frame's tracked mask
+ * follows: the nearest one (the earlier one on a tie; see {@link MaskTracker}).
  */
 final class SelectionMasks {
   /** The simulator segments one object per session. */
@@ -32,11 +32,6 @@ final class SelectionMasks {
       mask = mask.union(RegionGrower.grow(rgb, width, height, point.x(), point.y()));
     }
     return mask;
-  }
-
-  /** The mask of the marked frame nearest to {@code frameIndex}; empty when none is marked. */
-  static Optional<BinaryMask> nearest(SortedMap<Integer, BinaryMask> masks, int frameIndex) {
-    return nearestFrame(masks, frameIndex).map(masks::get);
   }
 
   /** The marked frame nearest to {@code frameIndex}, the earlier one on a tie. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * One init-selection session: the video and its marked points and masks per frame. Every method
@@ -30,7 +31,9 @@ final class Session {
   private final Instant createdAt;
   private final Instant expiresAt;
   private final Path video;
+  private final String videoName;
   private final VideoInfo info;
+  private final Consumer<Session> changed;
   private final TreeMap<Integer, List<SelectionPoint>> points = new TreeMap<>();
   private final Map<Integer, BinaryMask> masks = new HashMap<>();
   private final Map<Integer, BufferedImage> frames = new HashMap<>();
@@ -40,12 +43,68 @@ final class Session {
   /** Rendered preview URLs and the selection version they show. */
   record Preview(long version, String videoUrl, String coverUrl, String trackingUrl) {}
 
-  Session(String id, Instant createdAt, Instant expiresAt, Path video, VideoInfo info) {
+  /**
+   * What a state directory keeps of a session.
+   *
+   * @param videoName the name the video is served under in {@link MediaFiles}
+   */
+  record Saved(
+      String id,
+      Instant createdAt,
+      Instant expiresAt,
+      Path video,
+      String videoName,
+      Map<Integer, List<SelectionPoint>> points,
+      Map<Integer, BinaryMask> masks) {}
+
+  /**
+   * @param changed called, holding the session's lock, after every change of the selection
+   */
+  Session(
+      String id,
+      Instant createdAt,
+      Instant expiresAt,
+      Path video,
+      String videoName,
+      VideoInfo info,
+      Consumer<Session> changed) {
     this.id = requireNonNull(id, "id is null");
     this.createdAt = requireNonNull(createdAt, "createdAt is null");
     this.expiresAt = requireNonNull(expiresAt, "expiresAt is null");
     this.video = requireNonNull(video, "video is null");
+    this.videoName = requireNonNull(videoName, "videoName is null");
     this.info = requireNonNull(info, "info is null");
+    this.changed = requireNonNull(changed, "changed is null");
+  }
+
+  /** A session as a state directory kept it, with its points and masks. */
+  static Session restore(Saved saved, VideoInfo info, Consumer<Session> changed) {
+    Session session =
+        new Session(
+            saved.id(),
+            saved.createdAt(),
+            saved.expiresAt(),
+            saved.video(),
+            saved.videoName(),
+            info,
+            changed);
+    for (Map.Entry<Integer, List<SelectionPoint>> entry : saved.points().entrySet()) {
+      BinaryMask mask = saved.masks().get(entry.getKey());
+      if (mask != null) {
+        session.points.put(entry.getKey(), List.copyOf(entry.getValue()));
+        session.masks.put(entry.getKey(), mask);
+      }
+    }
+    return session;
+  }
+
+  synchronized Saved saved() {
+    return new Saved(
+        id, createdAt, expiresAt, video, videoName, new TreeMap<>(points), new TreeMap<>(masks));
+  }
+
+  Instant createdAt() {
+    return createdAt;
   }
 
   String id() {
@@ -110,6 +169,7 @@ final class Session {
       masks.remove(frameIndex);
       frames.remove(frameIndex);
       version++;
+      changed.accept(this);
       return Optional.empty();
     }
     return Optional.of(store(frameIndex, updated));
@@ -125,6 +185,7 @@ final class Session {
     masks.clear();
     frames.clear();
     version++;
+    changed.accept(this);
   }
 
   private BinaryMask store(int frameIndex, List<SelectionPoint> framePoints) throws IOException {
@@ -132,6 +193,7 @@ final class Session {
     points.put(frameIndex, List.copyOf(framePoints));
     masks.put(frameIndex, mask);
     version++;
+    changed.accept(this);
     return mask;
   }
 

@@ -15,17 +15,28 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SessionStore {
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final Duration ttl;
-  private final Dice dice;
+  private final Ids dice;
+  private final SimulatorState state;
 
-  SessionStore(Duration ttl, Dice dice) {
+  SessionStore(Duration ttl, Ids dice, SimulatorState state) {
     this.ttl = requireNonNull(ttl, "ttl is null");
     this.dice = requireNonNull(dice, "dice is null");
+    this.state = requireNonNull(state, "state is null");
   }
 
-  Session create(Path video, VideoInfo info, Instant now) {
-    Session session = new Session("sess_" + dice.hex(24), now, now.plus(ttl), video, info);
+  /** Opens a session on {@code video}, served as {@code videoName}. */
+  Session create(Path video, String videoName, VideoInfo info, Instant now) {
+    Session session =
+        new Session(
+            "sess_" + dice.hex(24), now, now.plus(ttl), video, videoName, info, state::save);
     sessions.put(session.id(), session);
+    state.save(session);
     return session;
+  }
+
+  /** Adds a session a state directory kept. */
+  void restore(Session.Saved saved, VideoInfo info) {
+    sessions.put(saved.id(), Session.restore(saved, info, state::save));
   }
 
   /** The live session, else HTTP 400 code 1201 saying it is unknown or expired. */
@@ -65,7 +76,11 @@ final class SessionStore {
                 return false;
               }
               session.dropFrames();
-              return session.expired(now.minus(ttl));
+              boolean forget = session.expired(now.minus(ttl));
+              if (forget) {
+                state.forget(session);
+              }
+              return forget;
             });
   }
 

@@ -11,8 +11,9 @@ import java.util.concurrent.CountDownLatch;
  * --token}, {@code --access-key}, {@code --secret-key}, {@code --public-url}, {@code
  * --task-seconds}, {@code --concurrency}, {@code --fail-rate} (share of requests answered 5xx),
  * {@code --rate-limit-rate}, {@code --task-fail-rate} (share of tasks that fail), {@code
- * --latency-ms}, {@code --out-of-credit}, {@code --seed}, {@code --work-dir}, {@code
- * --webhook-secret}. The names match the app's {@code klingbot simulator} command.
+ * --latency-ms}, {@code --out-of-credit}, {@code --seed}, {@code --work-dir}, {@code --state-dir}
+ * (keeps sessions and tasks across restarts), {@code --webhook-secret}. The names match the app's
+ * {@code klingbot simulator} command.
  */
 public final class SimulatorMain {
   private SimulatorMain() {}
@@ -82,6 +83,7 @@ public final class SimulatorMain {
               faults = faults.withLatency(Duration.ofMillis(Long.parseLong(value)));
           case "--seed" -> builder.randomSeed(Long.parseLong(value));
           case "--work-dir" -> builder.workDirectory(Path.of(value));
+          case "--state-dir" -> builder.stateDirectory(Path.of(value));
           case "--webhook-secret" -> builder.webhookSecret(value);
           default -> throw new IllegalArgumentException("unknown option " + name);
         }
@@ -104,6 +106,7 @@ public final class SimulatorMain {
             + " [--access-key AK --secret-key SK] [--public-url URL] [--task-seconds 8]"
             + " [--concurrency 5] [--fail-rate 0] [--rate-limit-rate 0] [--task-fail-rate 0]"
             + " [--latency-ms 0] [--out-of-credit] [--seed 42] [--work-dir DIR]"
+            + " [--state-dir DIR]"
             + " [--webhook-secret whsec_...]");
   }
 }

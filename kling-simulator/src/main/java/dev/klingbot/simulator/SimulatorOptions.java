@@ -29,8 +29,13 @@ import java.util.Optional;
  * @param wallClock real time, for JWT validity and webhook timestamps, which clients compute from
  *     their own clocks (default system clock)
  * @param faults faults to inject from the start (default none)
- * @param randomSeed seed of every random choice, so runs are reproducible (default 42)
- * @param workDirectory where media goes; default: a temporary directory deleted on close
+ * @param randomSeed seed of the fault decisions, so faulty runs are reproducible (default 42); ids
+ *     are unique whatever the seed
+ * @param workDirectory where media goes; default: {@code media} in the state directory, else a
+ *     temporary directory deleted on close
+ * @param stateDirectory when present, sessions and tasks are written there after every change and
+ *     loaded at start, so a restarted simulator (even after {@code kill -9}) still knows them and
+ *     finishes the tasks that were running; default: kept in memory only
  * @param maxVideoBytes largest video init-selection downloads (default 200 MB)
  * @param maxImageBytes largest reference image create-task downloads (default 20 MB)
  * @param webhookSecret when present ({@code whsec_<base64>}), callbacks carry Standard Webhooks
@@ -55,6 +60,7 @@ public record SimulatorOptions(
     FaultSettings faults,
     long randomSeed,
     Optional<Path> workDirectory,
+    Optional<Path> stateDirectory,
     long maxVideoBytes,
     long maxImageBytes,
     Optional<String> webhookSecret,
@@ -99,6 +105,7 @@ public record SimulatorOptions(
     requireNonNull(wallClock, "wallClock is null");
     requireNonNull(faults, "faults is null");
     requireNonNull(workDirectory, "workDirectory is null");
+    requireNonNull(stateDirectory, "stateDirectory is null");
     if (maxVideoBytes <= 0 || maxImageBytes <= 0) {
       throw new IllegalArgumentException("download limits must be positive");
     }
@@ -155,6 +162,8 @@ public record SimulatorOptions(
         + randomSeed
         + ", workDirectory="
         + workDirectory
+        + ", stateDirectory="
+        + stateDirectory
         + ", maxVideoBytes="
         + maxVideoBytes
         + ", maxImageBytes="
@@ -186,6 +195,7 @@ public record SimulatorOptions(
     private FaultSettings faults = FaultSettings.NONE;
     private long randomSeed = 42;
     private Path workDirectory;
+    private Path stateDirectory;
     private long maxVideoBytes = 200L * 1024 * 1024;
     private long maxImageBytes = 20L * 1024 * 1024;
     private String webhookSecret;
@@ -210,6 +220,7 @@ public record SimulatorOptions(
       faults = options.faults;
       randomSeed = options.randomSeed;
       workDirectory = options.workDirectory.orElse(null);
+      stateDirectory = options.stateDirectory.orElse(null);
       maxVideoBytes = options.maxVideoBytes;
       maxImageBytes = options.maxImageBytes;
       webhookSecret = options.webhookSecret.orElse(null);
@@ -289,6 +300,12 @@ public record SimulatorOptions(
       return this;
     }
 
+    /** Keep sessions and tasks in this directory across restarts. */
+    public Builder stateDirectory(Path stateDirectory) {
+      this.stateDirectory = stateDirectory;
+      return this;
+    }
+
     public Builder maxVideoBytes(long maxVideoBytes) {
       this.maxVideoBytes = maxVideoBytes;
       return this;
@@ -335,6 +352,7 @@ public record SimulatorOptions(
           faults,
           randomSeed,
           Optional.ofNullable(workDirectory),
+          Optional.ofNullable(stateDirectory),
           maxVideoBytes,
           maxImageBytes,
           Optional.ofNullable(webhookSecret),

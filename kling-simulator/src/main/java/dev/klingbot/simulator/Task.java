@@ -87,6 +87,18 @@ final class Task {
     this.updatedAt = requireNonNull(now, "now is null");
   }
 
+  String statusMessage() {
+    return statusMessage;
+  }
+
+  Instant updatedAt() {
+    return updatedAt;
+  }
+
+  Optional<ResultVideo> result() {
+    return Optional.ofNullable(result);
+  }
+
   Render render() {
     return render;
   }

@@ -31,7 +31,7 @@ final class TaskLifecycle {
   private final ExecutorService renderPool;
   private final CallbackSender callbacks;
   private final MediaFiles files;
-  private final Dice ids;
+  private final Ids ids;
   private final Path workDirectory;
 
   TaskLifecycle(
@@ -41,7 +41,7 @@ final class TaskLifecycle {
       ExecutorService renderPool,
       CallbackSender callbacks,
       MediaFiles files,
-      Dice ids,
+      Ids ids,
       Path workDirectory) {
     this.store = requireNonNull(store, "store is null");
     this.clock = requireNonNull(clock, "clock is null");
@@ -72,22 +72,25 @@ final class TaskLifecycle {
     Instant doneAt = task.createdAt().plus(processingTime);
     if (task.status().equals(Task.SUBMITTED) && !now.isBefore(processingAt)) {
       task.status(Task.PROCESSING, "", now);
-      changes.add(task.snapshot());
-      if (task.plannedFailure().isEmpty()) {
-        task.renderStarted();
-        toRender.add(task);
-      }
+      changed(task, changes);
+    }
+    // also a task that was processing when an earlier run stopped: its render starts again
+    if (task.status().equals(Task.PROCESSING)
+        && task.render() == Task.Render.NOT_STARTED
+        && task.plannedFailure().isEmpty()) {
+      task.renderStarted();
+      toRender.add(task);
     }
     if (!task.status().equals(Task.PROCESSING) || now.isBefore(doneAt)) {
       return;
     }
     if (task.plannedFailure().isPresent()) {
       task.status(Task.FAILED, task.plannedFailure().get(), now);
-      changes.add(task.snapshot());
+      changed(task, changes);
     } else if (task.render() == Task.Render.FAILED) {
       task.status(
           Task.FAILED, "internal error while generating the video: " + task.renderError(), now);
-      changes.add(task.snapshot());
+      changed(task, changes);
     } else if (task.render() == Task.Render.DONE) {
       try {
         ResultVideo video = publish(task, now);
@@ -97,8 +100,17 @@ final class TaskLifecycle {
       } catch (IOException e) {
         task.status(Task.FAILED, "internal error while storing the video: " + e.getMessage(), now);
       }
-      changes.add(task.snapshot());
+      changed(task, changes);
     }
+  }
+
+  private void changed(Task task, List<TaskSnapshot> changes) {
+    try {
+      store.changed(task);
+    } catch (RuntimeException e) {
+      LOG.warn("cannot save task {}: {}", task.id(), e.toString());
+    }
+    changes.add(task.snapshot());
   }
 
   private ResultVideo publish(Task task, Instant now) throws IOException {

@@ -21,9 +21,23 @@ final class TaskStore {
   private final Map<String, Task> byExternalId = new HashMap<>();
   private final Map<String, ResultVideo> videos = new HashMap<>();
   private final int concurrencyLimit;
+  private final SimulatorState state;
 
-  TaskStore(int concurrencyLimit) {
+  TaskStore(int concurrencyLimit, SimulatorState state) {
     this.concurrencyLimit = concurrencyLimit;
+    this.state = requireNonNull(state, "state is null");
+  }
+
+  /** Adds a task a state directory kept, with its result video. */
+  synchronized void restore(Task task) {
+    tasks.put(task.id(), task);
+    task.request().externalTaskId().ifPresent(id -> byExternalId.put(id, task));
+    task.result().ifPresent(this::addVideo);
+  }
+
+  /** Records a change of {@code task} in the state directory; call it holding this store's lock. */
+  synchronized void changed(Task task) {
+    state.save(task);
   }
 
   /** The task with this external id, if any. */
@@ -58,6 +72,8 @@ final class TaskStore {
     }
     checkCapacity();
     Task task = factory.get();
+    state.saveImages(task);
+    state.save(task);
     tasks.put(task.id(), task);
     externalTaskId.ifPresent(id -> byExternalId.put(id, task));
     return new Creation(task.snapshot(), true);

@@ -18,9 +18,9 @@ import javax.crypto.spec.SecretKeySpec;
 final class WebhookSigner {
   private final byte[] key;
   private final InstantSource wallClock;
-  private final Dice dice;
+  private final Ids dice;
 
-  WebhookSigner(String secret, InstantSource wallClock, Dice dice) {
+  WebhookSigner(String secret, InstantSource wallClock, Ids dice) {
     requireNonNull(secret, "secret is null");
     String encoded = secret.startsWith("whsec_") ? secret.substring("whsec_".length()) : secret;
     try {

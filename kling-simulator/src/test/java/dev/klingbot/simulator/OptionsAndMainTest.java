@@ -81,6 +81,8 @@ class OptionsAndMainTest {
               "sk",
               "--work-dir",
               "/tmp/x",
+              "--state-dir",
+              "/tmp/state",
               "--seed",
               "7"
             });
@@ -92,6 +94,7 @@ class OptionsAndMainTest {
     assertThat(options.concurrencyLimit()).isZero();
     assertThat(options.accessKey()).hasValue(new SimulatorOptions.AccessKey("ak", "sk"));
     assertThat(options.workDirectory()).hasValue(Path.of("/tmp/x"));
+    assertThat(options.stateDirectory()).hasValue(Path.of("/tmp/state"));
     assertThat(options.randomSeed()).isEqualTo(7);
     assertThat(SimulatorMain.parse(new String[] {"--help"})).isNull();
     assertThatThrownBy(() -> SimulatorMain.parse(new String[] {"--bogus", "1"}))

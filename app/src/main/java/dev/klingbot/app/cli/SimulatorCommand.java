@@ -4,6 +4,7 @@ import dev.klingbot.simulator.FaultSettings;
 import dev.klingbot.simulator.KlingSimulator;
 import dev.klingbot.simulator.SimulatorOptions;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -81,6 +82,14 @@ public final class SimulatorCommand implements Callable<Integer> {
       description = "Every create answers 429 with code 1102 (resource pack used up).")
   boolean outOfCredit;
 
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description =
+          "Keep sessions, tasks and results in DIR, so a restarted simulator (even after kill -9)"
+              + " still knows them and finishes the tasks that were running.")
+  Path stateDir;
+
   @Override
   public Integer call() throws Exception {
     for (double rate : new double[] {failRate, rateLimitRate, taskFailRate}) {
@@ -96,6 +105,7 @@ public final class SimulatorCommand implements Callable<Integer> {
             .token(token)
             .taskProcessingTime(Duration.ofSeconds(Math.max(1, taskSeconds)))
             .concurrencyLimit(concurrency)
+            .stateDirectory(stateDir)
             .faults(
                 new FaultSettings(
                     failRate,

@@ -8,6 +8,7 @@ import dev.klingbot.simulator.KlingSimulator;
 import dev.klingbot.simulator.SimulatorOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -18,6 +19,17 @@ import java.util.UUID;
 public final class Simulation {
   /** The database of simulated runs when the configuration keeps the default one. */
   public static final String SIMULATED_DATABASE_URL = "jdbc:h2:file:./data/simulated/klingbot";
+
+  /**
+   * Where the simulator keeps its sessions, tasks and media, so a restarted {@code --simulate}
+   * finishes the edits that were running, as a restart against the real Kling does: {@code
+   * simulated/kling-simulator} next to the media work folder ({@code ./data} by default).
+   */
+  public static Path simulatorState(KlingbotConfig config) {
+    Path media = Path.of(config.media().workDir()).toAbsolutePath().normalize();
+    Path data = media.getParent() == null ? media : media.getParent();
+    return data.resolve("simulated").resolve("kling-simulator");
+  }
 
   private Simulation() {}
 
@@ -33,6 +45,7 @@ public final class Simulation {
             .port(0)
             .taskProcessingTime(taskTime)
             .faults(FaultSettings.NONE)
+            .stateDirectory(simulatorState(config))
             .build();
     KlingSimulator simulator;
     try {

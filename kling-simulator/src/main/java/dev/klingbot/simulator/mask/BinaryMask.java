@@ -131,6 +131,33 @@ public final class BinaryMask {
   }
 
   /**
+   * This mask moved by {@code (dx, dy)} pixels on a frame of the same size; pixels moved off the
+   * frame are dropped.
+   */
+  public BinaryMask shifted(int dx, int dy) {
+    if (dx == 0 && dy == 0) {
+      return this;
+    }
+    boolean[] result = new boolean[pixels.length];
+    int[] box = bounds();
+    if (box.length == 0) {
+      return new BinaryMask(width, height, result);
+    }
+    int x0 = Math.max(box[0], -dx);
+    int x1 = Math.min(box[2], width - 1 - dx);
+    int y0 = Math.max(box[1], -dy);
+    int y1 = Math.min(box[3], height - 1 - dy);
+    for (int y = y0; y <= y1; y++) {
+      int from = y * width;
+      int to = (y + dy) * width + dx;
+      for (int x = x0; x <= x1; x++) {
+        result[to + x] = pixels[from + x];
+      }
+    }
+    return new BinaryMask(width, height, result);
+  }
+
+  /**
    * The smallest rectangle holding every set pixel as {@code [x0, y0, x1, y1]} (inclusive), or an
    * empty array when the mask is empty.
    */
