@@ -14,6 +14,7 @@ import dev.klingbot.config.SlackConfig;
 import dev.klingbot.core.admin.AdminCommands;
 import dev.klingbot.core.admin.AdminService;
 import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.store.SeenEventStore;
 import dev.klingbot.core.workflow.EditService;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -48,29 +49,40 @@ public final class SlackBot implements AutoCloseable {
   private final App app;
   private final SlackHttpHandler httpHandler;
   private final Clock clock;
+  private final SeenEventStore seen;
   private SocketModeApp socketMode;
   private volatile boolean started;
   private boolean closed;
 
-  /** A bot that talks to slack.com. */
+  /**
+   * A bot that talks to slack.com.
+   *
+   * @param seen where the events and signed requests already handled are remembered (the database,
+   *     so that Slack's retries after a restart are recognised)
+   */
   public SlackBot(
       SlackConfig config,
       MediaConfig media,
       EditService edits,
       AdminService admin,
-      ChatPorts chats) {
-    this(config, media, edits, admin, chats, new com.slack.api.SlackConfig());
+      ChatPorts chats,
+      SeenEventStore seen) {
+    this(config, media, edits, admin, chats, seen, new com.slack.api.SlackConfig());
   }
 
-  /** A bot whose Web API calls go where {@code apiConfig} says (tests use a local fake). */
-  SlackBot(
+  /**
+   * A bot whose Web API calls (and Socket Mode's {@code apps.connections.open}) go where {@code
+   * apiConfig} says; tests point it at a local fake Slack.
+   */
+  public SlackBot(
       SlackConfig config,
       MediaConfig media,
       EditService edits,
       AdminService admin,
       ChatPorts chats,
+      SeenEventStore seen,
       com.slack.api.SlackConfig apiConfig) {
-    this(config, media, edits, admin, chats, apiConfig, SlackApi.Retry.defaults());
+    this(config, media, edits, admin, chats, seen, apiConfig, SlackApi.Retry.defaults());
   }
 
   SlackBot(
@@ -79,6 +91,7 @@ public final class SlackBot implements AutoCloseable {
       EditService edits,
       AdminService admin,
       ChatPorts chats,
+      SeenEventStore seen,
       com.slack.api.SlackConfig apiConfig,
       SlackApi.Retry retry) {
     this.config = requireNonNull(config, "config is null");
@@ -87,6 +100,7 @@ public final class SlackBot implements AutoCloseable {
     requireNonNull(admin, "admin is null");
     this.chats = requireNonNull(chats, "chats is null");
     requireNonNull(apiConfig, "apiConfig is null");
+    this.seen = requireNonNull(seen, "seen is null");
     if (!config.enabled()) {
       throw new IllegalArgumentException("slack.bot-token (SLACK_BOT_TOKEN) is not set");
     }

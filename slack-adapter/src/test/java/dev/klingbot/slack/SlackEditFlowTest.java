@@ -9,6 +9,7 @@ import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.testing.WorkflowFixture;
 import dev.klingbot.core.workflow.MediaSource;
+import dev.klingbot.slack.fake.FakeSlack;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

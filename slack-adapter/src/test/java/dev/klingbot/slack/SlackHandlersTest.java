@@ -27,6 +27,7 @@ import dev.klingbot.core.workflow.MediaSource;
 import dev.klingbot.core.workflow.Reply;
 import dev.klingbot.core.workflow.StartEdit;
 import dev.klingbot.kling.TaskMode;
+import dev.klingbot.slack.fake.FakeSlack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -12,6 +12,7 @@ import dev.klingbot.core.admin.AdminService;
 import dev.klingbot.core.chat.ChatPorts;
 import dev.klingbot.core.workflow.EditService;
 import dev.klingbot.core.workflow.Reply;
+import dev.klingbot.slack.fake.FakeSlack;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

@@ -11,7 +11,11 @@ import dev.klingbot.config.SlackConfig;
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.admin.AdminService;
 import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.store.Database;
+import dev.klingbot.core.store.SeenEventStore;
+import dev.klingbot.core.testing.TestDatabases;
 import dev.klingbot.core.workflow.EditService;
+import dev.klingbot.slack.fake.FakeSlack;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +37,8 @@ class SocketModeTest {
   @Test
   void aSlashCommandArrivesOverTheSocketAndIsAcknowledged() throws Exception {
     BlockingQueue<String> fromBot = new LinkedBlockingQueue<>();
-    try (FakeSlack slack = new FakeSlack()) {
+    try (FakeSlack slack = new FakeSlack();
+        Database database = TestDatabases.h2()) {
       String envelope =
           GSON.toJson(
               Map.of(
@@ -87,6 +92,7 @@ class SocketModeTest {
               mock(EditService.class),
               mock(AdminService.class),
               chats,
+              new SeenEventStore(database),
               slack.apiConfig())) {
         bot.start();
 
@@ -104,7 +110,8 @@ class SocketModeTest {
 
   @Test
   void aRefusedAppTokenIsReportedInPlainWords() {
-    try (FakeSlack slack = new FakeSlack()) {
+    try (FakeSlack slack = new FakeSlack();
+        Database database = TestDatabases.h2()) {
       SlackConfig config =
           new SlackConfig(
               Secret.of(FakeSlack.BOT_TOKEN), Secret.of("xapp-wrong"), null, "socket", List.of());
@@ -115,6 +122,7 @@ class SocketModeTest {
               mock(EditService.class),
               mock(AdminService.class),
               new ChatPorts(),
+              new SeenEventStore(database),
               slack.apiConfig())) {
         assertThatThrownBy(bot::start)
             .isInstanceOf(IllegalStateException.class)
