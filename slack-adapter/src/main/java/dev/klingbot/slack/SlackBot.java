@@ -8,13 +8,14 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.klingbot.config.MediaConfig;
 import dev.klingbot.config.SlackConfig;
 import dev.klingbot.core.admin.AdminCommands;
 import dev.klingbot.core.admin.AdminService;
 import dev.klingbot.core.chat.ChatPorts;
-import dev.klingbot.core.store.SeenEventStore;
 import dev.klingbot.core.workflow.EditService;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -49,7 +50,7 @@ public final class SlackBot implements AutoCloseable {
   private final App app;
   private final SlackHttpHandler httpHandler;
   private final Clock clock;
-  private final SeenEventStore seen;
+  private final SeenKeys seen;
   private SocketModeApp socketMode;
   private volatile boolean started;
   private boolean closed;
@@ -57,8 +58,8 @@ public final class SlackBot implements AutoCloseable {
   /**
    * A bot that talks to slack.com.
    *
-   * @param seen where the events and signed requests already handled are remembered (the database,
-   *     so that Slack's retries after a restart are recognised)
+   * @param seen where the events and signed requests already handled are remembered: the database's
+   *     {@code SeenEventStore::firstTime}, so that Slack's retries after a restart are recognised
    */
   public SlackBot(
       SlackConfig config,
@@ -66,7 +67,7 @@ public final class SlackBot implements AutoCloseable {
       EditService edits,
       AdminService admin,
       ChatPorts chats,
-      SeenEventStore seen) {
+      SeenKeys seen) {
     this(config, media, edits, admin, chats, seen, new com.slack.api.SlackConfig());
   }
 
@@ -80,7 +81,7 @@ public final class SlackBot implements AutoCloseable {
       EditService edits,
       AdminService admin,
       ChatPorts chats,
-      SeenEventStore seen,
+      SeenKeys seen,
       com.slack.api.SlackConfig apiConfig) {
     this(config, media, edits, admin, chats, seen, apiConfig, SlackApi.Retry.defaults());
   }
@@ -91,7 +92,7 @@ public final class SlackBot implements AutoCloseable {
       EditService edits,
       AdminService admin,
       ChatPorts chats,
-      SeenEventStore seen,
+      SeenKeys seen,
       com.slack.api.SlackConfig apiConfig,
       SlackApi.Retry retry) {
     this.config = requireNonNull(config, "config is null");
@@ -129,6 +130,7 @@ public final class SlackBot implements AutoCloseable {
             files,
             commands,
             queue,
+            new SeenEvents(seen, clock),
             media.maxVideoSize().bytes(),
             media.maxImageSize().bytes());
     ButtonActions buttons = new ButtonActions(edits, users, responder, api, queue);
@@ -146,6 +148,8 @@ public final class SlackBot implements AutoCloseable {
     this.app = new App(appConfig);
     app.event(AppMentionEvent.class, events::onMention);
     app.event(MessageEvent.class, events::onMessage);
+    app.event(MessageThreadBroadcastEvent.class, events::onThreadBroadcast);
+    app.event(MessageFileShareEvent.class, events::onFileShare);
     app.command(SlashCommands.COMMAND, slash::onCommand);
     app.blockAction(Pattern.compile(".+"), buttons::onAction);
     app.viewSubmission(BlockKit.PROMPT_MODAL, buttons::onPromptSubmitted);
@@ -172,7 +176,7 @@ public final class SlackBot implements AutoCloseable {
     }
     try {
       if (http()) {
-        app.use(new ReplayGuard(clock));
+        app.use(new ReplayGuard(clock, new SeenEvents(seen, clock)));
         app.start();
       } else {
         socketMode =

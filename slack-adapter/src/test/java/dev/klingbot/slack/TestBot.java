@@ -42,7 +42,7 @@ final class TestBot implements AutoCloseable {
             edits,
             admin,
             chats,
-            new SeenEventStore(database),
+            new SeenEventStore(database)::firstTime,
             slack.apiConfig(),
             retry);
     bot.start();

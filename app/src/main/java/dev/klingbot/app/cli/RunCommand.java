@@ -90,7 +90,7 @@ public final class RunCommand implements Callable<Integer> {
                     workflow.service(),
                     admin,
                     chats,
-                    new SeenEventStore(Injection.get(injector, Database.class))));
+                    new SeenEventStore(Injection.get(injector, Database.class))::firstTime));
         slack.start();
         slack
             .httpHandler()

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Slack's side of HTTP mode: posts events, slash commands and interactions to the app over real
@@ -45,6 +46,9 @@ public final class SignedHttpSlack implements AutoCloseable {
   public record Sent(String contentType, String timestamp, String signature, String body) {}
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  // Slack signs every delivery, retries included, when it sends it; its retries come after a
+  // timeout, so two deliveries never share a timestamp. Test requests follow closer together.
+  private static final AtomicLong LAST_TIMESTAMP = new AtomicLong();
 
   private final String secret;
   private final String path;
@@ -101,7 +105,8 @@ public final class SignedHttpSlack implements AutoCloseable {
 
   /** Signs a request now, without sending it. */
   public Sent sign(String contentType, String body) {
-    String timestamp = Long.toString(Instant.now().getEpochSecond());
+    long now = Instant.now().getEpochSecond();
+    String timestamp = Long.toString(LAST_TIMESTAMP.updateAndGet(last -> Math.max(now, last + 1)));
     String signature = new SlackSignature.Generator(secret).generate(timestamp, body);
     return new Sent(contentType, timestamp, signature, body);
   }

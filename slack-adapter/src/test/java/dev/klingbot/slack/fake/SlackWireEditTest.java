@@ -114,6 +114,29 @@ class SlackWireEditTest {
     assertThat(fixture.edits.find(id).orElseThrow().state()).isEqualTo(EditState.SUCCEEDED);
   }
 
+  @ParameterizedTest
+  @EnumSource(WireBot.Mode.class)
+  void onlyAdminsCanChangeTheQuota(WireBot.Mode mode) throws Exception {
+    open(mode);
+
+    assertThat(bot.command("U_BOB", "admin quota set daily 5", slack.responseUrl("bob")).status())
+        .isEqualTo(200);
+    slack.await("respond", c -> c.shown().contains("Only workspace admins"), WAIT);
+    assertThat(fixture.quota.policy(Platform.SLACK, FakeSlack.TEAM).dailyUnits()).isNotEqualTo(5);
+
+    // A workspace admin (users.info says so), then a member listed in SLACK_ADMIN_USER_IDS.
+    bot.command("U_ADMIN", "admin quota set daily 5", slack.responseUrl("ada"));
+    FakeSlack.Call done = slack.await("respond", c -> c.shown().contains("is now 5"), WAIT);
+    assertThat(done.param("response_type")).isEqualTo("ephemeral");
+    assertThat(fixture.quota.policy(Platform.SLACK, FakeSlack.TEAM).dailyUnits()).isEqualTo(5);
+    bot.command("U_LISTED", "admin quota set daily 6", slack.responseUrl("lisa"));
+    slack.await("respond", c -> c.shown().contains("is now 6"), WAIT);
+    assertThat(fixture.quota.policy(Platform.SLACK, FakeSlack.TEAM).dailyUnits()).isEqualTo(6);
+    assertThat(slack.calls("respond"))
+        .filteredOn(c -> c.shown().contains("Only workspace admins"))
+        .hasSize(1);
+  }
+
   private void awaitState(String id, EditState state) throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline) {

@@ -93,7 +93,7 @@ public final class WireBot implements AutoCloseable {
             edits,
             admin,
             chats,
-            new SeenEventStore(database),
+            new SeenEventStore(database)::firstTime,
             slack.apiConfig());
     bot.start();
     if (mode == Mode.SOCKET) {
