@@ -8,6 +8,8 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.File;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.Requester;
 import dev.klingbot.core.chat.ChatMessage;
@@ -25,12 +27,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Events API side: a mention with a video starts an edit in that message's thread; a mention or
- * a reply in an edit's thread runs a thread command. Both acknowledge at once and work on the
- * {@link WorkQueue}.
+ * a reply in an edit's thread runs a thread command. Replies with a subtype ({@code
+ * thread_broadcast}, {@code file_share}) count as replies, a {@code file_share} that mentions the
+ * bot as a mention. Every event is acted on once (by event id, and a mention once per message),
+ * remembered in the database across restarts. All acknowledge at once and work on the {@link
+ * WorkQueue}.
  */
 final class EventHandlers {
   static final String HOW_TO =
       "👋 " + SlackChat.HOW_TO_START + ". `/kling help` shows everything else.";
+
+  static final String EDITED =
+      "✏️ I read a message that mentions me once, when it is sent, so editing it changes"
+          + " nothing. To change this edit's instruction, reply in the thread with `prompt <new"
+          + " instruction>`; to start another edit, send a new message with the video.";
 
   private static final Logger LOG = LoggerFactory.getLogger(EventHandlers.class);
 
@@ -40,6 +50,7 @@ final class EventHandlers {
   private final SlackFiles files;
   private final ThreadCommands commands;
   private final WorkQueue queue;
+  private final SeenEvents seen;
   private final long maxVideoBytes;
   private final long maxImageBytes;
 
@@ -50,6 +61,7 @@ final class EventHandlers {
       SlackFiles files,
       ThreadCommands commands,
       WorkQueue queue,
+      SeenEvents seen,
       long maxVideoBytes,
       long maxImageBytes) {
     this.conversation = requireNonNull(conversation, "conversation is null");
@@ -58,28 +70,131 @@ final class EventHandlers {
     this.files = requireNonNull(files, "files is null");
     this.commands = requireNonNull(commands, "commands is null");
     this.queue = requireNonNull(queue, "queue is null");
+    this.seen = requireNonNull(seen, "seen is null");
     this.maxVideoBytes = maxVideoBytes;
     this.maxImageBytes = maxImageBytes;
   }
 
   Response onMention(EventsApiPayload<AppMentionEvent> payload, EventContext ctx) {
     AppMentionEvent event = payload.getEvent();
-    if (event.getUser() == null || event.getBotId() != null || !queue.firstTime(key(payload))) {
+    if (event.getUser() == null
+        || event.getBotId() != null
+        || event.getUser().equals(ctx.getBotUserId())
+        || !seen.event(payload.getEventId())) {
       return ctx.ack();
     }
     String teamId = teamId(payload.getTeamId(), event.getTeam(), ctx);
-    String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
-    String text = Mrkdwn.unescape(Mrkdwn.withoutMention(event.getText(), ctx.getBotUserId()));
-    List<File> shared = event.getFiles() == null ? List.of() : event.getFiles();
-    String channel = event.getChannel();
-    String user = event.getUser();
+    if (event.getEdited() != null) {
+      editedMention(teamId, event);
+      return ctx.ack();
+    }
+    mention(
+        teamId,
+        new Message(
+            event.getChannel(),
+            event.getTs(),
+            event.getThreadTs(),
+            event.getUser(),
+            event.getText(),
+            event.getFiles()),
+        ctx);
+    return ctx.ack();
+  }
+
+  /** A plain message: a thread reply may be a thread command. */
+  Response onMessage(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
+    MessageEvent event = payload.getEvent();
+    if (event.getBotId() != null) {
+      return ctx.ack();
+    }
+    reply(
+        teamId(payload.getTeamId(), event.getTeam(), ctx),
+        payload.getEventId(),
+        new Message(
+            event.getChannel(),
+            event.getTs(),
+            event.getThreadTs(),
+            event.getUser(),
+            event.getText(),
+            List.of()),
+        ctx);
+    return ctx.ack();
+  }
+
+  /** A thread reply with "Also send to channel": to the bot, a thread reply like any other. */
+  Response onThreadBroadcast(
+      EventsApiPayload<MessageThreadBroadcastEvent> payload, EventContext ctx) {
+    MessageThreadBroadcastEvent event = payload.getEvent();
+    reply(
+        teamId(payload.getTeamId(), null, ctx),
+        payload.getEventId(),
+        new Message(
+            event.getChannel(),
+            event.getTs(),
+            event.getThreadTs(),
+            event.getUser(),
+            event.getText(),
+            List.of()),
+        ctx);
+    return ctx.ack();
+  }
+
+  /**
+   * A message with files. When it mentions the bot it is a mention (Slack may send a mention that
+   * comes with a brand-new upload only this way); otherwise, in a thread, a thread reply.
+   */
+  Response onFileShare(EventsApiPayload<MessageFileShareEvent> payload, EventContext ctx) {
+    MessageFileShareEvent event = payload.getEvent();
+    Message message =
+        new Message(
+            event.getChannel(),
+            event.getTs(),
+            event.getThreadTs(),
+            event.getUser(),
+            event.getText(),
+            event.getFiles());
+    String teamId = teamId(payload.getTeamId(), null, ctx);
+    if (mentionsBot(event.getText(), ctx)) {
+      if (event.getUser() != null
+          && !event.getUser().equals(ctx.getBotUserId())
+          && seen.event(payload.getEventId())) {
+        mention(teamId, message, ctx);
+      }
+      return ctx.ack();
+    }
+    reply(teamId, payload.getEventId(), message, ctx);
+    return ctx.ack();
+  }
+
+  /** What the handlers need of any message event. */
+  private record Message(
+      String channel, String ts, String threadTs, String user, String text, List<File> files) {
+    Message {
+      files = files == null ? List.of() : List.copyOf(files);
+    }
+  }
+
+  /**
+   * A mention, from {@code app_mention} or a {@code file_share} message: acted on once per message
+   * (channel and ts), whichever of the two arrives first.
+   */
+  private void mention(String teamId, Message message, EventContext ctx) {
+    if (!seen.mention(teamId, message.channel(), message.ts())) {
+      return;
+    }
+    String thread = message.threadTs() != null ? message.threadTs() : message.ts();
+    String text = Mrkdwn.unescape(Mrkdwn.withoutMention(message.text(), ctx.getBotUserId()));
+    String channel = message.channel();
+    String user = message.user();
+    List<File> shared = message.files();
+    boolean inThread = message.threadTs() != null;
     queue.submit(
         channel + ":" + thread,
         () -> {
           Requester who = null;
           try {
             who = users.requester(teamId, channel, thread, user);
-            mentioned(who, event.getThreadTs() != null, text, shared);
+            mentioned(who, inThread, text, shared);
           } catch (RuntimeException e) {
             if (who != null) {
               SlackReplies.ephemeral(chat, who)
@@ -89,32 +204,48 @@ final class EventHandlers {
             }
           }
         });
-    return ctx.ack();
   }
 
-  Response onMessage(EventsApiPayload<MessageEvent> payload, EventContext ctx) {
-    MessageEvent event = payload.getEvent();
-    String text = Mrkdwn.unescape(event.getText());
-    boolean mentionsBot =
-        ctx.getBotUserId() != null
-            && String.valueOf(event.getText()).contains("<@" + ctx.getBotUserId());
-    if (event.getThreadTs() == null
-        || event.getUser() == null
-        || event.getBotId() != null
-        || mentionsBot
-        || !ThreadCommands.isCommand(text)
-        || !queue.firstTime(key(payload))) {
-      return ctx.ack();
-    }
-    String teamId = teamId(payload.getTeamId(), event.getTeam(), ctx);
+  /** Slack sends {@code app_mention} again when the message is edited: say why nothing changes. */
+  private void editedMention(String teamId, AppMentionEvent event) {
     String channel = event.getChannel();
-    String thread = event.getThreadTs();
+    String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
     String user = event.getUser();
-    queue.submit(channel + ":" + thread, () -> commands.run(teamId, channel, thread, user, text));
-    return ctx.ack();
+    queue.submit(
+        channel + ":" + thread,
+        () -> {
+          try {
+            Requester who = users.requester(teamId, channel, thread, user);
+            SlackReplies.ephemeral(chat, who).privately(ChatMessage.ephemeral(EDITED));
+          } catch (RuntimeException e) {
+            LOG.warn("Could not answer an edited mention by {}: {}", user, e.toString());
+          }
+        });
   }
 
-  private void mentioned(Requester who, boolean inThread, String text, List<File> shared) {
+  /** A reply in a thread: a thread command when it is one and the thread is an edit's. */
+  private void reply(String teamId, String eventId, Message message, EventContext ctx) {
+    String text = Mrkdwn.unescape(message.text());
+    if (message.threadTs() == null
+        || message.user() == null
+        || message.user().equals(ctx.getBotUserId())
+        || mentionsBot(message.text(), ctx)
+        || !ThreadCommands.isCommand(text)
+        || !seen.event(eventId)) {
+      return;
+    }
+    String channel = message.channel();
+    String thread = message.threadTs();
+    String user = message.user();
+    queue.submit(channel + ":" + thread, () -> commands.run(teamId, channel, thread, user, text));
+  }
+
+  private static boolean mentionsBot(String text, EventContext ctx) {
+    return ctx.getBotUserId() != null && String.valueOf(text).contains("<@" + ctx.getBotUserId());
+  }
+
+  private void mentioned(Requester who, boolean inThread, String text, List<File> placeholders) {
+    List<File> shared = placeholders.stream().map(files::resolve).toList();
     File video = shared.stream().filter(SlackFiles::isVideo).findFirst().orElse(null);
     if (video == null) {
       boolean command =
@@ -173,10 +304,6 @@ final class EventHandlers {
     } catch (RuntimeException e) {
       LOG.debug("Could not delete message {}: {}", message.id(), e.getMessage());
     }
-  }
-
-  private static String key(EventsApiPayload<?> payload) {
-    return payload.getEventId();
   }
 
   private static String teamId(String payloadTeam, String eventTeam, EventContext ctx) {

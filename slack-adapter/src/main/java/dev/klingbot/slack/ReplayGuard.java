@@ -10,27 +10,27 @@ import com.slack.api.bolt.response.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs after Bolt's signature check in HTTP mode and refuses what it lets through but should not: a
  * signed request seen before (a replay within Slack's five-minute window) and a timestamp from the
- * future. Slack's own event retries carry {@code X-Slack-Retry-Num} and are deduplicated by event
- * id instead.
+ * future. A signed request is accepted once, whatever its {@code X-Slack-Retry-*} headers say:
+ * those are not signed, so anyone holding a captured request could add them. Slack signs each retry
+ * afresh; event retries are recognised by their event id instead ({@link SeenEvents}). The
+ * signatures are remembered in the database, so a restart does not reopen the window.
  */
 final class ReplayGuard implements Middleware {
   static final Duration WINDOW = Duration.ofMinutes(5);
   private static final Logger LOG = LoggerFactory.getLogger(ReplayGuard.class);
 
   private final Clock clock;
-  private final Map<String, Instant> seen = new LinkedHashMap<>();
+  private final SeenEvents seen;
 
-  ReplayGuard(Clock clock) {
+  ReplayGuard(Clock clock, SeenEvents seen) {
     this.clock = requireNonNull(clock, "clock is null");
+    this.seen = requireNonNull(seen, "seen is null");
   }
 
   @Override
@@ -55,22 +55,11 @@ final class ReplayGuard implements Middleware {
     if (sent.isAfter(now.plus(WINDOW))) {
       return refuse("a timestamp from the future");
     }
-    if (req.getHeaders().getFirstValue("X-Slack-Retry-Num") == null && !firstTime(signature, now)) {
+    // Accepted timestamps lie within five minutes either side of now: ten minutes cover them all.
+    if (!seen.signature(signature, WINDOW.multipliedBy(2))) {
       return refuse("a signature that was already used");
     }
     return chain.next(req);
-  }
-
-  private synchronized boolean firstTime(String signature, Instant now) {
-    Iterator<Map.Entry<String, Instant>> entries = seen.entrySet().iterator();
-    while (entries.hasNext()) {
-      if (entries.next().getValue().isBefore(now.minus(WINDOW.multipliedBy(2)))) {
-        entries.remove();
-      } else {
-        break;
-      }
-    }
-    return seen.putIfAbsent(signature, now) == null;
   }
 
   private static Response refuse(String why) {

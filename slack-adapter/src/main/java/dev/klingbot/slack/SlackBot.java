@@ -8,6 +8,8 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.klingbot.config.MediaConfig;
 import dev.klingbot.config.SlackConfig;
@@ -47,29 +49,40 @@ public final class SlackBot implements AutoCloseable {
   private final App app;
   private final SlackHttpHandler httpHandler;
   private final Clock clock;
+  private final SeenKeys seen;
   private SocketModeApp socketMode;
   private volatile boolean started;
   private boolean closed;
 
-  /** A bot that talks to slack.com. */
+  /**
+   * A bot that talks to slack.com.
+   *
+   * @param seen where the events and signed requests already handled are remembered: the database's
+   *     {@code SeenEventStore::firstTime}, so that Slack's retries after a restart are recognised
+   */
   public SlackBot(
       SlackConfig config,
       MediaConfig media,
       EditService edits,
       ConversationHandler conversation,
-      ChatPorts chats) {
-    this(config, media, edits, conversation, chats, new com.slack.api.SlackConfig());
+      ChatPorts chats,
+      SeenKeys seen) {
+    this(config, media, edits, conversation, chats, seen, new com.slack.api.SlackConfig());
   }
 
-  /** A bot whose Web API calls go where {@code apiConfig} says (tests use a local fake). */
-  SlackBot(
+  /**
+   * A bot whose Web API calls (and Socket Mode's {@code apps.connections.open}) go where {@code
+   * apiConfig} says; tests point it at a local fake Slack.
+   */
+  public SlackBot(
       SlackConfig config,
       MediaConfig media,
       EditService edits,
       ConversationHandler conversation,
       ChatPorts chats,
+      SeenKeys seen,
       com.slack.api.SlackConfig apiConfig) {
-    this(config, media, edits, conversation, chats, apiConfig, SlackApi.Retry.defaults());
+    this(config, media, edits, conversation, chats, seen, apiConfig, SlackApi.Retry.defaults());
   }
 
   SlackBot(
@@ -78,6 +91,7 @@ public final class SlackBot implements AutoCloseable {
       EditService edits,
       ConversationHandler conversation,
       ChatPorts chats,
+      SeenKeys seen,
       com.slack.api.SlackConfig apiConfig,
       SlackApi.Retry retry) {
     this.config = requireNonNull(config, "config is null");
@@ -86,6 +100,7 @@ public final class SlackBot implements AutoCloseable {
     requireNonNull(conversation, "conversation is null");
     this.chats = requireNonNull(chats, "chats is null");
     requireNonNull(apiConfig, "apiConfig is null");
+    this.seen = requireNonNull(seen, "seen is null");
     if (!config.enabled()) {
       throw new IllegalArgumentException("slack.bot-token (SLACK_BOT_TOKEN) is not set");
     }
@@ -112,6 +127,7 @@ public final class SlackBot implements AutoCloseable {
             files,
             commands,
             queue,
+            new SeenEvents(seen, clock),
             media.maxVideoSize().bytes(),
             media.maxImageSize().bytes());
     ButtonActions buttons = new ButtonActions(conversation, users, chat, api, queue);
@@ -128,6 +144,8 @@ public final class SlackBot implements AutoCloseable {
     this.app = new App(appConfig);
     app.event(AppMentionEvent.class, events::onMention);
     app.event(MessageEvent.class, events::onMessage);
+    app.event(MessageThreadBroadcastEvent.class, events::onThreadBroadcast);
+    app.event(MessageFileShareEvent.class, events::onFileShare);
     app.command(SlashCommands.COMMAND, slash::onCommand);
     app.blockAction(Pattern.compile(".+"), buttons::onAction);
     app.viewSubmission(BlockKit.FORM_MODAL, buttons::onFormSubmitted);
@@ -153,7 +171,7 @@ public final class SlackBot implements AutoCloseable {
     }
     try {
       if (http()) {
-        app.use(new ReplayGuard(clock));
+        app.use(new ReplayGuard(clock, new SeenEvents(seen, clock)));
         app.start();
       } else {
         socketMode =

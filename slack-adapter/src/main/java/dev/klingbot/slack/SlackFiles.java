@@ -3,6 +3,7 @@ package dev.klingbot.slack;
 import static java.util.Objects.requireNonNull;
 
 import com.slack.api.model.File;
+import dev.klingbot.core.chat.ChatException;
 import dev.klingbot.core.workflow.EditException;
 import dev.klingbot.core.workflow.EditException.Kind;
 import dev.klingbot.core.workflow.MediaSource;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
 final class SlackFiles implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SlackFiles.class);
   private static final int MAX_REDIRECTS = 3;
+  private static final String CHECK_FILE_INFO = "check_file_info";
 
   private final SlackApi api;
   private final String botToken;
@@ -71,6 +73,37 @@ final class SlackFiles implements AutoCloseable {
         || type.equals("jpg")
         || type.equals("jpeg")
         || type.equals("webp");
+  }
+
+  /**
+   * The file as Slack describes it. Files shared from another organisation (Slack Connect) arrive
+   * in events as placeholders (an id and {@code file_access: check_file_info}, no name or type):
+   * {@code files.info} fills them in.
+   *
+   * @throws EditException in plain words when Slack does not let the bot see the file
+   */
+  File resolve(File file) {
+    if (!CHECK_FILE_INFO.equals(file.getFileAccess())) {
+      return file;
+    }
+    try {
+      File info = api.call("files.info", c -> c.filesInfo(r -> r.file(file.getId()))).getFile();
+      if (info != null) {
+        return info;
+      }
+      throw notVisible("no file");
+    } catch (ChatException e) {
+      throw notVisible(SlackApi.errorCode(e));
+    }
+  }
+
+  private static EditException notVisible(String why) {
+    return new EditException(
+        Kind.VIDEO,
+        "I can't open a file that was shared from another organisation (Slack Connect): Slack"
+            + " answered `"
+            + why
+            + "` when I asked for it. Download it and upload it here, then mention me again.");
   }
 
   /** Refuses a file whose size Slack reports as over the limit, before anything is fetched. */

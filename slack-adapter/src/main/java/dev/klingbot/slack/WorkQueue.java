@@ -1,7 +1,6 @@
 package dev.klingbot.slack;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -18,19 +17,9 @@ import org.slf4j.LoggerFactory;
  */
 final class WorkQueue implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WorkQueue.class);
-  private static final int RECENT_IDS = 2000;
 
   private final ExecutorService pool;
   private final Map<String, CompletableFuture<Void>> tails = new HashMap<>();
-  private final Map<String, Boolean> recent =
-      new LinkedHashMap<>(64, 0.75f, false) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-          return size() > RECENT_IDS;
-        }
-      };
 
   WorkQueue(int threads) {
     AtomicInteger count = new AtomicInteger();
@@ -62,14 +51,6 @@ final class WorkQueue implements AutoCloseable {
   /** Runs {@code task} as soon as a thread is free (modals must open within 3 seconds). */
   void submitNow(Runnable task) {
     pool.execute(logged(task));
-  }
-
-  /** Whether an event id is new; Slack may deliver an event twice. */
-  synchronized boolean firstTime(String id) {
-    if (id == null) {
-      return true;
-    }
-    return recent.put(id, Boolean.TRUE) == null;
   }
 
   private static Runnable logged(Runnable task) {

@@ -8,6 +8,7 @@ import dev.klingbot.core.Platform;
 import dev.klingbot.core.chat.ChatException;
 import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.chat.Conversation;
+import dev.klingbot.slack.fake.FakeSlack;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -5,7 +5,11 @@ import dev.klingbot.config.Secret;
 import dev.klingbot.config.SlackConfig;
 import dev.klingbot.core.admin.AdminService;
 import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.store.Database;
+import dev.klingbot.core.store.SeenEventStore;
+import dev.klingbot.core.testing.TestDatabases;
 import dev.klingbot.core.workflow.EditService;
+import dev.klingbot.slack.fake.FakeSlack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +22,7 @@ final class TestBot implements AutoCloseable {
   final ChatPorts chats;
   final SlackBot bot;
   final SlackRequests requests;
+  private final Database database = TestDatabases.h2();
 
   TestBot(EditService edits, AdminService admin, ChatPorts chats) {
     this.chats = chats;
@@ -37,6 +42,7 @@ final class TestBot implements AutoCloseable {
             edits,
             conversation(edits, admin, chats),
             chats,
+            new SeenEventStore(database)::firstTime,
             slack.apiConfig(),
             retry);
     bot.start();
@@ -54,5 +60,6 @@ final class TestBot implements AutoCloseable {
   public void close() {
     bot.close();
     slack.close();
+    database.close();
   }
 }

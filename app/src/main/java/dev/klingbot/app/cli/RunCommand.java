@@ -13,6 +13,8 @@ import dev.klingbot.core.Platform;
 import dev.klingbot.core.chat.ChatPorts;
 import dev.klingbot.core.conversation.ConversationHandler;
 import dev.klingbot.core.relay.MediaRelay;
+import dev.klingbot.core.store.Database;
+import dev.klingbot.core.store.SeenEventStore;
 import dev.klingbot.core.workflow.Workflow;
 import dev.klingbot.discord.DiscordBot;
 import dev.klingbot.slack.SlackBot;
@@ -84,7 +86,12 @@ public final class RunCommand implements Callable<Integer> {
         SlackBot slack =
             lifecycle.manage(
                 new SlackBot(
-                    effective.slack(), effective.media(), workflow.service(), conversation, chats));
+                    effective.slack(),
+                    effective.media(),
+                    workflow.service(),
+                    conversation,
+                    chats,
+                    new SeenEventStore(Injection.get(injector, Database.class))::firstTime));
         slack.start();
         slack
             .httpHandler()

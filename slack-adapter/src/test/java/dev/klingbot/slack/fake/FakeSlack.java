@@ -1,4 +1,4 @@
-package dev.klingbot.slack;
+package dev.klingbot.slack.fake;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -32,39 +32,39 @@ import okhttp3.Headers;
  * uploads at the URL it hands out, serves {@code url_private} downloads (only with the bot token),
  * receives {@code response_url} answers, and records every request.
  */
-final class FakeSlack implements AutoCloseable {
-  static final String BOT_TOKEN = "xoxb-fake";
-  static final String TEAM = "T1";
-  static final String BOT_USER = "UBOT";
-  static final String APP_TOKEN = "xapp-fake";
+public final class FakeSlack implements AutoCloseable {
+  public static final String BOT_TOKEN = "xoxb-fake";
+  public static final String TEAM = "T1";
+  public static final String BOT_USER = "UBOT";
+  public static final String APP_TOKEN = "xapp-fake";
   private static final Gson GSON = new Gson();
   private static final Gson PLAIN = new GsonBuilder().disableHtmlEscaping().create();
 
   /** One request the bot made. */
-  record Call(
+  public record Call(
       String method, Map<String, String> params, Headers headers, byte[] body, String answer) {
-    String param(String name) {
+    public String param(String name) {
       return params.get(name);
     }
 
     /** A field of the JSON the fake answered, e.g. the {@code ts} of a posted message. */
-    String answered(String field) {
+    public String answered(String field) {
       JsonElement value = GSON.fromJson(answer, JsonObject.class).get(field);
       return value == null ? null : value.getAsString();
     }
 
-    String text() {
+    public String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
 
     /** The blocks as JSON without Gson's HTML escapes ({@code &} stays {@code &}). */
-    String blocks() {
+    public String blocks() {
       String blocks = params.get("blocks");
       return blocks == null ? "" : PLAIN.toJson(GSON.fromJson(blocks, JsonElement.class));
     }
 
     /** The text, blocks and file comment of a call, as one string. */
-    String shown() {
+    public String shown() {
       return params.get("text") + " " + blocks() + " " + params.get("initial_comment");
     }
   }
@@ -75,12 +75,13 @@ final class FakeSlack implements AutoCloseable {
   private final List<Call> calls = new ArrayList<>();
   private final Map<String, Map<String, Object>> users = new ConcurrentHashMap<>();
   private final Map<String, ServedFile> files = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Object>> fileInfos = new ConcurrentHashMap<>();
   private final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
   private final AtomicLong ts = new AtomicLong(1_700_000_100_000_000L);
   private final AtomicLong fileIds = new AtomicLong();
   private volatile okhttp3.WebSocketListener socket;
 
-  FakeSlack() {
+  public FakeSlack() {
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -100,13 +101,13 @@ final class FakeSlack implements AutoCloseable {
   }
 
   /** The Slack SDK configuration that sends Web API calls here. */
-  com.slack.api.SlackConfig apiConfig() {
+  public com.slack.api.SlackConfig apiConfig() {
     com.slack.api.SlackConfig config = new com.slack.api.SlackConfig();
     config.setMethodsEndpointUrlPrefix(server.url("/api/").toString());
     return config;
   }
 
-  void user(String id, String name, boolean admin) {
+  public void user(String id, String name, boolean admin) {
     Map<String, Object> user = new LinkedHashMap<>();
     user.put("id", id);
     user.put("team_id", TEAM);
@@ -119,7 +120,7 @@ final class FakeSlack implements AutoCloseable {
   }
 
   /** Serves {@code path} as a Slack file; answers its JSON as it appears in an event. */
-  Map<String, Object> file(String id, String name, String mimetype, Path path) {
+  public Map<String, Object> file(String id, String name, String mimetype, Path path) {
     files.put(id, new ServedFile(name, path));
     Map<String, Object> file = new LinkedHashMap<>();
     file.put("id", id);
@@ -134,25 +135,51 @@ final class FakeSlack implements AutoCloseable {
     String url = server.url("/files-pri/" + TEAM + "-" + id + "/" + name).toString();
     file.put("url_private", url);
     file.put("url_private_download", url + "?download=1");
+    fileInfos.put(id, file);
     return file;
   }
 
+  /**
+   * Serves {@code path} as a file shared from another organisation (Slack Connect): the event only
+   * carries this placeholder, and {@code files.info} tells the rest.
+   */
+  public Map<String, Object> connectFile(String id, String name, String mimetype, Path path) {
+    file(id, name, mimetype, path);
+    Map<String, Object> placeholder = new LinkedHashMap<>();
+    placeholder.put("id", id);
+    placeholder.put("file_access", "check_file_info");
+    placeholder.put("created", Instant.now().getEpochSecond());
+    placeholder.put("timestamp", Instant.now().getEpochSecond());
+    placeholder.put("user", "U_EXTERNAL");
+    return placeholder;
+  }
+
+  /** A Slack Connect placeholder for a file the bot may not see: {@code files.info} refuses. */
+  public Map<String, Object> hiddenConnectFile(String id) {
+    Map<String, Object> placeholder = new LinkedHashMap<>();
+    placeholder.put("id", id);
+    placeholder.put("file_access", "check_file_info");
+    placeholder.put("created", Instant.now().getEpochSecond());
+    placeholder.put("user", "U_EXTERNAL");
+    return placeholder;
+  }
+
   /** Socket Mode: {@code apps.connections.open} points here and {@code listener} is Slack. */
-  void socket(okhttp3.WebSocketListener listener) {
+  public void socket(okhttp3.WebSocketListener listener) {
     this.socket = listener;
   }
 
   /** The response URL of a slash command, answered here. */
-  String responseUrl(String name) {
+  public String responseUrl(String name) {
     return server.url("/respond/" + name).toString();
   }
 
   /** The next call of {@code method} answers {@code response} instead. */
-  void script(String method, MockResponse response) {
+  public void script(String method, MockResponse response) {
     scripted.computeIfAbsent(method, m -> new ArrayDeque<>()).add(response);
   }
 
-  static MockResponse json(int status, String body) {
+  public static MockResponse json(int status, String body) {
     return new MockResponse.Builder()
         .code(status)
         .addHeader("Content-Type", "application/json; charset=utf-8")
@@ -160,16 +187,16 @@ final class FakeSlack implements AutoCloseable {
         .build();
   }
 
-  synchronized List<Call> calls() {
+  public synchronized List<Call> calls() {
     return List.copyOf(calls);
   }
 
-  synchronized List<Call> calls(String method) {
+  public synchronized List<Call> calls(String method) {
     return calls.stream().filter(c -> c.method().equals(method)).toList();
   }
 
   /** Waits for a call matching {@code condition}. */
-  synchronized Call await(String method, Predicate<Call> condition, Duration timeout)
+  public synchronized Call await(String method, Predicate<Call> condition, Duration timeout)
       throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
     while (true) {
@@ -299,6 +326,11 @@ final class FakeSlack implements AutoCloseable {
       case "apps.connections.open":
         String link = server.url("/link").toString().replaceFirst("^http", "ws");
         return GSON.toJson(Map.of("ok", true, "url", link));
+      case "files.info":
+        Map<String, Object> info = fileInfos.get(params.get("file"));
+        return info == null
+            ? "{\"ok\":false,\"error\":\"file_not_found\"}"
+            : GSON.toJson(Map.of("ok", true, "file", info));
       case "views.open":
         return "{\"ok\":true,\"view\":{\"id\":\"V1\"}}";
       default:

@@ -1,0 +1,97 @@
+package dev.klingbot.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.klingbot.core.testing.TestDatabases;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SeenEventStoreTest {
+  private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+  private static final Duration KEEP = Duration.ofMinutes(10);
+
+  @ParameterizedTest
+  @MethodSource("dev.klingbot.core.testing.TestDatabases#kinds")
+  void anEventIsNewOnceUntilItsRecordRunsOut(String kind) {
+    try (Database database = TestDatabases.open(kind)) {
+      SeenEventStore seen = new SeenEventStore(database);
+
+      assertThat(seen.firstTime("slack:event:Ev1", NOW, KEEP)).isTrue();
+      assertThat(seen.firstTime("slack:event:Ev1", NOW.plusSeconds(60), KEEP)).isFalse();
+      assertThat(seen.firstTime("slack:event:Ev1", NOW.plus(Duration.ofMinutes(9)), KEEP))
+          .isFalse();
+      assertThat(seen.firstTime("slack:event:Ev2", NOW, KEEP)).isTrue();
+      // Ten minutes later the first record has run out: the key counts as new, once.
+      assertThat(seen.firstTime("slack:event:Ev1", NOW.plus(KEEP), KEEP)).isTrue();
+      assertThat(seen.firstTime("slack:event:Ev1", NOW.plus(KEEP).plusSeconds(1), KEEP)).isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.klingbot.core.testing.TestDatabases#kinds")
+  void aSecondStoreOnTheSameDatabaseAgrees(String kind) {
+    try (Database database = TestDatabases.open(kind)) {
+      assertThat(new SeenEventStore(database).firstTime("k", NOW, KEEP)).isTrue();
+
+      // Like a restarted process, or a second instance.
+      assertThat(new SeenEventStore(database).firstTime("k", NOW.plusSeconds(61), KEEP)).isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.klingbot.core.testing.TestDatabases#kinds")
+  void concurrentCallsForOneKeyLetExactlyOneThrough(String kind) throws Exception {
+    try (Database database = TestDatabases.open(kind)) {
+      SeenEventStore seen = new SeenEventStore(database);
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      try {
+        List<Callable<Boolean>> calls = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+          calls.add(() -> seen.firstTime("slack:event:race", NOW, KEEP));
+        }
+        long winners = 0;
+        for (Future<Boolean> result : pool.invokeAll(calls)) {
+          winners += result.get() ? 1 : 0;
+        }
+        assertThat(winners).isEqualTo(1);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.klingbot.core.testing.TestDatabases#kinds")
+  void expiredRecordsArePurged(String kind) {
+    try (Database database = TestDatabases.open(kind)) {
+      SeenEventStore seen = new SeenEventStore(database);
+      seen.firstTime("old", NOW, Duration.ofMinutes(1));
+      seen.firstTime("fresh", NOW, KEEP);
+
+      assertThat(seen.purge(NOW.plus(Duration.ofMinutes(2)))).isEqualTo(1);
+      assertThat(seen.firstTime("fresh", NOW.plus(Duration.ofMinutes(2)), KEEP)).isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.klingbot.core.testing.TestDatabases#kinds")
+  void badKeysAreRefusedInPlainWords(String kind) {
+    try (Database database = TestDatabases.open(kind)) {
+      SeenEventStore seen = new SeenEventStore(database);
+
+      assertThatThrownBy(() -> seen.firstTime("", NOW, KEEP))
+          .hasMessage("an event key has 1 to 255 characters");
+      assertThatThrownBy(() -> seen.firstTime("x".repeat(256), NOW, KEEP))
+          .hasMessage("an event key has 1 to 255 characters");
+    }
+  }
+}
