@@ -8,35 +8,35 @@ import java.util.stream.Collectors;
 /**
  * What happened to an edit, as written to its event log ({@code edit_events.kind}). Each value
  * carries the string stored in the database, so rows written before this type existed read the
- * same. Events whose name ends in {@code -ing} are intents: stored before the side effect they
- * announce (a Kling call, a post), followed by the event of the result.
+ * same. Some are intents ({@link #isIntent()}): stored before the side effect they announce (a
+ * Kling call, a post), followed by the event of the result.
  */
 public enum EditEvent {
   CREATED("created"),
   /** Intent: init-selection is about to be sent. */
-  OPENING_SESSION("opening-session"),
+  OPENING_SESSION("opening-session", true),
   SESSION_OPENED("session-opened"),
   INIT_REFUSED("init-refused"),
   CONFORMED("conformed"),
   PROMPT_CHANGED("prompt-changed"),
   /** Intent: add-selection is about to be sent with these points. */
-  SELECTING("selecting"),
+  SELECTING("selecting", true),
   SELECTED("selected"),
   /** Intent: delete-selection is about to be sent with these points. */
-  UNSELECTING("unselecting"),
+  UNSELECTING("unselecting", true),
   UNSELECTED("unselected"),
   /** Intent: clear-selection is about to be sent. */
-  CLEARING("clearing"),
+  CLEARING("clearing", true),
   CLEARED("cleared"),
   /** Intent: preview-selection is about to be sent. */
-  PREVIEWING("previewing"),
+  PREVIEWING("previewing", true),
   PREVIEWED("previewed"),
   /** A selection call Kling refused or that did not get through; nothing was changed. */
   SELECTION_FAILED("selection-failed"),
   SUBMITTED("submitted"),
   CANCELLED("cancelled"),
   /** Intent: the create-task call is about to be sent. */
-  CREATE_TASK("create-task"),
+  CREATE_TASK("create-task", true),
   TASK_CREATED("task-created"),
   CREATE_REFUSED("create-refused"),
   QUEUED("queued"),
@@ -48,7 +48,7 @@ public enum EditEvent {
   EXPIRED("expired"),
   RESULT_DOWNLOADED("result-downloaded"),
   /** Intent: the final message is about to be posted. */
-  DELIVERING("delivering"),
+  DELIVERING("delivering", true),
   DELIVERY_RETRY("delivery-retry"),
   DELIVERY_FAILED("delivery-failed"),
   DELIVERED("delivered");
@@ -57,9 +57,15 @@ public enum EditEvent {
       Arrays.stream(values()).collect(Collectors.toMap(EditEvent::stored, Function.identity()));
 
   private final String stored;
+  private final boolean intent;
 
   EditEvent(String stored) {
+    this(stored, false);
+  }
+
+  EditEvent(String stored, boolean intent) {
     this.stored = stored;
+    this.intent = intent;
   }
 
   /** The string in {@code edit_events.kind}. */
@@ -69,7 +75,7 @@ public enum EditEvent {
 
   /** Whether this event announces a side effect that has not happened yet. */
   public boolean isIntent() {
-    return stored.endsWith("ing") && this != PROCESSING;
+    return intent;
   }
 
   /**
