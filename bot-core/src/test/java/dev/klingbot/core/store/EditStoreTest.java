@@ -73,6 +73,8 @@ class EditStoreTest {
           .isInstanceOf(ConcurrentUpdateException.class);
       assertThat(store.find("ABCD2346").orElseThrow().state()).isEqualTo(EditState.SELECTING);
       assertThat(store.events("ABCD2346")).containsExactly("created", "selecting");
+      assertThat(store.log().kinds("ABCD2346"))
+          .containsExactly(EditEvent.CREATED, EditEvent.SELECTING);
     }
   }
 
