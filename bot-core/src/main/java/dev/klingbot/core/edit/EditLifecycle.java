@@ -19,8 +19,9 @@ import java.util.Set;
 /**
  * The one place that says how an edit may move: {@code created → selecting → previewed → submitted
  * → processing → succeeded | failed | cancelled | expired}. While {@code submitted} the edit may
- * wait in the queue for a free Kling slot ({@link TaskState#QUEUED}); that is a task state, not an
- * edit state, so the edit goes on to {@code processing} (or ends) from there.
+ * wait in the queue for a free Kling slot ({@link TaskState#QUEUED}, shown as {@link
+ * Stage#QUEUED}); that is a task state, not an edit state, so the stored state stays {@code
+ * submitted} and the rows and queries keep their meaning.
  *
  * <p>Staying in a state is always allowed (more points while selecting, another check while
  * processing, the delivery of a finished edit). {@link Edit#withState} goes through {@link
@@ -47,6 +48,42 @@ public final class EditLifecycle {
   }
 
   private EditLifecycle() {}
+
+  /**
+   * The stage an edit is in as a person would name it: its {@link EditState}, with {@code
+   * submitted} split into {@link #QUEUED} (waiting for a free slot of the Kling account) and {@link
+   * #SUBMITTED} (being created or waiting at Kling).
+   */
+  public enum Stage {
+    CREATED,
+    SELECTING,
+    PREVIEWED,
+    SUBMITTED,
+    QUEUED,
+    PROCESSING,
+    SUCCEEDED,
+    FAILED,
+    CANCELLED,
+    EXPIRED;
+
+    public static Stage of(Edit edit) {
+      return switch (edit.state()) {
+        case CREATED -> CREATED;
+        case SELECTING -> SELECTING;
+        case PREVIEWED -> PREVIEWED;
+        case SUBMITTED -> edit.task().queued() ? QUEUED : SUBMITTED;
+        case PROCESSING -> PROCESSING;
+        case SUCCEEDED -> SUCCEEDED;
+        case FAILED -> FAILED;
+        case CANCELLED -> CANCELLED;
+        case EXPIRED -> EXPIRED;
+      };
+    }
+
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   private static void allow(EditState from, EditState... to) {
     Set<EditState> next = EnumSet.of(from, to);

@@ -80,6 +80,29 @@ class EditLifecycleTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aSubmittedEditWaitingForAKlingSlotIsQueued() {
+    Edit submitted =
+        Edits.inState(Edits.removal("LIFE2347", Instant.EPOCH), EditState.SUBMITTED)
+            .withTask(TaskProgress.none().submitted(Instant.EPOCH));
+
+    assertThat(EditLifecycle.Stage.of(submitted)).isEqualTo(EditLifecycle.Stage.SUBMITTED);
+    Edit queued = submitted.withTask(submitted.task().withQueued(true, Instant.EPOCH));
+    assertThat(EditLifecycle.Stage.of(queued)).isEqualTo(EditLifecycle.Stage.QUEUED);
+    assertThat(queued.task().status()).isEqualTo(TaskState.QUEUED);
+    Edit unqueued = queued.withTask(queued.task().withQueued(false, null));
+    assertThat(EditLifecycle.Stage.of(unqueued)).isEqualTo(EditLifecycle.Stage.SUBMITTED);
+    assertThat(unqueued.task().status()).isNull();
+  }
+
+  @org.junit.jupiter.api.Test
+  void everyOtherStageIsTheEditsState() {
+    for (EditState state : EditState.values()) {
+      Edit edit = Edits.inState(Edits.removal("LIFE2348", Instant.EPOCH), state);
+      assertThat(EditLifecycle.Stage.of(edit).name()).isEqualTo(state.name());
+    }
+  }
+
+  @org.junit.jupiter.api.Test
   void aRefusalSaysWhereTheEditMayGo() {
     Edit created = Edits.removal("LIFE2346", Instant.EPOCH);
 
