@@ -43,13 +43,6 @@ public enum KlingErrorCode {
           + " 720-2160 px per side, 24, 30 or 60 fps)."),
   /** {@code data.status} of an add- or delete-selection answer was not 0. */
   SELECTION_REJECTED(-1, "Kling could not use the marked points; mark the element again."),
-  /** Refused before sending: too many points on a frame, or too many marked frames. */
-  SELECTION_LIMIT_REACHED(
-      -1,
-      "Kling allows at most 10 points per frame and 10 marked frames; clear the selection or"
-          + " unmark a frame first."),
-  /** Refused before sending: a delete named a point that was never added. */
-  POINT_NOT_MARKED(-1, "That point is not marked on that frame; pick one of the marked points."),
   /** No answer: I/O error, dropped connection or timeout. */
   NETWORK_ERROR(-1, "Kling could not be reached; try again later."),
   /** The answer was not the JSON envelope Kling sends. */

@@ -46,10 +46,11 @@ import org.slf4j.LoggerFactory;
  * KlingErrorCode#PARALLEL_TASK_LIMIT} with {@code retryable() == true}, so the caller can queue.
  * OkHttp's own silent retry on connection failure is switched off for create.
  *
- * <p><b>Selection limits.</b> The client remembers the points it added per session and frame (a
- * bounded, in-memory record updated by add, delete and clear) and refuses, without sending, more
- * than 10 points on a frame, an 11th marked frame, and a delete of a point that was never added.
- * Calls on one session are expected one at a time.
+ * <p><b>Stateless.</b> The client keeps nothing per session: it checks each request on its own (at
+ * most 10 points in one call, coordinates within 0..1, ids present) and leaves the rules that need
+ * the session's history (10 points per frame, 10 marked frames, deleting only marked points) to its
+ * caller, which stores the selection, and to Kling, whose refusal comes back as a {@link
+ * KlingException}.
  *
  * <p>Every response is closed; tokens and keys never appear in exceptions or logs. The envelope's
  * {@code request_id} is logged at debug and carried by every {@link KlingException}.
@@ -57,14 +58,12 @@ import org.slf4j.LoggerFactory;
 public final class OkHttpKlingClient implements KlingClient {
   private static final Logger log = LoggerFactory.getLogger(OkHttpKlingClient.class);
   private static final String MULTI_ELEMENTS = "v1/videos/multi-elements";
-  private static final int LEDGER_SESSIONS = 1024;
 
   private final HttpUrl baseUrl;
   private final OkHttpClient http;
   private final OkHttpClient createHttp;
   private final KlingTransport transport;
   private final Retrier retrier;
-  private final SelectionLedger ledger = new SelectionLedger(LEDGER_SESSIONS);
 
   private OkHttpKlingClient(Builder builder, DoubleSupplier random) {
     this.baseUrl = builder.parsedBaseUrl();
@@ -94,30 +93,22 @@ public final class OkHttpKlingClient implements KlingClient {
     requireNonNull(request, "request is null");
     ApiAnswer answer = post("init-selection", url("init-selection"), request);
     checkStatus(answer, KlingErrorCode.VIDEO_REJECTED, "the video could not be recognised");
-    InitSelectionResult result = KlingJson.convert(answer.data(), InitSelectionResult.class);
-    if (result.sessionId() != null) {
-      ledger.start(result.sessionId());
-    }
-    return result;
+    return KlingJson.convert(answer.data(), InitSelectionResult.class);
   }
 
   @Override
   public SelectionResult addSelection(SelectionRequest request) {
     requireNonNull(request, "request is null");
-    ledger.checkAdd(request);
     ApiAnswer answer = post("add-selection", url("add-selection"), request);
     checkStatus(answer, KlingErrorCode.SELECTION_REJECTED, "the selection could not be recognised");
-    ledger.recordAdd(request);
     return KlingJson.selectionResult(answer.data());
   }
 
   @Override
   public SelectionResult deleteSelection(SelectionRequest request) {
     requireNonNull(request, "request is null");
-    ledger.checkDelete(request);
     ApiAnswer answer = post("delete-selection", url("delete-selection"), request);
     checkStatus(answer, KlingErrorCode.SELECTION_REJECTED, "the selection could not be recognised");
-    ledger.recordDelete(request);
     return KlingJson.selectionResult(answer.data());
   }
 
@@ -127,7 +118,6 @@ public final class OkHttpKlingClient implements KlingClient {
     ApiAnswer answer =
         post("clear-selection", url("clear-selection"), RequestBodies.sessionOnly(sessionId));
     checkStatus(answer, KlingErrorCode.SELECTION_REJECTED, "the selection could not be cleared");
-    ledger.clear(sessionId);
     return KlingJson.selectionResult(answer.data());
   }
 

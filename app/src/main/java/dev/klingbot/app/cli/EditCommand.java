@@ -174,8 +174,8 @@ public final class EditCommand implements Callable<Integer> {
           progress.done();
           err.println(
               "klingbot: gave up waiting after "
-                  + timeoutMinutes
-                  + " minutes; the edit "
+                  + dev.klingbot.core.Durations.words(Duration.ofMinutes(timeoutMinutes))
+                  + "; the edit "
                   + edit.id()
                   + " keeps running and is delivered when the bot runs again.");
           return 1;

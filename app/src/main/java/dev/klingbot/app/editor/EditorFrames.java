@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.core.media.FrameExtractor;
 import dev.klingbot.core.media.MaskOverlay;
+import dev.klingbot.core.media.MaskScaling;
 import dev.klingbot.kling.mask.MaskBitmap;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -95,7 +96,7 @@ final class EditorFrames {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
     for (int i = 0; i < masks.size(); i++) {
       Color color = MaskOverlay.COLORS.get(i % MaskOverlay.COLORS.size());
-      boolean[] covered = covered(masks.get(i), width, height);
+      boolean[] covered = MaskScaling.covered(masks.get(i), width, height);
       int rgb = color.getRGB() & 0xffffff;
       int fill = (FILL_ALPHA << 24) | rgb;
       int solid = 0xff000000 | rgb;
@@ -114,21 +115,6 @@ final class EditorFrames {
       throw new UncheckedIOException("cannot write a PNG", e);
     }
     return out.toByteArray();
-  }
-
-  private static boolean[] covered(MaskBitmap mask, int width, int height) {
-    int[] maskX = new int[width];
-    for (int x = 0; x < width; x++) {
-      maskX[x] = (int) Math.min(mask.width() - 1, (x + 0.5) * mask.width() / width);
-    }
-    boolean[] covered = new boolean[width * height];
-    for (int y = 0; y < height; y++) {
-      int maskY = (int) Math.min(mask.height() - 1, (y + 0.5) * mask.height() / height);
-      for (int x = 0; x < width; x++) {
-        covered[y * width + x] = mask.get(maskX[x], maskY);
-      }
-    }
-    return covered;
   }
 
   private static boolean edge(boolean[] covered, int width, int height, int x, int y) {

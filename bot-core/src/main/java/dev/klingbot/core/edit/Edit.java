@@ -41,7 +41,14 @@ public record Edit(
     requireNonNull(updatedAt, "updatedAt is null");
   }
 
+  /**
+   * The edit in {@code newState}.
+   *
+   * @throws EditLifecycle.IllegalTransitionException when {@link EditLifecycle} does not allow the
+   *     move
+   */
   public Edit withState(EditState newState) {
+    EditLifecycle.require(state, newState);
     return new Edit(
         id,
         newState,

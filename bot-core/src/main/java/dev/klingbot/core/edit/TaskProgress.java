@@ -6,13 +6,13 @@ import java.time.Instant;
  * The Kling task as last seen.
  *
  * @param taskId Kling's id; {@code null} until the create call succeeded
- * @param status Kling's last status ({@code submitted}, {@code processing}, ...)
+ * @param status where the task stands, Kling's word or ours; {@code null} before any
  * @param queued whether the edit waits for a free slot of the Kling account
  * @param nextCheckAt when the job runner looks at the task next
  */
 public record TaskProgress(
     String taskId,
-    String status,
+    TaskState status,
     String statusMessage,
     boolean queued,
     Instant submittedAt,
@@ -29,17 +29,43 @@ public record TaskProgress(
   }
 
   public TaskProgress withQueued(boolean isQueued, Instant nextCheck) {
+    TaskState newStatus = isQueued ? TaskState.QUEUED : status == TaskState.QUEUED ? null : status;
     return new TaskProgress(
-        taskId, status, statusMessage, isQueued, submittedAt, nextCheck, checkCount, lastCheckedAt);
+        taskId,
+        newStatus,
+        statusMessage,
+        isQueued,
+        submittedAt,
+        nextCheck,
+        checkCount,
+        lastCheckedAt);
   }
 
-  public TaskProgress created(String newTaskId, String newStatus, Instant at, Instant nextCheck) {
+  /** The create call is about to be sent (stored first, so a crash leaves a trace). */
+  public TaskProgress creating(Instant nextCheck) {
+    return new TaskProgress(
+        null, TaskState.CREATING, null, queued, submittedAt, nextCheck, checkCount, lastCheckedAt);
+  }
+
+  /** Whether a create call may have reached Kling. */
+  public boolean mayExistAtKling() {
+    return taskId != null || status == TaskState.CREATING;
+  }
+
+  public TaskProgress created(
+      String newTaskId, TaskState newStatus, Instant at, Instant nextCheck) {
     return new TaskProgress(newTaskId, newStatus, null, false, submittedAt, nextCheck, 0, at);
   }
 
-  public TaskProgress checked(String newStatus, String message, Instant at, Instant nextCheck) {
+  public TaskProgress checked(TaskState newStatus, String message, Instant at, Instant nextCheck) {
     return new TaskProgress(
         taskId, newStatus, message, false, submittedAt, nextCheck, checkCount + 1, at);
+  }
+
+  /** The task ended on our side ({@link TaskState#LOST}, {@link TaskState#TIMED_OUT}). */
+  public TaskProgress endedHere(TaskState newStatus, Instant at) {
+    return new TaskProgress(
+        taskId, newStatus, statusMessage, false, submittedAt, null, checkCount, at);
   }
 
   public TaskProgress checkAt(Instant nextCheck) {

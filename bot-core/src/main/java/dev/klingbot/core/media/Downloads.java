@@ -2,6 +2,7 @@ package dev.klingbot.core.media;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.klingbot.core.Durations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -108,7 +109,7 @@ public final class Downloads {
       throw new MediaException(
           MediaProblem.TIMEOUT,
           "The download took longer than "
-              + describe(timeout)
+              + Durations.words(timeout)
               + ". Try a smaller file or a faster link.",
           e);
     } catch (IOException e) {
@@ -202,15 +203,6 @@ public final class Downloads {
                 ? "Check the link; the file may have been moved or deleted."
                 : code >= 500 ? "The server has a problem; try again later." : "Check the link.";
     return "The link answered " + code + " " + reason + ". " + advice;
-  }
-
-  private static String describe(Duration duration) {
-    long seconds = duration.toSeconds();
-    if (seconds >= 60 && seconds % 60 == 0) {
-      long minutes = seconds / 60;
-      return minutes + (minutes == 1 ? " minute" : " minutes");
-    }
-    return Math.max(1, seconds) + (seconds == 1 ? " second" : " seconds");
   }
 
   private static void checkCap(long maxBytes) {

@@ -61,25 +61,9 @@ public final class MaskOverlay {
     int edge = Math.max(1, Math.min(width, height) / 360);
     for (int i = 0; i < masks.size(); i++) {
       MaskBitmap mask = requireNonNull(masks.get(i), "mask " + i + " is null");
-      paint(image, covered(mask, width, height), COLORS.get(i % COLORS.size()), edge);
+      paint(image, MaskScaling.covered(mask, width, height), COLORS.get(i % COLORS.size()), edge);
     }
     return image;
-  }
-
-  /** Which frame pixels the mask covers, the mask stretched to the frame when sizes differ. */
-  static boolean[] covered(MaskBitmap mask, int width, int height) {
-    int[] maskX = new int[width];
-    for (int x = 0; x < width; x++) {
-      maskX[x] = (int) Math.min(mask.width() - 1, (x + 0.5) * mask.width() / width);
-    }
-    boolean[] covered = new boolean[width * height];
-    for (int y = 0; y < height; y++) {
-      int maskY = (int) Math.min(mask.height() - 1, (y + 0.5) * mask.height() / height);
-      for (int x = 0; x < width; x++) {
-        covered[y * width + x] = mask.get(maskX[x], maskY);
-      }
-    }
-    return covered;
   }
 
   private static void paint(BufferedImage image, boolean[] covered, Color color, int edge) {

@@ -12,6 +12,7 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
@@ -19,9 +20,24 @@ import org.jfree.data.category.DefaultCategoryDataset;
 
 /** A bar chart of units per day for a usage report (JFreeChart), written as PNG. */
 public final class UsageChart {
+  static final int WIDTH = 900;
+  static final int HEIGHT = 420;
+
   private UsageChart() {}
 
   public static Path write(UsageReport report, String title, Path file) {
+    JFreeChart chart = chart(report, title);
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the usage chart", e);
+    }
+    return file;
+  }
+
+  /** The chart itself; units are whole numbers, so the y axis only has whole-number ticks. */
+  static JFreeChart chart(UsageReport report, String title) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     Map<LocalDate, Integer> byDay = new HashMap<>();
     report.days().forEach(day -> byDay.put(day.day(), day.units()));
@@ -40,12 +56,9 @@ public final class UsageChart {
     renderer.setSeriesPaint(0, new Color(88, 101, 242));
     renderer.setShadowVisible(false);
     renderer.setDrawBarOutline(false);
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      ChartUtils.saveChartAsPNG(file.toFile(), chart, 900, 420);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the usage chart", e);
-    }
-    return file;
+    NumberAxis units = (NumberAxis) plot.getRangeAxis();
+    units.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    units.setAutoRangeMinimumSize(1);
+    return chart;
   }
 }

@@ -9,6 +9,7 @@ import dev.klingbot.core.edit.Origin;
 import dev.klingbot.core.edit.Outcome;
 import dev.klingbot.core.edit.SourceVideo;
 import dev.klingbot.core.edit.TaskProgress;
+import dev.klingbot.core.edit.TaskState;
 import dev.klingbot.kling.EditMode;
 import dev.klingbot.kling.TaskDuration;
 import dev.klingbot.kling.TaskMode;
@@ -67,7 +68,7 @@ final class EditRowMapper implements RowMapper<Edit> {
     TaskProgress task =
         new TaskProgress(
             rs.getString("task_id"),
-            rs.getString("task_status"),
+            TaskState.fromStored(rs.getString("task_status")),
             rs.getString("task_status_message"),
             rs.getBoolean("queued"),
             Sql.instant(rs.getTimestamp("submitted_at")),

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditEvent;
 import dev.klingbot.core.edit.EditImage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,8 +16,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
- * Edits and their events. Every save is checked against the version that was read (optimistic
- * locking) and writes the event of the change in the same transaction, before any side effect.
+ * The edit rows. Every save is checked against the version that was read (optimistic locking) and
+ * writes the event of the change to the {@link EditEventLog} in the same transaction, before any
+ * side effect. The job runner's view of the same table (what is due, leases, the queue) is {@link
+ * EditWorkQueue}.
  */
 public final class EditStore {
   private static final EditRowMapper MAPPER = new EditRowMapper();
@@ -33,9 +36,23 @@ public final class EditStore {
           + " callback_token, updated_at";
 
   private final Jdbi jdbi;
+  private final EditEventLog log;
+  private final EditWorkQueue work;
 
   public EditStore(Database database) {
     this.jdbi = requireNonNull(database, "database is null").jdbi();
+    this.log = new EditEventLog(database);
+    this.work = new EditWorkQueue(database);
+  }
+
+  /** The event log these edits write to. */
+  public EditEventLog log() {
+    return log;
+  }
+
+  /** The job runner's view: due work, leases, the queue for Kling slots. */
+  public EditWorkQueue work() {
+    return work;
   }
 
   /** Stores a new edit and its images; returns it with version 0. */
@@ -60,18 +77,20 @@ public final class EditStore {
               .bind("created_at", Sql.timestamp(stored.createdAt()))
               .execute();
           insertImages(handle, stored);
-          event(handle, stored.id(), stored.updatedAt(), "created", eventDetail);
+          EditEventLog.write(
+              handle, stored.id(), stored.updatedAt(), EditEvent.CREATED, eventDetail);
         });
     return stored;
   }
 
   /**
-   * Saves {@code edit} if nobody changed it since it was read, and records {@code eventKind}.
+   * Saves {@code edit} if nobody changed it since it was read, and records {@code event} (none when
+   * {@code null}) in the same transaction.
    *
    * @return the saved edit with its new version
    * @throws ConcurrentUpdateException when the stored version differs
    */
-  public Edit update(Edit edit, Instant now, String eventKind, String eventDetail) {
+  public Edit update(Edit edit, Instant now, EditEvent event, String eventDetail) {
     Edit stored = edit.stored(now, edit.version() + 1);
     jdbi.useTransaction(
         handle -> {
@@ -95,8 +114,8 @@ public final class EditStore {
               .bind("id", edit.id())
               .execute();
           insertImages(handle, stored);
-          if (eventKind != null) {
-            event(handle, edit.id(), now, eventKind, eventDetail);
+          if (event != null) {
+            EditEventLog.write(handle, edit.id(), now, event, eventDetail);
           }
         });
     return stored;
@@ -168,184 +187,9 @@ public final class EditStore {
                 .list());
   }
 
-  /**
-   * Ids of edits the job runner has work on: running tasks due for a check, and finished edits
-   * whose final message has not been posted.
-   */
-  public List<String> dueForWork(Instant now, java.util.Collection<Platform> platforms, int limit) {
-    if (platforms.isEmpty()) {
-      return List.of();
-    }
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT id FROM edits WHERE ((state IN ('SUBMITTED', 'PROCESSING') AND"
-                        + " (next_check_at IS NULL OR next_check_at <= :now)) OR (state IN"
-                        + " ('SUCCEEDED', 'FAILED', 'EXPIRED') AND delivered_at IS NULL AND"
-                        + " (next_check_at IS NULL OR next_check_at <= :now))) AND (lease_until IS"
-                        + " NULL OR lease_until < :now) AND platform IN (<platforms>) ORDER BY"
-                        + " submitted_at, created_at")
-                .bind("now", Sql.timestamp(now))
-                .bindList("platforms", platforms.stream().map(Platform::id).toList())
-                .setMaxRows(limit)
-                .mapTo(String.class)
-                .list());
-  }
-
-  /** The earliest time an edit with work left is due, for the runner's sleep. */
-  public Optional<Instant> nextDue() {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT MIN(next_check_at) FROM edits WHERE state IN ('SUBMITTED',"
-                        + " 'PROCESSING') OR (state IN ('SUCCEEDED', 'FAILED', 'EXPIRED') AND"
-                        + " delivered_at IS NULL)")
-                .mapTo(java.sql.Timestamp.class)
-                .findOne()
-                .map(Sql::instant));
-  }
-
-  /**
-   * Edits still being prepared whose Kling session has expired or that are older than {@code
-   * createdBefore}.
-   */
-  public List<String> expiredBeforeSubmit(Instant now, Instant createdBefore) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT id FROM edits WHERE state IN ('CREATED', 'SELECTING', 'PREVIEWED') AND"
-                        + " (session_expires_at <= :now OR created_at <= :before)")
-                .bind("now", Sql.timestamp(now))
-                .bind("before", Sql.timestamp(createdBefore))
-                .mapTo(String.class)
-                .list());
-  }
-
-  /** Number of queued edits submitted before {@code edit} (its place in the queue is this + 1). */
-  public int queuedAhead(Edit edit) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT COUNT(*) FROM edits WHERE state = 'SUBMITTED' AND task_id IS NULL AND"
-                        + " id <> :id AND (submitted_at < :at OR (submitted_at = :at AND id < :id))")
-                .bind("id", edit.id())
-                .bind("at", Sql.timestamp(edit.task().submittedAt()))
-                .mapTo(Integer.class)
-                .one());
-  }
-
-  /** Whether an older edit waits in the queue (so a newer one must not jump it). */
-  public Optional<String> oldestQueued() {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT id FROM edits WHERE state = 'SUBMITTED' AND task_id IS NULL AND queued ="
-                        + " TRUE ORDER BY submitted_at, id")
-                .setMaxRows(1)
-                .mapTo(String.class)
-                .findFirst());
-  }
-
-  /**
-   * Asks for a running edit to be checked at {@code at} at the latest (a callback arrived). Only
-   * moves the next check earlier and does not change the version, so it never conflicts with the
-   * job runner's own save.
-   */
-  public void checkBy(String id, Instant at) {
-    jdbi.useHandle(
-        handle ->
-            handle
-                .createUpdate(
-                    "UPDATE edits SET next_check_at = :at WHERE id = :id AND state IN ('SUBMITTED',"
-                        + " 'PROCESSING') AND (next_check_at IS NULL OR next_check_at > :at)")
-                .bind("at", Sql.timestamp(at))
-                .bind("id", id)
-                .execute());
-  }
-
-  /** Takes the job for {@code owner} until {@code until}, unless another process holds it. */
-  public boolean claim(String id, String owner, Instant now, Instant until) {
-    return jdbi.withHandle(
-            handle ->
-                handle
-                    .createUpdate(
-                        "UPDATE edits SET lease_owner = :owner, lease_until = :until WHERE id = :id"
-                            + " AND (lease_owner IS NULL OR lease_until IS NULL OR lease_until <"
-                            + " :now OR lease_owner = :owner)")
-                    .bind("owner", owner)
-                    .bind("until", Sql.timestamp(until))
-                    .bind("now", Sql.timestamp(now))
-                    .bind("id", id)
-                    .execute())
-        == 1;
-  }
-
-  /** The owners of leases currently held (whether or not they have run out). */
-  public List<String> leaseOwners() {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery("SELECT DISTINCT lease_owner FROM edits WHERE lease_owner IS NOT NULL")
-                .mapTo(String.class)
-                .list());
-  }
-
-  /** Drops every lease of an owner that is known to be gone; returns how many. */
-  public int releaseAll(String owner) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createUpdate(
-                    "UPDATE edits SET lease_owner = NULL, lease_until = NULL WHERE lease_owner ="
-                        + " :owner")
-                .bind("owner", owner)
-                .execute());
-  }
-
-  public void release(String id, String owner) {
-    jdbi.useHandle(
-        handle ->
-            handle
-                .createUpdate(
-                    "UPDATE edits SET lease_owner = NULL, lease_until = NULL WHERE id = :id AND"
-                        + " lease_owner = :owner")
-                .bind("id", id)
-                .bind("owner", owner)
-                .execute());
-  }
-
   /** The stored events of an edit, oldest first, as {@code kind: detail} lines. */
   public List<String> events(String id) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery("SELECT kind, detail FROM edit_events WHERE edit_id = :id ORDER BY id")
-                .bind("id", id)
-                .map(
-                    (rs, ctx) ->
-                        rs.getString("kind")
-                            + (rs.getString("detail") == null ? "" : ": " + rs.getString("detail")))
-                .list());
-  }
-
-  /** Ids of finished edits last changed before {@code before} (their files may be deleted). */
-  public List<String> finishedBefore(Instant before, int limit) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT id FROM edits WHERE state IN ('SUCCEEDED', 'FAILED', 'CANCELLED',"
-                        + " 'EXPIRED') AND updated_at < :before AND (delivered_at IS NOT NULL OR"
-                        + " state = 'CANCELLED') ORDER BY updated_at")
-                .bind("before", Sql.timestamp(before))
-                .setMaxRows(limit)
-                .mapTo(String.class)
-                .list());
+    return log.lines(id);
   }
 
   private static Edit withImages(Handle handle, Edit edit) {
@@ -379,17 +223,6 @@ public final class EditStore {
           .bind("url", image.url())
           .execute();
     }
-  }
-
-  private static void event(Handle handle, String id, Instant at, String kind, String detail) {
-    handle
-        .createUpdate(
-            "INSERT INTO edit_events (edit_id, at, kind, detail) VALUES (:id, :at, :kind, :detail)")
-        .bind("id", id)
-        .bind("at", Sql.timestamp(at))
-        .bind("kind", kind)
-        .bind("detail", detail)
-        .execute();
   }
 
   private static void bindColumns(SqlStatement<?> statement, Edit edit) {
@@ -431,7 +264,7 @@ public final class EditStore {
         .bind("preview_video_url", session == null ? null : session.previewVideoUrl())
         .bind("preview_cover_url", session == null ? null : session.previewCoverUrl())
         .bind("task_id", task.taskId())
-        .bind("task_status", task.status())
+        .bind("task_status", task.status() == null ? null : task.status().stored())
         .bind("task_status_message", task.statusMessage())
         .bind("queued", task.queued())
         .bind("submitted_at", Sql.timestamp(task.submittedAt()))

@@ -10,6 +10,7 @@ import dev.klingbot.core.chat.ChatPort;
 import dev.klingbot.core.chat.ChatPorts;
 import dev.klingbot.core.chat.MessageRef;
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditEvent;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.media.Downloads;
 import dev.klingbot.core.media.FrameExtractor;
@@ -74,7 +75,7 @@ public final class Delivery {
         edits.update(
             edit.withOutcome(edit.outcome().deliveryStarted(now)),
             now,
-            "delivering",
+            EditEvent.DELIVERING,
             again ? "again after an interruption" : null);
     ChatMessage message;
     if (current.state() == EditState.SUCCEEDED) {
@@ -111,7 +112,7 @@ public final class Delivery {
         edits.update(
             current.withTask(current.task().checkAt(later.plus(RETRY))),
             later,
-            "delivery-retry",
+            EditEvent.DELIVERY_RETRY,
             e.getMessage());
         return;
       }
@@ -120,18 +121,19 @@ public final class Delivery {
       edits.update(
           current.withOutcome(current.outcome().delivered(at)),
           at,
-          "delivery-failed",
+          EditEvent.DELIVERY_FAILED,
           e.getMessage());
       return;
     }
     Instant at = clock.instant();
     Edit delivered =
-        edits.update(current.withOutcome(current.outcome().delivered(at)), at, "delivered", null);
+        edits.update(
+            current.withOutcome(current.outcome().delivered(at)), at, EditEvent.DELIVERED, null);
     progress.finish(
         delivered,
         delivered.state() == EditState.SUCCEEDED
-            ? ProgressTexts.done(delivered, at)
-            : ProgressTexts.failed(delivered));
+            ? TaskTexts.done(delivered, at)
+            : TaskTexts.failed(delivered));
   }
 
   private Edit downloadResult(Edit edit) {
@@ -146,7 +148,7 @@ public final class Delivery {
       return edits.update(
           edit.withOutcome(edit.outcome().withResultFile(target.toString())),
           now,
-          "result-downloaded",
+          EditEvent.RESULT_DOWNLOADED,
           null);
     } catch (MediaException e) {
       LOG.warn(

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditEvent;
 import dev.klingbot.core.edit.EditImage;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.KlingSession;
@@ -180,13 +181,14 @@ final class EditIntake {
 
   /** Calls init-selection and stores the session; the edit moves to {@code selecting}. */
   Edit openSession(Edit edit, String videoUrl) {
+    edits.log().record(edit.id(), clock.instant(), EditEvent.OPENING_SESSION, null);
     InitSelectionResult result;
     try {
       result = kling.initSelection(InitSelectionRequest.ofVideoUrl(videoUrl));
     } catch (KlingException e) {
       LOG.info("Edit {}: init-selection refused: {}", edit.id(), e.getMessage());
       String reason = KlingMessages.describe(e);
-      failNow(edit, reason, "init-refused", e.getMessage());
+      failNow(edit, reason, EditEvent.INIT_REFUSED, e.getMessage());
       throw new EditException(EditException.Kind.KLING, reason, e);
     }
     Instant now = clock.instant();
@@ -205,7 +207,7 @@ final class EditIntake {
             .withSession(session)
             .withVideo(edit.video().withUrl(videoUrl)),
         now,
-        "session-opened",
+        EditEvent.SESSION_OPENED,
         result.sessionId());
   }
 
@@ -213,7 +215,7 @@ final class EditIntake {
    * Ends an edit that failed while the user waited: the reply tells them, so nothing is posted
    * later.
    */
-  void failNow(Edit edit, String reason, String event, String detail) {
+  void failNow(Edit edit, String reason, EditEvent event, String detail) {
     Instant now = clock.instant();
     edits.update(
         edit.withState(EditState.FAILED)

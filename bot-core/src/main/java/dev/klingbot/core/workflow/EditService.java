@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.klingbot.core.Requester;
 import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditEvent;
 import dev.klingbot.core.edit.EditIds;
 import dev.klingbot.core.edit.EditImage;
 import dev.klingbot.core.edit.EditRequest;
@@ -137,7 +138,7 @@ public final class EditService {
   /** Marks points (fractions of the frame) on a frame. */
   public Reply select(Requester who, String editId, int frameIndex, List<Point> points) {
     List<String> labels = new ArrayList<>();
-    points.forEach(point -> labels.add(SelectionWork.label(point)));
+    points.forEach(point -> labels.add(SelectionViews.label(point)));
     return select(who, editId, frameIndex, points, labels);
   }
 
@@ -159,7 +160,7 @@ public final class EditService {
    */
   public SelectionState mark(Requester who, String editId, int frameIndex, List<Point> points) {
     List<String> labels = new ArrayList<>();
-    points.forEach(point -> labels.add(SelectionWork.label(point)));
+    points.forEach(point -> labels.add(SelectionViews.label(point)));
     Reply reply =
         access.locked(
             who,
@@ -185,10 +186,10 @@ public final class EditService {
   }
 
   /** The most points Kling takes on one frame. */
-  public static final int MAX_POINTS_PER_FRAME = SelectionWork.MAX_POINTS_PER_FRAME;
+  public static final int MAX_POINTS_PER_FRAME = SelectionLimits.MAX_POINTS_PER_FRAME;
 
   /** The most frames Kling lets one session mark. */
-  public static final int MAX_MARKED_FRAMES = SelectionWork.MAX_FRAMES;
+  public static final int MAX_MARKED_FRAMES = SelectionLimits.MAX_FRAMES;
 
   /** Unmarks points typed as text. */
   public Reply unselect(Requester who, String editId, String text) {
@@ -284,7 +285,7 @@ public final class EditService {
               edits.update(
                   edit.withRequest(changed).withImages(images),
                   now,
-                  "prompt-changed",
+                  EditEvent.PROMPT_CHANGED,
                   plan.prompt());
           StringBuilder text =
               new StringBuilder("✏️ Edit `")
@@ -327,7 +328,7 @@ public final class EditService {
         editIdOrNull == null || editIdOrNull.isBlank()
             ? current(who)
             : access.readable(who, editIdOrNull);
-    int ahead = edit.task().queued() ? edits.queuedAhead(edit) : 0;
+    int ahead = edit.task().queued() ? edits.work().queuedAhead(edit) : 0;
     return Reply.of(edit, EditViews.status(edit, clock.instant(), ahead));
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.klingbot.core.Requester;
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditEvent;
 import dev.klingbot.core.edit.EditIds;
 import dev.klingbot.core.edit.EditImage;
 import dev.klingbot.core.edit.EditRequest;
@@ -234,7 +235,7 @@ final class EditStarter {
                     edit.request()
                         .withDuration(duration, quota.cost(edit.request().taskMode(), duration))),
             now,
-            "conformed",
+            EditEvent.CONFORMED,
             String.join("; ", check.plan().changes()));
     fixed =
         intake.openSession(

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.klingbot.core.Requester;
 import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditEvent;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.Origin;
 import dev.klingbot.core.edit.TaskProgress;
@@ -74,7 +75,7 @@ final class EditSubmission {
           edits.update(
               edit.withState(EditState.SUBMITTED).withTask(TaskProgress.none().submitted(now)),
               now,
-              "submitted",
+              EditEvent.SUBMITTED,
               Texts.units(edit.request().costUnits()) + " reserved");
     } catch (RuntimeException e) {
       quota.refund(edit.id(), now);
@@ -101,8 +102,7 @@ final class EditSubmission {
     if (edit.state().isFinal()) {
       throw EditAccess.wrongState(edit, "it already ended (" + edit.state().label() + ")");
     }
-    boolean started =
-        edit.task().taskId() != null || JobRunner.CREATING.equals(edit.task().status());
+    boolean started = edit.task().mayExistAtKling();
     if (edit.state().isRunning() && started) {
       throw new EditException(
           EditException.Kind.WRONG_STATE,
@@ -119,7 +119,7 @@ final class EditSubmission {
                         .failed("Cancelled by " + who.userName() + ".", now)
                         .delivered(now)),
             now,
-            "cancelled",
+            EditEvent.CANCELLED,
             who.userId());
     boolean refunded = quota.refund(edit.id(), now);
     return Reply.of(

@@ -1,5 +1,6 @@
 package dev.klingbot.core.workflow;
 
+import dev.klingbot.core.Durations;
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.chat.ChatAction;
 import dev.klingbot.core.chat.ChatAction.Kind;
@@ -241,16 +242,7 @@ final class EditViews {
   }
 
   static String ago(Instant then, Instant now) {
-    long seconds = Math.max(0, Duration.between(then, now).getSeconds());
-    if (seconds < 60) {
-      return "just now";
-    }
-    if (seconds < 3600) {
-      return (seconds / 60) + " min ago";
-    }
-    if (seconds < 86_400) {
-      return (seconds / 3600) + " h ago";
-    }
-    return (seconds / 86_400) + " d ago";
+    Duration since = Duration.between(then, now);
+    return since.getSeconds() < 60 ? "just now" : Durations.words(since, 1) + " ago";
   }
 }

@@ -88,7 +88,7 @@ public final class KlingCallbacks {
       }
     }
     LOG.debug("Callback for edit {}; checking the task now", editId);
-    edits.checkBy(editId, now);
+    edits.work().checkBy(editId, now);
     wakeRunner.run();
     return Outcome.ACCEPTED;
   }

@@ -47,7 +47,7 @@ final class MediaJanitor {
 
   int clean(Instant now) {
     int removed = 0;
-    for (String id : edits.finishedBefore(now.minus(retention), 500)) {
+    for (String id : edits.work().finishedBefore(now.minus(retention), 500)) {
       Path dir = files.root().resolve(id);
       if (Files.isDirectory(dir) && delete(dir)) {
         removed++;

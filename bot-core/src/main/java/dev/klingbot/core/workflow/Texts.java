@@ -1,5 +1,6 @@
 package dev.klingbot.core.workflow;
 
+import dev.klingbot.core.Durations;
 import dev.klingbot.core.Platform;
 import java.time.Duration;
 import java.util.Locale;
@@ -8,7 +9,7 @@ import java.util.Locale;
 public final class Texts {
   private Texts() {}
 
-  /** {@code 0:42}, {@code 3:05}, {@code 1:02:09}. */
+  /** A running clock: {@code 0:42}, {@code 3:05}, {@code 1:02:09} (progress only). */
   public static String elapsed(Duration duration) {
     long seconds = Math.max(0, duration.getSeconds());
     long hours = seconds / 3600;
@@ -17,6 +18,11 @@ public final class Texts {
     return hours > 0
         ? String.format(Locale.ROOT, "%d:%02d:%02d", hours, minutes, rest)
         : String.format(Locale.ROOT, "%d:%02d", minutes, rest);
+  }
+
+  /** A length of time in words, as {@link Durations#words(Duration)}: {@code 6 hours}. */
+  public static String duration(Duration duration) {
+    return Durations.words(duration);
   }
 
   public static String units(int count) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditEvent;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.KlingSession;
 import dev.klingbot.core.edit.TaskProgress;
@@ -58,16 +59,22 @@ class EditStoreTest {
       Edit stored = store.insert(Edits.removal("ABCD2346", T0), null);
 
       Edit first =
-          store.update(stored.withState(EditState.SELECTING), T0.plusSeconds(1), "selecting", null);
+          store.update(
+              stored.withState(EditState.SELECTING), T0.plusSeconds(1), EditEvent.SELECTING, null);
 
       assertThat(first.version()).isEqualTo(1);
       assertThatThrownBy(
               () ->
                   store.update(
-                      stored.withState(EditState.CANCELLED), T0.plusSeconds(2), "cancelled", null))
+                      stored.withState(EditState.CANCELLED),
+                      T0.plusSeconds(2),
+                      EditEvent.CANCELLED,
+                      null))
           .isInstanceOf(ConcurrentUpdateException.class);
       assertThat(store.find("ABCD2346").orElseThrow().state()).isEqualTo(EditState.SELECTING);
       assertThat(store.events("ABCD2346")).containsExactly("created", "selecting");
+      assertThat(store.log().kinds("ABCD2346"))
+          .containsExactly(EditEvent.CREATED, EditEvent.SELECTING);
     }
   }
 
@@ -78,30 +85,32 @@ class EditStoreTest {
       EditStore store = new EditStore(database);
       Edit due =
           store.insert(
-              Edits.removal("DUE22222", T0)
-                  .withState(EditState.SUBMITTED)
+              Edits.inState(Edits.removal("DUE22222", T0), EditState.SUBMITTED)
                   .withTask(TaskProgress.none().submitted(T0)),
               null);
       store.insert(
-          Edits.removal("LATER333", T0)
-              .withState(EditState.PROCESSING)
+          Edits.inState(Edits.removal("LATER333", T0), EditState.PROCESSING)
               .withTask(TaskProgress.none().submitted(T0).checkAt(T0.plusSeconds(60))),
           null);
       store.insert(Edits.removal("NEW44444", T0), null);
 
-      assertThat(store.dueForWork(T0.plusSeconds(1), Set.of(Platform.DISCORD), 10))
+      assertThat(store.work().dueForWork(T0.plusSeconds(1), Set.of(Platform.DISCORD), 10))
           .containsExactly("DUE22222");
-      assertThat(store.dueForWork(T0.plusSeconds(61), Set.of(Platform.DISCORD), 10))
+      assertThat(store.work().dueForWork(T0.plusSeconds(61), Set.of(Platform.DISCORD), 10))
           .containsExactlyInAnyOrder("DUE22222", "LATER333");
-      assertThat(store.dueForWork(T0.plusSeconds(61), Set.of(Platform.SLACK), 10)).isEmpty();
-      assertThat(store.nextDue()).contains(T0);
+      assertThat(store.work().dueForWork(T0.plusSeconds(61), Set.of(Platform.SLACK), 10)).isEmpty();
+      assertThat(store.work().nextDue()).contains(T0);
 
-      assertThat(store.claim(due.id(), "one", T0, T0.plusSeconds(30))).isTrue();
-      assertThat(store.claim(due.id(), "two", T0.plusSeconds(10), T0.plusSeconds(40))).isFalse();
-      assertThat(store.dueForWork(T0.plusSeconds(10), Set.of(Platform.DISCORD), 10)).isEmpty();
-      assertThat(store.claim(due.id(), "two", T0.plusSeconds(31), T0.plusSeconds(60))).isTrue();
-      store.release(due.id(), "two");
-      assertThat(store.claim(due.id(), "one", T0.plusSeconds(32), T0.plusSeconds(60))).isTrue();
+      assertThat(store.work().claim(due.id(), "one", T0, T0.plusSeconds(30))).isTrue();
+      assertThat(store.work().claim(due.id(), "two", T0.plusSeconds(10), T0.plusSeconds(40)))
+          .isFalse();
+      assertThat(store.work().dueForWork(T0.plusSeconds(10), Set.of(Platform.DISCORD), 10))
+          .isEmpty();
+      assertThat(store.work().claim(due.id(), "two", T0.plusSeconds(31), T0.plusSeconds(60)))
+          .isTrue();
+      store.work().release(due.id(), "two");
+      assertThat(store.work().claim(due.id(), "one", T0.plusSeconds(32), T0.plusSeconds(60)))
+          .isTrue();
     }
   }
 
@@ -112,20 +121,18 @@ class EditStoreTest {
       EditStore store = new EditStore(database);
       Edit first =
           store.insert(
-              Edits.removal("QUEUE111", T0)
-                  .withState(EditState.SUBMITTED)
+              Edits.inState(Edits.removal("QUEUE111", T0), EditState.SUBMITTED)
                   .withTask(TaskProgress.none().submitted(T0).withQueued(true, T0)),
               null);
       Edit second =
           store.insert(
-              Edits.removal("QUEUE222", T0)
-                  .withState(EditState.SUBMITTED)
+              Edits.inState(Edits.removal("QUEUE222", T0), EditState.SUBMITTED)
                   .withTask(TaskProgress.none().submitted(T0.plusSeconds(5)).withQueued(true, T0)),
               null);
 
-      assertThat(store.oldestQueued()).contains("QUEUE111");
-      assertThat(store.queuedAhead(first)).isZero();
-      assertThat(store.queuedAhead(second)).isEqualTo(1);
+      assertThat(store.work().oldestQueued()).contains("QUEUE111");
+      assertThat(store.work().queuedAhead(first)).isZero();
+      assertThat(store.work().queuedAhead(second)).isEqualTo(1);
     }
   }
 

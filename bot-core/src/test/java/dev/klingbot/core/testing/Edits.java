@@ -48,6 +48,29 @@ public final class Edits {
         0);
   }
 
+  /**
+   * The edit as a row in {@code state} would read, whatever path led there (store and runner tests
+   * start from such rows; {@link Edit#withState} only takes the moves the lifecycle allows).
+   */
+  public static Edit inState(Edit edit, EditState state) {
+    return new Edit(
+        edit.id(),
+        state,
+        edit.origin(),
+        edit.request(),
+        edit.images(),
+        edit.video(),
+        edit.session(),
+        edit.task(),
+        edit.outcome(),
+        edit.planMessageId(),
+        edit.progressMessageId(),
+        edit.callbackToken(),
+        edit.createdAt(),
+        edit.updatedAt(),
+        edit.version());
+  }
+
   public static Edit swapWithImage(String id, Instant at) {
     Edit edit = removal(id, at);
     return edit.withRequest(

@@ -216,7 +216,14 @@ class EditWorkflowTest {
     fixture.workflow().runner().follow(Platform.DISCORD).start();
 
     chat.await(p -> p.message().text().contains("is ready"), WAIT);
-    Thread.sleep(1500);
+    awaitDelivered(edit.id());
+    // Delivered and recorded: no runner, now or later, has anything left to do for this edit.
+    assertThat(
+            fixture
+                .edits
+                .work()
+                .dueForWork(Instant.now().plus(Duration.ofDays(1)), List.of(Platform.DISCORD), 10))
+        .doesNotContain(edit.id());
     assertThat(chat.postsContaining("is ready")).hasSize(1);
     assertThat(fixture.simulator.requestCount("/v1/videos/multi-elements")).isEqualTo(1);
     assertThat(fixture.simulator.tasks()).hasSize(1);

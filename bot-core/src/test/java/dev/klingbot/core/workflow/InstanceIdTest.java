@@ -36,17 +36,19 @@ class InstanceIdTest {
     try (Database database = TestDatabases.h2()) {
       EditStore edits = new EditStore(database);
       edits.insert(
-          Edits.removal("LEASED22", now)
-              .withState(EditState.SUBMITTED)
+          Edits.inState(Edits.removal("LEASED22", now), EditState.SUBMITTED)
               .withTask(TaskProgress.none().submitted(now)),
           null);
-      assertThat(edits.claim("LEASED22", dead, now, now.plus(Duration.ofMinutes(2)))).isTrue();
-      assertThat(edits.claim("LEASED22", "someone-else", now, now.plus(Duration.ofMinutes(2))))
+      assertThat(edits.work().claim("LEASED22", dead, now, now.plus(Duration.ofMinutes(2))))
+          .isTrue();
+      assertThat(
+              edits.work().claim("LEASED22", "someone-else", now, now.plus(Duration.ofMinutes(2))))
           .isFalse();
 
-      assertThat(edits.leaseOwners()).containsExactly(dead);
-      assertThat(edits.releaseAll(dead)).isEqualTo(1);
-      assertThat(edits.claim("LEASED22", "someone-else", now, now.plus(Duration.ofMinutes(2))))
+      assertThat(edits.work().leaseOwners()).containsExactly(dead);
+      assertThat(edits.work().releaseAll(dead)).isEqualTo(1);
+      assertThat(
+              edits.work().claim("LEASED22", "someone-else", now, now.plus(Duration.ofMinutes(2))))
           .isTrue();
     }
   }

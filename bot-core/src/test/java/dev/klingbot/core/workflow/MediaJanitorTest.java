@@ -2,6 +2,7 @@ package dev.klingbot.core.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.klingbot.core.edit.EditEvent;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.store.Database;
 import dev.klingbot.core.store.EditStore;
@@ -25,14 +26,17 @@ class MediaJanitorTest {
       EditStore edits = new EditStore(database);
       var done = edits.insert(Edits.removal("OLDDONE2", t0), null);
       edits.update(
-          done.withState(EditState.SUCCEEDED).withOutcome(done.outcome().delivered(t0)),
+          Edits.inState(done, EditState.SUCCEEDED).withOutcome(done.outcome().delivered(t0)),
           t0,
-          "delivered",
+          EditEvent.DELIVERED,
           null);
       edits.insert(Edits.removal("STILLOPN", t0).withState(EditState.SELECTING), null);
       var recent = edits.insert(Edits.removal("RECENT22", t0), null);
       edits.update(
-          recent.withState(EditState.CANCELLED), t0.plus(Duration.ofDays(6)), "cancelled", null);
+          recent.withState(EditState.CANCELLED),
+          t0.plus(Duration.ofDays(6)),
+          EditEvent.CANCELLED,
+          null);
       MediaFiles files = new MediaFiles(root);
       for (String id : new String[] {"OLDDONE2", "STILLOPN", "RECENT22"}) {
         Files.writeString(files.dir(id).resolve("source.mp4"), "video");

@@ -6,6 +6,7 @@ import dev.klingbot.core.Platform;
 import dev.klingbot.core.Requester;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditState;
+import dev.klingbot.core.edit.TaskState;
 import dev.klingbot.core.testing.RecordingChat;
 import dev.klingbot.core.testing.SettableClock;
 import dev.klingbot.core.testing.TestDatabases;
@@ -75,6 +76,38 @@ class RunnerAndDeliveryTest {
             });
     fixture.workflow().runner().runOnce();
     assertThat(chat.posts()).hasSize(1);
+  }
+
+  @Test
+  void aTaskKlingDoesNotFinishInTimeFailsWithTheTimeWrittenInWords() {
+    SettableClock clock = new SettableClock(Instant.now());
+    open(clock);
+    Edit edit =
+        fixture
+            .workflow()
+            .service()
+            .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
+            .edit();
+    fixture.workflow().service().submit(alice, edit.id());
+    fixture.workflow().runner().runOnce();
+    assertThat(fixture.edits.find(edit.id()).orElseThrow().task().taskId()).isNotNull();
+
+    clock.advance(fixture.settings().taskTimeout().plusMinutes(1));
+    fixture.workflow().runner().runOnce();
+
+    Edit failed = fixture.edits.find(edit.id()).orElseThrow();
+    assertThat(failed.state()).isEqualTo(EditState.FAILED);
+    assertThat(failed.task().status()).isEqualTo(TaskState.TIMED_OUT);
+    assertThat(chat.postsContaining("did not finish this edit"))
+        .singleElement()
+        .satisfies(
+            post ->
+                assertThat(post.message().text())
+                    .contains("did not finish this edit within 6 hours,")
+                    .doesNotContain("6:00:00")
+                    .contains("your units were refunded"));
+    assertThat(fixture.edits.events(edit.id())).contains("timed-out");
+    assertThat(fixture.quota.ledgerState(edit.id())).contains("REFUNDED");
   }
 
   @Test

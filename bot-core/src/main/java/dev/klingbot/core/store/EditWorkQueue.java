@@ -1,0 +1,190 @@
+package dev.klingbot.core.store;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.klingbot.core.Platform;
+import dev.klingbot.core.edit.Edit;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The job runner's side of the edits table: which edits have work due, the leases that let several
+ * processes share that work, the queue of edits waiting for a free Kling slot, and which finished
+ * edits may lose their files. It never changes an edit's own columns except the lease and the next
+ * check time, so it cannot conflict with {@link EditStore}'s versioned saves.
+ */
+public final class EditWorkQueue {
+  private final Jdbi jdbi;
+
+  public EditWorkQueue(Database database) {
+    this.jdbi = requireNonNull(database, "database is null").jdbi();
+  }
+
+  /**
+   * Ids of edits the job runner has work on: running tasks due for a check, and finished edits
+   * whose final message has not been posted.
+   */
+  public List<String> dueForWork(Instant now, java.util.Collection<Platform> platforms, int limit) {
+    if (platforms.isEmpty()) {
+      return List.of();
+    }
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT id FROM edits WHERE ((state IN ('SUBMITTED', 'PROCESSING') AND"
+                        + " (next_check_at IS NULL OR next_check_at <= :now)) OR (state IN"
+                        + " ('SUCCEEDED', 'FAILED', 'EXPIRED') AND delivered_at IS NULL AND"
+                        + " (next_check_at IS NULL OR next_check_at <= :now))) AND (lease_until IS"
+                        + " NULL OR lease_until < :now) AND platform IN (<platforms>) ORDER BY"
+                        + " submitted_at, created_at")
+                .bind("now", Sql.timestamp(now))
+                .bindList("platforms", platforms.stream().map(Platform::id).toList())
+                .setMaxRows(limit)
+                .mapTo(String.class)
+                .list());
+  }
+
+  /** The earliest time an edit with work left is due, for the runner's sleep. */
+  public Optional<Instant> nextDue() {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT MIN(next_check_at) FROM edits WHERE state IN ('SUBMITTED',"
+                        + " 'PROCESSING') OR (state IN ('SUCCEEDED', 'FAILED', 'EXPIRED') AND"
+                        + " delivered_at IS NULL)")
+                .mapTo(java.sql.Timestamp.class)
+                .findOne()
+                .map(Sql::instant));
+  }
+
+  /**
+   * Edits still being prepared whose Kling session has expired or that are older than {@code
+   * createdBefore}.
+   */
+  public List<String> expiredBeforeSubmit(Instant now, Instant createdBefore) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT id FROM edits WHERE state IN ('CREATED', 'SELECTING', 'PREVIEWED') AND"
+                        + " (session_expires_at <= :now OR created_at <= :before)")
+                .bind("now", Sql.timestamp(now))
+                .bind("before", Sql.timestamp(createdBefore))
+                .mapTo(String.class)
+                .list());
+  }
+
+  /** Number of queued edits submitted before {@code edit} (its place in the queue is this + 1). */
+  public int queuedAhead(Edit edit) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT COUNT(*) FROM edits WHERE state = 'SUBMITTED' AND task_id IS NULL AND"
+                        + " id <> :id AND (submitted_at < :at OR (submitted_at = :at AND id < :id))")
+                .bind("id", edit.id())
+                .bind("at", Sql.timestamp(edit.task().submittedAt()))
+                .mapTo(Integer.class)
+                .one());
+  }
+
+  /** Whether an older edit waits in the queue (so a newer one must not jump it). */
+  public Optional<String> oldestQueued() {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT id FROM edits WHERE state = 'SUBMITTED' AND task_id IS NULL AND queued ="
+                        + " TRUE ORDER BY submitted_at, id")
+                .setMaxRows(1)
+                .mapTo(String.class)
+                .findFirst());
+  }
+
+  /**
+   * Asks for a running edit to be checked at {@code at} at the latest (a callback arrived). Only
+   * moves the next check earlier and does not change the version, so it never conflicts with the
+   * job runner's own save.
+   */
+  public void checkBy(String id, Instant at) {
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE edits SET next_check_at = :at WHERE id = :id AND state IN ('SUBMITTED',"
+                        + " 'PROCESSING') AND (next_check_at IS NULL OR next_check_at > :at)")
+                .bind("at", Sql.timestamp(at))
+                .bind("id", id)
+                .execute());
+  }
+
+  /** Takes the job for {@code owner} until {@code until}, unless another process holds it. */
+  public boolean claim(String id, String owner, Instant now, Instant until) {
+    return jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate(
+                        "UPDATE edits SET lease_owner = :owner, lease_until = :until WHERE id = :id"
+                            + " AND (lease_owner IS NULL OR lease_until IS NULL OR lease_until <"
+                            + " :now OR lease_owner = :owner)")
+                    .bind("owner", owner)
+                    .bind("until", Sql.timestamp(until))
+                    .bind("now", Sql.timestamp(now))
+                    .bind("id", id)
+                    .execute())
+        == 1;
+  }
+
+  /** The owners of leases currently held (whether or not they have run out). */
+  public List<String> leaseOwners() {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT DISTINCT lease_owner FROM edits WHERE lease_owner IS NOT NULL")
+                .mapTo(String.class)
+                .list());
+  }
+
+  /** Drops every lease of an owner that is known to be gone; returns how many. */
+  public int releaseAll(String owner) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE edits SET lease_owner = NULL, lease_until = NULL WHERE lease_owner ="
+                        + " :owner")
+                .bind("owner", owner)
+                .execute());
+  }
+
+  public void release(String id, String owner) {
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE edits SET lease_owner = NULL, lease_until = NULL WHERE id = :id AND"
+                        + " lease_owner = :owner")
+                .bind("id", id)
+                .bind("owner", owner)
+                .execute());
+  }
+
+  /** Ids of finished edits last changed before {@code before} (their files may be deleted). */
+  public List<String> finishedBefore(Instant before, int limit) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT id FROM edits WHERE state IN ('SUCCEEDED', 'FAILED', 'CANCELLED',"
+                        + " 'EXPIRED') AND updated_at < :before AND (delivered_at IS NOT NULL OR"
+                        + " state = 'CANCELLED') ORDER BY updated_at")
+                .bind("before", Sql.timestamp(before))
+                .setMaxRows(limit)
+                .mapTo(String.class)
+                .list());
+  }
+}

@@ -1,0 +1,290 @@
+package dev.klingbot.core.workflow;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditEvent;
+import dev.klingbot.core.edit.EditState;
+import dev.klingbot.core.edit.TaskState;
+import dev.klingbot.core.quota.QuotaService;
+import dev.klingbot.core.store.EditStore;
+import dev.klingbot.kling.CreateTaskRequest;
+import dev.klingbot.kling.KlingClient;
+import dev.klingbot.kling.KlingErrorCode;
+import dev.klingbot.kling.KlingException;
+import dev.klingbot.kling.TaskInfo;
+import dev.klingbot.kling.TaskStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves one claimed edit on by one step: creates its Kling task (queueing it when the account is at
+ * its parallel-task limit), checks it, commits or refunds the quota, and hands finished edits to
+ * {@link Delivery}. Each change is stored before the Kling call or post it leads to (see {@link
+ * dev.klingbot.core.edit.EditLifecycle}). The sentences users read are in {@link TaskTexts}.
+ */
+final class TaskFollower {
+  private static final Logger LOG = LoggerFactory.getLogger(TaskFollower.class);
+  static final Duration QUEUE_RETRY = Duration.ofSeconds(15);
+  static final Duration ERROR_RETRY = Duration.ofSeconds(30);
+
+  private final EditStore edits;
+  private final QuotaService quota;
+  private final KlingClient kling;
+  private final Delivery delivery;
+  private final ProgressReporter progress;
+  private final WorkflowSettings settings;
+  private final Clock clock;
+
+  TaskFollower(
+      EditStore edits,
+      QuotaService quota,
+      KlingClient kling,
+      Delivery delivery,
+      ProgressReporter progress,
+      WorkflowSettings settings,
+      Clock clock) {
+    this.edits = requireNonNull(edits, "edits is null");
+    this.quota = requireNonNull(quota, "quota is null");
+    this.kling = requireNonNull(kling, "kling is null");
+    this.delivery = requireNonNull(delivery, "delivery is null");
+    this.progress = requireNonNull(progress, "progress is null");
+    this.settings = requireNonNull(settings, "settings is null");
+    this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  /** One step for an edit the caller holds the lease of. */
+  void step(Edit edit) {
+    switch (edit.state()) {
+      case SUBMITTED -> {
+        if (edit.task().taskId() == null) {
+          create(edit);
+        } else {
+          check(edit);
+        }
+      }
+      case PROCESSING -> check(edit);
+      case SUCCEEDED, FAILED, EXPIRED -> {
+        if (edit.outcome().deliveredAt() == null) {
+          delivery.deliver(edit);
+        }
+      }
+      default -> {}
+    }
+  }
+
+  private void create(Edit edit) {
+    Instant now = clock.instant();
+    Optional<String> oldest = edits.work().oldestQueued();
+    if (oldest.isPresent() && !oldest.get().equals(edit.id())) {
+      queue(edit, now);
+      return;
+    }
+    Edit current = edit;
+    Optional<TaskInfo> existing = Optional.empty();
+    if (edit.task().status() == TaskState.CREATING) {
+      // A create may have reached Kling before a crash or timeout: look it up first.
+      existing = kling.findTaskByExternalId(edit.id());
+    } else {
+      current =
+          edits.update(
+              edit.withTask(edit.task().creating(now.plus(ERROR_RETRY))),
+              now,
+              EditEvent.CREATE_TASK,
+              null);
+    }
+    TaskInfo task;
+    try {
+      task = existing.isPresent() ? existing.get() : kling.createTask(createRequest(current));
+    } catch (KlingException e) {
+      createFailed(current, e);
+      return;
+    }
+    Instant at = clock.instant();
+    EditState state =
+        task.status() == TaskStatus.PROCESSING ? EditState.PROCESSING : EditState.SUBMITTED;
+    Edit created =
+        edits.update(
+            current
+                .withState(state)
+                .withTask(
+                    current
+                        .task()
+                        .created(
+                            task.taskId(),
+                            TaskState.of(task.status()),
+                            at,
+                            at.plus(settings.pollDelay(0)))),
+            at,
+            EditEvent.TASK_CREATED,
+            task.taskId());
+    LOG.info("Edit {}: Kling task {} created", created.id(), task.taskId());
+    if (task.status().isFinal()) {
+      finish(created, task);
+    } else {
+      progress.show(created, TaskTexts.running(created, TaskState.of(task.status()), at));
+    }
+  }
+
+  private CreateTaskRequest createRequest(Edit edit) {
+    CreateTaskRequest.Builder builder =
+        CreateTaskRequest.builder()
+            .modelName(settings.modelName())
+            .sessionId(edit.session().sessionId())
+            .editMode(edit.request().mode())
+            .prompt(edit.request().prompt())
+            .negativePrompt(edit.request().negativePrompt())
+            .mode(edit.request().taskMode())
+            .duration(edit.request().duration())
+            .externalTaskId(edit.id());
+    for (var image : edit.images()) {
+      builder.addImage(ImageEncoding.forKling(image));
+    }
+    if (settings.publicBaseUrl() != null) {
+      builder.callbackUrl(
+          settings.publicBaseUrl() + "/kling/callback/" + edit.id() + "/" + edit.callbackToken());
+    }
+    return builder.build();
+  }
+
+  private void createFailed(Edit edit, KlingException e) {
+    Instant now = clock.instant();
+    if (e.errorCode() == KlingErrorCode.PARALLEL_TASK_LIMIT) {
+      queue(edit, now);
+      return;
+    }
+    if (e.retryable()) {
+      LOG.warn(
+          "Edit {}: creating the Kling task failed ({}); retrying later",
+          edit.id(),
+          e.getMessage());
+      Duration wait = e.retryAfter().filter(d -> d.compareTo(ERROR_RETRY) > 0).orElse(ERROR_RETRY);
+      edits.update(edit.withTask(edit.task().checkAt(now.plus(wait))), now, null, null);
+      return;
+    }
+    fail(edit, TaskTexts.refused(e.userMessage()), EditEvent.CREATE_REFUSED, e.getMessage());
+  }
+
+  private void queue(Edit edit, Instant now) {
+    Edit queued =
+        edits.update(
+            edit.withTask(edit.task().withQueued(true, now.plus(QUEUE_RETRY))),
+            now,
+            edit.task().queued() ? null : EditEvent.QUEUED,
+            null);
+    int ahead = edits.work().queuedAhead(queued);
+    progress.show(queued, TaskTexts.queued(ahead));
+  }
+
+  private void check(Edit edit) {
+    Instant now = clock.instant();
+    if (edit.task().submittedAt() != null
+        && Duration.between(edit.task().submittedAt(), now).compareTo(settings.taskTimeout()) > 0) {
+      fail(
+          edit.withTask(edit.task().endedHere(TaskState.TIMED_OUT, now)),
+          TaskTexts.timedOut(settings.taskTimeout()),
+          EditEvent.TIMED_OUT,
+          null);
+      return;
+    }
+    TaskInfo task;
+    try {
+      task = kling.queryTask(edit.task().taskId());
+    } catch (KlingException e) {
+      if (e.errorCode() == KlingErrorCode.RESOURCE_NOT_FOUND) {
+        fail(
+            edit.withTask(edit.task().endedHere(TaskState.LOST, now)),
+            TaskTexts.lost(),
+            EditEvent.TASK_LOST,
+            e.getMessage());
+        return;
+      }
+      LOG.warn(
+          "Edit {}: checking task {} failed ({}); retrying later",
+          edit.id(),
+          edit.task().taskId(),
+          e.getMessage());
+      edits.update(edit.withTask(edit.task().checkAt(now.plus(ERROR_RETRY))), now, null, null);
+      return;
+    }
+    if (task.status().isFinal()) {
+      finish(edit, task);
+      return;
+    }
+    EditState state = task.status() == TaskStatus.PROCESSING ? EditState.PROCESSING : edit.state();
+    TaskState status = TaskState.of(task.status());
+    Edit checked =
+        edits.update(
+            edit.withState(state)
+                .withTask(
+                    edit.task()
+                        .checked(
+                            status,
+                            task.statusMessage(),
+                            now,
+                            now.plus(settings.pollDelay(edit.task().checkCount() + 1)))),
+            now,
+            state != edit.state() ? EditEvent.PROCESSING : null,
+            null);
+    progress.show(checked, TaskTexts.running(checked, status, now));
+  }
+
+  private void finish(Edit edit, TaskInfo task) {
+    Instant now = clock.instant();
+    TaskState status = TaskState.of(task.status());
+    if (task.status() == TaskStatus.SUCCEED && !task.videos().isEmpty()) {
+      String url = task.videos().get(0).url();
+      Edit done =
+          edits.update(
+              edit.withState(EditState.SUCCEEDED)
+                  .withTask(edit.task().checked(status, task.statusMessage(), now, null))
+                  .withOutcome(edit.outcome().succeeded(url, now)),
+              now,
+              EditEvent.SUCCEEDED,
+              url);
+      quota.commit(edit.id(), now);
+      delivery.deliver(done);
+      return;
+    }
+    fail(
+        edit.withTask(edit.task().checked(status, task.statusMessage(), now, null)),
+        task.status() == TaskStatus.SUCCEED
+            ? TaskTexts.noVideo()
+            : TaskTexts.klingFailed(task.statusMessage()),
+        EditEvent.FAILED,
+        task.statusMessage());
+  }
+
+  private void fail(Edit edit, String reason, EditEvent event, String detail) {
+    Instant now = clock.instant();
+    Edit failed =
+        edits.update(
+            edit.withState(EditState.FAILED).withOutcome(edit.outcome().failed(reason, now)),
+            now,
+            event,
+            detail);
+    quota.refund(edit.id(), now);
+    delivery.deliver(failed);
+  }
+
+  /** Ends an edit whose Kling session ran out before it was submitted. */
+  Edit expire(Edit edit) {
+    Instant now = clock.instant();
+    return edits.update(
+        edit.withState(EditState.EXPIRED)
+            .withOutcome(edit.outcome().failed(TaskTexts.sessionExpired(), now)),
+        now,
+        EditEvent.EXPIRED,
+        null);
+  }
+
+  /** Looks at the edit again after {@code wait} (its last step failed unexpectedly). */
+  void postpone(Edit edit, Duration wait) {
+    Instant now = clock.instant();
+    edits.update(edit.withTask(edit.task().checkAt(now.plus(wait))), now, null, null);
+  }
+}
