@@ -40,8 +40,11 @@ public final class WorkflowModule extends AbstractModule {
   AppHttpServer httpServer(KlingbotConfig config, AppOptions options, Lifecycle lifecycle) {
     AppHttpServer server =
         options.localHttp()
-            ? new AppHttpServer("127.0.0.1", 0)
-            : new AppHttpServer(config.http().host(), config.http().port());
+            ? new AppHttpServer("127.0.0.1", 0, AppHttpServer.Limits.from(config.http()))
+            : new AppHttpServer(
+                config.http().host(),
+                config.http().port(),
+                AppHttpServer.Limits.from(config.http()));
     server.start();
     return lifecycle.manage(server);
   }
