@@ -95,7 +95,10 @@ class HttpSoakTest {
       AppHttpServer server = Injection.get(injector, AppHttpServer.class);
       MediaRelay relay = Injection.get(injector, MediaRelay.class);
       Path clip = SampleVideos.mp4(dir.resolve("clip.mp4"), 1280, 720, 30, 5);
-      Edit edit = service.start(OWNER, StartEdit.of(MediaSource.File.of(clip), "remove it")).edit();
+      Edit edit =
+          service
+              .start(OWNER, StartEdit.of(MediaSource.File.of(clip), "remove the orange ball"))
+              .edit();
       Path relayed = Path.of(simulated.media().workDir()).resolve(edit.id()).resolve("soak.bin");
       Files.createDirectories(relayed.getParent());
       Files.write(relayed, new byte[256 * 1024]);
@@ -205,7 +208,7 @@ class HttpSoakTest {
       expect(
           http,
           "forged",
-          request(base + "/editor/" + edit.id() + "?exp=1&sig=forged").build(),
+          request(base + "/editor/" + edit.id() + "?exp=9999999999&sig=forged").build(),
           403);
       expect(
           http,
