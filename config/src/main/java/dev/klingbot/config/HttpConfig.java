@@ -1,5 +1,6 @@
 package dev.klingbot.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.Duration;
 
 /**
@@ -32,6 +33,7 @@ public record HttpConfig(
   /** The longest timeout allowed: longer ones would let idle clients pile up again. */
   static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
 
+  @JsonCreator
   public HttpConfig {
     host = Check.nonBlank("host", host, "0.0.0.0");
     Check.range("port", port, 0, 65535);
@@ -47,16 +49,22 @@ public record HttpConfig(
     }
   }
 
-  public static HttpConfig defaults() {
-    return new HttpConfig(
-        "0.0.0.0",
-        8080,
-        null,
-        null,
-        Duration.ofHours(48),
+  /** The server with the default timeouts and request size limit. */
+  public HttpConfig(
+      String host, int port, String publicBaseUrl, Secret signingKey, Duration relayUrlTtl) {
+    this(
+        host,
+        port,
+        publicBaseUrl,
+        signingKey,
+        relayUrlTtl,
         Duration.ofSeconds(10),
         Duration.ofSeconds(30),
         DataSize.ofMegabytes(1));
+  }
+
+  public static HttpConfig defaults() {
+    return new HttpConfig("0.0.0.0", 8080, null, null, Duration.ofHours(48));
   }
 
   private static Duration timeout(String key, Duration value) {
