@@ -300,9 +300,12 @@ public final class AppHttpServer implements AutoCloseable {
   }
 
   /**
-   * Closes a connection that has not sent one whole request head within the timeout: a client that
-   * sends one header line and then nothing (or a byte now and then, which the idle timeout alone
-   * would allow) cannot keep a connection for ever.
+   * Closes a connection that does not get a request head through in time: a client that sends one
+   * header line and then nothing (or a byte now and then, which the idle timeout alone would allow)
+   * cannot keep a connection for ever. A new connection must send its first request head within the
+   * timeout; on a kept-alive connection, a next request head that keeps trickling in for two whole
+   * periods without being complete is cut as well. Connections waiting for their answer, or sending
+   * a body, are left alone (the idle timeout covers a stalled body).
    */
   private static final class HeaderTimeout implements Connection.Listener {
     private final Server server;
@@ -315,20 +318,41 @@ public final class AppHttpServer implements AutoCloseable {
 
     @Override
     public void onOpened(Connection connection) {
-      Connection http = connection;
+      schedule(connection, -1, 0, 0);
+    }
+
+    private void schedule(Connection connection, long lastIn, long lastBytes, int trickling) {
       Scheduler scheduler = server.getScheduler();
       scheduler.schedule(
-          () -> {
-            if (http.getMessagesIn() == 0 && http.getEndPoint().isOpen()) {
-              LOG.debug(
-                  "Closing a connection from {}: no request head within {} ms",
-                  http.getEndPoint().getRemoteSocketAddress(),
-                  millis);
-              http.getEndPoint().close();
-            }
-          },
-          millis,
-          TimeUnit.MILLISECONDS);
+          () -> check(connection, lastIn, lastBytes, trickling), millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void check(Connection connection, long lastIn, long lastBytes, int trickling) {
+      if (!connection.getEndPoint().isOpen()) {
+        return;
+      }
+      long in = connection.getMessagesIn();
+      long bytes = connection.getBytesIn();
+      boolean betweenRequests = in == connection.getMessagesOut();
+      if (in == 0) {
+        close(connection, "no request head");
+        return;
+      }
+      int stillTrickling = betweenRequests && in == lastIn && bytes > lastBytes ? trickling + 1 : 0;
+      if (stillTrickling >= 2) {
+        close(connection, "a request head that never ends");
+        return;
+      }
+      schedule(connection, in, bytes, stillTrickling);
+    }
+
+    private void close(Connection connection, String why) {
+      LOG.debug(
+          "Closing a connection from {}: {} within {} ms",
+          connection.getEndPoint().getRemoteSocketAddress(),
+          why,
+          millis);
+      connection.getEndPoint().close();
     }
   }
 }

@@ -180,6 +180,54 @@ class AppHttpServerTest {
   }
 
   @Test
+  void aBodyThatArrivesSlowlyButSteadilyIsStillRead() throws Exception {
+    Socket socket =
+        halfOpen(
+            "POST /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 10\r\n\r\n"
+                + "12345");
+    socket.setSoTimeout(10_000);
+    Thread.sleep(3000); // past the 2 s header timeout: the head was whole, so it does not apply
+    socket.getOutputStream().write("67890".getBytes(StandardCharsets.US_ASCII));
+    socket.getOutputStream().flush();
+
+    String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(answer).startsWith("HTTP/1.1 200").endsWith("got 10 bytes via POST");
+  }
+
+  @Test
+  void aKeptAliveConnectionTricklingItsNextRequestHeadIsClosed() throws Exception {
+    Socket socket = halfOpen("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    socket.setSoTimeout(10_000);
+    InputStream in = socket.getInputStream();
+    byte[] first = new byte[200];
+    int got = in.read(first);
+    assertThat(new String(first, 0, got, StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 200");
+    long started = System.nanoTime();
+    OutputStream out = socket.getOutputStream();
+    boolean closed = false;
+    try {
+      // one byte of the next head every 200 ms: never silent long enough for the idle timeout
+      for (int i = 0; i < 60 && !closed; i++) {
+        out.write('X');
+        out.flush();
+        Thread.sleep(200);
+        socket.setSoTimeout(1);
+        try {
+          closed = in.read() == -1;
+        } catch (SocketTimeoutException e) {
+          closed = false;
+        }
+      }
+    } catch (IOException e) {
+      closed = true; // the write failed: the server closed the connection
+    }
+
+    assertThat(closed).as("the server closed the trickling connection").isTrue();
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
   void aBodyOverTheLimitIsAnswered413() throws Exception {
     HttpResponse<String> tooLarge = post("/echo", new byte[5000]);
     HttpResponse<String> overRouteLimit = post("/small", new byte[200]);
