@@ -1,5 +1,6 @@
 package dev.klingbot.config;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.Duration;
 
 /**
@@ -10,14 +11,19 @@ import java.time.Duration;
  * @param maxImageSize a larger reference image is refused
  * @param downloadTimeout how long one download may take
  * @param retention how long files of finished edits are kept
+ * @param allowPrivateUrls fetch links that point at loopback, private or link-local addresses
+ *     (development only; refused by default so a chat user cannot make the bot read internal
+ *     services)
  */
 public record MediaConfig(
     String workDir,
     DataSize maxVideoSize,
     DataSize maxImageSize,
     Duration downloadTimeout,
-    Duration retention) {
+    Duration retention,
+    boolean allowPrivateUrls) {
 
+  @JsonCreator
   public MediaConfig {
     workDir = Check.nonBlank("work-dir", workDir, "./data/media");
     if (maxVideoSize == null || maxVideoSize.bytes() < 1024) {
@@ -28,6 +34,21 @@ public record MediaConfig(
     }
     Check.positive("download-timeout", downloadTimeout);
     Check.positive("retention", retention);
+  }
+
+  /** Limits and storage, refusing links to private addresses. */
+  public MediaConfig(
+      String workDir,
+      DataSize maxVideoSize,
+      DataSize maxImageSize,
+      Duration downloadTimeout,
+      Duration retention) {
+    this(workDir, maxVideoSize, maxImageSize, downloadTimeout, retention, false);
+  }
+
+  /** The same limits with links to private addresses allowed or refused. */
+  public MediaConfig withAllowPrivateUrls(boolean allow) {
+    return new MediaConfig(workDir, maxVideoSize, maxImageSize, downloadTimeout, retention, allow);
   }
 
   public static MediaConfig defaults() {

@@ -175,4 +175,54 @@ class ConfigLoaderTest {
         .hasMessageContaining(expected)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
+
+  @Test
+  void aPasswordInsideTheDatabaseUrlIsMaskedWhenPrinted() {
+    List<String> urls =
+        List.of(
+            "jdbc:postgresql://db.internal:5432/klingbot?user=bot&password=Pw1-url&ssl=true",
+            "jdbc:postgresql://bot:Pw1-userinfo@db.internal:5432/klingbot",
+            "jdbc:postgresql://db.internal/klingbot?sslpassword=Pw1-ssl",
+            "jdbc:h2:file:./data/klingbot;USER=sa;PASSWORD=Pw1-h2;MODE=PostgreSQL",
+            "jdbc:h2:file:./data/klingbot;password=Pw1-h2lower");
+    for (String url : urls) {
+      KlingbotConfig config = loader.parse("", Map.of("DATABASE_URL", url));
+
+      String printed = new ConfigPrinter().toYaml(config);
+
+      assertThat(config.database().url()).isEqualTo(url);
+      assertThat(printed).doesNotContain("Pw1-").contains(Secret.MASK);
+      assertThat(config.toString()).doesNotContain("Pw1-");
+      assertThat(config.database().maskedUrl()).doesNotContain("Pw1-").contains("klingbot");
+    }
+    assertThat(DatabaseConfig.mask("jdbc:postgresql://bot:p@ss@db:5432/k?password=x"))
+        .isEqualTo("jdbc:postgresql://bot:********@db:5432/k?password=********");
+  }
+
+  @Test
+  void aRefusedDatabaseUrlIsReportedWithoutItsPassword() {
+    assertThatThrownBy(
+            () -> loader.parse("", Map.of("DATABASE_URL", "postgres://bot:heroku-secret@db/k")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("database.url")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("heroku-secret"));
+  }
+
+  @Test
+  void httpLimitsHaveDefaultsAndAreValidated() {
+    KlingbotConfig config =
+        loader.parse(
+            "http:\n  header-timeout: 5s\n  idle-timeout: 1m\n  max-request-size: 2MB\n",
+            Map.of("KLINGBOT_MEDIA_ALLOW_PRIVATE_URLS", "true"));
+
+    assertThat(config.http().headerTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.http().idleTimeout()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(config.http().maxRequestSize()).isEqualTo(DataSize.ofMegabytes(2));
+    assertThat(config.media().allowPrivateUrls()).isTrue();
+    assertThat(KlingbotConfig.defaults().media().allowPrivateUrls()).isFalse();
+    assertThat(KlingbotConfig.defaults().http().idleTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertProblem("http:\n  idle-timeout: 1h\n", "http.idle-timeout is 1h; allowed: 100ms to 10m");
+    assertProblem("http:\n  header-timeout: 0s\n", "http.header-timeout");
+    assertProblem("http:\n  max-request-size: 100\n", "http.max-request-size");
+  }
 }

@@ -2,6 +2,7 @@ package dev.klingbot.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.klingbot.config.MediaConfig;
+import dev.klingbot.core.media.AddressGuard;
 import dev.klingbot.core.media.Downloads;
 import dev.klingbot.core.media.MediaException;
 import dev.klingbot.core.media.MediaText;
@@ -25,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,6 +59,8 @@ public final class CheckVideoCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE|URL", description = "A video file, or an http(s) link to one.")
   String source;
 
+  @Mixin ConfigOptions configOptions = new ConfigOptions();
+
   @Spec CommandSpec spec;
 
   @Override
@@ -66,7 +70,10 @@ public final class CheckVideoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     VideoInfo info;
     try {
-      info = isUrl(source) ? probeUrl(source, media) : new VideoProbe().probe(Path.of(source));
+      info =
+          isUrl(source)
+              ? probeUrl(source, media, configOptions.load().config().media().allowPrivateUrls())
+              : new VideoProbe().probe(Path.of(source));
     } catch (MediaException e) {
       if (json) {
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -91,12 +98,13 @@ public final class CheckVideoCommand implements Callable<Integer> {
     return check.ok() ? VALID : INVALID;
   }
 
-  private static VideoInfo probeUrl(String url, MediaConfig media) {
+  /** Downloads and probes a link; private addresses only with media.allow-private-urls. */
+  private static VideoInfo probeUrl(String url, MediaConfig media, boolean allowPrivateUrls) {
     OkHttpClient client = new OkHttpClient();
     Path temp = null;
     try {
       temp = Files.createTempFile("klingbot-check-", suffixOf(url));
-      new Downloads(client, media.downloadTimeout())
+      new Downloads(client, media.downloadTimeout(), AddressGuard.of(allowPrivateUrls))
           .download(url, temp, media.maxVideoSize().bytes());
       return new VideoProbe().probe(temp);
     } catch (IOException e) {

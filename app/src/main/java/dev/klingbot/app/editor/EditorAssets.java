@@ -1,10 +1,9 @@
 package dev.klingbot.app.editor;
 
-import com.sun.net.httpserver.HttpExchange;
+import dev.klingbot.app.http.HttpCall;
 import dev.klingbot.app.http.Responses;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,10 +20,10 @@ final class EditorAssets {
 
   private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
-  void serve(HttpExchange exchange, String name) throws IOException {
-    String method = exchange.getRequestMethod();
-    if (!method.equalsIgnoreCase("GET") && !method.equalsIgnoreCase("HEAD")) {
-      exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+  void serve(HttpCall exchange, String name) {
+    String method = exchange.method();
+    if (!method.equals("GET") && !method.equals("HEAD")) {
+      exchange.setHeader("Allow", "GET, HEAD");
       Responses.text(exchange, 405, "method not allowed\n");
       return;
     }
@@ -34,17 +33,8 @@ final class EditorAssets {
       return;
     }
     byte[] body = cache.computeIfAbsent(name, EditorAssets::load);
-    exchange.getResponseHeaders().set("Content-Type", type);
-    exchange.getResponseHeaders().set("Cache-Control", "public, max-age=600");
-    boolean head = method.equalsIgnoreCase("HEAD");
-    exchange.sendResponseHeaders(200, head ? -1 : body.length);
-    if (head) {
-      exchange.close();
-      return;
-    }
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
-    }
+    exchange.setHeader("Cache-Control", "public, max-age=600");
+    Responses.send(exchange, 200, type, body);
   }
 
   private static byte[] load(String name) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.sun.net.httpserver.HttpExchange;
+import dev.klingbot.app.http.HttpCall;
 import dev.klingbot.app.http.Responses;
 import dev.klingbot.app.http.Route;
 import dev.klingbot.core.Requester;
@@ -113,9 +113,9 @@ public final class EditorRoute implements Route {
   }
 
   @Override
-  public void handle(HttpExchange exchange, String rest) throws IOException {
-    exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
-    exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+  public void handle(HttpCall exchange, String rest) throws IOException {
+    exchange.setHeader("Referrer-Policy", "no-referrer");
+    exchange.setHeader("X-Content-Type-Options", "nosniff");
     if (rest.startsWith("assets/")) {
       assets.serve(exchange, rest.substring("assets/".length()));
       return;
@@ -130,10 +130,8 @@ public final class EditorRoute implements Route {
     }
     if (action.isEmpty() && !page) {
       // "/editor/<id>/": the page's relative links need the canonical address
-      String query = exchange.getRequestURI().getRawQuery();
-      exchange
-          .getResponseHeaders()
-          .set("Location", "../" + id + (query == null ? "" : "?" + query));
+      String query = exchange.rawQuery();
+      exchange.setHeader("Location", "../" + id + (query == null ? "" : "?" + query));
       Responses.empty(exchange, 301);
       return;
     }
@@ -144,7 +142,7 @@ public final class EditorRoute implements Route {
       return;
     }
     Edit edit = access.edit();
-    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+    String method = exchange.method().toUpperCase(Locale.ROOT);
     try {
       if (page) {
         requireRead(exchange, method);
@@ -178,7 +176,7 @@ public final class EditorRoute implements Route {
       }
     } catch (Refusal refusal) {
       if (refusal.status() == 405) {
-        exchange.getResponseHeaders().set("Allow", refusal.allow());
+        exchange.setHeader("Allow", refusal.allow());
       }
       refuse(exchange, page, refusal.status(), "This did not work", refusal.getMessage());
     } catch (EditException e) {
@@ -261,32 +259,32 @@ public final class EditorRoute implements Route {
     return Access.ok(edit);
   }
 
-  private static void requireRead(HttpExchange exchange, String method) {
+  private static void requireRead(HttpCall exchange, String method) {
     if (!method.equals("GET") && !method.equals("HEAD")) {
       throw new Refusal(405, "Use GET for this.", "GET, HEAD");
     }
   }
 
   /** Cross-site protection for changes: our header, a JSON body, and our own origin. */
-  private static void requireSameOrigin(HttpExchange exchange) {
-    String header = exchange.getRequestHeaders().getFirst(CSRF_HEADER);
-    String type = exchange.getRequestHeaders().getFirst("Content-Type");
+  private static void requireSameOrigin(HttpCall exchange) {
+    String header = exchange.header(CSRF_HEADER);
+    String type = exchange.header("Content-Type");
     if (!"1".equals(header)
         || type == null
         || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       throw new Refusal(403, "This request did not come from the editor page.");
     }
-    String site = exchange.getRequestHeaders().getFirst("Sec-Fetch-Site");
+    String site = exchange.header("Sec-Fetch-Site");
     if (site != null && !site.equals("same-origin")) {
       throw new Refusal(403, "This request came from another site, so it was refused.");
     }
-    String origin = exchange.getRequestHeaders().getFirst("Origin");
+    String origin = exchange.header("Origin");
     if (origin != null && !sameOrigin(exchange, origin)) {
       throw new Refusal(403, "This request came from another site, so it was refused.");
     }
   }
 
-  private static boolean sameOrigin(HttpExchange exchange, String origin) {
+  private static boolean sameOrigin(HttpCall exchange, String origin) {
     String authority;
     try {
       authority = URI.create(origin.strip()).getRawAuthority();
@@ -297,7 +295,7 @@ public final class EditorRoute implements Route {
       return false;
     }
     for (String name : List.of("Host", "X-Forwarded-Host")) {
-      String host = exchange.getRequestHeaders().getFirst(name);
+      String host = exchange.header(name);
       if (host != null && host.split(",")[0].strip().equalsIgnoreCase(authority)) {
         return true;
       }
@@ -305,7 +303,7 @@ public final class EditorRoute implements Route {
     return false;
   }
 
-  private void refuse(HttpExchange exchange, boolean page, int status, String title, String text)
+  private void refuse(HttpCall exchange, boolean page, int status, String title, String text)
       throws IOException {
     if (page) {
       Responses.html(exchange, status, EditorPage.error(title, text));
@@ -314,7 +312,7 @@ public final class EditorRoute implements Route {
     }
   }
 
-  private static void error(HttpExchange exchange, int status, String message) throws IOException {
+  private static void error(HttpCall exchange, int status, String message) throws IOException {
     Responses.json(exchange, status, JSON.writeValueAsString(Map.of("error", message)));
   }
 
@@ -332,7 +330,7 @@ public final class EditorRoute implements Route {
   // ---------------------------------------------------------------------------------------------
   // Reading
 
-  private void page(HttpExchange exchange, Edit edit, String exp, String sig) throws IOException {
+  private void page(HttpCall exchange, Edit edit, String exp, String sig) throws IOException {
     Video video = video(edit);
     Responses.html(
         exchange,
@@ -346,7 +344,7 @@ public final class EditorRoute implements Route {
             EditorFrames.displaySize(video.width(), video.height())));
   }
 
-  private void frame(HttpExchange exchange, Edit edit, int index) throws IOException {
+  private void frame(HttpCall exchange, Edit edit, int index) throws IOException {
     Video video = video(edit);
     if (video.frames() > 0 && index >= video.frames()) {
       throw new Refusal(404, frameMissing(index, video.frames()));
@@ -363,7 +361,7 @@ public final class EditorRoute implements Route {
     Responses.file(exchange, file, "image/jpeg");
   }
 
-  private void mask(HttpExchange exchange, Edit edit, int index) throws IOException {
+  private void mask(HttpCall exchange, Edit edit, int index) throws IOException {
     Video video = video(edit);
     if (video.frames() > 0 && index >= video.frames()) {
       throw new Refusal(404, frameMissing(index, video.frames()));
@@ -474,7 +472,7 @@ public final class EditorRoute implements Route {
   /** A change's answer: the new state and what to tell the user. */
   record Changed(State state, String message, boolean done) {}
 
-  private void change(HttpExchange exchange, Edit edit, String action) throws IOException {
+  private void change(HttpCall exchange, Edit edit, String action) throws IOException {
     requireSameOrigin(exchange);
     byte[] body;
     try {

@@ -1,6 +1,5 @@
 package dev.klingbot.app.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.klingbot.core.relay.MediaRelay;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,14 +17,17 @@ public final class MediaRoute implements Route {
   }
 
   @Override
-  public void handle(HttpExchange exchange, String rest) throws IOException {
-    String method = exchange.getRequestMethod();
+  public void handle(HttpCall exchange, String rest) throws IOException {
+    String method = exchange.method();
     if (!method.equals("GET") && !method.equals("HEAD")) {
+      exchange.setHeader("Allow", "GET, HEAD");
       Responses.text(exchange, 405, "method not allowed\n");
       return;
     }
     Map<String, String> query = Responses.query(exchange);
-    Optional<Path> file = relay.resolve(Responses.decode(rest), query.get("exp"), query.get("sig"));
+    String path = Responses.decode(rest);
+    Optional<Path> file =
+        path == null ? Optional.empty() : relay.resolve(path, query.get("exp"), query.get("sig"));
     if (file.isEmpty()) {
       Responses.text(exchange, 403, "this link is invalid or has expired\n");
       return;

@@ -1,10 +1,13 @@
 package dev.klingbot.app.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 
 /** Handles requests under one path prefix of the app's HTTP server. */
 @FunctionalInterface
 public interface Route {
-  void handle(HttpExchange exchange, String rest) throws IOException;
+  /**
+   * Answers one request. {@code rest} is the raw path after the route's prefix. A route that throws
+   * before answering gets a plain 500 (413 for {@link HttpCall.TooLarge}).
+   */
+  void handle(HttpCall exchange, String rest) throws IOException;
 }

@@ -1,14 +1,8 @@
 package dev.klingbot.app.http;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.klingbot.slack.SlackHttpHandler;
 import dev.klingbot.slack.SlackHttpResponse;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /** {@code POST /slack/events}: Slack's HTTP mode (events, commands, interactivity). */
 public final class SlackRoute implements Route {
@@ -21,29 +15,28 @@ public final class SlackRoute implements Route {
   }
 
   @Override
-  public void handle(HttpExchange exchange, String rest) throws IOException {
-    Map<String, List<String>> headers = new HashMap<>();
-    exchange
-        .getRequestHeaders()
-        .forEach((name, values) -> headers.put(name, new ArrayList<>(values)));
+  public void handle(HttpCall exchange, String rest) throws IOException {
     byte[] body = Responses.body(exchange, MAX_BODY);
     SlackHttpResponse response =
         handler.handle(
-            exchange.getRequestMethod(),
-            exchange.getRequestURI().getRawPath(),
-            exchange.getRequestURI().getRawQuery(),
-            headers,
+            exchange.method(),
+            exchange.rawPath(),
+            exchange.rawQuery(),
+            exchange.headerLists(),
             body);
-    response
-        .headers()
-        .forEach(
-            (name, values) -> exchange.getResponseHeaders().put(name, new ArrayList<>(values)));
-    byte[] bytes = response.body();
-    exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
-    if (bytes.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
+    String contentType = null;
+    for (var header : response.headers().entrySet()) {
+      if (header.getKey().equalsIgnoreCase("Content-Type")) {
+        contentType = header.getValue().isEmpty() ? null : header.getValue().get(0);
+      } else if (!header.getValue().isEmpty()) {
+        exchange.setHeader(header.getKey(), String.join(", ", header.getValue()));
       }
+    }
+    byte[] bytes = response.body();
+    if (bytes.length == 0 && contentType == null) {
+      exchange.empty(response.status());
+    } else {
+      exchange.send(response.status(), contentType, bytes);
     }
   }
 }

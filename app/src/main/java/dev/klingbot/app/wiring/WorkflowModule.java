@@ -10,6 +10,7 @@ import dev.klingbot.app.http.CallbackRoute;
 import dev.klingbot.app.http.MediaRoute;
 import dev.klingbot.config.KlingbotConfig;
 import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.media.AddressGuard;
 import dev.klingbot.core.media.Downloads;
 import dev.klingbot.core.quota.QuotaService;
 import dev.klingbot.core.relay.EditorLinks;
@@ -30,6 +31,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /** The HTTP server, URL signing, the chat port registry and the workflow. */
@@ -40,8 +42,11 @@ public final class WorkflowModule extends AbstractModule {
   AppHttpServer httpServer(KlingbotConfig config, AppOptions options, Lifecycle lifecycle) {
     AppHttpServer server =
         options.localHttp()
-            ? new AppHttpServer("127.0.0.1", 0)
-            : new AppHttpServer(config.http().host(), config.http().port());
+            ? new AppHttpServer("127.0.0.1", 0, AppHttpServer.Limits.from(config.http()))
+            : new AppHttpServer(
+                config.http().host(),
+                config.http().port(),
+                AppHttpServer.Limits.from(config.http()));
     server.start();
     return lifecycle.manage(server);
   }
@@ -107,8 +112,14 @@ public final class WorkflowModule extends AbstractModule {
 
   @Provides
   @Singleton
-  Downloads downloads(OkHttpClient http, KlingbotConfig config) {
-    return new Downloads(http, config.media().downloadTimeout());
+  Downloads downloads(OkHttpClient http, KlingbotConfig config, AppOptions options) {
+    AddressGuard guard = AddressGuard.of(config.media().allowPrivateUrls());
+    HttpUrl kling = HttpUrl.parse(config.kling().baseUrl());
+    if (options.localHttp() && kling != null) {
+      // --simulate: results and previews come from the embedded simulator on 127.0.0.1
+      guard = guard.allowing(kling);
+    }
+    return new Downloads(http, config.media().downloadTimeout(), guard);
   }
 
   @Provides

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class CheckVideoCommandTest {
@@ -121,10 +122,21 @@ class CheckVideoCommandTest {
     server.start();
     try {
       String base = "http://127.0.0.1:" + server.getAddress().getPort();
+      Path config = Files.createTempFile("klingbot-check", ".yml");
+      Files.writeString(config, "media:\n  allow-private-urls: true\n");
 
-      CommandRun ok = CommandRun.of(new CheckVideoCommand(), base + "/clip.mp4");
-      CommandRun missing = CommandRun.of(new CheckVideoCommand(), base + "/missing.mp4");
+      CommandRun refused = CommandRun.of(new CheckVideoCommand(), base + "/clip.mp4");
+      CommandRun ok =
+          CommandRun.of(new CheckVideoCommand(), "--config", config.toString(), base + "/clip.mp4");
+      CommandRun missing =
+          CommandRun.of(
+              new CheckVideoCommand(), "--config", config.toString(), base + "/missing.mp4");
+      Files.delete(config);
 
+      assertThat(refused.exitCode()).isEqualTo(2);
+      assertThat(refused.err())
+          .contains("The link points to a loopback address")
+          .contains("media.allow-private-urls");
       assertThat(ok.exitCode()).isZero();
       assertThat(ok.out()).contains("OK: ready for Kling");
       assertThat(missing.exitCode()).isEqualTo(2);

@@ -98,6 +98,8 @@ class KillAndRestartTest {
             .directory(dir.toFile())
             .redirectErrorStream(true);
     builder.environment().putAll(env);
+    // the clip is served by the simulator on 127.0.0.1, which the bot refuses by default
+    builder.environment().put("KLINGBOT_MEDIA_ALLOW_PRIVATE_URLS", "true");
     return builder.start();
   }
 

@@ -69,6 +69,13 @@ class MediaRouteTest {
     HttpResponse<byte[]> part = get(url, "bytes=100-199");
     HttpResponse<byte[]> tail = get(url, "bytes=-10");
     HttpResponse<byte[]> beyond = get(url, "bytes=20000-");
+    HttpResponse<byte[]> absurd = get(url, "bytes=0-99999999999999999999");
+    HttpResponse<byte[]> head =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
 
     assertThat(whole.statusCode()).isEqualTo(200);
     assertThat(whole.body()).isEqualTo(content);
@@ -78,6 +85,11 @@ class MediaRouteTest {
     assertThat(part.body()).hasSize(100).startsWith(content[100]);
     assertThat(tail.body()).hasSize(10);
     assertThat(beyond.statusCode()).isEqualTo(416);
+    assertThat(absurd.statusCode()).isEqualTo(416);
+    assertThat(head.statusCode()).isEqualTo(200);
+    assertThat(head.headers().firstValue("Content-Length")).contains("10000");
+    assertThat(head.body()).isEmpty();
+    assertThat(get(url, null).body()).isEqualTo(content);
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -27,9 +28,14 @@ import okhttp3.ResponseBody;
  * memory), refused before the body is read when the announced length is over the cap, and cut off
  * as soon as more than the cap arrives when no length is announced. The file appears at the target
  * only when it is complete. Messages are written for the user.
+ *
+ * <p>Links to loopback, private and link-local addresses are refused ({@link AddressGuard}),
+ * checked after the name is resolved and again on every redirect, which is followed here (at most
+ * {@value #MAX_REDIRECTS}) rather than inside OkHttp so each hop is checked.
  */
 public final class Downloads {
   private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+  static final int MAX_REDIRECTS = 5;
   private static final int BUFFER = 64 * 1024;
   private static final Map<Integer, String> REASONS =
       Map.ofEntries(
@@ -46,24 +52,41 @@ public final class Downloads {
           Map.entry(503, "Service Unavailable"),
           Map.entry(504, "Gateway Timeout"));
 
-  private final OkHttpClient client;
+  private final OkHttpClient guarded;
+  private final OkHttpClient exempt;
   private final Duration timeout;
+  private final AddressGuard guard;
 
-  /** Downloads through the shared {@code client}, each taking at most 5 minutes. */
+  /** Downloads from public addresses through the shared {@code client}, 5 minutes at most each. */
   public Downloads(OkHttpClient client) {
-    this(client, DEFAULT_TIMEOUT);
+    this(client, DEFAULT_TIMEOUT, AddressGuard.publicOnly());
+  }
+
+  /** Downloads from public addresses, each taking at most {@code timeout}. */
+  public Downloads(OkHttpClient client, Duration timeout) {
+    this(client, timeout, AddressGuard.publicOnly());
   }
 
   /**
    * Downloads through the shared {@code client}, each taking at most {@code timeout} from start to
-   * end ({@code MediaConfig.downloadTimeout()}).
+   * end ({@code MediaConfig.downloadTimeout()}), from the addresses {@code guard} allows.
    */
-  public Downloads(OkHttpClient client, Duration timeout) {
-    this.client = requireNonNull(client, "client is null");
+  public Downloads(OkHttpClient client, Duration timeout, AddressGuard guard) {
+    requireNonNull(client, "client is null");
     this.timeout = requireNonNull(timeout, "timeout is null");
+    this.guard = requireNonNull(guard, "guard is null");
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout is " + timeout + "; it must be above zero");
     }
+    OkHttpClient.Builder base =
+        client.newBuilder().followRedirects(false).followSslRedirects(false);
+    this.exempt = base.build();
+    this.guarded =
+        guard.allowsPrivate()
+            ? exempt
+            : base.dns(guard.dns(client.dns()))
+                .addNetworkInterceptor(guard.connectedCheck())
+                .build();
   }
 
   /**
@@ -82,29 +105,45 @@ public final class Downloads {
       throw new MediaException(
           MediaProblem.BAD_URL, "That is not a web link; it should start with https://.");
     }
-    Call call = client.newCall(new Request.Builder().url(parsed).get().build());
-    call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    HttpUrl current = parsed;
     Path temp = null;
-    try (Response response = call.execute()) {
-      if (!response.isSuccessful()) {
-        throw new MediaException(MediaProblem.HTTP_ERROR, httpError(response));
+    try {
+      for (int hop = 0; ; hop++) {
+        guard.checkUrl(current);
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new InterruptedIOException("timeout");
+        }
+        OkHttpClient client = guard.isExempt(current) ? exempt : guarded;
+        Call call = client.newCall(new Request.Builder().url(current).get().build());
+        call.timeout().timeout(left, TimeUnit.NANOSECONDS);
+        try (Response response = call.execute()) {
+          if (response.isRedirect()) {
+            current = redirect(current, response, hop);
+            continue;
+          }
+          if (!response.isSuccessful()) {
+            throw new MediaException(MediaProblem.HTTP_ERROR, httpError(response));
+          }
+          ResponseBody body = response.body();
+          long length = body.contentLength();
+          if (length > maxBytes) {
+            throw tooLarge(MediaText.bytes(length), maxBytes);
+          }
+          MediaType type = body.contentType();
+          if (type != null && type.subtype().toLowerCase(Locale.ROOT).equals("html")) {
+            throw new MediaException(
+                MediaProblem.NOT_A_VIDEO,
+                "The link leads to a web page, not a video file. Use a direct link to the MP4 or"
+                    + " MOV file.");
+          }
+          temp = AtomicFiles.tempFileFor(target);
+          long total = copyCapped(body.byteStream(), temp, maxBytes);
+          AtomicFiles.moveIntoPlace(temp, target);
+          return total;
+        }
       }
-      ResponseBody body = response.body();
-      long length = body.contentLength();
-      if (length > maxBytes) {
-        throw tooLarge(MediaText.bytes(length), maxBytes);
-      }
-      MediaType type = body.contentType();
-      if (type != null && type.subtype().toLowerCase(Locale.ROOT).equals("html")) {
-        throw new MediaException(
-            MediaProblem.NOT_A_VIDEO,
-            "The link leads to a web page, not a video file. Use a direct link to the MP4 or MOV"
-                + " file.");
-      }
-      temp = AtomicFiles.tempFileFor(target);
-      long total = copyCapped(body.byteStream(), temp, maxBytes);
-      AtomicFiles.moveIntoPlace(temp, target);
-      return total;
     } catch (InterruptedIOException e) {
       throw new MediaException(
           MediaProblem.TIMEOUT,
@@ -113,10 +152,15 @@ public final class Downloads {
               + ". Try a smaller file or a faster link.",
           e);
     } catch (IOException e) {
+      Optional<AddressGuard.Refused> refused = AddressGuard.refusedIn(e);
+      if (refused.isPresent()) {
+        throw new MediaException(
+            MediaProblem.BAD_URL, AddressGuard.refusal(refused.get().kind()), null);
+      }
       throw new MediaException(
           MediaProblem.NETWORK,
           "The video could not be downloaded: the connection to "
-              + parsed.host()
+              + current.host()
               + " failed. Try again in a moment.",
           e);
     } finally {
@@ -124,6 +168,26 @@ public final class Downloads {
         AtomicFiles.deleteQuietly(temp);
       }
     }
+  }
+
+  /** The next hop of a redirect, refused when it is not a web link or there are too many. */
+  private static HttpUrl redirect(HttpUrl from, Response response, int hop) {
+    String location = response.header("Location");
+    HttpUrl next = location == null ? null : from.resolve(location);
+    if (next == null) {
+      throw new MediaException(
+          MediaProblem.BAD_URL,
+          "The link redirects to something that is not a web link; use a direct https:// link to"
+              + " the file.");
+    }
+    if (hop + 1 > MAX_REDIRECTS) {
+      throw new MediaException(
+          MediaProblem.BAD_URL,
+          "The link redirects more than "
+              + MAX_REDIRECTS
+              + " times; use a direct link to the file.");
+    }
+    return next;
   }
 
   /**

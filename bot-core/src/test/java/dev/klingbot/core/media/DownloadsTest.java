@@ -27,7 +27,8 @@ class DownloadsTest {
 
   @TempDir Path folder;
 
-  private final Downloads downloads = new Downloads(CLIENT, Duration.ofSeconds(20));
+  private final Downloads downloads =
+      new Downloads(CLIENT, Duration.ofSeconds(20), AddressGuard.allowingPrivate());
 
   @AfterAll
   static void closeClient() {
@@ -122,7 +123,8 @@ class DownloadsTest {
 
   @Test
   void givesUpWhenTheDownloadTakesTooLong() {
-    Downloads impatient = new Downloads(CLIENT, Duration.ofMillis(300));
+    Downloads impatient =
+        new Downloads(CLIENT, Duration.ofMillis(300), AddressGuard.allowingPrivate());
     server.enqueue(new MockResponse.Builder().body("slow").bodyDelay(3, TimeUnit.SECONDS).build());
 
     assertThatThrownBy(

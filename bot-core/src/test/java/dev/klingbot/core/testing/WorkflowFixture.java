@@ -137,7 +137,8 @@ public final class WorkflowFixture implements AutoCloseable {
         serverSettings,
         quota,
         chats,
-        new Downloads(http),
+        new Downloads(
+            http, Duration.ofMinutes(5), dev.klingbot.core.media.AddressGuard.allowingPrivate()),
         relay,
         links,
         Optional.empty(),
