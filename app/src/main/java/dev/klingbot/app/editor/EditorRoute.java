@@ -10,10 +10,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.klingbot.app.http.HttpCall;
 import dev.klingbot.app.http.Responses;
 import dev.klingbot.app.http.Route;
-import dev.klingbot.core.Requester;
+import dev.klingbot.core.chat.ChatException;
 import dev.klingbot.core.chat.ChatMessage;
-import dev.klingbot.core.chat.ChatPort;
 import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.conversation.Actor;
+import dev.klingbot.core.conversation.ConversationHandler;
+import dev.klingbot.core.conversation.EditCommand;
+import dev.klingbot.core.conversation.Selection;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.KlingSession;
 import dev.klingbot.core.media.FrameExtractor;
@@ -24,7 +27,6 @@ import dev.klingbot.core.relay.EditorLinks;
 import dev.klingbot.core.store.EditStore;
 import dev.klingbot.core.workflow.EditException;
 import dev.klingbot.core.workflow.EditService;
-import dev.klingbot.core.workflow.Reply;
 import dev.klingbot.core.workflow.SelectionState;
 import dev.klingbot.kling.Point;
 import dev.klingbot.kling.mask.MaskBitmap;
@@ -39,6 +41,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -85,6 +88,7 @@ public final class EditorRoute implements Route {
       JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
   private final EditService service;
+  private final Supplier<ConversationHandler> conversation;
   private final EditStore edits;
   private final EditorLinks links;
   private final ChatPorts chats;
@@ -92,19 +96,30 @@ public final class EditorRoute implements Route {
   private final EditorFrames frames;
   private final EditorAssets assets = new EditorAssets();
 
+  /**
+   * @param conversation the handler the page's changes go through, as the holder of the edit's
+   *     signed link (looked up when first needed: it is built after this route)
+   */
   public EditorRoute(
-      EditService service, EditStore edits, EditorLinks links, ChatPorts chats, Clock clock) {
-    this(service, edits, links, chats, clock, new FrameExtractor());
+      EditService service,
+      Supplier<ConversationHandler> conversation,
+      EditStore edits,
+      EditorLinks links,
+      ChatPorts chats,
+      Clock clock) {
+    this(service, conversation, edits, links, chats, clock, new FrameExtractor());
   }
 
   EditorRoute(
       EditService service,
+      Supplier<ConversationHandler> conversation,
       EditStore edits,
       EditorLinks links,
       ChatPorts chats,
       Clock clock,
       FrameExtractor extractor) {
     this.service = requireNonNull(service, "service is null");
+    this.conversation = requireNonNull(conversation, "conversation is null");
     this.edits = requireNonNull(edits, "edits is null");
     this.links = requireNonNull(links, "links is null");
     this.chats = requireNonNull(chats, "chats is null");
@@ -222,39 +237,10 @@ public final class EditorRoute implements Route {
           410, "This edit is gone", "Edit " + id + " no longer exists. Start a new edit.");
     }
     Edit edit = found.get();
-    if (!edit.state().isBeforeSubmit()) {
-      String why =
-          switch (edit.state()) {
-            case SUBMITTED, PROCESSING ->
-                "was submitted, so its selection can't change any more. Follow it in the chat.";
-            case SUCCEEDED, FAILED ->
-                "has ended, so its selection can't change any more. Start a new edit to change"
-                    + " more.";
-            case CANCELLED -> "was cancelled. Start a new edit in the chat.";
-            case EXPIRED ->
-                "expired: Kling keeps a video's selection for 24 hours. Start a new edit in the"
-                    + " chat.";
-            default -> "can't be changed now.";
-          };
-      return Access.refused(410, "This editor is closed", "Edit " + edit.id() + " " + why);
-    }
-    KlingSession session = edit.session();
-    if (session == null) {
-      return Access.refused(
-          409,
-          "The video must be fixed first",
-          "The video of edit "
-              + edit.id()
-              + " must be fixed first: press Conform in the chat, then open the new link.");
-    }
-    if (session.expiredAt(clock.instant())) {
-      return Access.refused(
-          410,
-          "This link has expired",
-          "Edit "
-              + edit.id()
-              + " expired: Kling keeps a video's selection for 24 hours. Start a new edit in the"
-              + " chat.");
+    Optional<dev.klingbot.core.conversation.Access.Closed> closed =
+        dev.klingbot.core.conversation.Access.whyClosed(edit, clock.instant());
+    if (closed.isPresent()) {
+      return Access.refused(closed.get().status(), closed.get().title(), closed.get().message());
     }
     return Access.ok(edit);
   }
@@ -480,31 +466,31 @@ public final class EditorRoute implements Route {
     } catch (IOException e) {
       throw new Refusal(413, "The request is too large.");
     }
-    Requester owner = edit.origin().owner();
+    Actor link = new Actor.LinkHolder(edit.id());
     String id = edit.id();
     String message;
     boolean done = false;
     switch (action) {
       case "points" -> {
         Click click = click(body);
-        service.mark(owner, id, click.frame(), List.of(click.point()));
+        run(link, new EditCommand.Select(id, Selection.click(click.frame(), click.point())));
         message = marked(id, click.frame(), "Marked a point on frame " + click.frame() + ".");
       }
       case "unselect" -> {
         Click click = click(body);
-        service.unmark(owner, id, click.frame(), List.of(click.point()));
-        message = marked(id, click.frame(), "Removed a point from frame " + click.frame() + ".");
+        run(link, new EditCommand.Unselect(id, Selection.click(click.frame(), click.point())));
+        message = unmarked(id, click.frame());
       }
       case "clear" -> {
-        service.clearSelection(owner, id);
+        run(link, new EditCommand.Clear(id));
         message = "Cleared every marked point. Click the element on a frame to mark it again.";
       }
       case "preview" -> {
-        service.preview(owner, id);
+        run(link, new EditCommand.Preview(id));
         message = "The tracking preview is ready: play it to check that the highlight follows it.";
       }
       case "done" -> {
-        message = done(edit);
+        message = done(link, edit);
         done = true;
       }
       default -> throw new Refusal(404, "There is no such editor request.");
@@ -513,9 +499,30 @@ public final class EditorRoute implements Route {
     Responses.json(exchange, 200, JSON.writeValueAsString(new Changed(state(now), message, done)));
   }
 
-  private String marked(String id, int frame, String what) {
+  /** Runs a change as the holder of the edit's verified link; the page shows what it answers. */
+  private void run(Actor link, EditCommand command) {
+    conversation.get().run(link, command, message -> {});
+  }
+
+  private SelectionState selection(String id) {
     Edit edit = edits.find(id).orElseThrow();
-    SelectionState selection = service.selectionState(edit.origin().owner(), id);
+    return service.selectionState(
+        dev.klingbot.core.conversation.Access.actingAs(new Actor.LinkHolder(id), edit), id);
+  }
+
+  private String unmarked(String id, int frame) {
+    SelectionState selection = selection(id);
+    int left = selection.points().getOrDefault(frame, List.of()).size();
+    return "Removed a point from frame "
+        + frame
+        + ". "
+        + (left == 0
+            ? "Frame " + frame + " has no marked points now."
+            : left + (left == 1 ? " point is" : " points are") + " still marked on it.");
+  }
+
+  private String marked(String id, int frame, String what) {
+    SelectionState selection = selection(id);
     List<Point> points = selection.points().getOrDefault(frame, List.of());
     if (points.isEmpty()) {
       return what + " Frame " + frame + " has no marked points now.";
@@ -537,19 +544,15 @@ public final class EditorRoute implements Route {
   }
 
   /** Posts the marked frames with their final masks to the edit's thread. */
-  private String done(Edit edit) {
-    Reply summary = service.selectionSummary(edit.origin().owner(), edit.id());
-    Edit current = summary.edit() == null ? edit : summary.edit();
-    Optional<ChatPort> port = chats.find(current.origin().platform());
-    if (port.isEmpty()) {
-      return "Your selection is saved. The chat is not connected right now, so nothing was posted;"
-          + " go back to the chat and submit the edit there.";
-    }
+  private String done(Actor link, Edit edit) {
     try {
-      for (ChatMessage message : summary.messages()) {
-        port.get().post(current.origin().conversation(), message);
+      run(link, new EditCommand.FinishSelection(edit.id()));
+    } catch (EditException e) {
+      if (e.kind() != EditException.Kind.BUSY) {
+        throw e;
       }
-    } catch (RuntimeException e) {
+      return e.getMessage();
+    } catch (ChatException e) {
       LOG.warn(
           "Posting the selection of edit {} to the chat failed: {}", edit.id(), e.getMessage());
       return "Your selection is saved, but posting it to the chat failed. Go back to the chat and"

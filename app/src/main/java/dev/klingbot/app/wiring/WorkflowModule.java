@@ -145,6 +145,7 @@ public final class WorkflowModule extends AbstractModule {
       WorkflowSettings settings,
       AppHttpServer server,
       Lifecycle lifecycle,
+      com.google.inject.Provider<dev.klingbot.core.conversation.ConversationHandler> conversation,
       Clock clock) {
     Optional<WebhookSignature> signature =
         Optional.ofNullable(config.kling().webhookSecret())
@@ -166,7 +167,8 @@ public final class WorkflowModule extends AbstractModule {
     server.route("/media/", new MediaRoute(relay));
     server.route("/kling/callback/", new CallbackRoute(workflow.callbacks()));
     server.route(
-        EditorRoute.PREFIX, new EditorRoute(workflow.service(), edits, editorLinks, chats, clock));
+        EditorRoute.PREFIX,
+        new EditorRoute(workflow.service(), conversation::get, edits, editorLinks, chats, clock));
     return lifecycle.manage(workflow);
   }
 

@@ -26,7 +26,6 @@ import dev.klingbot.simulator.KlingSimulator;
 import dev.klingbot.simulator.SampleVideos;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -71,10 +70,7 @@ final class EditorApp implements AutoCloseable {
       ChatPorts chats = Injection.get(injector, ChatPorts.class);
       chats.register(chat);
       AppHttpServer server = Injection.get(injector, AppHttpServer.class);
-      // what the lead adds to WorkflowModule; registering the same prefix again just replaces it
-      server.route(
-          EditorRoute.PREFIX,
-          new EditorRoute(service, edits, links, chats, Injection.get(injector, Clock.class)));
+      Injection.get(injector, dev.klingbot.core.workflow.Workflow.class);
       base = "http://127.0.0.1:" + server.port();
       clip = SampleVideos.mp4(dir.resolve("clip.mp4"), 1280, 720, 30, 5);
     } catch (IOException | RuntimeException e) {
