@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
@@ -39,11 +40,26 @@ public final class DiscordBot implements AutoCloseable {
   private final EditService edits;
   private final AdminService admin;
   private final ChatPorts chats;
+  private final UnaryOperator<JDABuilder> connection;
   private ExecutorService workers;
   private ExecutorService quick;
   private JDA jda;
 
   public DiscordBot(DiscordConfig config, EditService edits, AdminService admin, ChatPorts chats) {
+    this(config, edits, admin, chats, UnaryOperator.identity());
+  }
+
+  /**
+   * @param connection adjusts the JDA builder before it connects (tests point it at a fake Discord:
+   *     REST base URL, gateway URL, no compression)
+   */
+  DiscordBot(
+      DiscordConfig config,
+      EditService edits,
+      AdminService admin,
+      ChatPorts chats,
+      UnaryOperator<JDABuilder> connection) {
+    this.connection = requireNonNull(connection, "connection is null");
     this.config = requireNonNull(config, "config is null");
     this.edits = requireNonNull(edits, "edits is null");
     this.admin = requireNonNull(admin, "admin is null");
@@ -67,7 +83,10 @@ public final class DiscordBot implements AutoCloseable {
     quick = pool("discord-quick", QUICK_WORKERS);
     try {
       jda =
-          JDABuilder.createLight(config.token().reveal(), EnumSet.noneOf(GatewayIntent.class))
+          connection
+              .apply(
+                  JDABuilder.createLight(
+                      config.token().reveal(), EnumSet.noneOf(GatewayIntent.class)))
               .build();
       jda.awaitReady();
       JdaGateway gateway = new JdaGateway(jda);
@@ -89,6 +108,11 @@ public final class DiscordBot implements AutoCloseable {
         jda.getSelfUser().getName(),
         jda.getGuildCache().size(),
         BotPermissions.inviteUrl(jda.getSelfUser().getApplicationId()));
+  }
+
+  /** The connected JDA, for tests that look at its cache; {@code null} before {@link #start()}. */
+  synchronized JDA jda() {
+    return jda;
   }
 
   /** The listener with its handlers, as {@link #start()} wires it (tests wire it the same way). */

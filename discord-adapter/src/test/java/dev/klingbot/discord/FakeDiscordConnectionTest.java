@@ -1,0 +1,41 @@
+package dev.klingbot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.klingbot.discord.fake.FakeDiscord;
+import java.util.EnumSet;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import org.junit.jupiter.api.Test;
+
+/** The real JDA logs in to the fake Discord and sees its server as Discord would show it. */
+class FakeDiscordConnectionTest {
+
+  @Test
+  void jdaBecomesReadyAndCachesTheServerItsChannelAndItsOwnMember() throws Exception {
+    try (FakeDiscord discord = new FakeDiscord().start()) {
+      JDA jda =
+          discord
+              .configure(
+                  JDABuilder.createLight(FakeDiscord.TOKEN, EnumSet.noneOf(GatewayIntent.class)))
+              .build();
+      try {
+        jda.awaitReady();
+
+        assertThat(jda.getSelfUser().getId()).isEqualTo(discord.botId);
+        assertThat(jda.getSelfUser().getApplicationId()).isEqualTo(discord.applicationId);
+        assertThat(jda.getGuildById(discord.guildId)).isNotNull();
+        assertThat(jda.getTextChannelById(discord.channelId).getName()).isEqualTo("edits");
+        assertThat(jda.getGuildById(discord.guildId).getSelfMember().getRoles())
+            .extracting(r -> r.getId())
+            .containsExactly(discord.botRoleId);
+        // JDA always asks for the GUILDS intent (1), no privileged one
+        assertThat(discord.identifies()).singleElement().asString().contains("\"intents\":1,");
+        assertThat(discord.calls()).extracting(c -> c.route()).contains("GET users/@me");
+      } finally {
+        jda.shutdownNow();
+      }
+    }
+  }
+}
