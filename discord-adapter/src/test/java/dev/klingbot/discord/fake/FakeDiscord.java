@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -89,6 +90,7 @@ public final class FakeDiscord implements AutoCloseable {
               Permission.USE_APPLICATION_COMMANDS));
   private volatile WebSocket gateway;
   private int heartbeats;
+  private volatile Duration answerDelay = Duration.ZERO;
 
   public FakeDiscord() {
     channels.put(channelId, textChannel(channelId, "edits"));
@@ -148,6 +150,11 @@ public final class FakeDiscord implements AutoCloseable {
             .put("deny", Long.toString(deny)));
     json.put("permission_overwrites", overwrites);
     dispatch("CHANNEL_UPDATE", json);
+  }
+
+  /** Makes every later REST answer wait {@code delay} (a slow or stuck Discord). */
+  public void delayAnswers(Duration delay) {
+    this.answerDelay = delay;
   }
 
   /** Archives a thread as Discord does after inactivity ({@code locked} as a moderator would). */
@@ -415,6 +422,10 @@ public final class FakeDiscord implements AutoCloseable {
       MockResponse response) {
     calls.add(new RestCall(method, path, query, json, files, response.getCode()));
     notifyAll();
+    Duration delay = answerDelay;
+    if (!delay.isZero()) {
+      return response.newBuilder().headersDelay(delay.toMillis(), TimeUnit.MILLISECONDS).build();
+    }
     return response;
   }
 
