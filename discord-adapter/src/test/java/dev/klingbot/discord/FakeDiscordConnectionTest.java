@@ -3,6 +3,8 @@ package dev.klingbot.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klingbot.discord.fake.FakeDiscord;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
@@ -36,6 +38,41 @@ class FakeDiscordConnectionTest {
       } finally {
         jda.shutdownNow();
       }
+    }
+  }
+
+  @Test
+  void jdaHeartbeatsAtTheIntervalHelloGivesAndSeesTheAcknowledgements() throws Exception {
+    try (FakeDiscord discord = new FakeDiscord().start()) {
+      discord.heartbeatInterval(Duration.ofMillis(1000));
+      JDA jda =
+          discord
+              .configure(
+                  JDABuilder.createLight(FakeDiscord.TOKEN, EnumSet.noneOf(GatewayIntent.class)))
+              .build();
+      try {
+        jda.awaitReady();
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (discord.heartbeats() < 2 || jda.getGatewayPing() < 0) {
+          assertThat(Instant.now()).as("heartbeats: " + discord.heartbeats()).isBefore(deadline);
+          Thread.sleep(20);
+        }
+        assertThat(jda.getStatus()).isEqualTo(JDA.Status.CONNECTED);
+      } finally {
+        jda.shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  void aWrongTokenIsRefusedAtLogin() throws Exception {
+    try (FakeDiscord discord = new FakeDiscord().start()) {
+      JDABuilder builder =
+          discord.configure(
+              JDABuilder.createLight("not-the-token", EnumSet.noneOf(GatewayIntent.class)));
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(builder::build)
+          .isInstanceOf(net.dv8tion.jda.api.exceptions.InvalidTokenException.class);
     }
   }
 }

@@ -77,6 +77,9 @@ public final class FakeDiscord implements AutoCloseable {
   private final Map<String, String> messageChannels = new LinkedHashMap<>();
   private final List<String> identifies = new ArrayList<>();
   private final Map<String, String> commandIds = new LinkedHashMap<>();
+  private final Map<String, DataObject> interactions = new LinkedHashMap<>();
+  private final Map<String, DataObject> byToken = new LinkedHashMap<>();
+  private final Map<String, String> tokens = new LinkedHashMap<>();
   private long botPermissions =
       Permission.getRaw(
           EnumSet.of(
@@ -91,6 +94,7 @@ public final class FakeDiscord implements AutoCloseable {
   private volatile WebSocket gateway;
   private int heartbeats;
   private volatile Duration answerDelay = Duration.ZERO;
+  private volatile long heartbeatMillis = 41250;
 
   public FakeDiscord() {
     channels.put(channelId, textChannel(channelId, "edits"));
@@ -150,6 +154,11 @@ public final class FakeDiscord implements AutoCloseable {
             .put("deny", Long.toString(deny)));
     json.put("permission_overwrites", overwrites);
     dispatch("CHANNEL_UPDATE", json);
+  }
+
+  /** The heartbeat interval HELLO tells the next connection (Discord's is about 41 s). */
+  public void heartbeatInterval(Duration interval) {
+    this.heartbeatMillis = interval.toMillis();
   }
 
   /** Makes every later REST answer wait {@code delay} (a slow or stuck Discord). */
@@ -822,9 +831,6 @@ public final class FakeDiscord implements AutoCloseable {
 
   // ---------------------------------------------------------------- interactions
 
-  private final Map<String, DataObject> interactions = new LinkedHashMap<>();
-  private final Map<String, DataObject> byToken = new LinkedHashMap<>();
-
   private String interaction(
       int type, Member member, String channel, DataObject data, DataObject message) {
     String id = snowflake();
@@ -873,8 +879,6 @@ public final class FakeDiscord implements AutoCloseable {
     return id;
   }
 
-  private final Map<String, String> tokens = new LinkedHashMap<>();
-
   private synchronized String tokenOf(String interactionId) {
     return tokens.get(interactionId);
   }
@@ -918,7 +922,7 @@ public final class FakeDiscord implements AutoCloseable {
               .put("op", 10)
               .put("s", null)
               .put("t", null)
-              .put("d", DataObject.empty().put("heartbeat_interval", 41250))
+              .put("d", DataObject.empty().put("heartbeat_interval", heartbeatMillis))
               .toString());
     }
 

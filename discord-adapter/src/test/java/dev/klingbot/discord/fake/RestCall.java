@@ -1,5 +1,6 @@
 package dev.klingbot.discord.fake;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.dv8tion.jda.api.utils.data.DataArray;
@@ -38,7 +39,7 @@ public record RestCall(
     if (json == null || !json.hasKey("components")) {
       return List.of();
     }
-    java.util.ArrayList<String> labels = new java.util.ArrayList<>();
+    ArrayList<String> labels = new ArrayList<>();
     DataArray rows = json.getArray("components");
     for (int i = 0; i < rows.length(); i++) {
       DataArray row = rows.getObject(i).optArray("components").orElse(DataArray.empty());
@@ -59,7 +60,7 @@ public record RestCall(
     }
     DataArray users =
         json.getObject("allowed_mentions").optArray("users").orElse(DataArray.empty());
-    java.util.ArrayList<String> ids = new java.util.ArrayList<>();
+    ArrayList<String> ids = new ArrayList<>();
     for (int i = 0; i < users.length(); i++) {
       ids.add(users.getString(i));
     }
