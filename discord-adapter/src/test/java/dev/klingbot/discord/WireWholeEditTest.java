@@ -122,4 +122,52 @@ class WireWholeEditTest {
           .isEqualTo(EditState.SUCCEEDED);
     }
   }
+
+  @Test
+  void anEditWhoseThreadIsArchivedWhileKlingWorksGetsItsResultAndProgressInThatThread()
+      throws Exception {
+    try (WireHarness harness = new WireHarness()) {
+      harness.fixture.workflow().runner().follow(Platform.DISCORD).start();
+      var discord = harness.discord;
+      String started =
+          harness.kling(
+              ALICE, discord.channelId, "edit", harness.editOptions("remove the orange ball"));
+      harness.followup(started);
+      String thread = discord.threads().get(0);
+      Edit edit =
+          harness
+              .fixture
+              .edits
+              .findByThread(Platform.DISCORD, discord.guildId, thread)
+              .orElseThrow();
+      String planId = discord.messagesIn(thread).get(0).getString("id");
+
+      discord.clickButton(ALICE, planId, "submit:" + edit.id());
+      discord.await(
+          c ->
+              c.route().equals("POST channels/" + thread + "/messages")
+                  && c.content().startsWith("📨 Submitted edit `" + edit.id() + "`"),
+          WAIT);
+      discord.archiveThread(thread, false);
+
+      RestCall result =
+          discord.await(
+              c -> c.route().startsWith("POST channels/") && c.content().contains("is ready"),
+              WAIT);
+      assertThat(result.path()).isEqualTo("channels/" + thread + "/messages");
+      assertThat(result.status()).isEqualTo(200);
+      assertThat(result.files()).hasSize(1);
+      RestCall done =
+          discord.await(
+              c -> c.method().equals("PATCH") && c.content().startsWith("✅ **Done**"), WAIT);
+      assertThat(done.path()).startsWith("channels/" + thread + "/messages/");
+      assertThat(done.status()).isEqualTo(200);
+      assertThat(discord.calls("GET channels/" + discord.channelId + "/threads/archived/public"))
+          .isNotEmpty();
+      assertThat(discord.calls("POST channels/" + discord.channelId + "/messages")).isEmpty();
+      assertThat(discord.archived(thread)).isFalse();
+      assertThat(discord.calls())
+          .allSatisfy(c -> assertThat(c.status()).as(c.toString()).isLessThan(400));
+    }
+  }
 }
