@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import org.junit.jupiter.api.Test;
 
 /** The real JDA logs in to the fake Discord and sees its server as Discord would show it. */
@@ -35,6 +36,9 @@ class FakeDiscordConnectionTest {
         // JDA always asks for the GUILDS intent (1), no privileged one
         assertThat(discord.identifies()).singleElement().asString().contains("\"intents\":1,");
         assertThat(discord.calls()).extracting(c -> c.route()).contains("GET users/@me");
+        // a single JDA takes its gateway from the session controller; a shard manager asks REST
+        assertThat(new SessionControllerAdapter().getShardedGateway(jda).getUrl())
+            .isEqualTo(discord.gatewayUrl());
       } finally {
         jda.shutdownNow();
       }
