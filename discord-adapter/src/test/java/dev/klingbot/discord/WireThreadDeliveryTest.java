@@ -18,40 +18,59 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import net.dv8tion.jda.api.Permission;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Where the job runner's progress and result go when the edit's thread is no longer open: the real
  * JDA against the fake Discord, which archives, locks and deletes threads and takes permissions as
  * Discord does. The core posts through the adapter's chat port, as its job runner does.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WireThreadDeliveryTest {
   private WireHarness harness;
   private FakeDiscord discord;
   private ChatPort chat;
   private Edit edit;
   private Conversation thread;
+  private int members;
+  private int mark;
 
-  @BeforeEach
-  void startAnEdit() throws Exception {
+  @BeforeAll
+  void open() {
     harness = new WireHarness();
     discord = harness.discord;
     chat = harness.fixture.chats.find(Platform.DISCORD).orElseThrow();
-    String id =
-        harness.kling(
-            ALICE, discord.channelId, "edit", harness.editOptions("remove the orange ball"));
-    harness.followup(id);
-    edit =
-        harness.fixture.edits.recentByUser(Platform.DISCORD, discord.guildId, ALICE.id(), 1).get(0);
-    thread = edit.origin().conversation();
-    assertThat(thread.threadId()).isNotNull();
   }
 
-  @AfterEach
+  @AfterAll
   void close() {
     harness.close();
+  }
+
+  /** Each test has its own member and edit, in its own thread. */
+  @BeforeEach
+  void startAnEdit() throws Exception {
+    FakeDiscord.Member who =
+        new FakeDiscord.Member(Long.toString(283746501928300000L + ++members), "alice", false);
+    String id =
+        harness.kling(
+            who, discord.channelId, "edit", harness.editOptions("remove the orange ball"));
+    harness.followup(id);
+    edit =
+        harness.fixture.edits.recentByUser(Platform.DISCORD, discord.guildId, who.id(), 1).get(0);
+    thread = edit.origin().conversation();
+    assertThat(thread.threadId()).isNotNull();
+    mark = discord.calls().size();
+  }
+
+  /** The REST calls since the test's edit was started. */
+  private List<RestCall> callsSince() {
+    List<RestCall> all = discord.calls();
+    return all.subList(mark, all.size());
   }
 
   @Test
@@ -71,7 +90,8 @@ class WireThreadDeliveryTest {
     assertThat(upload.content()).contains("✅ Your edit `" + edit.id() + "` is ready");
     assertThat(upload.files()).containsKey("result.mp4");
     assertThat(discord.archived(thread.threadId())).isFalse();
-    assertThat(discord.calls("POST channels/" + discord.channelId + "/messages")).isEmpty();
+    assertThat(callsSince())
+        .noneMatch(c -> c.route().equals("POST channels/" + discord.channelId + "/messages"));
     RestCall edited =
         discord.calls("PATCH channels/" + thread.threadId() + "/messages/" + progress.id()).get(0);
     assertThat(edited.status()).isEqualTo(200);
@@ -132,8 +152,12 @@ class WireThreadDeliveryTest {
       throws Exception {
     discord.denyBot(discord.channelId, Permission.MESSAGE_SEND_IN_THREADS);
     awaitPermission(Permission.MESSAGE_SEND_IN_THREADS, false);
-
-    chat.post(thread, result());
+    try {
+      chat.post(thread, result());
+    } finally {
+      discord.resetBot(discord.channelId);
+      awaitPermission(Permission.MESSAGE_SEND_IN_THREADS, true);
+    }
 
     RestCall post = lastPost(discord.channelId);
     assertThat(post.status()).isEqualTo(200);
@@ -141,7 +165,7 @@ class WireThreadDeliveryTest {
         .contains("I may not post in the thread of this edit")
         .contains("**Send Messages in Threads**")
         .contains("✅ Your edit `" + edit.id() + "` is ready");
-    assertThat(discord.calls())
+    assertThat(callsSince())
         .allSatisfy(c -> assertThat(c.status()).as(c.toString()).isLessThan(400));
   }
 
@@ -149,8 +173,12 @@ class WireThreadDeliveryTest {
   void withoutAttachFilesTheMessageComesWithoutTheFileAndSaysWhy() throws Exception {
     discord.denyBot(discord.channelId, Permission.MESSAGE_ATTACH_FILES);
     awaitPermission(Permission.MESSAGE_ATTACH_FILES, false);
-
-    chat.post(thread, result());
+    try {
+      chat.post(thread, result());
+    } finally {
+      discord.resetBot(discord.channelId);
+      awaitPermission(Permission.MESSAGE_ATTACH_FILES, true);
+    }
 
     RestCall post = lastPost(thread.threadId());
     assertThat(post.status()).isEqualTo(200);
@@ -159,7 +187,7 @@ class WireThreadDeliveryTest {
         .contains("✅ Your edit `" + edit.id() + "` is ready")
         .contains("I may not attach files here")
         .contains("**Attach Files**");
-    assertThat(discord.calls())
+    assertThat(callsSince())
         .allSatisfy(c -> assertThat(c.status()).as(c.toString()).isLessThan(400));
   }
 

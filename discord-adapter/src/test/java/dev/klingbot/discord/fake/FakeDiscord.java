@@ -166,6 +166,13 @@ public final class FakeDiscord implements AutoCloseable {
     this.answerDelay = delay;
   }
 
+  /** Removes the bot's overwrites in a channel: it has its role's permissions again. */
+  public synchronized void resetBot(String channel) {
+    DataObject json = channels.get(channel);
+    json.put("permission_overwrites", DataArray.empty());
+    dispatch("CHANNEL_UPDATE", json);
+  }
+
   /** Archives a thread as Discord does after inactivity ({@code locked} as a moderator would). */
   public synchronized void archiveThread(String threadId, boolean locked) {
     DataObject thread = channels.get(threadId);
