@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
@@ -25,9 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The Discord bot: connects with the bot token (no privileged intents; slash commands, buttons and
  * modals need none), registers {@code /kling} and {@code /kling-admin} (globally, or to one server
- * for development), maps interactions onto {@link EditService} and {@link AdminService}, and
- * registers its {@link dev.klingbot.core.chat.ChatPort} so the core's job runner can post progress
- * and results into edit threads.
+ * for development), maps interactions onto the core's {@link ConversationHandler}, and registers
+ * its {@link dev.klingbot.core.chat.ChatPort} so the core's job runner can post progress and
+ * results into edit threads.
  */
 public final class DiscordBot implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
@@ -39,12 +40,27 @@ public final class DiscordBot implements AutoCloseable {
   private final EditService edits;
   private final ConversationHandler conversation;
   private final ChatPorts chats;
+  private final UnaryOperator<JDABuilder> connection;
   private ExecutorService workers;
   private ExecutorService quick;
   private JDA jda;
 
   public DiscordBot(
       DiscordConfig config, EditService edits, ConversationHandler conversation, ChatPorts chats) {
+    this(config, edits, conversation, chats, UnaryOperator.identity());
+  }
+
+  /**
+   * @param connection adjusts the JDA builder before it connects (tests point it at a fake Discord:
+   *     REST base URL, gateway URL, no compression)
+   */
+  DiscordBot(
+      DiscordConfig config,
+      EditService edits,
+      ConversationHandler conversation,
+      ChatPorts chats,
+      UnaryOperator<JDABuilder> connection) {
+    this.connection = requireNonNull(connection, "connection is null");
     this.config = requireNonNull(config, "config is null");
     this.edits = requireNonNull(edits, "edits is null");
     this.conversation = requireNonNull(conversation, "conversation is null");
@@ -68,7 +84,10 @@ public final class DiscordBot implements AutoCloseable {
     quick = pool("discord-quick", QUICK_WORKERS);
     try {
       jda =
-          JDABuilder.createLight(config.token().reveal(), EnumSet.noneOf(GatewayIntent.class))
+          connection
+              .apply(
+                  JDABuilder.createLight(
+                      config.token().reveal(), EnumSet.noneOf(GatewayIntent.class)))
               .build();
       jda.awaitReady();
       JdaGateway gateway = new JdaGateway(jda);
@@ -90,6 +109,11 @@ public final class DiscordBot implements AutoCloseable {
         jda.getSelfUser().getName(),
         jda.getGuildCache().size(),
         BotPermissions.inviteUrl(jda.getSelfUser().getApplicationId()));
+  }
+
+  /** The connected JDA, for tests that look at its cache; {@code null} before {@link #start()}. */
+  synchronized JDA jda() {
+    return jda;
   }
 
   /** The listener with its handlers, as {@link #start()} wires it (tests wire it the same way). */

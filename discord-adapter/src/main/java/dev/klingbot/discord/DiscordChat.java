@@ -48,14 +48,14 @@ final class DiscordChat implements ChatPort {
   MessageRef post(Conversation where, ChatMessage message, List<Button> extraButtons) {
     requireNonNull(where, "where is null");
     requireNonNull(message, "message is null");
-    String first = null;
+    MessageRef first = null;
     for (MessageCreateData part : renderer.create(message, extraButtons)) {
-      String id = gateway.send(where, part);
+      MessageRef sent = gateway.send(where, part);
       if (first == null) {
-        first = id;
+        first = sent;
       }
     }
-    return new MessageRef(where, first);
+    return first;
   }
 
   @Override

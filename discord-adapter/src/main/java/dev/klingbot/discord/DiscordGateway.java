@@ -15,10 +15,19 @@ interface DiscordGateway {
   /** Default upload limit of a server without boosts (Discord lowered it to 10 MiB in 2025). */
   long DEFAULT_UPLOAD_LIMIT = 10L << 20;
 
-  /** Posts into the conversation's thread (or its channel when it has none); the message id. */
-  String send(Conversation where, MessageCreateData message);
+  /**
+   * Posts into the conversation's thread (or its channel when it has none). An archived thread is
+   * looked up and reopened by the post; when the thread is gone, locked, or closed to the bot, the
+   * message goes to its channel with a sentence saying why.
+   *
+   * @return the posted message, in the conversation where it actually landed
+   */
+  MessageRef send(Conversation where, MessageCreateData message);
 
-  /** Replaces a posted message's content and buttons. */
+  /**
+   * Replaces a posted message's content and buttons; an archived thread is reopened first, and a
+   * message that went to the channel because its thread was closed is edited there.
+   */
   void edit(MessageRef message, MessageEditData replacement);
 
   /**

@@ -6,33 +6,48 @@ import dev.klingbot.core.chat.ChatException;
 import dev.klingbot.core.chat.Conversation;
 import dev.klingbot.core.chat.MessageRef;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.attribute.IThreadContainer;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
-import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.StandardGuildMessageChannel;
 import net.dv8tion.jda.api.requests.RestAction;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link DiscordGateway} on a running JDA: channels come from JDA's cache, each call waits for
- * Discord's answer with a time limit (JDA itself waits out rate limits), and failures become {@link
- * ChatException}. Nothing here retries; the core decides whether to try again later.
+ * {@link DiscordGateway} on a running JDA: each call waits for Discord's answer with a time limit
+ * (JDA itself waits out rate limits), and failures become {@link ChatException}. Nothing here
+ * retries; the core decides whether to try again later.
+ *
+ * <p>JDA forgets a thread once it is archived (after a week without messages, or closed by a
+ * moderator), so a thread missing from the cache is looked up among its channel's archived threads.
+ * Posting into an archived thread reopens it (Discord does that for a thread that is not locked);
+ * an edit reopens it first. A thread that is gone, locked, or where the bot may not post gets the
+ * message in its channel, with a sentence saying why and, for a missing permission, which one a
+ * server admin can grant.
  */
 final class JdaGateway implements DiscordGateway {
   private static final Logger LOG = LoggerFactory.getLogger(JdaGateway.class);
   static final Duration TIMEOUT = Duration.ofSeconds(30);
   static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(3);
+
+  /** How many archived threads of a channel are searched (newest archived first). */
+  static final int ARCHIVED_SEARCH = 200;
+
+  private static final int MAX_CONTENT = Message.MAX_CONTENT_LENGTH;
 
   private final JDA jda;
   private final Duration timeout;
@@ -48,21 +63,53 @@ final class JdaGateway implements DiscordGateway {
     this.uploadTimeout = requireNonNull(uploadTimeout, "uploadTimeout is null");
   }
 
+  /** Where a post goes, and the sentences that explain why it is not where it was meant to go. */
+  private record Target(GuildMessageChannel channel, Conversation conversation, String note) {}
+
   @Override
-  public String send(Conversation where, MessageCreateData message) {
+  public MessageRef send(Conversation where, MessageCreateData message) {
     try (message) {
-      MessageChannel channel = channel(where);
-      Duration limit = message.getFiles().isEmpty() ? timeout : uploadTimeout;
-      Message sent = await(() -> channel.sendMessage(message), limit, "post a message");
-      return sent.getId();
+      Target target = target(where);
+      GuildMessageChannel channel = target.channel();
+      String note = target.note();
+      MessageCreateData data = message;
+      if (!message.getFiles().isEmpty() && !may(channel, Permission.MESSAGE_ATTACH_FILES)) {
+        String files =
+            "📎 I may not attach files here, so this comes without its file"
+                + " (`/kling status` shows an edit's result link).\n"
+                + adminHint(where, Permission.MESSAGE_ATTACH_FILES);
+        note = note == null ? files : note + "\n" + files;
+        data = MessageCreateBuilder.from(message).setFiles(List.of()).build();
+      }
+      if (note != null) {
+        data = withNote(channel, data, note);
+      }
+      MessageCreateData post = data;
+      Duration limit = post.getFiles().isEmpty() ? timeout : uploadTimeout;
+      Message sent = await(() -> channel.sendMessage(post), limit, "post a message");
+      return new MessageRef(target.conversation(), sent.getId());
     }
   }
 
   @Override
   public void edit(MessageRef ref, MessageEditData replacement) {
     try (replacement) {
-      MessageChannel channel = channel(ref.conversation());
-      await(() -> channel.editMessageById(ref.id(), replacement), timeout, "edit a message");
+      Conversation where = ref.conversation();
+      GuildMessageChannel channel;
+      if (where.threadId() == null) {
+        channel = parent(where);
+      } else {
+        ThreadChannel thread = findThread(where);
+        if (thread != null && !thread.isLocked()) {
+          reopen(thread);
+          channel = thread;
+        } else {
+          // a message about this edit went to the channel when its thread was closed
+          channel = parent(where);
+        }
+      }
+      GuildMessageChannel target = channel;
+      await(() -> target.editMessageById(ref.id(), replacement), timeout, "edit a message");
     }
   }
 
@@ -90,18 +137,69 @@ final class JdaGateway implements DiscordGateway {
     return guild == null ? DEFAULT_UPLOAD_LIMIT : guild.getMaxFileSize();
   }
 
-  /** The thread when the bot still sees it, else its channel (an archived thread is not cached). */
-  private MessageChannel channel(Conversation where) {
-    if (where.threadId() != null) {
-      ThreadChannel thread = jda.getThreadChannelById(where.threadId());
-      if (thread != null) {
-        return thread;
-      }
-      LOG.warn(
-          "Thread {} is not visible to the bot (archived or deleted); posting in channel {}",
-          where.threadId(),
-          where.channelId());
+  /** The thread of the conversation when the bot may post in it, else its channel with a note. */
+  private Target target(Conversation where) {
+    if (where.threadId() == null) {
+      return new Target(parent(where), where, null);
     }
+    Conversation inChannel = where.inThread(null);
+    ThreadChannel thread = findThread(where);
+    if (thread == null) {
+      LOG.warn("Thread {} is gone; posting in channel {}", where.threadId(), where.channelId());
+      return new Target(
+          parent(where), inChannel, "🧵 The thread of this edit is gone, so I am posting here.");
+    }
+    if (thread.isLocked()) {
+      LOG.info("Thread {} is locked; posting in channel {}", thread.getId(), where.channelId());
+      return new Target(
+          parent(where),
+          inChannel,
+          "🔒 The thread of this edit, <#"
+              + thread.getId()
+              + ">, was locked by a moderator, so I am posting here.");
+    }
+    if (!may(thread, Permission.MESSAGE_SEND_IN_THREADS)) {
+      return new Target(
+          parent(where),
+          inChannel,
+          "🧵 I may not post in the thread of this edit, <#"
+              + thread.getId()
+              + ">, so I am posting here.\n"
+              + adminHint(where, Permission.MESSAGE_SEND_IN_THREADS));
+    }
+    return new Target(thread, where, null);
+  }
+
+  /** The thread from JDA's cache, else from its channel's archived threads; null when gone. */
+  private ThreadChannel findThread(Conversation where) {
+    ThreadChannel cached = jda.getThreadChannelById(where.threadId());
+    if (cached != null) {
+      return cached;
+    }
+    IThreadContainer parent = jda.getChannelById(IThreadContainer.class, where.channelId());
+    if (parent == null) {
+      return null;
+    }
+    List<ThreadChannel> archived =
+        awaitFuture(
+            () -> parent.retrieveArchivedPublicThreadChannels().takeAsync(ARCHIVED_SEARCH),
+            timeout,
+            "look up an archived thread");
+    return archived.stream()
+        .filter(thread -> thread.getId().equals(where.threadId()))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** Unarchives a thread the bot may post in (Discord refuses edits in archived threads). */
+  private void reopen(ThreadChannel thread) {
+    if (thread.isArchived()) {
+      LOG.info("Reopening archived thread {} to edit a message in it", thread.getId());
+      await(() -> thread.getManager().setArchived(false), timeout, "reopen an archived thread");
+    }
+  }
+
+  private GuildMessageChannel parent(Conversation where) {
     GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, where.channelId());
     if (channel == null) {
       throw new ChatException(
@@ -110,10 +208,50 @@ final class JdaGateway implements DiscordGateway {
     return channel;
   }
 
+  /** Whether the bot has {@code permission} in the channel, as JDA's cache knows it. */
+  private static boolean may(GuildMessageChannel channel, Permission permission) {
+    return channel.getGuild().getSelfMember().hasPermission(channel, permission);
+  }
+
+  /** The line for server admins, and the same hint in the log for whoever runs the bot. */
+  private static String adminHint(Conversation where, Permission permission) {
+    LOG.warn(
+        "The bot lacks the {} permission in channel {} of server {}; a server admin can grant it"
+            + " in the channel's settings (Permissions)",
+        permission.getName(),
+        where.channelId(),
+        where.serverId());
+    return "_Server admins: give me **"
+        + permission.getName()
+        + "** in <#"
+        + where.channelId()
+        + ">._";
+  }
+
+  /**
+   * The message with {@code note} before its text, or the note posted first when both do not fit.
+   */
+  private MessageCreateData withNote(
+      GuildMessageChannel channel, MessageCreateData message, String note) {
+    String content = message.getContent();
+    if (note.length() + 1 + content.length() <= MAX_CONTENT) {
+      return MessageCreateBuilder.from(message)
+          .setContent(content.isEmpty() ? note : note + "\n" + content)
+          .build();
+    }
+    await(() -> channel.sendMessage(note), timeout, "post a message");
+    return message;
+  }
+
   private static <T> T await(Supplier<RestAction<T>> call, Duration limit, String what) {
+    return awaitFuture(() -> call.get().submit(), limit, what);
+  }
+
+  private static <T> T awaitFuture(
+      Supplier<CompletableFuture<T>> call, Duration limit, String what) {
     CompletableFuture<T> future;
     try {
-      future = call.get().submit();
+      future = call.get();
     } catch (RuntimeException e) {
       throw RestFailures.of(e, what);
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.RejectedExecutionException;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.exceptions.PermissionException;
 import net.dv8tion.jda.api.exceptions.RateLimitedException;
 
@@ -31,6 +32,17 @@ final class RestFailures {
               + ")",
           error.isServerError(),
           error);
+    }
+    if (failure instanceof InsufficientPermissionException missing) {
+      return new ChatException(
+          "The bot lacks the "
+              + missing.getPermission().getName()
+              + " permission to "
+              + what
+              + " in channel "
+              + missing.getChannelId(),
+          false,
+          failure);
     }
     if (failure instanceof PermissionException permission) {
       return new ChatException(

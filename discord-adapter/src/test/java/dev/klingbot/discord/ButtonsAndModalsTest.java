@@ -36,27 +36,6 @@ class ButtonsAndModalsTest {
   }
 
   @Test
-  void someoneElsePressingAnEditsButtonIsToldPrivatelyItIsNotTheirs() {
-    Person owner = new Person("501", "alice", false);
-    Edit edit = harness.startEdit(owner, "remove the orange ball");
-    MessageChannelUnion thread = harness.threadOf(edit);
-    int before = harness.discord.in(threadId(edit)).size();
-    Answers answers = new Answers();
-
-    harness.press(BOB, thread, answers, "submit:" + edit.id());
-
-    assertThat(answers.acknowledgements).containsExactly("deferEdit");
-    assertThat(answers.only()).contains("belongs to").contains("belongs to alice");
-    assertThat(answers.allEphemeral()).isTrue();
-    assertThat(state(edit)).isEqualTo(EditState.SELECTING);
-    assertThat(harness.discord.in(threadId(edit))).hasSize(before);
-
-    Answers grid = new Answers();
-    harness.press(BOB, thread, grid, "select-area:" + edit.id());
-    assertThat(grid.only()).contains("belongs to");
-  }
-
-  @Test
   void anAdminMayPressSomeoneElsesButtons() {
     Person owner = new Person("502", "mallory", false);
     Edit edit = harness.startEdit(owner, "remove the orange ball");
@@ -112,42 +91,6 @@ class ButtonsAndModalsTest {
     Answers clear = new Answers();
     harness.press(owner, thread, clear, "clear-selection:" + edit.id());
     assertThat(last(edit).content()).startsWith("🧹 Cleared every marked point");
-  }
-
-  @Test
-  void editPromptOpensAModalWithTheInstructionAndChangesThePrompt() {
-    Person owner = new Person("504", "olivia", false);
-    Edit edit = harness.startEdit(owner, "remove the orange ball");
-    MessageChannelUnion thread = harness.threadOf(edit);
-    Answers open = new Answers();
-
-    harness.press(owner, thread, open, "edit-prompt:" + edit.id());
-
-    assertThat(open.acknowledgements).containsExactly("replyModal");
-    assertThat(open.modal.getId()).isEqualTo("edit-prompt:" + edit.id());
-    assertThat(input(open).getValue()).isEqualTo("remove the orange ball");
-
-    Answers submitted = new Answers();
-    harness.listener.onModalInteraction(
-        DiscordMocks.modal(
-            owner,
-            thread,
-            submitted,
-            "edit-prompt:" + edit.id(),
-            Map.of("value", "remove the purple square")));
-
-    Posted changed = last(edit);
-    assertThat(changed.content())
-        .startsWith("✏️ Edit `" + edit.id() + "` now:")
-        .contains("`Delete the purple square from <<<video_1>>>`");
-    assertThat(changed.buttonLabels()).contains("Submit");
-
-    Answers stranger = new Answers();
-    harness.press(BOB, thread, stranger, "edit-prompt:" + edit.id());
-    assertThat(stranger.acknowledgements).containsExactly("reply");
-    assertThat(stranger.modal).isNull();
-    assertThat(stranger.only()).contains("belongs to");
-    assertThat(stranger.allEphemeral()).isTrue();
   }
 
   @Test

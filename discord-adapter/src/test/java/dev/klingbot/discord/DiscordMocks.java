@@ -2,13 +2,11 @@ package dev.klingbot.discord;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
-import static org.mockito.ArgumentMatchers.anyCollection;
 import static org.mockito.Mockito.RETURNS_SELF;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import net.dv8tion.jda.api.Permission;
@@ -21,10 +19,8 @@ import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.unions.IThreadContainerUnion;
 import net.dv8tion.jda.api.entities.channel.unions.MessageChannelUnion;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
-import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
-import net.dv8tion.jda.api.interactions.AutoCompleteQuery;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.interactions.commands.Command;
@@ -33,7 +29,6 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.requests.restaction.WebhookMessageCreateAction;
-import net.dv8tion.jda.api.requests.restaction.interactions.AutoCompleteCallbackAction;
 import net.dv8tion.jda.api.requests.restaction.interactions.MessageEditCallbackAction;
 import net.dv8tion.jda.api.requests.restaction.interactions.ModalCallbackAction;
 import net.dv8tion.jda.api.requests.restaction.interactions.ReplyCallbackAction;
@@ -217,25 +212,6 @@ final class DiscordMocks {
             });
     InteractionHook hook = hook(answers);
     when(event.getHook()).thenReturn(hook);
-    return event;
-  }
-
-  @SuppressWarnings("unchecked")
-  static CommandAutoCompleteInteractionEvent autocomplete(
-      Person person, MessageChannelUnion channel, Answers answers, String option, String typed) {
-    CommandAutoCompleteInteractionEvent event = mock(CommandAutoCompleteInteractionEvent.class);
-    member(event, person, channel);
-    when(event.getChannel()).thenReturn(channel);
-    AutoCompleteQuery query = mock(AutoCompleteQuery.class);
-    when(query.getName()).thenReturn(option);
-    when(query.getValue()).thenReturn(typed);
-    when(event.getFocusedOption()).thenReturn(query);
-    when(event.replyChoices(anyCollection()))
-        .thenAnswer(
-            call -> {
-              answers.choices = List.copyOf((Collection<Command.Choice>) call.getArgument(0));
-              return mock(AutoCompleteCallbackAction.class, RETURNS_SELF);
-            });
     return event;
   }
 

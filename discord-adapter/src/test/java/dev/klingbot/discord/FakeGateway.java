@@ -29,7 +29,7 @@ final class FakeGateway implements DiscordGateway {
   private boolean threadsAllowed = true;
 
   @Override
-  public synchronized String send(Conversation where, MessageCreateData message) {
+  public synchronized MessageRef send(Conversation where, MessageCreateData message) {
     if (failSends != null) {
       throw failSends;
     }
@@ -37,7 +37,7 @@ final class FakeGateway implements DiscordGateway {
     String channel = where.threadId() != null ? where.threadId() : where.channelId();
     messages.put(id, new Message(id, channel, Posted.of(message), new ArrayList<>()));
     notifyAll();
-    return id;
+    return new MessageRef(where, id);
   }
 
   @Override

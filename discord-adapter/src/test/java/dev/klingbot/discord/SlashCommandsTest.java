@@ -1,7 +1,6 @@
 package dev.klingbot.discord;
 
 import static dev.klingbot.discord.DiscordMocks.ALICE;
-import static dev.klingbot.discord.DiscordMocks.BOB;
 import static dev.klingbot.discord.DiscordMocks.CHANNEL;
 import static dev.klingbot.discord.DiscordMocks.channel;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,10 +13,8 @@ import dev.klingbot.discord.DiscordMocks.Answers;
 import dev.klingbot.discord.DiscordMocks.Person;
 import java.util.List;
 import java.util.Map;
-import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.channel.unions.MessageChannelUnion;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import net.dv8tion.jda.api.interactions.commands.Command;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,49 +33,6 @@ class SlashCommandsTest {
   @AfterAll
   void close() {
     harness.close();
-  }
-
-  @Test
-  void editOpensAThreadNamedAfterTheInstructionAndPostsThePlanWithItsButtons() {
-    Person dave = new Person("401", "dave", false);
-    Answers answers = new Answers();
-
-    harness.kling(
-        dave, channel(CHANNEL), answers, "edit", harness.editOptions("remove the orange ball"));
-
-    Edit edit =
-        harness
-            .fixture
-            .edits
-            .recentByUser(dev.klingbot.core.Platform.DISCORD, DiscordMocks.GUILD, "401", 1)
-            .get(0);
-    String thread = edit.origin().threadId();
-    assertThat(answers.acknowledgements).containsExactly("deferReply(true)");
-    assertThat(thread).isNotNull();
-    assertThat(harness.discord.threadName(thread))
-        .isEqualTo("Edit " + edit.id() + ": remove the orange ball");
-    List<FakeGateway.Message> inThread = harness.discord.in(thread);
-    assertThat(inThread).hasSize(1);
-    Posted plan = inThread.get(0).posted();
-    assertThat(plan.content())
-        .startsWith("<@401> 🎬 **Edit `" + edit.id() + "`**")
-        .contains("**Mode:** removal · std · 5 s result · costs 1 unit")
-        .contains("**Kling prompt:** `Delete the orange ball from <<<video_1>>>`")
-        .contains("you: 5 of 5 units left today");
-    assertThat(plan.mentionedUsers()).containsExactly("401");
-    assertThat(plan.buttonLabels())
-        .containsExactly("Select area", "Preview", "Submit", "Cancel", "Edit prompt");
-    assertThat(plan.buttons())
-        .extracting(Button::getCustomId)
-        .containsExactly(
-            "select-area:" + edit.id(),
-            "preview:" + edit.id(),
-            "submit:" + edit.id(),
-            "cancel:" + edit.id(),
-            "edit-prompt:" + edit.id());
-    assertThat(edit.planMessageId()).isEqualTo(inThread.get(0).id());
-    assertThat(answers.only()).contains(edit.id()).contains("<#" + thread + ">");
-    assertThat(answers.allEphemeral()).isTrue();
   }
 
   @Test
@@ -180,19 +134,6 @@ class SlashCommandsTest {
   }
 
   @Test
-  void quotaAndHelpAreAnsweredPrivately() {
-    Answers quota = new Answers();
-    harness.kling(BOB, channel(CHANNEL), quota, "quota", Map.of());
-    assertThat(quota.only()).contains("📊 **Quota**").contains("Costs: std 5 s = 1 unit");
-    assertThat(quota.allEphemeral()).isTrue();
-
-    Answers help = new Answers();
-    harness.kling(BOB, channel(CHANNEL), help, "help", Map.of());
-    assertThat(help.only()).contains("/kling edit").contains("/kling select");
-    assertThat(help.allEphemeral()).isTrue();
-  }
-
-  @Test
   void anUnexpectedFailureIsAShortApologyWithAReferenceAndNoStackTrace() {
     Person ivan = new Person("406", "ivan", false);
     harness.discord.failSends(new IllegalStateException("boom at Foo.java:42"));
@@ -263,29 +204,6 @@ class SlashCommandsTest {
     harness.listener.onSlashCommandInteraction(event);
 
     assertThat(answers.only()).contains("servers only");
-  }
-
-  @Test
-  void autocompleteOffersTheUsersOwnEdits() {
-    Person liam = new Person("409", "liam", false);
-    Edit edit = harness.startEdit(liam, "remove the orange ball");
-    Answers mine = new Answers();
-
-    harness.listener.onCommandAutoCompleteInteraction(
-        DiscordMocks.autocomplete(liam, channel(CHANNEL), mine, "edit", edit.id().substring(0, 3)));
-
-    assertThat(mine.choices).extracting(Command.Choice::getAsString).contains(edit.id());
-    assertThat(mine.choices.get(0).getName()).contains(edit.id()).contains("Remove");
-
-    Answers others = new Answers();
-    harness.listener.onCommandAutoCompleteInteraction(
-        DiscordMocks.autocomplete(BOB, channel(CHANNEL), others, "edit", ""));
-    assertThat(others.choices).extracting(Command.Choice::getAsString).doesNotContain(edit.id());
-
-    Answers wrongOption = new Answers();
-    harness.listener.onCommandAutoCompleteInteraction(
-        DiscordMocks.autocomplete(liam, channel(CHANNEL), wrongOption, "points", ""));
-    assertThat(wrongOption.choices).isEmpty();
   }
 
   private String threadId(Edit edit) {
