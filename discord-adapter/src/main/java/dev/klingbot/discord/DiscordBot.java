@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import dev.klingbot.config.DiscordConfig;
 import dev.klingbot.core.chat.ChatPorts;
 import dev.klingbot.core.conversation.ConversationHandler;
-import dev.klingbot.core.workflow.EditService;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.concurrent.Executor;
@@ -37,7 +36,6 @@ public final class DiscordBot implements AutoCloseable {
   private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
   private final DiscordConfig config;
-  private final EditService edits;
   private final ConversationHandler conversation;
   private final ChatPorts chats;
   private final UnaryOperator<JDABuilder> connection;
@@ -45,9 +43,8 @@ public final class DiscordBot implements AutoCloseable {
   private ExecutorService quick;
   private JDA jda;
 
-  public DiscordBot(
-      DiscordConfig config, EditService edits, ConversationHandler conversation, ChatPorts chats) {
-    this(config, edits, conversation, chats, UnaryOperator.identity());
+  public DiscordBot(DiscordConfig config, ConversationHandler conversation, ChatPorts chats) {
+    this(config, conversation, chats, UnaryOperator.identity());
   }
 
   /**
@@ -56,13 +53,11 @@ public final class DiscordBot implements AutoCloseable {
    */
   DiscordBot(
       DiscordConfig config,
-      EditService edits,
       ConversationHandler conversation,
       ChatPorts chats,
       UnaryOperator<JDABuilder> connection) {
     this.connection = requireNonNull(connection, "connection is null");
     this.config = requireNonNull(config, "config is null");
-    this.edits = requireNonNull(edits, "edits is null");
     this.conversation = requireNonNull(conversation, "conversation is null");
     this.chats = requireNonNull(chats, "chats is null");
   }
@@ -93,7 +88,7 @@ public final class DiscordBot implements AutoCloseable {
       JdaGateway gateway = new JdaGateway(jda);
       MessageRenderer renderer = new MessageRenderer();
       DiscordChat chat = new DiscordChat(gateway, renderer);
-      jda.addEventListener(listener(edits, conversation, renderer, workers, quick));
+      jda.addEventListener(listener(conversation, renderer, workers, quick));
       registerCommands();
       chats.register(chat);
     } catch (InterruptedException e) {
@@ -118,12 +113,12 @@ public final class DiscordBot implements AutoCloseable {
 
   /** The listener with its handlers, as {@link #start()} wires it (tests wire it the same way). */
   static DiscordListener listener(
-      EditService edits,
       ConversationHandler conversation,
       MessageRenderer renderer,
       Executor executor,
       Executor quick) {
-    return new DiscordListener(conversation, new EditSuggestions(edits), renderer, executor, quick);
+    return new DiscordListener(
+        conversation, new EditSuggestions(conversation), renderer, executor, quick);
   }
 
   private void registerCommands() {

@@ -3,9 +3,7 @@ package dev.klingbot.discord;
 import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.core.Requester;
-import dev.klingbot.core.edit.Edit;
-import dev.klingbot.core.workflow.EditService;
-import dev.klingbot.core.workflow.Texts;
+import dev.klingbot.core.conversation.ConversationHandler;
 import java.util.List;
 
 /**
@@ -18,22 +16,15 @@ final class EditSuggestions {
   /** One choice: what the user sees, and the id that is filled in. */
   record Suggestion(String label, String editId) {}
 
-  private final EditService edits;
+  private final ConversationHandler conversation;
 
-  EditSuggestions(EditService edits) {
-    this.edits = requireNonNull(edits, "edits is null");
+  EditSuggestions(ConversationHandler conversation) {
+    this.conversation = requireNonNull(conversation, "conversation is null");
   }
 
   List<Suggestion> suggest(Requester who, String typed) {
-    return edits.suggestEdits(who, typed == null ? "" : typed, MAX).stream()
-        .map(EditSuggestions::suggestion)
+    return conversation.suggestEdits(who, typed, MAX).stream()
+        .map(choice -> new Suggestion(choice.label(), choice.editId()))
         .toList();
-  }
-
-  private static Suggestion suggestion(Edit edit) {
-    return new Suggestion(
-        Texts.clip(
-            edit.id() + " · " + edit.state().label() + " · " + edit.request().summary(), 100),
-        edit.id());
   }
 }

@@ -55,7 +55,6 @@ final class Harness implements AutoCloseable {
             Clock.systemUTC());
     listener =
         DiscordBot.listener(
-            service(),
             new dev.klingbot.core.conversation.ConversationHandler(
                 service(), admin, fixture.chats, Clock.systemUTC()),
             renderer,

@@ -97,7 +97,6 @@ class KlingCommandsTest {
     DiscordBot bot =
         new DiscordBot(
             DiscordConfig.defaults(),
-            mock(EditService.class),
             new dev.klingbot.core.conversation.ConversationHandler(
                 mock(EditService.class),
                 mock(AdminService.class),

@@ -51,7 +51,6 @@ final class WireHarness implements AutoCloseable {
     bot =
         new DiscordBot(
             new DiscordConfig(Secret.of(FakeDiscord.TOKEN), discord.guildId),
-            fixture.workflow().service(),
             new dev.klingbot.core.conversation.ConversationHandler(
                 fixture.workflow().service(), admin, fixture.chats, Clock.systemUTC()),
             fixture.chats,

@@ -15,7 +15,6 @@ import dev.klingbot.config.MediaConfig;
 import dev.klingbot.config.SlackConfig;
 import dev.klingbot.core.chat.ChatPorts;
 import dev.klingbot.core.conversation.ConversationHandler;
-import dev.klingbot.core.workflow.EditService;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,11 +62,10 @@ public final class SlackBot implements AutoCloseable {
   public SlackBot(
       SlackConfig config,
       MediaConfig media,
-      EditService edits,
       ConversationHandler conversation,
       ChatPorts chats,
       SeenKeys seen) {
-    this(config, media, edits, conversation, chats, seen, new com.slack.api.SlackConfig());
+    this(config, media, conversation, chats, seen, new com.slack.api.SlackConfig());
   }
 
   /**
@@ -77,18 +75,16 @@ public final class SlackBot implements AutoCloseable {
   public SlackBot(
       SlackConfig config,
       MediaConfig media,
-      EditService edits,
       ConversationHandler conversation,
       ChatPorts chats,
       SeenKeys seen,
       com.slack.api.SlackConfig apiConfig) {
-    this(config, media, edits, conversation, chats, seen, apiConfig, SlackApi.Retry.defaults());
+    this(config, media, conversation, chats, seen, apiConfig, SlackApi.Retry.defaults());
   }
 
   SlackBot(
       SlackConfig config,
       MediaConfig media,
-      EditService edits,
       ConversationHandler conversation,
       ChatPorts chats,
       SeenKeys seen,
@@ -96,7 +92,6 @@ public final class SlackBot implements AutoCloseable {
       SlackApi.Retry retry) {
     this.config = requireNonNull(config, "config is null");
     requireNonNull(media, "media is null");
-    requireNonNull(edits, "edits is null");
     requireNonNull(conversation, "conversation is null");
     this.chats = requireNonNull(chats, "chats is null");
     requireNonNull(apiConfig, "apiConfig is null");
@@ -118,7 +113,7 @@ public final class SlackBot implements AutoCloseable {
     this.queue = new WorkQueue(THREADS);
     UserDirectory users =
         new UserDirectory(api, new HashSet<>(config.adminUserIds()), USER_CACHE, clock);
-    ThreadCommands commands = new ThreadCommands(edits, conversation, users, chat);
+    ThreadCommands commands = new ThreadCommands(conversation, users, chat);
     EventHandlers events =
         new EventHandlers(
             conversation,

@@ -7,9 +7,6 @@ import dev.klingbot.core.conversation.Actor;
 import dev.klingbot.core.conversation.CommandGrammar;
 import dev.klingbot.core.conversation.ConversationHandler;
 import dev.klingbot.core.conversation.EditCommand;
-import dev.klingbot.core.edit.Edit;
-import dev.klingbot.core.workflow.EditService;
-import java.util.Optional;
 
 /**
  * Replies typed in an edit's thread, read with the core's grammar ({@code select C4 D4}, {@code
@@ -17,14 +14,11 @@ import java.util.Optional;
  * people and is left alone.
  */
 final class ThreadCommands {
-  private final EditService edits;
   private final ConversationHandler conversation;
   private final UserDirectory users;
   private final SlackChat chat;
 
-  ThreadCommands(
-      EditService edits, ConversationHandler conversation, UserDirectory users, SlackChat chat) {
-    this.edits = requireNonNull(edits, "edits is null");
+  ThreadCommands(ConversationHandler conversation, UserDirectory users, SlackChat chat) {
     this.conversation = requireNonNull(conversation, "conversation is null");
     this.users = requireNonNull(users, "users is null");
     this.chat = requireNonNull(chat, "chat is null");
@@ -42,8 +36,7 @@ final class ThreadCommands {
    */
   boolean run(String teamId, String channelId, String threadTs, String userId, String text) {
     Requester who = users.requester(teamId, channelId, threadTs, userId);
-    Optional<Edit> edit = edits.editOfThread(who);
-    if (edit.isEmpty()) {
+    if (!conversation.inEditThread(who)) {
       return false;
     }
     SlackReplies replies = SlackReplies.ephemeral(chat, who);

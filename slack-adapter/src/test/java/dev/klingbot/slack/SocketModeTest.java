@@ -32,7 +32,6 @@ class SocketModeTest {
           new SlackBot(
               config,
               MediaConfig.defaults(),
-              mock(EditService.class),
               TestBot.conversation(
                   mock(EditService.class), mock(AdminService.class), new ChatPorts()),
               new ChatPorts(),

@@ -39,7 +39,6 @@ final class TestBot implements AutoCloseable {
         new SlackBot(
             config,
             MediaConfig.defaults(),
-            edits,
             conversation(edits, admin, chats),
             chats,
             new SeenEventStore(database)::firstTime,

@@ -76,8 +76,7 @@ public final class RunCommand implements Callable<Integer> {
       List<String> running = new ArrayList<>();
       if (effective.discord().enabled()) {
         DiscordBot discord =
-            lifecycle.manage(
-                new DiscordBot(effective.discord(), workflow.service(), conversation, chats));
+            lifecycle.manage(new DiscordBot(effective.discord(), conversation, chats));
         discord.start();
         workflow.runner().follow(Platform.DISCORD);
         running.add("Discord");
@@ -88,7 +87,6 @@ public final class RunCommand implements Callable<Integer> {
                 new SlackBot(
                     effective.slack(),
                     effective.media(),
-                    workflow.service(),
                     conversation,
                     chats,
                     new SeenEventStore(Injection.get(injector, Database.class))::firstTime));

@@ -128,6 +128,27 @@ public final class ConversationHandler {
             + "`.");
   }
 
+  /** One of a person's edits to offer while they type an edit id. */
+  public record EditChoice(String editId, String label) {}
+
+  /** The person's edits (all of the server's for admins) whose id starts with {@code typed}. */
+  public List<EditChoice> suggestEdits(Requester who, String typed, int limit) {
+    return edits.suggestEdits(who, typed == null ? "" : typed, limit).stream()
+        .map(
+            edit ->
+                new EditChoice(
+                    edit.id(),
+                    dev.klingbot.core.workflow.Texts.clip(
+                        edit.id() + " · " + edit.state().label() + " · " + edit.request().summary(),
+                        100)))
+        .toList();
+  }
+
+  /** Whether the person speaks in an edit's thread (else their words are not for the bot). */
+  public boolean inEditThread(Requester who) {
+    return edits.editOfThread(who).isPresent();
+  }
+
   // ---------------------------------------------------------------------------------------------
   // A person
 

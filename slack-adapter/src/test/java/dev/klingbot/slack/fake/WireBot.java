@@ -90,7 +90,6 @@ public final class WireBot implements AutoCloseable {
         new SlackBot(
             config,
             MediaConfig.defaults(),
-            edits,
             new dev.klingbot.core.conversation.ConversationHandler(
                 edits, admin, chats, java.time.Clock.systemUTC()),
             chats,
