@@ -1,13 +1,21 @@
 package dev.klingbot.slack;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The adapter only talks to the core's service layer: never to Kling, the stores or the app. */
+/**
+ * The adapter maps Slack to the core's conversation and renders what comes back: it depends on Bolt
+ * and the core's public conversation API only, never on Kling, the workflow, the stores or another
+ * front-end.
+ */
 class ArchitectureTest {
   private static final JavaClasses ADAPTER =
       new ClassFileImporter()
@@ -15,20 +23,29 @@ class ArchitectureTest {
           .withImportOption(location -> !location.contains("/test-classes/"))
           .importPackages("dev.klingbot.slack");
 
+  /** The core's public conversation API, as an adapter may see it. */
+  static final DescribedPredicate<JavaClass> CONVERSATION_API =
+      resideInAnyPackage(
+              "dev.klingbot.core", "dev.klingbot.core.chat..", "dev.klingbot.core.conversation..")
+          .or(
+              nameMatching(
+                  "dev\\.klingbot\\.core\\.workflow\\.(EditException|MediaSource|Texts)(\\$.*)?"))
+          .or(nameMatching("dev\\.klingbot\\.kling\\.(TaskMode|EditMode)"))
+          .or(nameMatching("dev\\.klingbot\\.config\\..*"));
+
   @Test
-  void theAdapterNeverCallsKlingOrTheStores() {
-    noClasses()
+  void theAdapterDependsOnBoltAndTheConversationApiOnly() {
+    classes()
         .should()
-        .dependOnClassesThat()
-        .haveSimpleNameContaining("KlingClient")
-        .orShould()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "dev.klingbot.core.store..",
-            "dev.klingbot.core.relay..",
-            "dev.klingbot.simulator..",
-            "dev.klingbot.discord..",
-            "dev.klingbot.app..")
+        .onlyDependOnClassesThat(
+            resideInAnyPackage(
+                    "java..",
+                    "javax..",
+                    "org.slf4j..",
+                    "com.slack..",
+                    "com.google.gson..",
+                    "dev.klingbot.slack..")
+                .or(CONVERSATION_API))
         .check(ADAPTER);
   }
 }
