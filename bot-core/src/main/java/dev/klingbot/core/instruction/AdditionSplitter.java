@@ -45,7 +45,7 @@ final class AdditionSplitter {
           "^(?:on top of|in front of|next to|close to|to the left of|to the right of|onto|into|on"
               + "|upon|atop|at|inside|within|around|over|beside|behind|near|under|underneath"
               + "|beneath|above|below|between|in|across|along|by|among|against|through|up|down"
-              + "|high above|right|just|somewhere|all over|out of|outside)\\b",
+              + "|high above|right|just|somewhere|all over|out of|outside|from)\\b",
           Pattern.CASE_INSENSITIVE);
 
   /** A scene verb and the place-word after it, inside a wish: "… flying above the hill". */
@@ -61,7 +61,11 @@ final class AdditionSplitter {
    * scene verb doesn't name a place ("make the car run faster" is not an addition).
    */
   static Recognition scene(String subject, String rest) {
-    String place = Phrases.tidy(rest).replaceFirst("(?i)^(?:happily|quietly|there)\\s+", "");
+    String place =
+        Phrases.tidy(rest)
+            .replaceFirst("(?i)^(?:happily|quietly|there)\\s+", "")
+            // "hanging from the tree": the tree is where it goes
+            .replaceFirst("(?i)^from\\s+", "on ");
     if (!STARTS_WITH_PLACE.matcher(place).find()) {
       return null;
     }

@@ -49,7 +49,7 @@ final class ChineseRecogniser {
 
   /** A leading "in the video" before the verb: 在视频里删除猫 reads as 删除猫. */
   private static final Pattern LEADING_IN_VIDEO =
-      Pattern.compile("^(?:在|从)(?:视频|画面|影片|片子|镜头)(?:里面|里|中|上)");
+      Pattern.compile("^(?:在|从)?(?:视频|画面|影片|片子|镜头)(?:里面|里|中|上)(?!的)");
 
   /** Spaces between two Chinese characters are typing slips: 删除 视频中 的猫. */
   private static final Pattern SPACE_BETWEEN_HAN =
@@ -106,6 +106,8 @@ final class ChineseRecogniser {
           rule(
               "^(?:让|叫|使|要)(.+?)" + SCENE + "着?(?:在|到|于)(.+)$",
               m -> addition(m.group(1), m.group(2))),
+          // 图里的气球飘在人群上方
+          rule("^(.+?)" + SCENE + "着?(?:在|到)(.+)$", m -> addition(m.group(1), m.group(2))),
           // 图片里的风筝在山上飞
           rule(
               "^(.+?)在(.+?)" + SCENE + "(?:着|来飞去|来跑去|来去)?$",

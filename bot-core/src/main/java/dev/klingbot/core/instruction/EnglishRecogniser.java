@@ -154,7 +154,7 @@ final class EnglishRecogniser {
               m -> removal(m.group(1))),
           // I'd rather not have the sign / I don't want the car in the video / no more logos
           rule(
-              "^(?:i|we)(?:'d|\\s+would)\\s+(?:rather|prefer to|prefer)\\s+not\\s+"
+              "^(?:i|we)(?:'d|\\s+would)\\s+(?:rather|prefer to|prefer)\\s+not\\s+(?:to\\s+)?"
                   + "(?:have|see|keep|show|include|get)\\s+(.+)$",
               m -> removal(m.group(1))),
           rule(
@@ -220,7 +220,7 @@ final class EnglishRecogniser {
               "^"
                   + DETERMINER
                   + "(.+?)\\s+(?:is|are|'s|'re|seems|looks)\\s+(?:not needed|unwanted|unnecessary"
-                  + "|superfluous|not wanted|in the way|an eyesore|distracting|ugly|annoying"
+                  + "|superfluous|not wanted|in the way|an eyesore"
                   + "|redundant|useless|out of place)(?:\\s+.*)?$",
               m -> removal(m.group(1))),
           rule(
@@ -247,7 +247,11 @@ final class EnglishRecogniser {
               m -> AdditionSplitter.english(m.group(1))),
           // add this hat to the man / put the sunglasses from the picture on the woman / add a dog
           rule(
-              "^" + ADDITION_VERBS + "(?:\\s+in(?=\\s+(?:a|an|some)\\s))?(?:\\s+(.*))?$",
+              "^(?!"
+                  + REMOVAL_VERBS
+                  + "\\b)"
+                  + ADDITION_VERBS
+                  + "(?:\\s+in(?=\\s+(?:a|an|some)\\s))?(?:\\s+(.*))?$",
               m -> AdditionSplitter.english(m.group(1))),
           // --- removals whose verb comes first ---
           // remove the man in the red jacket / get rid of the red car / lose the hat

@@ -35,6 +35,13 @@ final class InstructionReader {
               + "|send|tell|show me|write|give me)\\b",
           FLAGS);
 
+  /** An edit verb inside a Chinese element phrase: "车删掉，再把天空" holds a second request. */
+  private static final Pattern VERB_INSIDE_CHINESE =
+      Pattern.compile(ChineseRecogniser.REMOVE + "|" + ChineseRecogniser.INTO + "|添加|加上|放到|放在");
+
+  /** Markup around the text: "</bad>remove the dog". */
+  private static final Pattern TAG = Pattern.compile("</?[A-Za-z][\\w-]{0,20}\\s*/?>");
+
   private static final Pattern SECOND_REQUEST_CHINESE =
       Pattern.compile(
           "(?:然后|再|并且|同时|接着|之后|以后|另外|还要|顺便|[，,；;])\\s*(?:把|将|给|也|还|再)?.*?(?:"
@@ -130,10 +137,10 @@ final class InstructionReader {
         }
       }
     }
-    if (edits.size() > 1) {
+    if (edits.stream().map(Found::recognition).distinct().count() > 1) {
       return new Several(Optional.empty());
     }
-    if (edits.size() == 1) {
+    if (!edits.isEmpty()) {
       return edits.get(0);
     }
     if (!vague.isEmpty()) {
@@ -175,7 +182,7 @@ final class InstructionReader {
   private record Attempt(Reading reading, Optional<String> suggestion) {}
 
   private static Attempt attempt(String piece) {
-    String text = Politeness.strip(piece);
+    String text = Politeness.strip(TAG.matcher(piece).replaceAll(" ").strip());
     if (text.isEmpty()) {
       return new Attempt(null, Optional.empty());
     }
@@ -247,7 +254,9 @@ final class InstructionReader {
         }) {
       if (phrase != null
           && (SECOND_REQUEST_ENGLISH.matcher(phrase).find()
-              || (Scripts.hasHan(phrase) && SECOND_REQUEST_CHINESE.matcher(phrase).find()))) {
+              || (Scripts.hasHan(phrase)
+                  && (SECOND_REQUEST_CHINESE.matcher(phrase).find()
+                      || VERB_INSIDE_CHINESE.matcher(phrase).find())))) {
         return true;
       }
     }

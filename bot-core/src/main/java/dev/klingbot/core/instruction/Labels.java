@@ -36,6 +36,15 @@ final class Labels {
               + "(?:\\s+(?:it|this|that|them|please|pls|thanks))*[.!]*$",
           FLAGS);
 
+  /** "the balloon: add to the girl's hand". */
+  private static final Pattern VERB_LAST_WITH_PLACE =
+      Pattern.compile(
+          "^(.+?)"
+              + MARK
+              + "(add|put|place|insert|stick)\\s+((?:to|on|onto|into|in|at|next to|behind|beside"
+              + "|above|under|near|in front of)\\s+.+)$",
+          FLAGS);
+
   /** Words that say "gone" in the value of a label: "the logo -> nothing". */
   private static final Pattern GONE =
       Pattern.compile(
@@ -82,6 +91,10 @@ final class Labels {
       if (verb.isPresent()) {
         return verb.get() + " " + first.group(2);
       }
+    }
+    Matcher placed = VERB_LAST_WITH_PLACE.matcher(current);
+    if (placed.matches()) {
+      return placed.group(2) + " " + placed.group(1) + " " + placed.group(3);
     }
     Matcher last = VERB_LAST.matcher(current);
     if (last.matches()) {
