@@ -45,7 +45,7 @@ final class AdditionSplitter {
           "^(?:on top of|in front of|next to|close to|to the left of|to the right of|onto|into|on"
               + "|upon|atop|at|inside|within|around|over|beside|behind|near|under|underneath"
               + "|beneath|above|below|between|in|across|along|by|among|against|through|up|down"
-              + "|high above|right|just|somewhere|all over|out of|outside|from)\\b",
+              + "|high above|right|just|somewhere|all over|out of|outside|from|to)\\b",
           Pattern.CASE_INSENSITIVE);
 
   /** A scene verb and the place-word after it, inside a wish: "… flying above the hill". */
@@ -65,7 +65,9 @@ final class AdditionSplitter {
         Phrases.tidy(rest)
             .replaceFirst("(?i)^(?:happily|quietly|there)\\s+", "")
             // "hanging from the tree": the tree is where it goes
-            .replaceFirst("(?i)^from\\s+", "on ");
+            .replaceFirst("(?i)^from\\s+", "on ")
+            // "climbing up the tree", "sailing across the lake": to the tree, to the lake
+            .replaceFirst("(?i)^(?:up|down|along|across|through|among|against|by)\\s+", "to ");
     if (!STARTS_WITH_PLACE.matcher(place).find()) {
       return null;
     }

@@ -22,7 +22,7 @@ final class ChineseRecogniser {
   /** Starts that make "不要…" a "don't" about an action, not "I don't want this thing". */
   private static final String ACTION_START =
       "(?:删|去|移|抹|擦|除|拿|清|消|剪|弄|扔|丢|干|搞|整|撤|抠|剔|砍|切|扣|隐|遮|换|替|改|变|加|添|放|插|摆|画|动|碰|管|做|处理"
-          + "|让|把|将|给|用|在|再|这样|那样|乱|太|理|修|了|啦|吧|谢|紧|客气|担心|急|怕|说|问|告诉|回|忘|停|$)";
+          + "|让|把|将|给|用|在|再|这样|那样|乱|太|理|修|了|啦|吧|谢|紧|客气|担心|急|怕|说|问|告诉|回|忘|停|$)(?!面)";
 
   /** Verbs of a scene after the thing: 让猫躺在沙发上, 风筝在山上飞. */
   private static final String SCENE =

@@ -154,7 +154,8 @@ final class EnglishRecogniser {
               m -> removal(m.group(1))),
           // I'd rather not have the sign / I don't want the car in the video / no more logos
           rule(
-              "^(?:i|we)(?:'d|\\s+would)\\s+(?:rather|prefer to|prefer)\\s+not\\s+(?:to\\s+)?"
+              "^(?:i|we)(?:'d|\\s+would)(?:\\s+(?:really|much|honestly|just|definitely|kinda|sort of))?"
+                  + "\\s+(?:rather|prefer to|prefer)\\s+not\\s+(?:to\\s+)?"
                   + "(?:have|see|keep|show|include|get)\\s+(.+)$",
               m -> removal(m.group(1))),
           rule(
@@ -168,8 +169,9 @@ final class EnglishRecogniser {
               m -> removal(m.group(1))),
           // the clip minus the logo / the video without the people
           rule(
-              "^(?:(?:the|this|my|same)\\s+)?(?:video|clip|footage|shot|scene|film|frame|picture"
-                  + "|recording|vid)\\s+(?:but\\s+)?(?:minus|without|sans|with no|with no more"
+              "^(?:(?:the|this|my|same|a|one)\\s+)?(?:(?:whole|entire|same|new|other)\\s+)?"
+                  + "(?:video|clip|footage|shot|scene|film|frame|picture|recording|vid|thing|version"
+                  + "|copy|one|edit|take)\\s+(?:but\\s+|just\\s+|only\\s+)?(?:minus|without|sans|with no|with no more"
                   + "|free of|free from|cleaned of|less)\\s+(.+)$",
               m -> removal(m.group(1))),
           // rid the video of the logo / clear the shot of people

@@ -282,7 +282,8 @@ final class InstructionReader {
   private static Optional<String> bareThing(String piece) {
     String text = Politeness.strip(piece);
     if (text.matches("(?i)^(?:the|that|this|those|these)\\s+[\\p{L}\\p{N}' -]{2,60}$")
-        && text.split("\\s+").length <= 8
+        && text.split("\\s+").length <= 6
+        && !text.matches("(?i).*\\b(?:minus|without|but|whole|thing|things|and|or|is|are|was)\\b.*")
         && !ElementChecks.isVague(text)
         && !ElementChecks.isNotVisual(EditMode.REMOVAL, text)) {
       return Optional.of("remove " + text);
