@@ -159,4 +159,36 @@ class ParseCommandTest {
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).contains("INSTRUCTION");
   }
+
+  @Test
+  void refusalWithACloseReadingPrintsTheSuggestion() {
+    int exit = run("remove the car and add a dog");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString())
+        .startsWith("Refused (not an edit): I read more than one request")
+        .contains("Did you mean: remove the car?")
+        .contains("Suggestion: remove the car");
+  }
+
+  @Test
+  void refusalWithJsonCarriesTheSuggestionAsAField() throws Exception {
+    int exit = run("--json", "the watermark");
+
+    assertThat(exit).isEqualTo(1);
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+    assertThat(json.get("error").asText()).isEqualTo("not_an_edit");
+    assertThat(json.get("message").asText()).endsWith("Did you mean: remove the watermark?");
+    assertThat(json.get("suggestion").asText()).isEqualTo("remove the watermark");
+  }
+
+  @Test
+  void aChineseRefusalIsInChinese() throws Exception {
+    int exit = run("--json", "把视频加速");
+
+    assertThat(exit).isEqualTo(1);
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+    assertThat(json.get("message").asText()).startsWith("我没法把“把视频加速”");
+    assertThat(json.has("suggestion")).isFalse();
+  }
 }

@@ -51,7 +51,9 @@ final class AdditionSplitter {
   /** A scene verb and the place-word after it, inside a wish: "… flying above the hill". */
   private static final Pattern SCENE_VERB_BEFORE_PLACE =
       Pattern.compile(
-          "\\s+(?:to\\s+)?(?:be\\s+)?" + EnglishRecogniser.SCENE_VERBS + "(?:\\s+(?:happily|quietly|there))?\\s+(?=\\S)",
+          "\\s+(?:to\\s+)?(?:be\\s+)?"
+              + EnglishRecogniser.SCENE_VERBS
+              + "(?:\\s+(?:happily|quietly|there))?\\s+(?=\\S)",
           Pattern.CASE_INSENSITIVE);
 
   private AdditionSplitter() {}

@@ -25,10 +25,19 @@ final class ChinesePhrases {
               + IN
               + "的?");
 
+  private static final String MEASURE =
+      "个|顶|只|张|件|条|辆|位|朵|把|双|副|块|台|本|盆|棵|头|匹|架|艘|根|枝|支|些|面|幅|颗|粒|瓶|杯|盏|座|栋|扇|片|份|套|束|串|条";
+
+  /** "帽子和这面旗子": a demonstrative after 和 / 与 / 跟 / 、 goes too. */
+  private static final Pattern INNER_DEMONSTRATIVE =
+      Pattern.compile("(?<=[和与跟、])[这那](?:" + MEASURE + ")(?=.)");
+
   /** "这顶帽子" from the image is "帽子" in the prompt: 这/那 + a measure word. */
   private static final Pattern DEMONSTRATIVE =
       Pattern.compile(
-          "^[这那](?:个|顶|只|张|件|条|辆|位|朵|把|双|副|块|台|本|盆|棵|头|匹|架|艘|根|枝|支|些)(?=.)"
+          "^[这那](?:"
+              + MEASURE
+              + ")(?=.)"
               // 这两个杯子 → 两个杯子: keep the number
               + "|^[这那](?=[一两二三四五六七八九十几])");
 
@@ -55,6 +64,7 @@ final class ChinesePhrases {
       return null;
     }
     phrase = DEMONSTRATIVE.matcher(phrase).replaceFirst("");
+    phrase = INNER_DEMONSTRATIVE.matcher(phrase).replaceAll("");
     // 加个帽子: the measure word without its number
     return phrase.startsWith("个") && phrase.length() > 1 ? "一" + phrase : phrase;
   }

@@ -85,21 +85,15 @@ final class ChineseRecogniser {
           rule("^(?:别|不要|不想)让(.+?)(?:出现|露面|入镜)(?:在.+)?$", m -> removal(m.group(1))),
           // 别要水印 / 不要那个路人 / 我不想要这个logo / 视频里不要有电线
           rule(
-              "^(?:我)?(?:别要|不要|不想要|不需要|不想看到|不想看见|别给我|不用)(?:有|留)?(?!"
-                  + ACTION_START
-                  + ")(.+)$",
+              "^(?:我)?(?:别要|不要|不想要|不需要|不想看到|不想看见|别给我|不用)(?:有|留)?(?!" + ACTION_START + ")(.+)$",
               m -> removal(m.group(1))),
           // 没有水印的视频 / 不带路人的版本
-          rule(
-              "^(?:要|给我)?(?:一个)?(?:没有|不带|去掉|不含)(.+?)的(?:视频|版本|画面|片子)$",
-              m -> removal(m.group(1))),
+          rule("^(?:要|给我)?(?:一个)?(?:没有|不带|去掉|不含)(.+?)的(?:视频|版本|画面|片子)$", m -> removal(m.group(1))),
           // 删除红衣服的男人 / 删掉水印
           rule("^(?:" + REMOVE + "|删)掉?(.*)$", m -> removal(m.group(1))),
           // 红衣服的男人删掉 / 水印不要了
           rule(
-              "^(.+?)(?:"
-                  + REMOVE
-                  + "|不要了|别要了|就不要了|不需要了|不要|别要|不需要|消失|太碍眼了|碍眼|多余)(?:了|吧|掉)?$",
+              "^(.+?)(?:" + REMOVE + "|不要了|别要了|就不要了|不需要了|不要|别要|不需要|消失|太碍眼了|碍眼|多余)(?:了|吧|掉)?$",
               m -> removal(m.group(1))),
           // --- additions ---
           // 让图片里的猫躺在沙发上 / 叫风筝飞到山上
@@ -110,8 +104,7 @@ final class ChineseRecogniser {
           rule("^(.+?)" + SCENE + "着?(?:在|到)(.+)$", m -> addition(m.group(1), m.group(2))),
           // 图片里的风筝在山上飞
           rule(
-              "^(.+?)在(.+?)" + SCENE + "(?:着|来飞去|来跑去|来去)?$",
-              m -> addition(m.group(1), m.group(2))),
+              "^(.+?)在(.+?)" + SCENE + "(?:着|来飞去|来跑去|来去)?$", m -> addition(m.group(1), m.group(2))),
           // 在桌子上添加一个花瓶 (the place keeps its 上)
           rule("^在(.+?)" + ADD + "(.+)$", m -> addition(m.group(2), m.group(1))),
           // 给男人戴上帽子
@@ -154,9 +147,7 @@ final class ChineseRecogniser {
     String phrase = Phrases.tidy(element);
     phrase = Phrases.stripRepeatedly(phrase, TRAILING_MODAL);
     return new Recognition(
-        EditMode.REMOVAL,
-        Language.CHINESE,
-        EditElements.removal(ChinesePhrases.videoSide(phrase)));
+        EditMode.REMOVAL, Language.CHINESE, EditElements.removal(ChinesePhrases.videoSide(phrase)));
   }
 
   private static Recognition swap(String original, String replacement) {

@@ -90,7 +90,8 @@ final class EnglishPhrases {
 
   private static final Pattern ONE =
       Pattern.compile(
-          "^(?:(?:the|this|that|my)\\s+)?(?:(?:attached|uploaded|same|new|other)\\s+)?ones?$", FLAGS);
+          "^(?:(?:the|this|that|my)\\s+)?(?:(?:attached|uploaded|same|new|other)\\s+)?ones?$",
+          FLAGS);
 
   private EnglishPhrases() {}
 

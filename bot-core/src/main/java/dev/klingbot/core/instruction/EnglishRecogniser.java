@@ -226,7 +226,11 @@ final class EnglishRecogniser {
                   + "|redundant|useless|out of place)(?:\\s+.*)?$",
               m -> removal(m.group(1))),
           rule(
-              "^" + DETERMINER + "(.+?)\\s+(?:" + REMOVED + "|out|away|begone|be gone|bye|bye-bye)$",
+              "^"
+                  + DETERMINER
+                  + "(.+?)\\s+(?:"
+                  + REMOVED
+                  + "|out|away|begone|be gone|bye|bye-bye)$",
               m -> removal(m.group(1))),
           // --- additions ---
           // I'd love the kite from the picture flying above the hill / can we have a dog on the bed
@@ -288,7 +292,9 @@ final class EnglishRecogniser {
   private static Recognition swap(String original, String replacement) {
     String videoSide = EnglishPhrases.videoSide(original);
     String imageSide = replacement == null ? null : EnglishPhrases.imageSide(replacement);
-    if (imageSide == null && replacement != null && EnglishPhrases.isOneOfTheSameKind(replacement)) {
+    if (imageSide == null
+        && replacement != null
+        && EnglishPhrases.isOneOfTheSameKind(replacement)) {
       // "replace the sky with this one": the new element is a sky, the one in the image
       imageSide = EnglishPhrases.headWithThe(videoSide);
     }

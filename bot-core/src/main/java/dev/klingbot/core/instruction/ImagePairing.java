@@ -7,13 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Two things to add from two images ("the hat and the flag"): each is named with its own image, "the
- * hat from <<<image_1>>> and the flag from <<<image_2>>>", not both with both images. Used with the
- * default addition templates, whose wording it knows.
+ * Two things to add from two images ("the hat and the flag"): each is named with its own image,
+ * "the hat from <<<image_1>>> and the flag from <<<image_2>>>", not both with both images. Used
+ * with the default addition templates, whose wording it knows.
  */
 final class ImagePairing {
   private static final Pattern ENGLISH_AND =
-      Pattern.compile("^(.+?)(?:\\s+and\\s+|\\s*,\\s*|\\s*&\\s*|\\s+plus\\s+)(.+)$", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "^(.+?)(?:\\s+and\\s+|\\s*,\\s*|\\s*&\\s*|\\s+plus\\s+)(.+)$", Pattern.CASE_INSENSITIVE);
   private static final Pattern CHINESE_AND = Pattern.compile("^(.+?)(?:和|与|跟|以及|还有|、)(.+)$");
   private static final Pattern DETERMINER =
       Pattern.compile("^(?:the|a|an|some|my|his|her|their|two|one)\\s", Pattern.CASE_INSENSITIVE);

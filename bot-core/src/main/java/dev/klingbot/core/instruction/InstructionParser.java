@@ -69,8 +69,7 @@ public final class InstructionParser {
     return result;
   }
 
-  private ParseResult planInstruction(
-      String text, int imageCount, PromptTemplates templates) {
+  private ParseResult planInstruction(String text, int imageCount, PromptTemplates templates) {
     Placeholders.Stripped stripped = Placeholders.strip(text);
     List<String> notices = new ArrayList<>();
     for (String removed : stripped.removed()) {

@@ -53,7 +53,8 @@ final class InstructionReader {
               + "|替换|换掉|换|加速|放慢|调亮|调暗|调|裁剪|剪辑|忽略|无视)");
 
   /** Where a clause ends inside a sentence. */
-  private static final Pattern CLAUSE_BREAK = Pattern.compile("\\s*(?:[,;，；、]|\\s-\\s|\\s—\\s)\\s*");
+  private static final Pattern CLAUSE_BREAK =
+      Pattern.compile("\\s*(?:[,;，；、]|\\s-\\s|\\s—\\s)\\s*");
 
   /** Context that introduces a thing: "there's a ladder on the left", "I see a bin". */
   private static final Pattern ANTECEDENT =
@@ -105,6 +106,7 @@ final class InstructionReader {
   /** The one piece that is an edit; the others are context, greetings or thanks. */
   private static Reading among(List<String> pieces, boolean splitClauses) {
     List<Found> edits = new ArrayList<>();
+    List<String> editPieces = new ArrayList<>();
     List<Found> vague = new ArrayList<>();
     List<String> context = new ArrayList<>();
     Optional<String> suggestion = Optional.empty();
@@ -127,6 +129,7 @@ final class InstructionReader {
         String main = found.recognition().mainPhrase();
         if (main == null || !ElementChecks.isVague(main)) {
           edits.add(found);
+          editPieces.add(piece);
         } else {
           vague.add(found);
         }
@@ -138,7 +141,7 @@ final class InstructionReader {
       }
     }
     if (edits.stream().map(Found::recognition).distinct().count() > 1) {
-      return new Several(Optional.empty());
+      return new Several(Optional.of(Politeness.strip(editPieces.get(0))));
     }
     if (!edits.isEmpty()) {
       return edits.get(0);

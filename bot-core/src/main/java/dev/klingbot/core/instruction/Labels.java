@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Instructions written as labels instead of sentences, rewritten as sentences: "remove => the logo",
- * "the logo: delete", "to remove: the logo", "task: remove the logo", "删除：水印", "水印：删掉".
+ * Instructions written as labels instead of sentences, rewritten as sentences: "remove => the
+ * logo", "the logo: delete", "to remove: the logo", "task: remove the logo", "删除：水印", "水印：删掉".
  */
 final class Labels {
   private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
@@ -27,12 +27,15 @@ final class Labels {
   /** "remove: X", "to remove => X", "removal: X", "to be removed - X". */
   private static final Pattern VERB_FIRST =
       Pattern.compile(
-          "^(?:to\\s+(?:be\\s+)?)?([a-z]+(?:\\s+(?:out|away|off|rid of|in))?)" + MARK + "(.+)$", FLAGS);
+          "^(?:to\\s+(?:be\\s+)?)?([a-z]+(?:\\s+(?:out|away|off|rid of|in))?)" + MARK + "(.+)$",
+          FLAGS);
 
   /** "X: delete", "X -> remove it", "X => gone". */
   private static final Pattern VERB_LAST =
       Pattern.compile(
-          "^(.+?)" + MARK + "(?:please\\s+|pls\\s+|just\\s+)?([a-z]+(?:\\s+(?:out|away|off))?)"
+          "^(.+?)"
+              + MARK
+              + "(?:please\\s+|pls\\s+|just\\s+)?([a-z]+(?:\\s+(?:out|away|off))?)"
               + "(?:\\s+(?:it|this|that|them|please|pls|thanks))*[.!]*$",
           FLAGS);
 
@@ -64,8 +67,22 @@ final class Labels {
 
   private static final java.util.Map<String, String> PARTICIPLES =
       java.util.Map.of(
-          "zapped", "zap", "ditched", "ditch", "replaced", "replace", "swapped", "swap", "added",
-          "add", "eliminated", "eliminate", "wiped", "wipe", "nuked", "nuke");
+          "zapped",
+          "zap",
+          "ditched",
+          "ditch",
+          "replaced",
+          "replace",
+          "swapped",
+          "swap",
+          "added",
+          "add",
+          "eliminated",
+          "eliminate",
+          "wiped",
+          "wipe",
+          "nuked",
+          "nuke");
 
   private Labels() {}
 

@@ -88,8 +88,7 @@ final class Refusals {
             case ADDITION -> "请告诉我要添加什么、加到哪里";
           };
       String why = phrase.isBlank() ? "。" : "：" + echo(phrase) + "没说是哪一个。";
-      return new Refused(
-          RefusalReason.NOT_AN_EDIT, what + why + "请描述一下，例如" + exampleZh(mode));
+      return new Refused(RefusalReason.NOT_AN_EDIT, what + why + "请描述一下，例如" + exampleZh(mode));
     }
     return vague(mode, phrase);
   }
@@ -114,7 +113,9 @@ final class Refusals {
               ? "要替换东西，我需要一张新东西的图片：请附上一张图片，并说明它替换什么，例如"
                   + (raw ? "“用<<<image_1>>>中的狗替换<<<video_1>>>中的猫”" : SWAP_EXAMPLE_ZH)
               : "要添加东西，我需要它的图片：请附上一到两张图片，并说明加到哪里，例如"
-                  + (raw ? "“参考<<<video_1>>>的画面，将<<<image_1>>>中的帽子自然地添加到男人头上”" : ADDITION_EXAMPLE_ZH));
+                  + (raw
+                      ? "“参考<<<video_1>>>的画面，将<<<image_1>>>中的帽子自然地添加到男人头上”"
+                      : ADDITION_EXAMPLE_ZH));
     }
     return imagesMissing(mode, raw);
   }
@@ -137,9 +138,7 @@ final class Refusals {
           RefusalReason.TOO_MANY_IMAGES,
           mode == EditMode.SWAP
               ? "替换只能用 1 张参考图，但你附上了 " + attached + " 张。请只附上新东西的图片，例如" + SWAP_EXAMPLE_ZH
-              : "添加最多用 2 张参考图，但你附上了 "
-                  + attached
-                  + " 张。请最多附上两张要添加的东西的图片，例如“把图片里的帽子和围巾加到男人身上”");
+              : "添加最多用 2 张参考图，但你附上了 " + attached + " 张。请最多附上两张要添加的东西的图片，例如“把图片里的帽子和围巾加到男人身上”");
     }
     return tooManyImages(mode, attached);
   }

@@ -23,7 +23,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PeopleTypeTableTest {
   private static final InstructionParser PARSER = new InstructionParser();
 
-  record Row(int line, String instruction, int images, String mode, List<String> keep,
+  record Row(
+      int line,
+      String instruction,
+      int images,
+      String mode,
+      List<String> keep,
       List<String> forbidden) {
     @Override
     public String toString() {
@@ -34,8 +39,7 @@ class PeopleTypeTableTest {
   static List<Row> rows() throws IOException {
     try (InputStream in =
         PeopleTypeTableTest.class.getResourceAsStream("/instructions/people-type.tsv")) {
-      List<String> lines =
-          new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+      List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
       return java.util.stream.IntStream.range(0, lines.size())
           .filter(i -> !lines.get(i).isBlank() && !lines.get(i).startsWith("#"))
           .mapToObj(i -> row(i + 1, lines.get(i)))
@@ -81,8 +85,12 @@ class PeopleTypeTableTest {
       if (Scripts.mostlyChinese(row.instruction())) {
         assertThat(refused.message()).containsPattern("\\p{IsHan}").doesNotContain("I can't");
       }
-      refused.suggestion().ifPresent(s -> assertThat(PARSER.parse(s, row.images(),
-          PromptTemplates.defaults())).isInstanceOf(Planned.class));
+      refused
+          .suggestion()
+          .ifPresent(
+              s ->
+                  assertThat(PARSER.parse(s, row.images(), PromptTemplates.defaults()))
+                      .isInstanceOf(Planned.class));
       return;
     }
     assertThat(result).as(String.valueOf(result)).isInstanceOf(Planned.class);
