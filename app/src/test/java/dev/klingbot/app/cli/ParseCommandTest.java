@@ -76,8 +76,8 @@ class ParseCommandTest {
     assertThat(json.get("edit_mode").asText()).isEqualTo("addition");
     assertThat(json.get("prompt").asText())
         .isEqualTo(
-            "Using the context of <<<video_1>>>, seamlessly add the hat and the scarf from"
-                + " <<<image_1>>> and <<<image_2>>> to the man");
+            "Using the context of <<<video_1>>>, seamlessly add the hat from <<<image_1>>> and the"
+                + " scarf from <<<image_2>>> to the man");
     assertThat(json.get("negative_prompt").asText()).isEqualTo("blur");
     assertThat(json.get("images_used").asInt()).isEqualTo(2);
     assertThat(json.get("elements").get("subject").asText()).isEqualTo("the hat and the scarf");

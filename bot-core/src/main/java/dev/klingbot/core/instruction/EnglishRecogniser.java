@@ -167,6 +167,19 @@ final class EnglishRecogniser {
               "^(?:i|we)(?:'d|\\s+would)\\s+(?:prefer|like|love)\\s+(?:it|the (?:video|clip|shot))"
                   + "\\s+without\\s+(.+)$",
               m -> removal(m.group(1))),
+          // I'd rather the drone wasn't there / I wish the van weren't in the shot
+          rule(
+              "^(?:i'd rather|i would rather|i wish|if only|i'd prefer it if|i would prefer it if"
+                  + "|i'd prefer if|i would prefer if|i'd like it if|it'd be nice if|it would be nice if"
+                  + "|it'd be better if|it would be better if)\\s+(.+?)\\s+(?:wasn't|weren't|was not"
+                  + "|were not|isn't|is not|didn't exist|did not exist|were gone|was gone|disappeared"
+                  + "|vanished|wasn't there|weren't there)(?:\\s+(?:there|here|in\\s+.+|on\\s+.+))?$",
+              m -> removal(m.group(1))),
+          // it would look better without the sign / better without the logo
+          rule(
+              "^(?:(?:it|this|the (?:video|clip|shot))\\s+)?(?:would|'d|will|might)?\\s*(?:look|be|seem)?"
+                  + "\\s*(?:so\\s+|much\\s+|way\\s+)?better\\s+without\\s+(.+)$",
+              m -> removal(m.group(1))),
           // the clip minus the logo / the video without the people
           rule(
               "^(?:(?:the|this|my|same|a|one)\\s+)?(?:(?:whole|entire|same|new|other)\\s+)?"

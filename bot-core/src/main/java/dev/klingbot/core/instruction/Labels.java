@@ -48,6 +48,14 @@ final class Labels {
               + "|above|under|near|in front of)\\s+.+)$",
           FLAGS);
 
+  /** "the mug: swap for the one in the image", "the sky -> replace with a sunset". */
+  private static final Pattern SWAP_LABEL =
+      Pattern.compile(
+          "^(.+?)"
+              + MARK
+              + "(replace|swap|switch|exchange|change)\\s+((?:with|for|by|into|to)\\s+.+)$",
+          FLAGS);
+
   /** Words that say "gone" in the value of a label: "the logo -> nothing". */
   private static final Pattern GONE =
       Pattern.compile(
@@ -108,6 +116,10 @@ final class Labels {
       if (verb.isPresent()) {
         return verb.get() + " " + first.group(2);
       }
+    }
+    Matcher swap = SWAP_LABEL.matcher(current);
+    if (swap.matches()) {
+      return swap.group(2) + " " + swap.group(1) + " " + swap.group(3);
     }
     Matcher placed = VERB_LAST_WITH_PLACE.matcher(current);
     if (placed.matches()) {

@@ -306,6 +306,12 @@ final class VerbLexicon {
       }
     }
     int allowed = lower.length() >= 6 ? 2 : 1;
+    if (nearest.size() > 1) {
+      // "rplace" is one letter from both "replace" and "place": the one with its first letter
+      List<String> sameStart =
+          nearest.stream().filter(verb -> verb.charAt(0) == lower.charAt(0)).toList();
+      nearest = new ArrayList<>(sameStart);
+    }
     if (nearest.size() != 1 || best > allowed) {
       return Optional.empty();
     }
