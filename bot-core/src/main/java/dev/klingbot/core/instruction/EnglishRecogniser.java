@@ -211,7 +211,7 @@ final class EnglishRecogniser {
           rule(
               "^"
                   + NO_LEADING_VERB
-                  + "(.+?)\\s+"
+                  + "(.+?)\\s+(?:(?:really|definitely|just|simply|absolutely|honestly|seriously|totally)\\s+)?"
                   + MODAL
                   + "\\s+(?:really\\s+|definitely\\s+|just\\s+|all\\s+)?"
                   + LEAVES
