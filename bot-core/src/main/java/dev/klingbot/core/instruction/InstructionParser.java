@@ -17,9 +17,24 @@ import java.util.Optional;
  *
  * <p>The steps: Unicode clean-up; a text containing {@code <<<video_1>>>} is a raw Kling prompt and
  * is checked, not rewritten ({@link RawPromptReader}); otherwise every {@code <<<...>>>} the user
- * typed is removed (with a notice), politeness is stripped, a Chinese or English recogniser finds
- * the mode and the element phrases, the image count is checked against the mode, and the prompt is
- * built from the template in one substitution pass.
+ * typed is removed (with a notice), the sentence or clause that is the edit is picked out of any
+ * context around it, labels become sentences and a typo in the verb is corrected ({@link
+ * InstructionReader}), politeness is stripped, a Chinese or English recogniser finds the mode and
+ * the element phrases, the image count is checked against the mode, and the prompt is built from
+ * the template in one substitution pass.
+ *
+ * <p>Refusals are in the instruction's language (Chinese for a Chinese instruction). When a refusal
+ * has a close reading, {@link ParseResult.Refused#suggestion()} holds it as instruction text that
+ * parses to a plan with the same images, and the message ends by offering it ("Did you mean: remove
+ * the watermark?"). To accept it, a chat (a "Yes" button, or {@code yes} in the console) parses the
+ * suggestion instead of the original:
+ *
+ * <pre>{@code
+ * if (result instanceof ParseResult.Refused refused && refused.suggestion().isPresent()) {
+ *   // show refused.message() with a button; on "yes":
+ *   result = parser.parse(refused.suggestion().get(), imageCount, templates, negativePrompt);
+ * }
+ * }</pre>
  */
 public final class InstructionParser {
   /** Longer than this and the text can't be an instruction that fits in a prompt. */

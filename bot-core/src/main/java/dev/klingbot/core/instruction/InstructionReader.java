@@ -84,6 +84,11 @@ final class InstructionReader {
   static Reading read(String text) {
     List<String> sentences = sentences(text);
     if (sentences.size() > 1) {
+      // "remove the poster of Dr. Who" is one sentence, whatever the sentence rules say
+      Attempt whole = attempt(text);
+      if (whole.reading() instanceof Found found && !spansSentences(found.recognition())) {
+        return found;
+      }
       Reading reading = among(sentences, true);
       if (!(reading instanceof NotFound)) {
         return reading;
@@ -248,6 +253,30 @@ final class InstructionReader {
         .map(correction -> new Typo(correction, correction.verb() + rest));
   }
 
+  /** A sentence end inside a phrase, not counting abbreviations such as "Dr." or "St.". */
+  private static final Pattern SENTENCE_END =
+      Pattern.compile(
+          "(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Mt|Jr|Sr|vs|etc|No|Prof|Ave|Rd|approx))[.!?]\\s+\\S|[。！？]\\s*\\S",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern LOWER_CASE_SENTENCE =
+      Pattern.compile(
+          "(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Mt|Jr|Sr|vs|etc|No|Prof|Ave|Rd|approx))(?<=[.!?])\\s+(?=\\p{Ll})",
+          Pattern.CASE_INSENSITIVE);
+
+  private static boolean spansSentences(Recognition recognition) {
+    EditElements elements = recognition.elements();
+    for (String phrase :
+        new String[] {
+          elements.element(), elements.replacement(), elements.subject(), elements.location()
+        }) {
+      if (phrase != null && SENTENCE_END.matcher(phrase).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether one of the phrases holds a second request: "the car and add a dog". */
   private static boolean asksForMore(Recognition recognition) {
     EditElements elements = recognition.elements();
@@ -301,9 +330,12 @@ final class InstructionReader {
     List<String> sentences = new ArrayList<>();
     int start = iterator.first();
     for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
-      String sentence = Politeness.trimJunk(text.substring(start, end));
-      if (!sentence.isEmpty()) {
-        sentences.add(sentence);
+      // the JDK doesn't end a sentence before a lower-case word: "remove the car. ignore …"
+      for (String part : LOWER_CASE_SENTENCE.split(text.substring(start, end))) {
+        String sentence = Politeness.trimJunk(part);
+        if (!sentence.isEmpty()) {
+          sentences.add(sentence);
+        }
       }
     }
     return sentences;
