@@ -51,12 +51,31 @@ final class AdditionSplitter {
   /** A scene verb and the place-word after it, inside a wish: "… flying above the hill". */
   private static final Pattern SCENE_VERB_BEFORE_PLACE =
       Pattern.compile(
-          "\\s+(?:to\\s+)?(?:be\\s+)?"
+          "\\s+(?:to\\s+(?:be\\s+)?"
               + EnglishRecogniser.SCENE_VERBS
-              + "(?:\\s+(?:happily|quietly|there))?\\s+(?=\\S)",
+              + "|(?:be\\s+)?"
+              + sceneParticiples()
+              + ")(?:\\s+(?:happily|quietly|there))?\\s+(?=\\S)",
           Pattern.CASE_INSENSITIVE);
 
   private AdditionSplitter() {}
+
+  /**
+   * The scene verbs that can't be nouns ("sitting", "perched"): in a wish, "a hot dog stand next to
+   * the fountain" has no verb, so "stand" alone doesn't count there.
+   */
+  private static String sceneParticiples() {
+    String verbs =
+        EnglishRecogniser.SCENE_VERBS.substring(3, EnglishRecogniser.SCENE_VERBS.length() - 1);
+    java.util.List<String> forms = new java.util.ArrayList<>();
+    for (String verb : verbs.split("\\|")) {
+      String last = verb.substring(verb.lastIndexOf(' ') + 1);
+      if (last.endsWith("ing") || last.endsWith("ed") || last.equals("sat") || last.equals("up")) {
+        forms.add(verb);
+      }
+    }
+    return "(?:" + String.join("|", forms) + ")";
+  }
 
   /**
    * A scene: "the cat from the photo" doing something "on the sofa". Null when what follows the

@@ -49,7 +49,7 @@ final class ChineseRecogniser {
 
   /** A leading "in the video" before the verb: 在视频里删除猫 reads as 删除猫. */
   private static final Pattern LEADING_IN_VIDEO =
-      Pattern.compile("^(?:在|从)?(?:视频|画面|影片|片子|镜头)(?:里面|里|中|上)(?!的)");
+      Pattern.compile("^(?:在|从)?(?:视频|画面|影片|片子|镜头)(?:里面|里|中|上)(?![的间央心方部边面头侧半层])");
 
   /** Spaces between two Chinese characters are typing slips: 删除 视频中 的猫. */
   private static final Pattern SPACE_BETWEEN_HAN =
@@ -77,6 +77,8 @@ final class ChineseRecogniser {
           // --- removals ---
           // 把红衣服的男人删除 / 将水印去掉了 / 把logo给我弄走
           rule("^(?:把|将)(.+?)给?(?:我)?" + REMOVE + "(?:了|掉)?$", m -> removal(m.group(1))),
+          // 把海报撕掉 / 把烟头扫掉: any verb + 掉 after 把 takes the thing away
+          rule("^(?:把|将)(.+?)给?(?:我)?[^换替改变\\s]掉(?:了)?$", m -> removal(m.group(1))),
           // 让狗消失 / 让路人不见
           rule(
               "^(?:让|使|叫)(.+?)(?:消失不见|消失|不见|离开|走开|别出现|不要出现|别入镜|不要入镜)(?:掉|了)?$",

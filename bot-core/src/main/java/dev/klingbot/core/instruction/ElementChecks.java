@@ -104,6 +104,10 @@ final class ElementChecks {
           "(?:音乐|配乐|声音|音效|音频|字幕|滤镜|特效|颜色|色彩|色调|亮度|对比度|饱和度|转场|慢动作|速度|噪音|杂音|秒|秒钟"
               + "|分钟|片头|片尾|画质|分辨率)$");
 
+  /** Head nouns that mean the whole video, not a thing in it. */
+  private static final Set<String> WHOLE_VIDEO =
+      Set.of("video", "clip", "footage", "film", "movie", "recording", "vid", "everything");
+
   /** Text shown in the picture: removable like any object, but not something to add or swap. */
   private static final Set<String> ON_SCREEN_TEXT =
       Set.of("subtitles", "subtitle", "captions", "caption");
@@ -166,7 +170,10 @@ final class ElementChecks {
   /** Empty, a pronoun, or the whole video: nothing Kling could find. */
   static boolean isVague(String phrase) {
     String text = phrase.strip();
-    return VAGUE_ENGLISH.matcher(text).matches() || VAGUE_CHINESE.matcher(text).matches();
+    return VAGUE_ENGLISH.matcher(text).matches()
+        || VAGUE_CHINESE.matcher(text).matches()
+        // "cut the video in half": the whole video, described
+        || WHOLE_VIDEO.contains(head(text));
   }
 
   /** About sound, colour, speed or time rather than a thing in the picture. */

@@ -32,7 +32,7 @@ final class EnglishPhrases {
               + "(?:(?:the|this|that|my|these|those)\\s+)?"
               + "(?:(?:attached|uploaded|reference|provided|given|first|second|1st|2nd|same|other)\\s+)?"
               + IMAGE_NOUN
-              + "(?:\\s*#?[12])?(?:\\s+"
+              + "(?:\\s*#?(?:[12]|one|two))?(?:\\s+"
               + I_ATTACHED
               + ")?)|"
               + I_ATTACHED
@@ -47,7 +47,7 @@ final class EnglishPhrases {
           "\\s+(?:(?:from|in|on|of|out of|off|within|inside|throughout|across)\\s+"
               + "(?:(?:the|this|that|my|our|your)\\s+)?(?:(?:whole|entire|original|current)\\s+)?"
               + VIDEO_NOUN
-              + "|(?:from|out of)\\s+it|(?:from|in)\\s+(?:every|all|each)\\s+(?:the\\s+)?frames?)$",
+              + "|(?:from|out of|in|on)\\s+(?:it|there|here)|(?:from|in)\\s+(?:every|all|each)\\s+(?:the\\s+)?frames?)$",
           FLAGS);
 
   /** Words after a removal target that add nothing: "remove the car too", "… completely". */
@@ -63,7 +63,7 @@ final class EnglishPhrases {
               + "|this|that|these|those"
               + "|what's|what is|whatever is|whatever's|"
               + IMAGE_NOUN
-              + ")?(?:\\s*#?[12])?$",
+              + ")?(?:\\s*#?(?:[12]|one|two))?$",
           FLAGS);
 
   /** A location that only says "in the video": "the scene", "the video", "there". */

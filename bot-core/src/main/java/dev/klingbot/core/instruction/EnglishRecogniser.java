@@ -161,7 +161,7 @@ final class EnglishRecogniser {
           rule(
               "^(?:i|we)\\s+(?:don't|do not|dont|really don't|never|no longer)\\s+"
                   + "(?:want|need|like)(?:\\s+to\\s+(?:see|have|keep))?\\s+(?!(?:you|u|it|them|to)\\b)(.+?)"
-                  + "(?:\\s+(?:anymore|any more|there|here))?$",
+                  + "(?:\\s+(?:(?:in|on|over|out)\\s+)?(?:anymore|any more|there|here))*$",
               m -> removal(m.group(1))),
           rule(
               "^(?:i|we)(?:'d|\\s+would)\\s+(?:prefer|like|love)\\s+(?:it|the (?:video|clip|shot))"
