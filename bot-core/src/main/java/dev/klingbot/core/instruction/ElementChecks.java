@@ -104,6 +104,13 @@ final class ElementChecks {
           "(?:音乐|配乐|声音|音效|音频|字幕|滤镜|特效|颜色|色彩|色调|亮度|对比度|饱和度|转场|慢动作|速度|噪音|杂音|秒|秒钟"
               + "|分钟|片头|片尾|画质|分辨率)$");
 
+  /** "the laugh track", "the backing track": sound, though "track" alone may be a race track. */
+  private static final Pattern SOUND_TRACK =
+      Pattern.compile(
+          "\\b(?:laugh|audio|sound|music|backing|voice|vocal|drum|bass)\\s+tracks?$|\\blaughter$"
+              + "|\\bapplause$|\\bcheering$",
+          Pattern.CASE_INSENSITIVE);
+
   /** Head nouns that mean the whole video, not a thing in it. */
   private static final Set<String> WHOLE_VIDEO =
       Set.of("video", "clip", "footage", "film", "movie", "recording", "vid", "everything");
@@ -182,6 +189,6 @@ final class ElementChecks {
     if (NOT_VISUAL_CHINESE.matcher(text).find()) {
       return true;
     }
-    return NOT_VISUAL_ENGLISH.contains(head(text));
+    return NOT_VISUAL_ENGLISH.contains(head(text)) || SOUND_TRACK.matcher(text).find();
   }
 }

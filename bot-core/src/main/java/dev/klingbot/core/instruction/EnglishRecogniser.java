@@ -254,7 +254,9 @@ final class EnglishRecogniser {
               m -> addition(m.group(2), m.group(1))),
           // let the cat from the photo lie on the sofa / have a bird fly above the tree
           rule(
-              "^(?:let|have|make|get|see|show|imagine|picture)\\s+(.+?)\\s+(?:to\\s+)?"
+              "^(?!"
+                  + REMOVAL_VERBS
+                  + "\\b)(?:let|have|make|get|see|show|imagine|picture)\\s+(.+?)\\s+(?:to\\s+)?"
                   + SCENE_VERBS
                   + "\\s+(.+)$",
               m -> AdditionSplitter.scene(m.group(1), m.group(2))),

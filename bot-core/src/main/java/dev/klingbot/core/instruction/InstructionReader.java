@@ -40,7 +40,10 @@ final class InstructionReader {
       Pattern.compile(ChineseRecogniser.REMOVE + "|" + ChineseRecogniser.INTO + "|添加|加上|放到|放在");
 
   /** Markup around the text: "</bad>remove the dog". */
-  private static final Pattern TAG = Pattern.compile("</?[A-Za-z][\\w-]{0,20}\\s*/?>");
+  private static final Pattern TAG =
+      Pattern.compile(
+          "<(script|style)[^<>]*>.*?</\\1\\s*>|</?[A-Za-z][\\w-]{0,20}[^<>]{0,80}/?>",
+          Pattern.CASE_INSENSITIVE);
 
   private static final Pattern SECOND_REQUEST_CHINESE =
       Pattern.compile(
