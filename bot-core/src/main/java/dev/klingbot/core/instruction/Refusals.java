@@ -213,10 +213,10 @@ final class Refusals {
             ? "你是不是想说：" + suggestion + "？"
             : "Did you mean: " + suggestion + "?";
     String message = refused.message();
-    String separator = language == Language.CHINESE || message.endsWith(".") ? " " : ". ";
-    if (language == Language.CHINESE) {
-      separator = message.endsWith("。") ? "" : "。";
-    }
+    String separator =
+        language == Language.CHINESE
+            ? (message.endsWith("。") ? "" : "。")
+            : (message.endsWith(".") ? " " : ". ");
     return new Refused(
         refused.reason(), message + separator + offer, java.util.Optional.of(suggestion));
   }
