@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code klingbot parse}: shows what the bot makes of an instruction (edit mode, element phrases,
- * the Kling prompt) without calling Kling. Exits 0 with a plan, 1 with a refusal.
+ * the Kling prompt) without calling Kling. Exits 0 with a plan, 1 with a refusal. A refusal that
+ * has a close reading ("rmeove the logo") also prints it: a {@code Suggestion:} line, or the {@code
+ * suggestion} field of the JSON object (absent when there is none).
  */
 @Command(
     name = "parse",
@@ -81,11 +83,14 @@ public final class ParseCommand implements Callable<Integer> {
       Map<String, Object> error = new LinkedHashMap<>();
       error.put("error", reason);
       error.put("message", refused.message());
+      // the close reading the user can accept instead of retyping; only when there is one
+      refused.suggestion().ifPresent(suggestion -> error.put("suggestion", suggestion));
       out.println(toJson(error));
       out.flush();
     } else {
       PrintWriter err = spec.commandLine().getErr();
       err.println("Refused (" + reason.replace('_', ' ') + "): " + refused.message());
+      refused.suggestion().ifPresent(suggestion -> err.println("Suggestion: " + suggestion));
       err.flush();
     }
     return 1;

@@ -76,8 +76,8 @@ class ParseCommandTest {
     assertThat(json.get("edit_mode").asText()).isEqualTo("addition");
     assertThat(json.get("prompt").asText())
         .isEqualTo(
-            "Using the context of <<<video_1>>>, seamlessly add the hat and the scarf from"
-                + " <<<image_1>>> and <<<image_2>>> to the man");
+            "Using the context of <<<video_1>>>, seamlessly add the hat from <<<image_1>>> and the"
+                + " scarf from <<<image_2>>> to the man");
     assertThat(json.get("negative_prompt").asText()).isEqualTo("blur");
     assertThat(json.get("images_used").asInt()).isEqualTo(2);
     assertThat(json.get("elements").get("subject").asText()).isEqualTo("the hat and the scarf");
@@ -158,5 +158,37 @@ class ParseCommandTest {
 
     assertThat(exit).isEqualTo(2);
     assertThat(err.toString()).contains("INSTRUCTION");
+  }
+
+  @Test
+  void refusalWithACloseReadingPrintsTheSuggestion() {
+    int exit = run("remove the car and add a dog");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString())
+        .startsWith("Refused (not an edit): I read more than one request")
+        .contains("Did you mean: remove the car?")
+        .contains("Suggestion: remove the car");
+  }
+
+  @Test
+  void refusalWithJsonCarriesTheSuggestionAsAField() throws Exception {
+    int exit = run("--json", "the watermark");
+
+    assertThat(exit).isEqualTo(1);
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+    assertThat(json.get("error").asText()).isEqualTo("not_an_edit");
+    assertThat(json.get("message").asText()).endsWith("Did you mean: remove the watermark?");
+    assertThat(json.get("suggestion").asText()).isEqualTo("remove the watermark");
+  }
+
+  @Test
+  void aChineseRefusalIsInChinese() throws Exception {
+    int exit = run("--json", "把视频加速");
+
+    assertThat(exit).isEqualTo(1);
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+    assertThat(json.get("message").asText()).startsWith("我没法把“把视频加速”");
+    assertThat(json.has("suggestion")).isFalse();
   }
 }

@@ -39,7 +39,90 @@ final class AdditionSplitter {
 
   private static final String ON_TOP_OF = "on top of";
 
+  /** A place-word at the start of what follows a scene verb: "on the sofa", "above the hill". */
+  private static final Pattern STARTS_WITH_PLACE =
+      Pattern.compile(
+          "^(?:on top of|in front of|next to|close to|to the left of|to the right of|onto|into|on"
+              + "|upon|atop|at|inside|within|around|over|beside|behind|near|under|underneath"
+              + "|beneath|above|below|between|in|across|along|by|among|against|through|up|down"
+              + "|high above|right|just|somewhere|all over|out of|outside|from|to)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** A scene verb and the place-word after it, inside a wish: "… flying above the hill". */
+  private static final Pattern SCENE_VERB_BEFORE_PLACE =
+      Pattern.compile(
+          "\\s+(?:to\\s+(?:be\\s+)?"
+              + EnglishRecogniser.SCENE_VERBS
+              + "|(?:be\\s+)?"
+              + sceneParticiples()
+              + ")(?:\\s+(?:happily|quietly|there))?\\s+(?=\\S)",
+          Pattern.CASE_INSENSITIVE);
+
   private AdditionSplitter() {}
+
+  /**
+   * The scene verbs that can't be nouns ("sitting", "perched"): in a wish, "a hot dog stand next to
+   * the fountain" has no verb, so "stand" alone doesn't count there.
+   */
+  private static String sceneParticiples() {
+    String verbs =
+        EnglishRecogniser.SCENE_VERBS.substring(3, EnglishRecogniser.SCENE_VERBS.length() - 1);
+    java.util.List<String> forms = new java.util.ArrayList<>();
+    for (String verb : verbs.split("\\|")) {
+      String last = verb.substring(verb.lastIndexOf(' ') + 1);
+      if (last.endsWith("ing") || last.endsWith("ed") || last.equals("sat") || last.equals("up")) {
+        forms.add(verb);
+      }
+    }
+    return "(?:" + String.join("|", forms) + ")";
+  }
+
+  /**
+   * A scene: "the cat from the photo" doing something "on the sofa". Null when what follows the
+   * scene verb doesn't name a place ("make the car run faster" is not an addition).
+   */
+  static Recognition scene(String subject, String rest) {
+    String place =
+        Phrases.tidy(rest)
+            .replaceFirst("(?i)^(?:happily|quietly|there)\\s+", "")
+            // "hanging from the tree": the tree is where it goes
+            .replaceFirst("(?i)^from\\s+", "on ")
+            // "climbing up the tree", "sailing across the lake": to the tree, to the lake
+            .replaceFirst("(?i)^(?:up|down|along|across|through|among|against|by)\\s+", "to ");
+    if (!STARTS_WITH_PLACE.matcher(place).find()) {
+      return null;
+    }
+    Recognition recognition = english(subject + " " + place);
+    return recognition.elements().subject() == null || recognition.elements().subject().isEmpty()
+        ? null
+        : recognition;
+  }
+
+  /**
+   * What someone would like to see: "a dog sleeping on the bed", "the kite flying above the hill",
+   * "the hat on the man". Null unless a place is named by a scene verb or a place-word other than
+   * "in" (so "I want the man in the red jacket" is not read as an addition).
+   */
+  static Recognition wish(String rest) {
+    String text = Phrases.tidy(rest);
+    Matcher scene = SCENE_VERB_BEFORE_PLACE.matcher(text);
+    while (scene.find()) {
+      Recognition recognition =
+          scene(text.substring(0, scene.start()), text.substring(scene.end()));
+      if (recognition != null) {
+        return recognition;
+      }
+    }
+    String withoutPointers = EnglishPhrases.stripPointers(text);
+    Split split = firstSplit(withoutPointers, List.of(ON_TOP_OF));
+    split = earlier(split, firstSplit(withoutPointers, DIRECT));
+    split = earlier(split, firstSplit(withoutPointers, AREA));
+    if (split == null) {
+      return null;
+    }
+    Recognition recognition = english(text);
+    return recognition.elements().location() == null ? null : recognition;
+  }
 
   static Recognition english(String rest) {
     String text = rest == null ? "" : Phrases.tidy(rest);

@@ -10,9 +10,18 @@ final class ChinesePhrases {
   /** 里面的 / 里的 / 中的 / 上的 / 里 / 中 …: "in" after a noun; longest first. */
   private static final String IN = "(?:里面的|里的|中的|上的|内的|里面|里|中|上|内)";
 
+  /** 中间, 上方, 左边 …: "画面中间的人" keeps 中间, only 画面 is the pointer. */
+  private static final String NOT_A_PLACE_WORD = "(?![间央心方部边面头侧半层])";
+
   /** At the start: 视频里的, 从视频中, 原视频中的, 画面上的. */
   private static final Pattern LEADING_VIDEO =
-      Pattern.compile("^(?:从|在)?原?(?:视频|视屏|画面|影片|片子|镜头|录像|影像)" + IN + "的?");
+      Pattern.compile("^(?:从|在)?原?(?:视频|视屏|画面|影片|片子|镜头|录像|影像)" + IN + NOT_A_PLACE_WORD + "的?");
+
+  /** A number and measure word before an image pointer: 一只图片里的老鹰 → 一只老鹰. */
+  private static final Pattern COUNTED_IMAGE_POINTER =
+      Pattern.compile(
+          "^([一两二三四五六七八九十几]+(?:个|只|张|件|条|辆|位|朵|把|双|副|块|台|本|盆|棵|头|匹|架|艘|根|枝|支|面|幅|颗))"
+              + "(?:这张|那张)?(?:图片|照片|图像|参考图|附图|图)(?:里面的|里的|中的|上的|里|中)");
 
   /**
    * At the start: 图片中的, 这张图里的, 我发的照片里的, 附件中的. An image noun needs an "in" after it, so 图书馆
@@ -23,12 +32,22 @@ final class ChinesePhrases {
           "^(?:我(?:发|上传|附上|提供|给你|给|传)的)?(?:这张|那张|这|那|参考)?"
               + "(?:图片|照片|图像|参考图|附图|附件|图)"
               + IN
+              + NOT_A_PLACE_WORD
               + "的?");
+
+  private static final String MEASURE =
+      "个|顶|只|张|件|条|辆|位|朵|把|双|副|块|台|本|盆|棵|头|匹|架|艘|根|枝|支|些|面|幅|颗|粒|瓶|杯|盏|座|栋|扇|片|份|套|束|串|条";
+
+  /** "帽子和这面旗子": a demonstrative after 和 / 与 / 跟 / 、 goes too. */
+  private static final Pattern INNER_DEMONSTRATIVE =
+      Pattern.compile("(?<=[和与跟、])[这那](?:" + MEASURE + ")(?=.)");
 
   /** "这顶帽子" from the image is "帽子" in the prompt: 这/那 + a measure word. */
   private static final Pattern DEMONSTRATIVE =
       Pattern.compile(
-          "^[这那](?:个|顶|只|张|件|条|辆|位|朵|把|双|副|块|台|本|盆|棵|头|匹|架|艘|根|枝|支|些)(?=.)"
+          "^[这那](?:"
+              + MEASURE
+              + ")(?=.)"
               // 这两个杯子 → 两个杯子: keep the number
               + "|^[这那](?=[一两二三四五六七八九十几])");
 
@@ -50,11 +69,13 @@ final class ChinesePhrases {
 
   /** The swap replacement or addition subject; null when it only points at the image. */
   static String imageSide(String raw) {
-    String phrase = stripPointers(Phrases.tidy(raw));
+    String phrase =
+        stripPointers(COUNTED_IMAGE_POINTER.matcher(Phrases.tidy(raw)).replaceFirst("$1"));
     if (ONLY_POINTS_AT_IMAGE.matcher(phrase).matches()) {
       return null;
     }
     phrase = DEMONSTRATIVE.matcher(phrase).replaceFirst("");
+    phrase = INNER_DEMONSTRATIVE.matcher(phrase).replaceAll("");
     // 加个帽子: the measure word without its number
     return phrase.startsWith("个") && phrase.length() > 1 ? "一" + phrase : phrase;
   }

@@ -14,14 +14,25 @@ import java.util.regex.Pattern;
  */
 final class ChineseRecogniser {
   /** "Remove" verbs: 删除, 去掉, 移除, 抹掉, 擦掉, 删掉 … */
-  private static final String REMOVE =
-      "(?:删除掉|删除|删掉|去掉|去除|移除|抹掉|抹去|擦掉|擦除|除掉|拿掉|清除|消除|剪掉|[pP]掉|删了|去了)";
+  static final String REMOVE =
+      "(?:删除掉|删除|删掉|删去|删了|删出|去除掉|去除|去掉|去了|去调|移除|移走|移出|挪走|一除|抹掉|抹去|抹除|擦掉|擦除|擦去"
+          + "|除掉|除去|拿掉|拿走|清除|清掉|清理掉|消除|消掉|剪掉|剪除|[pP][sS]?掉|弄走|弄掉|弄没|扔掉|丢掉|干掉|搞掉|搞走"
+          + "|整掉|撤掉|撤走|抠掉|抠除|剔除|砍掉|切掉|扣掉|隐藏掉|隐藏|遮掉|处理掉|搬走|赶走|请走|踢掉|踢走)";
+
+  /** Starts that make "不要…" a "don't" about an action, not "I don't want this thing". */
+  private static final String ACTION_START =
+      "(?:删|去|移|抹|擦|除|拿|清|消|剪|弄|扔|丢|干|搞|整|撤|抠|剔|砍|切|扣|隐|遮|换|替|改|变|加|添|放|插|摆|画|动|碰|管|做|处理"
+          + "|让|把|将|给|用|在|再|这样|那样|乱|太|理|修|了|啦|吧|谢|紧|客气|担心|急|怕|说|问|告诉|回|忘|停|$)(?!面)";
+
+  /** Verbs of a scene after the thing: 让猫躺在沙发上, 风筝在山上飞. */
+  private static final String SCENE =
+      "(?:躺|坐|站|趴|蹲|飞|停|挂|待|呆|睡觉|睡|漂浮|飘|浮|立|出现|落|卧|栖息|靠|游|跑|走|玩|晃|蹦|跳|盘旋)";
 
   /** "Turn into" verbs between the old and the new element: 换成, 替换为, 变成 … */
-  private static final String INTO = "(?:替换成为|替换成|替换为|换成|换为|改成|改为|变成|变为)";
+  static final String INTO = "(?:替换成为|替换成|替换为|换成|换为|改成|改为|变成|变为)";
 
   /** "Add" verbs: 添加, 加上, 放上 …; the one-character ones last. */
-  private static final String ADD = "(?:添加|加上|加入|放上|放置|增加|插入|摆上|摆放|画上|放|加|摆)";
+  static final String ADD = "(?:添加|加上|加入|放上|放置|增加|插入|摆上|摆放|画上|放|加|摆)";
 
   /** "Put it at" verbs after 把X: 放到, 放在, 加到, 戴到 … */
   private static final String PUT_AT =
@@ -38,7 +49,7 @@ final class ChineseRecogniser {
 
   /** A leading "in the video" before the verb: 在视频里删除猫 reads as 删除猫. */
   private static final Pattern LEADING_IN_VIDEO =
-      Pattern.compile("^(?:在|从)(?:视频|画面|影片|片子|镜头)(?:里面|里|中|上)");
+      Pattern.compile("^(?:在|从)?(?:视频|画面|影片|片子|镜头)(?:里面|里|中|上)(?![的间央心方部边面头侧半层])");
 
   /** Spaces between two Chinese characters are typing slips: 删除 视频中 的猫. */
   private static final Pattern SPACE_BETWEEN_HAN =
@@ -64,15 +75,40 @@ final class ChineseRecogniser {
           // 猫 → 狗
           rule("^(.+?)\\s*(?:→|⇒|➡|-+>|=+>)\\s*(.+)$", m -> swap(m.group(1), m.group(2))),
           // --- removals ---
-          // 把红衣服的男人删除 / 将水印去掉了
-          rule("^(?:把|将)(.+?)给?" + REMOVE + "了?$", m -> removal(m.group(1))),
-          // 让狗消失
-          rule("^(?:让|使|叫)(.+?)(?:消失不见|消失)(?:掉|了)?$", m -> removal(m.group(1))),
+          // 把红衣服的男人删除 / 将水印去掉了 / 把logo给我弄走
+          rule("^(?:把|将)(.+?)给?(?:我)?" + REMOVE + "(?:了|掉)?$", m -> removal(m.group(1))),
+          // 把海报撕掉 / 把烟头扫掉: any verb + 掉 after 把 takes the thing away
+          rule(
+              "^(?:把|将)(.+?)给?(?:我)?[^换替改变放加\\s](?:掉|走|开|下来|下去|出去)(?:了)?$",
+              m -> removal(m.group(1))),
+          // 让狗消失 / 让路人不见
+          rule(
+              "^(?:让|使|叫)(.+?)(?:消失不见|消失|不见|离开|走开|别出现|不要出现|别入镜|不要入镜)(?:掉|了)?$",
+              m -> removal(m.group(1))),
+          // 别让路人出现 / 不要让水印出现在画面里
+          rule("^(?:别|不要|不想)让(.+?)(?:出现|露面|入镜)(?:在.+)?$", m -> removal(m.group(1))),
+          // 别要水印 / 不要那个路人 / 我不想要这个logo / 视频里不要有电线
+          rule(
+              "^(?:我)?(?:别要|不要|不想要|不需要|不想看到|不想看见|别给我|不用)(?:有|留)?(?!" + ACTION_START + ")(.+)$",
+              m -> removal(m.group(1))),
+          // 没有水印的视频 / 不带路人的版本
+          rule("^(?:要|给我)?(?:一个)?(?:没有|不带|去掉|不含)(.+?)的(?:视频|版本|画面|片子)$", m -> removal(m.group(1))),
           // 删除红衣服的男人 / 删掉水印
           rule("^(?:" + REMOVE + "|删)掉?(.*)$", m -> removal(m.group(1))),
           // 红衣服的男人删掉 / 水印不要了
-          rule("^(.+?)(?:" + REMOVE + "|不要了|消失)(?:了|吧)?$", m -> removal(m.group(1))),
+          rule(
+              "^(.+?)(?:" + REMOVE + "|不要了|别要了|就不要了|不需要了|不要|别要|不需要|消失|太碍眼了|碍眼|多余)(?:了|吧|掉)?$",
+              m -> removal(m.group(1))),
           // --- additions ---
+          // 让图片里的猫躺在沙发上 / 叫风筝飞到山上
+          rule(
+              "^(?:让|叫|使|要)(.+?)" + SCENE + "着?(?:在|到|于)(.+)$",
+              m -> addition(m.group(1), m.group(2))),
+          // 图里的气球飘在人群上方
+          rule("^(.+?)" + SCENE + "着?(?:在|到)(.+)$", m -> addition(m.group(1), m.group(2))),
+          // 图片里的风筝在山上飞
+          rule(
+              "^(.+?)在(.+?)" + SCENE + "(?:着|来飞去|来跑去|来去)?$", m -> addition(m.group(1), m.group(2))),
           // 在桌子上添加一个花瓶 (the place keeps its 上)
           rule("^在(.+?)" + ADD + "(.+)$", m -> addition(m.group(2), m.group(1))),
           // 给男人戴上帽子
@@ -107,11 +143,15 @@ final class ChineseRecogniser {
     return new Rule(Pattern.compile(regex), read);
   }
 
+  /** Words between the thing and the verb: 水印得去掉, 路人必须删掉, 车给我弄走. */
+  private static final Pattern TRAILING_MODAL =
+      Pattern.compile("(?:必须得|必须|一定要|得|要|需要|应该|应当|最好|可以|给我|给|都|也|全部|统统|通通|全都|就|赶紧|快)$");
+
   private static Recognition removal(String element) {
+    String phrase = Phrases.tidy(element);
+    phrase = Phrases.stripRepeatedly(phrase, TRAILING_MODAL);
     return new Recognition(
-        EditMode.REMOVAL,
-        Language.CHINESE,
-        EditElements.removal(ChinesePhrases.videoSide(element)));
+        EditMode.REMOVAL, Language.CHINESE, EditElements.removal(ChinesePhrases.videoSide(phrase)));
   }
 
   private static Recognition swap(String original, String replacement) {

@@ -1,7 +1,9 @@
 package dev.klingbot.core.instruction;
 
+import dev.klingbot.kling.EditMode;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -74,6 +76,23 @@ final class ElementChecks {
           "minutes",
           "minute",
           "mins",
+          "end",
+          "start",
+          "tempo",
+          "pace",
+          "length",
+          "duration",
+          "timing",
+          "framing",
+          "aspect",
+          "tint",
+          "hue",
+          "tone",
+          "tones",
+          "style",
+          "look",
+          "mood",
+          "caption",
           "intro",
           "outro",
           "ending",
@@ -85,12 +104,83 @@ final class ElementChecks {
           "(?:音乐|配乐|声音|音效|音频|字幕|滤镜|特效|颜色|色彩|色调|亮度|对比度|饱和度|转场|慢动作|速度|噪音|杂音|秒|秒钟"
               + "|分钟|片头|片尾|画质|分辨率)$");
 
+  /** "the laugh track", "the backing track": sound, though "track" alone may be a race track. */
+  private static final Pattern SOUND_TRACK =
+      Pattern.compile(
+          "\\b(?:laugh|audio|sound|music|backing|voice|vocal|drum|bass)\\s+tracks?$|\\blaughter$"
+              + "|\\bapplause$|\\bcheering$",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Head nouns that mean the whole video, not a thing in it. */
+  private static final Set<String> WHOLE_VIDEO =
+      Set.of("video", "clip", "footage", "film", "movie", "recording", "vid", "everything");
+
+  /** Text shown in the picture: removable like any object, but not something to add or swap. */
+  private static final Set<String> ON_SCREEN_TEXT =
+      Set.of("subtitles", "subtitle", "captions", "caption");
+
+  private static final Pattern ON_SCREEN_TEXT_CHINESE = Pattern.compile("(?:字幕|文字|字)$");
+
+  /** Words that end the head of a noun phrase: "the sound | of the rain", "the man | playing …". */
+  private static final Pattern AFTER_HEAD =
+      Pattern.compile(
+          "\\s(?:of|in|on|at|with|from|playing|wearing|holding|singing|that|who|which|behind|near"
+              + "|next|under|over|by|during|while|where|when|across|along|beside|between|inside"
+              + "|around|carrying|making|using|riding|reading)\\s",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Phrases that are only a colour or a look: "red", "a darker blue", "black and white". */
+  private static final Pattern ONLY_A_COLOUR =
+      Pattern.compile(
+          "^(?:(?:a|an|the|some|more|much|bit|little|darker|lighter|brighter|deeper|paler|warmer"
+              + "|cooler|bright|dark|light|pale|deep|vivid|neon|pastel|shade|of|and|or|,)\\s*)*"
+              + "(?:(?:red|blue|green|yellow|black|white|gr[ae]y|pink|purple|violet|orange|brown|gold"
+              + "|golden|silver|beige|teal|cyan|magenta|turquoise|navy|maroon|sepia|monochrome"
+              + "|colou?rful|colou?rless|darker|brighter|lighter|warmer|cooler|vintage|retro"
+              + "|cinematic|faster|slower|bigger|smaller|louder|quieter)(?:\\s*(?:and|or|,|-)\\s*)?)+$",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern ONLY_A_COLOUR_CHINESE =
+      Pattern.compile("^(?:更|浅|深|亮|暗)?(?:[红橙黄绿青蓝紫黑白灰粉金银棕褐彩]色|黑白|彩色|复古|暖色调|冷色调)(?:的)?$");
+
   private ElementChecks() {}
+
+  /**
+   * {@link #isNotVisual(String)}, except that in a removal, on-screen text (subtitles, captions,
+   * 字幕) is a thing in the picture.
+   */
+  static boolean isNotVisual(EditMode mode, String phrase) {
+    String text = phrase.strip();
+    if (ONLY_A_COLOUR.matcher(text).matches() || ONLY_A_COLOUR_CHINESE.matcher(text).matches()) {
+      return true;
+    }
+    if (mode == EditMode.REMOVAL) {
+      if (ON_SCREEN_TEXT_CHINESE.matcher(text).find()) {
+        return false;
+      }
+      String head = head(text);
+      if (ON_SCREEN_TEXT.contains(head)) {
+        return false;
+      }
+    }
+    return isNotVisual(text);
+  }
+
+  /** The last word before the first modifier: "sound" in "the sound of the rain". */
+  private static String head(String text) {
+    Matcher modifier = AFTER_HEAD.matcher(text);
+    String front = modifier.find() ? text.substring(0, modifier.start()) : text;
+    String[] words = front.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}-]+");
+    return words.length == 0 ? "" : words[words.length - 1];
+  }
 
   /** Empty, a pronoun, or the whole video: nothing Kling could find. */
   static boolean isVague(String phrase) {
     String text = phrase.strip();
-    return VAGUE_ENGLISH.matcher(text).matches() || VAGUE_CHINESE.matcher(text).matches();
+    return VAGUE_ENGLISH.matcher(text).matches()
+        || VAGUE_CHINESE.matcher(text).matches()
+        // "cut the video in half": the whole video, described
+        || WHOLE_VIDEO.contains(head(text));
   }
 
   /** About sound, colour, speed or time rather than a thing in the picture. */
@@ -99,7 +189,6 @@ final class ElementChecks {
     if (NOT_VISUAL_CHINESE.matcher(text).find()) {
       return true;
     }
-    String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}-]+");
-    return words.length > 0 && NOT_VISUAL_ENGLISH.contains(words[words.length - 1]);
+    return NOT_VISUAL_ENGLISH.contains(head(text)) || SOUND_TRACK.matcher(text).find();
   }
 }

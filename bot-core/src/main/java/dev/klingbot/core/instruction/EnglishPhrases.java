@@ -32,7 +32,7 @@ final class EnglishPhrases {
               + "(?:(?:the|this|that|my|these|those)\\s+)?"
               + "(?:(?:attached|uploaded|reference|provided|given|first|second|1st|2nd|same|other)\\s+)?"
               + IMAGE_NOUN
-              + "(?:\\s*#?[12])?(?:\\s+"
+              + "(?:\\s*#?(?:[12]|one|two))?(?:\\s+"
               + I_ATTACHED
               + ")?)|"
               + I_ATTACHED
@@ -47,7 +47,7 @@ final class EnglishPhrases {
           "\\s+(?:(?:from|in|on|of|out of|off|within|inside|throughout|across)\\s+"
               + "(?:(?:the|this|that|my|our|your)\\s+)?(?:(?:whole|entire|original|current)\\s+)?"
               + VIDEO_NOUN
-              + "|(?:from|out of)\\s+it|(?:from|in)\\s+(?:every|all|each)\\s+(?:the\\s+)?frames?)$",
+              + "|(?:from|out of|in|on)\\s+(?:it|there|here)|(?:from|in)\\s+(?:every|all|each)\\s+(?:the\\s+)?frames?)$",
           FLAGS);
 
   /** Words after a removal target that add nothing: "remove the car too", "… completely". */
@@ -63,7 +63,7 @@ final class EnglishPhrases {
               + "|this|that|these|those"
               + "|what's|what is|whatever is|whatever's|"
               + IMAGE_NOUN
-              + ")?(?:\\s*#?[12])?$",
+              + ")?(?:\\s*#?(?:[12]|one|two))?$",
           FLAGS);
 
   /** A location that only says "in the video": "the scene", "the video", "there". */
@@ -78,6 +78,20 @@ final class EnglishPhrases {
   /** "this hat" from the image is "the hat" in the prompt. */
   private static final Pattern DEMONSTRATIVE =
       Pattern.compile("^(?:this|that|these|those|the attached|attached)\\s+(?=\\S)", FLAGS);
+
+  private static final Pattern INNER_DEMONSTRATIVE =
+      Pattern.compile("(\\s(?:and|or|plus|&)|,)\\s+(?:this|that|these|those)\\s+(?=\\S)", FLAGS);
+
+  private static final Pattern AFTER_HEAD =
+      Pattern.compile(
+          "\\s(?:of|in|on|at|with|from|playing|wearing|holding|that|who|which|behind|near|next"
+              + "|under|over|by|to|across|beside|between)\\s",
+          FLAGS);
+
+  private static final Pattern ONE =
+      Pattern.compile(
+          "^(?:(?:the|this|that|my)\\s+)?(?:(?:attached|uploaded|same|new|other)\\s+)?ones?$",
+          FLAGS);
 
   private EnglishPhrases() {}
 
@@ -94,7 +108,23 @@ final class EnglishPhrases {
         || TRAILING_IMAGE.matcher(phrase).matches()) {
       return null;
     }
-    return DEMONSTRATIVE.matcher(phrase).replaceFirst("the ");
+    phrase = DEMONSTRATIVE.matcher(phrase).replaceFirst("the ");
+    // "the hat and this flag": every demonstrative of the image becomes "the"
+    return INNER_DEMONSTRATIVE.matcher(phrase).replaceAll("$1 the ");
+  }
+
+  /** The head noun of a video-side phrase with "the": "the man in the red jacket" → "the man". */
+  static String headWithThe(String phrase) {
+    java.util.regex.Matcher modifier = AFTER_HEAD.matcher(phrase);
+    String front = modifier.find() ? phrase.substring(0, modifier.start()) : phrase;
+    String[] words = front.strip().split("\\s+");
+    String head = words[words.length - 1];
+    return head.isEmpty() || ElementChecks.isVague(head) ? null : "the " + head;
+  }
+
+  /** Whether a new-element phrase says "one" for the original's noun: "this one", "the new one". */
+  static boolean isOneOfTheSameKind(String raw) {
+    return ONE.matcher(stripPointers(Phrases.tidy(raw))).matches();
   }
 
   /** Where an addition goes; null when it only points at the video or the image. */

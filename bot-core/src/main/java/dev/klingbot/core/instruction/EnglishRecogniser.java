@@ -16,15 +16,61 @@ import java.util.regex.Pattern;
 final class EnglishRecogniser {
   private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
-  /** Verbs that start a removal: "remove …", "get rid of …", "lose …". */
-  private static final String REMOVAL_VERBS =
-      "(?:remove|delete|erase|eliminate|get rid of|take out|take away|cut out|wipe out|wipe away"
-          + "|wipe off|rub out|edit out|paint out|clear away|clear out|scrub out|lose|ditch)";
+  /** Verbs that start a removal: "remove …", "get rid of …", "zap …" ({@link VerbLexicon}). */
+  static final String REMOVAL_VERBS = VerbLexicon.alternation(VerbLexicon.REMOVAL);
 
   /** Verbs that start an addition: "add …", "put …", "stick …". */
-  private static final String ADDITION_VERBS =
-      "(?:add|put|place|insert|drop|stick|include|attach|paste|overlay|plant|position|bring"
-          + "|throw|pop|slap|introduce)";
+  static final String ADDITION_VERBS = VerbLexicon.alternation(VerbLexicon.ADDITION);
+
+  /** Past participles that say "removed": "the logo must be taken out", "I want it gone". */
+  private static final String REMOVED =
+      "(?:removed|deleted|erased|eliminated|gone|taken out|taken away|taken off|taken down|cut out"
+          + "|cut|edited out|wiped out|wiped off|wiped away|wiped|rubbed out|painted out|cleared"
+          + "|cleared away|cleared out|scrubbed out|scrubbed|lost|ditched|zapped|axed|nuked|nixed"
+          + "|binned|scrapped|dumped|trashed|hidden|purged|omitted|excluded|obliterated|eradicated"
+          + "|banished|killed|gotten rid of|got rid of|done away with|thrown out|thrown away|tossed"
+          + "|chucked|kicked out|pulled out|left out|blotted out|stripped out|cleaned up|out of"
+          + " (?:the|this|my) (?:way|video|clip|shot|picture|frame|scene|footage)|outta here)";
+
+  /** "has to", "must", "should", "needs to", "can" … before "go" or "be removed". */
+  private static final String MODAL =
+      "(?:should|must|has to|have to|needs to|need to|got to|gotta|has got to|have got to|can"
+          + "|could|ought to|is to|are to|is going to have to|will have to|had better|'s got to"
+          + "|shall|may)";
+
+  /** What comes after a modal in a removal: "go", "be taken out", "not be there". */
+  private static final String LEAVES =
+      "(?:go|go away|leave|disappear|vanish|get lost|come out|come off|be gone|be out|be "
+          + REMOVED
+          + "|get "
+          + REMOVED
+          + "|not be (?:there|here|in (?:it|the (?:video|clip|shot|picture|frame|scene)))"
+          + "|not stay|not appear|not be seen|be removed from (?:the|this) (?:video|clip|shot))";
+
+  /** A noun phrase that starts like one: "the car", "that logo", "all the people". */
+  private static final String DETERMINER =
+      "(?=(?:the|that|this|those|these|all|every|each|any|a|an|my|his|her|their|our|your|its"
+          + "|both|some)\\s)";
+
+  /** A wish before what the user wants to see: "I'd love", "can we have", "how about". */
+  static final String WISH =
+      "(?:(?:i|we)(?:'d|\\s+would)?(?:\\s+(?:really|so|just|also))?\\s+(?:love|like|want|need|wanna"
+          + "|prefer|wish for)(?:\\s+to\\s+(?:see|have|get))?|i wanna see|(?:can|could) (?:we|i|you)"
+          + " (?:have|get|see|show)|how about|what about|maybe|give me|gimme|i'm thinking|imagine)";
+
+  /** Scene verbs between what to add and where: "let the cat lie on the sofa". */
+  static final String SCENE_VERBS =
+      "(?:lie|lying|lay|laying|lies|sit|sitting|sits|sat|seated|stand|standing|stands|fly|flying"
+          + "|flies|float|floating|floats|hang|hanging|hangs|perch|perched|perching|rest|resting"
+          + "|sleep|sleeping|nap|napping|walk|walking|run|running|hover|hovering|appear"
+          + "|appearing|be|being|stay|staying|wait|waiting|sail|sailing|soar|soaring|drift"
+          + "|drifting|swim|swimming|play|playing|dance|dancing|lounge|lounging|chill|chilling"
+          + "|relax|relaxing|crawl|crawling|peek|peeking|pop up|popping up|show up|showing up"
+          + "|curl up|curled up|parked|park|placed|be placed|be put|be added|glide|gliding|graze"
+          + "|grazing|roam|roaming|jump|jumping|climb|climbing|lean|leaning|hop|hopping|glow"
+          + "|glowing|shine|shining|burn|burning|sway|swaying|wave|waving|bob|bobbing|hide"
+          + "|hiding|sunbathe|sunbathing|sleep|sit there|stand there|lie there|be there"
+          + "|be sitting|be lying|be standing|be flying|be floating|be hanging|be perched)";
 
   /** An arrow between the old and the new element: →, ⇒, ➡, ->, -->, =>. */
   private static final String ARROW = "(?:→|⇒|➡|-+>|=+>)";
@@ -79,51 +125,154 @@ final class EnglishRecogniser {
                   + ARROW
                   + "\\s*(.+)$",
               m -> swap(m.group(1), m.group(2))),
-          // the cat should become a dog / the cat replaced with a dog
+          // the cat should become a dog / the cat replaced with a dog / I want the cat swapped for
           rule(
-              "^"
+              "^(?:"
+                  + WISH
+                  + "\\s+)?"
                   + NO_LEADING_VERB
                   + "(.+?)\\s+(?:becomes|should become|turns into|should turn into"
-                  + "|(?:should be |to be )?replaced (?:with|by))\\s+(.+)$",
+                  + "|(?:should be |to be |be |must be |needs to be )?(?:replaced|swapped|switched|exchanged|traded"
+                  + "|changed|turned) (?:with|by|for|into|to))\\s+(.+)$",
               m -> swap(m.group(1), m.group(2))),
           // replace the cat / swap out the cat: the new element is whatever the image shows
           rule(
               "^(?:replace|swap|switch|exchange|substitute)(?:\\s+out)?(?:\\s+(.*))?$",
               m -> swap(m.group(1), null)),
-          // --- removals whose verb comes last ---
+          // --- removals whose verb comes last, and removals said as a wish or a state ---
           // make the dog disappear / let the car vanish
           rule(
-              "^(?:make|let|have)\\s+(.+?)\\s+(?:disappear|vanish|go away|be gone|gone|invisible)$",
+              "^(?:make|let|have)\\s+(.+?)\\s+(?:disappear|vanish|go away|be gone|gone|invisible"
+                  + "|go bye-bye|go poof|leave)$",
               m -> removal(m.group(1))),
-          // I want the car removed / get the logo erased
+          // I want the car removed / get the logo erased / I'd like that sign gone
           rule(
-              "^(?:i want|i'd like|i would like|i need|get|have)\\s+(.+?)\\s+"
-                  + "(?:removed|deleted|erased|gone|taken out|cut out|edited out|wiped out)$",
+              "^(?:i want|i'd like|i would like|i need|i'd love|i would love|we want|we need"
+                  + "|get|have|want|need|i wanna see|i want to see)\\s+(.+?)\\s+(?:to be\\s+)?(?:"
+                  + REMOVED
+                  + "|out)$",
               m -> removal(m.group(1))),
-          // take the car out / cut the logo out of the shot / get the bin out of the video
+          // I'd rather not have the sign / I don't want the car in the video / no more logos
           rule(
-              "^(?:take|cut|wipe|edit|paint|rub|get|clear|scrub)\\s+(.+?)\\s+(?:out|away|off)"
-                  + "(?:\\s+of\\s+.+)?$",
+              "^(?:i|we)(?:'d|\\s+would)(?:\\s+(?:really|much|honestly|just|definitely|kinda|sort of))?"
+                  + "\\s+(?:rather|prefer to|prefer)\\s+not\\s+(?:to\\s+)?"
+                  + "(?:have|see|keep|show|include|get)\\s+(.+)$",
               m -> removal(m.group(1))),
-          // the car has to go / the logo should be removed
+          rule(
+              "^(?:i|we)\\s+(?:don't|do not|dont|really don't|never|no longer)\\s+"
+                  + "(?:want|need|like)(?:\\s+to\\s+(?:see|have|keep))?\\s+(?!(?:you|u|it|them|to)\\b)(.+?)"
+                  + "(?:\\s+(?:(?:in|on|over|out)\\s+)?(?:anymore|any more|there|here))*$",
+              m -> removal(m.group(1))),
+          rule(
+              "^(?:i|we)(?:'d|\\s+would)\\s+(?:prefer|like|love)\\s+(?:it|the (?:video|clip|shot))"
+                  + "\\s+without\\s+(.+)$",
+              m -> removal(m.group(1))),
+          // I'd rather the drone wasn't there / I wish the van weren't in the shot
+          rule(
+              "^(?:i'd rather|i would rather|i wish|if only|i'd prefer it if|i would prefer it if"
+                  + "|i'd prefer if|i would prefer if|i'd like it if|it'd be nice if|it would be nice if"
+                  + "|it'd be better if|it would be better if)\\s+(.+?)\\s+(?:wasn't|weren't|was not"
+                  + "|were not|isn't|is not|didn't exist|did not exist|were gone|was gone|disappeared"
+                  + "|vanished|wasn't there|weren't there)(?:\\s+(?:there|here|in\\s+.+|on\\s+.+))?$",
+              m -> removal(m.group(1))),
+          // it would look better without the sign / better without the logo
+          rule(
+              "^(?:(?:it|this|the (?:video|clip|shot))\\s+)?(?:would|'d|will|might)?\\s*(?:look|be|seem)?"
+                  + "\\s*(?:so\\s+|much\\s+|way\\s+)?better\\s+without\\s+(.+)$",
+              m -> removal(m.group(1))),
+          // the clip minus the logo / the video without the people
+          rule(
+              "^(?:(?:the|this|my|same|a|one)\\s+)?(?:(?:whole|entire|same|new|other)\\s+)?"
+                  + "(?:video|clip|footage|shot|scene|film|frame|picture|recording|vid|thing|version"
+                  + "|copy|one|edit|take)\\s+(?:but\\s+|just\\s+|only\\s+)?(?:minus|without|sans|with no|with no more"
+                  + "|free of|free from|cleaned of|less)\\s+(.+)$",
+              m -> removal(m.group(1))),
+          // rid the video of the logo / clear the shot of people
+          rule(
+              "^(?:rid|clear|free|clean|strip|purge|empty|cleanse)\\s+(?:the|this|my)\\s+"
+                  + "(?:video|clip|footage|shot|scene|film|frame|picture)\\s+of\\s+(.+)$",
+              m -> removal(m.group(1))),
+          // no more logos / without the people / minus the sign / bye-bye watermark / away with it
+          rule(
+              "^(?:no more|without|minus|sans|bye bye|bye-bye|goodbye|good bye|say goodbye to"
+                  + "|away with|off with|down with|enough of|enough with|begone)\\s+(.+)$",
+              m -> removal(m.group(1))),
+          rule(
+              "^no\\s+(?!(?:thanks|thank|way|problem|worries|idea|need|don't|dont|i|it|that|you"
+                  + "|one|no|please|more)\\b)(.+)$",
+              m -> removal(m.group(1))),
+          // take the car out / cut the logo out of the shot / get the bin out of the way
+          rule(
+              "^(?:take|cut|wipe|edit|paint|rub|get|clear|scrub|zap|throw|toss|chuck|kick|knock"
+                  + "|pull|blot|white|strip|clean|leave|snip|keep|rip|pluck)\\s+(.+?)\\s+"
+                  + "(?:out|away|off)(?:\\s+of\\s+.+)?$",
+              m -> removal(m.group(1))),
+          // the car has to go / the logo should be removed / the sign must be taken out
           rule(
               "^"
                   + NO_LEADING_VERB
-                  + "(.+?)\\s+(?:should|must|has to|have to|needs to|need to|got to|gotta)\\s+"
-                  + "(?:go|be removed|be deleted|be erased|disappear|vanish)$",
+                  + "(.+?)\\s+(?:(?:really|definitely|just|simply|absolutely|honestly|seriously|totally)\\s+)?"
+                  + MODAL
+                  + "\\s+(?:really\\s+|definitely\\s+|just\\s+|all\\s+)?"
+                  + LEAVES
+                  + "$",
+              m -> removal(m.group(1))),
+          // the logo shouldn't be there / the crane doesn't belong in the shot
+          rule(
+              "^"
+                  + NO_LEADING_VERB
+                  + "(.+?)\\s+(?:shouldn't|should not|mustn't|must not|can't|cannot|doesn't|does not"
+                  + ")\\s+(?:be\\s+(?:there|here|in\\s+.+|on\\s+.+|visible|seen)"
+                  + "|stay|appear(?:\\s+.+)?|show(?:\\s+.+)?)$",
+              m -> removal(m.group(1))),
+          rule(
+              "^"
+                  + NO_LEADING_VERB
+                  + "(.+?)\\s+(?:doesn't|does not|don't|do not)\\s+belong(?:\\s+.+)?$",
+              m -> removal(m.group(1))),
+          // the cables are not needed / that car is unwanted / the logo, gone
+          rule(
+              "^"
+                  + DETERMINER
+                  + "(.+?)\\s+(?:is|are|'s|'re|seems|looks)\\s+(?:not needed|unwanted|unnecessary"
+                  + "|superfluous|not wanted|in the way|an eyesore"
+                  + "|redundant|useless|out of place)(?:\\s+.*)?$",
+              m -> removal(m.group(1))),
+          rule(
+              "^"
+                  + DETERMINER
+                  + "(.+?)\\s+(?:"
+                  + REMOVED
+                  + "|out|away|begone|be gone|bye|bye-bye)$",
               m -> removal(m.group(1))),
           // --- additions ---
+          // I'd love the kite from the picture flying above the hill / can we have a dog on the bed
+          rule("^" + WISH + "\\s+(.+)$", m -> AdditionSplitter.wish(m.group(1))),
           // give the man a hat
           rule(
               "^give\\s+(.+?)\\s+((?:a|an|some|this|these)\\s+.+)$",
               m -> addition(m.group(2), m.group(1))),
+          // let the cat from the photo lie on the sofa / have a bird fly above the tree
+          rule(
+              "^(?!"
+                  + REMOVAL_VERBS
+                  + "\\b)(?:let|have|make|get|see|show|imagine|picture)\\s+(.+?)\\s+(?:to\\s+)?"
+                  + SCENE_VERBS
+                  + "\\s+(.+)$",
+              m -> AdditionSplitter.scene(m.group(1), m.group(2))),
           // there should be a dog on the sofa
           rule(
-              "^(?:there should be|let there be|i want there to be)\\s+(.+)$",
+              "^(?:there should be|let there be|i want there to be|there needs to be|there must be"
+                  + "|there has to be|there could be|there ought to be|there's supposed to be"
+                  + "|i'd like there to be|can there be|could there be)\\s+(.+)$",
               m -> AdditionSplitter.english(m.group(1))),
           // add this hat to the man / put the sunglasses from the picture on the woman / add a dog
           rule(
-              "^" + ADDITION_VERBS + "(?:\\s+in(?=\\s+(?:a|an|some)\\s))?(?:\\s+(.*))?$",
+              "^(?!"
+                  + REMOVAL_VERBS
+                  + "\\b)"
+                  + ADDITION_VERBS
+                  + "(?:\\s+in(?=\\s+(?:a|an|some)\\s))?(?:\\s+(.*))?$",
               m -> AdditionSplitter.english(m.group(1))),
           // --- removals whose verb comes first ---
           // remove the man in the red jacket / get rid of the red car / lose the hat
@@ -135,7 +284,10 @@ final class EnglishRecogniser {
     for (Rule rule : RULES) {
       Matcher matcher = rule.pattern().matcher(instruction);
       if (matcher.matches()) {
-        return Optional.of(rule.read().apply(matcher));
+        Recognition recognition = rule.read().apply(matcher);
+        if (recognition != null) {
+          return Optional.of(recognition);
+        }
       }
     }
     return Optional.empty();
@@ -153,12 +305,16 @@ final class EnglishRecogniser {
   }
 
   private static Recognition swap(String original, String replacement) {
+    String videoSide = EnglishPhrases.videoSide(original);
+    String imageSide = replacement == null ? null : EnglishPhrases.imageSide(replacement);
+    if (imageSide == null
+        && replacement != null
+        && EnglishPhrases.isOneOfTheSameKind(replacement)) {
+      // "replace the sky with this one": the new element is a sky, the one in the image
+      imageSide = EnglishPhrases.headWithThe(videoSide);
+    }
     return new Recognition(
-        EditMode.SWAP,
-        Language.ENGLISH,
-        EditElements.swap(
-            EnglishPhrases.videoSide(original),
-            replacement == null ? null : EnglishPhrases.imageSide(replacement)));
+        EditMode.SWAP, Language.ENGLISH, EditElements.swap(videoSide, imageSide));
   }
 
   /**

@@ -17,9 +17,24 @@ import java.util.Optional;
  *
  * <p>The steps: Unicode clean-up; a text containing {@code <<<video_1>>>} is a raw Kling prompt and
  * is checked, not rewritten ({@link RawPromptReader}); otherwise every {@code <<<...>>>} the user
- * typed is removed (with a notice), politeness is stripped, a Chinese or English recogniser finds
- * the mode and the element phrases, the image count is checked against the mode, and the prompt is
- * built from the template in one substitution pass.
+ * typed is removed (with a notice), the sentence or clause that is the edit is picked out of any
+ * context around it, labels become sentences and a typo in the verb is corrected ({@link
+ * InstructionReader}), politeness is stripped, a Chinese or English recogniser finds the mode and
+ * the element phrases, the image count is checked against the mode, and the prompt is built from
+ * the template in one substitution pass.
+ *
+ * <p>Refusals are in the instruction's language (Chinese for a Chinese instruction). When a refusal
+ * has a close reading, {@link ParseResult.Refused#suggestion()} holds it as instruction text that
+ * parses to a plan with the same images, and the message ends by offering it ("Did you mean: remove
+ * the watermark?"). To accept it, a chat (a "Yes" button, or {@code yes} in the console) parses the
+ * suggestion instead of the original:
+ *
+ * <pre>{@code
+ * if (result instanceof ParseResult.Refused refused && refused.suggestion().isPresent()) {
+ *   // show refused.message() with a button; on "yes":
+ *   result = parser.parse(refused.suggestion().get(), imageCount, templates, negativePrompt);
+ * }
+ * }</pre>
  */
 public final class InstructionParser {
   /** Longer than this and the text can't be an instruction that fits in a prompt. */
@@ -55,7 +70,9 @@ public final class InstructionParser {
       return Refusals.empty();
     }
     if (TextNormalizer.characterCount(text) > MAX_INSTRUCTION_LENGTH) {
-      return Refusals.instructionTooLong(TextNormalizer.characterCount(text));
+      return Refusals.instructionTooLong(
+          TextNormalizer.characterCount(text),
+          Scripts.mostlyChinese(text) ? Language.CHINESE : Language.ENGLISH);
     }
     ParseResult result =
         text.contains(Placeholders.VIDEO)
@@ -67,8 +84,7 @@ public final class InstructionParser {
     return result;
   }
 
-  private static ParseResult planInstruction(
-      String text, int imageCount, PromptTemplates templates) {
+  private ParseResult planInstruction(String text, int imageCount, PromptTemplates templates) {
     Placeholders.Stripped stripped = Placeholders.strip(text);
     List<String> notices = new ArrayList<>();
     for (String removed : stripped.removed()) {
@@ -77,24 +93,39 @@ public final class InstructionParser {
     if (stripped.text().isEmpty()) {
       return Refusals.empty();
     }
-    String instruction = Politeness.strip(stripped.text());
-    Optional<Recognition> recognised =
-        instruction.isEmpty() ? Optional.empty() : recognise(instruction);
-    if (recognised.isEmpty()) {
-      return Refusals.notAnEdit(stripped.text());
+    String written = stripped.text();
+    Language refusalLanguage = Scripts.mostlyChinese(written) ? Language.CHINESE : Language.ENGLISH;
+    InstructionReader.Reading reading = InstructionReader.read(written);
+    if (reading instanceof InstructionReader.Several several) {
+      return offer(
+          Refusals.severalEdits(written, refusalLanguage),
+          several.first(),
+          imageCount,
+          templates,
+          refusalLanguage);
     }
-    Recognition recognition = recognised.get();
+    if (reading instanceof InstructionReader.NotFound notFound) {
+      return offer(
+          Refusals.notAnEdit(written, refusalLanguage),
+          notFound.suggestion(),
+          imageCount,
+          templates,
+          refusalLanguage);
+    }
+    InstructionReader.Found found = (InstructionReader.Found) reading;
+    notices.addAll(found.notices());
+    Recognition recognition = found.recognition();
     EditMode mode = recognition.mode();
     EditElements phrases = recognition.elements();
     for (String phrase :
         new String[] {phrases.element(), phrases.replacement(), phrases.subject()}) {
-      if (phrase != null && ElementChecks.isNotVisual(phrase)) {
-        return Refusals.notVisual(mode, phrase);
+      if (phrase != null && ElementChecks.isNotVisual(mode, phrase)) {
+        return Refusals.notVisual(mode, phrase, refusalLanguage);
       }
     }
     String main = recognition.mainPhrase();
     if (main != null && ElementChecks.isVague(main)) {
-      return Refusals.vague(mode, main);
+      return Refusals.vague(mode, main, refusalLanguage);
     }
 
     int imagesUsed = 0;
@@ -103,9 +134,9 @@ public final class InstructionParser {
         notices.add(ImageNotices.removalLeftOut(imageCount));
       }
     } else if (imageCount < mode.minImages()) {
-      return Refusals.imagesMissing(mode, false);
+      return Refusals.imagesMissing(mode, false, refusalLanguage);
     } else if (imageCount > mode.maxImages()) {
-      return Refusals.tooManyImages(mode, imageCount);
+      return Refusals.tooManyImages(mode, imageCount, refusalLanguage);
     } else {
       imagesUsed = imageCount;
     }
@@ -113,24 +144,38 @@ public final class InstructionParser {
     Language language = recognition.language();
     EditElements elements = withDefaults(mode, phrases, language);
     String template = templates.template(mode, language);
-    String prompt = TemplateRenderer.render(template, values(elements, imagesUsed, language));
+    Map<TemplateVariable, String> values = values(elements, imagesUsed, language);
+    if (mode == EditMode.ADDITION
+        && imagesUsed == 2
+        && template.equals(PromptTemplates.defaultTemplate(mode, language))) {
+      ImagePairing.pair(elements.subject(), language).ifPresent(pair -> values.putAll(pair));
+    }
+    String prompt = TemplateRenderer.render(template, values);
     int length = TextNormalizer.characterCount(prompt);
     if (length > EditPlan.MAX_PROMPT_LENGTH) {
-      return Refusals.promptTooLong(length);
+      return Refusals.promptTooLong(length, refusalLanguage);
     }
     return new Planned(
         new EditPlan(mode, elements, prompt, null, imagesUsed, notices, language, false));
   }
 
-  /** Chinese first when the text has Chinese characters ("remove 红色的车" is still English). */
-  private static Optional<Recognition> recognise(String instruction) {
-    if (Scripts.hasHan(instruction)) {
-      Optional<Recognition> chinese = ChineseRecogniser.recognise(instruction);
-      if (chinese.isPresent()) {
-        return chinese;
-      }
+  /**
+   * {@code refused}, offering {@code suggestion} when it parses to a plan with the same images (a
+   * suggestion that would itself be refused is no help).
+   */
+  private ParseResult offer(
+      ParseResult.Refused refused,
+      Optional<String> suggestion,
+      int imageCount,
+      PromptTemplates templates,
+      Language language) {
+    if (suggestion.isEmpty()) {
+      return refused;
     }
-    return EnglishRecogniser.recognise(instruction);
+    ParseResult again = parse(suggestion.get(), imageCount, templates);
+    return again instanceof Planned
+        ? Refusals.withSuggestion(refused, suggestion.get(), language)
+        : refused;
   }
 
   /** "Whatever the image shows" and "anywhere" in words the template can use. */

@@ -5,9 +5,12 @@ import dev.klingbot.kling.EditMode;
 
 /**
  * The words of every refusal: what is wrong, what to write or attach instead, and an example in
- * quotes at the end. The bot's interface is English, so these are too.
+ * quotes at the end. A refusal of a Chinese instruction is in Chinese, of any other in English.
  */
 final class Refusals {
+  private static final String REMOVAL_EXAMPLE_ZH = "“删除穿红衣服的男人”";
+  private static final String SWAP_EXAMPLE_ZH = "“把红色的车换成图片里的蓝色卡车”";
+  private static final String ADDITION_EXAMPLE_ZH = "“给男人戴上图片里的帽子”";
   private static final String REMOVAL_EXAMPLE = "“remove the man in the red jacket”";
   private static final String SWAP_EXAMPLE =
       "“replace the red car with the blue truck in this photo”";
@@ -28,6 +31,18 @@ final class Refusals {
             + REMOVAL_EXAMPLE);
   }
 
+  static Refused notAnEdit(String instruction, Language language) {
+    if (language == Language.CHINESE) {
+      return new Refused(
+          RefusalReason.NOT_AN_EDIT,
+          "我没法把"
+              + echo(instruction)
+              + "变成一次编辑：我可以删除视频里的东西、用附图里的东西替换它，或者把附图里的东西加进视频。请写出是什么东西、要怎么做，例如“删除红色的车”或"
+              + SWAP_EXAMPLE_ZH);
+    }
+    return notAnEdit(instruction);
+  }
+
   static Refused notAnEdit(String instruction) {
     return new Refused(
         RefusalReason.NOT_AN_EDIT,
@@ -39,6 +54,20 @@ final class Refusals {
             + SWAP_EXAMPLE);
   }
 
+  static Refused notVisual(EditMode mode, String phrase, Language language) {
+    if (language == Language.CHINESE) {
+      return new Refused(
+          RefusalReason.NOT_AN_EDIT,
+          "Kling 只能编辑画面里看得见的东西，不能改声音、颜色、速度或时长，所以"
+              + echo(phrase)
+              + "没法"
+              + verbZh(mode)
+              + "。请换成一个物体，例如"
+              + exampleZh(mode));
+    }
+    return notVisual(mode, phrase);
+  }
+
   static Refused notVisual(EditMode mode, String phrase) {
     return new Refused(
         RefusalReason.NOT_AN_EDIT,
@@ -48,6 +77,20 @@ final class Refusals {
             + pastTense(mode)
             + ". Name an object instead, for example "
             + example(mode));
+  }
+
+  static Refused vague(EditMode mode, String phrase, Language language) {
+    if (language == Language.CHINESE) {
+      String what =
+          switch (mode) {
+            case REMOVAL -> "请告诉我要删除什么";
+            case SWAP -> "请告诉我要替换什么";
+            case ADDITION -> "请告诉我要添加什么、加到哪里";
+          };
+      String why = phrase.isBlank() ? "。" : "：" + echo(phrase) + "没说是哪一个。";
+      return new Refused(RefusalReason.NOT_AN_EDIT, what + why + "请描述一下，例如" + exampleZh(mode));
+    }
+    return vague(mode, phrase);
   }
 
   static Refused vague(EditMode mode, String phrase) {
@@ -62,6 +105,21 @@ final class Refusals {
         RefusalReason.NOT_AN_EDIT, what + why + " Describe it, for example " + example(mode));
   }
 
+  static Refused imagesMissing(EditMode mode, boolean raw, Language language) {
+    if (language == Language.CHINESE) {
+      return new Refused(
+          RefusalReason.IMAGES_MISSING,
+          mode == EditMode.SWAP
+              ? "要替换东西，我需要一张新东西的图片：请附上一张图片，并说明它替换什么，例如"
+                  + (raw ? "“用<<<image_1>>>中的狗替换<<<video_1>>>中的猫”" : SWAP_EXAMPLE_ZH)
+              : "要添加东西，我需要它的图片：请附上一到两张图片，并说明加到哪里，例如"
+                  + (raw
+                      ? "“参考<<<video_1>>>的画面，将<<<image_1>>>中的帽子自然地添加到男人头上”"
+                      : ADDITION_EXAMPLE_ZH));
+    }
+    return imagesMissing(mode, raw);
+  }
+
   static Refused imagesMissing(EditMode mode, boolean raw) {
     String message =
         mode == EditMode.SWAP
@@ -72,6 +130,17 @@ final class Refusals {
                 + " goes, for example "
                 + (raw ? RAW_ADDITION_EXAMPLE : ADDITION_EXAMPLE);
     return new Refused(RefusalReason.IMAGES_MISSING, message);
+  }
+
+  static Refused tooManyImages(EditMode mode, int attached, Language language) {
+    if (language == Language.CHINESE) {
+      return new Refused(
+          RefusalReason.TOO_MANY_IMAGES,
+          mode == EditMode.SWAP
+              ? "替换只能用 1 张参考图，但你附上了 " + attached + " 张。请只附上新东西的图片，例如" + SWAP_EXAMPLE_ZH
+              : "添加最多用 2 张参考图，但你附上了 " + attached + " 张。请最多附上两张要添加的东西的图片，例如“把图片里的帽子和围巾加到男人身上”");
+    }
+    return tooManyImages(mode, attached);
   }
 
   static Refused tooManyImages(EditMode mode, int attached) {
@@ -86,6 +155,70 @@ final class Refusals {
                 + ". Attach at most two pictures of what to add, for example “add the hat and the"
                 + " scarf from these pictures to the man”";
     return new Refused(RefusalReason.TOO_MANY_IMAGES, message);
+  }
+
+  static Refused promptTooLong(int length, Language language) {
+    if (language == Language.CHINESE) {
+      return new Refused(
+          RefusalReason.PROMPT_TOO_LONG,
+          "提示词会有 "
+              + length
+              + " 个字符，而 Kling 最多接受 "
+              + EditPlan.MAX_PROMPT_LENGTH
+              + " 个。请用更少的字描述要编辑的东西，例如"
+              + REMOVAL_EXAMPLE_ZH);
+    }
+    return promptTooLong(length);
+  }
+
+  static Refused instructionTooLong(int length, Language language) {
+    if (language == Language.CHINESE) {
+      return new Refused(
+          RefusalReason.PROMPT_TOO_LONG,
+          "你的指令有 "
+              + length
+              + " 个字符，而 Kling 的提示词最多 "
+              + EditPlan.MAX_PROMPT_LENGTH
+              + " 个。请用一句话说明要怎么编辑，例如"
+              + REMOVAL_EXAMPLE_ZH);
+    }
+    return instructionTooLong(length);
+  }
+
+  /** More than one edit (or an edit plus another request) in one instruction. */
+  static Refused severalEdits(String instruction, Language language) {
+    if (language == Language.CHINESE) {
+      return new Refused(
+          RefusalReason.NOT_AN_EDIT,
+          "我在"
+              + echo(instruction)
+              + "里读到了不止一个要求，而一次只能做一个编辑：删除、替换或添加。请一次写一个，例如"
+              + REMOVAL_EXAMPLE_ZH);
+    }
+    return new Refused(
+        RefusalReason.NOT_AN_EDIT,
+        "I read more than one request in "
+            + echo(instruction)
+            + ", and one edit does one thing: remove, swap or add. Write one at a time, for example "
+            + REMOVAL_EXAMPLE);
+  }
+
+  /**
+   * {@code refused} offering {@code suggestion} as a one-click fix: the message ends with "Did you
+   * mean: …?" (Chinese: "你是不是想说：…？").
+   */
+  static Refused withSuggestion(Refused refused, String suggestion, Language language) {
+    String offer =
+        language == Language.CHINESE
+            ? "你是不是想说：" + suggestion + "？"
+            : "Did you mean: " + suggestion + "?";
+    String message = refused.message();
+    String separator =
+        language == Language.CHINESE
+            ? (message.endsWith("。") ? "" : "。")
+            : (message.endsWith(".") ? " " : ". ");
+    return new Refused(
+        refused.reason(), message + separator + offer, java.util.Optional.of(suggestion));
   }
 
   static Refused promptTooLong(int length) {
@@ -170,6 +303,22 @@ final class Refusals {
       case REMOVAL -> REMOVAL_EXAMPLE;
       case SWAP -> SWAP_EXAMPLE;
       case ADDITION -> ADDITION_EXAMPLE;
+    };
+  }
+
+  private static String exampleZh(EditMode mode) {
+    return switch (mode) {
+      case REMOVAL -> REMOVAL_EXAMPLE_ZH;
+      case SWAP -> SWAP_EXAMPLE_ZH;
+      case ADDITION -> ADDITION_EXAMPLE_ZH;
+    };
+  }
+
+  private static String verbZh(EditMode mode) {
+    return switch (mode) {
+      case REMOVAL -> "删除";
+      case SWAP -> "替换";
+      case ADDITION -> "添加";
     };
   }
 

@@ -60,16 +60,16 @@ class EnglishPhrasingsTest {
           swap the cat for the dog in this photo | 1 | SWAP | the cat | the dog |  |  | Swap the dog from <<<image_1>>> for the cat from <<<video_1>>>
           swap the dog in this photo for the cat | 1 | SWAP | the cat | the dog |  |  | Swap the dog from <<<image_1>>> for the cat from <<<video_1>>>
           Swap the cat with the dog | 1 | SWAP | the cat | the dog |  |  | Swap the dog from <<<image_1>>> for the cat from <<<video_1>>>
-          swap out the old sofa for the new one | 1 | SWAP | the old sofa | the subject |  |  | Swap the subject from <<<image_1>>> for the old sofa from <<<video_1>>>
+          swap out the old sofa for the new one | 1 | SWAP | the old sofa | the sofa |  |  | Swap the sofa from <<<image_1>>> for the old sofa from <<<video_1>>>
           swap out the old sofa for the sofa in the picture | 1 | SWAP | the old sofa | the sofa |  |  | Swap the sofa from <<<image_1>>> for the old sofa from <<<video_1>>>
           swap in the dog for the cat | 1 | SWAP | the cat | the dog |  |  | Swap the dog from <<<image_1>>> for the cat from <<<video_1>>>
           replace the red car with the blue truck | 1 | SWAP | the red car | the blue truck |  |  | Swap the blue truck from <<<image_1>>> for the red car from <<<video_1>>>
           Replace the red car by the blue truck. | 1 | SWAP | the red car | the blue truck |  |  | Swap the blue truck from <<<image_1>>> for the red car from <<<video_1>>>
           replace the cat with the dog from the image | 1 | SWAP | the cat | the dog |  |  | Swap the dog from <<<image_1>>> for the cat from <<<video_1>>>
-          replace the cat with the one I attached | 1 | SWAP | the cat | the subject |  |  | Swap the subject from <<<image_1>>> for the cat from <<<video_1>>>
+          replace the cat with the one I attached | 1 | SWAP | the cat | the cat |  |  | Swap the cat from <<<image_1>>> for the cat from <<<video_1>>>
           replace the cat with this | 1 | SWAP | the cat | the subject |  |  | Swap the subject from <<<image_1>>> for the cat from <<<video_1>>>
           replace the cat | 1 | SWAP | the cat | the subject |  |  | Swap the subject from <<<image_1>>> for the cat from <<<video_1>>>
-          could you replace the sign with the one in the picture please | 1 | SWAP | the sign | the subject |  |  | Swap the subject from <<<image_1>>> for the sign from <<<video_1>>>
+          could you replace the sign with the one in the picture please | 1 | SWAP | the sign | the sign |  |  | Swap the sign from <<<image_1>>> for the sign from <<<video_1>>>
           use the hat instead of the cap | 1 | SWAP | the cap | the hat |  |  | Swap the hat from <<<image_1>>> for the cap from <<<video_1>>>
           put the dog in place of the cat | 1 | SWAP | the cat | the dog |  |  | Swap the dog from <<<image_1>>> for the cat from <<<video_1>>>
           change the sky into a sunset | 1 | SWAP | the sky | a sunset |  |  | Swap a sunset from <<<image_1>>> for the sky from <<<video_1>>>
@@ -89,7 +89,7 @@ class EnglishPhrasingsTest {
           put the sunglasses from the picture on the woman | 1 | ADDITION |  |  | the sunglasses | the woman | Using the context of <<<video_1>>>, seamlessly add the sunglasses from <<<image_1>>> to the woman
           add a dog | 1 | ADDITION |  |  | a dog | the scene | Using the context of <<<video_1>>>, seamlessly add a dog from <<<image_1>>> to the scene
           Add a dog. | 1 | ADDITION |  |  | a dog | the scene | Using the context of <<<video_1>>>, seamlessly add a dog from <<<image_1>>> to the scene
-          add the hat and the scarf to the man | 2 | ADDITION |  |  | the hat and the scarf | the man | Using the context of <<<video_1>>>, seamlessly add the hat and the scarf from <<<image_1>>> and <<<image_2>>> to the man
+          add the hat and the scarf to the man | 2 | ADDITION |  |  | the hat and the scarf | the man | Using the context of <<<video_1>>>, seamlessly add the hat from <<<image_1>>> and the scarf from <<<image_2>>> to the man
           add the dog from the image to the sofa | 1 | ADDITION |  |  | the dog | the sofa | Using the context of <<<video_1>>>, seamlessly add the dog from <<<image_1>>> to the sofa
           put a vase on the table | 1 | ADDITION |  |  | a vase | the table | Using the context of <<<video_1>>>, seamlessly add a vase from <<<image_1>>> to the table
           place the lamp next to the bed | 1 | ADDITION |  |  | the lamp | the area next to the bed | Using the context of <<<video_1>>>, seamlessly add the lamp from <<<image_1>>> to the area next to the bed
@@ -110,7 +110,7 @@ class EnglishPhrasingsTest {
           there should be a cat on the sofa | 1 | ADDITION |  |  | a cat | the sofa | Using the context of <<<video_1>>>, seamlessly add a cat from <<<image_1>>> to the sofa
           add a hat in front of the door | 1 | ADDITION |  |  | a hat | the area in front of the door | Using the context of <<<video_1>>>, seamlessly add a hat from <<<image_1>>> to the area in front of the door
           put the hat I attached on the man | 1 | ADDITION |  |  | the hat | the man | Using the context of <<<video_1>>>, seamlessly add the hat from <<<image_1>>> to the man
-          add the hat and scarf from these pictures to the man | 2 | ADDITION |  |  | the hat and scarf | the man | Using the context of <<<video_1>>>, seamlessly add the hat and scarf from <<<image_1>>> and <<<image_2>>> to the man
+          add the hat and scarf from these pictures to the man | 2 | ADDITION |  |  | the hat and scarf | the man | Using the context of <<<video_1>>>, seamlessly add the hat from <<<image_1>>> and the scarf from <<<image_2>>> to the man
           remove 红色的车 | 0 | REMOVAL | 红色的车 |  |  |  | Delete 红色的车 from <<<video_1>>>
           "REPLACE  The   CAT with   the DOG" | 1 | SWAP | The CAT | the DOG |  |  | Swap the DOG from <<<image_1>>> for The CAT from <<<video_1>>>
           Remove the red car!!! | 0 | REMOVAL | the red car |  |  |  | Delete the red car from <<<video_1>>>

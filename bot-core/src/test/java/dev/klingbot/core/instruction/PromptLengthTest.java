@@ -73,6 +73,7 @@ class PromptLengthTest {
     Refused refused = refusal("在" + location + "上添加" + subject, 1);
 
     assertThat(refused.reason()).isEqualTo(RefusalReason.PROMPT_TOO_LONG);
-    assertThat(refused.message()).contains((2000 + 501 + 41) + " characters");
+    // a Chinese instruction is refused in Chinese: "提示词会有 2542 个字符"
+    assertThat(refused.message()).contains((2000 + 501 + 41) + " 个字符");
   }
 }

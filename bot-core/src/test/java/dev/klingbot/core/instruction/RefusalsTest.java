@@ -42,13 +42,7 @@ class RefusalsTest {
         "thanks!",
         "please",
         "hi there",
-        "don't remove the cat",
-        "你好",
-        "谢谢",
-        "不要删除猫",
-        "加速视频",
-        "把视频加速",
-        "放大画面"
+        "don't remove the cat"
       })
   void refusesWhatIsNotAnEdit(String instruction) {
     Refused refused = refusal(instruction, 1);
@@ -71,8 +65,6 @@ class RefusalsTest {
           remove the background music| 0 | “the background music” can't be removed
           remove the first 3 seconds | 0 | “the first 3 seconds” can't be removed
           change the music to jazz   | 1 | “the music” can't be swapped
-          加字幕                      | 1 | “字幕” can't be added
-          删除背景音乐                 | 0 | “背景音乐” can't be removed
           """)
   void refusesSoundColourSpeedAndTime(String instruction, int images, String says) {
     Refused refused = refusal(instruction, images);
@@ -95,8 +87,6 @@ class RefusalsTest {
           replace           | 1 | Tell me what to replace.
           replace it with a dog | 1 | Tell me what to replace: “it” doesn't say which thing.
           add               | 1 | Tell me what to add and where.
-          删除               | 0 | Tell me what to remove.
-          删除它              | 0 | Tell me what to remove: “它” doesn't say which thing.
           """)
   void refusesAnEditThatDoesNotSayWhat(String instruction, int images, String start) {
     Refused refused = refusal(instruction, images);
@@ -160,8 +150,8 @@ class RefusalsTest {
         .isEqualTo("Swap the blue truck from <<<image_1>>> for the red car from <<<video_1>>>");
     assertThat(Parsing.plan("add the hat and the scarf from these pictures to the man", 2).prompt())
         .isEqualTo(
-            "Using the context of <<<video_1>>>, seamlessly add the hat and the scarf from"
-                + " <<<image_1>>> and <<<image_2>>> to the man");
+            "Using the context of <<<video_1>>>, seamlessly add the hat from <<<image_1>>> and the"
+                + " scarf from <<<image_2>>> to the man");
     assertThat(Parsing.plan("swap the cat for the dog in this photo", 1).elements())
         .isEqualTo(EditElements.swap("the cat", "the dog"));
   }

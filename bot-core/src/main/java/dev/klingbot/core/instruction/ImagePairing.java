@@ -1,0 +1,56 @@
+package dev.klingbot.core.instruction;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Two things to add from two images ("the hat and the flag"): each is named with its own image,
+ * "the hat from <<<image_1>>> and the flag from <<<image_2>>>", not both with both images. Used
+ * with the default addition templates, whose wording it knows.
+ */
+final class ImagePairing {
+  private static final Pattern ENGLISH_AND =
+      Pattern.compile(
+          "^(.+?)(?:\\s+and\\s+|\\s*,\\s*|\\s*&\\s*|\\s+plus\\s+)(.+)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern CHINESE_AND = Pattern.compile("^(.+?)(?:和|与|跟|以及|还有|、)(.+)$");
+  private static final Pattern DETERMINER =
+      Pattern.compile("^(?:the|a|an|some|my|his|her|their|two|one)\\s", Pattern.CASE_INSENSITIVE);
+  private static final Pattern AND_ANYWHERE = Pattern.compile("(?i)\\sand\\s|,|&|和|与|跟|以及|还有|、");
+
+  private ImagePairing() {}
+
+  /** The {subject} and {images} values that pair each thing with its image, if there are two. */
+  static Optional<Map<TemplateVariable, String>> pair(String subject, Language language) {
+    if (subject == null) {
+      return Optional.empty();
+    }
+    Map<TemplateVariable, String> values = new EnumMap<>(TemplateVariable.class);
+    if (language == Language.CHINESE) {
+      Matcher matcher = CHINESE_AND.matcher(subject);
+      if (!matcher.matches() || AND_ANYWHERE.matcher(matcher.group(2)).find()) {
+        return Optional.empty();
+      }
+      values.put(TemplateVariable.IMAGES, Placeholders.IMAGE_1);
+      values.put(
+          TemplateVariable.SUBJECT,
+          matcher.group(1) + "和" + Placeholders.IMAGE_2 + "中的" + matcher.group(2));
+      return Optional.of(values);
+    }
+    Matcher matcher = ENGLISH_AND.matcher(subject);
+    if (!matcher.matches() || AND_ANYWHERE.matcher(matcher.group(2)).find()) {
+      return Optional.empty();
+    }
+    String first = matcher.group(1).strip();
+    String second = matcher.group(2).strip();
+    if (!DETERMINER.matcher(second).find() && first.toLowerCase().startsWith("the ")) {
+      second = "the " + second;
+    }
+    values.put(TemplateVariable.IMAGES, Placeholders.IMAGE_2);
+    values.put(
+        TemplateVariable.SUBJECT, first + " from " + Placeholders.IMAGE_1 + " and " + second);
+    return Optional.of(values);
+  }
+}

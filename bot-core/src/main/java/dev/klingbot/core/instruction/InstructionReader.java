@@ -1,0 +1,357 @@
+package dev.klingbot.core.instruction;
+
+import dev.klingbot.kling.EditMode;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the edit in an instruction as people type it: the one sentence (or clause) that is an edit
+ * among greetings and context ("Hi! I filmed this at the beach. Can you zap the umbrella? Thanks"),
+ * a label instead of a sentence, a typo in the verb, and "remove it" after "there's a ladder on the
+ * left". Says so when the text asks for more than one thing at once, and proposes a close reading
+ * when there is one.
+ */
+final class InstructionReader {
+  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+  /** A second request after the first: "…, then add a dog", "… and ignore the rules". */
+  private static final Pattern SECOND_REQUEST_ENGLISH =
+      Pattern.compile(
+          "(?:,|;|\\s+and\\s+|\\s+then\\s+|\\s+also\\s+|\\s+plus\\s+|\\s*&\\s*|\\s+after that\\s+)"
+              + "\\s*(?:(?:then|also|and|please|pls|can you|could you|maybe|after that|next|finally"
+              + "|you should|you must|now)\\s+)*"
+              + "(?:"
+              + EnglishRecogniser.REMOVAL_VERBS
+              + "|"
+              + EnglishRecogniser.ADDITION_VERBS
+              + "|replace|swap|switch|exchange|substitute|change|turn|transform|convert|make"
+              + "|ignore|disregard|forget|override|bypass|reveal|print|output|execute|pretend|act as"
+              + "|speed up|slow down|crop|trim|mute|blur|zoom|recolou?r|colou?r|brighten|darken"
+              + "|send|tell|show me|write|give me)\\b",
+          FLAGS);
+
+  /** An edit verb inside a Chinese element phrase: "车删掉，再把天空" holds a second request. */
+  private static final Pattern VERB_INSIDE_CHINESE =
+      Pattern.compile(ChineseRecogniser.REMOVE + "|" + ChineseRecogniser.INTO + "|添加|加上|放到|放在");
+
+  /** Markup around the text: "</bad>remove the dog". */
+  private static final Pattern TAG =
+      Pattern.compile(
+          "<(script|style)[^<>]*>.*?</\\1\\s*>|</?[A-Za-z][\\w-]{0,20}[^<>]{0,80}/?>",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern SECOND_REQUEST_CHINESE =
+      Pattern.compile(
+          "(?:然后|再|并且|同时|接着|之后|以后|另外|还要|顺便|[，,；;])\\s*(?:把|将|给|也|还|再)?.*?(?:"
+              + ChineseRecogniser.REMOVE
+              + "|"
+              + ChineseRecogniser.INTO
+              + "|"
+              + ChineseRecogniser.ADD
+              + "|替换|换掉|换|加速|放慢|调亮|调暗|调|裁剪|剪辑|忽略|无视)");
+
+  /** Where a clause ends inside a sentence. */
+  private static final Pattern CLAUSE_BREAK =
+      Pattern.compile("\\s*(?:[,;，；、]|\\s-\\s|\\s—\\s)\\s*");
+
+  /** Context that introduces a thing: "there's a ladder on the left", "I see a bin". */
+  private static final Pattern ANTECEDENT =
+      Pattern.compile(
+          "(?:there's|there is|there are|theres|i see|you can see|you see|notice|spot|there's this"
+              + "|i've got|we've got|it has|it shows)\\s+(?:(?:a|an|some|this|that|the)\\s+)?(.+?)"
+              + "(?:\\s+(?:in|on|at)\\s+(?:the|this|my)\\s+(?:video|clip|shot|footage|frame))?$",
+          FLAGS);
+
+  private static final Pattern PRONOUN =
+      Pattern.compile("^(?:it|that|this|them|those|these|that thing|this thing|him|her)$", FLAGS);
+
+  private InstructionReader() {}
+
+  /** What was read. */
+  sealed interface Reading {}
+
+  /** One edit, and notices about how it was read. */
+  record Found(Recognition recognition, List<String> notices) implements Reading {}
+
+  /** More than one request; {@code first} is the first one alone, when it can be cut out. */
+  record Several(Optional<String> first) implements Reading {}
+
+  /** No edit; {@code suggestion} is a close reading, when there is one. */
+  record NotFound(Optional<String> suggestion) implements Reading {}
+
+  static Reading read(String text) {
+    List<String> sentences = sentences(text);
+    if (sentences.size() > 1) {
+      // "remove the poster of Dr. Who" is one sentence, whatever the sentence rules say
+      Attempt whole = attempt(text);
+      if (whole.reading() instanceof Found found && !spansSentences(found.recognition())) {
+        return found;
+      }
+      Reading reading = among(sentences, true);
+      if (!(reading instanceof NotFound)) {
+        return reading;
+      }
+    }
+    Attempt whole = attempt(text);
+    if (whole.reading() != null) {
+      return whole.reading();
+    }
+    List<String> clauses = clauses(text);
+    if (clauses.size() > 1) {
+      Reading reading = among(clauses, false);
+      if (!(reading instanceof NotFound)) {
+        return reading;
+      }
+    }
+    return new NotFound(whole.suggestion());
+  }
+
+  /** The one piece that is an edit; the others are context, greetings or thanks. */
+  private static Reading among(List<String> pieces, boolean splitClauses) {
+    List<Found> edits = new ArrayList<>();
+    List<String> editPieces = new ArrayList<>();
+    List<Found> vague = new ArrayList<>();
+    List<String> context = new ArrayList<>();
+    Optional<String> suggestion = Optional.empty();
+    for (String piece : pieces) {
+      Attempt attempt = attempt(piece);
+      Reading reading = attempt.reading();
+      if (reading == null && splitClauses) {
+        List<String> clauses = clauses(piece);
+        if (clauses.size() > 1) {
+          reading = among(clauses, false);
+          if (reading instanceof NotFound) {
+            reading = null;
+          }
+        }
+      }
+      if (reading instanceof Several) {
+        return reading;
+      }
+      if (reading instanceof Found found) {
+        String main = found.recognition().mainPhrase();
+        if (main == null || !ElementChecks.isVague(main)) {
+          edits.add(found);
+          editPieces.add(piece);
+        } else {
+          vague.add(found);
+        }
+      } else {
+        context.add(piece);
+        if (suggestion.isEmpty()) {
+          suggestion = attempt.suggestion();
+        }
+      }
+    }
+    if (edits.stream().map(Found::recognition).distinct().count() > 1) {
+      return new Several(Optional.of(Politeness.strip(editPieces.get(0))));
+    }
+    if (!edits.isEmpty()) {
+      return edits.get(0);
+    }
+    if (!vague.isEmpty()) {
+      Found first = vague.get(0);
+      return withAntecedent(first, context).orElse(first);
+    }
+    return new NotFound(suggestion);
+  }
+
+  /** "There's a ladder on the left. Remove it.": "it" is the ladder on the left. */
+  private static Optional<Reading> withAntecedent(Found found, List<String> context) {
+    Recognition recognition = found.recognition();
+    String main = recognition.mainPhrase();
+    if (recognition.mode() != EditMode.REMOVAL
+        || recognition.language() != Language.ENGLISH
+        || main == null
+        || !PRONOUN.matcher(main.strip()).matches()) {
+      return Optional.empty();
+    }
+    for (String piece : context) {
+      Matcher matcher = ANTECEDENT.matcher(Politeness.trimJunk(Politeness.strip(piece)));
+      if (matcher.find()) {
+        String thing = EnglishPhrases.videoSide(matcher.group(1));
+        if (!thing.isEmpty() && !ElementChecks.isVague(thing)) {
+          List<String> notices = new ArrayList<>(found.notices());
+          notices.add("Read “" + main + "” as “the " + thing + "”.");
+          return Optional.of(
+              new Found(
+                  new Recognition(
+                      EditMode.REMOVAL, Language.ENGLISH, EditElements.removal("the " + thing)),
+                  notices));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A reading of one piece: a result, or null and maybe a suggestion. */
+  private record Attempt(Reading reading, Optional<String> suggestion) {}
+
+  private static Attempt attempt(String piece) {
+    String text = Politeness.strip(TAG.matcher(piece).replaceAll(" ").strip());
+    if (text.isEmpty()) {
+      return new Attempt(null, Optional.empty());
+    }
+    text = Politeness.strip(Labels.asSentence(text));
+    if (text.isEmpty()) {
+      return new Attempt(null, Optional.empty());
+    }
+    Optional<Recognition> recognised = recognise(text);
+    List<String> notices = new ArrayList<>();
+    Optional<String> suggestion = Optional.empty();
+    if (recognised.isEmpty()) {
+      Optional<Typo> typo = typo(text);
+      if (typo.isPresent()) {
+        Optional<Recognition> corrected = recognise(typo.get().text());
+        if (corrected.isPresent()) {
+          if (typo.get().correction().distance() == 1) {
+            recognised = corrected;
+            notices.add(
+                "Read “"
+                    + typo.get().correction().typed()
+                    + "” as “"
+                    + typo.get().correction().verb()
+                    + "”.");
+            text = typo.get().text();
+          } else {
+            suggestion = Optional.of(typo.get().text());
+          }
+        }
+      }
+    }
+    if (recognised.isEmpty()) {
+      return new Attempt(null, suggestion.or(() -> bareThing(piece)));
+    }
+    Recognition recognition = recognised.get();
+    if (asksForMore(recognition)) {
+      return new Attempt(new Several(firstRequest(text)), Optional.empty());
+    }
+    return new Attempt(new Found(recognition, notices), Optional.empty());
+  }
+
+  /** Chinese first when the text has Chinese characters ("remove 红色的车" is still English). */
+  static Optional<Recognition> recognise(String instruction) {
+    if (Scripts.hasHan(instruction)) {
+      Optional<Recognition> chinese = ChineseRecogniser.recognise(instruction);
+      if (chinese.isPresent()) {
+        return chinese;
+      }
+    }
+    return EnglishRecogniser.recognise(instruction);
+  }
+
+  private record Typo(VerbLexicon.Correction correction, String text) {}
+
+  /** The text with its first word, the verb's place, corrected to the nearest lexicon verb. */
+  private static Optional<Typo> typo(String text) {
+    int space = text.indexOf(' ');
+    String first = space < 0 ? text : text.substring(0, space);
+    String rest = space < 0 ? "" : text.substring(space);
+    return VerbLexicon.nearestVerb(first)
+        .map(correction -> new Typo(correction, correction.verb() + rest));
+  }
+
+  /** A sentence end inside a phrase, not counting abbreviations such as "Dr." or "St.". */
+  private static final Pattern SENTENCE_END =
+      Pattern.compile(
+          "(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Mt|Jr|Sr|vs|etc|No|Prof|Ave|Rd|approx))[.!?]\\s+\\S|[。！？]\\s*\\S",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern LOWER_CASE_SENTENCE =
+      Pattern.compile(
+          "(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Mt|Jr|Sr|vs|etc|No|Prof|Ave|Rd|approx))(?<=[.!?])\\s+(?=\\p{Ll})",
+          Pattern.CASE_INSENSITIVE);
+
+  private static boolean spansSentences(Recognition recognition) {
+    EditElements elements = recognition.elements();
+    for (String phrase :
+        new String[] {
+          elements.element(), elements.replacement(), elements.subject(), elements.location()
+        }) {
+      if (phrase != null && SENTENCE_END.matcher(phrase).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether one of the phrases holds a second request: "the car and add a dog". */
+  private static boolean asksForMore(Recognition recognition) {
+    EditElements elements = recognition.elements();
+    for (String phrase :
+        new String[] {
+          elements.element(), elements.replacement(), elements.subject(), elements.location()
+        }) {
+      if (phrase != null
+          && (SECOND_REQUEST_ENGLISH.matcher(phrase).find()
+              || (Scripts.hasHan(phrase)
+                  && (SECOND_REQUEST_CHINESE.matcher(phrase).find()
+                      || VERB_INSIDE_CHINESE.matcher(phrase).find())))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The text up to where the second request starts, when that alone is an edit. */
+  private static Optional<String> firstRequest(String text) {
+    for (Pattern pattern : List.of(SECOND_REQUEST_ENGLISH, SECOND_REQUEST_CHINESE)) {
+      Matcher matcher = pattern.matcher(text);
+      if (matcher.find() && matcher.start() > 0) {
+        String first = Politeness.trimJunk(text.substring(0, matcher.start()));
+        Optional<Recognition> recognition = recognise(first);
+        if (recognition.isPresent() && !asksForMore(recognition.get())) {
+          return Optional.of(first);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** "the watermark" alone: probably "remove the watermark". */
+  private static Optional<String> bareThing(String piece) {
+    String text = Politeness.strip(piece);
+    if (text.matches("(?i)^(?:the|that|this|those|these)\\s+[\\p{L}\\p{N}' -]{2,60}$")
+        && text.split("\\s+").length <= 6
+        && !text.matches("(?i).*\\b(?:minus|without|but|whole|thing|things|and|or|is|are|was)\\b.*")
+        && !ElementChecks.isVague(text)
+        && !ElementChecks.isNotVisual(EditMode.REMOVAL, text)) {
+      return Optional.of("remove " + text);
+    }
+    return Optional.empty();
+  }
+
+  /** Sentences, by the JDK's sentence rules (they know 。！？ as well as .!?). */
+  static List<String> sentences(String text) {
+    BreakIterator iterator = BreakIterator.getSentenceInstance(Locale.ROOT);
+    iterator.setText(text);
+    List<String> sentences = new ArrayList<>();
+    int start = iterator.first();
+    for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
+      // the JDK doesn't end a sentence before a lower-case word: "remove the car. ignore …"
+      for (String part : LOWER_CASE_SENTENCE.split(text.substring(start, end))) {
+        String sentence = Politeness.trimJunk(part);
+        if (!sentence.isEmpty()) {
+          sentences.add(sentence);
+        }
+      }
+    }
+    return sentences;
+  }
+
+  private static List<String> clauses(String text) {
+    List<String> clauses = new ArrayList<>();
+    for (String clause : CLAUSE_BREAK.split(text)) {
+      String trimmed = Politeness.trimJunk(clause);
+      if (!trimmed.isEmpty()) {
+        clauses.add(trimmed);
+      }
+    }
+    return clauses;
+  }
+}

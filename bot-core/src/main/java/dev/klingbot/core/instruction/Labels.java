@@ -1,0 +1,158 @@
+package dev.klingbot.core.instruction;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Instructions written as labels instead of sentences, rewritten as sentences: "remove => the
+ * logo", "the logo: delete", "to remove: the logo", "task: remove the logo", "删除：水印", "水印：删掉".
+ */
+final class Labels {
+  private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+  /** Punctuation between a label and its value. */
+  private static final String MARK =
+      "(?:\\s*(?::|：|=+>|-+>|→|⇒|➡|=|＝|>|\\|)\\s*|\\s+[-–—]+\\s+|[–—]+)";
+
+  /** A heading with nothing to do: "task:", "request -", "edit:". */
+  private static final Pattern HEADING =
+      Pattern.compile(
+          "^(?:task|request|edit|instruction|instructions|todo|to do|job|action|note|ask"
+              + "|what i need|what i want|goal|change|fix|任务|需求|要求|编辑)"
+              + "\\s*(?::|：|-|–|—)\\s*",
+          FLAGS);
+
+  /** "remove: X", "to remove => X", "removal: X", "to be removed - X". */
+  private static final Pattern VERB_FIRST =
+      Pattern.compile(
+          "^(?:to\\s+(?:be\\s+)?)?([a-z]+(?:\\s+(?:out|away|off|rid of|in))?)" + MARK + "(.+)$",
+          FLAGS);
+
+  /** "X: delete", "X -> remove it", "X => gone". */
+  private static final Pattern VERB_LAST =
+      Pattern.compile(
+          "^(.+?)"
+              + MARK
+              + "(?:please\\s+|pls\\s+|just\\s+)?([a-z]+(?:\\s+(?:out|away|off))?)"
+              + "(?:\\s+(?:it|this|that|them|please|pls|thanks))*[.!]*$",
+          FLAGS);
+
+  /** "the balloon: add to the girl's hand". */
+  private static final Pattern VERB_LAST_WITH_PLACE =
+      Pattern.compile(
+          "^(.+?)"
+              + MARK
+              + "(add|put|place|insert|stick)\\s+((?:to|on|onto|into|in|at|next to|behind|beside"
+              + "|above|under|near|in front of)\\s+.+)$",
+          FLAGS);
+
+  /** "the mug: swap for the one in the image", "the sky -> replace with a sunset". */
+  private static final Pattern SWAP_LABEL =
+      Pattern.compile(
+          "^(.+?)"
+              + MARK
+              + "(replace|swap|switch|exchange|change)\\s+((?:with|for|by|into|to)\\s+.+)$",
+          FLAGS);
+
+  /** Words that say "gone" in the value of a label: "the logo -> nothing". */
+  private static final Pattern GONE =
+      Pattern.compile(
+          "^(?:gone|nothing|none|empty|blank|removed|deleted|erased|out|away|bye|removal"
+              + "|deletion)$",
+          FLAGS);
+
+  private static final Pattern CHINESE_VERB_FIRST =
+      Pattern.compile(
+          "^(?:要|需要)?(" + ChineseRecogniser.REMOVE + "|删|去|替换|换|添加|加)" + MARK + "(.+)$");
+
+  private static final Pattern CHINESE_VERB_LAST =
+      Pattern.compile("^(.+?)" + MARK + "(" + ChineseRecogniser.REMOVE + "|删|不要|不要了|去|删了)[。！!]*$");
+
+  private static final Pattern CHINESE_WHAT_TO_REMOVE =
+      Pattern.compile("^(?:要|需要)?(?:删|去|删除|去掉|移除)(?:掉)?的(?:是|东西是?|东西)?\\s*[:：]?\\s*(.+)$");
+
+  private static final java.util.Map<String, String> PARTICIPLES =
+      java.util.Map.of(
+          "zapped",
+          "zap",
+          "ditched",
+          "ditch",
+          "replaced",
+          "replace",
+          "swapped",
+          "swap",
+          "added",
+          "add",
+          "eliminated",
+          "eliminate",
+          "wiped",
+          "wipe",
+          "nuked",
+          "nuke");
+
+  private Labels() {}
+
+  /** {@code text} as a sentence, or unchanged when it isn't a label. */
+  static String asSentence(String text) {
+    String current = HEADING.matcher(text).replaceFirst("");
+    Matcher chinese = CHINESE_WHAT_TO_REMOVE.matcher(current);
+    if (chinese.matches()) {
+      return "删除" + chinese.group(1);
+    }
+    chinese = CHINESE_VERB_FIRST.matcher(current);
+    if (chinese.matches()) {
+      String verb = chinese.group(1).equals("去") ? "去掉" : chinese.group(1);
+      return verb + chinese.group(2);
+    }
+    chinese = CHINESE_VERB_LAST.matcher(current);
+    if (chinese.matches()) {
+      return "删除" + chinese.group(1);
+    }
+    Matcher first = VERB_FIRST.matcher(current);
+    if (first.matches()) {
+      Optional<String> verb = verb(first.group(1));
+      if (verb.isPresent()) {
+        return verb.get() + " " + first.group(2);
+      }
+    }
+    Matcher swap = SWAP_LABEL.matcher(current);
+    if (swap.matches()) {
+      return swap.group(2) + " " + swap.group(1) + " " + swap.group(3);
+    }
+    Matcher placed = VERB_LAST_WITH_PLACE.matcher(current);
+    if (placed.matches()) {
+      return placed.group(2) + " " + placed.group(1) + " " + placed.group(3);
+    }
+    Matcher last = VERB_LAST.matcher(current);
+    if (last.matches()) {
+      Optional<String> verb = verb(last.group(2));
+      if (verb.isPresent()) {
+        return verb.get() + " " + last.group(1);
+      }
+    }
+    return current;
+  }
+
+  /** The verb a label word stands for: "remove", "removal" → "remove", "delet" → "delete". */
+  private static Optional<String> verb(String word) {
+    String lower = word.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    if (GONE.matcher(lower).matches()) {
+      return Optional.of("remove");
+    }
+    for (java.util.List<String> verbs :
+        java.util.List.of(VerbLexicon.REMOVAL, VerbLexicon.ADDITION, VerbLexicon.SWAP)) {
+      if (verbs.contains(lower) && !lower.equals("use") && !lower.equals("make")) {
+        return Optional.of(lower);
+      }
+    }
+    String participle = PARTICIPLES.get(lower);
+    if (participle != null) {
+      return Optional.of(participle);
+    }
+    return VerbLexicon.nearestVerb(lower)
+        .filter(c -> c.distance() == 1)
+        .map(VerbLexicon.Correction::verb);
+  }
+}
