@@ -79,7 +79,7 @@ final class DiscordListener extends ListenerAdapter {
           Requester who = Requesters.from(event, event.getChannel());
           EditCommand command = DiscordCommands.command(read(event));
           LOG.info("{} by {} in {}/{}", what, who.userId(), who.serverId(), who.channelId());
-          conversation.run(Actor.of(who), command, replies);
+          conversation.handle(Actor.of(who), command, replies);
         });
   }
 
@@ -98,7 +98,7 @@ final class DiscordListener extends ListenerAdapter {
         what,
         () -> {
           if (Actions.pressed(id) instanceof Actions.Pressed.Run run) {
-            conversation.run(
+            conversation.handle(
                 Actor.of(Requesters.from(event, event.getChannel())), run.command(), replies);
           }
         });
@@ -144,7 +144,7 @@ final class DiscordListener extends ListenerAdapter {
         replies,
         what,
         () ->
-            conversation.run(
+            conversation.handle(
                 Actor.of(Requesters.from(event, event.getChannel())),
                 Actions.fromForm(event.getModalId(), typed),
                 replies));

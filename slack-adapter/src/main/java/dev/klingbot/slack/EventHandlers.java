@@ -287,7 +287,7 @@ final class EventHandlers {
         downloaded.add(picture);
         pictures.add(picture);
       }
-      conversation.run(
+      conversation.handle(
           Actor.of(who),
           new EditCommand.Start(
               source, options.instruction(), pictures, options.mode(), options.negative()),

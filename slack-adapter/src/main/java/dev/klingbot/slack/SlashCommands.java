@@ -68,8 +68,11 @@ final class SlashCommands {
     } else if (parsed instanceof CommandGrammar.Parsed.Invalid invalid) {
       replies.privately(ChatMessage.ephemeral("⚠️ " + invalid.message()));
       return;
-    } else {
+    } else if (text.isBlank()) {
       command = new EditCommand.Help();
+    } else {
+      CommandGrammar.Parsed.NotACommand unknown = (CommandGrammar.Parsed.NotACommand) parsed;
+      command = new EditCommand.NotUnderstood(unknown.word(), unknown.suggestion());
     }
     conversation.handle(Actor.of(who), command, replies);
   }

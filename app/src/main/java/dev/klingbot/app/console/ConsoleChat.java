@@ -158,6 +158,7 @@ public final class ConsoleChat implements ChatPort {
       case CLEAR_SELECTION -> "clear";
       case MARK_CELLS -> "select <cells>";
       case UNMARK_CELLS -> "unselect <cells>";
+      case ACCEPT_SUGGESTION -> "yes";
       default -> action.label();
     };
   }

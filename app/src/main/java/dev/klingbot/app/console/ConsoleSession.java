@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.Requester;
+import dev.klingbot.core.chat.ChatAction;
 import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.conversation.Actor;
 import dev.klingbot.core.conversation.CommandGrammar;
@@ -38,18 +39,33 @@ public final class ConsoleSession {
   private final List<MediaSource> attached = new ArrayList<>();
   private final Replies replies;
   private String current;
+  private String suggestion;
 
+  /** The console user, an admin of the console's server {@code local}. */
   public ConsoleSession(
       ConversationHandler conversation, EditService edits, ConsoleChat chat, String userName) {
+    this(conversation, edits, chat, userName, true);
+  }
+
+  ConsoleSession(
+      ConversationHandler conversation,
+      EditService edits,
+      ConsoleChat chat,
+      String userName,
+      boolean admin) {
     this.conversation = requireNonNull(conversation, "conversation is null");
     this.edits = requireNonNull(edits, "edits is null");
     this.chat = requireNonNull(chat, "chat is null");
     this.requester =
-        new Requester(Platform.CONSOLE, "local", "console", null, userName, userName, true);
+        new Requester(Platform.CONSOLE, "local", "console", null, userName, userName, admin);
     this.replies =
         new Replies() {
           @Override
           public void privately(ChatMessage message) {
+            message.actions().stream()
+                .filter(action -> action.kind() == ChatAction.Kind.ACCEPT_SUGGESTION)
+                .findFirst()
+                .ifPresent(action -> suggestion = action.editId());
             chat.show(message);
           }
 
@@ -97,6 +113,7 @@ public final class ConsoleSession {
         case "attach" -> attach(rest);
         case "use" -> use(rest);
         case "wait" -> waitForResult(rest);
+        case "yes", "y" -> accept();
         default -> command(line);
       }
     } catch (EditException e) {
@@ -107,12 +124,10 @@ public final class ConsoleSession {
   private void command(String line) {
     CommandGrammar.Parsed parsed = CommandGrammar.parse(line);
     if (parsed instanceof CommandGrammar.Parsed.NotACommand unknown) {
-      chat.info(
-          "bot> ⚠️ I don't know “"
-              + unknown.word()
-              + "”."
-              + unknown.suggestion().map(verb -> " Did you mean `" + verb + "`?").orElse("")
-              + " Type `help` for the commands.");
+      conversation.handle(
+          Actor.of(requester),
+          new EditCommand.NotUnderstood(unknown.word(), unknown.suggestion()),
+          replies);
       return;
     }
     if (parsed instanceof CommandGrammar.Parsed.Invalid invalid) {
@@ -171,6 +186,20 @@ public final class ConsoleSession {
       return new EditCommand.Status(current);
     }
     return command;
+  }
+
+  /** Yes to the close reading offered for the last refused instruction. */
+  private void accept() {
+    if (suggestion == null) {
+      chat.info("bot> ⚠️ There is no suggestion to say yes to. Type `help` for the commands.");
+      return;
+    }
+    String token = suggestion;
+    suggestion = null;
+    EditCommand command = new EditCommand.AcceptSuggestion(token);
+    conversation
+        .handle(Actor.of(requester), command, replies)
+        .ifPresent(edit -> current = edit.id());
   }
 
   private void attach(String rest) {

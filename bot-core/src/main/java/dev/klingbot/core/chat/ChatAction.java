@@ -21,6 +21,8 @@ public record ChatAction(Kind kind, String editId, String label, Style style, St
     MARK_CELLS,
     /** Opens a form to type the cells to unmark. */
     UNMARK_CELLS,
+    /** Carries out a refused command again with the close reading the bot offered. */
+    ACCEPT_SUGGESTION,
     OPEN_EDITOR,
     OPEN_LINK
   }

@@ -50,6 +50,7 @@ public final class Actions {
       case CONFORM -> new Pressed.Run(new EditCommand.Conform(id));
       case CLEAR_SELECTION -> new Pressed.Run(new EditCommand.Clear(id));
       case EDIT_PROMPT, MARK_CELLS, UNMARK_CELLS -> new Pressed.Ask(parsed.kind(), id);
+      case ACCEPT_SUGGESTION -> new Pressed.Run(new EditCommand.AcceptSuggestion(id));
       case OPEN_EDITOR, OPEN_LINK -> new Pressed.Nothing();
     };
   }

@@ -47,6 +47,7 @@ public final class ConversationHandler {
   private final AdminService admin;
   private final ChatPorts chats;
   private final Clock clock;
+  private final Suggestions suggestions = new Suggestions();
 
   public ConversationHandler(EditService edits, AdminService admin, ChatPorts chats, Clock clock) {
     this.edits = requireNonNull(edits, "edits is null");
@@ -65,9 +66,40 @@ public final class ConversationHandler {
     try {
       return run(actor, command, replies);
     } catch (RuntimeException e) {
-      tell(replies, describe(platformOf(actor), e, command.verb()));
+      ChatMessage refusal = describe(platformOf(actor), e, command.verb());
+      if (e instanceof EditException refused && actor instanceof Actor.Member member) {
+        refusal = offerSuggestion(member.requester(), command, refused, refusal);
+      }
+      tell(replies, refusal);
       return Optional.empty();
     }
+  }
+
+  /** A refused instruction with a close reading gets a button (or {@code yes}) to use it. */
+  private ChatMessage offerSuggestion(
+      Requester who, EditCommand command, EditException refused, ChatMessage refusal) {
+    if (refused.suggestion().isEmpty()) {
+      return refusal;
+    }
+    String instruction = refused.suggestion().get();
+    EditCommand fixed;
+    if (command instanceof EditCommand.Start start) {
+      fixed =
+          new EditCommand.Start(
+              start.video(), instruction, start.images(), start.mode(), start.negativePrompt());
+    } else if (command instanceof EditCommand.Prompt prompt) {
+      fixed = new EditCommand.Prompt(prompt.editId(), instruction);
+    } else {
+      return refusal;
+    }
+    String token = suggestions.offer(who, fixed, clock.instant());
+    return refusal.withActions(
+        List.of(
+            ChatAction.button(
+                ChatAction.Kind.ACCEPT_SUGGESTION,
+                token,
+                dev.klingbot.core.workflow.Texts.clip("Yes: " + instruction, 75),
+                ChatAction.Style.PRIMARY)));
   }
 
   /**
@@ -202,6 +234,17 @@ public final class ConversationHandler {
           who, prompt.editId(), id -> edits.updatePrompt(who, id, prompt.instruction()), replies);
     } else if (command instanceof EditCommand.FinishSelection finish) {
       return change(who, finish.editId(), id -> edits.selectionSummary(who, id), replies);
+    } else if (command instanceof EditCommand.AcceptSuggestion accept) {
+      EditCommand offered =
+          suggestions
+              .take(who, accept.token(), clock.instant())
+              .orElseThrow(
+                  () ->
+                      new EditException(
+                          EditException.Kind.NOT_FOUND,
+                          "That suggestion is no longer open (they last 15 minutes and are used"
+                              + " once). Give the instruction again."));
+      return member(who, offered, replies);
     } else if (command instanceof EditCommand.Status status) {
       return status(who, status, replies);
     } else if (command instanceof EditCommand.History) {
@@ -209,6 +252,28 @@ public final class ConversationHandler {
       return null;
     } else if (command instanceof EditCommand.Quota) {
       privately(replies, edits.quota(who));
+      return null;
+    } else if (command instanceof EditCommand.NotUnderstood unknown) {
+      CommandSyntax syntax = syntax(who);
+      String closest =
+          unknown
+              .closestVerb()
+              .map(
+                  verb ->
+                      CommandGrammar.parse(verb) instanceof CommandGrammar.Parsed.Command known
+                          ? syntax.show(known.command())
+                          : "`" + verb + "`")
+              .map(shown -> " Did you mean " + shown + "?")
+              .orElse("");
+      replies.privately(
+          ChatMessage.ephemeral(
+              "⚠️ I don't know “"
+                  + dev.klingbot.core.workflow.Texts.clip(unknown.word(), 40)
+                  + "”."
+                  + closest
+                  + " "
+                  + syntax.show(new EditCommand.Help())
+                  + " lists the commands."));
       return null;
     } else if (command instanceof EditCommand.Help) {
       replies.privately(ChatMessage.ephemeral(HelpText.render(syntax(who), who.admin())));

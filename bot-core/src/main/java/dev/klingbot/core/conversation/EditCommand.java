@@ -148,6 +148,30 @@ public sealed interface EditCommand {
     }
   }
 
+  /**
+   * Yes to a close reading the bot offered for a refused instruction ({@code token} names the
+   * offer; it lasts a while and belongs to the person it was offered to).
+   */
+  record AcceptSuggestion(String token) implements EditCommand {
+    @Override
+    public String verb() {
+      return "yes";
+    }
+  }
+
+  /** A line whose first word is no command, answered with the command it is closest to. */
+  record NotUnderstood(String word, java.util.Optional<String> closestVerb) implements EditCommand {
+    public NotUnderstood {
+      word = word == null ? "" : word;
+      closestVerb = closestVerb == null ? java.util.Optional.empty() : closestVerb;
+    }
+
+    @Override
+    public String verb() {
+      return word;
+    }
+  }
+
   /** Where an edit is. */
   record Status(String editId) implements EditCommand {
     @Override

@@ -26,15 +26,35 @@ public final class EditException extends RuntimeException {
   }
 
   private final Kind kind;
+  private final String suggestion;
 
   public EditException(Kind kind, String message) {
     super(requireNonNull(message, "message is null"));
     this.kind = requireNonNull(kind, "kind is null");
+    this.suggestion = null;
+  }
+
+  /** A refused instruction with a close reading, offered as a one-click fix. */
+  public static EditException withSuggestion(
+      String message, java.util.Optional<String> suggestion) {
+    return new EditException(Kind.INSTRUCTION, message, suggestion.orElse(null));
+  }
+
+  private EditException(Kind kind, String message, String suggestion) {
+    super(requireNonNull(message, "message is null"));
+    this.kind = requireNonNull(kind, "kind is null");
+    this.suggestion = suggestion;
   }
 
   public EditException(Kind kind, String message, Throwable cause) {
     super(requireNonNull(message, "message is null"), cause);
     this.kind = requireNonNull(kind, "kind is null");
+    this.suggestion = null;
+  }
+
+  /** The instruction the user probably meant, when a refused one had a close reading. */
+  public java.util.Optional<String> suggestion() {
+    return java.util.Optional.ofNullable(suggestion);
   }
 
   public Kind kind() {

@@ -263,7 +263,7 @@ public final class EditService {
                   starter.templates(who),
                   edit.request().negativePrompt());
           if (parsed instanceof ParseResult.Refused refused) {
-            throw new EditException(EditException.Kind.INSTRUCTION, refused.message());
+            throw EditException.withSuggestion(refused.message(), refused.suggestion());
           }
           EditPlan plan = ((ParseResult.Planned) parsed).plan();
           EditRequest old = edit.request();

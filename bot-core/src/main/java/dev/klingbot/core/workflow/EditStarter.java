@@ -105,7 +105,7 @@ final class EditStarter {
         parser.parse(
             request.instruction(), request.images().size(), templates, request.negativePrompt());
     if (parsed instanceof ParseResult.Refused refused) {
-      throw new EditException(EditException.Kind.INSTRUCTION, refused.message());
+      throw EditException.withSuggestion(refused.message(), refused.suggestion());
     }
     EditPlan plan = ((ParseResult.Planned) parsed).plan();
     Instant now = clock.instant();

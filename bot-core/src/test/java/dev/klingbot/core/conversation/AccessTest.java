@@ -27,11 +27,19 @@ class AccessTest {
   /** An edit of alice's with an open Kling session, in the given state. */
   private static Edit edit(EditState state) {
     Edit edit = Edits.removal("K7Q2MX4A", NOW);
-    return edit.withOrigin(dev.klingbot.core.edit.Origin.of(OWNER))
-        .withSession(
-            new dev.klingbot.core.edit.KlingSession(
-                "s-1", NOW.plus(java.time.Duration.ofHours(24)), 1280, 720, 150, 30, null, null))
-        .withState(state);
+    return Edits.inState(
+        edit.withOrigin(dev.klingbot.core.edit.Origin.of(OWNER))
+            .withSession(
+                new dev.klingbot.core.edit.KlingSession(
+                    "s-1",
+                    NOW.plus(java.time.Duration.ofHours(24)),
+                    1280,
+                    720,
+                    150,
+                    30,
+                    null,
+                    null)),
+        state);
   }
 
   @Test

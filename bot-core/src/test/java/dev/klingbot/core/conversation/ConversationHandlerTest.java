@@ -169,4 +169,34 @@ class ConversationHandlerTest {
     assertThat(fixture.edits.find(edit.id()).orElseThrow().state())
         .isNotEqualTo(EditState.SUBMITTED);
   }
+
+  @Test
+  void aRefusedInstructionWithACloseReadingIsOfferedAsOneClick() {
+    Told refused = new Told();
+    handler.handle(
+        Actor.of(alice),
+        new EditCommand.Start(
+            fixture.sampleVideo(1280, 720, 30, 5), "the watermark", List.of(), null, null),
+        refused);
+
+    ChatMessage offer = refused.messages.get(0);
+    assertThat(offer.text()).contains("Did you mean: remove the watermark?");
+    ChatAction yes = offer.actions().get(0);
+    assertThat(yes.kind()).isEqualTo(ChatAction.Kind.ACCEPT_SUGGESTION);
+    assertThat(yes.label()).isEqualTo("Yes: remove the watermark");
+
+    Told stranger = new Told();
+    Actions.Pressed pressed = Actions.pressed(yes.id());
+    handler.handle(Actor.of(bob), ((Actions.Pressed.Run) pressed).command(), stranger);
+    assertThat(stranger.text()).contains("no longer open");
+
+    Edit edit =
+        handler
+            .handle(Actor.of(alice), ((Actions.Pressed.Run) pressed).command(), new Told())
+            .orElseThrow();
+    assertThat(edit.request().instruction()).isEqualTo("remove the watermark");
+    Told again = new Told();
+    handler.handle(Actor.of(alice), ((Actions.Pressed.Run) pressed).command(), again);
+    assertThat(again.text()).contains("no longer open");
+  }
 }

@@ -1,0 +1,141 @@
+package dev.klingbot.app.console;
+
+import dev.klingbot.config.QuotaConfig;
+import dev.klingbot.core.Platform;
+import dev.klingbot.core.admin.AdminService;
+import dev.klingbot.core.chat.ChatAction;
+import dev.klingbot.core.chat.ChatAction.Kind;
+import dev.klingbot.core.conversation.CommandGrammar;
+import dev.klingbot.core.conversation.ConversationHandler;
+import dev.klingbot.core.conversation.EditCommand;
+import dev.klingbot.core.testing.ConversationContract;
+import dev.klingbot.core.testing.WorkflowFixture;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+
+/** The scripted dialogue typed in the console, read back from what the terminal printed. */
+class ConsoleContractTest extends ConversationContract {
+  private static final Map<String, Kind> COMMANDS =
+      Map.of(
+          "grid", Kind.SELECT_AREA,
+          "preview", Kind.PREVIEW,
+          "submit", Kind.SUBMIT,
+          "cancel", Kind.CANCEL,
+          "prompt <new instruction>", Kind.EDIT_PROMPT,
+          "conform", Kind.CONFORM,
+          "clear", Kind.CLEAR_SELECTION,
+          "select <cells>", Kind.MARK_CELLS,
+          "unselect <cells>", Kind.UNMARK_CELLS,
+          "yes", Kind.ACCEPT_SUGGESTION);
+
+  private final WorkflowFixture fixture = WorkflowFixture.quick();
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ConsoleChat chat =
+      new ConsoleChat(new PrintStream(out, true, StandardCharsets.UTF_8));
+  private final ConversationHandler conversation;
+  private final Map<String, ConsoleSession> sessions = new HashMap<>();
+
+  ConsoleContractTest() {
+    fixture.chats.register(chat);
+    AdminService admin =
+        new AdminService(
+            fixture.serverSettings,
+            fixture.quota,
+            QuotaConfig.defaultConfig(),
+            fixture.workDir.resolve("reports"),
+            Clock.systemUTC(),
+            fixture.chats::syntax);
+    conversation =
+        new ConversationHandler(
+            fixture.workflow().service(), admin, fixture.chats, Clock.systemUTC());
+    fixture.workflow().runner().follow(Platform.CONSOLE).start();
+  }
+
+  @AfterEach
+  void close() {
+    fixture.close();
+  }
+
+  private ConsoleSession session(Person who) {
+    return sessions.computeIfAbsent(
+        who.name(),
+        name ->
+            new ConsoleSession(
+                conversation, fixture.workflow().service(), chat, name, who.admin()));
+  }
+
+  @Override
+  protected String start(Person who, String instruction) {
+    var clip = fixture.sampleFile(1280, 720, 30, 5);
+    session(who).handle("edit " + clip.path() + " " + instruction);
+    return fixture.edits.recentByUser(Platform.CONSOLE, "local", who.name(), 1).get(0).id();
+  }
+
+  @Override
+  protected void give(Person who, EditCommand command) {
+    session(who).handle(CommandGrammar.format(command));
+  }
+
+  @Override
+  protected void press(Person who, ChatAction button) {
+    // The console has no buttons: it shows the command that does the same.
+    session(who).handle(ConsoleChat.command(button) + " " + button.editId());
+  }
+
+  @Override
+  protected boolean typeNoCommand(Person who, String line) {
+    session(who).handle(line);
+    return true;
+  }
+
+  @Override
+  protected List<Seen> seen() {
+    String printed = out.toString(StandardCharsets.UTF_8);
+    List<Seen> messages = new ArrayList<>();
+    StringBuilder text = null;
+    Set<Kind> actions = new HashSet<>();
+    for (String line : printed.split("\n")) {
+      boolean first = line.startsWith("bot> ") || line.startsWith("bot ↻ ");
+      if (first || !line.startsWith("     ")) {
+        if (text != null) {
+          messages.add(new Seen(text.toString(), actions));
+        }
+        text = first ? new StringBuilder(line.substring(line.indexOf(' ', 3) + 1)) : null;
+        actions = new HashSet<>();
+        continue;
+      }
+      if (text == null) {
+        continue;
+      }
+      String rest = line.strip();
+      if (rest.startsWith("⌨️  next: ")) {
+        for (String command : rest.substring("⌨️  next: ".length()).split(" · ")) {
+          Kind kind = COMMANDS.get(command.strip());
+          if (kind != null) {
+            actions.add(kind);
+          }
+        }
+      } else {
+        text.append('\n').append(rest);
+      }
+    }
+    if (text != null) {
+      messages.add(new Seen(text.toString(), actions));
+    }
+    return messages;
+  }
+
+  @Override
+  protected WorkflowFixture fixture() {
+    return fixture;
+  }
+}
