@@ -278,6 +278,7 @@ final class EventHandlers {
             who.conversation(),
             ChatMessage.text("⏳ Downloading `" + name + "` and checking it for Kling…"));
     List<MediaSource.File> downloaded = new ArrayList<>();
+    boolean replaced = false;
     try {
       MediaSource.File source = files.download(video, maxVideoBytes, "video");
       downloaded.add(source);
@@ -287,14 +288,20 @@ final class EventHandlers {
         downloaded.add(picture);
         pictures.add(picture);
       }
-      conversation.handle(
-          Actor.of(who),
-          new EditCommand.Start(
-              source, options.instruction(), pictures, options.mode(), options.negative()),
-          SlackReplies.ephemeral(chat, who));
+      replaced =
+          conversation
+              .handle(
+                  Actor.of(who),
+                  new EditCommand.Start(
+                      source, options.instruction(), pictures, options.mode(), options.negative()),
+                  SlackReplies.ephemeral(chat, who).replacing(placeholder))
+              .map(edit -> placeholder.id().equals(edit.planMessageId()))
+              .orElse(false);
     } finally {
       downloaded.forEach(files::discard);
-      deleteQuietly(placeholder);
+      if (!replaced) {
+        deleteQuietly(placeholder);
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.core.Requester;
 import dev.klingbot.core.chat.ChatMessage;
+import dev.klingbot.core.chat.MessageRef;
 import dev.klingbot.core.conversation.Replies;
 import java.util.List;
 import java.util.function.Consumer;
@@ -21,22 +22,35 @@ final class SlackReplies implements Replies {
   private final SlackChat chat;
   private final Requester who;
   private final Consumer<ChatMessage> send;
+  private final MessageRef placeholder;
 
-  private SlackReplies(SlackChat chat, Requester who, Consumer<ChatMessage> send) {
+  private SlackReplies(
+      SlackChat chat, Requester who, Consumer<ChatMessage> send, MessageRef placeholder) {
     this.chat = requireNonNull(chat, "chat is null");
     this.who = requireNonNull(who, "who is null");
     this.send = requireNonNull(send, "send is null");
+    this.placeholder = placeholder;
+  }
+
+  /** The same, with a message posted while the command was prepared, for the answer to replace. */
+  SlackReplies replacing(MessageRef message) {
+    return new SlackReplies(chat, who, send, message);
+  }
+
+  @Override
+  public java.util.Optional<MessageRef> placeholder() {
+    return java.util.Optional.ofNullable(placeholder);
   }
 
   /** Ephemeral messages where the requester is. */
   static SlackReplies ephemeral(SlackChat chat, Requester who) {
     return new SlackReplies(
-        chat, who, message -> chat.postEphemeral(who.conversation(), who.userId(), message));
+        chat, who, message -> chat.postEphemeral(who.conversation(), who.userId(), message), null);
   }
 
   /** Answers through a slash command's response URL. */
   static SlackReplies through(SlackChat chat, Requester who, Consumer<ChatMessage> respond) {
-    return new SlackReplies(chat, who, respond);
+    return new SlackReplies(chat, who, respond, null);
   }
 
   @Override

@@ -66,7 +66,7 @@ class SlackEditFlowTest {
     assertThat(ack.status()).isEqualTo(200);
 
     FakeSlack.Call plan =
-        bot.slack.await("chat.postMessage", c -> c.shown().contains("Kling prompt"), WAIT);
+        bot.slack.await("chat.update", c -> c.shown().contains("Kling prompt"), WAIT);
     Matcher submit = Pattern.compile("submit:([A-Z0-9]+)").matcher(plan.blocks());
     assertThat(submit.find()).isTrue();
     return submit.group(1);
@@ -89,15 +89,12 @@ class SlackEditFlowTest {
   void anEditGoesFromTheMentionToTheUploadedResult() throws Exception {
     String id = startEdit();
 
-    // A placeholder went into the mention's thread while the video was checked; the plan, with
-    // Block Kit buttons, replaced it.
+    // The placeholder went into the mention's thread and became the plan, with Block Kit buttons.
     FakeSlack.Call placeholder = bot.slack.calls("chat.postMessage").get(0);
     assertThat(placeholder.param("thread_ts")).isEqualTo(MENTION_TS);
     assertThat(placeholder.param("text")).contains("clip.mp4");
-    FakeSlack.Call plan = bot.slack.calls("chat.postMessage").get(1);
-    assertThat(plan.param("thread_ts")).isEqualTo(MENTION_TS);
-    FakeSlack.Call deleted = bot.slack.await("chat.delete", c -> true, WAIT);
-    assertThat(deleted.param("ts")).isEqualTo(placeholder.answered("ts"));
+    FakeSlack.Call plan = bot.slack.calls("chat.update").get(0);
+    assertThat(plan.param("ts")).isEqualTo(placeholder.answered("ts"));
     assertThat(plan.blocks())
         .contains("\"type\":\"section\"")
         .contains("*Kling prompt:*")
@@ -112,7 +109,7 @@ class SlackEditFlowTest {
     Edit edit = attached(id);
     assertThat(edit.origin().threadId()).isEqualTo(MENTION_TS);
     assertThat(edit.origin().userId()).isEqualTo("U_ALICE");
-    assertThat(edit.planMessageId()).isEqualTo(plan.answered("ts"));
+    assertThat(edit.planMessageId()).isEqualTo(plan.param("ts"));
     assertThat(edit.state()).isEqualTo(EditState.SELECTING);
 
     // A thread reply marks the element; the frame with the mask is uploaded to the thread.
@@ -130,7 +127,7 @@ class SlackEditFlowTest {
     bot.slack.await("chat.postMessage", c -> c.blocks().contains("clear-selection:" + id), WAIT);
 
     // Submit is pressed on the plan message.
-    bot.requests.press("U_ALICE", "submit:" + id, plan.answered("ts"), MENTION_TS);
+    bot.requests.press("U_ALICE", "submit:" + id, plan.param("ts"), MENTION_TS);
     bot.slack.await("chat.postMessage", c -> c.shown().contains("Submitted edit"), WAIT);
 
     // Progress is one message, edited in place, and the result is uploaded mentioning Alice.

@@ -306,8 +306,18 @@ public final class ConversationHandler {
           replies.privately(message);
           continue;
         }
-        MessageRef posted =
-            port.post(where, plan == null ? message.mentioning(who.userId()) : message);
+        ChatMessage shown = plan == null ? message.mentioning(who.userId()) : message;
+        Optional<MessageRef> placeholder = replies.placeholder();
+        MessageRef posted;
+        if (plan == null
+            && placeholder.isPresent()
+            && message.files().isEmpty()
+            && placeholder.get().conversation().equals(where)) {
+          port.edit(placeholder.get(), shown);
+          posted = placeholder.get();
+        } else {
+          posted = port.post(where, shown);
+        }
         plan = plan == null ? posted : plan;
       }
     } catch (RuntimeException e) {
@@ -315,7 +325,7 @@ public final class ConversationHandler {
       throw e;
     }
     if (plan != null) {
-      edits.attachConversation(who, edit.id(), where.threadId(), plan.id());
+      edit = edits.attachConversation(who, edit.id(), where.threadId(), plan.id());
     }
     replies.done(
         Objects.equals(where, who.conversation())

@@ -16,6 +16,14 @@ public interface Replies {
   default void working(String text) {}
 
   /**
+   * A message the front-end already posted in the conversation while it prepared the command ("⏳
+   * Downloading…"), which the first answer may replace in place.
+   */
+  default java.util.Optional<dev.klingbot.core.chat.MessageRef> placeholder() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Ends the command: where the platform still waits for an answer ("thinking…") and nothing was
    * said yet, says {@code text}.
    */

@@ -70,18 +70,23 @@ public abstract class ConversationContract {
   /** Waits for the next message containing {@code phrase}; it must carry {@code actions}. */
   protected Seen expect(String phrase, Kind... actions) throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
+    Seen found = null;
     while (System.nanoTime() < deadline) {
       List<Seen> all = seen();
       for (int i = read; i < all.size(); i++) {
         if (all.get(i).text().contains(phrase)) {
-          read = i + 1;
-          if (actions.length > 0) {
-            assertThat(all.get(i).actions()).as(all.get(i).text()).contains(actions);
+          found = all.get(i);
+          // Some platforms send a message's buttons just after it: wait for them too.
+          if (found.actions().containsAll(List.of(actions))) {
+            read = i + 1;
+            return found;
           }
-          return all.get(i);
         }
       }
       Thread.sleep(50);
+    }
+    if (found != null) {
+      assertThat(found.actions()).as(found.text()).contains(actions);
     }
     throw new AssertionError(
         "no message containing “"
