@@ -124,15 +124,13 @@ public final class EditService {
     return selection.grid(edit, frameIndex);
   }
 
-  /** Marks points typed as text ({@code C4 D4}, {@code 0.42,0.55}, {@code frame:12}). */
+  /**
+   * Marks points typed as text ({@code C4 D4}, {@code 0.42,0.55}, {@code frame:12}), read with the
+   * one grammar of {@link dev.klingbot.core.conversation.CommandGrammar#selection}.
+   */
   public Reply select(Requester who, String editId, String text) {
-    SelectionInput input = SelectionInput.parse(text);
-    return select(
-        who,
-        editId,
-        input.frameIndex() == null ? 0 : input.frameIndex(),
-        input.points(),
-        input.labels());
+    var input = dev.klingbot.core.conversation.CommandGrammar.selection(text);
+    return select(who, editId, input.frame(), input.points(), input.labels());
   }
 
   /** Marks points (fractions of the frame) on a frame. */
@@ -193,9 +191,8 @@ public final class EditService {
 
   /** Unmarks points typed as text. */
   public Reply unselect(Requester who, String editId, String text) {
-    SelectionInput input = SelectionInput.parse(text);
-    return unselect(
-        who, editId, input.frameIndex() == null ? 0 : input.frameIndex(), input.points());
+    var input = dev.klingbot.core.conversation.CommandGrammar.selection(text);
+    return unselect(who, editId, input.frame(), input.points());
   }
 
   public Reply unselect(Requester who, String editId, int frameIndex, List<Point> points) {
