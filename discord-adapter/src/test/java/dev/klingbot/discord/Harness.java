@@ -2,7 +2,6 @@ package dev.klingbot.discord;
 
 import static dev.klingbot.discord.DiscordMocks.attachment;
 
-import dev.klingbot.config.QuotaConfig;
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.admin.AdminService;
 import dev.klingbot.core.edit.Edit;
@@ -10,7 +9,6 @@ import dev.klingbot.core.testing.WorkflowFixture;
 import dev.klingbot.core.workflow.EditService;
 import dev.klingbot.discord.DiscordMocks.Answers;
 import dev.klingbot.discord.DiscordMocks.Person;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,20 +44,8 @@ final class Harness implements AutoCloseable {
         };
     fixture = WorkflowFixture.quick();
     fixture.chats.register(chat);
-    admin =
-        new AdminService(
-            fixture.serverSettings,
-            fixture.quota,
-            QuotaConfig.defaultConfig(),
-            fixture.workDir.resolve("reports"),
-            Clock.systemUTC());
-    listener =
-        DiscordBot.listener(
-            new dev.klingbot.core.conversation.ConversationHandler(
-                service(), admin, fixture.chats, Clock.systemUTC()),
-            renderer,
-            executor,
-            executor);
+    admin = fixture.admin();
+    listener = DiscordBot.listener(fixture.conversation(), renderer, executor, executor);
   }
 
   EditService service() {

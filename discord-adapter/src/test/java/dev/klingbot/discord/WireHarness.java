@@ -1,7 +1,6 @@
 package dev.klingbot.discord;
 
 import dev.klingbot.config.DiscordConfig;
-import dev.klingbot.config.QuotaConfig;
 import dev.klingbot.config.Secret;
 import dev.klingbot.core.admin.AdminService;
 import dev.klingbot.core.testing.WorkflowFixture;
@@ -11,7 +10,6 @@ import dev.klingbot.discord.fake.FakeDiscord;
 import dev.klingbot.discord.fake.RestCall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,19 +38,11 @@ final class WireHarness implements AutoCloseable {
       fixture.close();
       throw new UncheckedIOException(e);
     }
-    AdminService admin =
-        new AdminService(
-            fixture.serverSettings,
-            fixture.quota,
-            QuotaConfig.defaultConfig(),
-            fixture.workDir.resolve("reports"),
-            Clock.systemUTC(),
-            fixture.chats::syntax);
+    AdminService admin = fixture.admin();
     bot =
         new DiscordBot(
             new DiscordConfig(Secret.of(FakeDiscord.TOKEN), discord.guildId),
-            new dev.klingbot.core.conversation.ConversationHandler(
-                fixture.workflow().service(), admin, fixture.chats, Clock.systemUTC()),
+            fixture.conversation(),
             fixture.chats,
             discord::configure);
     bot.start();

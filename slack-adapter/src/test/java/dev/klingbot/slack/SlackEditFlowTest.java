@@ -2,7 +2,6 @@ package dev.klingbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.klingbot.config.QuotaConfig;
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.admin.AdminService;
 import dev.klingbot.core.edit.Edit;
@@ -10,7 +9,6 @@ import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.testing.WorkflowFixture;
 import dev.klingbot.core.workflow.MediaSource;
 import dev.klingbot.slack.fake.FakeSlack;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +33,7 @@ class SlackEditFlowTest {
   void open() {
     fixture = WorkflowFixture.quick();
     fixture.workflow().runner().follow(Platform.SLACK).start();
-    AdminService admin =
-        new AdminService(
-            fixture.serverSettings,
-            fixture.quota,
-            QuotaConfig.defaultConfig(),
-            fixture.workDir.resolve("reports"),
-            Clock.systemUTC());
+    AdminService admin = fixture.admin();
     bot = new TestBot(fixture.workflow().service(), admin, fixture.chats);
   }
 

@@ -1,6 +1,5 @@
 package dev.klingbot.app.console;
 
-import dev.klingbot.config.QuotaConfig;
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.admin.AdminService;
 import dev.klingbot.core.chat.ChatAction;
@@ -13,7 +12,6 @@ import dev.klingbot.core.testing.WorkflowFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,17 +44,8 @@ class ConsoleContractTest extends ConversationContract {
 
   ConsoleContractTest() {
     fixture.chats.register(chat);
-    AdminService admin =
-        new AdminService(
-            fixture.serverSettings,
-            fixture.quota,
-            QuotaConfig.defaultConfig(),
-            fixture.workDir.resolve("reports"),
-            Clock.systemUTC(),
-            fixture.chats::syntax);
-    conversation =
-        new ConversationHandler(
-            fixture.workflow().service(), admin, fixture.chats, Clock.systemUTC());
+    AdminService admin = fixture.admin();
+    conversation = fixture.conversation();
     fixture.workflow().runner().follow(Platform.CONSOLE).start();
   }
 

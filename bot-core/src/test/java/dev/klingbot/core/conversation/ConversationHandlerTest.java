@@ -2,7 +2,6 @@ package dev.klingbot.core.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.klingbot.config.QuotaConfig;
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.Requester;
 import dev.klingbot.core.admin.AdminService;
@@ -12,7 +11,6 @@ import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.testing.RecordingChat;
 import dev.klingbot.core.testing.WorkflowFixture;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -28,17 +26,8 @@ class ConversationHandlerTest {
 
   ConversationHandlerTest() {
     fixture.chats.register(chat);
-    AdminService admin =
-        new AdminService(
-            fixture.serverSettings,
-            fixture.quota,
-            QuotaConfig.defaultConfig(),
-            fixture.workDir.resolve("reports"),
-            Clock.systemUTC(),
-            fixture.chats::syntax);
-    handler =
-        new ConversationHandler(
-            fixture.workflow().service(), admin, fixture.chats, Clock.systemUTC());
+    AdminService admin = fixture.admin();
+    handler = fixture.conversation();
   }
 
   @AfterEach

@@ -111,6 +111,23 @@ public final class WorkflowFixture implements AutoCloseable {
     this.workflow = newWorkflow();
   }
 
+  /** The admin commands over this fixture's stores, with each platform's command syntax. */
+  public dev.klingbot.core.admin.AdminService admin() {
+    return new dev.klingbot.core.admin.AdminService(
+        serverSettings,
+        quota,
+        QuotaConfig.defaultConfig(),
+        workDir.resolve("reports"),
+        clock,
+        chats::syntax);
+  }
+
+  /** The one conversation handler, as the app wires it, over this fixture's workflow. */
+  public dev.klingbot.core.conversation.ConversationHandler conversation() {
+    return new dev.klingbot.core.conversation.ConversationHandler(
+        workflow().service(), admin(), chats, clock);
+  }
+
   /** A simulator with quick tasks, an in-memory H2 and the system clock. */
   public static WorkflowFixture quick() {
     return new WorkflowFixture(

@@ -1,6 +1,5 @@
 package dev.klingbot.slack.fake;
 
-import dev.klingbot.config.QuotaConfig;
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.admin.AdminService;
 import dev.klingbot.core.chat.ChatAction;
@@ -9,7 +8,6 @@ import dev.klingbot.core.conversation.EditCommand;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.testing.ConversationContract;
 import dev.klingbot.core.testing.WorkflowFixture;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,14 +45,7 @@ class SlackContractTest extends ConversationContract {
     for (Person person : List.of(ALICE, BOB, ADA)) {
       slack.user(person.id(), person.name(), person.admin());
     }
-    AdminService admin =
-        new AdminService(
-            fixture.serverSettings,
-            fixture.quota,
-            QuotaConfig.defaultConfig(),
-            fixture.workDir.resolve("reports"),
-            Clock.systemUTC(),
-            fixture.chats::syntax);
+    AdminService admin = fixture.admin();
     bot =
         new WireBot(
             WireBot.Mode.HTTP,

@@ -2,13 +2,11 @@ package dev.klingbot.slack.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.klingbot.config.QuotaConfig;
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.admin.AdminService;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.testing.WorkflowFixture;
 import dev.klingbot.core.workflow.MediaSource;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +32,7 @@ class SlackWireEditTest {
   private void open(WireBot.Mode mode) {
     fixture = WorkflowFixture.quick();
     fixture.workflow().runner().follow(Platform.SLACK).start();
-    AdminService admin =
-        new AdminService(
-            fixture.serverSettings,
-            fixture.quota,
-            QuotaConfig.defaultConfig(),
-            fixture.workDir.resolve("reports"),
-            Clock.systemUTC());
+    AdminService admin = fixture.admin();
     slack = new FakeSlack();
     bot =
         new WireBot(

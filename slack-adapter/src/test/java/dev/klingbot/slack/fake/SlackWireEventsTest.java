@@ -2,14 +2,12 @@ package dev.klingbot.slack.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.klingbot.config.QuotaConfig;
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.admin.AdminService;
 import dev.klingbot.core.testing.WorkflowFixture;
 import dev.klingbot.core.workflow.MediaSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +38,7 @@ class SlackWireEventsTest {
   private void open(WireBot.Mode mode) {
     fixture = WorkflowFixture.quick();
     fixture.workflow().runner().follow(Platform.SLACK).start();
-    AdminService admin =
-        new AdminService(
-            fixture.serverSettings,
-            fixture.quota,
-            QuotaConfig.defaultConfig(),
-            fixture.workDir.resolve("reports"),
-            Clock.systemUTC());
+    AdminService admin = fixture.admin();
     slack = new FakeSlack();
     bot =
         new WireBot(

@@ -2,11 +2,9 @@ package dev.klingbot.slack.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.klingbot.config.QuotaConfig;
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.admin.AdminService;
 import dev.klingbot.core.testing.WorkflowFixture;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -28,13 +26,7 @@ class SlackWireReplayTest {
   @BeforeEach
   void open() {
     fixture = WorkflowFixture.quick();
-    AdminService admin =
-        new AdminService(
-            fixture.serverSettings,
-            fixture.quota,
-            QuotaConfig.defaultConfig(),
-            fixture.workDir.resolve("reports"),
-            Clock.systemUTC());
+    AdminService admin = fixture.admin();
     slack = new FakeSlack();
     bot =
         new WireBot(
