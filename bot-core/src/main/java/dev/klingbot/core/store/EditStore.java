@@ -189,7 +189,7 @@ public final class EditStore {
                 .list());
   }
 
-  /** When a user's edits in a server were started, since {@code since}, oldest first. */
+  /** When a user's edits in a server were started, after {@code since}, oldest first. */
   public List<Instant> startsByUserSince(
       Platform platform, String serverId, String userId, Instant since) {
     return jdbi.withHandle(
@@ -197,7 +197,7 @@ public final class EditStore {
             handle
                 .createQuery(
                     "SELECT created_at FROM edits WHERE platform = :platform AND server_id ="
-                        + " :server AND user_id = :user AND created_at >= :since ORDER BY"
+                        + " :server AND user_id = :user AND created_at > :since ORDER BY"
                         + " created_at")
                 .bind("platform", platform.id())
                 .bind("server", serverId)

@@ -79,9 +79,9 @@ final class EditIntake {
   }
 
   /**
-   * Copies reference images and checks each against Kling's rules from its header (before any
-   * pixel is decoded); what can be fixed is fixed in the copy sent to Kling, with a notice for the
-   * plan (see {@link ReferenceImages}).
+   * Copies reference images and checks each against Kling's rules from its header (before any pixel
+   * is decoded); what can be fixed is fixed in the copy sent to Kling, with a notice for the plan
+   * (see {@link ReferenceImages}).
    */
   FetchedImages fetchImages(String editId, List<MediaSource> sources) {
     List<EditImage> images = new ArrayList<>();

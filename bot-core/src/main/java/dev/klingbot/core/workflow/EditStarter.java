@@ -203,8 +203,7 @@ final class EditStarter {
       }
       edit =
           intake.openSession(edit, intake.videoUrl(video, request.video(), false, who.platform()));
-      return Reply.of(
-          edit, EditViews.plan(edit, info, usage, notices, editorLinks.forEdit(edit)));
+      return Reply.of(edit, EditViews.plan(edit, info, usage, notices, editorLinks.forEdit(edit)));
     } catch (RuntimeException e) {
       if (!stored) {
         intake.discard(id);

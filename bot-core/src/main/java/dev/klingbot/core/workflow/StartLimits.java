@@ -31,8 +31,7 @@ final class StartLimits {
   private final Clock clock;
   private final Map<String, List<Instant>> starting = new HashMap<>();
 
-  StartLimits(
-      EditStore edits, int openPerUser, int startsPerMinute, DiskBudget disk, Clock clock) {
+  StartLimits(EditStore edits, int openPerUser, int startsPerMinute, DiskBudget disk, Clock clock) {
     this.edits = requireNonNull(edits, "edits is null");
     if (openPerUser < 1 || startsPerMinute < 1) {
       throw new IllegalArgumentException("limits must be 1 or more");
