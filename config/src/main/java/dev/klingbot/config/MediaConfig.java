@@ -8,12 +8,14 @@ import java.time.Duration;
  *
  * @param workDir where source videos, frames and results are kept
  * @param maxVideoSize a larger video is refused before it is downloaded
- * @param maxImageSize a larger reference image is refused
+ * @param maxImageSize a larger reference image is refused (at most Kling's own limit, 10MB)
  * @param downloadTimeout how long one download may take
  * @param retention how long files of finished edits are kept
  * @param allowPrivateUrls fetch links that point at loopback, private or link-local addresses
  *     (development only; refused by default so a chat user cannot make the bot read internal
  *     services)
+ * @param diskBudget when the media folder holds more than this, new edits are refused (and the
+ *     admin warned in the log) until files are removed or the budget is raised
  */
 public record MediaConfig(
     String workDir,
@@ -21,7 +23,13 @@ public record MediaConfig(
     DataSize maxImageSize,
     Duration downloadTimeout,
     Duration retention,
-    boolean allowPrivateUrls) {
+    boolean allowPrivateUrls,
+    DataSize diskBudget) {
+  /** Kling's limit for a reference image. */
+  public static final DataSize KLING_MAX_IMAGE_SIZE = DataSize.ofMegabytes(10);
+
+  /** The media folder's default budget. */
+  public static final DataSize DEFAULT_DISK_BUDGET = DataSize.ofMegabytes(20 * 1024);
 
   @JsonCreator
   public MediaConfig {
@@ -30,7 +38,17 @@ public record MediaConfig(
       throw new ConfigException("max-video-size", "is " + maxVideoSize + "; allowed: 1KB or more");
     }
     if (maxImageSize == null || maxImageSize.bytes() < 1024) {
-      throw new ConfigException("max-image-size", "is " + maxImageSize + "; allowed: 1KB or more");
+      throw new ConfigException(
+          "max-image-size", "is " + maxImageSize + "; allowed: 1KB to 10MB (Kling's limit)");
+    }
+    if (maxImageSize.bytes() > KLING_MAX_IMAGE_SIZE.bytes()) {
+      throw new ConfigException(
+          "max-image-size",
+          "is " + maxImageSize + "; allowed: 1KB to 10MB (Kling refuses larger images)");
+    }
+    diskBudget = diskBudget == null ? DEFAULT_DISK_BUDGET : diskBudget;
+    if (diskBudget.bytes() < 1024L * 1024) {
+      throw new ConfigException("disk-budget", "is " + diskBudget + "; allowed: 1MB or more");
     }
     Check.positive("download-timeout", downloadTimeout);
     Check.positive("retention", retention);
@@ -43,12 +61,30 @@ public record MediaConfig(
       DataSize maxImageSize,
       Duration downloadTimeout,
       Duration retention) {
-    this(workDir, maxVideoSize, maxImageSize, downloadTimeout, retention, false);
+    this(workDir, maxVideoSize, maxImageSize, downloadTimeout, retention, false, null);
+  }
+
+  /** Limits and storage with the default disk budget. */
+  public MediaConfig(
+      String workDir,
+      DataSize maxVideoSize,
+      DataSize maxImageSize,
+      Duration downloadTimeout,
+      Duration retention,
+      boolean allowPrivateUrls) {
+    this(workDir, maxVideoSize, maxImageSize, downloadTimeout, retention, allowPrivateUrls, null);
   }
 
   /** The same limits with links to private addresses allowed or refused. */
   public MediaConfig withAllowPrivateUrls(boolean allow) {
-    return new MediaConfig(workDir, maxVideoSize, maxImageSize, downloadTimeout, retention, allow);
+    return new MediaConfig(
+        workDir, maxVideoSize, maxImageSize, downloadTimeout, retention, allow, diskBudget);
+  }
+
+  /** The same limits with another disk budget. */
+  public MediaConfig withDiskBudget(DataSize budget) {
+    return new MediaConfig(
+        workDir, maxVideoSize, maxImageSize, downloadTimeout, retention, allowPrivateUrls, budget);
   }
 
   public static MediaConfig defaults() {

@@ -225,4 +225,35 @@ class ConfigLoaderTest {
     assertProblem("http:\n  header-timeout: 0s\n", "http.header-timeout");
     assertProblem("http:\n  max-request-size: 100\n", "http.max-request-size");
   }
+
+  @Test
+  void startLimitsAndTheDiskBudgetHaveDefaultsAndAreValidated() {
+    KlingbotConfig defaults = KlingbotConfig.defaults();
+    assertThat(defaults.limits().openEditsPerUser()).isEqualTo(3);
+    assertThat(defaults.limits().startsPerUserPerMinute()).isEqualTo(5);
+    assertThat(defaults.media().diskBudget()).isEqualTo(DataSize.parse("20GB"));
+
+    KlingbotConfig config =
+        loader.parse(
+            "limits:\n  open-edits-per-user: 1\nmedia:\n  disk-budget: 500MB\n",
+            Map.of("KLINGBOT_LIMITS_STARTS_PER_USER_PER_MINUTE", "2"));
+
+    assertThat(config.limits().openEditsPerUser()).isEqualTo(1);
+    assertThat(config.limits().startsPerUserPerMinute()).isEqualTo(2);
+    assertThat(config.media().diskBudget()).isEqualTo(DataSize.ofMegabytes(500));
+    assertProblem(
+        "limits:\n  open-edits-per-user: 0\n",
+        "limits.open-edits-per-user is 0; allowed: 1 to 1000");
+    assertProblem("limits:\n  starts-per-user-per-minute: -1\n", "starts-per-user-per-minute");
+    assertProblem("media:\n  disk-budget: 10KB\n", "media.disk-budget is 10KB; allowed: 1MB");
+  }
+
+  @Test
+  void theImageLimitCannotExceedKlings() {
+    assertThat(loader.parse("media:\n  max-image-size: 10MB\n", Map.of()).media().maxImageSize())
+        .isEqualTo(DataSize.ofMegabytes(10));
+    assertProblem(
+        "media:\n  max-image-size: 20MB\n",
+        "media.max-image-size is 20MB; allowed: 1KB to 10MB (Kling refuses larger images)");
+  }
 }

@@ -24,6 +24,10 @@ public enum MediaProblem {
   FRAME_OUT_OF_RANGE,
   /** Converting or reading the video failed part-way (a bug or a damaged file). */
   CONVERSION_FAILED,
+  /** The file is not a picture the bot can read (damaged, WebP, not a picture at all). */
+  NOT_AN_IMAGE,
+  /** The picture breaks a rule that the bot cannot fix (far too large, far too small). */
+  IMAGE_REFUSED,
   /** A local file could not be read or written. */
   IO_ERROR
 }

@@ -29,6 +29,18 @@ public final class VideoRules {
   /** Longest clip, in milliseconds. */
   public static final long MAX_MILLIS = 10_000;
 
+  /**
+   * A side beyond this is not offered a conform: scaling a 16000×16000 clip down takes minutes and
+   * gigabytes, for a picture the user has to export again anyway.
+   */
+  public static final int REFUSE_SIDE = 2 * MAX_SIDE;
+
+  /** A frame rate beyond this is not offered a conform (a damaged or crafted file). */
+  public static final double REFUSE_FPS = 240;
+
+  /** More frames than this (an hour at 30 fps) are not offered a conform. */
+  public static final long REFUSE_FRAMES = 108_000;
+
   /** The frame rates Kling accepts. */
   public static final List<Integer> FRAME_RATES = List.of(24, 30, 60);
 
@@ -122,7 +134,19 @@ public final class VideoRules {
     }
 
     Double fps = null;
-    if (!isAllowedFrameRate(info.fps())) {
+    if (info.fps() > REFUSE_FPS || info.frameCount() > REFUSE_FRAMES) {
+      problems.add(
+          new VideoProblem(
+              ProblemKind.FRAME_RATE,
+              "The video declares "
+                  + (info.fps() > REFUSE_FPS
+                      ? MediaText.fps(info.fps()) + " fps"
+                      : info.frameCount() + " frames")
+                  + ", far beyond Kling's 24, 30 or 60 fps and 10 seconds; the bot does not"
+                  + " convert such a file.",
+              "Export a clip of 2–10 s at 24, 30 or 60 fps and upload it again.",
+              false));
+    } else if (!isAllowedFrameRate(info.fps())) {
       fps = (double) nearestFrameRate(info.fps());
       String now = info.fps() > 0 ? MediaText.fps(info.fps()) + " fps" : "unknown";
       problems.add(
@@ -235,6 +259,22 @@ public final class VideoRules {
       return null;
     }
     String rule = "Kling needs width and height each between 720 and 2160 pixels";
+    if (width > REFUSE_SIDE || height > REFUSE_SIDE) {
+      problems.add(
+          new VideoProblem(
+              ProblemKind.DIMENSIONS,
+              "The video is "
+                  + MediaText.size(width, height)
+                  + "; "
+                  + rule
+                  + ", and this is far beyond it: the bot does not scale down videos larger than "
+                  + REFUSE_SIDE
+                  + " pixels a side.",
+              "Export it at 2160 pixels or less on each side (4K is 3840×2160: scale to 2160p's"
+                  + " height, or to 1080p) and upload it again.",
+              false));
+      return null;
+    }
     int[] fitted = fitSize(width, height);
     if (fitted == null) {
       problems.add(

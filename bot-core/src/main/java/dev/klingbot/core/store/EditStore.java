@@ -167,6 +167,46 @@ public final class EditStore {
                 .list());
   }
 
+  /**
+   * Ids of a user's open edits in a server (created, selecting or previewed, with a Kling session
+   * that has not expired by {@code now}), oldest first: the edits the start limit counts.
+   */
+  public List<String> openIdsByUser(
+      Platform platform, String serverId, String userId, Instant now) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT id FROM edits WHERE platform = :platform AND server_id = :server AND"
+                        + " user_id = :user AND state IN ('CREATED', 'SELECTING', 'PREVIEWED') AND"
+                        + " (session_expires_at IS NULL OR session_expires_at > :now)"
+                        + " ORDER BY created_at")
+                .bind("platform", platform.id())
+                .bind("server", serverId)
+                .bind("user", userId)
+                .bind("now", Sql.timestamp(now))
+                .mapTo(String.class)
+                .list());
+  }
+
+  /** When a user's edits in a server were started, after {@code since}, oldest first. */
+  public List<Instant> startsByUserSince(
+      Platform platform, String serverId, String userId, Instant since) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT created_at FROM edits WHERE platform = :platform AND server_id ="
+                        + " :server AND user_id = :user AND created_at > :since ORDER BY"
+                        + " created_at")
+                .bind("platform", platform.id())
+                .bind("server", serverId)
+                .bind("user", userId)
+                .bind("since", Sql.timestamp(since))
+                .map((rs, ctx) -> Sql.instant(rs.getTimestamp(1)))
+                .list());
+  }
+
   /** Ids of a server's edits starting with {@code prefix}, newest first (autocomplete). */
   public List<Edit> searchIds(
       Platform platform, String serverId, String userIdOrNull, String prefix, int limit) {

@@ -10,22 +10,20 @@ import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.KlingSession;
 import dev.klingbot.core.media.Downloads;
 import dev.klingbot.core.media.MediaException;
+import dev.klingbot.core.media.ReferenceImages;
 import dev.klingbot.core.relay.MediaRelay;
 import dev.klingbot.core.store.EditStore;
 import dev.klingbot.kling.InitSelectionRequest;
 import dev.klingbot.kling.InitSelectionResult;
 import dev.klingbot.kling.KlingClient;
 import dev.klingbot.kling.KlingException;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +42,7 @@ final class EditIntake {
   private final EditStore edits;
   private final WorkflowSettings settings;
   private final Clock clock;
+  private final ReferenceImages referenceImages;
 
   EditIntake(
       Downloads downloads,
@@ -60,6 +59,7 @@ final class EditIntake {
     this.edits = requireNonNull(edits, "edits is null");
     this.settings = requireNonNull(settings, "settings is null");
     this.clock = requireNonNull(clock, "clock is null");
+    this.referenceImages = new ReferenceImages(settings.maxImageBytes());
   }
 
   /** Copies the video into the edit's folder; refuses files over the size limit fast. */
@@ -70,21 +70,57 @@ final class EditIntake {
     return target;
   }
 
-  /** Copies reference images, checks that each is a picture, converts non-PNG/JPEG to PNG. */
-  List<EditImage> fetchImages(String editId, List<MediaSource> sources) {
+  /** Reference images as they go to Kling, and what was changed to make them fit its rules. */
+  record FetchedImages(List<EditImage> images, List<String> notices) {
+    FetchedImages {
+      images = List.copyOf(images);
+      notices = List.copyOf(notices);
+    }
+  }
+
+  /**
+   * Copies reference images and checks each against Kling's rules from its header (before any pixel
+   * is decoded); what can be fixed is fixed in the copy sent to Kling, with a notice for the plan
+   * (see {@link ReferenceImages}).
+   */
+  FetchedImages fetchImages(String editId, List<MediaSource> sources) {
     List<EditImage> images = new ArrayList<>();
+    List<String> notices = new ArrayList<>();
     int position = 0;
     for (MediaSource source : sources) {
       position++;
       String extension = MediaFiles.extension(source.displayName(), "png");
       Path target = files.image(editId, position, extension);
       fetch(source, target, settings.maxImageBytes(), "image " + position);
-      Path usable = checkImage(target, position, editId, source.displayName());
+      ReferenceImages.Prepared prepared;
+      try {
+        prepared = referenceImages.prepare(target);
+      } catch (MediaException e) {
+        throw new EditException(
+            EditException.Kind.IMAGE,
+            "Image "
+                + position
+                + " (“"
+                + Texts.clip(source.displayName(), 60)
+                + "”) "
+                + e.getMessage(),
+            e);
+      }
+      Path usable = prepared.file();
+      if (prepared.changed()) {
+        deleteQuietly(target);
+        notices.add(
+            "Image "
+                + position
+                + " was fixed for Kling: "
+                + String.join(" · ", prepared.changes())
+                + ".");
+      }
       String url = relay.urlFor(usable).orElse(null);
       images.add(
           new EditImage(position, Texts.clip(source.displayName(), 200), usable.toString(), url));
     }
-    return images;
+    return new FetchedImages(images, notices);
   }
 
   private void fetch(MediaSource source, Path target, long maxBytes, String what) {
@@ -111,47 +147,6 @@ final class EditIntake {
     }
   }
 
-  private Path checkImage(Path file, int position, String editId, String name) {
-    BufferedImage image;
-    try {
-      image = ImageIO.read(file.toFile());
-    } catch (IOException e) {
-      image = null;
-    }
-    if (image == null) {
-      throw new EditException(
-          EditException.Kind.IMAGE,
-          "Image "
-              + position
-              + " (“"
-              + Texts.clip(name, 60)
-              + "”) is not a picture I can read. Attach a PNG or JPEG image.");
-    }
-    if (image.getWidth() < 64 || image.getHeight() < 64) {
-      throw new EditException(
-          EditException.Kind.IMAGE,
-          "Image "
-              + position
-              + " is only "
-              + image.getWidth()
-              + "×"
-              + image.getHeight()
-              + " pixels; attach a larger picture (at least 300×300 works best).");
-    }
-    String lower = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    if (lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg")) {
-      return file;
-    }
-    Path png = files.image(editId, position, "png");
-    try {
-      ImageIO.write(image, "png", png.toFile());
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return png;
-  }
-
   /**
    * The URL Kling downloads the video from: the relay when a public base URL is configured (it
    * works for every source and outlives platform links), else the user's own link.
@@ -172,6 +167,10 @@ final class EditIntake {
             + (linkHelps
                 ? " Until then, give the video as an http(s) link instead of a file."
                 : ""));
+  }
+
+  WorkflowSettings settings() {
+    return settings;
   }
 
   /** Whether local files can be handed to Kling (a public base URL is configured). */
@@ -235,6 +234,14 @@ final class EditIntake {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {
       LOG.debug("Could not remove {}: {}", dir, e.getMessage());
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.debug("Could not remove {}: {}", file, e.getMessage());
     }
   }
 

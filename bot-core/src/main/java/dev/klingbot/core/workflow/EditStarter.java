@@ -39,6 +39,7 @@ import dev.klingbot.kling.TaskDuration;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -65,6 +66,7 @@ final class EditStarter {
   private final MediaFiles files;
   private final EditorLinks editorLinks;
   private final Clock clock;
+  private final StartLimits limits;
 
   EditStarter(
       EditStore edits,
@@ -89,6 +91,7 @@ final class EditStarter {
     this.files = requireNonNull(files, "files is null");
     this.editorLinks = requireNonNull(editorLinks, "editorLinks is null");
     this.clock = requireNonNull(clock, "clock is null");
+    this.limits = StartLimits.from(edits, intake.settings(), clock);
   }
 
   /**
@@ -116,6 +119,7 @@ final class EditStarter {
             refusal -> {
               throw new EditException(EditException.Kind.QUOTA, refusal.message());
             });
+    StartLimits.Admission admission = limits.admit(who);
     String id = EditIds.next();
     boolean stored = false;
     try {
@@ -134,8 +138,11 @@ final class EditStarter {
                 + " which has no public address (an admin can set http.public-base-url). Fix the"
                 + " clip yourself, for example with `klingbot conform`, and try again.");
       }
-      List<EditImage> images =
+      EditIntake.FetchedImages fetched =
           intake.fetchImages(id, request.images().subList(0, plan.imagesUsed()));
+      List<EditImage> images = fetched.images();
+      List<String> notices = new ArrayList<>(plan.notices());
+      notices.addAll(fetched.notices());
       TaskDuration duration = OutputDuration.choose(plannedMillis(info, check));
       quota
           .precheck(who.platform(), who.serverId(), who.userId(), request.mode(), duration, now)
@@ -182,6 +189,7 @@ final class EditStarter {
                   0),
               plan.summary());
       stored = true;
+      admission.close();
       LOG.info(
           "Edit {} started by {} on {}/{}: {}",
           id,
@@ -191,17 +199,18 @@ final class EditStarter {
           plan.summary());
       QuotaUsage usage = quota.usage(who.platform(), who.serverId(), who.userId(), now);
       if (!check.ok()) {
-        return Reply.of(edit, EditViews.conformOffer(edit, info, check, usage, plan.notices()));
+        return Reply.of(edit, EditViews.conformOffer(edit, info, check, usage, notices));
       }
       edit =
           intake.openSession(edit, intake.videoUrl(video, request.video(), false, who.platform()));
-      return Reply.of(
-          edit, EditViews.plan(edit, info, usage, plan.notices(), editorLinks.forEdit(edit)));
+      return Reply.of(edit, EditViews.plan(edit, info, usage, notices, editorLinks.forEdit(edit)));
     } catch (RuntimeException e) {
       if (!stored) {
         intake.discard(id);
       }
       throw e;
+    } finally {
+      admission.close();
     }
   }
 

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.config.JobsConfig;
 import dev.klingbot.config.KlingbotConfig;
+import dev.klingbot.config.LimitsConfig;
+import dev.klingbot.config.MediaConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -13,6 +15,12 @@ import java.time.Duration;
  * @param publicBaseUrl where Kling reaches the app's HTTP server (callbacks, relay), or {@code
  *     null}
  * @param instanceId this process's name in job leases
+ * @param openEditsPerUser open (unsubmitted) edits one member may have ({@code
+ *     limits.open-edits-per-user})
+ * @param startsPerUserPerMinute edits one member may start per minute ({@code
+ *     limits.starts-per-user-per-minute})
+ * @param diskBudgetBytes new edits are refused while the media folder holds more ({@code
+ *     media.disk-budget})
  */
 public record WorkflowSettings(
     String modelName,
@@ -27,12 +35,70 @@ public record WorkflowSettings(
     int workerThreads,
     String publicBaseUrl,
     String instanceId,
-    Duration retention) {
+    Duration retention,
+    int openEditsPerUser,
+    int startsPerUserPerMinute,
+    long diskBudgetBytes) {
 
   public WorkflowSettings {
     requireNonNull(modelName, "modelName is null");
     requireNonNull(workDir, "workDir is null");
     requireNonNull(instanceId, "instanceId is null");
+  }
+
+  /** The settings with the default start limits and disk budget. */
+  public WorkflowSettings(
+      String modelName,
+      Path workDir,
+      long maxVideoBytes,
+      long maxImageBytes,
+      Duration pollInitialInterval,
+      Duration pollMaxInterval,
+      Duration taskTimeout,
+      Duration sessionTtl,
+      Duration leaseDuration,
+      int workerThreads,
+      String publicBaseUrl,
+      String instanceId,
+      Duration retention) {
+    this(
+        modelName,
+        workDir,
+        maxVideoBytes,
+        maxImageBytes,
+        pollInitialInterval,
+        pollMaxInterval,
+        taskTimeout,
+        sessionTtl,
+        leaseDuration,
+        workerThreads,
+        publicBaseUrl,
+        instanceId,
+        retention,
+        LimitsConfig.defaults().openEditsPerUser(),
+        LimitsConfig.defaults().startsPerUserPerMinute(),
+        MediaConfig.DEFAULT_DISK_BUDGET.bytes());
+  }
+
+  /** The same settings with other start limits and disk budget. */
+  public WorkflowSettings withLimits(int openPerUser, int startsPerMinute, long diskBudget) {
+    return new WorkflowSettings(
+        modelName,
+        workDir,
+        maxVideoBytes,
+        maxImageBytes,
+        pollInitialInterval,
+        pollMaxInterval,
+        taskTimeout,
+        sessionTtl,
+        leaseDuration,
+        workerThreads,
+        publicBaseUrl,
+        instanceId,
+        retention,
+        openPerUser,
+        startsPerMinute,
+        diskBudget);
   }
 
   public static WorkflowSettings from(
@@ -51,7 +117,10 @@ public record WorkflowSettings(
         jobs.workerThreads(),
         publicBaseUrl,
         instanceId,
-        config.media().retention());
+        config.media().retention(),
+        config.limits().openEditsPerUser(),
+        config.limits().startsPerUserPerMinute(),
+        config.media().diskBudget().bytes());
   }
 
   /** The next wait between checks of a running task: frequent at first, slower later, capped. */

@@ -252,4 +252,45 @@ class VideoRulesTest {
             () -> new ConformPlan("mp4", false, 30.0, null, null, null, java.util.List.of()))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aVideoFarBeyondKlingsSizeIsRefusedInsteadOfOfferedAConform() {
+    // issue 12: a 752 KB 16000×16000 clip was offered a conform that took 90 s and 6.7 GB
+    VideoInfo huge = new VideoInfo("mp4", "h264", 5_000, 30, 16_000, 16_000, 150, 770_000, false);
+
+    VideoCheck check = rules.check(huge);
+
+    assertThat(check.ok()).isFalse();
+    assertThat(check.fixable()).isFalse();
+    assertThat(check.plan()).isNull();
+    assertThat(check.problems())
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.message())
+                  .contains("16000×16000")
+                  .contains("far beyond it")
+                  .contains("larger than 4320 pixels a side");
+              assertThat(problem.fixable()).isFalse();
+            });
+  }
+
+  @Test
+  void twiceKlingsLargestSideIsStillScaledDownButOneMorePixelIsNot() {
+    assertThat(rules.check(video("mp4", "h264", 5_000, 30, 4320, 2430)).fixable()).isTrue();
+    assertThat(rules.check(video("mp4", "h264", 5_000, 30, 4322, 2430)).fixable()).isFalse();
+    assertThat(rules.check(video("mp4", "h264", 5_000, 30, 1280, 4400)).fixable()).isFalse();
+  }
+
+  @Test
+  void absurdFrameRatesAndFrameCountsAreRefusedInsteadOfOfferedAConform() {
+    VideoCheck fast = rules.check(video("mp4", "h264", 5_000, 1000, 1280, 720));
+    VideoInfo endless = new VideoInfo("mp4", "h264", 5_000, 30, 1280, 720, 5_000_000, 1_000, false);
+
+    assertThat(fast.fixable()).isFalse();
+    assertThat(fast.problems().get(0).message()).contains("1000 fps", "far beyond");
+    assertThat(rules.check(endless).fixable()).isFalse();
+    assertThat(rules.check(endless).problems().get(0).message()).contains("5000000 frames");
+    assertThat(rules.check(video("mp4", "h264", 5_000, 120, 1280, 720)).fixable()).isTrue();
+  }
 }
