@@ -214,9 +214,9 @@ public final class OkHttpKlingClient implements KlingClient {
   /**
    * Whether a query by external id was answered "no such task". Kling does not document this
    * answer: code 1203 or HTTP 404 is the documented "not found", and an unknown {@code
-   * external_task_id} has also been seen answered as HTTP 400 with code 1201 (invalid parameter: the
-   * id names no task). Treating it as "not found" is safe: a create sent again with the same id is
-   * either accepted or refused on its own, never run twice.
+   * external_task_id} has also been seen answered as HTTP 400 with code 1201 (invalid parameter:
+   * the id names no task). Treating it as "not found" is safe: a create sent again with the same id
+   * is either accepted or refused on its own, never run twice.
    */
   static boolean saysNoSuchTask(KlingException e) {
     return e.errorCode() == KlingErrorCode.RESOURCE_NOT_FOUND

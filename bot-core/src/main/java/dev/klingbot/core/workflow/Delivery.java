@@ -71,6 +71,9 @@ public final class Delivery {
     }
     Instant now = clock.instant();
     boolean again = edit.outcome().deliveryStartedAt() != null;
+    if (again && postedBefore(edit, port.get())) {
+      return;
+    }
     Edit current =
         edits.update(
             edit.withOutcome(edit.outcome().deliveryStarted(now)),
@@ -86,9 +89,8 @@ public final class Delivery {
       message =
           ChatMessage.text(
                   icon
-                      + " Edit `"
-                      + current.id()
-                      + "` ("
+                      + " "
+                      + marker(current)
                       + current.request().summary()
                       + "): "
                       + current.outcome().failureReason())
@@ -136,6 +138,58 @@ public final class Delivery {
             : TaskTexts.failed(delivered));
   }
 
+  /**
+   * The words that start the final message of an edit; they carry the edit id and are looked for
+   * after an interruption, so they must not change between versions without keeping the old ones.
+   */
+  static String marker(Edit edit) {
+    return edit.state() == EditState.SUCCEEDED
+        ? "Your edit `" + edit.id() + "` is ready: "
+        : "Edit `" + edit.id() + "` (";
+  }
+
+  /**
+   * A delivery that was started before and not recorded as done may have posted already (a crash
+   * right after the post): asks the platform for the earlier post first, and records the edit as
+   * delivered when it is there. Returns whether it was.
+   */
+  private boolean postedBefore(Edit edit, ChatPort port) {
+    Instant since =
+        edit.outcome().finishedAt() != null
+            ? edit.outcome().finishedAt()
+            : edit.outcome().deliveryStartedAt();
+    Optional<MessageRef> earlier;
+    try {
+      earlier = port.findRecent(edit.origin().conversation(), marker(edit), since);
+    } catch (ChatException e) {
+      LOG.warn(
+          "Edit {}: could not look for an earlier post of the result ({}); posting it",
+          edit.id(),
+          e.getMessage());
+      return false;
+    }
+    if (earlier.isEmpty()) {
+      return false;
+    }
+    LOG.info(
+        "Edit {}: the result was posted before an interruption (message {}); not posting again",
+        edit.id(),
+        earlier.get().id());
+    Instant at = clock.instant();
+    Edit delivered =
+        edits.update(
+            edit.withOutcome(edit.outcome().delivered(at)),
+            at,
+            EditEvent.DELIVERED,
+            "found the earlier post " + earlier.get().id());
+    progress.finish(
+        delivered,
+        delivered.state() == EditState.SUCCEEDED
+            ? TaskTexts.done(delivered, at)
+            : TaskTexts.failed(delivered));
+    return true;
+  }
+
   private Edit downloadResult(Edit edit) {
     if (edit.outcome().resultFile() != null
         && Files.isRegularFile(Path.of(edit.outcome().resultFile()))) {
@@ -160,7 +214,7 @@ public final class Delivery {
   }
 
   private ChatMessage resultMessage(Edit edit, ChatPort port) {
-    String text = "✅ Your edit `" + edit.id() + "` is ready: " + edit.request().summary() + ".";
+    String text = "✅ " + marker(edit) + edit.request().summary() + ".";
     ChatMessage message = ChatMessage.text(text).mentioning(edit.origin().userId());
     String file = edit.outcome().resultFile();
     if (file != null) {
