@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param publicBaseUrl where Kling reaches the app's HTTP server (callbacks, relay), or {@code
  *     null}
  * @param instanceId this process's name in job leases
+ * @param transientRetryWindow how long an edit waits out a Kling outage before it fails
  */
 public record WorkflowSettings(
     String modelName,
@@ -27,12 +28,67 @@ public record WorkflowSettings(
     int workerThreads,
     String publicBaseUrl,
     String instanceId,
-    Duration retention) {
+    Duration retention,
+    Duration transientRetryWindow) {
+  /** The default of {@code jobs.transient-retry-window}. */
+  public static final Duration DEFAULT_TRANSIENT_RETRY_WINDOW = Duration.ofMinutes(30);
 
   public WorkflowSettings {
     requireNonNull(modelName, "modelName is null");
     requireNonNull(workDir, "workDir is null");
     requireNonNull(instanceId, "instanceId is null");
+    requireNonNull(transientRetryWindow, "transientRetryWindow is null");
+  }
+
+  /** Settings with the default transient retry window. */
+  public WorkflowSettings(
+      String modelName,
+      Path workDir,
+      long maxVideoBytes,
+      long maxImageBytes,
+      Duration pollInitialInterval,
+      Duration pollMaxInterval,
+      Duration taskTimeout,
+      Duration sessionTtl,
+      Duration leaseDuration,
+      int workerThreads,
+      String publicBaseUrl,
+      String instanceId,
+      Duration retention) {
+    this(
+        modelName,
+        workDir,
+        maxVideoBytes,
+        maxImageBytes,
+        pollInitialInterval,
+        pollMaxInterval,
+        taskTimeout,
+        sessionTtl,
+        leaseDuration,
+        workerThreads,
+        publicBaseUrl,
+        instanceId,
+        retention,
+        DEFAULT_TRANSIENT_RETRY_WINDOW);
+  }
+
+  /** The same settings with another transient retry window. */
+  public WorkflowSettings withTransientRetryWindow(Duration window) {
+    return new WorkflowSettings(
+        modelName,
+        workDir,
+        maxVideoBytes,
+        maxImageBytes,
+        pollInitialInterval,
+        pollMaxInterval,
+        taskTimeout,
+        sessionTtl,
+        leaseDuration,
+        workerThreads,
+        publicBaseUrl,
+        instanceId,
+        retention,
+        window);
   }
 
   public static WorkflowSettings from(
@@ -51,7 +107,8 @@ public record WorkflowSettings(
         jobs.workerThreads(),
         publicBaseUrl,
         instanceId,
-        config.media().retention());
+        config.media().retention(),
+        jobs.transientRetryWindow());
   }
 
   /** The next wait between checks of a running task: frequent at first, slower later, capped. */
