@@ -163,7 +163,11 @@ final class SlackChat implements ChatPort {
     }
     Message found = null;
     for (Message message : messages) {
-      boolean byBot = message.getBotId() != null || message.getAppId() != null;
+      // A file the bot shared may come back without bot_id; its comment is the result's text.
+      boolean byBot =
+          message.getBotId() != null
+              || message.getAppId() != null
+              || (message.getFiles() != null && !message.getFiles().isEmpty());
       if (byBot && carries(message, marker) && (found == null || newer(message, found))) {
         found = message;
       }
