@@ -11,6 +11,8 @@ import java.time.Duration;
  * @param sessionTtl Kling sessions last 24 hours; unsubmitted edits expire after this
  * @param leaseDuration how long one bot process holds a job before another may take it over
  * @param workerThreads threads that follow and deliver jobs
+ * @param transientRetryWindow how long an edit waits out a Kling outage (5xx, rate limits, no
+ *     answer) at any step before it fails; the job runner retries with backoff meanwhile
  */
 public record JobsConfig(
     Duration pollInitialInterval,
@@ -18,7 +20,8 @@ public record JobsConfig(
     Duration taskTimeout,
     Duration sessionTtl,
     Duration leaseDuration,
-    int workerThreads) {
+    int workerThreads,
+    Duration transientRetryWindow) {
 
   public JobsConfig {
     Check.positive("poll-initial-interval", pollInitialInterval);
@@ -41,6 +44,7 @@ public record JobsConfig(
     }
     Check.positive("lease-duration", leaseDuration);
     Check.range("worker-threads", workerThreads, 1, 64);
+    Check.positive("transient-retry-window", transientRetryWindow);
   }
 
   public static JobsConfig defaults() {
@@ -50,6 +54,7 @@ public record JobsConfig(
         Duration.ofHours(6),
         Duration.ofHours(24),
         Duration.ofMinutes(2),
-        4);
+        4,
+        Duration.ofMinutes(30));
   }
 }

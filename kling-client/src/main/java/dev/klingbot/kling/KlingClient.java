@@ -34,7 +34,7 @@ public interface KlingClient {
 
   /**
    * Finds a task by the {@code external_task_id} it was created with; empty when Kling says no such
-   * task exists (code 1203 or HTTP 404).
+   * task exists (code 1203, HTTP 404, or HTTP 400 with code 1201).
    */
   Optional<TaskInfo> findTaskByExternalId(String externalTaskId);
 }

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Finding a task by external id.</b> {@link #findTaskByExternalId} sends {@code GET
  * {base}/v1/videos/multi-elements/{external_task_id}}: Kling's query endpoints take either the
  * {@code task_id} or the {@code external_task_id} as the path id ("choose one of the two query
- * methods"), and no documented endpoint takes it as a query parameter. Code 1203 or HTTP 404 means
- * no such task.
+ * methods"), and no documented endpoint takes it as a query parameter. How Kling answers an unknown
+ * id is not documented: code 1203, HTTP 404, and HTTP 400 with code 1201 all mean no such task.
  *
  * <p><b>Retries.</b> Selection calls and queries are retried under the {@link KlingRetryPolicy} on
  * I/O errors and timeouts, 5xx (codes 5000-5002 or no body code) and 429 with code 1302 or 1303,
@@ -204,11 +204,24 @@ public final class OkHttpKlingClient implements KlingClient {
       ApiAnswer answer = transport.execute(http, "find-task", KlingTransport.get(url));
       return Optional.of(KlingJson.taskInfo(answer.data()));
     } catch (KlingException e) {
-      if (e.errorCode() == KlingErrorCode.RESOURCE_NOT_FOUND || e.httpStatus() == 404) {
+      if (saysNoSuchTask(e)) {
         return Optional.empty();
       }
       throw e;
     }
+  }
+
+  /**
+   * Whether a query by external id was answered "no such task". Kling does not document this
+   * answer: code 1203 or HTTP 404 is the documented "not found", and an unknown {@code
+   * external_task_id} has also been seen answered as HTTP 400 with code 1201 (invalid parameter:
+   * the id names no task). Treating it as "not found" is safe: a create sent again with the same id
+   * is either accepted or refused on its own, never run twice.
+   */
+  static boolean saysNoSuchTask(KlingException e) {
+    return e.errorCode() == KlingErrorCode.RESOURCE_NOT_FOUND
+        || e.httpStatus() == 404
+        || (e.httpStatus() == 400 && e.errorCode() == KlingErrorCode.INVALID_PARAMETER);
   }
 
   private ApiAnswer post(String operation, HttpUrl url, Object body) {

@@ -57,6 +57,21 @@ class CreateTaskTest {
   }
 
   @Test
+  void serverErrorThenUnknownIdAnsweredAsInvalidParameterIsCreatedAgain() throws Exception {
+    server.enqueue(error(503, 5001, "service unavailable"));
+    server.enqueue(error(400, 1201, "external_task_id is invalid"));
+    server.enqueue(ok(task("t-5", "submitted", "job-1")));
+
+    TaskInfo created = TestClients.bearer(server).createTask(request("job-1"));
+
+    assertThat(created.taskId()).isEqualTo("t-5");
+    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertMethodAndPath("POST", CREATE);
+    assertMethodAndPath("GET", LOOKUP);
+    assertMethodAndPath("POST", CREATE);
+  }
+
+  @Test
   void droppedConnectionThenTaskFoundIsNotCreatedAgain() throws Exception {
     server.enqueue(
         new MockResponse.Builder()

@@ -267,6 +267,31 @@ class OkHttpKlingClientTest {
   }
 
   @Test
+  void findTaskByExternalIdIsEmptyWhenKlingCallsTheUnknownIdAnInvalidParameter() {
+    server.enqueue(error(400, 1201, "external_task_id not exist"));
+
+    assertThat(TestClients.bearer(server).findTaskByExternalId("job-1")).isEmpty();
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void findTaskByExternalIdStillFailsOnOtherRefusals() {
+    server.enqueue(error(400, 1200, "invalid request"));
+    server.enqueue(error(401, 1000, "authentication failed"));
+    OkHttpKlingClient client = TestClients.bearer(server);
+
+    KlingException invalid =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            KlingException.class, () -> client.findTaskByExternalId("job-1"));
+    KlingException auth =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            KlingException.class, () -> client.findTaskByExternalId("job-1"));
+
+    assertThat(invalid.errorCode()).isEqualTo(KlingErrorCode.INVALID_REQUEST);
+    assertThat(auth.errorCode()).isEqualTo(KlingErrorCode.AUTHENTICATION_FAILED);
+  }
+
+  @Test
   void baseUrlWithoutPrefixAndWithTrailingSlash() throws Exception {
     server.enqueue(ok(KlingResponses.task("t-1", "submitted", "j")));
     server.enqueue(ok(KlingResponses.task("t-1", "submitted", "j")));

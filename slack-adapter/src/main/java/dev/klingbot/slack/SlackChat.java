@@ -6,6 +6,7 @@ import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest.Fi
 import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
 import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import com.slack.api.model.File;
+import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.chat.ChatException;
@@ -24,9 +25,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The core's view of Slack: posts (text and buttons with {@code chat.postMessage}, files with
@@ -38,6 +41,10 @@ final class SlackChat implements ChatPort {
   static final long UPLOAD_LIMIT = 1L << 30;
 
   private static final String FILE_REF = "file:";
+
+  /** How many of a thread's newest messages {@link #findRecent} reads. */
+  private static final int RECENT = 50;
+
   private static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(30);
 
   private final SlackApi api;
@@ -118,6 +125,67 @@ final class SlackChat implements ChatPort {
                         .ts(message.id())
                         .text(rendered.text())
                         .blocks(rendered.blocks())));
+  }
+
+  /**
+   * Reads the newest messages of the thread (or channel) since {@code since} with {@code
+   * conversations.replies} ({@code conversations.history} outside a thread) and answers the newest
+   * one the bot posted whose text or file title contains {@code marker}.
+   */
+  @Override
+  public Optional<MessageRef> findRecent(Conversation where, String marker, Instant since) {
+    requireNonNull(where, "where is null");
+    requireNonNull(marker, "marker is null");
+    String oldest =
+        since == null
+            ? null
+            : String.format(java.util.Locale.ROOT, "%d.000000", since.getEpochSecond() - 60);
+    List<Message> messages =
+        where.threadId() != null
+            ? api.call(
+                    "conversations.replies",
+                    c ->
+                        c.conversationsReplies(
+                            r ->
+                                r.channel(where.channelId())
+                                    .ts(where.threadId())
+                                    .oldest(oldest)
+                                    .limit(RECENT)))
+                .getMessages()
+            : api.call(
+                    "conversations.history",
+                    c ->
+                        c.conversationsHistory(
+                            r -> r.channel(where.channelId()).oldest(oldest).limit(RECENT)))
+                .getMessages();
+    if (messages == null) {
+      return Optional.empty();
+    }
+    Message found = null;
+    for (Message message : messages) {
+      // A file the bot shared may come back without bot_id; its comment is the result's text.
+      boolean byBot =
+          message.getBotId() != null
+              || message.getAppId() != null
+              || (message.getFiles() != null && !message.getFiles().isEmpty());
+      if (byBot && carries(message, marker) && (found == null || newer(message, found))) {
+        found = message;
+      }
+    }
+    return Optional.ofNullable(found).map(message -> new MessageRef(where, message.getTs()));
+  }
+
+  private static boolean carries(Message message, String marker) {
+    if (message.getText() != null && message.getText().contains(marker)) {
+      return true;
+    }
+    return message.getFiles() != null
+        && message.getFiles().stream()
+            .anyMatch(file -> file.getTitle() != null && file.getTitle().contains(marker));
+  }
+
+  private static boolean newer(Message a, Message b) {
+    return new java.math.BigDecimal(a.getTs()).compareTo(new java.math.BigDecimal(b.getTs())) > 0;
   }
 
   /** Shows a message only to {@code userId}; returns its {@code message_ts}. */

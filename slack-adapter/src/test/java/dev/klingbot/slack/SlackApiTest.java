@@ -45,6 +45,54 @@ class SlackApiTest {
   }
 
   @Test
+  void anEarlierResultIsFoundAmongTheBotsRecentRepliesInTheThread() {
+    fake.script(
+        "conversations.replies",
+        new MockResponse.Builder()
+            .code(200)
+            .addHeader("Content-Type", "application/json")
+            .body(
+                "{\"ok\":true,\"has_more\":false,\"messages\":["
+                    + "{\"type\":\"message\",\"user\":\"U1\",\"ts\":\"1700.1\","
+                    + "\"text\":\"<@UBOT> remove the car\"},"
+                    + "{\"type\":\"message\",\"user\":\"U1\",\"ts\":\"1700.3\","
+                    + "\"text\":\"did Your edit `K7Q2MX4A` is ready: work?\"},"
+                    + "{\"type\":\"message\",\"bot_id\":\"BBOT\",\"ts\":\"1700.4\","
+                    + "\"text\":\"Processing edit `K7Q2MX4A`\"},"
+                    + "{\"type\":\"message\",\"bot_id\":\"BBOT\",\"ts\":\"1700.5\","
+                    + "\"text\":\"<@U1> ✅ Your edit `K7Q2MX4A` is ready: Remove the car.\"}]}")
+            .build());
+
+    var found =
+        chat.findRecent(
+            thread,
+            "Your edit `K7Q2MX4A` is ready: ",
+            java.time.Instant.parse("2026-12-01T10:00:00Z"));
+
+    assertThat(found).map(ref -> ref.id()).contains("1700.5");
+    FakeSlack.Call call = fake.calls("conversations.replies").get(0);
+    assertThat(call.param("channel")).isEqualTo("C1");
+    assertThat(call.param("ts")).isEqualTo("1700.1");
+    assertThat(call.param("limit")).isEqualTo("50");
+    assertThat(call.param("oldest")).isEqualTo("1796119140.000000");
+  }
+
+  @Test
+  void noEarlierResultWhenOnlyPeopleQuoteTheEditId() {
+    fake.script(
+        "conversations.replies",
+        new MockResponse.Builder()
+            .code(200)
+            .addHeader("Content-Type", "application/json")
+            .body(
+                "{\"ok\":true,\"messages\":[{\"type\":\"message\",\"user\":\"U1\","
+                    + "\"ts\":\"1700.3\",\"text\":\"Your edit `K7Q2MX4A` is ready: ?\"}]}")
+            .build());
+
+    assertThat(chat.findRecent(thread, "Your edit `K7Q2MX4A` is ready: ", null)).isEmpty();
+  }
+
+  @Test
   void aRateLimitedCallWaitsAsLongAsSlackSaysAndSucceeds() {
     fake.script("chat.postMessage", rateLimited("2"));
 

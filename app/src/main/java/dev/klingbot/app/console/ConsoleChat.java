@@ -12,9 +12,11 @@ import dev.klingbot.core.chat.MessageRef;
 import dev.klingbot.core.conversation.CommandSyntax;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -62,6 +64,15 @@ public final class ConsoleChat implements ChatPort {
     if (!replacement.text().equals(previous)) {
       print(render(replacement, "bot ↻ "));
     }
+  }
+
+  /** The console remembers what it printed in this process; a result is found by its text. */
+  @Override
+  public Optional<MessageRef> findRecent(Conversation where, String marker, Instant since) {
+    return lastText.entrySet().stream()
+        .filter(entry -> entry.getValue().contains(marker))
+        .map(entry -> new MessageRef(where, entry.getKey()))
+        .findFirst();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.klingbot.core.chat;
 
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.conversation.CommandSyntax;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,17 @@ public interface ChatPort {
    */
   default Conversation openThread(Conversation from, String title) {
     return from;
+  }
+
+  /**
+   * Looks for a message the bot posted in {@code where} since {@code since} whose text (or the
+   * title of one of its files) contains {@code marker}. The core asks before posting a result again
+   * after an interruption (a crash right after the post, before it was recorded), so that each
+   * result appears once. Empty when there is none, or when the platform cannot look back; a failed
+   * look-up throws {@link ChatException} like a failed post.
+   */
+  default Optional<MessageRef> findRecent(Conversation where, String marker, Instant since) {
+    return Optional.empty();
   }
 
   /** A reference to a conversation people can click ({@code <#123>} on Discord), if any. */

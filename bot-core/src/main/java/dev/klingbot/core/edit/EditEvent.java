@@ -51,7 +51,14 @@ public enum EditEvent {
   DELIVERING("delivering", true),
   DELIVERY_RETRY("delivery-retry"),
   DELIVERY_FAILED("delivery-failed"),
-  DELIVERED("delivered");
+  DELIVERED("delivered"),
+  /**
+   * A Kling call failed in a way that may pass (5xx, rate limit, no answer); the edit waits and the
+   * job runner tries again. The detail names the step.
+   */
+  KLING_UNAVAILABLE("kling-unavailable"),
+  /** Kling answered again after {@link #KLING_UNAVAILABLE}, with nothing else to record. */
+  KLING_ANSWERED("kling-answered");
 
   private static final Map<String, EditEvent> BY_STORED =
       Arrays.stream(values()).collect(Collectors.toMap(EditEvent::stored, Function.identity()));

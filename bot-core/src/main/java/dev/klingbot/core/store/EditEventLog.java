@@ -50,6 +50,51 @@ public final class EditEventLog {
                 .list());
   }
 
+  /**
+   * The outage an edit is waiting out: the {@link EditEvent#KLING_UNAVAILABLE} events at the end of
+   * its log (intents in between do not count, since each retry announces its call again). Empty
+   * when the last thing that happened was not such a failure.
+   */
+  public java.util.Optional<Outage> currentOutage(String editId) {
+    List<Object[]> rows =
+        jdbi.withHandle(
+            handle ->
+                handle
+                    .createQuery(
+                        "SELECT kind, at FROM edit_events WHERE edit_id = :id ORDER BY id DESC")
+                    .bind("id", editId)
+                    .setMaxRows(500)
+                    .map(
+                        (rs, ctx) ->
+                            new Object[] {
+                              EditEvent.fromStored(rs.getString("kind")),
+                              Sql.instant(rs.getTimestamp("at"))
+                            })
+                    .list());
+    Instant since = null;
+    int failures = 0;
+    for (Object[] row : rows) {
+      EditEvent kind = (EditEvent) row[0];
+      if (kind == EditEvent.KLING_UNAVAILABLE) {
+        since = (Instant) row[1];
+        failures++;
+      } else if (!kind.isIntent()) {
+        break;
+      }
+    }
+    return since == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(new Outage(since, failures));
+  }
+
+  /**
+   * An outage of Kling as one edit saw it.
+   *
+   * @param since when the first failed call of this run was recorded
+   * @param failures how many calls have failed in a row
+   */
+  public record Outage(Instant since, int failures) {}
+
   static void write(Handle handle, String id, Instant at, EditEvent event, String detail) {
     handle
         .createUpdate(

@@ -23,8 +23,9 @@ public final class EditWorkQueue {
   }
 
   /**
-   * Ids of edits the job runner has work on: running tasks due for a check, and finished edits
-   * whose final message has not been posted.
+   * Ids of edits the job runner has work on: running tasks due for a check, started edits waiting
+   * for Kling to open their session (a due {@code next_check_at} while {@code created}), and
+   * finished edits whose final message has not been posted.
    */
   public List<String> dueForWork(Instant now, java.util.Collection<Platform> platforms, int limit) {
     if (platforms.isEmpty()) {
@@ -35,7 +36,8 @@ public final class EditWorkQueue {
             handle
                 .createQuery(
                     "SELECT id FROM edits WHERE ((state IN ('SUBMITTED', 'PROCESSING') AND"
-                        + " (next_check_at IS NULL OR next_check_at <= :now)) OR (state IN"
+                        + " (next_check_at IS NULL OR next_check_at <= :now)) OR (state = 'CREATED'"
+                        + " AND next_check_at <= :now) OR (state IN"
                         + " ('SUCCEEDED', 'FAILED', 'EXPIRED') AND delivered_at IS NULL AND"
                         + " (next_check_at IS NULL OR next_check_at <= :now))) AND (lease_until IS"
                         + " NULL OR lease_until < :now) AND platform IN (<platforms>) ORDER BY"
@@ -53,7 +55,7 @@ public final class EditWorkQueue {
         handle ->
             handle
                 .createQuery(
-                    "SELECT MIN(next_check_at) FROM edits WHERE state IN ('SUBMITTED',"
+                    "SELECT MIN(next_check_at) FROM edits WHERE state IN ('CREATED', 'SUBMITTED',"
                         + " 'PROCESSING') OR (state IN ('SUCCEEDED', 'FAILED', 'EXPIRED') AND"
                         + " delivered_at IS NULL)")
                 .mapTo(java.sql.Timestamp.class)

@@ -17,8 +17,15 @@ final class Sql {
     return false;
   }
 
+  /**
+   * The instant as a JDBC timestamp, cut to microseconds: H2 and PostgreSQL keep microseconds and
+   * round the rest, so a nanosecond clock could store a due time just after the "now" it is later
+   * compared with. Cutting every bound value the same way keeps {@code stored <= now} true.
+   */
   static Timestamp timestamp(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
+    return instant == null
+        ? null
+        : Timestamp.from(instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
   }
 
   static Instant instant(Timestamp timestamp) {

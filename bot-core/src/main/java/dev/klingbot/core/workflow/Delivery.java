@@ -43,6 +43,7 @@ public final class Delivery {
   private final MediaFiles files;
   private final ProgressReporter progress;
   private final Clock clock;
+  private final Duration transientRetryWindow;
 
   public Delivery(
       EditStore edits,
@@ -51,12 +52,36 @@ public final class Delivery {
       FrameExtractor frames,
       MediaFiles files,
       Clock clock) {
+    this(
+        edits,
+        chats,
+        downloads,
+        frames,
+        files,
+        WorkflowSettings.DEFAULT_TRANSIENT_RETRY_WINDOW,
+        clock);
+  }
+
+  /**
+   * A delivery that keeps trying to download a result for {@code transientRetryWindow} after the
+   * task ended before it posts the link instead.
+   */
+  public Delivery(
+      EditStore edits,
+      ChatPorts chats,
+      Downloads downloads,
+      FrameExtractor frames,
+      MediaFiles files,
+      Duration transientRetryWindow,
+      Clock clock) {
     this.edits = requireNonNull(edits, "edits is null");
     this.chats = requireNonNull(chats, "chats is null");
     this.downloads = requireNonNull(downloads, "downloads is null");
     this.frames = requireNonNull(frames, "frames is null");
     this.files = requireNonNull(files, "files is null");
     this.clock = requireNonNull(clock, "clock is null");
+    this.transientRetryWindow =
+        requireNonNull(transientRetryWindow, "transientRetryWindow is null");
     this.progress = new ProgressReporter(edits, chats, clock);
   }
 
@@ -69,26 +94,35 @@ public final class Delivery {
     if (port.isEmpty()) {
       return;
     }
-    Instant now = clock.instant();
     boolean again = edit.outcome().deliveryStartedAt() != null;
-    Edit current =
+    if (again && postedBefore(edit, port.get())) {
+      return;
+    }
+    Edit current = edit;
+    if (current.state() == EditState.SUCCEEDED) {
+      Optional<Edit> downloaded = downloadResult(current);
+      if (downloaded.isEmpty()) {
+        return;
+      }
+      current = downloaded.get();
+    }
+    Instant now = clock.instant();
+    current =
         edits.update(
-            edit.withOutcome(edit.outcome().deliveryStarted(now)),
+            current.withOutcome(current.outcome().deliveryStarted(now)),
             now,
             EditEvent.DELIVERING,
             again ? "again after an interruption" : null);
     ChatMessage message;
     if (current.state() == EditState.SUCCEEDED) {
-      current = downloadResult(current);
       message = resultMessage(current, port.get());
     } else {
       String icon = current.state() == EditState.EXPIRED ? "⌛" : "❌";
       message =
           ChatMessage.text(
                   icon
-                      + " Edit `"
-                      + current.id()
-                      + "` ("
+                      + " "
+                      + marker(current)
                       + current.request().summary()
                       + "): "
                       + current.outcome().failureReason())
@@ -136,31 +170,121 @@ public final class Delivery {
             : TaskTexts.failed(delivered));
   }
 
-  private Edit downloadResult(Edit edit) {
+  /**
+   * The words that start the final message of an edit; they carry the edit id and are looked for
+   * after an interruption, so they must not change between versions without keeping the old ones.
+   */
+  static String marker(Edit edit) {
+    return edit.state() == EditState.SUCCEEDED
+        ? "Your edit `" + edit.id() + "` is ready: "
+        : "Edit `" + edit.id() + "` (";
+  }
+
+  /**
+   * A delivery that was started before and not recorded as done may have posted already (a crash
+   * right after the post): asks the platform for the earlier post first, and records the edit as
+   * delivered when it is there. Returns whether it was.
+   */
+  private boolean postedBefore(Edit edit, ChatPort port) {
+    Instant since =
+        edit.outcome().finishedAt() != null
+            ? edit.outcome().finishedAt()
+            : edit.outcome().deliveryStartedAt();
+    Optional<MessageRef> earlier;
+    try {
+      earlier = port.findRecent(edit.origin().conversation(), marker(edit), since);
+    } catch (ChatException e) {
+      LOG.warn(
+          "Edit {}: could not look for an earlier post of the result ({}); posting it",
+          edit.id(),
+          e.getMessage());
+      return false;
+    }
+    if (earlier.isEmpty()) {
+      return false;
+    }
+    LOG.info(
+        "Edit {}: the result was posted before an interruption (message {}); not posting again",
+        edit.id(),
+        earlier.get().id());
+    Instant at = clock.instant();
+    Edit delivered =
+        edits.update(
+            edit.withOutcome(edit.outcome().delivered(at)),
+            at,
+            EditEvent.DELIVERED,
+            "found the earlier post " + earlier.get().id());
+    progress.finish(
+        delivered,
+        delivered.state() == EditState.SUCCEEDED
+            ? TaskTexts.done(delivered, at)
+            : TaskTexts.failed(delivered));
+    return true;
+  }
+
+  /**
+   * The edit with its result downloaded; the edit as it is when the download cannot work (too
+   * large, not a video), so the link is posted; empty when the download failed in a way that may
+   * pass and the retry window (from the end of the task) is still open: the edit is looked at again
+   * later, and one progress message says so.
+   */
+  private Optional<Edit> downloadResult(Edit edit) {
     if (edit.outcome().resultFile() != null
         && Files.isRegularFile(Path.of(edit.outcome().resultFile()))) {
-      return edit;
+      return Optional.of(edit);
     }
     Path target = files.result(edit.id());
     try {
       downloads.download(edit.outcome().resultUrl(), target, MAX_RESULT_BYTES);
       Instant now = clock.instant();
-      return edits.update(
-          edit.withOutcome(edit.outcome().withResultFile(target.toString())),
-          now,
-          EditEvent.RESULT_DOWNLOADED,
-          null);
+      return Optional.of(
+          edits.update(
+              edit.withOutcome(edit.outcome().withResultFile(target.toString())),
+              now,
+              EditEvent.RESULT_DOWNLOADED,
+              null));
     } catch (MediaException e) {
+      Instant now = clock.instant();
+      Instant since = edit.outcome().finishedAt() != null ? edit.outcome().finishedAt() : now;
+      Instant until = since.plus(transientRetryWindow);
+      if (mayPass(e) && now.isBefore(until)) {
+        Duration waited = Duration.between(since, now);
+        Duration wait = waited.dividedBy(2);
+        wait = wait.compareTo(TransientRetry.FIRST_WAIT) < 0 ? TransientRetry.FIRST_WAIT : wait;
+        wait = wait.compareTo(TransientRetry.MAX_WAIT) > 0 ? TransientRetry.MAX_WAIT : wait;
+        Instant next = now.plus(wait).isAfter(until) ? until : now.plus(wait);
+        LOG.warn(
+            "Edit {}: could not download the result ({}); trying again at {}",
+            edit.id(),
+            e.getMessage(),
+            next);
+        Edit waiting =
+            edits.update(
+                edit.withTask(edit.task().checkAt(next)),
+                now,
+                EditEvent.KLING_UNAVAILABLE,
+                "result download: " + e.getMessage());
+        progress.show(waiting, TransientRetry.busy(until, "post the result here."));
+        return Optional.empty();
+      }
       LOG.warn(
           "Edit {}: could not download the result ({}); posting the link",
           edit.id(),
           e.getMessage());
-      return edit;
+      return Optional.of(edit);
     }
   }
 
+  /** Whether a failed download of the result may work later (Kling's file server was down). */
+  private static boolean mayPass(MediaException e) {
+    return switch (e.kind()) {
+      case NETWORK, TIMEOUT, HTTP_ERROR -> true;
+      default -> false;
+    };
+  }
+
   private ChatMessage resultMessage(Edit edit, ChatPort port) {
-    String text = "✅ Your edit `" + edit.id() + "` is ready: " + edit.request().summary() + ".";
+    String text = "✅ " + marker(edit) + edit.request().summary() + ".";
     ChatMessage message = ChatMessage.text(text).mentioning(edit.origin().userId());
     String file = edit.outcome().resultFile();
     if (file != null) {

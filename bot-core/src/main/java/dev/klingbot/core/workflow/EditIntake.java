@@ -7,14 +7,11 @@ import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditEvent;
 import dev.klingbot.core.edit.EditImage;
 import dev.klingbot.core.edit.EditState;
-import dev.klingbot.core.edit.KlingSession;
 import dev.klingbot.core.media.Downloads;
 import dev.klingbot.core.media.MediaException;
 import dev.klingbot.core.media.ReferenceImages;
 import dev.klingbot.core.relay.MediaRelay;
 import dev.klingbot.core.store.EditStore;
-import dev.klingbot.kling.InitSelectionRequest;
-import dev.klingbot.kling.InitSelectionResult;
 import dev.klingbot.kling.KlingClient;
 import dev.klingbot.kling.KlingException;
 import java.io.IOException;
@@ -43,6 +40,7 @@ final class EditIntake {
   private final WorkflowSettings settings;
   private final Clock clock;
   private final ReferenceImages referenceImages;
+  private final SessionOpener sessions;
 
   EditIntake(
       Downloads downloads,
@@ -60,6 +58,13 @@ final class EditIntake {
     this.settings = requireNonNull(settings, "settings is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.referenceImages = new ReferenceImages(settings.maxImageBytes());
+    this.sessions =
+        new SessionOpener(
+            kling,
+            edits,
+            new TransientRetry(edits, settings.transientRetryWindow(), clock),
+            settings,
+            clock);
   }
 
   /** Copies the video into the edit's folder; refuses files over the size limit fast. */
@@ -178,36 +183,20 @@ final class EditIntake {
     return relay.available();
   }
 
-  /** Calls init-selection and stores the session; the edit moves to {@code selecting}. */
-  Edit openSession(Edit edit, String videoUrl) {
-    edits.log().record(edit.id(), clock.instant(), EditEvent.OPENING_SESSION, null);
-    InitSelectionResult result;
+  /**
+   * Calls init-selection and stores the session; the edit moves to {@code selecting}. When Kling is
+   * busy or down the edit stays {@code created} and the job runner tries again ({@link
+   * SessionOpener}); a refusal ends the edit and is thrown as the user's sentence.
+   */
+  SessionOpener.Opened openSession(Edit edit, String videoUrl) {
     try {
-      result = kling.initSelection(InitSelectionRequest.ofVideoUrl(videoUrl));
+      return sessions.open(edit, videoUrl);
     } catch (KlingException e) {
       LOG.info("Edit {}: init-selection refused: {}", edit.id(), e.getMessage());
       String reason = KlingMessages.describe(e);
-      failNow(edit, reason, EditEvent.INIT_REFUSED, e.getMessage());
+      failNow(edits.find(edit.id()).orElse(edit), reason, EditEvent.INIT_REFUSED, e.getMessage());
       throw new EditException(EditException.Kind.KLING, reason, e);
     }
-    Instant now = clock.instant();
-    KlingSession session =
-        new KlingSession(
-            result.sessionId(),
-            now.plus(settings.sessionTtl()),
-            result.width(),
-            result.height(),
-            result.totalFrame(),
-            result.fps(),
-            null,
-            null);
-    return edits.update(
-        edit.withState(EditState.SELECTING)
-            .withSession(session)
-            .withVideo(edit.video().withUrl(videoUrl)),
-        now,
-        EditEvent.SESSION_OPENED,
-        result.sessionId());
   }
 
   /**

@@ -201,8 +201,12 @@ final class EditStarter {
       if (!check.ok()) {
         return Reply.of(edit, EditViews.conformOffer(edit, info, check, usage, notices));
       }
-      edit =
+      SessionOpener.Opened opened =
           intake.openSession(edit, intake.videoUrl(video, request.video(), false, who.platform()));
+      edit = opened.edit();
+      if (opened.waiting().isPresent()) {
+        return Reply.of(edit, EditViews.waitingForKling(edit, opened.waiting().get().until()));
+      }
       return Reply.of(edit, EditViews.plan(edit, info, usage, notices, editorLinks.forEdit(edit)));
     } catch (RuntimeException e) {
       if (!stored) {
@@ -246,10 +250,14 @@ final class EditStarter {
             now,
             EditEvent.CONFORMED,
             String.join("; ", check.plan().changes()));
-    fixed =
+    SessionOpener.Opened opened =
         intake.openSession(
             fixed,
             intake.videoUrl(conformed, MediaSource.File.of(conformed), true, who.platform()));
+    fixed = opened.edit();
+    if (opened.waiting().isPresent()) {
+      return Reply.of(fixed, EditViews.waitingForKling(fixed, opened.waiting().get().until()));
+    }
     QuotaUsage usage =
         quota.usage(
             fixed.origin().platform(), fixed.origin().serverId(), fixed.origin().userId(), now);

@@ -57,6 +57,19 @@ final class EditViews {
     return ChatMessage.text(text.toString().strip()).withActions(planActions(edit, editorLink));
   }
 
+  /**
+   * The plan message of an edit whose session could not be opened yet because Kling is busy or
+   * down; the job runner edits it into the plan once the session is open.
+   */
+  static ChatMessage waitingForKling(Edit edit, Instant until) {
+    String text =
+        header(edit)
+            + "\n"
+            + TransientRetry.busy(until, "show the plan here when the session is open.");
+    return ChatMessage.text(text)
+        .withActions(List.of(ChatAction.button(Kind.CANCEL, edit.id(), "Cancel", Style.DANGER)));
+  }
+
   static String modeLine(Edit edit) {
     return "**Mode:** "
         + edit.request().mode().wireName()

@@ -6,6 +6,7 @@ import dev.klingbot.core.Platform;
 import dev.klingbot.core.chat.ChatPorts;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.quota.QuotaService;
+import dev.klingbot.core.relay.EditorLinks;
 import dev.klingbot.core.store.ConcurrentUpdateException;
 import dev.klingbot.core.store.EditStore;
 import dev.klingbot.core.store.EditWorkQueue;
@@ -56,6 +57,22 @@ public final class JobRunner implements AutoCloseable {
       Delivery delivery,
       WorkflowSettings settings,
       Clock clock) {
+    this(edits, quota, kling, chats, delivery, null, settings, clock);
+  }
+
+  /**
+   * A runner whose plans (posted when a session opens late, after Kling was busy) carry the web
+   * editor's link from {@code editorLinks} ({@code null}: no link).
+   */
+  public JobRunner(
+      EditStore edits,
+      QuotaService quota,
+      KlingClient kling,
+      ChatPorts chats,
+      Delivery delivery,
+      EditorLinks editorLinks,
+      WorkflowSettings settings,
+      Clock clock) {
     this.edits = requireNonNull(edits, "edits is null");
     this.work = edits.work();
     this.settings = requireNonNull(settings, "settings is null");
@@ -67,6 +84,7 @@ public final class JobRunner implements AutoCloseable {
             requireNonNull(kling, "kling is null"),
             requireNonNull(delivery, "delivery is null"),
             new ProgressReporter(edits, requireNonNull(chats, "chats is null"), clock),
+            editorLinks,
             settings,
             clock);
     this.janitor =

@@ -40,6 +40,35 @@ final class ProgressReporter {
     }
   }
 
+  /**
+   * Replaces the edit's plan message with {@code message} (text and buttons), or posts it as the
+   * plan message when there is none yet; returns the edit (with the message id if new).
+   */
+  Edit showPlan(Edit edit, ChatMessage message) {
+    Optional<ChatPort> port = chats.find(edit.origin().platform());
+    if (port.isEmpty()) {
+      return edit;
+    }
+    try {
+      if (edit.planMessageId() != null) {
+        port.get()
+            .edit(new MessageRef(edit.origin().conversation(), edit.planMessageId()), message);
+        return edit;
+      }
+      MessageRef posted =
+          port.get().post(edit.origin().conversation(), message.mentioning(edit.origin().userId()));
+      try {
+        return edits.update(edit.withPlanMessage(posted.id()), clock.instant(), null, null);
+      } catch (ConcurrentUpdateException e) {
+        Edit fresh = edits.find(edit.id()).orElse(edit);
+        return edits.update(fresh.withPlanMessage(posted.id()), clock.instant(), null, null);
+      }
+    } catch (ChatException e) {
+      LOG.warn("Could not update the plan of edit {}: {}", edit.id(), e.getMessage());
+      return edit;
+    }
+  }
+
   /** Shows {@code text} as the edit's progress; returns the edit (with the message id if new). */
   Edit show(Edit edit, String text) {
     Optional<ChatPort> port = chats.find(edit.origin().platform());

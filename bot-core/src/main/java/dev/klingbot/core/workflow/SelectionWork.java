@@ -91,6 +91,7 @@ final class SelectionWork {
     Edit intent = intend(edit, EditEvent.SELECTING, detail);
     SelectionResult result =
         call(
+            edit,
             intent,
             () ->
                 kling.addSelection(new SelectionRequest(edit.session().sessionId(), frame, fresh)));
@@ -123,6 +124,7 @@ final class SelectionWork {
     Edit intent = intend(edit, EditEvent.UNSELECTING, detail);
     SelectionResult result =
         call(
+            edit,
             intent,
             () ->
                 kling.deleteSelection(
@@ -142,7 +144,7 @@ final class SelectionWork {
   /** Removes every marked point. */
   Reply clear(Edit edit) {
     Edit intent = intend(edit, EditEvent.CLEARING, null);
-    call(intent, () -> kling.clearSelection(edit.session().sessionId()));
+    call(edit, intent, () -> kling.clearSelection(edit.session().sessionId()));
     Instant now = clock.instant();
     selections.clear(edit.id());
     Edit updated =
@@ -160,7 +162,8 @@ final class SelectionWork {
       throw new EditException(EditException.Kind.SELECTION, SelectionViews.nothingToPreview(edit));
     }
     Edit intent = edits.update(edit, clock.instant(), EditEvent.PREVIEWING, null);
-    PreviewResult preview = call(intent, () -> kling.previewSelection(edit.session().sessionId()));
+    PreviewResult preview =
+        call(edit, intent, () -> kling.previewSelection(edit.session().sessionId()));
     Instant now = clock.instant();
     KlingSession session = intent.session().withPreview(preview.video(), preview.videoCover());
     Edit updated =
@@ -220,13 +223,28 @@ final class SelectionWork {
     return edits.update(edit.withState(EditState.SELECTING), clock.instant(), event, detail);
   }
 
-  /** Makes a Kling call; a refusal is stored and becomes the user's sentence. */
-  private <T> T call(Edit intent, Supplier<T> request) {
+  /** What the user reads when Kling did not answer a selection call (5xx, 1302, no answer). */
+  static final String NO_ANSWER =
+      "Kling did not answer; your marks are kept, try again in a minute.";
+
+  /**
+   * Makes a Kling call; a failure is stored and becomes the user's sentence. Nothing changed at
+   * Kling, so the edit goes back to the state it was in ({@code previewed} stays previewed) and
+   * stays usable: a Kling that is busy or down gets {@link #NO_ANSWER}, a refusal Kling's reason.
+   */
+  private <T> T call(Edit before, Edit intent, Supplier<T> request) {
     try {
       return request.get();
     } catch (KlingException e) {
-      edits.log().record(intent.id(), clock.instant(), EditEvent.SELECTION_FAILED, e.getMessage());
-      throw new EditException(EditException.Kind.KLING, KlingMessages.describe(e), e);
+      Instant now = clock.instant();
+      if (intent.state() != before.state()) {
+        edits.update(
+            intent.withState(before.state()), now, EditEvent.SELECTION_FAILED, e.getMessage());
+      } else {
+        edits.log().record(intent.id(), now, EditEvent.SELECTION_FAILED, e.getMessage());
+      }
+      String sentence = TransientRetry.isTransient(e) ? NO_ANSWER : KlingMessages.describe(e);
+      throw new EditException(EditException.Kind.KLING, sentence, e);
     }
   }
 

@@ -2,11 +2,14 @@ package dev.klingbot.core.workflow;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditEvent;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.TaskState;
 import dev.klingbot.core.quota.QuotaService;
+import dev.klingbot.core.quota.QuotaUsage;
+import dev.klingbot.core.relay.EditorLinks;
 import dev.klingbot.core.store.EditStore;
 import dev.klingbot.kling.CreateTaskRequest;
 import dev.klingbot.kling.KlingClient;
@@ -17,6 +20,7 @@ import dev.klingbot.kling.TaskStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +43,9 @@ final class TaskFollower {
   private final ProgressReporter progress;
   private final WorkflowSettings settings;
   private final Clock clock;
+  private final TransientRetry retry;
+  private final SessionOpener sessions;
+  private final EditorLinks editorLinks;
 
   TaskFollower(
       EditStore edits,
@@ -46,6 +53,7 @@ final class TaskFollower {
       KlingClient kling,
       Delivery delivery,
       ProgressReporter progress,
+      EditorLinks editorLinks,
       WorkflowSettings settings,
       Clock clock) {
     this.edits = requireNonNull(edits, "edits is null");
@@ -55,11 +63,21 @@ final class TaskFollower {
     this.progress = requireNonNull(progress, "progress is null");
     this.settings = requireNonNull(settings, "settings is null");
     this.clock = requireNonNull(clock, "clock is null");
+    this.editorLinks = editorLinks;
+    this.retry = new TransientRetry(edits, settings.transientRetryWindow(), clock);
+    this.sessions = new SessionOpener(kling, edits, retry, settings, clock);
   }
 
   /** One step for an edit the caller holds the lease of. */
   void step(Edit edit) {
     switch (edit.state()) {
+      case CREATED -> {
+        if (edit.session() == null
+            && edit.task().nextCheckAt() != null
+            && edit.video().url() != null) {
+          openSession(edit);
+        }
+      }
       case SUBMITTED -> {
         if (edit.task().taskId() == null) {
           create(edit);
@@ -88,7 +106,12 @@ final class TaskFollower {
     Optional<TaskInfo> existing = Optional.empty();
     if (edit.task().status() == TaskState.CREATING) {
       // A create may have reached Kling before a crash or timeout: look it up first.
-      existing = kling.findTaskByExternalId(edit.id());
+      try {
+        existing = kling.findTaskByExternalId(edit.id());
+      } catch (KlingException e) {
+        createFailed(edit, e);
+        return;
+      }
     } else {
       current =
           edits.update(
@@ -157,13 +180,9 @@ final class TaskFollower {
       queue(edit, now);
       return;
     }
-    if (e.retryable()) {
-      LOG.warn(
-          "Edit {}: creating the Kling task failed ({}); retrying later",
-          edit.id(),
-          e.getMessage());
-      Duration wait = e.retryAfter().filter(d -> d.compareTo(ERROR_RETRY) > 0).orElse(ERROR_RETRY);
-      edits.update(edit.withTask(edit.task().checkAt(now.plus(wait))), now, null, null);
+    if (TransientRetry.isTransient(e)) {
+      // A create whose outcome is unknown stays "creating": the next try looks the task up first.
+      waitOrGiveUp(edit, e, "create-task", "start it as soon as Kling answers.");
       return;
     }
     fail(edit, TaskTexts.refused(e.userMessage()), EditEvent.CREATE_REFUSED, e.getMessage());
@@ -203,6 +222,10 @@ final class TaskFollower {
             e.getMessage());
         return;
       }
+      if (TransientRetry.isTransient(e)) {
+        waitOrGiveUp(edit, e, "query-task", "keep following your edit.");
+        return;
+      }
       LOG.warn(
           "Edit {}: checking task {} failed ({}); retrying later",
           edit.id(),
@@ -228,7 +251,9 @@ final class TaskFollower {
                             now,
                             now.plus(settings.pollDelay(edit.task().checkCount() + 1)))),
             now,
-            state != edit.state() ? EditEvent.PROCESSING : null,
+            state != edit.state()
+                ? EditEvent.PROCESSING
+                : retry.waiting(edit) ? EditEvent.KLING_ANSWERED : null,
             null);
     progress.show(checked, TaskTexts.running(checked, status, now));
   }
@@ -257,6 +282,92 @@ final class TaskFollower {
             : TaskTexts.klingFailed(task.statusMessage()),
         EditEvent.FAILED,
         task.statusMessage());
+  }
+
+  /**
+   * A Kling call of a submitted edit failed in a way that may pass: the edit waits and is tried
+   * again with backoff, showing one progress message that is edited in place; once the retry window
+   * has passed, it fails and its units are refunded.
+   */
+  private void waitOrGiveUp(Edit edit, KlingException e, String step, String then) {
+    Instant now = clock.instant();
+    Optional<TransientRetry.Wait> wait = retry.after(edit, e);
+    if (wait.isEmpty()) {
+      LOG.warn(
+          "Edit {}: Kling stayed unavailable for {} ({}: {}); failing it",
+          edit.id(),
+          retry.window(),
+          step,
+          e.getMessage());
+      fail(edit, retry.gaveUp(true), EditEvent.FAILED, step + ": " + e.getMessage());
+      return;
+    }
+    LOG.warn(
+        "Edit {}: {} failed ({}); trying again at {}",
+        edit.id(),
+        step,
+        e.getMessage(),
+        wait.get().next());
+    Edit waiting =
+        edits.update(
+            edit.withTask(edit.task().checkAt(wait.get().next())),
+            now,
+            EditEvent.KLING_UNAVAILABLE,
+            step + ": " + e.getMessage());
+    progress.show(waiting, TransientRetry.busy(wait.get().until(), then));
+  }
+
+  /**
+   * Tries again to open the session of an edit that was started while Kling was busy or down. The
+   * plan message, which said so, becomes the plan once the session is open, or the reason once the
+   * edit gave up.
+   */
+  private void openSession(Edit edit) {
+    SessionOpener.Opened opened;
+    try {
+      opened = sessions.open(edit, edit.video().url());
+    } catch (KlingException e) {
+      Instant now = clock.instant();
+      String reason =
+          TransientRetry.isTransient(e) ? retry.gaveUp(false) : KlingMessages.describe(e);
+      LOG.info("Edit {}: the session could not be opened: {}", edit.id(), e.getMessage());
+      Edit failed =
+          edits.update(
+              edit.withState(EditState.FAILED)
+                  .withTask(edit.task().checkAt(null))
+                  .withOutcome(edit.outcome().failed(reason, now).delivered(now)),
+              now,
+              EditEvent.INIT_REFUSED,
+              e.getMessage());
+      progress.showPlan(
+          failed,
+          ChatMessage.text(
+              "❌ Edit `" + failed.id() + "` (" + failed.request().summary() + "): " + reason));
+      return;
+    }
+    Edit current = opened.edit();
+    if (opened.waiting().isPresent()) {
+      progress.showPlan(
+          current, EditViews.waitingForKling(current, opened.waiting().get().until()));
+      return;
+    }
+    LOG.info(
+        "Edit {}: Kling answered; session {} is open", current.id(), current.session().sessionId());
+    Instant now = clock.instant();
+    QuotaUsage usage =
+        quota.usage(
+            current.origin().platform(),
+            current.origin().serverId(),
+            current.origin().userId(),
+            now);
+    progress.showPlan(
+        current,
+        EditViews.plan(
+            current,
+            EditStarter.readInfo(current),
+            usage,
+            List.of("Kling was busy when you started; the session is open now."),
+            editorLinks == null ? Optional.empty() : editorLinks.forEdit(current)));
   }
 
   private void fail(Edit edit, String reason, EditEvent event, String detail) {

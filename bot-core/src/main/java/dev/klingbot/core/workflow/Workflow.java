@@ -47,8 +47,10 @@ public final class Workflow implements AutoCloseable {
     FrameExtractor frames = new FrameExtractor();
     VideoProbe probe = new VideoProbe();
     VideoRules rules = new VideoRules(settings.maxVideoBytes());
-    this.delivery = new Delivery(edits, chats, downloads, frames, files, clock);
-    this.runner = new JobRunner(edits, quota, kling, chats, delivery, settings, clock);
+    this.delivery =
+        new Delivery(
+            edits, chats, downloads, frames, files, settings.transientRetryWindow(), clock);
+    this.runner = new JobRunner(edits, quota, kling, chats, delivery, editorLinks, settings, clock);
     EditIntake intake = new EditIntake(downloads, files, relay, kling, edits, settings, clock);
     SelectionWork selection =
         new SelectionWork(kling, edits, selections, files, frames, downloads, clock);

@@ -21,6 +21,7 @@ import java.time.Duration;
  *     limits.starts-per-user-per-minute})
  * @param diskBudgetBytes new edits are refused while the media folder holds more ({@code
  *     media.disk-budget})
+ * @param transientRetryWindow how long an edit waits out a Kling outage before it fails
  */
 public record WorkflowSettings(
     String modelName,
@@ -38,15 +39,19 @@ public record WorkflowSettings(
     Duration retention,
     int openEditsPerUser,
     int startsPerUserPerMinute,
-    long diskBudgetBytes) {
+    long diskBudgetBytes,
+    Duration transientRetryWindow) {
+  /** The default of {@code jobs.transient-retry-window}. */
+  public static final Duration DEFAULT_TRANSIENT_RETRY_WINDOW = Duration.ofMinutes(30);
 
   public WorkflowSettings {
     requireNonNull(modelName, "modelName is null");
     requireNonNull(workDir, "workDir is null");
     requireNonNull(instanceId, "instanceId is null");
+    requireNonNull(transientRetryWindow, "transientRetryWindow is null");
   }
 
-  /** The settings with the default start limits and disk budget. */
+  /** The settings with the default start limits, disk budget and transient retry window. */
   public WorkflowSettings(
       String modelName,
       Path workDir,
@@ -77,7 +82,8 @@ public record WorkflowSettings(
         retention,
         LimitsConfig.defaults().openEditsPerUser(),
         LimitsConfig.defaults().startsPerUserPerMinute(),
-        MediaConfig.DEFAULT_DISK_BUDGET.bytes());
+        MediaConfig.DEFAULT_DISK_BUDGET.bytes(),
+        DEFAULT_TRANSIENT_RETRY_WINDOW);
   }
 
   /** The same settings with other start limits and disk budget. */
@@ -98,7 +104,30 @@ public record WorkflowSettings(
         retention,
         openPerUser,
         startsPerMinute,
-        diskBudget);
+        diskBudget,
+        transientRetryWindow);
+  }
+
+  /** The same settings with another transient retry window. */
+  public WorkflowSettings withTransientRetryWindow(Duration window) {
+    return new WorkflowSettings(
+        modelName,
+        workDir,
+        maxVideoBytes,
+        maxImageBytes,
+        pollInitialInterval,
+        pollMaxInterval,
+        taskTimeout,
+        sessionTtl,
+        leaseDuration,
+        workerThreads,
+        publicBaseUrl,
+        instanceId,
+        retention,
+        openEditsPerUser,
+        startsPerUserPerMinute,
+        diskBudgetBytes,
+        window);
   }
 
   public static WorkflowSettings from(
@@ -120,7 +149,8 @@ public record WorkflowSettings(
         config.media().retention(),
         config.limits().openEditsPerUser(),
         config.limits().startsPerUserPerMinute(),
-        config.media().diskBudget().bytes());
+        config.media().diskBudget().bytes(),
+        jobs.transientRetryWindow());
   }
 
   /** The next wait between checks of a running task: frequent at first, slower later, capped. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /** An in-memory chat platform for tests: remembers every post and edit. */
@@ -58,6 +59,21 @@ public final class RecordingChat implements ChatPort {
     }
     posted.edits().add(replacement);
     notifyAll();
+  }
+
+  @Override
+  public synchronized Optional<MessageRef> findRecent(
+      Conversation where, String marker, Instant since) {
+    List<Posted> all = new ArrayList<>(posts.values());
+    for (int i = all.size() - 1; i >= 0 && i >= all.size() - 50; i--) {
+      Posted posted = all.get(i);
+      boolean inFile =
+          posted.message().files().stream().anyMatch(file -> file.description().contains(marker));
+      if (posted.where().equals(where) && (posted.text().contains(marker) || inFile)) {
+        return Optional.of(new MessageRef(where, posted.id()));
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

@@ -185,6 +185,95 @@ class RunnerAndDeliveryTest {
         .isEqualTo(running.state());
   }
 
+  @Test
+  void aResultPostedJustBeforeACrashIsNotPostedAgainAfterTheRestart() throws Exception {
+    SettableClock clock = new SettableClock(Instant.now());
+    fixture =
+        new WorkflowFixture(
+            SimulatorOptions.builder().taskProcessingTime(Duration.ofSeconds(1)),
+            TestDatabases.h2(),
+            clock);
+    chat = new RecordingChat(Platform.DISCORD);
+    CrashAfterPosting crashing = new CrashAfterPosting(chat, "is ready");
+    fixture.chats.register(crashing);
+    fixture.workflow().runner().follow(Platform.DISCORD);
+    Edit edit =
+        fixture
+            .workflow()
+            .service()
+            .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
+            .edit();
+    fixture.workflow().service().submit(alice, edit.id());
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (chat.postsContaining("is ready").isEmpty() && Instant.now().isBefore(deadline)) {
+      fixture.workflow().runner().runOnce();
+      clock.advance(Duration.ofSeconds(1));
+      Thread.sleep(100);
+    }
+    assertThat(chat.postsContaining("is ready")).hasSize(1);
+    Edit interrupted = fixture.edits.find(edit.id()).orElseThrow();
+    assertThat(interrupted.outcome().deliveryStartedAt()).isNotNull();
+    assertThat(interrupted.outcome().deliveredAt()).isNull();
+
+    fixture.restart().runner().follow(Platform.DISCORD);
+    clock.advance(Duration.ofMinutes(5));
+    fixture.workflow().runner().runOnce();
+    clock.advance(Duration.ofMinutes(5));
+    fixture.workflow().runner().runOnce();
+
+    assertThat(chat.postsContaining("is ready"))
+        .as("the result appears once in the thread")
+        .hasSize(1);
+    Edit delivered = fixture.edits.find(edit.id()).orElseThrow();
+    assertThat(delivered.outcome().deliveredAt()).isNotNull();
+    assertThat(fixture.edits.events(edit.id())).last().asString().startsWith("delivered");
+  }
+
+  /** A chat platform where the bot process dies right after a matching post went out. */
+  private static final class CrashAfterPosting implements dev.klingbot.core.chat.ChatPort {
+    private final RecordingChat chat;
+    private final String crashAfter;
+    private boolean crashed;
+
+    CrashAfterPosting(RecordingChat chat, String crashAfter) {
+      this.chat = chat;
+      this.crashAfter = crashAfter;
+    }
+
+    @Override
+    public Platform platform() {
+      return chat.platform();
+    }
+
+    @Override
+    public dev.klingbot.core.chat.MessageRef post(
+        dev.klingbot.core.chat.Conversation where, dev.klingbot.core.chat.ChatMessage message) {
+      dev.klingbot.core.chat.MessageRef posted = chat.post(where, message);
+      if (!crashed && message.text().contains(crashAfter)) {
+        crashed = true;
+        throw new IllegalStateException("the bot process was killed after the upload");
+      }
+      return posted;
+    }
+
+    @Override
+    public void edit(
+        dev.klingbot.core.chat.MessageRef message, dev.klingbot.core.chat.ChatMessage replacement) {
+      chat.edit(message, replacement);
+    }
+
+    @Override
+    public long uploadLimitBytes(dev.klingbot.core.chat.Conversation where) {
+      return chat.uploadLimitBytes(where);
+    }
+
+    @Override
+    public java.util.Optional<dev.klingbot.core.chat.MessageRef> findRecent(
+        dev.klingbot.core.chat.Conversation where, String marker, Instant since) {
+      return chat.findRecent(where, marker, since);
+    }
+  }
+
   private Edit runUntilDelivered(String id, SettableClock clock) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (Instant.now().isBefore(deadline)) {
