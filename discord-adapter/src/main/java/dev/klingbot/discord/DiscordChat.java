@@ -88,6 +88,12 @@ final class DiscordChat implements ChatPort {
   }
 
   @Override
+  public Optional<MessageRef> findRecent(
+      Conversation where, String marker, java.time.Instant since) {
+    return gateway.findRecent(where, marker, since);
+  }
+
+  @Override
   public Optional<String> link(Conversation conversation) {
     String id =
         conversation.threadId() != null ? conversation.threadId() : conversation.channelId();

@@ -39,4 +39,13 @@ interface DiscordGateway {
 
   /** The largest file the server accepts, in bytes. */
   long maxFileSize(String guildId);
+
+  /**
+   * The newest of the bot's own recent messages in the conversation (its thread, else its channel)
+   * posted since {@code since} whose text or file names contain {@code marker}.
+   */
+  default java.util.Optional<MessageRef> findRecent(
+      Conversation where, String marker, java.time.Instant since) {
+    return java.util.Optional.empty();
+  }
 }

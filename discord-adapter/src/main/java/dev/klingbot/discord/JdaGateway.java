@@ -114,6 +114,40 @@ final class JdaGateway implements DiscordGateway {
   }
 
   @Override
+  public java.util.Optional<MessageRef> findRecent(
+      Conversation where, String marker, java.time.Instant since) {
+    GuildMessageChannel channel;
+    if (where.threadId() == null) {
+      channel = parent(where);
+    } else {
+      ThreadChannel thread = findThread(where);
+      channel = thread != null ? thread : parent(where);
+    }
+    GuildMessageChannel searched = channel;
+    List<Message> recent =
+        await(() -> searched.getHistory().retrievePast(50), timeout, "read recent messages");
+    String self = jda.getSelfUser().getId();
+    java.time.Instant from = since.minus(Duration.ofMinutes(1));
+    return recent.stream()
+        .filter(message -> message.getAuthor().getId().equals(self))
+        .filter(message -> !message.getTimeCreated().toInstant().isBefore(from))
+        .filter(
+            message ->
+                message.getContentRaw().contains(marker)
+                    || message.getAttachments().stream()
+                        .anyMatch(file -> file.getFileName().contains(marker)))
+        .findFirst()
+        .map(
+            message ->
+                new MessageRef(
+                    searched instanceof ThreadChannel
+                        ? where
+                        : new Conversation(
+                            where.platform(), where.serverId(), where.channelId(), null),
+                    message.getId()));
+  }
+
+  @Override
   public String createThread(String channelId, String name) {
     StandardGuildMessageChannel parent =
         jda.getChannelById(StandardGuildMessageChannel.class, channelId);
