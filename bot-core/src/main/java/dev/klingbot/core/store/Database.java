@@ -79,7 +79,10 @@ public final class Database implements AutoCloseable {
    * Settings the bot needs from H2 unless the URL says otherwise: a longer row-lock wait (quota
    * reservations of a busy server queue on one row; H2 waits one second by default), and for a file
    * database, writing each commit to disk at once (by default H2 writes in the background, so a
-   * killed process loses its last committed work, such as a submitted edit).
+   * killed process loses its last committed work, such as a submitted edit), and sharing it with
+   * other klingbot processes ({@code AUTO_SERVER}: the first process to open the file serves it to
+   * the others over a local TCP port it picks; when it exits, another one takes over). So a
+   * one-shot {@code edit} works while a console or {@code run} has the same file open.
    */
   static String withH2Defaults(String url) {
     if (!url.startsWith("jdbc:h2:")) {
@@ -90,8 +93,16 @@ public final class Database implements AutoCloseable {
     if (!upper.contains("LOCK_TIMEOUT")) {
       result += ";LOCK_TIMEOUT=10000";
     }
-    if (!upper.startsWith("JDBC:H2:MEM:") && !upper.contains("WRITE_DELAY")) {
+    boolean embeddedFile =
+        !upper.startsWith("JDBC:H2:MEM:")
+            && !upper.startsWith("JDBC:H2:TCP:")
+            && !upper.startsWith("JDBC:H2:SSL:")
+            && !upper.startsWith("JDBC:H2:ZIP:");
+    if (embeddedFile && !upper.contains("WRITE_DELAY")) {
       result += ";WRITE_DELAY=0";
+    }
+    if (embeddedFile && !upper.contains("AUTO_SERVER") && !upper.contains("FILE_LOCK")) {
+      result += ";AUTO_SERVER=TRUE";
     }
     return result;
   }
