@@ -48,7 +48,7 @@ public final class ConsoleApp {
         chat.info(
             "Using the built-in Kling simulator (a simulated edit takes "
                 + taskTime.toSeconds()
-                + " s)."
+                + " s; simulated edits cost no quota)."
                 + logNote);
       } else {
         chat.info("Using Kling at " + effective.kling().baseUrl() + "." + logNote);
