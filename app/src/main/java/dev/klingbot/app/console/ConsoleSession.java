@@ -23,6 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.UserInterruptException;
 
 /**
  * The terminal as a front-end: each line is read with the core's {@link CommandGrammar} and carried
@@ -60,31 +63,73 @@ public final class ConsoleSession {
         };
   }
 
-  /** Reads commands until {@code quit} or the end of input. */
+  static final String WELCOME =
+      "Kling Edit Bot console. Type `help` for commands, `quit` to leave.";
+  static final String GOODBYE =
+      "Bye. Edits still running are picked up again the next time the bot starts.";
+  static final String CANCELLED_LINE = "(line cancelled; Ctrl-C again or Ctrl-D to leave)";
+
+  /** Reads commands until {@code quit} or the end of input (scripted input: no line editing). */
   public void run(BufferedReader in, boolean interactive) throws IOException {
-    chat.info("Kling Edit Bot console. Type `help` for commands, `quit` to leave.");
+    chat.info(WELCOME);
     while (true) {
       if (interactive) {
         System.out.print("you> ");
         System.out.flush();
       }
       String line = in.readLine();
-      if (line == null) {
+      if (line == null || !process(line, !interactive)) {
         break;
       }
-      line = line.strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      if (!interactive) {
-        chat.info("you> " + line);
-      }
-      if (line.equalsIgnoreCase("quit") || line.equalsIgnoreCase("exit")) {
-        break;
-      }
-      handle(line);
     }
-    chat.info("Bye. Edits still running are picked up again the next time the bot starts.");
+    chat.info(GOODBYE);
+  }
+
+  /**
+   * Reads commands with a line editor (history, editing) until {@code quit}, Ctrl-D, or Ctrl-C
+   * twice in a row; one Ctrl-C cancels the line being typed. What the bot says meanwhile is printed
+   * above the prompt, which is redrawn with what the user has typed so far.
+   */
+  public void run(LineReader reader) {
+    chat.printVia(reader::printAbove);
+    chat.info(WELCOME);
+    boolean interruptedOnce = false;
+    while (true) {
+      String line;
+      try {
+        line = reader.readLine("you> ");
+      } catch (UserInterruptException e) {
+        if (interruptedOnce) {
+          break;
+        }
+        interruptedOnce = true;
+        chat.info(CANCELLED_LINE);
+        continue;
+      } catch (EndOfFileException e) {
+        break;
+      }
+      interruptedOnce = false;
+      if (!process(line, false)) {
+        break;
+      }
+    }
+    chat.info(GOODBYE);
+  }
+
+  /** One typed line; false when it asks to leave. */
+  private boolean process(String typed, boolean echo) {
+    String line = typed.strip();
+    if (line.isEmpty() || line.startsWith("#")) {
+      return true;
+    }
+    if (echo) {
+      chat.info("you> " + line);
+    }
+    if (line.equalsIgnoreCase("quit") || line.equalsIgnoreCase("exit")) {
+      return false;
+    }
+    handle(line);
+    return true;
   }
 
   /** Runs one command line and prints what it answers. */
@@ -219,7 +264,8 @@ public final class ConsoleSession {
       try {
         Thread.sleep(250);
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        // Ctrl-C while waiting: stop waiting, stay in the console
+        chat.info("bot> Stopped waiting; edit " + id + " keeps running (`status` shows it).");
         return;
       }
     }
