@@ -41,7 +41,10 @@ final class OneShotPort {
   private static boolean namesPort(Path file) {
     try {
       JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-      return tree != null && tree.at("/http/port").isValueNode();
+      JsonNode port = tree == null ? null : tree.at("/http/port");
+      return port != null
+          && port.isValueNode()
+          && !port.asText().strip().equals(Integer.toString(HttpConfig.defaults().port()));
     } catch (IOException e) {
       return true; // the loader has read it already; keep what it says
     }
