@@ -16,6 +16,9 @@ import org.jdbi.v3.core.Jdbi;
  * scripts on H2 and PostgreSQL) and the query API (Jdbi).
  */
 public final class Database implements AutoCloseable {
+  /** H2's system property for the address its servers (also AUTO_SERVER's) listen on. */
+  static final String H2_BIND_ADDRESS = "h2.bindAddress";
+
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final Dialect dialect;
@@ -29,6 +32,11 @@ public final class Database implements AutoCloseable {
   /** Opens the pool and brings the schema up to date. */
   public static Database open(DatabaseConfig config) {
     String url = withH2Defaults(config.url());
+    if (url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE")
+        && System.getProperty(H2_BIND_ADDRESS) == null) {
+      // the shared file is served to other klingbot processes of this machine only
+      System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+    }
     String shown = displayUrl(url);
     createH2Folder(url);
     HikariConfig hikari = new HikariConfig();
