@@ -68,9 +68,6 @@ public final class ConsoleCommand implements Callable<Integer> {
     try (Terminal terminal =
         TerminalBuilder.builder().system(true).name("klingbot").dumb(true).build()) {
       LineReader reader = LineEditor.create(terminal, log.resolveSibling("console-history"));
-      // Ctrl-C while a command runs (e.g. `wait`) stops that command, not the console
-      Thread console = Thread.currentThread();
-      terminal.handle(Terminal.Signal.INT, signal -> console.interrupt());
       ConsoleApp.run(config, simulate, taskTime, reader, System.out, name, logNote);
     }
     return 0;

@@ -23,9 +23,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
 
 /**
  * The terminal as a front-end: each line is read with the core's {@link CommandGrammar} and carried
@@ -41,6 +43,7 @@ public final class ConsoleSession {
   private final List<MediaSource> attached = new ArrayList<>();
   private final Replies replies;
   private String current;
+  private final AtomicBoolean stopWaiting = new AtomicBoolean();
 
   public ConsoleSession(
       ConversationHandler conversation, EditService edits, ConsoleChat chat, String userName) {
@@ -92,6 +95,9 @@ public final class ConsoleSession {
    */
   public void run(LineReader reader) {
     chat.printVia(reader::printAbove);
+    // Ctrl-C while a command runs stops a `wait`, not the console (while a line is read, the
+    // reader handles Ctrl-C itself and puts this handler back afterwards)
+    reader.getTerminal().handle(Terminal.Signal.INT, signal -> stopWaiting.set(true));
     chat.info(WELCOME);
     boolean interruptedOnce = false;
     while (true) {
@@ -249,7 +255,12 @@ public final class ConsoleSession {
     long seconds =
         digits.isEmpty() ? 600 : Long.parseLong(digits.substring(0, Math.min(6, digits.length())));
     Instant deadline = Instant.now().plus(Duration.ofSeconds(seconds));
+    stopWaiting.set(false);
     while (Instant.now().isBefore(deadline)) {
+      if (stopWaiting.getAndSet(false)) {
+        chat.info("bot> Stopped waiting; edit " + id + " keeps running (`status` shows it).");
+        return;
+      }
       Edit edit = edits.find(requester, id);
       if (edit.state().isFinal() && edit.outcome().deliveredAt() != null) {
         return;
@@ -264,8 +275,7 @@ public final class ConsoleSession {
       try {
         Thread.sleep(250);
       } catch (InterruptedException e) {
-        // Ctrl-C while waiting: stop waiting, stay in the console
-        chat.info("bot> Stopped waiting; edit " + id + " keeps running (`status` shows it).");
+        Thread.currentThread().interrupt();
         return;
       }
     }
