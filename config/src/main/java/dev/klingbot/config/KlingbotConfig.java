@@ -60,6 +60,10 @@ public record KlingbotConfig(
     return new KlingbotConfig(kling, database, http, newMedia, quota, jobs, discord, slack, limits);
   }
 
+  public KlingbotConfig withQuota(QuotaConfig newQuota) {
+    return new KlingbotConfig(kling, database, http, media, newQuota, jobs, discord, slack);
+  }
+
   public KlingbotConfig withJobs(JobsConfig newJobs) {
     return new KlingbotConfig(kling, database, http, media, quota, newJobs, discord, slack, limits);
   }

@@ -55,6 +55,26 @@ final class Downloader {
     }
   }
 
+  /** Why {@code uri} could not be fetched, in words (a JDK exception's message is often null). */
+  static String cannotConnect(URI uri, IOException e) {
+    String where = uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
+    String reason;
+    if (e instanceof java.net.http.HttpConnectTimeoutException
+        || e instanceof java.net.http.HttpTimeoutException) {
+      reason = "no answer in time";
+    } else if (e instanceof java.net.ConnectException) {
+      reason = "connection refused or host unreachable";
+    } else if (e instanceof java.net.UnknownHostException
+        || e.getCause() instanceof java.net.UnknownHostException) {
+      reason = "unknown host";
+    } else if (e.getMessage() != null && !e.getMessage().isBlank()) {
+      reason = e.getMessage();
+    } else {
+      reason = e.getClass().getSimpleName();
+    }
+    return "cannot connect to " + where + " (" + reason + ")";
+  }
+
   /** Downloads {@code url} into {@code target}; at most {@code maxBytes}. */
   void download(String url, Path target, long maxBytes) throws DownloadException {
     try (OutputStream out = Files.newOutputStream(target)) {
@@ -83,7 +103,7 @@ final class Downloader {
     try {
       response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (IOException e) {
-      throw new DownloadException("cannot connect: " + e.getMessage(), false);
+      throw new DownloadException(cannotConnect(request.uri(), e), false);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DownloadException("interrupted", false);

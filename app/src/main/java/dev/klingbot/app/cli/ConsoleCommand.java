@@ -1,6 +1,7 @@
 package dev.klingbot.app.cli;
 
 import dev.klingbot.app.console.ConsoleApp;
+import dev.klingbot.app.console.LineEditor;
 import dev.klingbot.app.wiring.Logging;
 import dev.klingbot.config.KlingbotConfig;
 import java.io.BufferedReader;
@@ -9,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.jline.reader.LineReader;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,7 +26,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Chat with the bot in the terminal: start an edit, mark the element, preview, submit, get the result.",
-      "With --simulate, Kling is the built-in simulator and nothing leaves this machine."
+      "With --simulate, Kling is the built-in simulator and nothing leaves this machine.",
+      "In a terminal: ↑/↓ recall earlier lines, Ctrl-C cancels the line (twice, or Ctrl-D, leaves)."
     })
 public final class ConsoleCommand implements Callable<Integer> {
   @Mixin ConfigOptions configOptions;
@@ -51,17 +56,20 @@ public final class ConsoleCommand implements Callable<Integer> {
             .resolveSibling("klingbot.log");
     Logging.toFile(log);
     String name = user != null ? user : System.getProperty("user.name", "you");
-    BufferedReader in =
-        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    ConsoleApp.run(
-        config,
-        simulate,
-        Duration.ofSeconds(Math.max(1, taskSeconds)),
-        in,
-        System.out,
-        name,
-        System.console() != null,
-        " Logs: " + log);
+    Duration taskTime = Duration.ofSeconds(Math.max(1, taskSeconds));
+    String logNote = " Logs: " + log;
+    if (System.console() == null) {
+      // scripted input (a pipe, a file, tests): plain lines, each echoed after "you> "
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      ConsoleApp.run(config, simulate, taskTime, in, System.out, name, false, logNote);
+      return 0;
+    }
+    try (Terminal terminal =
+        TerminalBuilder.builder().system(true).name("klingbot").dumb(true).build()) {
+      LineReader reader = LineEditor.create(terminal, log.resolveSibling("console-history"));
+      ConsoleApp.run(config, simulate, taskTime, reader, System.out, name, logNote);
+    }
     return 0;
   }
 }

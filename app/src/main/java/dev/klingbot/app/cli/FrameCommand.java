@@ -3,6 +3,9 @@ package dev.klingbot.app.cli;
 import dev.klingbot.core.media.FrameExtractor;
 import dev.klingbot.core.media.GridOverlay;
 import dev.klingbot.core.media.MediaException;
+import dev.klingbot.core.media.VideoProbe;
+import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,6 +26,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Write one frame of a video as PNG, with the labelled grid (--grid) or plain (--out).",
+      "A video with a rotation flag (a phone's portrait video) is shown upright, as conform writes it.",
       "Exit code 0: written (the path is printed); 1: no such frame or not a video."
     })
 public final class FrameCommand implements Callable<Integer> {
@@ -56,7 +60,8 @@ public final class FrameCommand implements Callable<Integer> {
     Path target = grid != null ? grid : plain;
     try {
       FrameExtractor extractor = new FrameExtractor();
-      BufferedImage frame = extractor.frame(video, index);
+      int rotation = new VideoProbe().probe(video).rotation();
+      BufferedImage frame = upright(extractor.frame(video, index), rotation);
       extractor.writePng(grid != null ? new GridOverlay().draw(frame) : frame, target);
     } catch (MediaException e) {
       PrintWriter err = spec.commandLine().getErr();
@@ -68,5 +73,27 @@ public final class FrameCommand implements Callable<Integer> {
     out.println(target);
     out.flush();
     return 0;
+  }
+
+  /**
+   * Turns a stored picture {@code clockwise} degrees, as players (and {@code conform}) do for a
+   * video with a rotation flag, so the frame and its grid show what the user sees.
+   */
+  static BufferedImage upright(BufferedImage stored, int clockwise) {
+    if (clockwise == 0) {
+      return stored;
+    }
+    boolean quarter = clockwise == 90 || clockwise == 270;
+    int width = quarter ? stored.getHeight() : stored.getWidth();
+    int height = quarter ? stored.getWidth() : stored.getHeight();
+    BufferedImage turned = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D graphics = turned.createGraphics();
+    AffineTransform transform = new AffineTransform();
+    transform.translate(width / 2.0, height / 2.0);
+    transform.rotate(Math.toRadians(clockwise));
+    transform.translate(-stored.getWidth() / 2.0, -stored.getHeight() / 2.0);
+    graphics.drawImage(stored, transform, null);
+    graphics.dispose();
+    return turned;
   }
 }

@@ -41,11 +41,26 @@ public final class KlingbotCommand implements Runnable {
     CommandLine commandLine = new CommandLine(new KlingbotCommand());
     commandLine.setOut(out);
     commandLine.setErr(err);
+    // Unknown flags are collected rather than fatal, so the one-line answer can name them (and
+    // not a "missing required option" they caused); a command never runs with them.
+    commandLine.setUnmatchedArgumentsAllowed(true);
+    commandLine.setParameterExceptionHandler(new UnknownOptions());
+    commandLine.setExecutionStrategy(KlingbotCommand::refuseUnmatchedThenRun);
     commandLine.setExecutionExceptionHandler(
         (exception, line, parseResult) -> {
           line.getErr().println("klingbot: " + UserErrors.describe(exception));
           return exception instanceof ConfigException ? 78 : 1;
         });
     return commandLine.execute(args);
+  }
+
+  private static int refuseUnmatchedThenRun(CommandLine.ParseResult parseResult) {
+    for (CommandLine.ParseResult level = parseResult; level != null; level = level.subcommand()) {
+      if (!level.unmatched().isEmpty()) {
+        throw new CommandLine.UnmatchedArgumentException(
+            level.commandSpec().commandLine(), level.unmatched());
+      }
+    }
+    return new CommandLine.RunLast().execute(parseResult);
   }
 }

@@ -13,7 +13,10 @@ import dev.klingbot.core.workflow.Workflow;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.function.Consumer;
+import org.jline.reader.LineReader;
 
 /** Starts everything the console chat needs and runs the conversation until it ends. */
 public final class ConsoleApp {
@@ -32,6 +35,45 @@ public final class ConsoleApp {
       boolean interactive,
       String logNote)
       throws IOException {
+    run(
+        config,
+        simulate,
+        taskTime,
+        out,
+        user,
+        logNote,
+        session -> {
+          try {
+            session.run(in, interactive);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
+  /**
+   * The interactive console: lines are read with {@code reader} (history, editing, Ctrl-C), and
+   * what the bot says while the user types is printed above the prompt.
+   */
+  public static void run(
+      KlingbotConfig config,
+      boolean simulate,
+      Duration taskTime,
+      LineReader reader,
+      PrintStream out,
+      String user,
+      String logNote) {
+    run(config, simulate, taskTime, out, user, logNote, session -> session.run(reader));
+  }
+
+  private static void run(
+      KlingbotConfig config,
+      boolean simulate,
+      Duration taskTime,
+      PrintStream out,
+      String user,
+      String logNote,
+      Consumer<ConsoleSession> conversation) {
     try (Lifecycle lifecycle = new Lifecycle()) {
       AppOptions options = AppOptions.standard();
       KlingbotConfig effective = config;
@@ -48,14 +90,14 @@ public final class ConsoleApp {
         chat.info(
             "Using the built-in Kling simulator (a simulated edit takes "
                 + taskTime.toSeconds()
-                + " s)."
+                + " s; simulated edits cost no quota)."
                 + logNote);
       } else {
         chat.info("Using Kling at " + effective.kling().baseUrl() + "." + logNote);
       }
-      new ConsoleSession(
-              Injection.get(injector, ConversationHandler.class), workflow.service(), chat, user)
-          .run(in, interactive);
+      conversation.accept(
+          new ConsoleSession(
+              Injection.get(injector, ConversationHandler.class), workflow.service(), chat, user));
     }
   }
 }

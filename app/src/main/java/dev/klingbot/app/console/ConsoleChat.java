@@ -33,10 +33,20 @@ public final class ConsoleChat implements ChatPort {
   private final Map<String, String> lastText = new ConcurrentHashMap<>();
   private final List<Consumer<ChatMessage>> listeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile Consumer<String> printer;
 
   public ConsoleChat(PrintStream out) {
     this.out = requireNonNull(out, "out is null");
     this.workingDirectory = Path.of("").toAbsolutePath();
+    this.printer = this::println;
+  }
+
+  /**
+   * Sends what the bot says to {@code printer} instead of the stream: with a line editor, a message
+   * that arrives while the user types is printed above the prompt, which is redrawn.
+   */
+  public void printVia(Consumer<String> newPrinter) {
+    this.printer = requireNonNull(newPrinter, "printer is null");
   }
 
   /** Calls {@code listener} with every message posted (the one-shot CLI waits for results). */
@@ -110,6 +120,10 @@ public final class ConsoleChat implements ChatPort {
   }
 
   private synchronized void print(String text) {
+    printer.accept(text);
+  }
+
+  private void println(String text) {
     out.println(text);
     out.flush();
   }

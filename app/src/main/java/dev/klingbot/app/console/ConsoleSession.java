@@ -24,6 +24,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
 
 /**
  * The terminal as a front-end: each line is read with the core's {@link CommandGrammar} and carried
@@ -40,6 +45,7 @@ public final class ConsoleSession {
   private final Replies replies;
   private String current;
   private String suggestion;
+  private final AtomicBoolean stopWaiting = new AtomicBoolean();
 
   /** The console user, an admin of the console's server {@code local}. */
   public ConsoleSession(
@@ -76,31 +82,76 @@ public final class ConsoleSession {
         };
   }
 
-  /** Reads commands until {@code quit} or the end of input. */
+  static final String WELCOME =
+      "Kling Edit Bot console. Type `help` for commands, `quit` to leave.";
+  static final String GOODBYE =
+      "Bye. Edits still running are picked up again the next time the bot starts.";
+  static final String CANCELLED_LINE = "(line cancelled; Ctrl-C again or Ctrl-D to leave)";
+
+  /** Reads commands until {@code quit} or the end of input (scripted input: no line editing). */
   public void run(BufferedReader in, boolean interactive) throws IOException {
-    chat.info("Kling Edit Bot console. Type `help` for commands, `quit` to leave.");
+    chat.info(WELCOME);
     while (true) {
       if (interactive) {
         System.out.print("you> ");
         System.out.flush();
       }
       String line = in.readLine();
-      if (line == null) {
+      if (line == null || !process(line, !interactive)) {
         break;
       }
-      line = line.strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      if (!interactive) {
-        chat.info("you> " + line);
-      }
-      if (line.equalsIgnoreCase("quit") || line.equalsIgnoreCase("exit")) {
-        break;
-      }
-      handle(line);
     }
-    chat.info("Bye. Edits still running are picked up again the next time the bot starts.");
+    chat.info(GOODBYE);
+  }
+
+  /**
+   * Reads commands with a line editor (history, editing) until {@code quit}, Ctrl-D, or Ctrl-C
+   * twice in a row; one Ctrl-C cancels the line being typed. What the bot says meanwhile is printed
+   * above the prompt, which is redrawn with what the user has typed so far.
+   */
+  public void run(LineReader reader) {
+    chat.printVia(reader::printAbove);
+    // Ctrl-C while a command runs stops a `wait`, not the console (while a line is read, the
+    // reader handles Ctrl-C itself and puts this handler back afterwards)
+    reader.getTerminal().handle(Terminal.Signal.INT, signal -> stopWaiting.set(true));
+    chat.info(WELCOME);
+    boolean interruptedOnce = false;
+    while (true) {
+      String line;
+      try {
+        line = reader.readLine("you> ");
+      } catch (UserInterruptException e) {
+        if (interruptedOnce) {
+          break;
+        }
+        interruptedOnce = true;
+        chat.info(CANCELLED_LINE);
+        continue;
+      } catch (EndOfFileException e) {
+        break;
+      }
+      interruptedOnce = false;
+      if (!process(line, false)) {
+        break;
+      }
+    }
+    chat.info(GOODBYE);
+  }
+
+  /** One typed line; false when it asks to leave. */
+  private boolean process(String typed, boolean echo) {
+    String line = typed.strip();
+    if (line.isEmpty() || line.startsWith("#")) {
+      return true;
+    }
+    if (echo) {
+      chat.info("you> " + line);
+    }
+    if (line.equalsIgnoreCase("quit") || line.equalsIgnoreCase("exit")) {
+      return false;
+    }
+    handle(line);
+    return true;
   }
 
   /** Runs one command line and prints what it answers. */
@@ -233,7 +284,12 @@ public final class ConsoleSession {
     long seconds =
         digits.isEmpty() ? 600 : Long.parseLong(digits.substring(0, Math.min(6, digits.length())));
     Instant deadline = Instant.now().plus(Duration.ofSeconds(seconds));
+    stopWaiting.set(false);
     while (Instant.now().isBefore(deadline)) {
+      if (stopWaiting.getAndSet(false)) {
+        chat.info("bot> Stopped waiting; edit " + id + " keeps running (`status` shows it).");
+        return;
+      }
       Edit edit = edits.find(requester, id);
       if (edit.state().isFinal() && edit.outcome().deliveredAt() != null) {
         return;

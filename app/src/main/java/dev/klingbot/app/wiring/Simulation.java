@@ -2,6 +2,7 @@ package dev.klingbot.app.wiring;
 
 import dev.klingbot.config.DatabaseConfig;
 import dev.klingbot.config.KlingbotConfig;
+import dev.klingbot.config.QuotaConfig;
 import dev.klingbot.config.Secret;
 import dev.klingbot.simulator.FaultSettings;
 import dev.klingbot.simulator.KlingSimulator;
@@ -55,6 +56,8 @@ public final class Simulation {
     }
     KlingbotConfig simulated =
         config.withKling(config.kling().withEndpoint(simulator.baseUrl(), Secret.of(token)));
+    // Simulated edits cost nothing: trying the bot out never spends (or runs out of) a quota.
+    simulated = simulated.withQuota(free(simulated.quota()));
     if (simulated.database().url().equals(DatabaseConfig.defaults().url())) {
       // Simulated edits and their quota use stay apart from real ones.
       DatabaseConfig database = simulated.database();
@@ -67,5 +70,10 @@ public final class Simulation {
                   database.maxPoolSize()));
     }
     return new Simulated(simulator, simulated);
+  }
+
+  /** The same limits with every task costing 0 units. */
+  static QuotaConfig free(QuotaConfig quota) {
+    return new QuotaConfig(quota.defaults(), new QuotaConfig.Costs(0, 0, 0, 0));
   }
 }

@@ -82,7 +82,8 @@ class ConsoleSessionTest {
         .contains("is ready: Remove “the orange ball”.")
         .contains("✅ Done — edit")
         .contains("State: done")
-        .contains("you: 4 of 5 units left today")
+        .contains("for 0 units")
+        .contains("you: 5 of 5 units left today")
         .contains("succeeded · Remove “the orange ball”")
         .doesNotContain("Exception")
         .doesNotContain("⚠️");

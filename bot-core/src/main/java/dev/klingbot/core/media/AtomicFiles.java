@@ -2,9 +2,11 @@ package dev.klingbot.core.media;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,15 +14,34 @@ import org.slf4j.LoggerFactory;
 final class AtomicFiles {
   private static final Logger log = LoggerFactory.getLogger(AtomicFiles.class);
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private AtomicFiles() {}
 
-  /** A new empty temporary file in the target's folder (created if missing). */
+  /**
+   * A new empty temporary file in the target's folder (created if missing). It is created like any
+   * file the user makes (the umask decides its permissions, e.g. 0644), not 0600 as {@link
+   * Files#createTempFile} would, since it becomes the target.
+   */
   static Path tempFileFor(Path target) {
     Path absolute = target.toAbsolutePath();
     Path directory = absolute.getParent();
     try {
       Files.createDirectories(directory);
-      return Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".part");
+      while (true) {
+        Path temp =
+            directory.resolve(
+                "."
+                    + absolute.getFileName()
+                    + "."
+                    + Long.toUnsignedString(RANDOM.nextLong(), 36)
+                    + ".part");
+        try {
+          return Files.createFile(temp);
+        } catch (FileAlreadyExistsException taken) {
+          // another writer picked the same name; draw again
+        }
+      }
     } catch (IOException e) {
       throw new MediaException(
           MediaProblem.IO_ERROR, "Cannot write to the folder " + directory + ".", e);

@@ -24,6 +24,10 @@ import org.jdbi.v3.core.Jdbi;
  * them when it fails or is cancelled. A reservation locks the server's policy row, so concurrent
  * submits are serialized: 100 simultaneous submits against 10 remaining units grant exactly 10
  * units' worth. One ledger row per edit makes reserve, commit and refund idempotent.
+ *
+ * <p>The terminal is one server: the one-shot {@code klingbot edit} ({@link Platform#CLI}) spends
+ * from the same quota as {@code klingbot console} ({@link Platform#CONSOLE}, server {@code local}),
+ * so the limits an admin sets in the console apply to both.
  */
 public final class QuotaService {
   private final Jdbi jdbi;
@@ -41,12 +45,19 @@ public final class QuotaService {
     return config.costs().of(mode == TaskMode.PRO, duration == TaskDuration.TEN);
   }
 
+  /** The platform whose quota {@code platform} spends: the CLI spends the console's. */
+  static Platform account(Platform platform) {
+    return platform == Platform.CLI ? Platform.CONSOLE : platform;
+  }
+
   public QuotaPolicy policy(Platform platform, String serverId) {
+    platform = account(platform);
     return QuotaPolicy.from(config.defaults()).with(settings.policy(platform, serverId));
   }
 
   /** Today's usage of a server and member. */
-  public QuotaUsage usage(Platform platform, String serverId, String userId, Instant now) {
+  public QuotaUsage usage(Platform givenPlatform, String serverId, String userId, Instant now) {
+    Platform platform = account(givenPlatform);
     QuotaPolicy policy = policy(platform, serverId);
     return jdbi.withHandle(handle -> usage(handle, policy, platform, serverId, userId, now));
   }
@@ -56,12 +67,13 @@ public final class QuotaService {
    * user learns at once that the quota is spent.
    */
   public Optional<Reservation.Refused> precheck(
-      Platform platform,
+      Platform givenPlatform,
       String serverId,
       String userId,
       TaskMode mode,
       TaskDuration duration,
       Instant now) {
+    Platform platform = account(givenPlatform);
     QuotaPolicy policy = policy(platform, serverId);
     QuotaUsage usage =
         jdbi.withHandle(handle -> usage(handle, policy, platform, serverId, userId, now));
@@ -71,12 +83,13 @@ public final class QuotaService {
   /** Reserves the edit's units, unless a limit says no. Idempotent per edit id. */
   public Reservation reserve(
       String editId,
-      Platform platform,
+      Platform givenPlatform,
       String serverId,
       String userId,
       TaskMode mode,
       TaskDuration duration,
       Instant now) {
+    Platform platform = account(givenPlatform);
     int units = cost(mode, duration);
     settings.ensurePolicyRow(platform, serverId, now);
     return jdbi.inTransaction(
@@ -164,7 +177,8 @@ public final class QuotaService {
   }
 
   /** Units spent per day and per member between two days (inclusive), refunds excluded. */
-  public UsageReport report(Platform platform, String serverId, LocalDate from, LocalDate to) {
+  public UsageReport report(Platform givenPlatform, String serverId, LocalDate from, LocalDate to) {
+    Platform platform = account(givenPlatform);
     return jdbi.withHandle(
         handle -> {
           List<UsageReport.Day> days = new ArrayList<>();

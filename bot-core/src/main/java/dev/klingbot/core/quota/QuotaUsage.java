@@ -24,20 +24,34 @@ public record QuotaUsage(
     return Math.max(0, Math.min(userDailyLimit - userUsedToday, serverLeftToday()));
   }
 
-  /** One line for the plan message, e.g. "you: 4 of 5 units left today · server: 17 of 20". */
+  /** What the member has left of their own daily limit, whatever the server has left. */
+  public int userOwnLeftToday() {
+    return Math.max(0, userDailyLimit - userUsedToday);
+  }
+
+  /**
+   * One line for the plan message, e.g. "you: 4 of 5 units left today · server: 17 of 20 today, 280
+   * of 300 this month". Each number is its holder's own; when the server has less left than the
+   * member, the line says that the server's remainder is what the member can spend.
+   */
   public String describe() {
+    int own = userOwnLeftToday();
+    int server = serverLeftToday();
     return "you: "
-        + userLeftToday()
+        + own
         + " of "
         + userDailyLimit
         + " units left today · server: "
-        + serverLeftToday()
+        + server
         + " of "
         + policy.dailyUnits()
         + " today, "
         + Math.max(0, policy.monthlyUnits() - serverUsedThisMonth)
         + " of "
         + policy.monthlyUnits()
-        + " this month";
+        + " this month"
+        + (server < own
+            ? " (so you can spend " + server + (server == 1 ? " unit" : " units") + " today)"
+            : "");
   }
 }

@@ -16,6 +16,9 @@ import org.jdbi.v3.core.Jdbi;
  * scripts on H2 and PostgreSQL) and the query API (Jdbi).
  */
 public final class Database implements AutoCloseable {
+  /** H2's system property for the address its servers (also AUTO_SERVER's) listen on. */
+  static final String H2_BIND_ADDRESS = "h2.bindAddress";
+
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final Dialect dialect;
@@ -29,6 +32,11 @@ public final class Database implements AutoCloseable {
   /** Opens the pool and brings the schema up to date. */
   public static Database open(DatabaseConfig config) {
     String url = withH2Defaults(config.url());
+    if (url.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=TRUE")
+        && System.getProperty(H2_BIND_ADDRESS) == null) {
+      // the shared file is served to other klingbot processes of this machine only
+      System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+    }
     String shown = displayUrl(url);
     createH2Folder(url);
     HikariConfig hikari = new HikariConfig();
@@ -79,7 +87,10 @@ public final class Database implements AutoCloseable {
    * Settings the bot needs from H2 unless the URL says otherwise: a longer row-lock wait (quota
    * reservations of a busy server queue on one row; H2 waits one second by default), and for a file
    * database, writing each commit to disk at once (by default H2 writes in the background, so a
-   * killed process loses its last committed work, such as a submitted edit).
+   * killed process loses its last committed work, such as a submitted edit), and sharing it with
+   * other klingbot processes ({@code AUTO_SERVER}: the first process to open the file serves it to
+   * the others over a local TCP port it picks; when it exits, another one takes over). So a
+   * one-shot {@code edit} works while a console or {@code run} has the same file open.
    */
   static String withH2Defaults(String url) {
     if (!url.startsWith("jdbc:h2:")) {
@@ -90,8 +101,16 @@ public final class Database implements AutoCloseable {
     if (!upper.contains("LOCK_TIMEOUT")) {
       result += ";LOCK_TIMEOUT=10000";
     }
-    if (!upper.startsWith("JDBC:H2:MEM:") && !upper.contains("WRITE_DELAY")) {
+    boolean embeddedFile =
+        !upper.startsWith("JDBC:H2:MEM:")
+            && !upper.startsWith("JDBC:H2:TCP:")
+            && !upper.startsWith("JDBC:H2:SSL:")
+            && !upper.startsWith("JDBC:H2:ZIP:");
+    if (embeddedFile && !upper.contains("WRITE_DELAY")) {
       result += ";WRITE_DELAY=0";
+    }
+    if (embeddedFile && !upper.contains("AUTO_SERVER") && !upper.contains("FILE_LOCK")) {
+      result += ";AUTO_SERVER=TRUE";
     }
     return result;
   }
