@@ -112,6 +112,18 @@ final class DiscordCommands {
         }
 
         @Override
+        public String mention(String userId) {
+          return "<@" + userId + ">";
+        }
+
+        @Override
+        public java.util.Optional<String> link(dev.klingbot.core.chat.Conversation conversation) {
+          String id =
+              conversation.threadId() != null ? conversation.threadId() : conversation.channelId();
+          return java.util.Optional.of("<#" + id + ">");
+        }
+
+        @Override
         public String howToStart() {
           return "`/kling edit video:<file> instruction:<text>` starts an edit (add `image1`/`image2`"
               + " to add or swap in something, `mode:pro` for higher quality); I open a thread for"

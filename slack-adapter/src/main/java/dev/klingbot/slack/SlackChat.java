@@ -223,21 +223,48 @@ final class SlackChat implements ChatPort {
           + " (the first is <<<image_1>>>), and `--pro` for Kling's pro mode";
 
   /** Commands about an edit are replies in its thread; the others follow {@code /kling}. */
-  static final CommandSyntax SYNTAX =
-      CommandSyntax.text(
-          command ->
-              command instanceof EditCommand.Status
-                      || command instanceof EditCommand.History
-                      || command instanceof EditCommand.Quota
-                      || command instanceof EditCommand.Help
-                      || command instanceof EditCommand.Admin
-                  ? "/kling "
-                  : "",
-          "workspace admins and owners, or members listed in SLACK_ADMIN_USER_IDS",
-          HOW_TO_START
-              + ". I answer in the message's thread with the plan and buttons; reply there with"
-              + " the commands below",
-          List.of());
+  static final CommandSyntax SYNTAX = withMentions(textSyntax());
+
+  private static CommandSyntax textSyntax() {
+    return CommandSyntax.text(
+        command ->
+            command instanceof EditCommand.Status
+                    || command instanceof EditCommand.History
+                    || command instanceof EditCommand.Quota
+                    || command instanceof EditCommand.Help
+                    || command instanceof EditCommand.Admin
+                ? "/kling "
+                : "",
+        "workspace admins and owners, or members listed in SLACK_ADMIN_USER_IDS",
+        HOW_TO_START
+            + ". I answer in the message's thread with the plan and buttons; reply there with"
+            + " the commands below",
+        List.of());
+  }
+
+  private static CommandSyntax withMentions(CommandSyntax text) {
+    return new CommandSyntax() {
+      @Override
+      public String show(EditCommand command) {
+        return text.show(command);
+      }
+
+      @Override
+      public String admins() {
+        return text.admins();
+      }
+
+      @Override
+      public String howToStart() {
+        return text.howToStart();
+      }
+
+      @Override
+      public String mention(String userId) {
+        return "<@" + userId + ">";
+      }
+    };
+  }
 
   @Override
   public CommandSyntax syntax() {

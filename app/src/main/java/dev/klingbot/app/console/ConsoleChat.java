@@ -96,7 +96,7 @@ public final class ConsoleChat implements ChatPort {
   }
 
   /** Commands as typed in the console. */
-  static final CommandSyntax SYNTAX =
+  private static final CommandSyntax TEXT =
       CommandSyntax.text(
           command -> "",
           "admins; the console user is one",
@@ -109,6 +109,42 @@ public final class ConsoleChat implements ChatPort {
                   + " edit (the last one you started)",
               "`wait [seconds]` — wait until the current edit's result is posted",
               "`quit` — leave (edits still running are picked up at the next start)"));
+
+  /** The console's syntax: typed commands, and buttons named by the command that does the same. */
+  static final CommandSyntax SYNTAX =
+      new CommandSyntax() {
+        @Override
+        public String show(dev.klingbot.core.conversation.EditCommand command) {
+          return TEXT.show(command);
+        }
+
+        @Override
+        public String admins() {
+          return TEXT.admins();
+        }
+
+        @Override
+        public String howToStart() {
+          return TEXT.howToStart();
+        }
+
+        @Override
+        public List<String> extraHelp() {
+          return TEXT.extraHelp();
+        }
+
+        @Override
+        public String press(ChatAction.Kind kind, String label) {
+          return switch (kind) {
+            case OPEN_EDITOR -> "open the 🔗 link below";
+            case OPEN_LINK -> "open the 🔗 link";
+            default ->
+                "type `"
+                    + command(ChatAction.button(kind, "", label, ChatAction.Style.SECONDARY))
+                    + "`";
+          };
+        }
+      };
 
   /** Prints a reply to a command (not a post into a conversation). */
   public void show(ChatMessage message) {

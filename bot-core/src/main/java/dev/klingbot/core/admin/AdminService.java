@@ -447,11 +447,8 @@ public final class AdminService {
     return value;
   }
 
-  private static String mention(Requester who, String userId) {
-    return switch (who.platform()) {
-      case DISCORD, SLACK -> "<@" + userId + ">";
-      default -> userId;
-    };
+  private String mention(Requester who, String userId) {
+    return syntaxes.apply(who.platform()).mention(userId);
   }
 
   private static String clip(String text, int max) {

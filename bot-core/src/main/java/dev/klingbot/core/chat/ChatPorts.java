@@ -11,6 +11,7 @@ public final class ChatPorts {
 
   public synchronized void register(ChatPort port) {
     ports.put(port.platform(), port);
+    dev.klingbot.core.conversation.Syntaxes.register(port.platform(), port.syntax());
   }
 
   public synchronized Optional<ChatPort> find(Platform platform) {

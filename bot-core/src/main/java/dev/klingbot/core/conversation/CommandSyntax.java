@@ -20,6 +20,32 @@ public interface CommandSyntax {
   /** How an edit is started here (the first line of the help). */
   String howToStart();
 
+  /**
+   * How a person uses a button here, as Markdown with its verb: {@code press **Submit**} on a chat
+   * platform; a front-end without buttons names the command that does the same ({@code type
+   * `submit`}).
+   */
+  default String press(dev.klingbot.core.chat.ChatAction.Kind kind, String label) {
+    return "press **" + label + "**";
+  }
+
+  /** A person named so that the platform shows them ({@code <@U123>} on Discord and Slack). */
+  default String mention(String userId) {
+    return userId;
+  }
+
+  /**
+   * A clickable reference to a conversation ({@code <#123>} on Discord), if the platform has one.
+   */
+  default java.util.Optional<String> link(dev.klingbot.core.chat.Conversation conversation) {
+    return java.util.Optional.empty();
+  }
+
+  /** The syntax of a running front-end, or the plain one; see {@link Syntaxes}. */
+  static CommandSyntax of(dev.klingbot.core.Platform platform) {
+    return Syntaxes.of(platform);
+  }
+
   /** Lines of help about commands only this front-end has (the console's {@code use}). */
   default List<String> extraHelp() {
     return List.of();

@@ -3,6 +3,7 @@ package dev.klingbot.core.workflow;
 import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.core.Requester;
+import dev.klingbot.core.chat.ChatAction;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditIds;
 import dev.klingbot.core.edit.EditState;
@@ -52,7 +53,9 @@ final class EditAccess {
           EditException.Kind.WRONG_STATE,
           "The video of edit `"
               + edit.id()
-              + "` must be fixed first: press **Conform**, or cancel.");
+              + "` must be fixed first: "
+              + Texts.press(edit.origin().platform(), ChatAction.Kind.CONFORM, "Conform")
+              + ", or cancel.");
     }
     if (!edit.state().isBeforeSubmit() || edit.session() == null) {
       throw wrongState(edit, "it is " + edit.state().label());

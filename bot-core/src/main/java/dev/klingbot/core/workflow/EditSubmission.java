@@ -3,6 +3,7 @@ package dev.klingbot.core.workflow;
 import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.core.Requester;
+import dev.klingbot.core.chat.ChatAction;
 import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditEvent;
@@ -43,7 +44,10 @@ final class EditSubmission {
           EditException.Kind.WRONG_STATE,
           "The video of edit `"
               + edit.id()
-              + "` still breaks Kling's rules. Press **Conform** to fix it first, or cancel.");
+              + "` still breaks Kling's rules. "
+              + EditViews.capitalized(
+                  Texts.press(edit.origin().platform(), ChatAction.Kind.CONFORM, "Conform"))
+              + " to fix it first, or cancel.");
     }
     if (!edit.state().isBeforeSubmit() || edit.session() == null) {
       throw EditAccess.wrongState(edit, "it is " + edit.state().label());

@@ -115,10 +115,17 @@ final class EditViews {
     return "**Next:** mark "
         + what
         + " (optional, but more precise): "
-        + (editor ? "**Select on the video**, or " : "")
-        + "**Select area** and answer with grid cells like "
+        + (editor
+            ? Texts.press(platform, ChatAction.Kind.OPEN_EDITOR, "Select on the video") + ", or "
+            : "")
+        + Texts.press(platform, ChatAction.Kind.SELECT_AREA, "Select area")
+        + " and answer with grid cells like "
         + Texts.command(platform, "select C4 D4")
-        + ". Then **Preview** to check the tracking, and **Submit**.";
+        + ". Then "
+        + Texts.press(platform, ChatAction.Kind.PREVIEW, "Preview")
+        + " to check the tracking, and "
+        + Texts.press(platform, ChatAction.Kind.SUBMIT, "Submit")
+        + ".";
   }
 
   static List<ChatAction> planActions(Edit edit, Optional<String> editorLink) {
@@ -152,7 +159,12 @@ final class EditViews {
     text.append("**I can fix it** by making a copy with: ")
         .append(String.join(" · ", check.plan().changes()))
         .append(
-            ".\nPress **Conform** to use the fixed copy (nothing is sent to Kling before you agree), or **Cancel**.");
+            ".\n"
+                + capitalized(
+                    Texts.press(edit.origin().platform(), ChatAction.Kind.CONFORM, "Conform"))
+                + " to use the fixed copy (nothing is sent to Kling before you agree), or "
+                + Texts.press(edit.origin().platform(), ChatAction.Kind.CANCEL, "Cancel")
+                + ".");
     return ChatMessage.text(text.toString())
         .withActions(
             List.of(
@@ -245,8 +257,14 @@ final class EditViews {
             + Texts.clip(edit.request().summary(), 60)
             + " · "
             + ago(edit.createdAt(), now);
-    if (edit.origin().platform() == Platform.DISCORD && edit.origin().threadId() != null) {
-      line += " · <#" + edit.origin().threadId() + ">";
+    if (edit.origin().threadId() != null) {
+      String thread =
+          dev.klingbot.core.conversation.CommandSyntax.of(edit.origin().platform())
+              .link(edit.origin().conversation())
+              .orElse(null);
+      if (thread != null) {
+        line += " · " + thread;
+      }
     }
     if (edit.outcome().resultUrl() != null) {
       line += " · " + edit.outcome().resultUrl();
@@ -257,5 +275,9 @@ final class EditViews {
   static String ago(Instant then, Instant now) {
     Duration since = Duration.between(then, now);
     return since.getSeconds() < 60 ? "just now" : Durations.words(since, 1) + " ago";
+  }
+
+  static String capitalized(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 }

@@ -74,7 +74,11 @@ final class SelectionViews {
             + summary(points)
             + ". Next: more points, "
             + unselectHint(edit, frame, points)
-            + "**Preview** or **Submit**.";
+            + Texts.press(edit.origin().platform(), Kind.PREVIEW, "Preview")
+            + " or "
+            + Texts.press(edit.origin().platform(), Kind.SUBMIT, "Submit")
+                .replaceFirst("^press ", "")
+            + ".";
     return ChatMessage.text(text)
         .withFile(
             new ChatFile(
@@ -137,12 +141,11 @@ final class SelectionViews {
     if (coverProblem != null) {
       text.append(" (The cover image could not be fetched: ").append(coverProblem).append(")");
     }
-    if (videoUrl != null) {
-      text.append("\nWatch the tracking: ").append(videoUrl);
-    }
     text.append("\nIf it follows ")
         .append(target(edit))
-        .append(", press **Submit**; otherwise mark more points or clear.");
+        .append(", ")
+        .append(Texts.press(edit.origin().platform(), Kind.SUBMIT, "Submit"))
+        .append("; otherwise mark more points or clear.");
     List<ChatAction> actions = new ArrayList<>();
     if (videoUrl != null) {
       actions.add(ChatAction.link(Kind.OPEN_LINK, edit.id(), "Watch preview", videoUrl));

@@ -2,6 +2,9 @@ package dev.klingbot.core.workflow;
 
 import dev.klingbot.core.Durations;
 import dev.klingbot.core.Platform;
+import dev.klingbot.core.chat.ChatAction;
+import dev.klingbot.core.conversation.CommandGrammar;
+import dev.klingbot.core.conversation.CommandSyntax;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -49,12 +52,20 @@ public final class Texts {
     return flat.length() <= max ? flat : flat.substring(0, Math.max(0, max - 1)) + "…";
   }
 
-  /** How a command is typed on a platform, e.g. {@code /kling select} on Discord. */
+  /**
+   * How a command is given on a platform, e.g. {@code /kling select points:C4} on Discord: the text
+   * is read with the one grammar and written in the platform's syntax.
+   */
   public static String command(Platform platform, String command) {
-    return switch (platform) {
-      case DISCORD -> "`/kling " + command + "`";
-      case SLACK -> "`" + command + "` (reply in this thread)";
-      default -> "`" + command + "`";
-    };
+    CommandGrammar.Parsed parsed = CommandGrammar.parse(command);
+    if (parsed instanceof CommandGrammar.Parsed.Command known) {
+      return CommandSyntax.of(platform).show(known.command());
+    }
+    return "`" + command + "`";
+  }
+
+  /** How a button is found on a platform: its label, or the command that does the same. */
+  public static String press(Platform platform, ChatAction.Kind kind, String label) {
+    return CommandSyntax.of(platform).press(kind, label);
   }
 }
