@@ -55,8 +55,8 @@ class SelectionWorkTest {
     String first = service().select(alice, edit.id(), "B2 frame:0").message().text();
     String other = service().select(alice, edit.id(), "H7 J9 frame:3").message().text();
 
-    assertThat(first).contains("`/kling unselect B2`").doesNotContain("C4");
-    assertThat(other).contains("`/kling unselect J9 frame:3`").doesNotContain("C4");
+    assertThat(first).contains("`unselect B2`").doesNotContain("C4");
+    assertThat(other).contains("`unselect J9 frame:3`").doesNotContain("C4");
   }
 
   @Test
