@@ -45,17 +45,17 @@ class WireButtonsAndModalsTest {
     RestCall modal = awaitCallback(click);
     assertThat(modal.callbackType()).isEqualTo(9);
     DataObject data = modal.json().getObject("data");
-    assertThat(data.getString("custom_id")).isEqualTo("modal-prompt:" + edit.id());
+    assertThat(data.getString("custom_id")).isEqualTo("edit-prompt:" + edit.id());
     DataObject input = data.getArray("components").getObject(0).getObject("component");
-    assertThat(input.getString("custom_id")).isEqualTo("instruction");
+    assertThat(input.getString("custom_id")).isEqualTo("value");
     assertThat(input.getString("value")).isEqualTo("remove the orange ball");
 
     String submit =
         discord.submitModal(
             ALICE,
             thread,
-            "modal-prompt:" + edit.id(),
-            Map.of("instruction", "remove the purple square"));
+            "edit-prompt:" + edit.id(),
+            Map.of("value", "remove the purple square"));
     RestCall changed =
         discord.await(
             c ->
@@ -78,14 +78,14 @@ class WireButtonsAndModalsTest {
     String submit = discord.clickButton(BOB, planId(thread), "submit:" + edit.id());
     RestCall answer = harness.followup(submit);
     assertThat(awaitCallback(submit).callbackType()).isEqualTo(6);
-    assertThat(answer.content()).contains("not your edit").contains("belongs to alice");
+    assertThat(answer.content()).contains("belongs to alice");
     assertThat(answer.flags() & 64).isEqualTo(64);
 
     String prompt = discord.clickButton(BOB, planId(thread), "edit-prompt:" + edit.id());
     RestCall refused = awaitCallback(prompt);
     assertThat(refused.callbackType()).isEqualTo(4);
     assertThat(refused.flags()).isEqualTo(64);
-    assertThat(refused.json().getObject("data").getString("content")).contains("not your edit");
+    assertThat(refused.json().getObject("data").getString("content")).contains("belongs to alice");
 
     assertThat(discord.messagesIn(thread)).hasSize(before);
     assertThat(harness.fixture.edits.find(edit.id()).orElseThrow().state())
