@@ -286,16 +286,17 @@ public final class ConversationHandler {
   }
 
   private Edit start(Requester who, EditCommand.Start start, Replies replies) {
+    StartEdit request =
+        new StartEdit(
+            start.video(),
+            start.instruction(),
+            start.images(),
+            start.mode(),
+            start.negativePrompt());
+    // The words and the quota are checked before the video is fetched and probed.
+    edits.checkStart(who, request);
     replies.working("Checking the video…");
-    Reply reply =
-        edits.start(
-            who,
-            new StartEdit(
-                start.video(),
-                start.instruction(),
-                start.images(),
-                start.mode(),
-                start.negativePrompt()));
+    Reply reply = edits.start(who, request);
     Edit edit = reply.edit();
     ChatPort port = port(who);
     Conversation where = port.openThread(who.conversation(), Reply.threadTitle(edit));

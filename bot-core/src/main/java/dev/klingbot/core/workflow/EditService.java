@@ -96,6 +96,14 @@ public final class EditService {
     return starter.start(who, request);
   }
 
+  /**
+   * Refuses, before any media is fetched, what {@link #start} would refuse anyway: a channel edits
+   * may not start in, an instruction that is no edit, a spent quota. Stores nothing.
+   */
+  public void checkStart(Requester who, StartEdit request) {
+    starter.understand(who, request);
+  }
+
   /** The user agreed to fix the video: makes the conforming copy and opens the session. */
   public Reply conform(Requester who, String editId) {
     return access.locked(who, editId, edit -> starter.conform(who, edit));

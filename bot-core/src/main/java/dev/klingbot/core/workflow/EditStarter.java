@@ -95,11 +95,10 @@ final class EditStarter {
   }
 
   /**
-   * Starts an edit: understands the instruction, fetches and checks the video and images, and opens
-   * the Kling session. A video that breaks Kling's rules but can be fixed gives an offer to conform
-   * it instead. The reply's first message is the plan, to post in the edit's thread.
+   * What can be refused before any media is fetched: the channel, the instruction and the quota.
+   * Nothing is stored or fetched.
    */
-  Reply start(Requester who, StartEdit request) {
+  EditPlan understand(Requester who, StartEdit request) {
     requireNonNull(who, "who is null");
     requireNonNull(request, "request is null");
     checkChannel(who);
@@ -110,15 +109,29 @@ final class EditStarter {
     if (parsed instanceof ParseResult.Refused refused) {
       throw EditException.withSuggestion(refused.message(), refused.suggestion());
     }
-    EditPlan plan = ((ParseResult.Planned) parsed).plan();
-    Instant now = clock.instant();
     quota
         .precheck(
-            who.platform(), who.serverId(), who.userId(), request.mode(), TaskDuration.FIVE, now)
+            who.platform(),
+            who.serverId(),
+            who.userId(),
+            request.mode(),
+            TaskDuration.FIVE,
+            clock.instant())
         .ifPresent(
             refusal -> {
               throw new EditException(EditException.Kind.QUOTA, refusal.message());
             });
+    return ((ParseResult.Planned) parsed).plan();
+  }
+
+  /**
+   * Starts an edit: understands the instruction, fetches and checks the video and images, and opens
+   * the Kling session. A video that breaks Kling's rules but can be fixed gives an offer to conform
+   * it instead. The reply's first message is the plan, to post in the edit's thread.
+   */
+  Reply start(Requester who, StartEdit request) {
+    EditPlan plan = understand(who, request);
+    Instant now = clock.instant();
     StartLimits.Admission admission = limits.admit(who);
     String id = EditIds.next();
     boolean stored = false;

@@ -64,12 +64,15 @@ final class SelectionViews {
       Map<Integer, List<Point>> points,
       boolean empty,
       Path file) {
+    boolean none = points.getOrDefault(frame, List.of()).isEmpty();
     String text =
         "🎯 "
             + what
-            + (empty
-                ? " Kling found no element there; try the middle of " + target(edit) + "."
-                : " The highlighted area is " + target(edit) + " as Kling sees it.")
+            + (none
+                ? " Frame " + frame + " has no marked points now."
+                : empty
+                    ? " Kling found no element there; try the middle of " + target(edit) + "."
+                    : " The highlighted area is " + target(edit) + " as Kling sees it.")
             + " Marked so far: "
             + summary(points)
             + ". Next: more points, "

@@ -39,6 +39,12 @@ class ConversationHandlerTest {
   private static final class Told implements Replies {
     final List<ChatMessage> messages = new ArrayList<>();
     final List<String> done = new ArrayList<>();
+    final List<String> working = new ArrayList<>();
+
+    @Override
+    public void working(String text) {
+      working.add(text);
+    }
 
     @Override
     public void privately(ChatMessage message) {
@@ -70,6 +76,7 @@ class ConversationHandlerTest {
                 told)
             .orElseThrow(() -> new AssertionError("not started: " + told.text()));
     assertThat(told.done).containsExactly("🎬 Edit `" + edit.id() + "`: the plan is posted here.");
+    assertThat(told.working).containsExactly("Checking the video…");
     return edit;
   }
 
@@ -168,6 +175,7 @@ class ConversationHandlerTest {
             fixture.sampleVideo(1280, 720, 30, 5), "the watermark", List.of(), null, null),
         refused);
 
+    assertThat(refused.working).as("no video check for words that are no edit").isEmpty();
     ChatMessage offer = refused.messages.get(0);
     assertThat(offer.text()).contains("Did you mean: remove the watermark?");
     ChatAction yes = offer.actions().get(0);

@@ -66,7 +66,11 @@ class SelectionWorkTest {
 
     String text = service().unselect(alice, edit.id(), "E5 frame:0").message().text();
 
-    assertThat(text).contains("Unmarked E5 on frame 0").doesNotContain("unselect");
+    assertThat(text)
+        .contains("Unmarked E5 on frame 0")
+        .contains("Frame 0 has no marked points now")
+        .doesNotContain("unselect")
+        .doesNotContain("try the middle");
   }
 
   @Test
