@@ -60,7 +60,7 @@ class ButtonsAndModalsTest {
     assertThat(press.acknowledgements).containsExactly("deferEdit");
     assertThat(press.messages).isEmpty();
     Posted grid = last(edit);
-    assertThat(grid.content()).contains("with a grid").contains("`/kling select C4 D4`");
+    assertThat(grid.content()).contains("with a grid").contains("`/kling select points:C4 D4`");
     assertThat(grid.fileNames()).containsExactly("grid-frame-0.png");
     assertThat(grid.buttonLabels()).containsExactly("Mark cells…", "Unmark cells…");
 
