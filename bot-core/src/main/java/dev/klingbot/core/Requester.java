@@ -27,7 +27,10 @@ public record Requester(
     requireNonNull(serverId, "serverId is null");
     requireNonNull(channelId, "channelId is null");
     requireNonNull(userId, "userId is null");
-    userName = userName == null || userName.isBlank() ? userId : userName;
+    userName =
+        userName == null || userName.isBlank()
+            ? userId
+            : dev.klingbot.core.workflow.Texts.printable(userName);
   }
 
   /** The conversation the request came from. */

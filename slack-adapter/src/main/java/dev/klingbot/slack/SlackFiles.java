@@ -109,7 +109,7 @@ final class SlackFiles implements AutoCloseable {
   /** Refuses a file whose size Slack reports as over the limit, before anything is fetched. */
   static void precheck(File file, long maxBytes, String what) {
     checkSize(
-        file.getName() != null ? file.getName() : "file",
+        file.getName() != null ? Texts.printable(file.getName()) : "file",
         file.getSize() == null ? -1 : file.getSize(),
         maxBytes,
         what,
@@ -123,7 +123,7 @@ final class SlackFiles implements AutoCloseable {
    * @throws EditException in plain words when the file is too large or cannot be fetched
    */
   MediaSource.File download(File file, long maxBytes, String what) {
-    String name = file.getName() != null ? file.getName() : "file";
+    String name = file.getName() != null ? Texts.printable(file.getName()) : "file";
     Kind kind = what.equals("video") ? Kind.VIDEO : Kind.IMAGE;
     checkSize(name, file.getSize() == null ? -1 : file.getSize(), maxBytes, what, kind);
     String url = privateUrl(file);
@@ -142,7 +142,7 @@ final class SlackFiles implements AutoCloseable {
     String id = String.valueOf(file.getId()).replaceAll("[^A-Za-z0-9]", "");
     Path target = dir.resolve(id + "-" + System.nanoTime() + extension(name));
     try {
-      fetch(URI.create(url), target, maxBytes, name, what, kind);
+      fetch(link(url, name, what, kind), target, maxBytes, name, what, kind);
     } catch (RuntimeException e) {
       deleteQuietly(target);
       throw e;
@@ -155,6 +155,7 @@ final class SlackFiles implements AutoCloseable {
     URI current = url;
     try {
       for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+        requireWebLink(current, name, what, kind);
         HttpRequest.Builder request = HttpRequest.newBuilder(current).timeout(timeout).GET();
         if (host != null
             && host.equalsIgnoreCase(current.getHost())
@@ -244,6 +245,40 @@ final class SlackFiles implements AutoCloseable {
             + ". "
             + (what.equals("video") ? "Trim or compress it" : "Use a smaller picture")
             + " and try again.");
+  }
+
+  /** A file link as Slack gives it; anything that is no web address is refused in a sentence. */
+  private static URI link(String url, String name, String what, Kind kind) {
+    try {
+      return new URI(url);
+    } catch (java.net.URISyntaxException e) {
+      throw refusedLink(name, what, kind);
+    }
+  }
+
+  /**
+   * Slack's file links are https; plain http only on the loopback interface, where the tests' fake
+   * Slack runs. {@code file:}, {@code ftp:} and the like, also as a redirect, are never opened.
+   */
+  private static void requireWebLink(URI link, String name, String what, Kind kind) {
+    String scheme = link.getScheme() == null ? "" : link.getScheme().toLowerCase(Locale.ROOT);
+    String host = link.getHost() == null ? "" : link.getHost();
+    boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+    if (!(scheme.equals("https") || (scheme.equals("http") && loopback)) || host.isEmpty()) {
+      LOG.warn("Refused a Slack file link for {} with scheme {}", Texts.printable(name), scheme);
+      throw refusedLink(name, what, kind);
+    }
+  }
+
+  private static EditException refusedLink(String name, String what, Kind kind) {
+    return new EditException(
+        kind,
+        "Slack gave me a link for the "
+            + what
+            + " “"
+            + name
+            + "” that is not a Slack download address, so I did not open it. Upload the file to"
+            + " Slack again (drag it into the message).");
   }
 
   private static EditException cannotDownload(String name, String what, Kind kind, String why) {

@@ -38,7 +38,10 @@ public sealed interface EditCommand {
       implements EditCommand {
     public Start {
       requireNonNull(video, "video is null");
-      instruction = instruction == null ? "" : instruction.strip();
+      instruction =
+          instruction == null
+              ? ""
+              : dev.klingbot.core.workflow.Texts.printable(instruction).strip();
       images = List.copyOf(images == null ? List.of() : images);
       mode = mode == null ? TaskMode.STD : mode;
       negativePrompt = negativePrompt == null || negativePrompt.isBlank() ? null : negativePrompt;
@@ -131,7 +134,10 @@ public sealed interface EditCommand {
   /** Replaces the instruction (or writes the Kling prompt directly). */
   record Prompt(String editId, String instruction) implements EditCommand {
     public Prompt {
-      instruction = instruction == null ? "" : instruction.strip();
+      instruction =
+          instruction == null
+              ? ""
+              : dev.klingbot.core.workflow.Texts.printable(instruction).strip();
     }
 
     @Override

@@ -21,6 +21,7 @@ public sealed interface MediaSource {
   record Url(String url, String fileName, Instant expiresAt) implements MediaSource {
     public Url {
       requireNonNull(url, "url is null");
+      fileName = Texts.printable(fileName);
       if (!url.startsWith("http://") && !url.startsWith("https://")) {
         throw new IllegalArgumentException("only http and https links can be fetched");
       }
@@ -40,7 +41,7 @@ public sealed interface MediaSource {
   record File(Path path, String name) implements MediaSource {
     public File {
       requireNonNull(path, "path is null");
-      name = name == null ? path.getFileName().toString() : name;
+      name = Texts.printable(name == null ? path.getFileName().toString() : name);
     }
 
     public static File of(Path path) {

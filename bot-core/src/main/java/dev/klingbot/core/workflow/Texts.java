@@ -46,6 +46,14 @@ public final class Texts {
     return String.format(Locale.ROOT, "%d KB", Math.max(1, bytes / 1024));
   }
 
+  /**
+   * Text safe to store and log: control characters (a NUL byte, escape sequences) are removed; line
+   * breaks and tabs stay.
+   */
+  public static String printable(String text) {
+    return text == null ? null : text.replaceAll("[\\p{Cc}&&[^\\n\\t]]", "");
+  }
+
   /** Cuts text to {@code max} characters with an ellipsis. */
   public static String clip(String text, int max) {
     String flat = text.replaceAll("\\s+", " ").strip();
