@@ -11,25 +11,14 @@ import dev.klingbot.discord.DiscordMocks.Answers;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** {@code /kling-admin} through the listener: the run-time admin check and each command. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdminCommandsTest {
-  private Harness harness;
-
-  @BeforeAll
-  void open() {
-    harness = new Harness();
-  }
-
-  @AfterAll
-  void close() {
-    harness.close();
-  }
+  @AutoClose private final Harness harness = new Harness();
 
   @Test
   void aMemberWithoutManageServerIsRefusedEvenIfDiscordShowedThemTheCommand() {

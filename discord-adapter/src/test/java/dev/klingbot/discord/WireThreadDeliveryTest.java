@@ -18,8 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import net.dv8tion.jda.api.Permission;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,25 +30,13 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WireThreadDeliveryTest {
-  private WireHarness harness;
-  private FakeDiscord discord;
-  private ChatPort chat;
+  @AutoClose private final WireHarness harness = new WireHarness();
+  private final FakeDiscord discord = harness.discord;
+  private final ChatPort chat = harness.fixture.chats.find(Platform.DISCORD).orElseThrow();
   private Edit edit;
   private Conversation thread;
   private int members;
   private int mark;
-
-  @BeforeAll
-  void open() {
-    harness = new WireHarness();
-    discord = harness.discord;
-    chat = harness.fixture.chats.find(Platform.DISCORD).orElseThrow();
-  }
-
-  @AfterAll
-  void close() {
-    harness.close();
-  }
 
   /** Each test has its own member and edit, in its own thread. */
   @BeforeEach
