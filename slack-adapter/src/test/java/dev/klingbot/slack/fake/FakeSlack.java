@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.klingbot.core.testing.Monitors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
@@ -195,28 +196,24 @@ public final class FakeSlack implements AutoCloseable {
     return calls.stream().filter(c -> c.method().equals(method)).toList();
   }
 
+  /** Waits for a file upload completed with an initial comment that contains {@code text}. */
+  public Call awaitUpload(String text, Duration timeout) throws InterruptedException {
+    return await(
+        "files.completeUploadExternal",
+        c -> String.valueOf(c.param("initial_comment")).contains(text),
+        timeout);
+  }
+
   /** Waits for a call matching {@code condition}. */
   public synchronized Call await(String method, Predicate<Call> condition, Duration timeout)
       throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (true) {
-      for (Call call : calls) {
-        if (call.method().equals(method) && condition.test(call)) {
-          return call;
-        }
-      }
-      long left = Duration.between(Instant.now(), deadline).toMillis();
-      if (left <= 0) {
-        throw new AssertionError(
-            "no matching "
-                + method
-                + " within "
-                + timeout
-                + "; calls: "
-                + calls.stream().map(c -> c.method() + " " + c.params()).toList());
-      }
-      wait(Math.min(left, 200));
-    }
+    return Monitors.awaitFirst(
+        this,
+        calls,
+        call -> call.method().equals(method) && condition.test(call),
+        timeout,
+        method,
+        c -> c.method() + " " + c.params());
   }
 
   private synchronized void record(Call call) {
