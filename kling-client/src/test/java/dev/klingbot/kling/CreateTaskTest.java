@@ -36,9 +36,7 @@ class CreateTaskTest {
 
     assertThat(created.taskId()).isEqualTo("t-1");
     assertThat(created.status()).isEqualTo(TaskStatus.PROCESSING);
-    assertThat(server.getRequestCount()).isEqualTo(2);
-    assertMethodAndPath("POST", CREATE);
-    assertMethodAndPath("GET", LOOKUP);
+    assertRequests("POST", CREATE, "GET", LOOKUP);
   }
 
   @Test
@@ -50,10 +48,7 @@ class CreateTaskTest {
     TaskInfo created = TestClients.bearer(server).createTask(request("job-1"));
 
     assertThat(created.taskId()).isEqualTo("t-2");
-    assertThat(server.getRequestCount()).isEqualTo(3);
-    assertMethodAndPath("POST", CREATE);
-    assertMethodAndPath("GET", LOOKUP);
-    assertMethodAndPath("POST", CREATE);
+    assertRequests("POST", CREATE, "GET", LOOKUP, "POST", CREATE);
   }
 
   @Test
@@ -67,9 +62,7 @@ class CreateTaskTest {
     TaskInfo created = TestClients.bearer(server).createTask(request("job-1"));
 
     assertThat(created.taskId()).isEqualTo("t-3");
-    assertThat(server.getRequestCount()).isEqualTo(2);
-    assertMethodAndPath("POST", CREATE);
-    assertMethodAndPath("GET", LOOKUP);
+    assertRequests("POST", CREATE, "GET", LOOKUP);
   }
 
   @Test
@@ -80,9 +73,7 @@ class CreateTaskTest {
     TaskInfo created = TestClients.bearer(server).createTask(request("job-1"));
 
     assertThat(created.taskId()).isEqualTo("t-4");
-    assertThat(server.getRequestCount()).isEqualTo(2);
-    assertMethodAndPath("POST", CREATE);
-    assertMethodAndPath("GET", LOOKUP);
+    assertRequests("POST", CREATE, "GET", LOOKUP);
   }
 
   @Test
@@ -202,6 +193,14 @@ class CreateTaskTest {
         .prompt("Swap the dog from <<<image_1>>> for the cat from <<<video_1>>>")
         .externalTaskId(externalTaskId)
         .build();
+  }
+
+  /** Asserts the requests the server received, as pairs of method and path, in order. */
+  private void assertRequests(String... methodsAndPaths) throws InterruptedException {
+    assertThat(server.getRequestCount()).isEqualTo(methodsAndPaths.length / 2);
+    for (int i = 0; i < methodsAndPaths.length; i += 2) {
+      assertMethodAndPath(methodsAndPaths[i], methodsAndPaths[i + 1]);
+    }
   }
 
   private void assertMethodAndPath(String method, String path) throws InterruptedException {

@@ -41,6 +41,18 @@ final class Api {
     this.authorization = authorization;
   }
 
+  /**
+   * Starts a simulator for a test class (which closes it after its tests); a failure to start is
+   * unchecked, so that the simulator can be a static field.
+   */
+  static KlingSimulator started(SimulatorOptions options) {
+    try {
+      return KlingSimulator.start(options);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A client of {@code simulator}'s gateway URL with its token. */
   static Api of(KlingSimulator simulator) {
     return new Api(simulator.baseUrl(), "Bearer " + simulator.options().token());
@@ -152,6 +164,15 @@ final class Api {
 
   Response create(ObjectNode body) {
     return post("/v1/videos/multi-elements", body);
+  }
+
+  /** A task creation that must succeed; returns the task id. */
+  String createTask(ObjectNode body) {
+    Response response = create(body);
+    if (response.code() != 0) {
+      throw new AssertionError("create failed: " + response.body());
+    }
+    return response.data().path("task_id").asText();
   }
 
   Response task(String id) {

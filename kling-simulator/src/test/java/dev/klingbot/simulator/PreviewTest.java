@@ -13,27 +13,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PreviewTest {
-  private static KlingSimulator simulator;
-  private static Api api;
-  private static String videoUrl;
+  @AutoClose
+  private static final KlingSimulator simulator = Api.started(SimulatorOptions.defaults());
 
-  @BeforeAll
-  static void start() throws Exception {
-    simulator = KlingSimulator.start(SimulatorOptions.defaults());
-    api = Api.of(simulator);
-    videoUrl = simulator.publishFile(TestMedia.shortClip());
-  }
-
-  @AfterAll
-  static void stop() {
-    simulator.close();
-  }
+  private static final Api api = Api.of(simulator);
+  private static final String videoUrl = simulator.publishFile(TestMedia.shortClip());
 
   @Test
   void previewNeedsAMarkedFrame() {

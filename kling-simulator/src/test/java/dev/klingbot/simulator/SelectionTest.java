@@ -7,28 +7,17 @@ import dev.klingbot.simulator.mask.BinaryMask;
 import dev.klingbot.simulator.mask.CocoRle;
 import dev.klingbot.simulator.mask.MaskPng;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SelectionTest {
-  private static KlingSimulator simulator;
-  private static Api api;
-  private static String videoUrl;
+  @AutoClose
+  private static final KlingSimulator simulator = Api.started(SimulatorOptions.defaults());
+
+  private static final Api api = Api.of(simulator);
+  private static final String videoUrl = simulator.publishFile(TestMedia.good());
   private String sessionId;
-
-  @BeforeAll
-  static void start() throws Exception {
-    simulator = KlingSimulator.start(SimulatorOptions.defaults());
-    api = Api.of(simulator);
-    videoUrl = simulator.publishFile(TestMedia.good());
-  }
-
-  @AfterAll
-  static void stop() {
-    simulator.close();
-  }
 
   @BeforeEach
   void newSession() {
