@@ -137,14 +137,7 @@ class WireThreadDeliveryTest {
   @Test
   void withoutSendMessagesInThreadsTheUserGetsASentenceAndAdminsThePermissionName()
       throws Exception {
-    discord.denyBot(discord.channelId, Permission.MESSAGE_SEND_IN_THREADS);
-    awaitPermission(Permission.MESSAGE_SEND_IN_THREADS, false);
-    try {
-      chat.post(thread, result());
-    } finally {
-      discord.resetBot(discord.channelId);
-      awaitPermission(Permission.MESSAGE_SEND_IN_THREADS, true);
-    }
+    postResultWithout(Permission.MESSAGE_SEND_IN_THREADS);
 
     RestCall post = lastPost(discord.channelId);
     assertThat(post.status()).isEqualTo(200);
@@ -158,14 +151,7 @@ class WireThreadDeliveryTest {
 
   @Test
   void withoutAttachFilesTheMessageComesWithoutTheFileAndSaysWhy() throws Exception {
-    discord.denyBot(discord.channelId, Permission.MESSAGE_ATTACH_FILES);
-    awaitPermission(Permission.MESSAGE_ATTACH_FILES, false);
-    try {
-      chat.post(thread, result());
-    } finally {
-      discord.resetBot(discord.channelId);
-      awaitPermission(Permission.MESSAGE_ATTACH_FILES, true);
-    }
+    postResultWithout(Permission.MESSAGE_ATTACH_FILES);
 
     RestCall post = lastPost(thread.threadId());
     assertThat(post.status()).isEqualTo(200);
@@ -211,6 +197,20 @@ class WireThreadDeliveryTest {
         != granted) {
       assertThat(Instant.now()).as("JDA did not see the permission change").isBefore(deadline);
       Thread.sleep(20);
+    }
+  }
+
+  /**
+   * Posts the result to the edit's thread while the bot lacks {@code permission} in the channel.
+   */
+  private void postResultWithout(Permission permission) throws Exception {
+    discord.denyBot(discord.channelId, permission);
+    awaitPermission(permission, false);
+    try {
+      chat.post(thread, result());
+    } finally {
+      discord.resetBot(discord.channelId);
+      awaitPermission(permission, true);
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.klingbot.simulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,6 +32,13 @@ final class Api {
 
     String message() {
       return body.path("message").asText();
+    }
+
+    /** Asserts a refusal: the HTTP status, Kling's code, and words of its message. */
+    void assertRefused(int httpStatus, int klingCode, String... words) {
+      assertThat(status).isEqualTo(httpStatus);
+      assertThat(code()).isEqualTo(klingCode);
+      assertThat(message()).contains(words);
     }
   }
 

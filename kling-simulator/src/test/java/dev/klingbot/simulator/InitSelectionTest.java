@@ -101,9 +101,7 @@ class InitSelectionTest {
             Api.json().put("video_id", "a").put("video_url", "http://127.0.0.1:1/a.mp4"));
 
     for (Api.Response response : new Api.Response[] {neither, both}) {
-      assertThat(response.status()).isEqualTo(400);
-      assertThat(response.code()).isEqualTo(1201);
-      assertThat(response.message()).contains("exactly one of video_url and video_id");
+      response.assertRefused(400, 1201, "exactly one of video_url and video_id");
     }
   }
 

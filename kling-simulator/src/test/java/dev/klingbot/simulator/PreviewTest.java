@@ -30,9 +30,7 @@ class PreviewTest {
 
     Api.Response response = preview(sessionId);
 
-    assertThat(response.status()).isEqualTo(400);
-    assertThat(response.code()).isEqualTo(1201);
-    assertThat(response.message()).contains("mark at least one frame");
+    response.assertRefused(400, 1201, "mark at least one frame");
   }
 
   @Test

@@ -246,9 +246,7 @@ class TaskTest {
     Api.Response create = api.create(Api.removal(sessionId));
 
     for (Api.Response response : new Api.Response[] {add, create}) {
-      assertThat(response.status()).isEqualTo(400);
-      assertThat(response.code()).isEqualTo(1201);
-      assertThat(response.message()).contains("has expired");
+      response.assertRefused(400, 1201, "has expired");
     }
     assertThat(clock.instant()).isEqualTo(START.plus(Duration.ofHours(24)));
   }
