@@ -136,9 +136,7 @@ class CreateTaskTest {
       server.enqueue(error(503, 5001, "maintenance"));
     }
 
-    KlingException e =
-        catchThrowableOfType(
-            KlingException.class, () -> TestClients.bearer(server).createTask(request("job-1")));
+    KlingException e = createFails();
 
     assertThat(server.getRequestCount()).isEqualTo(7);
     assertThat(e.errorCode()).isEqualTo(KlingErrorCode.OUTCOME_UNKNOWN);
@@ -151,9 +149,7 @@ class CreateTaskTest {
       server.enqueue(error(429, 1303, "parallel task limit"));
     }
 
-    KlingException e =
-        catchThrowableOfType(
-            KlingException.class, () -> TestClients.bearer(server).createTask(request("job-1")));
+    KlingException e = createFails();
 
     assertThat(server.getRequestCount()).isEqualTo(4);
     assertThat(e.errorCode()).isEqualTo(KlingErrorCode.PARALLEL_TASK_LIMIT);
@@ -176,13 +172,17 @@ class CreateTaskTest {
   void refusedCreateIsNotRetried() {
     server.enqueue(error(400, 1301, "content unsafe"));
 
-    KlingException e =
-        catchThrowableOfType(
-            KlingException.class, () -> TestClients.bearer(server).createTask(request("job-1")));
+    KlingException e = createFails();
 
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(e.errorCode()).isEqualTo(KlingErrorCode.CONTENT_SAFETY);
     assertThat(e.retryable()).isFalse();
+  }
+
+  /** Creating the task for job-1 with the bearer client, which must fail; the failure. */
+  private KlingException createFails() {
+    return catchThrowableOfType(
+        KlingException.class, () -> TestClients.bearer(server).createTask(request("job-1")));
   }
 
   private static CreateTaskRequest request(String externalTaskId) {
