@@ -216,6 +216,13 @@ public final class FakeSlack implements AutoCloseable {
         c -> c.method() + " " + c.params());
   }
 
+  /** The answer of a lookup method: {@code found} under {@code key}, or the error when absent. */
+  private static String found(String key, Map<String, Object> found, String error) {
+    return found == null
+        ? "{\"ok\":false,\"error\":\"" + error + "\"}"
+        : GSON.toJson(Map.of("ok", true, key, found));
+  }
+
   private synchronized void record(Call call) {
     calls.add(call);
     notifyAll();
@@ -308,10 +315,7 @@ public final class FakeSlack implements AutoCloseable {
       case "chat.postEphemeral":
         return GSON.toJson(Map.of("ok", true, "message_ts", nextTs()));
       case "users.info":
-        Map<String, Object> user = users.get(params.get("user"));
-        return user == null
-            ? "{\"ok\":false,\"error\":\"user_not_found\"}"
-            : GSON.toJson(Map.of("ok", true, "user", user));
+        return found("user", users.get(params.get("user")), "user_not_found");
       case "files.getUploadURLExternal":
         String id = "F_UP" + fileIds.incrementAndGet();
         return GSON.toJson(
@@ -324,10 +328,7 @@ public final class FakeSlack implements AutoCloseable {
         String link = server.url("/link").toString().replaceFirst("^http", "ws");
         return GSON.toJson(Map.of("ok", true, "url", link));
       case "files.info":
-        Map<String, Object> info = fileInfos.get(params.get("file"));
-        return info == null
-            ? "{\"ok\":false,\"error\":\"file_not_found\"}"
-            : GSON.toJson(Map.of("ok", true, "file", info));
+        return found("file", fileInfos.get(params.get("file")), "file_not_found");
       case "views.open":
         return "{\"ok\":true,\"view\":{\"id\":\"V1\"}}";
       default:
