@@ -15,25 +15,14 @@ import java.util.Map;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.entities.channel.unions.MessageChannelUnion;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** Button presses and modals through the listener: ownership, modals, answers in the thread. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ButtonsAndModalsTest {
-  private Harness harness;
-
-  @BeforeAll
-  void open() {
-    harness = new Harness();
-  }
-
-  @AfterAll
-  void close() {
-    harness.close();
-  }
+  @AutoClose private final Harness harness = new Harness();
 
   @Test
   void anAdminMayPressSomeoneElsesButtons() {

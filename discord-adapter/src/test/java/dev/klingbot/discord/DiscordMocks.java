@@ -23,6 +23,8 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.callbacks.IDeferrableCallback;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -132,15 +134,7 @@ final class DiscordMocks {
     List<OptionMapping> mappings = new ArrayList<>();
     options.forEach((key, value) -> mappings.add(option(key, value)));
     when(event.getOptions()).thenReturn(mappings);
-    ReplyCallbackAction defer = mock(ReplyCallbackAction.class, RETURNS_SELF);
-    when(event.deferReply(anyBoolean()))
-        .thenAnswer(
-            call -> {
-              answers.acknowledgements.add("deferReply(" + call.getArgument(0) + ")");
-              return defer;
-            });
-    InteractionHook hook = hook(answers);
-    when(event.getHook()).thenReturn(hook);
+    deferredReply(event, answers);
     return event;
   }
 
@@ -179,8 +173,7 @@ final class DiscordMocks {
                       });
               return action;
             });
-    InteractionHook hook = hook(answers);
-    when(event.getHook()).thenReturn(hook);
+    hooked(event, answers);
     return event;
   }
 
@@ -203,6 +196,12 @@ final class DiscordMocks {
           mappings.add(mapping);
         });
     when(event.getValues()).thenReturn(mappings);
+    deferredReply(event, answers);
+    return event;
+  }
+
+  /** Records {@code event}'s deferred reply, and the messages sent through its hook. */
+  private static void deferredReply(IReplyCallback event, Answers answers) {
     ReplyCallbackAction defer = mock(ReplyCallbackAction.class, RETURNS_SELF);
     when(event.deferReply(anyBoolean()))
         .thenAnswer(
@@ -210,9 +209,13 @@ final class DiscordMocks {
               answers.acknowledgements.add("deferReply(" + call.getArgument(0) + ")");
               return defer;
             });
+    hooked(event, answers);
+  }
+
+  /** Records the messages sent through {@code event}'s hook. */
+  private static void hooked(IDeferrableCallback event, Answers answers) {
     InteractionHook hook = hook(answers);
     when(event.getHook()).thenReturn(hook);
-    return event;
   }
 
   /** The hook of an acknowledged interaction: records each message and its ephemeral flag. */

@@ -18,11 +18,7 @@ class FakeDiscordConnectionTest {
   @Test
   void jdaBecomesReadyAndCachesTheServerItsChannelAndItsOwnMember() throws Exception {
     try (FakeDiscord discord = new FakeDiscord().start()) {
-      JDA jda =
-          discord
-              .configure(
-                  JDABuilder.createLight(FakeDiscord.TOKEN, EnumSet.noneOf(GatewayIntent.class)))
-              .build();
+      JDA jda = lightJda(discord);
       try {
         jda.awaitReady();
 
@@ -49,11 +45,7 @@ class FakeDiscordConnectionTest {
   void jdaHeartbeatsAtTheIntervalHelloGivesAndSeesTheAcknowledgements() throws Exception {
     try (FakeDiscord discord = new FakeDiscord().start()) {
       discord.heartbeatInterval(Duration.ofMillis(1000));
-      JDA jda =
-          discord
-              .configure(
-                  JDABuilder.createLight(FakeDiscord.TOKEN, EnumSet.noneOf(GatewayIntent.class)))
-              .build();
+      JDA jda = lightJda(discord);
       try {
         jda.awaitReady();
         Instant deadline = Instant.now().plusSeconds(10);
@@ -78,5 +70,12 @@ class FakeDiscordConnectionTest {
       org.assertj.core.api.Assertions.assertThatThrownBy(builder::build)
           .isInstanceOf(net.dv8tion.jda.api.exceptions.InvalidTokenException.class);
     }
+  }
+
+  /** A JDA without cache or intents, configured to log in to {@code discord}. */
+  private static JDA lightJda(FakeDiscord discord) {
+    return discord
+        .configure(JDABuilder.createLight(FakeDiscord.TOKEN, EnumSet.noneOf(GatewayIntent.class)))
+        .build();
   }
 }

@@ -3,8 +3,8 @@ package dev.klingbot.discord;
 import dev.klingbot.core.chat.ChatException;
 import dev.klingbot.core.chat.Conversation;
 import dev.klingbot.core.chat.MessageRef;
+import dev.klingbot.core.testing.Monitors;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,22 +93,7 @@ final class FakeGateway implements DiscordGateway {
   /** Waits until a message matches, or fails after {@code timeout}. */
   synchronized Message await(Predicate<Message> condition, Duration timeout)
       throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (true) {
-      for (Message message : messages.values()) {
-        if (condition.test(message)) {
-          return message;
-        }
-      }
-      long left = Duration.between(Instant.now(), deadline).toMillis();
-      if (left <= 0) {
-        throw new AssertionError(
-            "no matching message within "
-                + timeout
-                + "; posted: "
-                + messages.values().stream().map(Message::text).toList());
-      }
-      wait(Math.min(left, 200));
-    }
+    return Monitors.awaitFirst(
+        this, messages.values(), condition, timeout, "message", Message::text);
   }
 }

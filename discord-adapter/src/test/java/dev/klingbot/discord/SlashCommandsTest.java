@@ -15,25 +15,14 @@ import java.util.List;
 import java.util.Map;
 import net.dv8tion.jda.api.entities.channel.unions.MessageChannelUnion;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** {@code /kling} commands through the listener, with JDA events from Mockito. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SlashCommandsTest {
-  private Harness harness;
-
-  @BeforeAll
-  void open() {
-    harness = new Harness();
-  }
-
-  @AfterAll
-  void close() {
-    harness.close();
-  }
+  @AutoClose private final Harness harness = new Harness();
 
   @Test
   void theInteractionIsAcknowledgedBeforeAnyWorkAndTheWorkRunsOnTheExecutor() {
@@ -136,14 +125,7 @@ class SlashCommandsTest {
   @Test
   void anUnexpectedFailureIsAShortApologyWithAReferenceAndNoStackTrace() {
     Person ivan = new Person("406", "ivan", false);
-    harness.discord.failSends(new IllegalStateException("boom at Foo.java:42"));
-    Answers answers = new Answers();
-    try {
-      harness.kling(
-          ivan, channel(CHANNEL), answers, "edit", harness.editOptions("remove the ball"));
-    } finally {
-      harness.discord.failSends(null);
-    }
+    Answers answers = editWhileSendsFail(ivan, new IllegalStateException("boom at Foo.java:42"));
 
     assertThat(answers.only())
         .startsWith("😵 Sorry, something went wrong on my side")
@@ -163,14 +145,7 @@ class SlashCommandsTest {
   @Test
   void discordRefusingThePostIsExplainedInPlainWords() {
     Person judy = new Person("407", "judy", false);
-    harness.discord.failSends(new ChatException("Missing Access", false, null));
-    Answers answers = new Answers();
-    try {
-      harness.kling(
-          judy, channel(CHANNEL), answers, "edit", harness.editOptions("remove the ball"));
-    } finally {
-      harness.discord.failSends(null);
-    }
+    Answers answers = editWhileSendsFail(judy, new ChatException("Missing Access", false, null));
 
     assertThat(answers.only())
         .contains("Discord did not let me post there")
@@ -213,5 +188,17 @@ class SlashCommandsTest {
   private Posted last(Edit edit) {
     List<FakeGateway.Message> posted = harness.discord.in(threadId(edit));
     return posted.get(posted.size() - 1).posted();
+  }
+
+  /** {@code /kling edit} while every post to Discord fails with {@code failure}. */
+  private Answers editWhileSendsFail(Person who, RuntimeException failure) {
+    harness.discord.failSends(failure);
+    Answers answers = new Answers();
+    try {
+      harness.kling(who, channel(CHANNEL), answers, "edit", harness.editOptions("remove the ball"));
+    } finally {
+      harness.discord.failSends(null);
+    }
+    return answers;
   }
 }

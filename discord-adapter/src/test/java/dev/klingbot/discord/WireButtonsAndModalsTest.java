@@ -13,27 +13,15 @@ import java.util.List;
 import java.util.Map;
 import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.data.DataObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** Button clicks, modals and autocomplete as Discord sends them, through the real JDA. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WireButtonsAndModalsTest {
-  private WireHarness harness;
-  private FakeDiscord discord;
-
-  @BeforeAll
-  void open() {
-    harness = new WireHarness();
-    discord = harness.discord;
-  }
-
-  @AfterAll
-  void close() {
-    harness.close();
-  }
+  @AutoClose private final WireHarness harness = new WireHarness();
+  private final FakeDiscord discord = harness.discord;
 
   @Test
   void editPromptOpensAModalWithTheInstructionAndSubmittingItChangesThePrompt() throws Exception {
@@ -57,10 +45,9 @@ class WireButtonsAndModalsTest {
             "edit-prompt:" + edit.id(),
             Map.of("value", "remove the purple square"));
     RestCall changed =
-        discord.await(
-            c ->
-                c.route().equals("POST channels/" + thread + "/messages")
-                    && c.content().startsWith("✏️ Edit `" + edit.id() + "` now:"),
+        discord.awaitPost(
+            thread,
+            c -> c.content().startsWith("✏️ Edit `" + edit.id() + "` now:"),
             WireHarness.WAIT);
     assertThat(changed.content()).contains("`Delete the purple square from <<<video_1>>>`");
     assertThat(changed.buttonLabels()).contains("Submit");

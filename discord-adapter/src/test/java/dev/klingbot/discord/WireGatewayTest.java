@@ -13,31 +13,18 @@ import dev.klingbot.discord.fake.FakeDiscord;
 import dev.klingbot.discord.fake.RestCall;
 import java.time.Duration;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** The adapter's chat port on the real JDA against the fake Discord, outside any edit. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WireGatewayTest {
-  private WireHarness harness;
-  private FakeDiscord discord;
-  private ChatPort chat;
-  private Conversation channel;
-
-  @BeforeAll
-  void open() {
-    harness = new WireHarness();
-    discord = harness.discord;
-    chat = harness.fixture.chats.find(Platform.DISCORD).orElseThrow();
-    channel = new Conversation(Platform.DISCORD, discord.guildId, discord.channelId, null);
-  }
-
-  @AfterAll
-  void close() {
-    harness.close();
-  }
+  @AutoClose private final WireHarness harness = new WireHarness();
+  private final FakeDiscord discord = harness.discord;
+  private final ChatPort chat = harness.fixture.chats.find(Platform.DISCORD).orElseThrow();
+  private final Conversation channel =
+      new Conversation(Platform.DISCORD, discord.guildId, discord.channelId, null);
 
   @Test
   void theChatPortPostsAndEditsOneMessageInPlace() {

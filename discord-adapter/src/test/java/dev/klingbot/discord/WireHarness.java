@@ -2,7 +2,9 @@ package dev.klingbot.discord;
 
 import dev.klingbot.config.DiscordConfig;
 import dev.klingbot.config.Secret;
+import dev.klingbot.core.Platform;
 import dev.klingbot.core.admin.AdminService;
+import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.testing.WorkflowFixture;
 import dev.klingbot.core.workflow.MediaSource;
 import dev.klingbot.discord.fake.FakeAttachment;
@@ -78,6 +80,11 @@ final class WireHarness implements AutoCloseable {
         .filter(a -> a.path().startsWith("webhooks/"))
         .findFirst()
         .orElseThrow();
+  }
+
+  /** The edit that lives in a thread of the fake server. */
+  Edit editInThread(String threadId) {
+    return fixture.edits.findByThread(Platform.DISCORD, discord.guildId, threadId).orElseThrow();
   }
 
   @Override

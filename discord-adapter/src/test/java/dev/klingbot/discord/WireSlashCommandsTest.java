@@ -10,25 +10,14 @@ import dev.klingbot.discord.fake.RestCall;
 import java.util.List;
 import java.util.Map;
 import net.dv8tion.jda.api.utils.data.DataArray;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** Slash commands from the gateway to Discord's REST API, through the real JDA and adapter. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WireSlashCommandsTest {
-  private WireHarness harness;
-
-  @BeforeAll
-  void open() {
-    harness = new WireHarness();
-  }
-
-  @AfterAll
-  void close() {
-    harness.close();
-  }
+  @AutoClose private final WireHarness harness = new WireHarness();
 
   @Test
   void startingRegistersBothCommandsInTheDevelopmentServer() {

@@ -18,8 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import net.dv8tion.jda.api.Permission;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,25 +30,13 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WireThreadDeliveryTest {
-  private WireHarness harness;
-  private FakeDiscord discord;
-  private ChatPort chat;
+  @AutoClose private final WireHarness harness = new WireHarness();
+  private final FakeDiscord discord = harness.discord;
+  private final ChatPort chat = harness.fixture.chats.find(Platform.DISCORD).orElseThrow();
   private Edit edit;
   private Conversation thread;
   private int members;
   private int mark;
-
-  @BeforeAll
-  void open() {
-    harness = new WireHarness();
-    discord = harness.discord;
-    chat = harness.fixture.chats.find(Platform.DISCORD).orElseThrow();
-  }
-
-  @AfterAll
-  void close() {
-    harness.close();
-  }
 
   /** Each test has its own member and edit, in its own thread. */
   @BeforeEach
@@ -150,14 +137,7 @@ class WireThreadDeliveryTest {
   @Test
   void withoutSendMessagesInThreadsTheUserGetsASentenceAndAdminsThePermissionName()
       throws Exception {
-    discord.denyBot(discord.channelId, Permission.MESSAGE_SEND_IN_THREADS);
-    awaitPermission(Permission.MESSAGE_SEND_IN_THREADS, false);
-    try {
-      chat.post(thread, result());
-    } finally {
-      discord.resetBot(discord.channelId);
-      awaitPermission(Permission.MESSAGE_SEND_IN_THREADS, true);
-    }
+    postResultWithout(Permission.MESSAGE_SEND_IN_THREADS);
 
     RestCall post = lastPost(discord.channelId);
     assertThat(post.status()).isEqualTo(200);
@@ -171,14 +151,7 @@ class WireThreadDeliveryTest {
 
   @Test
   void withoutAttachFilesTheMessageComesWithoutTheFileAndSaysWhy() throws Exception {
-    discord.denyBot(discord.channelId, Permission.MESSAGE_ATTACH_FILES);
-    awaitPermission(Permission.MESSAGE_ATTACH_FILES, false);
-    try {
-      chat.post(thread, result());
-    } finally {
-      discord.resetBot(discord.channelId);
-      awaitPermission(Permission.MESSAGE_ATTACH_FILES, true);
-    }
+    postResultWithout(Permission.MESSAGE_ATTACH_FILES);
 
     RestCall post = lastPost(thread.threadId());
     assertThat(post.status()).isEqualTo(200);
@@ -224,6 +197,20 @@ class WireThreadDeliveryTest {
         != granted) {
       assertThat(Instant.now()).as("JDA did not see the permission change").isBefore(deadline);
       Thread.sleep(20);
+    }
+  }
+
+  /**
+   * Posts the result to the edit's thread while the bot lacks {@code permission} in the channel.
+   */
+  private void postResultWithout(Permission permission) throws Exception {
+    discord.denyBot(discord.channelId, permission);
+    awaitPermission(permission, false);
+    try {
+      chat.post(thread, result());
+    } finally {
+      discord.resetBot(discord.channelId);
+      awaitPermission(permission, true);
     }
   }
 }

@@ -36,12 +36,7 @@ class WireWholeEditTest {
       RestCall startAnswer = harness.followup(started);
       assertThat(discord.threads()).hasSize(1);
       String thread = discord.threads().get(0);
-      Edit edit =
-          harness
-              .fixture
-              .edits
-              .findByThread(Platform.DISCORD, discord.guildId, thread)
-              .orElseThrow();
+      Edit edit = harness.editInThread(thread);
       assertThat(startAnswer.content()).contains("<#" + thread + ">");
       String planId = discord.messagesIn(thread).get(0).getString("id");
       assertThat(discord.messagesIn(thread).get(0).getString("content"))
@@ -51,39 +46,23 @@ class WireWholeEditTest {
 
       String area = discord.clickButton(ALICE, planId, "select-area:" + edit.id());
       RestCall grid =
-          discord.await(
-              c ->
-                  c.route().equals("POST channels/" + thread + "/messages")
-                      && c.files().containsKey("grid-frame-0.png"),
-              WAIT);
+          discord.awaitPost(thread, c -> c.files().containsKey("grid-frame-0.png"), WAIT);
       assertThat(grid.status()).isEqualTo(200);
       assertThat(discord.answersTo(area).get(0).callbackType()).isEqualTo(6);
 
       String select = harness.kling(ALICE, thread, "select", Map.of("points", "C4 D4"));
       assertThat(harness.followup(select).content()).isEqualTo("✅ Done.");
       RestCall mask =
-          discord.await(
-              c ->
-                  c.route().equals("POST channels/" + thread + "/messages")
-                      && c.files().containsKey("selection-frame-0.png"),
-              WAIT);
+          discord.awaitPost(thread, c -> c.files().containsKey("selection-frame-0.png"), WAIT);
       assertThat(mask.content()).contains("Marked C4 D4 on frame 0");
 
       discord.clickButton(ALICE, planId, "submit:" + edit.id());
       RestCall submitted =
-          discord.await(
-              c ->
-                  c.route().equals("POST channels/" + thread + "/messages")
-                      && c.content().startsWith("📨 Submitted edit `" + edit.id() + "`"),
-              WAIT);
+          discord.awaitPost(
+              thread, c -> c.content().startsWith("📨 Submitted edit `" + edit.id() + "`"), WAIT);
       assertThat(submitted.content()).contains("you: 4 of 5 units left today");
 
-      RestCall result =
-          discord.await(
-              c ->
-                  c.route().equals("POST channels/" + thread + "/messages")
-                      && c.content().contains("is ready"),
-              WAIT);
+      RestCall result = discord.awaitPost(thread, c -> c.content().contains("is ready"), WAIT);
       assertThat(result.status()).isEqualTo(200);
       assertThat(result.content())
           .startsWith("<@" + ALICE.id() + "> ✅ Your edit `" + edit.id() + "` is ready");
@@ -134,20 +113,12 @@ class WireWholeEditTest {
               ALICE, discord.channelId, "edit", harness.editOptions("remove the orange ball"));
       harness.followup(started);
       String thread = discord.threads().get(0);
-      Edit edit =
-          harness
-              .fixture
-              .edits
-              .findByThread(Platform.DISCORD, discord.guildId, thread)
-              .orElseThrow();
+      Edit edit = harness.editInThread(thread);
       String planId = discord.messagesIn(thread).get(0).getString("id");
 
       discord.clickButton(ALICE, planId, "submit:" + edit.id());
-      discord.await(
-          c ->
-              c.route().equals("POST channels/" + thread + "/messages")
-                  && c.content().startsWith("📨 Submitted edit `" + edit.id() + "`"),
-          WAIT);
+      discord.awaitPost(
+          thread, c -> c.content().startsWith("📨 Submitted edit `" + edit.id() + "`"), WAIT);
       discord.archiveThread(thread, false);
 
       RestCall result =

@@ -36,9 +36,7 @@ class CreateTaskTest {
 
     assertThat(created.taskId()).isEqualTo("t-1");
     assertThat(created.status()).isEqualTo(TaskStatus.PROCESSING);
-    assertThat(server.getRequestCount()).isEqualTo(2);
-    assertMethodAndPath("POST", CREATE);
-    assertMethodAndPath("GET", LOOKUP);
+    assertRequests("POST", CREATE, "GET", LOOKUP);
   }
 
   @Test
@@ -50,10 +48,7 @@ class CreateTaskTest {
     TaskInfo created = TestClients.bearer(server).createTask(request("job-1"));
 
     assertThat(created.taskId()).isEqualTo("t-2");
-    assertThat(server.getRequestCount()).isEqualTo(3);
-    assertMethodAndPath("POST", CREATE);
-    assertMethodAndPath("GET", LOOKUP);
-    assertMethodAndPath("POST", CREATE);
+    assertRequests("POST", CREATE, "GET", LOOKUP, "POST", CREATE);
   }
 
   @Test
@@ -82,9 +77,7 @@ class CreateTaskTest {
     TaskInfo created = TestClients.bearer(server).createTask(request("job-1"));
 
     assertThat(created.taskId()).isEqualTo("t-3");
-    assertThat(server.getRequestCount()).isEqualTo(2);
-    assertMethodAndPath("POST", CREATE);
-    assertMethodAndPath("GET", LOOKUP);
+    assertRequests("POST", CREATE, "GET", LOOKUP);
   }
 
   @Test
@@ -95,9 +88,7 @@ class CreateTaskTest {
     TaskInfo created = TestClients.bearer(server).createTask(request("job-1"));
 
     assertThat(created.taskId()).isEqualTo("t-4");
-    assertThat(server.getRequestCount()).isEqualTo(2);
-    assertMethodAndPath("POST", CREATE);
-    assertMethodAndPath("GET", LOOKUP);
+    assertRequests("POST", CREATE, "GET", LOOKUP);
   }
 
   @Test
@@ -160,9 +151,7 @@ class CreateTaskTest {
       server.enqueue(error(503, 5001, "maintenance"));
     }
 
-    KlingException e =
-        catchThrowableOfType(
-            KlingException.class, () -> TestClients.bearer(server).createTask(request("job-1")));
+    KlingException e = createFails();
 
     assertThat(server.getRequestCount()).isEqualTo(7);
     assertThat(e.errorCode()).isEqualTo(KlingErrorCode.OUTCOME_UNKNOWN);
@@ -175,9 +164,7 @@ class CreateTaskTest {
       server.enqueue(error(429, 1303, "parallel task limit"));
     }
 
-    KlingException e =
-        catchThrowableOfType(
-            KlingException.class, () -> TestClients.bearer(server).createTask(request("job-1")));
+    KlingException e = createFails();
 
     assertThat(server.getRequestCount()).isEqualTo(4);
     assertThat(e.errorCode()).isEqualTo(KlingErrorCode.PARALLEL_TASK_LIMIT);
@@ -200,13 +187,17 @@ class CreateTaskTest {
   void refusedCreateIsNotRetried() {
     server.enqueue(error(400, 1301, "content unsafe"));
 
-    KlingException e =
-        catchThrowableOfType(
-            KlingException.class, () -> TestClients.bearer(server).createTask(request("job-1")));
+    KlingException e = createFails();
 
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(e.errorCode()).isEqualTo(KlingErrorCode.CONTENT_SAFETY);
     assertThat(e.retryable()).isFalse();
+  }
+
+  /** Creating the task for job-1 with the bearer client, which must fail; the failure. */
+  private KlingException createFails() {
+    return catchThrowableOfType(
+        KlingException.class, () -> TestClients.bearer(server).createTask(request("job-1")));
   }
 
   private static CreateTaskRequest request(String externalTaskId) {
@@ -217,6 +208,14 @@ class CreateTaskTest {
         .prompt("Swap the dog from <<<image_1>>> for the cat from <<<video_1>>>")
         .externalTaskId(externalTaskId)
         .build();
+  }
+
+  /** Asserts the requests the server received, as pairs of method and path, in order. */
+  private void assertRequests(String... methodsAndPaths) throws InterruptedException {
+    assertThat(server.getRequestCount()).isEqualTo(methodsAndPaths.length / 2);
+    for (int i = 0; i < methodsAndPaths.length; i += 2) {
+      assertMethodAndPath(methodsAndPaths[i], methodsAndPaths[i + 1]);
+    }
   }
 
   private void assertMethodAndPath(String method, String path) throws InterruptedException {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,16 +17,7 @@ class KlingJsonTest {
 
   @Test
   void parsesACallbackBody() {
-    TaskInfo expected =
-        new TaskInfo(
-            "t-1",
-            TaskStatus.SUCCEED,
-            "",
-            "s1",
-            "job-7",
-            Instant.ofEpochMilli(1722769557708L),
-            Instant.ofEpochMilli(1722769600000L),
-            List.of(new ResultVideo("v-1", "s1", "https://cdn.example/out.mp4", "5.1")));
+    TaskInfo expected = KlingResponses.SUCCEEDED_T1;
 
     assertThat(KlingJson.parseTaskData(CALLBACK)).isEqualTo(expected);
     assertThat(KlingJson.parseTaskData(CALLBACK.getBytes(StandardCharsets.UTF_8)))

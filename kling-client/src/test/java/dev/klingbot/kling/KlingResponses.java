@@ -1,9 +1,26 @@
 package dev.klingbot.kling;
 
+import java.time.Instant;
+import java.util.List;
 import mockwebserver3.MockResponse;
 
 /** Canned Kling answers for MockWebServer. */
 final class KlingResponses {
+  /**
+   * The task of the succeeded-task answers in these tests: {@code t-1} for job {@code job-7}, one
+   * result video of 5.1 s.
+   */
+  static final TaskInfo SUCCEEDED_T1 =
+      new TaskInfo(
+          "t-1",
+          TaskStatus.SUCCEED,
+          "",
+          "s1",
+          "job-7",
+          Instant.ofEpochMilli(1722769557708L),
+          Instant.ofEpochMilli(1722769600000L),
+          List.of(new ResultVideo("v-1", "s1", "https://cdn.example/out.mp4", "5.1")));
+
   private KlingResponses() {}
 
   static MockResponse ok(String dataJson) {

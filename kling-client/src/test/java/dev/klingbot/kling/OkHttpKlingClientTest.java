@@ -214,17 +214,7 @@ class OkHttpKlingClientTest {
 
     TaskInfo task = TestClients.bearer(server).queryTask("t-1");
 
-    assertThat(task)
-        .isEqualTo(
-            new TaskInfo(
-                "t-1",
-                TaskStatus.SUCCEED,
-                "",
-                "s1",
-                "job-7",
-                Instant.ofEpochMilli(1722769557708L),
-                Instant.ofEpochMilli(1722769600000L),
-                List.of(new ResultVideo("v-1", "s1", "https://cdn.example/out.mp4", "5.1"))));
+    assertThat(task).isEqualTo(KlingResponses.SUCCEEDED_T1);
     assertThat(task.status().isFinal()).isTrue();
     assertGet(server.takeRequest(), PREFIX + "/t-1");
   }

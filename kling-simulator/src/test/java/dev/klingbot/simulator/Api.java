@@ -1,5 +1,7 @@
 package dev.klingbot.simulator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,6 +33,13 @@ final class Api {
     String message() {
       return body.path("message").asText();
     }
+
+    /** Asserts a refusal: the HTTP status, Kling's code, and words of its message. */
+    void assertRefused(int httpStatus, int klingCode, String... words) {
+      assertThat(status).isEqualTo(httpStatus);
+      assertThat(code()).isEqualTo(klingCode);
+      assertThat(message()).contains(words);
+    }
   }
 
   private final String baseUrl;
@@ -39,6 +48,18 @@ final class Api {
   Api(String baseUrl, String authorization) {
     this.baseUrl = baseUrl;
     this.authorization = authorization;
+  }
+
+  /**
+   * Starts a simulator for a test class (which closes it after its tests); a failure to start is
+   * unchecked, so that the simulator can be a static field.
+   */
+  static KlingSimulator started(SimulatorOptions options) {
+    try {
+      return KlingSimulator.start(options);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A client of {@code simulator}'s gateway URL with its token. */
@@ -152,6 +173,15 @@ final class Api {
 
   Response create(ObjectNode body) {
     return post("/v1/videos/multi-elements", body);
+  }
+
+  /** A task creation that must succeed; returns the task id. */
+  String createTask(ObjectNode body) {
+    Response response = create(body);
+    if (response.code() != 0) {
+      throw new AssertionError("create failed: " + response.body());
+    }
+    return response.data().path("task_id").asText();
   }
 
   Response task(String id) {

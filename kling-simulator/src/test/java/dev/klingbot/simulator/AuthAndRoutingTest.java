@@ -8,28 +8,19 @@ import java.time.Instant;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class AuthAndRoutingTest {
   private static final String ACCESS_KEY = "ak-sim";
   private static final String SECRET_KEY = "sk-sim-secret";
-  private static KlingSimulator simulator;
-  private static Api api;
 
-  @BeforeAll
-  static void start() throws Exception {
-    simulator =
-        KlingSimulator.start(
-            SimulatorOptions.builder().token("t0ken").accessKey(ACCESS_KEY, SECRET_KEY).build());
-    api = Api.of(simulator);
-  }
+  @AutoClose
+  private static final KlingSimulator simulator =
+      Api.started(
+          SimulatorOptions.builder().token("t0ken").accessKey(ACCESS_KEY, SECRET_KEY).build());
 
-  @AfterAll
-  static void stop() {
-    simulator.close();
-  }
+  private static final Api api = Api.of(simulator);
 
   private static Api.Response query(String authorization) {
     return api.withAuthorization(authorization).task("unknown");

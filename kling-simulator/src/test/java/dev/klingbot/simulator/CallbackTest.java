@@ -75,13 +75,10 @@ class CallbackTest {
     String sessionId = api.session(simulator.publishFile(TestMedia.tiny()));
     String callbackUrl = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
     String taskId =
-        api.create(
-                Api.removal(sessionId)
-                    .put("callback_url", callbackUrl)
-                    .put("external_task_id", "cb-1"))
-            .data()
-            .path("task_id")
-            .asText();
+        api.createTask(
+            Api.removal(sessionId)
+                .put("callback_url", callbackUrl)
+                .put("external_task_id", "cb-1"));
 
     Delivery submitted = next();
     simulator.advance(Duration.ofSeconds(2));
@@ -113,10 +110,7 @@ class CallbackTest {
   void anUnreachableCallbackDoesNotStopTheTask() throws Exception {
     String sessionId = api.session(simulator.publishFile(TestMedia.tiny()));
     String taskId =
-        api.create(Api.removal(sessionId).put("callback_url", "http://127.0.0.1:1/hook"))
-            .data()
-            .path("task_id")
-            .asText();
+        api.createTask(Api.removal(sessionId).put("callback_url", "http://127.0.0.1:1/hook"));
 
     simulator.advance(Duration.ofSeconds(8));
 

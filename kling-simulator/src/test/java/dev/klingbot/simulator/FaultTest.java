@@ -5,27 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class FaultTest {
-  private static KlingSimulator simulator;
-  private static Api api;
+  @AutoClose
+  private static final KlingSimulator simulator =
+      Api.started(
+          SimulatorOptions.builder().faults(FaultSettings.NONE.withServerErrorRate(1.0)).build());
 
-  @BeforeAll
-  static void start() throws Exception {
-    simulator =
-        KlingSimulator.start(
-            SimulatorOptions.builder().faults(FaultSettings.NONE.withServerErrorRate(1.0)).build());
-    api = Api.of(simulator);
-  }
-
-  @AfterAll
-  static void stop() {
-    simulator.close();
-  }
+  private static final Api api = Api.of(simulator);
 
   @BeforeEach
   void reset() {

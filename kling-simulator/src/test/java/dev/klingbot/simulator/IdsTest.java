@@ -31,9 +31,7 @@ class IdsTest {
       try {
         List<Future<String>> created = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-          created.add(
-              pool.submit(
-                  () -> api.create(Api.removal(sessionId)).data().path("task_id").asText()));
+          created.add(pool.submit(() -> api.createTask(Api.removal(sessionId))));
         }
         Set<String> ids = new HashSet<>();
         for (Future<String> id : created) {
@@ -55,8 +53,8 @@ class IdsTest {
       String sessionOne = first.session(one.publishFile(TestMedia.tiny()));
       String sessionTwo = second.session(two.publishFile(TestMedia.tiny()));
       assertThat(sessionOne).isNotEqualTo(sessionTwo);
-      String taskOne = first.create(Api.removal(sessionOne)).data().path("task_id").asText();
-      String taskTwo = second.create(Api.removal(sessionTwo)).data().path("task_id").asText();
+      String taskOne = first.createTask(Api.removal(sessionOne));
+      String taskTwo = second.createTask(Api.removal(sessionTwo));
       assertThat(taskOne).isNotEqualTo(taskTwo);
     }
   }
@@ -72,7 +70,7 @@ class IdsTest {
         String sessionId = api.session(simulator.publishFile(TestMedia.tiny()));
         assertThat(sessions.add(sessionId)).as("session id %s is new", sessionId).isTrue();
         for (int i = 0; i < 3; i++) {
-          String taskId = api.create(Api.removal(sessionId)).data().path("task_id").asText();
+          String taskId = api.createTask(Api.removal(sessionId));
           assertThat(tasks.add(taskId)).as("task id %s is new", taskId).isTrue();
         }
         assertThat(simulator.tasks()).hasSize(3 * (run + 1));

@@ -4,24 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class InitSelectionTest {
-  private static KlingSimulator simulator;
-  private static Api api;
+  @AutoClose
+  private static final KlingSimulator simulator = Api.started(SimulatorOptions.defaults());
 
-  @BeforeAll
-  static void start() throws Exception {
-    simulator = KlingSimulator.start(SimulatorOptions.defaults());
-    api = Api.of(simulator);
-  }
-
-  @AfterAll
-  static void stop() {
-    simulator.close();
-  }
+  private static final Api api = Api.of(simulator);
 
   @Test
   void opensASessionForAValidVideo() {
@@ -111,9 +101,7 @@ class InitSelectionTest {
             Api.json().put("video_id", "a").put("video_url", "http://127.0.0.1:1/a.mp4"));
 
     for (Api.Response response : new Api.Response[] {neither, both}) {
-      assertThat(response.status()).isEqualTo(400);
-      assertThat(response.code()).isEqualTo(1201);
-      assertThat(response.message()).contains("exactly one of video_url and video_id");
+      response.assertRefused(400, 1201, "exactly one of video_url and video_id");
     }
   }
 

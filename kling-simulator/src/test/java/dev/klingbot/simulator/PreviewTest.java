@@ -13,27 +13,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PreviewTest {
-  private static KlingSimulator simulator;
-  private static Api api;
-  private static String videoUrl;
+  @AutoClose
+  private static final KlingSimulator simulator = Api.started(SimulatorOptions.defaults());
 
-  @BeforeAll
-  static void start() throws Exception {
-    simulator = KlingSimulator.start(SimulatorOptions.defaults());
-    api = Api.of(simulator);
-    videoUrl = simulator.publishFile(TestMedia.shortClip());
-  }
-
-  @AfterAll
-  static void stop() {
-    simulator.close();
-  }
+  private static final Api api = Api.of(simulator);
+  private static final String videoUrl = simulator.publishFile(TestMedia.shortClip());
 
   @Test
   void previewNeedsAMarkedFrame() {
@@ -41,9 +30,7 @@ class PreviewTest {
 
     Api.Response response = preview(sessionId);
 
-    assertThat(response.status()).isEqualTo(400);
-    assertThat(response.code()).isEqualTo(1201);
-    assertThat(response.message()).contains("mark at least one frame");
+    response.assertRefused(400, 1201, "mark at least one frame");
   }
 
   @Test

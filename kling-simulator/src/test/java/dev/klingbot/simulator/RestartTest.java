@@ -26,6 +26,13 @@ class RestartTest {
     return SimulatorOptions.builder().clock(clock).stateDirectory(state).build();
   }
 
+  /**
+   * A simulator keeping its state in {@code state}, on a settable clock that starts at {@code at}.
+   */
+  private static KlingSimulator started(Path state, Instant at) throws IOException {
+    return KlingSimulator.start(options(state, new SettableClock(at)));
+  }
+
   /** What a first run leaves: a session with a marked ball and a removal task processing. */
   private record FirstRun(String sessionId, String taskId) {}
 
@@ -34,11 +41,7 @@ class RestartTest {
     String sessionId = api.session(simulator.publishFile(TestMedia.shortClip()));
     SelectionPoint ball = SampleVideos.ballCentre(0, 60);
     assertThat(api.addSelection(sessionId, 0, ball.x(), ball.y()).code()).isZero();
-    String taskId =
-        api.create(Api.removal(sessionId).put("external_task_id", "edit-7"))
-            .data()
-            .path("task_id")
-            .asText();
+    String taskId = api.createTask(Api.removal(sessionId).put("external_task_id", "edit-7"));
     simulator.advance(Duration.ofSeconds(2));
     assertThat(api.task(taskId).data().path("task_status").asText()).isEqualTo("processing");
     return new FirstRun(sessionId, taskId);
@@ -50,8 +53,7 @@ class RestartTest {
     Path state = temp.resolve("state");
     FirstRun first;
     String firstBase;
-    try (KlingSimulator simulator =
-        KlingSimulator.start(options(state, new SettableClock(START)))) {
+    try (KlingSimulator simulator = started(state, START)) {
       first = startEditing(simulator);
       firstBase = simulator.officialBaseUrl();
     }
@@ -67,14 +69,12 @@ class RestartTest {
   void stateIsOnDiskAfterEveryChangeSoAHardKillLosesNothing() throws Exception {
     Path state = temp.resolve("state");
     Path copy = temp.resolve("copy-at-kill");
-    try (KlingSimulator simulator =
-        KlingSimulator.start(options(state, new SettableClock(START)))) {
+    try (KlingSimulator simulator = started(state, START)) {
       FirstRun first = startEditing(simulator);
       // what a kill -9 leaves: the directory as it is now, with no shutdown step of any kind
       copyTree(state, copy);
 
-      try (KlingSimulator restarted =
-          KlingSimulator.start(options(copy, new SettableClock(START.plusSeconds(2))))) {
+      try (KlingSimulator restarted = started(copy, START.plusSeconds(2))) {
         assertResumes(restarted, first);
       }
     }
@@ -84,13 +84,11 @@ class RestartTest {
   void aTaskThatShouldHaveEndedWhileTheSimulatorWasDownEndsRightAfterTheRestart() throws Exception {
     Path state = temp.resolve("state");
     FirstRun first;
-    try (KlingSimulator simulator =
-        KlingSimulator.start(options(state, new SettableClock(START)))) {
+    try (KlingSimulator simulator = started(state, START)) {
       first = startEditing(simulator);
     }
 
-    try (KlingSimulator restarted =
-        KlingSimulator.start(options(state, new SettableClock(START.plusSeconds(60))))) {
+    try (KlingSimulator restarted = started(state, START.plusSeconds(60))) {
       restarted.tick();
       TaskSnapshot task = restarted.awaitTask(first.taskId(), Duration.ofSeconds(60));
       assertThat(task.status()).isEqualTo("succeed");
@@ -103,8 +101,7 @@ class RestartTest {
     Path state = temp.resolve("state");
     FirstRun first;
     Path result;
-    try (KlingSimulator simulator =
-        KlingSimulator.start(options(state, new SettableClock(START)))) {
+    try (KlingSimulator simulator = started(state, START)) {
       first = startEditing(simulator);
       simulator.advance(Duration.ofSeconds(6));
       result =
@@ -112,8 +109,7 @@ class RestartTest {
     }
     assertThat(result).exists();
 
-    try (KlingSimulator restarted =
-        KlingSimulator.start(options(state, new SettableClock(START.plus(Duration.ofDays(31)))))) {
+    try (KlingSimulator restarted = started(state, START.plus(Duration.ofDays(31)))) {
       assertThat(restarted.tasks()).isEmpty();
       assertThat(restarted.sessions()).isEmpty();
       assertThat(Api.of(restarted).task(first.taskId()).status()).isEqualTo(404);
@@ -132,11 +128,7 @@ class RestartTest {
     assertThat(api.task("edit-7").data().path("task_id").asText())
         .as("the external task id still finds it")
         .isEqualTo(first.taskId());
-    assertThat(
-            api.create(Api.removal(first.sessionId()).put("external_task_id", "edit-7"))
-                .data()
-                .path("task_id")
-                .asText())
+    assertThat(api.createTask(Api.removal(first.sessionId()).put("external_task_id", "edit-7")))
         .as("creating the same external id again answers the same task")
         .isEqualTo(first.taskId());
 
@@ -164,7 +156,7 @@ class RestartTest {
             Api.json().put("session_id", first.sessionId()));
     assertThat(preview.code()).as(preview.body().toString()).isZero();
     assertThat(download(preview.data().path("res").path("video").asText())).isNotEmpty();
-    String next = api.create(Api.removal(first.sessionId())).data().path("task_id").asText();
+    String next = api.createTask(Api.removal(first.sessionId()));
     assertThat(next).isNotEqualTo(first.taskId());
   }
 

@@ -7,28 +7,17 @@ import dev.klingbot.simulator.mask.BinaryMask;
 import dev.klingbot.simulator.mask.CocoRle;
 import dev.klingbot.simulator.mask.MaskPng;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SelectionTest {
-  private static KlingSimulator simulator;
-  private static Api api;
-  private static String videoUrl;
+  @AutoClose
+  private static final KlingSimulator simulator = Api.started(SimulatorOptions.defaults());
+
+  private static final Api api = Api.of(simulator);
+  private static final String videoUrl = simulator.publishFile(TestMedia.good());
   private String sessionId;
-
-  @BeforeAll
-  static void start() throws Exception {
-    simulator = KlingSimulator.start(SimulatorOptions.defaults());
-    api = Api.of(simulator);
-    videoUrl = simulator.publishFile(TestMedia.good());
-  }
-
-  @AfterAll
-  static void stop() {
-    simulator.close();
-  }
 
   @BeforeEach
   void newSession() {
@@ -103,9 +92,7 @@ class SelectionTest {
 
     Api.Response response = api.deleteSelection(sessionId, 3, 0.3001, 0.5);
 
-    assertThat(response.status()).isEqualTo(400);
-    assertThat(response.code()).isEqualTo(1201);
-    assertThat(response.message()).contains("point not found");
+    response.assertRefused(400, 1201, "point not found");
   }
 
   @Test
@@ -136,9 +123,7 @@ class SelectionTest {
 
     Api.Response response = api.addSelection(sessionId, 149, 0.1, 0.1);
 
-    assertThat(response.status()).isEqualTo(400);
-    assertThat(response.code()).isEqualTo(1201);
-    assertThat(response.message()).contains("at most 10 frames");
+    response.assertRefused(400, 1201, "at most 10 frames");
   }
 
   @Test
@@ -166,9 +151,7 @@ class SelectionTest {
         api.post(
             "/v1/videos/multi-elements/add-selection",
             Api.json().put("session_id", sessionId).put("frame_index", "zero"));
-    assertThat(noFrame.status()).isEqualTo(400);
-    assertThat(noFrame.code()).isEqualTo(1201);
-    assertThat(noFrame.message()).contains("frame_index must be an integer");
+    noFrame.assertRefused(400, 1201, "frame_index must be an integer");
   }
 
   private static JsonNode first(Api.Response response) {

@@ -78,8 +78,8 @@ class TaskTest {
     String sessionId = session(TestMedia.tiny());
     ObjectNode body = Api.removal(sessionId).put("external_task_id", "job-2");
 
-    String first = api.create(body).data().path("task_id").asText();
-    String second = api.create(body).data().path("task_id").asText();
+    String first = api.createTask(body);
+    String second = api.createTask(body);
 
     assertThat(second).isEqualTo(first);
     assertThat(simulator.tasks()).hasSize(1);
@@ -170,7 +170,7 @@ class TaskTest {
     String sessionId = session(TestMedia.shortClip());
     SelectionPoint ball = SampleVideos.ballCentre(0, 60);
     api.addSelection(sessionId, 0, ball.x(), ball.y());
-    String taskId = api.create(Api.removal(sessionId)).data().path("task_id").asText();
+    String taskId = api.createTask(Api.removal(sessionId));
 
     simulator.advance(Duration.ofSeconds(2));
     assertThat(api.task(taskId).data().path("task_status").asText()).isEqualTo("processing");
@@ -206,7 +206,7 @@ class TaskTest {
   void injectedFailuresEndFailedWithAReason() throws Exception {
     simulator.faults().taskFailureRate(1.0);
     String sessionId = session(TestMedia.tiny());
-    String taskId = api.create(Api.removal(sessionId)).data().path("task_id").asText();
+    String taskId = api.createTask(Api.removal(sessionId));
 
     simulator.advance(Duration.ofSeconds(8));
 
@@ -226,7 +226,7 @@ class TaskTest {
             SimulatorOptions.builder().taskProcessingTime(Duration.ofMillis(400)).build())) {
       Api client = Api.of(realTime);
       String sessionId = client.session(realTime.publishFile(TestMedia.tiny()));
-      String taskId = client.create(Api.removal(sessionId)).data().path("task_id").asText();
+      String taskId = client.createTask(Api.removal(sessionId));
 
       TaskSnapshot task = realTime.awaitTask(taskId, Duration.ofSeconds(30));
 
@@ -246,9 +246,7 @@ class TaskTest {
     Api.Response create = api.create(Api.removal(sessionId));
 
     for (Api.Response response : new Api.Response[] {add, create}) {
-      assertThat(response.status()).isEqualTo(400);
-      assertThat(response.code()).isEqualTo(1201);
-      assertThat(response.message()).contains("has expired");
+      response.assertRefused(400, 1201, "has expired");
     }
     assertThat(clock.instant()).isEqualTo(START.plus(Duration.ofHours(24)));
   }

@@ -15,8 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,19 +29,12 @@ class TrackingTest {
   private static final int FRAMES = 150;
   private static final SettableClock CLOCK =
       new SettableClock(Instant.parse("2025-01-01T00:00:00Z"));
-  private static KlingSimulator simulator;
-  private static Api api;
 
-  @BeforeAll
-  static void start() throws Exception {
-    simulator = KlingSimulator.start(SimulatorOptions.builder().clock(CLOCK).build());
-    api = Api.of(simulator);
-  }
+  @AutoClose
+  private static final KlingSimulator simulator =
+      Api.started(SimulatorOptions.builder().clock(CLOCK).build());
 
-  @AfterAll
-  static void stop() {
-    simulator.close();
-  }
+  private static final Api api = Api.of(simulator);
 
   /** A session on the 5 s 720p clip with the ball marked on frame 0. */
   private static String sessionWithTheBallMarked() {
@@ -81,7 +73,7 @@ class TrackingTest {
   @Test
   void aRemovalTakesTheBallOutAlongItsWholePath(@TempDir Path temp) throws Exception {
     String sessionId = sessionWithTheBallMarked();
-    String taskId = api.create(Api.removal(sessionId)).data().path("task_id").asText();
+    String taskId = api.createTask(Api.removal(sessionId));
 
     simulator.advance(Duration.ofSeconds(8));
     TaskSnapshot task = simulator.awaitTask(taskId, Duration.ofSeconds(120));

@@ -107,11 +107,7 @@ class SlackEditFlowTest {
     // A thread reply marks the element; the frame with the mask is uploaded to the thread.
     bot.requests.event(
         SlackRequests.threadMessage("U_ALICE", "1700000000.000200", MENTION_TS, "select C4"));
-    FakeSlack.Call mask =
-        bot.slack.await(
-            "files.completeUploadExternal",
-            c -> String.valueOf(c.param("initial_comment")).contains("Marked C4"),
-            WAIT);
+    FakeSlack.Call mask = bot.slack.awaitUpload("Marked C4", WAIT);
     assertThat(mask.param("thread_ts")).isEqualTo(MENTION_TS);
     assertThat(mask.param("channel_id")).isEqualTo(SlackRequests.CHANNEL);
     FakeSlack.Call png = bot.slack.calls("upload").get(0);
@@ -123,11 +119,7 @@ class SlackEditFlowTest {
     bot.slack.await("chat.postMessage", c -> c.shown().contains("Submitted edit"), WAIT);
 
     // Progress is one message, edited in place, and the result is uploaded mentioning Alice.
-    FakeSlack.Call result =
-        bot.slack.await(
-            "files.completeUploadExternal",
-            c -> String.valueOf(c.param("initial_comment")).contains("is ready"),
-            WAIT);
+    FakeSlack.Call result = bot.slack.awaitUpload("is ready", WAIT);
     assertThat(result.param("thread_ts")).isEqualTo(MENTION_TS);
     assertThat(result.param("initial_comment")).startsWith("<@U_ALICE>");
     FakeSlack.Call video =

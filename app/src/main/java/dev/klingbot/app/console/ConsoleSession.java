@@ -11,6 +11,7 @@ import dev.klingbot.core.conversation.CommandGrammar;
 import dev.klingbot.core.conversation.ConversationHandler;
 import dev.klingbot.core.conversation.EditCommand;
 import dev.klingbot.core.conversation.Replies;
+import dev.klingbot.core.conversation.Words;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.workflow.EditException;

@@ -6,9 +6,8 @@ import dev.klingbot.app.wiring.AppOptions;
 import dev.klingbot.app.wiring.Injection;
 import dev.klingbot.app.wiring.Lifecycle;
 import dev.klingbot.app.wiring.Simulation;
-import dev.klingbot.config.DatabaseConfig;
+import dev.klingbot.app.wiring.TestConfigs;
 import dev.klingbot.config.KlingbotConfig;
-import dev.klingbot.config.MediaConfig;
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.Requester;
 import dev.klingbot.core.chat.ChatMessage;
@@ -50,17 +49,7 @@ final class EditorApp implements AutoCloseable {
 
   private EditorApp(Path dir) throws IOException {
     try {
-      MediaConfig media = MediaConfig.defaults();
-      KlingbotConfig config =
-          KlingbotConfig.defaults()
-              .withDatabase(new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db"), "", null, 5))
-              .withMedia(
-                  new MediaConfig(
-                      dir.resolve("media").toString(),
-                      media.maxVideoSize(),
-                      media.maxImageSize(),
-                      media.downloadTimeout(),
-                      media.retention()));
+      KlingbotConfig config = TestConfigs.inFolder(dir, "media");
       Simulation.Simulated simulated = Simulation.start(config, Duration.ofSeconds(1), lifecycle);
       simulator = simulated.simulator();
       injector = Injection.create(simulated.config(), AppOptions.local(), lifecycle);

@@ -92,17 +92,19 @@ class EditorRouteTest {
 
   /** A change as the page sends it. */
   private HttpResponse<byte[]> change(String url, Object body) throws Exception {
-    return post(
-        url,
-        body,
-        "Content-Type",
-        "application/json",
-        "X-Klingbot-Editor",
-        "1",
-        "Origin",
-        app.base,
-        "Sec-Fetch-Site",
-        "same-origin");
+    return withPageHeaders(url, body, "Origin", app.base, "Sec-Fetch-Site", "same-origin");
+  }
+
+  /** A JSON post with the headers the page always sends, and {@code more} headers after them. */
+  private HttpResponse<byte[]> withPageHeaders(String url, Object body, String... more)
+      throws Exception {
+    String[] headers = new String[4 + more.length];
+    headers[0] = "Content-Type";
+    headers[1] = "application/json";
+    headers[2] = "X-Klingbot-Editor";
+    headers[3] = "1";
+    System.arraycopy(more, 0, headers, 4, more.length);
+    return post(url, body, headers);
   }
 
   @Test
@@ -243,28 +245,10 @@ class EditorRouteTest {
                 .statusCode())
         .isEqualTo(403);
     HttpResponse<byte[]> crossSite =
-        post(
-            points,
-            square,
-            "Content-Type",
-            "application/json",
-            "X-Klingbot-Editor",
-            "1",
-            "Origin",
-            "http://evil.example");
+        withPageHeaders(points, square, "Origin", "http://evil.example");
     assertThat(crossSite.statusCode()).isEqualTo(403);
     assertThat(json(crossSite).path("error").asText()).contains("another site");
-    assertThat(
-            post(
-                    points,
-                    square,
-                    "Content-Type",
-                    "application/json",
-                    "X-Klingbot-Editor",
-                    "1",
-                    "Sec-Fetch-Site",
-                    "cross-site")
-                .statusCode())
+    assertThat(withPageHeaders(points, square, "Sec-Fetch-Site", "cross-site").statusCode())
         .isEqualTo(403);
     assertThat(get(points).statusCode()).isEqualTo(405);
     assertThat(app.service.selectionState(EditorApp.OWNER, edit.id()).points()).isEmpty();

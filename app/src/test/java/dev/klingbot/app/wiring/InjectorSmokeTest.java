@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.inject.Injector;
 import dev.klingbot.app.http.AppHttpServer;
 import dev.klingbot.config.ConfigException;
-import dev.klingbot.config.DatabaseConfig;
 import dev.klingbot.config.KlingbotConfig;
-import dev.klingbot.config.MediaConfig;
 import dev.klingbot.core.workflow.Workflow;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,16 +22,7 @@ class InjectorSmokeTest {
   @TempDir Path dir;
 
   private KlingbotConfig config() {
-    MediaConfig media = MediaConfig.defaults();
-    return KlingbotConfig.defaults()
-        .withDatabase(new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db"), "", null, 5))
-        .withMedia(
-            new MediaConfig(
-                dir.resolve("media").toString(),
-                media.maxVideoSize(),
-                media.maxImageSize(),
-                media.downloadTimeout(),
-                media.retention()));
+    return TestConfigs.inFolder(dir, "media");
   }
 
   @Test

@@ -2,9 +2,7 @@ package dev.klingbot.app.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.klingbot.config.DatabaseConfig;
 import dev.klingbot.config.KlingbotConfig;
-import dev.klingbot.config.MediaConfig;
 import dev.klingbot.simulator.KlingSimulator;
 import dev.klingbot.simulator.SampleVideos;
 import java.net.URI;
@@ -21,16 +19,7 @@ class SimulationTest {
   @TempDir Path dir;
 
   private KlingbotConfig config() {
-    MediaConfig media = MediaConfig.defaults();
-    return KlingbotConfig.defaults()
-        .withDatabase(new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db"), "", null, 5))
-        .withMedia(
-            new MediaConfig(
-                dir.resolve("data/media").toString(),
-                media.maxVideoSize(),
-                media.maxImageSize(),
-                media.downloadTimeout(),
-                media.retention()));
+    return TestConfigs.inFolder(dir, "data/media");
   }
 
   @Test

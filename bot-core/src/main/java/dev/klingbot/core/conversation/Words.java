@@ -8,7 +8,7 @@ import java.util.List;
  * word (a file path with spaces). The rest of the line stays as typed (an instruction may contain
  * apostrophes).
  */
-final class Words {
+public final class Words {
   private final String line;
   private int position;
 
@@ -58,7 +58,7 @@ final class Words {
     }
   }
 
-  static List<String> split(String line) {
+  public static List<String> split(String line) {
     Words words = new Words(line);
     List<String> all = new ArrayList<>();
     for (String word = words.next(); word != null; word = words.next()) {

@@ -13,11 +13,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * Quota per server: reserve units when an edit is submitted, commit them when it succeeds, refund
@@ -181,54 +181,66 @@ public final class QuotaService {
     Platform platform = account(givenPlatform);
     return jdbi.withHandle(
         handle -> {
-          List<UsageReport.Day> days = new ArrayList<>();
-          handle
-              .createQuery(
-                  "SELECT local_day, SUM(units) AS units, COUNT(*) AS edits FROM quota_ledger WHERE"
-                      + " platform = :platform AND server_id = :server AND local_day BETWEEN :from"
-                      + " AND :to AND state <> 'REFUNDED' GROUP BY local_day ORDER BY local_day")
-              .bind("platform", platform.id())
-              .bind("server", serverId)
-              .bind("from", java.sql.Date.valueOf(from))
-              .bind("to", java.sql.Date.valueOf(to))
-              .map(
-                  (rs, ctx) ->
-                      new UsageReport.Day(
-                          rs.getDate("local_day").toLocalDate(),
-                          rs.getInt("units"),
-                          rs.getInt("edits")))
-              .forEach(days::add);
+          List<UsageReport.Day> days =
+              betweenDays(
+                      handle,
+                      "SELECT local_day, SUM(units) AS units, COUNT(*) AS edits FROM quota_ledger"
+                          + " WHERE platform = :platform AND server_id = :server AND local_day"
+                          + " BETWEEN :from AND :to AND state <> 'REFUNDED' GROUP BY local_day"
+                          + " ORDER BY local_day",
+                      platform,
+                      serverId,
+                      from,
+                      to)
+                  .map(
+                      (rs, ctx) ->
+                          new UsageReport.Day(
+                              rs.getDate("local_day").toLocalDate(),
+                              rs.getInt("units"),
+                              rs.getInt("edits")))
+                  .list();
           List<UsageReport.User> users =
-              handle
-                  .createQuery(
+              betweenDays(
+                      handle,
                       "SELECT user_id, SUM(units) AS units, COUNT(*) AS edits FROM quota_ledger"
                           + " WHERE platform = :platform AND server_id = :server AND local_day"
                           + " BETWEEN :from AND :to AND state <> 'REFUNDED' GROUP BY user_id ORDER"
-                          + " BY SUM(units) DESC, user_id")
-                  .bind("platform", platform.id())
-                  .bind("server", serverId)
-                  .bind("from", java.sql.Date.valueOf(from))
-                  .bind("to", java.sql.Date.valueOf(to))
+                          + " BY SUM(units) DESC, user_id",
+                      platform,
+                      serverId,
+                      from,
+                      to)
                   .map(
                       (rs, ctx) ->
                           new UsageReport.User(
                               rs.getString("user_id"), rs.getInt("units"), rs.getInt("edits")))
                   .list();
           int refunded =
-              handle
-                  .createQuery(
+              betweenDays(
+                      handle,
                       "SELECT COUNT(*) FROM quota_ledger WHERE platform = :platform AND server_id ="
-                          + " :server AND local_day BETWEEN :from AND :to AND state = 'REFUNDED'")
-                  .bind("platform", platform.id())
-                  .bind("server", serverId)
-                  .bind("from", java.sql.Date.valueOf(from))
-                  .bind("to", java.sql.Date.valueOf(to))
+                          + " :server AND local_day BETWEEN :from AND :to AND state = 'REFUNDED'",
+                      platform,
+                      serverId,
+                      from,
+                      to)
                   .mapTo(Integer.class)
                   .one();
           int total = days.stream().mapToInt(UsageReport.Day::units).sum();
           int edits = days.stream().mapToInt(UsageReport.Day::edits).sum();
           return new UsageReport(from, to, total, edits, refunded, days, users);
         });
+  }
+
+  /** A query over one server's ledger between two days (inclusive), with those four bound. */
+  private static Query betweenDays(
+      Handle handle, String sql, Platform platform, String serverId, LocalDate from, LocalDate to) {
+    return handle
+        .createQuery(sql)
+        .bind("platform", platform.id())
+        .bind("server", serverId)
+        .bind("from", java.sql.Date.valueOf(from))
+        .bind("to", java.sql.Date.valueOf(to));
   }
 
   private QuotaUsage usage(
@@ -301,36 +313,40 @@ public final class QuotaService {
           Reservation.Reason.EDITS_DISABLED,
           "Edits are turned off on this server (its quota is 0). Ask an admin to set one.");
     }
-    if (usage.serverUsedToday() + units > policy.dailyUnits()) {
-      return refused(
-          Reservation.Reason.SERVER_DAILY,
-          shortOf(
-              units,
-              "the server has",
-              policy.dailyUnits() - usage.serverUsedToday(),
-              "today (limit " + policy.dailyUnits() + ")",
-              "Try again tomorrow, or ask an admin to raise the daily quota."));
-    }
-    if (usage.serverUsedThisMonth() + units > policy.monthlyUnits()) {
-      return refused(
-          Reservation.Reason.SERVER_MONTHLY,
-          shortOf(
-              units,
-              "the server has",
-              policy.monthlyUnits() - usage.serverUsedThisMonth(),
-              "this month (limit " + policy.monthlyUnits() + ")",
-              "Ask an admin to raise the monthly quota."));
-    }
-    if (usage.userUsedToday() + units > usage.userDailyLimit()) {
-      return refused(
-          Reservation.Reason.USER_DAILY,
-          shortOf(
-              units,
-              "you have",
-              usage.userDailyLimit() - usage.userUsedToday(),
-              "today (your limit is " + usage.userDailyLimit() + ")",
-              "Try again tomorrow"
-                  + (mode == TaskMode.PRO ? ", or use std mode, which costs less." : ".")));
+    Optional<Reservation.Refused> overLimit =
+        overLimit(
+                Reservation.Reason.SERVER_DAILY,
+                units,
+                usage.serverUsedToday(),
+                policy.dailyUnits(),
+                "the server has",
+                "today (limit " + policy.dailyUnits() + ")",
+                "Try again tomorrow, or ask an admin to raise the daily quota.")
+            .or(
+                () ->
+                    overLimit(
+                        Reservation.Reason.SERVER_MONTHLY,
+                        units,
+                        usage.serverUsedThisMonth(),
+                        policy.monthlyUnits(),
+                        "the server has",
+                        "this month (limit " + policy.monthlyUnits() + ")",
+                        "Ask an admin to raise the monthly quota."))
+            .or(
+                () ->
+                    overLimit(
+                        Reservation.Reason.USER_DAILY,
+                        units,
+                        usage.userUsedToday(),
+                        usage.userDailyLimit(),
+                        "you have",
+                        "today (your limit is " + usage.userDailyLimit() + ")",
+                        "Try again tomorrow"
+                            + (mode == TaskMode.PRO
+                                ? ", or use std mode, which costs less."
+                                : ".")));
+    if (overLimit.isPresent()) {
+      return overLimit;
     }
     if (countRunning && usage.running() >= policy.maxConcurrentJobs()) {
       return refused(
@@ -344,18 +360,33 @@ public final class QuotaService {
     return Optional.empty();
   }
 
-  /** "This edit costs 2 units but you have 1 unit left today (your limit is 5). Try …" */
-  private static String shortOf(int units, String holder, int left, String when, String advice) {
-    return "This edit costs "
-        + units(units)
-        + " but "
-        + holder
-        + " "
-        + units(Math.max(0, left))
-        + " left "
-        + when
-        + ". "
-        + advice;
+  /**
+   * Refuses when {@code units} more would take {@code used} past {@code limit}: "This edit costs 2
+   * units but you have 1 unit left today (your limit is 5). Try …"
+   */
+  private static Optional<Reservation.Refused> overLimit(
+      Reservation.Reason reason,
+      int units,
+      int used,
+      int limit,
+      String holder,
+      String when,
+      String advice) {
+    if (used + units <= limit) {
+      return Optional.empty();
+    }
+    return refused(
+        reason,
+        "This edit costs "
+            + units(units)
+            + " but "
+            + holder
+            + " "
+            + units(Math.max(0, limit - used))
+            + " left "
+            + when
+            + ". "
+            + advice);
   }
 
   private static Optional<Reservation.Refused> refused(Reservation.Reason reason, String message) {

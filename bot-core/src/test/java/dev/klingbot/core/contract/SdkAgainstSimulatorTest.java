@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -123,25 +124,17 @@ class SdkAgainstSimulatorTest {
     assertThat(new VideoProbe().probe(download(preview.video(), "preview.mp4")).videoCodec())
         .isEqualTo("h264");
 
+    Supplier<CreateTaskRequest.Builder> removal =
+        () ->
+            CreateTaskRequest.builder()
+                .sessionId(session.sessionId())
+                .editMode(EditMode.REMOVAL)
+                .prompt("Delete the purple square from <<<video_1>>>")
+                .externalTaskId("contract-1");
     TaskInfo created =
-        client.createTask(
-            CreateTaskRequest.builder()
-                .sessionId(session.sessionId())
-                .editMode(EditMode.REMOVAL)
-                .prompt("Delete the purple square from <<<video_1>>>")
-                .mode(TaskMode.STD)
-                .duration(TaskDuration.FIVE)
-                .externalTaskId("contract-1")
-                .build());
+        client.createTask(removal.get().mode(TaskMode.STD).duration(TaskDuration.FIVE).build());
     assertThat(created.status()).isIn(TaskStatus.SUBMITTED, TaskStatus.PROCESSING);
-    TaskInfo again =
-        client.createTask(
-            CreateTaskRequest.builder()
-                .sessionId(session.sessionId())
-                .editMode(EditMode.REMOVAL)
-                .prompt("Delete the purple square from <<<video_1>>>")
-                .externalTaskId("contract-1")
-                .build());
+    TaskInfo again = client.createTask(removal.get().build());
     assertThat(again.taskId()).isEqualTo(created.taskId());
 
     TaskInfo done = poll(created.taskId());

@@ -1,7 +1,7 @@
 package dev.klingbot.core.media;
 
+import static dev.klingbot.core.media.MediaAssertions.assertMediaProblem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,16 +60,10 @@ class DownloadsTest {
     Path target = folder.resolve("big.mp4");
     long start = System.nanoTime();
 
-    assertThatThrownBy(() -> downloads.download(server.url("/big.mp4").toString(), target, MB))
-        .isInstanceOfSatisfying(
-            MediaException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(MediaProblem.TOO_LARGE);
-              assertThat(e.getMessage())
-                  .isEqualTo(
-                      "This video is 5.0 MB; the limit is 1.0 MB. Trim or compress it and try"
-                          + " again.");
-            });
+    assertMediaProblem(
+            () -> downloads.download(server.url("/big.mp4").toString(), target, MB),
+            MediaProblem.TOO_LARGE)
+        .isEqualTo("This video is 5.0 MB; the limit is 1.0 MB. Trim or compress it and try again.");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     assertThat(files()).isEmpty();
   }
@@ -82,13 +76,10 @@ class DownloadsTest {
             .build());
     Path target = folder.resolve("endless.mp4");
 
-    assertThatThrownBy(() -> downloads.download(server.url("/x").toString(), target, MB))
-        .isInstanceOfSatisfying(
-            MediaException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(MediaProblem.TOO_LARGE);
-              assertThat(e.getMessage()).contains("larger than the limit of 1.0 MB");
-            });
+    assertMediaProblem(
+            () -> downloads.download(server.url("/x").toString(), target, MB),
+            MediaProblem.TOO_LARGE)
+        .contains("larger than the limit of 1.0 MB");
     assertThat(files()).isEmpty();
   }
 
@@ -96,14 +87,10 @@ class DownloadsTest {
   void explainsAnErrorStatus() {
     server.enqueue(new MockResponse.Builder().code(404).body("nope").build());
 
-    assertThatThrownBy(
-            () -> downloads.download(server.url("/gone.mp4").toString(), folder.resolve("a"), MB))
-        .isInstanceOfSatisfying(
-            MediaException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(MediaProblem.HTTP_ERROR);
-              assertThat(e.getMessage()).startsWith("The link answered 404 Not Found.");
-            });
+    assertMediaProblem(
+            () -> downloads.download(server.url("/gone.mp4").toString(), folder.resolve("a"), MB),
+            MediaProblem.HTTP_ERROR)
+        .startsWith("The link answered 404 Not Found.");
     assertThat(files()).isEmpty();
   }
 
@@ -115,10 +102,9 @@ class DownloadsTest {
             .body("<html>watch my video</html>")
             .build());
 
-    assertThatThrownBy(
-            () -> downloads.download(server.url("/page").toString(), folder.resolve("a"), MB))
-        .isInstanceOfSatisfying(
-            MediaException.class, e -> assertThat(e.kind()).isEqualTo(MediaProblem.NOT_A_VIDEO));
+    assertMediaProblem(
+        () -> downloads.download(server.url("/page").toString(), folder.resolve("a"), MB),
+        MediaProblem.NOT_A_VIDEO);
   }
 
   @Test
@@ -127,22 +113,18 @@ class DownloadsTest {
         new Downloads(CLIENT, Duration.ofMillis(300), AddressGuard.allowingPrivate());
     server.enqueue(new MockResponse.Builder().body("slow").bodyDelay(3, TimeUnit.SECONDS).build());
 
-    assertThatThrownBy(
-            () -> impatient.download(server.url("/slow").toString(), folder.resolve("a"), MB))
-        .isInstanceOfSatisfying(
-            MediaException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(MediaProblem.TIMEOUT);
-              assertThat(e.getMessage()).contains("took longer than");
-            });
+    assertMediaProblem(
+            () -> impatient.download(server.url("/slow").toString(), folder.resolve("a"), MB),
+            MediaProblem.TIMEOUT)
+        .contains("took longer than");
     assertThat(files()).isEmpty();
   }
 
   @Test
   void refusesWhatIsNotAWebLink() {
-    assertThatThrownBy(() -> downloads.download("ftp://example.com/a.mp4", folder.resolve("a"), MB))
-        .isInstanceOfSatisfying(
-            MediaException.class, e -> assertThat(e.kind()).isEqualTo(MediaProblem.BAD_URL));
+    assertMediaProblem(
+        () -> downloads.download("ftp://example.com/a.mp4", folder.resolve("a"), MB),
+        MediaProblem.BAD_URL);
   }
 
   @Test
@@ -158,13 +140,9 @@ class DownloadsTest {
   void refusesLocalFilesOverTheCap() throws Exception {
     Path source = Files.write(folder.resolve("source.bin"), bytes(10_000));
 
-    assertThatThrownBy(() -> downloads.copy(source, folder.resolve("copy.bin"), 5_000))
-        .isInstanceOfSatisfying(
-            MediaException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(MediaProblem.TOO_LARGE);
-              assertThat(e.getMessage()).startsWith("This video is 9.8 KB; the limit is 4.9 KB.");
-            });
+    assertMediaProblem(
+            () -> downloads.copy(source, folder.resolve("copy.bin"), 5_000), MediaProblem.TOO_LARGE)
+        .startsWith("This video is 9.8 KB; the limit is 4.9 KB.");
     assertThat(Files.exists(folder.resolve("copy.bin"))).isFalse();
   }
 

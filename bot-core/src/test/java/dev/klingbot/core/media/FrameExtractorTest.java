@@ -1,7 +1,7 @@
 package dev.klingbot.core.media;
 
+import static dev.klingbot.core.media.MediaAssertions.assertMediaProblem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
@@ -44,22 +44,15 @@ class FrameExtractorTest {
 
   @Test
   void anIndexPastTheEndNamesTheFrameCount() {
-    assertThatThrownBy(() -> extractor.frame(SampleClips.valid5sMp4(), 150))
-        .isInstanceOfSatisfying(
-            MediaException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(MediaProblem.FRAME_OUT_OF_RANGE);
-              assertThat(e.getMessage())
-                  .isEqualTo("There is no frame 150; this video has 150 frames (0–149).");
-            });
+    assertMediaProblem(
+            () -> extractor.frame(SampleClips.valid5sMp4(), 150), MediaProblem.FRAME_OUT_OF_RANGE)
+        .isEqualTo("There is no frame 150; this video has 150 frames (0–149).");
   }
 
   @Test
   void aNegativeIndexIsRefused() {
-    assertThatThrownBy(() -> extractor.frame(SampleClips.valid5sMp4(), -1))
-        .isInstanceOfSatisfying(
-            MediaException.class,
-            e -> assertThat(e.kind()).isEqualTo(MediaProblem.FRAME_OUT_OF_RANGE));
+    assertMediaProblem(
+        () -> extractor.frame(SampleClips.valid5sMp4(), -1), MediaProblem.FRAME_OUT_OF_RANGE);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.klingbot.core.media;
 
+import static dev.klingbot.core.media.MediaAssertions.assertMediaProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,19 +42,13 @@ class PrivateAddressDownloadsTest {
   }
 
   private static void assertRefused(Runnable download, String kind) {
-    assertThatThrownBy(download::run)
-        .isInstanceOfSatisfying(
-            MediaException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(MediaProblem.BAD_URL);
-              assertThat(e.getMessage())
-                  .isEqualTo(
-                      "The link points to "
-                          + kind
-                          + ", which the bot does not download from; for development set"
-                          + " media.allow-private-urls: true"
-                          + " (KLINGBOT_MEDIA_ALLOW_PRIVATE_URLS=true).");
-            });
+    assertMediaProblem(download::run, MediaProblem.BAD_URL)
+        .isEqualTo(
+            "The link points to "
+                + kind
+                + ", which the bot does not download from; for development set"
+                + " media.allow-private-urls: true"
+                + " (KLINGBOT_MEDIA_ALLOW_PRIVATE_URLS=true).");
   }
 
   @Test
@@ -173,13 +168,8 @@ class PrivateAddressDownloadsTest {
             "http://10.0.0.1/v.mp4",
             "http://[fd00::1]/v.mp4",
             "http://[::ffff:192.168.0.1]/v.mp4")) {
-      assertThatThrownBy(() -> guard.checkUrl(HttpUrl.get(link)))
-          .isInstanceOfSatisfying(
-              MediaException.class,
-              e -> {
-                assertThat(e.kind()).isEqualTo(MediaProblem.BAD_URL);
-                assertThat(e.getMessage()).contains("media.allow-private-urls");
-              });
+      assertMediaProblem(() -> guard.checkUrl(HttpUrl.get(link)), MediaProblem.BAD_URL)
+          .contains("media.allow-private-urls");
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.klingbot.core.media;
 
+import static dev.klingbot.core.media.MediaAssertions.assertMediaProblem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
@@ -130,36 +130,27 @@ class VideoConformerTest {
   void aClipThatIsTooShortIsRefused() {
     Path out = folder.resolve("short.mp4");
 
-    assertThatThrownBy(() -> conformer.conformIfNeeded(SampleClips.tooShort(), out))
-        .isInstanceOfSatisfying(
-            MediaException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(MediaProblem.CANNOT_FIX);
-              assertThat(e.getMessage()).contains("1.5 s", "at least 2 seconds");
-            });
+    assertMediaProblem(
+            () -> conformer.conformIfNeeded(SampleClips.tooShort(), out), MediaProblem.CANNOT_FIX)
+        .contains("1.5 s", "at least 2 seconds");
     assertThat(leftovers()).isEmpty();
   }
 
   @Test
   void aShapeThatCannotFitIsRefused() {
-    assertThatThrownBy(
-            () -> conformer.conformIfNeeded(SampleClips.tooWide(), folder.resolve("wide.mp4")))
-        .isInstanceOfSatisfying(
-            MediaException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(MediaProblem.CANNOT_FIX);
-              assertThat(e.getMessage()).contains("4000×400");
-            });
+    assertMediaProblem(
+            () -> conformer.conformIfNeeded(SampleClips.tooWide(), folder.resolve("wide.mp4")),
+            MediaProblem.CANNOT_FIX)
+        .contains("4000×400");
   }
 
   @Test
   void aTextFileIsNotConverted() {
     ConformPlan plan = new ConformPlan("mp4", true, 30.0, null, null, null, List.of());
 
-    assertThatThrownBy(
-            () -> conformer.conform(SampleClips.textNamedMp4(), folder.resolve("x.mp4"), plan))
-        .isInstanceOfSatisfying(
-            MediaException.class, e -> assertThat(e.kind()).isEqualTo(MediaProblem.NOT_A_VIDEO));
+    assertMediaProblem(
+        () -> conformer.conform(SampleClips.textNamedMp4(), folder.resolve("x.mp4"), plan),
+        MediaProblem.NOT_A_VIDEO);
     assertThat(leftovers()).isEmpty();
   }
 

@@ -1,7 +1,7 @@
 package dev.klingbot.core.media;
 
+import static dev.klingbot.core.media.MediaAssertions.assertMediaProblem;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
@@ -63,15 +63,8 @@ class VideoProbeTest {
 
   @Test
   void aTextFileIsNotAVideo() {
-    assertThatThrownBy(() -> probe.probe(SampleClips.textNamedMp4()))
-        .isInstanceOfSatisfying(
-            MediaException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(MediaProblem.NOT_A_VIDEO);
-              assertThat(e.getMessage())
-                  .isEqualTo(
-                      "This file is not a video (or it is damaged). Upload an MP4 or MOV clip.");
-            });
+    assertMediaProblem(() -> probe.probe(SampleClips.textNamedMp4()), MediaProblem.NOT_A_VIDEO)
+        .isEqualTo("This file is not a video (or it is damaged). Upload an MP4 or MOV clip.");
   }
 
   @Test
@@ -79,13 +72,7 @@ class VideoProbeTest {
     Path file = folder.resolve("picture.mp4");
     ImageIO.write(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB), "png", file.toFile());
 
-    assertThatThrownBy(() -> probe.probe(file))
-        .isInstanceOfSatisfying(
-            MediaException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(MediaProblem.NOT_A_VIDEO);
-              assertThat(e.getMessage()).contains("still picture");
-            });
+    assertMediaProblem(() -> probe.probe(file), MediaProblem.NOT_A_VIDEO).contains("still picture");
   }
 
   @Test
@@ -102,33 +89,22 @@ class VideoProbeTest {
       recorder.stop();
     }
 
-    assertThatThrownBy(() -> probe.probe(file))
-        .isInstanceOfSatisfying(
-            MediaException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(MediaProblem.NO_VIDEO_STREAM);
-              assertThat(e.getMessage()).contains("sound but no picture");
-            });
+    assertMediaProblem(() -> probe.probe(file), MediaProblem.NO_VIDEO_STREAM)
+        .contains("sound but no picture");
   }
 
   @Test
   void anEmptyFileIsNotAVideo() throws Exception {
     Path file = Files.createFile(folder.resolve("empty.mov"));
 
-    assertThatThrownBy(() -> probe.probe(file))
-        .isInstanceOfSatisfying(
-            MediaException.class, e -> assertThat(e.kind()).isEqualTo(MediaProblem.NOT_A_VIDEO));
+    assertMediaProblem(() -> probe.probe(file), MediaProblem.NOT_A_VIDEO);
   }
 
   @Test
   void aMissingFileIsReported() {
-    assertThatThrownBy(() -> probe.probe(folder.resolve("nowhere.mp4")))
-        .isInstanceOfSatisfying(
-            MediaException.class,
-            e -> {
-              assertThat(e.kind()).isEqualTo(MediaProblem.FILE_NOT_FOUND);
-              assertThat(e.getMessage()).contains("nowhere.mp4");
-            });
+    assertMediaProblem(
+            () -> probe.probe(folder.resolve("nowhere.mp4")), MediaProblem.FILE_NOT_FOUND)
+        .contains("nowhere.mp4");
   }
 
   @Test

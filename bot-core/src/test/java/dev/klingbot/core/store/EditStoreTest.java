@@ -10,20 +10,18 @@ import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.KlingSession;
 import dev.klingbot.core.edit.TaskProgress;
 import dev.klingbot.core.testing.Edits;
+import dev.klingbot.core.testing.OnEveryDatabase;
 import dev.klingbot.core.testing.TestDatabases;
 import dev.klingbot.kling.Point;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class EditStoreTest {
   private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
 
-  @ParameterizedTest
-  @MethodSource("dev.klingbot.core.testing.TestDatabases#kinds")
+  @OnEveryDatabase
   void storesEveryPartOfAnEdit(String kind) {
     try (Database database = TestDatabases.open(kind)) {
       EditStore store = new EditStore(database);
@@ -51,8 +49,7 @@ class EditStoreTest {
     }
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.klingbot.core.testing.TestDatabases#kinds")
+  @OnEveryDatabase
   void refusesToOverwriteAChangeItDidNotSee(String kind) {
     try (Database database = TestDatabases.open(kind)) {
       EditStore store = new EditStore(database);
@@ -78,20 +75,17 @@ class EditStoreTest {
     }
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.klingbot.core.testing.TestDatabases#kinds")
+  @OnEveryDatabase
   void findsDueWorkAndLetsOnlyOneProcessClaimIt(String kind) {
     try (Database database = TestDatabases.open(kind)) {
       EditStore store = new EditStore(database);
       Edit due =
-          store.insert(
-              Edits.inState(Edits.removal("DUE22222", T0), EditState.SUBMITTED)
-                  .withTask(TaskProgress.none().submitted(T0)),
-              null);
-      store.insert(
-          Edits.inState(Edits.removal("LATER333", T0), EditState.PROCESSING)
-              .withTask(TaskProgress.none().submitted(T0).checkAt(T0.plusSeconds(60))),
-          null);
+          insertRemoval(store, "DUE22222", EditState.SUBMITTED, TaskProgress.none().submitted(T0));
+      insertRemoval(
+          store,
+          "LATER333",
+          EditState.PROCESSING,
+          TaskProgress.none().submitted(T0).checkAt(T0.plusSeconds(60)));
       store.insert(Edits.removal("NEW44444", T0), null);
 
       assertThat(store.work().dueForWork(T0.plusSeconds(1), Set.of(Platform.DISCORD), 10))
@@ -114,21 +108,22 @@ class EditStoreTest {
     }
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.klingbot.core.testing.TestDatabases#kinds")
+  @OnEveryDatabase
   void keepsTheQueueInSubmitOrder(String kind) {
     try (Database database = TestDatabases.open(kind)) {
       EditStore store = new EditStore(database);
       Edit first =
-          store.insert(
-              Edits.inState(Edits.removal("QUEUE111", T0), EditState.SUBMITTED)
-                  .withTask(TaskProgress.none().submitted(T0).withQueued(true, T0)),
-              null);
+          insertRemoval(
+              store,
+              "QUEUE111",
+              EditState.SUBMITTED,
+              TaskProgress.none().submitted(T0).withQueued(true, T0));
       Edit second =
-          store.insert(
-              Edits.inState(Edits.removal("QUEUE222", T0), EditState.SUBMITTED)
-                  .withTask(TaskProgress.none().submitted(T0.plusSeconds(5)).withQueued(true, T0)),
-              null);
+          insertRemoval(
+              store,
+              "QUEUE222",
+              EditState.SUBMITTED,
+              TaskProgress.none().submitted(T0.plusSeconds(5)).withQueued(true, T0));
 
       assertThat(store.work().oldestQueued()).contains("QUEUE111");
       assertThat(store.work().queuedAhead(first)).isZero();
@@ -136,8 +131,7 @@ class EditStoreTest {
     }
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.klingbot.core.testing.TestDatabases#kinds")
+  @OnEveryDatabase
   void findsEditsByThreadAndUser(String kind) {
     try (Database database = TestDatabases.open(kind)) {
       EditStore store = new EditStore(database);
@@ -158,8 +152,7 @@ class EditStoreTest {
     }
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.klingbot.core.testing.TestDatabases#kinds")
+  @OnEveryDatabase
   void keepsSelectionPointsExactlyAsSent(String kind) {
     try (Database database = TestDatabases.open(kind)) {
       new EditStore(database).insert(Edits.removal("SEL22222", T0), null);
@@ -182,5 +175,11 @@ class EditStoreTest {
       selections.clear("SEL22222");
       assertThat(selections.points("SEL22222")).isEmpty();
     }
+  }
+
+  /** Stores a removal created at {@link #T0} that is in {@code state} with {@code task}. */
+  private static Edit insertRemoval(
+      EditStore store, String id, EditState state, TaskProgress task) {
+    return store.insert(Edits.inState(Edits.removal(id, T0), state).withTask(task), null);
   }
 }

@@ -3,6 +3,7 @@ package dev.klingbot.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.klingbot.core.testing.OnEveryDatabase;
 import dev.klingbot.core.testing.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,15 +13,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class SeenEventStoreTest {
   private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
   private static final Duration KEEP = Duration.ofMinutes(10);
 
-  @ParameterizedTest
-  @MethodSource("dev.klingbot.core.testing.TestDatabases#kinds")
+  @OnEveryDatabase
   void anEventIsNewOnceUntilItsRecordRunsOut(String kind) {
     try (Database database = TestDatabases.open(kind)) {
       SeenEventStore seen = new SeenEventStore(database);
@@ -36,8 +34,7 @@ class SeenEventStoreTest {
     }
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.klingbot.core.testing.TestDatabases#kinds")
+  @OnEveryDatabase
   void aSecondStoreOnTheSameDatabaseAgrees(String kind) {
     try (Database database = TestDatabases.open(kind)) {
       assertThat(new SeenEventStore(database).firstTime("k", NOW, KEEP)).isTrue();
@@ -47,8 +44,7 @@ class SeenEventStoreTest {
     }
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.klingbot.core.testing.TestDatabases#kinds")
+  @OnEveryDatabase
   void concurrentCallsForOneKeyLetExactlyOneThrough(String kind) throws Exception {
     try (Database database = TestDatabases.open(kind)) {
       SeenEventStore seen = new SeenEventStore(database);
@@ -69,8 +65,7 @@ class SeenEventStoreTest {
     }
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.klingbot.core.testing.TestDatabases#kinds")
+  @OnEveryDatabase
   void expiredRecordsArePurged(String kind) {
     try (Database database = TestDatabases.open(kind)) {
       SeenEventStore seen = new SeenEventStore(database);
@@ -82,8 +77,7 @@ class SeenEventStoreTest {
     }
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.klingbot.core.testing.TestDatabases#kinds")
+  @OnEveryDatabase
   void badKeysAreRefusedInPlainWords(String kind) {
     try (Database database = TestDatabases.open(kind)) {
       SeenEventStore seen = new SeenEventStore(database);

@@ -3,17 +3,15 @@ package dev.klingbot.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klingbot.core.Platform;
+import dev.klingbot.core.testing.OnEveryDatabase;
 import dev.klingbot.core.testing.TestDatabases;
 import dev.klingbot.kling.EditMode;
 import java.time.Instant;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class SettingsStoreTest {
   private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
-  @ParameterizedTest
-  @MethodSource("dev.klingbot.core.testing.TestDatabases#kinds")
+  @OnEveryDatabase
   void generatedValuesAreKeptAndNeverReplaced(String kind) {
     try (Database database = TestDatabases.open(kind)) {
       SettingsStore settings = new SettingsStore(database);
@@ -26,8 +24,7 @@ class SettingsStoreTest {
     }
   }
 
-  @ParameterizedTest
-  @MethodSource("dev.klingbot.core.testing.TestDatabases#kinds")
+  @OnEveryDatabase
   void keepsEachServersOwnSettings(String kind) {
     try (Database database = TestDatabases.open(kind)) {
       ServerSettingsStore store = new ServerSettingsStore(database);

@@ -7,7 +7,6 @@ import dev.klingbot.core.chat.ChatPort;
 import dev.klingbot.core.chat.Conversation;
 import dev.klingbot.core.chat.MessageRef;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,22 +99,6 @@ public final class RecordingChat implements ChatPort {
   /** Waits until a post matches, or fails after {@code timeout}. */
   public synchronized Posted await(Predicate<Posted> condition, Duration timeout)
       throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (true) {
-      for (Posted posted : posts.values()) {
-        if (condition.test(posted)) {
-          return posted;
-        }
-      }
-      long left = Duration.between(Instant.now(), deadline).toMillis();
-      if (left <= 0) {
-        throw new AssertionError(
-            "no matching message within "
-                + timeout
-                + "; posted: "
-                + posts.values().stream().map(Posted::text).toList());
-      }
-      wait(Math.min(left, 200));
-    }
+    return Monitors.awaitFirst(this, posts.values(), condition, timeout, "message", Posted::text);
   }
 }

@@ -1,9 +1,9 @@
 package dev.klingbot.discord.fake;
 
+import dev.klingbot.core.testing.Monitors;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -340,26 +340,18 @@ public final class FakeDiscord implements AutoCloseable {
         .toList();
   }
 
+  /** Waits until a message posted to {@code channelId} (a channel or thread) matches. */
+  public RestCall awaitPost(String channelId, Predicate<RestCall> condition, Duration timeout)
+      throws InterruptedException {
+    return await(
+        c -> c.route().equals("POST channels/" + channelId + "/messages") && condition.test(c),
+        timeout);
+  }
+
   /** Waits until a recorded call matches, or fails after {@code timeout} listing the calls. */
   public synchronized RestCall await(Predicate<RestCall> condition, Duration timeout)
       throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (true) {
-      for (RestCall call : calls) {
-        if (condition.test(call)) {
-          return call;
-        }
-      }
-      long left = Duration.between(Instant.now(), deadline).toMillis();
-      if (left <= 0) {
-        throw new AssertionError(
-            "Discord received no matching call within "
-                + timeout
-                + "; received:\n"
-                + String.join("\n", calls.stream().map(RestCall::toString).toList()));
-      }
-      wait(Math.min(left, 200));
-    }
+    return Monitors.awaitFirst(this, calls, condition, timeout, "call", RestCall::toString);
   }
 
   /** The ids of the threads the bot opened, oldest first. */

@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.klingbot.core.testing.Monitors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
@@ -195,28 +196,31 @@ public final class FakeSlack implements AutoCloseable {
     return calls.stream().filter(c -> c.method().equals(method)).toList();
   }
 
+  /** Waits for a file upload completed with an initial comment that contains {@code text}. */
+  public Call awaitUpload(String text, Duration timeout) throws InterruptedException {
+    return await(
+        "files.completeUploadExternal",
+        c -> String.valueOf(c.param("initial_comment")).contains(text),
+        timeout);
+  }
+
   /** Waits for a call matching {@code condition}. */
   public synchronized Call await(String method, Predicate<Call> condition, Duration timeout)
       throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (true) {
-      for (Call call : calls) {
-        if (call.method().equals(method) && condition.test(call)) {
-          return call;
-        }
-      }
-      long left = Duration.between(Instant.now(), deadline).toMillis();
-      if (left <= 0) {
-        throw new AssertionError(
-            "no matching "
-                + method
-                + " within "
-                + timeout
-                + "; calls: "
-                + calls.stream().map(c -> c.method() + " " + c.params()).toList());
-      }
-      wait(Math.min(left, 200));
-    }
+    return Monitors.awaitFirst(
+        this,
+        calls,
+        call -> call.method().equals(method) && condition.test(call),
+        timeout,
+        method,
+        c -> c.method() + " " + c.params());
+  }
+
+  /** The answer of a lookup method: {@code found} under {@code key}, or the error when absent. */
+  private static String found(String key, Map<String, Object> found, String error) {
+    return found == null
+        ? "{\"ok\":false,\"error\":\"" + error + "\"}"
+        : GSON.toJson(Map.of("ok", true, key, found));
   }
 
   private synchronized void record(Call call) {
@@ -311,10 +315,7 @@ public final class FakeSlack implements AutoCloseable {
       case "chat.postEphemeral":
         return GSON.toJson(Map.of("ok", true, "message_ts", nextTs()));
       case "users.info":
-        Map<String, Object> user = users.get(params.get("user"));
-        return user == null
-            ? "{\"ok\":false,\"error\":\"user_not_found\"}"
-            : GSON.toJson(Map.of("ok", true, "user", user));
+        return found("user", users.get(params.get("user")), "user_not_found");
       case "files.getUploadURLExternal":
         String id = "F_UP" + fileIds.incrementAndGet();
         return GSON.toJson(
@@ -327,10 +328,7 @@ public final class FakeSlack implements AutoCloseable {
         String link = server.url("/link").toString().replaceFirst("^http", "ws");
         return GSON.toJson(Map.of("ok", true, "url", link));
       case "files.info":
-        Map<String, Object> info = fileInfos.get(params.get("file"));
-        return info == null
-            ? "{\"ok\":false,\"error\":\"file_not_found\"}"
-            : GSON.toJson(Map.of("ok", true, "file", info));
+        return found("file", fileInfos.get(params.get("file")), "file_not_found");
       case "views.open":
         return "{\"ok\":true,\"view\":{\"id\":\"V1\"}}";
       default:

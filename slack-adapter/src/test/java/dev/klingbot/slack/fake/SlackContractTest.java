@@ -1,7 +1,6 @@
 package dev.klingbot.slack.fake;
 
 import dev.klingbot.core.Platform;
-import dev.klingbot.core.admin.AdminService;
 import dev.klingbot.core.chat.ChatAction;
 import dev.klingbot.core.conversation.CommandGrammar;
 import dev.klingbot.core.conversation.EditCommand;
@@ -34,33 +33,22 @@ class SlackContractTest extends ConversationContract {
           "respond",
           "files.completeUploadExternal");
 
-  private final WorkflowFixture fixture = WorkflowFixture.quick();
-  private final FakeSlack slack = new FakeSlack();
-  private final WireBot bot;
+  private final WireWorld world = new WireWorld(WireBot.Mode.HTTP, true);
+  private final WorkflowFixture fixture = world.fixture;
+  private final FakeSlack slack = world.slack;
+  private final WireBot bot = world.bot;
   private final AtomicLong ts = new AtomicLong(1_700_000_000_000_100L);
   private final Map<String, String> threads = new HashMap<>();
 
   SlackContractTest() {
-    fixture.workflow().runner().follow(Platform.SLACK).start();
     for (Person person : List.of(ALICE, BOB, ADA)) {
       slack.user(person.id(), person.name(), person.admin());
     }
-    AdminService admin = fixture.admin();
-    bot =
-        new WireBot(
-            WireBot.Mode.HTTP,
-            slack,
-            fixture.workflow().service(),
-            admin,
-            fixture.chats,
-            fixture.database);
   }
 
   @AfterEach
   void close() {
-    bot.close();
-    slack.close();
-    fixture.close();
+    world.close();
   }
 
   private String nextTs() {

@@ -134,12 +134,7 @@ public final class SlackPayloads {
   /** A {@code block_actions} payload: a button pressed on a message in a thread. */
   public static String press(
       String user, String actionId, String messageTs, String threadTs, String blockId) {
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("type", "block_actions");
-    payload.put("team", Map.of("id", FakeSlack.TEAM, "domain", "test"));
-    payload.put("user", Map.of("id", user, "username", user.toLowerCase(), "team_id", "T1"));
-    payload.put("api_app_id", "A1");
-    payload.put("token", "legacy");
+    Map<String, Object> payload = interaction("block_actions", user);
     payload.put(
         "container",
         Map.of(
@@ -184,12 +179,7 @@ public final class SlackPayloads {
     view.put("callback_id", callbackId);
     view.put("private_metadata", metadata);
     view.put("state", Map.of("values", Map.of(input, Map.of(input, field))));
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("type", "view_submission");
-    payload.put("team", Map.of("id", FakeSlack.TEAM, "domain", "test"));
-    payload.put("user", Map.of("id", user, "username", user.toLowerCase(), "team_id", "T1"));
-    payload.put("api_app_id", "A1");
-    payload.put("token", "legacy");
+    Map<String, Object> payload = interaction("view_submission", user);
     payload.put("trigger_id", "trigger-3");
     payload.put("view", view);
     return GSON.toJson(payload);
@@ -208,5 +198,16 @@ public final class SlackPayloads {
               .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         });
     return body.toString();
+  }
+
+  /** The start every interaction payload has: its type, the workspace, the user and the app. */
+  private static Map<String, Object> interaction(String type, String user) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("type", type);
+    payload.put("team", Map.of("id", FakeSlack.TEAM, "domain", "test"));
+    payload.put("user", Map.of("id", user, "username", user.toLowerCase(), "team_id", "T1"));
+    payload.put("api_app_id", "A1");
+    payload.put("token", "legacy");
+    return payload;
   }
 }

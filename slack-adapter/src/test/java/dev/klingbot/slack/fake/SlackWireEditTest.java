@@ -3,16 +3,12 @@ package dev.klingbot.slack.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klingbot.core.Platform;
-import dev.klingbot.core.admin.AdminService;
 import dev.klingbot.core.edit.EditState;
-import dev.klingbot.core.testing.WorkflowFixture;
 import dev.klingbot.core.workflow.MediaSource;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -21,36 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * mention, the thread reply and the button press the way Slack does; the real core and the Kling
  * simulator do the work; what the user sees is asserted on the Web API calls.
  */
-class SlackWireEditTest {
-  private static final Duration WAIT = Duration.ofSeconds(60);
-  private static final String MENTION_TS = "1700000000.000100";
-
-  private WorkflowFixture fixture;
-  private FakeSlack slack;
-  private WireBot bot;
-
-  private void open(WireBot.Mode mode) {
-    fixture = WorkflowFixture.quick();
-    fixture.workflow().runner().follow(Platform.SLACK).start();
-    AdminService admin = fixture.admin();
-    slack = new FakeSlack();
-    bot =
-        new WireBot(
-            mode, slack, fixture.workflow().service(), admin, fixture.chats, fixture.database);
-  }
-
-  @AfterEach
-  void close() {
-    if (bot != null) {
-      bot.close();
-    }
-    if (slack != null) {
-      slack.close();
-    }
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
+class SlackWireEditTest extends BothModesTest {
 
   @ParameterizedTest
   @EnumSource(WireBot.Mode.class)
@@ -79,11 +46,7 @@ class SlackWireEditTest {
 
     // A thread reply marks the element; the frame with the mask is uploaded to the thread.
     bot.event(SlackPayloads.threadMessage("U_ALICE", "1700000000.000200", MENTION_TS, "select C4"));
-    FakeSlack.Call mask =
-        slack.await(
-            "files.completeUploadExternal",
-            c -> String.valueOf(c.param("initial_comment")).contains("Marked C4"),
-            WAIT);
+    FakeSlack.Call mask = slack.awaitUpload("Marked C4", WAIT);
     assertThat(mask.param("thread_ts")).isEqualTo(MENTION_TS);
 
     // Submit is pressed on the plan message, once the core knows it.
@@ -93,11 +56,7 @@ class SlackWireEditTest {
     slack.await("chat.postMessage", c -> c.shown().contains("Submitted edit"), WAIT);
 
     // The result is uploaded to the thread, mentioning Alice, and progress ends in "Done".
-    FakeSlack.Call result =
-        slack.await(
-            "files.completeUploadExternal",
-            c -> String.valueOf(c.param("initial_comment")).contains("is ready"),
-            WAIT);
+    FakeSlack.Call result = slack.awaitUpload("is ready", WAIT);
     assertThat(result.param("thread_ts")).isEqualTo(MENTION_TS);
     assertThat(result.param("initial_comment")).startsWith("<@U_ALICE>");
     assertThat(slack.calls("upload"))

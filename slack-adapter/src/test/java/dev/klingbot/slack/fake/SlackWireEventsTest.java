@@ -2,18 +2,13 @@ package dev.klingbot.slack.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.klingbot.core.Platform;
-import dev.klingbot.core.admin.AdminService;
-import dev.klingbot.core.testing.WorkflowFixture;
 import dev.klingbot.core.workflow.MediaSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,38 +20,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  * restart. "Did not happen" is proven by a later message in the same thread being answered: the bot
  * works on one thread's messages in order.
  */
-class SlackWireEventsTest {
-  private static final Duration WAIT = Duration.ofSeconds(60);
-  private static final String MENTION_TS = "1700000000.000100";
+class SlackWireEventsTest extends BothModesTest {
   private static final String INSTRUCTION = "remove the orange ball";
 
   @TempDir Path temp;
-  private WorkflowFixture fixture;
-  private FakeSlack slack;
-  private WireBot bot;
-
-  private void open(WireBot.Mode mode) {
-    fixture = WorkflowFixture.quick();
-    fixture.workflow().runner().follow(Platform.SLACK).start();
-    AdminService admin = fixture.admin();
-    slack = new FakeSlack();
-    bot =
-        new WireBot(
-            mode, slack, fixture.workflow().service(), admin, fixture.chats, fixture.database);
-  }
-
-  @AfterEach
-  void close() {
-    if (bot != null) {
-      bot.close();
-    }
-    if (slack != null) {
-      slack.close();
-    }
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
 
   private Map<String, Object> video(String id) {
     MediaSource.File clip = fixture.sampleFile(1280, 720, 30, 5);
@@ -89,6 +56,18 @@ class SlackWireEventsTest {
         "chat.postMessage",
         c -> c.shown().contains(id) && !c.shown().contains("Downloading"),
         WAIT);
+  }
+
+  /** Alice mentions the bot with a video; waits for the plan. */
+  private void mentionWithAVideo() throws InterruptedException {
+    bot.event(
+        SlackPayloads.mention("U_ALICE", MENTION_TS, null, INSTRUCTION, List.of(video("F_V"))));
+    awaitPlan();
+  }
+
+  private void assertMaskOfC4PostedInTheThread() throws InterruptedException {
+    FakeSlack.Call mask = slack.awaitUpload("Marked C4", WAIT);
+    assertThat(mask.param("thread_ts")).isEqualTo(MENTION_TS);
   }
 
   private long editsStarted() {
@@ -126,28 +105,19 @@ class SlackWireEventsTest {
   @EnumSource(WireBot.Mode.class)
   void aReplyAlsoSentToTheChannelRunsTheCommand(WireBot.Mode mode) throws Exception {
     open(mode);
-    bot.event(
-        SlackPayloads.mention("U_ALICE", MENTION_TS, null, INSTRUCTION, List.of(video("F_V"))));
-    awaitPlan();
+    mentionWithAVideo();
 
     bot.event(
         SlackPayloads.threadBroadcast("U_ALICE", "1700000000.000200", MENTION_TS, "select C4"));
 
-    FakeSlack.Call mask =
-        slack.await(
-            "files.completeUploadExternal",
-            c -> String.valueOf(c.param("initial_comment")).contains("Marked C4"),
-            WAIT);
-    assertThat(mask.param("thread_ts")).isEqualTo(MENTION_TS);
+    assertMaskOfC4PostedInTheThread();
   }
 
   @ParameterizedTest
   @EnumSource(WireBot.Mode.class)
   void aReplyWithAFileAttachedRunsTheCommand(WireBot.Mode mode) throws Exception {
     open(mode);
-    bot.event(
-        SlackPayloads.mention("U_ALICE", MENTION_TS, null, INSTRUCTION, List.of(video("F_V"))));
-    awaitPlan();
+    mentionWithAVideo();
     Path picture = Files.write(temp.resolve("where.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
 
     bot.event(
@@ -158,12 +128,7 @@ class SlackWireEventsTest {
             "select C4",
             List.of(slack.file("F_PNG", "where.png", "image/png", picture))));
 
-    FakeSlack.Call mask =
-        slack.await(
-            "files.completeUploadExternal",
-            c -> String.valueOf(c.param("initial_comment")).contains("Marked C4"),
-            WAIT);
-    assertThat(mask.param("thread_ts")).isEqualTo(MENTION_TS);
+    assertMaskOfC4PostedInTheThread();
   }
 
   @ParameterizedTest

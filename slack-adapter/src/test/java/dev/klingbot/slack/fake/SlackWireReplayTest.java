@@ -3,12 +3,10 @@ package dev.klingbot.slack.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klingbot.core.Platform;
-import dev.klingbot.core.admin.AdminService;
 import dev.klingbot.core.testing.WorkflowFixture;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,30 +17,14 @@ class SlackWireReplayTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String FORM = "application/x-www-form-urlencoded";
 
-  private WorkflowFixture fixture;
-  private FakeSlack slack;
-  private WireBot bot;
-
-  @BeforeEach
-  void open() {
-    fixture = WorkflowFixture.quick();
-    AdminService admin = fixture.admin();
-    slack = new FakeSlack();
-    bot =
-        new WireBot(
-            WireBot.Mode.HTTP,
-            slack,
-            fixture.workflow().service(),
-            admin,
-            fixture.chats,
-            fixture.database);
-  }
+  private final WireWorld world = new WireWorld(WireBot.Mode.HTTP, false);
+  private final WorkflowFixture fixture = world.fixture;
+  private final FakeSlack slack = world.slack;
+  private final WireBot bot = world.bot;
 
   @AfterEach
   void close() {
-    bot.close();
-    slack.close();
-    fixture.close();
+    world.close();
   }
 
   private SignedHttpSlack.Sent quotaCommand(int daily, String name) {
