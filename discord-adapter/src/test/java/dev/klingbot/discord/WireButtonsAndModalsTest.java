@@ -40,10 +40,7 @@ class WireButtonsAndModalsTest {
 
     String submit =
         discord.submitModal(
-            ALICE,
-            thread,
-            "edit-prompt:" + edit.id(),
-            Map.of("value", "remove the purple square"));
+            ALICE, thread, "edit-prompt:" + edit.id(), Map.of("value", "remove the purple square"));
     RestCall changed =
         discord.awaitPost(
             thread,

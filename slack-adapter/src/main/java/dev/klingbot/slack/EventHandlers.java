@@ -288,15 +288,13 @@ final class EventHandlers {
         downloaded.add(picture);
         pictures.add(picture);
       }
-      replaced =
-          conversation
-              .handle(
-                  Actor.of(who),
-                  new EditCommand.Start(
-                      source, options.instruction(), pictures, options.mode(), options.negative()),
-                  SlackReplies.ephemeral(chat, who).replacing(placeholder))
-              .map(edit -> placeholder.id().equals(edit.planMessageId()))
-              .orElse(false);
+      SlackReplies replies = SlackReplies.ephemeral(chat, who).replacing(placeholder);
+      conversation.handle(
+          Actor.of(who),
+          new EditCommand.Start(
+              source, options.instruction(), pictures, options.mode(), options.negative()),
+          replies);
+      replaced = replies.replacedPlaceholder();
     } finally {
       downloaded.forEach(files::discard);
       if (!replaced) {

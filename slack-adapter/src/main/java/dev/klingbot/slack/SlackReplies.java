@@ -42,6 +42,18 @@ final class SlackReplies implements Replies {
     return java.util.Optional.ofNullable(placeholder);
   }
 
+  private boolean replaced;
+
+  @Override
+  public synchronized void placeholderReplaced() {
+    replaced = true;
+  }
+
+  /** Whether the answer took the placeholder's place (so it must not be deleted). */
+  synchronized boolean replacedPlaceholder() {
+    return replaced;
+  }
+
   /** Ephemeral messages where the requester is. */
   static SlackReplies ephemeral(SlackChat chat, Requester who) {
     return new SlackReplies(

@@ -14,6 +14,6 @@ class ArchitectureTest {
   @Test
   void theAdapterDependsOnBoltAndTheConversationApiOnly() {
     FrontEndRules.checkDependsOnlyOnTheConversationApi(
-        "dev.klingbot.slack", resideInAnyPackage("com.slack..", "com.google.gson.."));
+        "dev.klingbot.slack", resideInAnyPackage("com.slack..", "com.google.gson..", "okhttp3.."));
   }
 }

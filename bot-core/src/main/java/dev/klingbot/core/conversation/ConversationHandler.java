@@ -316,6 +316,7 @@ public final class ConversationHandler {
             && placeholder.get().conversation().equals(where)) {
           port.edit(placeholder.get(), shown);
           posted = placeholder.get();
+          replies.placeholderReplaced();
         } else {
           posted = port.post(where, shown);
         }

@@ -23,6 +23,9 @@ public interface Replies {
     return java.util.Optional.empty();
   }
 
+  /** Called when the first answer replaced the {@link #placeholder()} in place. */
+  default void placeholderReplaced() {}
+
   /**
    * Ends the command: where the platform still waits for an answer ("thinking…") and nothing was
    * said yet, says {@code text}.
