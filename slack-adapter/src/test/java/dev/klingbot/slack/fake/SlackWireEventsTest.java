@@ -49,11 +49,14 @@ class SlackWireEventsTest extends BothModesTest {
     }
   }
 
-  /** Asks for the status in the edit's thread and waits for the answer: the thread is drained. */
+  /**
+   * Asks for the status in the edit's thread and waits for the private answer: the thread is
+   * drained.
+   */
   private void drainThread(String id, String ts) throws InterruptedException {
     bot.event(SlackPayloads.threadMessage("U_ALICE", ts, MENTION_TS, "status"));
     slack.await(
-        "chat.postMessage",
+        "chat.postEphemeral",
         c -> c.shown().contains(id) && !c.shown().contains("Downloading"),
         WAIT);
   }
