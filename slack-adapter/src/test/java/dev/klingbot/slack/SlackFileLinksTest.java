@@ -1,0 +1,89 @@
+package dev.klingbot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.slack.api.Slack;
+import com.slack.api.model.File;
+import dev.klingbot.core.workflow.EditException;
+import dev.klingbot.slack.fake.FakeSlack;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** File links in Slack events are opened only when they are Slack download addresses. */
+class SlackFileLinksTest {
+  private final FakeSlack fake = new FakeSlack();
+  private final Slack slack = Slack.getInstance(fake.apiConfig());
+  private final SlackFiles files =
+      new SlackFiles(
+          new SlackApi(
+              slack.methods(FakeSlack.BOT_TOKEN),
+              new SlackApi.Retry(1, Duration.ZERO, Duration.ZERO, d -> {})),
+          FakeSlack.BOT_TOKEN,
+          HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(),
+          Duration.ofSeconds(10));
+
+  @AfterEach
+  void close() throws Exception {
+    files.close();
+    slack.close();
+    fake.close();
+  }
+
+  private static File video(String name, String url) {
+    File file = new File();
+    file.setId("F_LINK");
+    file.setName(name);
+    file.setMimetype("video/mp4");
+    file.setSize(1000);
+    file.setUrlPrivate(url);
+    return file;
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "file:///etc/passwd",
+        "ftp://files.slack.com/clip.mp4",
+        "http://files.slack.com/clip.mp4",
+        "jar:file:/tmp/x.jar!/clip.mp4",
+        "not a link at all"
+      })
+  void aLinkThatIsNoSlackDownloadAddressIsRefusedInASentence(String url) {
+    assertThatThrownBy(() -> files.download(video("clip.mp4", url), 10_000_000, "video"))
+        .isInstanceOf(EditException.class)
+        .hasMessageContaining("is not a Slack download address")
+        .hasMessageContaining("Upload the file to Slack again");
+  }
+
+  @Test
+  void aRedirectToAFileLinkIsRefusedToo() throws Exception {
+    try (mockwebserver3.MockWebServer server = new mockwebserver3.MockWebServer()) {
+      server.enqueue(
+          new mockwebserver3.MockResponse.Builder()
+              .code(302)
+              .addHeader("Location", "file:///etc/passwd")
+              .build());
+      server.start();
+      String url = server.url("/files-pri/T1-F_LINK/clip.mp4").toString();
+
+      assertThatThrownBy(() -> files.download(video("clip.mp4", url), 10_000_000, "video"))
+          .isInstanceOf(EditException.class)
+          .hasMessageContaining("is not a Slack download address");
+      assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void controlCharactersInAFileNameAreRemovedBeforeTheNameIsUsed() {
+    assertThatThrownBy(
+            () -> files.download(video("cl\u0000ip\u001b[31m.mp4", "file:///x"), 10, "video"))
+        .isInstanceOf(EditException.class)
+        .satisfies(
+            e -> assertThat(e.getMessage()).contains("“clip[31m.mp4”").doesNotContain("\u0000"));
+  }
+}
