@@ -132,8 +132,8 @@ final class EditStarter {
   Reply start(Requester who, StartEdit request) {
     EditPlan plan = understand(who, request);
     Instant now = clock.instant();
-    StartLimits.Admission admission = limits.admit(who);
     String id = EditIds.next();
+    StartLimits.Admission admission = limits.admit(who, id);
     boolean stored = false;
     try {
       Path video = intake.fetchVideo(id, request.video());

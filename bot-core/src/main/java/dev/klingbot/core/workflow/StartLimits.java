@@ -29,7 +29,7 @@ final class StartLimits {
   private final int startsPerMinute;
   private final DiskBudget disk;
   private final Clock clock;
-  private final Map<String, List<Instant>> starting = new HashMap<>();
+  private final Map<String, Map<String, Instant>> starting = new HashMap<>();
 
   StartLimits(EditStore edits, int openPerUser, int startsPerMinute, DiskBudget disk, Clock clock) {
     this.edits = requireNonNull(edits, "edits is null");
@@ -63,6 +63,14 @@ final class StartLimits {
    * @throws EditException when a limit is reached
    */
   synchronized Admission admit(Requester who) {
+    return admit(who, dev.klingbot.core.edit.EditIds.next());
+  }
+
+  /**
+   * Admits the start of edit {@code editId}; while it is starting it counts once, whether or not it
+   * is stored yet.
+   */
+  synchronized Admission admit(Requester who, String editId) {
     requireNonNull(who, "who is null");
     if (disk.over()) {
       throw new EditException(
@@ -76,16 +84,23 @@ final class StartLimits {
     }
     Instant now = clock.instant();
     String key = who.platform().id() + "/" + who.serverId() + "/" + who.userId();
-    List<Instant> pending = starting.computeIfAbsent(key, k -> new ArrayList<>());
+    Map<String, Instant> pending =
+        starting.computeIfAbsent(key, k -> new java.util.LinkedHashMap<>());
     List<String> open = edits.openIdsByUser(who.platform(), who.serverId(), who.userId(), now);
-    if (open.size() + pending.size() >= openPerUser) {
-      throw new EditException(EditException.Kind.QUOTA, tooManyOpen(open, pending.size()));
+    // An edit being started may already be stored: count it once.
+    List<Instant> notStored =
+        pending.entrySet().stream()
+            .filter(entry -> !open.contains(entry.getKey()))
+            .map(Map.Entry::getValue)
+            .toList();
+    if (open.size() + notStored.size() >= openPerUser) {
+      throw new EditException(EditException.Kind.QUOTA, tooManyOpen(open, notStored.size()));
     }
     List<Instant> recent =
         new ArrayList<>(
             edits.startsByUserSince(
                 who.platform(), who.serverId(), who.userId(), now.minus(WINDOW)));
-    recent.addAll(pending);
+    recent.addAll(notStored);
     if (recent.size() >= startsPerMinute) {
       Instant oldest = recent.stream().min(Instant::compareTo).orElse(now);
       long millis = Duration.between(now, oldest.plus(WINDOW)).toMillis();
@@ -99,14 +114,13 @@ final class StartLimits {
               + (seconds == 1 ? " second" : " seconds")
               + " and try again.");
     }
-    Instant mark = now;
-    pending.add(mark);
+    pending.put(editId, now);
     boolean[] closed = {false};
     return () -> {
       synchronized (StartLimits.this) {
         if (!closed[0]) {
           closed[0] = true;
-          pending.remove(mark);
+          pending.remove(editId);
           if (pending.isEmpty()) {
             starting.remove(key, pending);
           }
