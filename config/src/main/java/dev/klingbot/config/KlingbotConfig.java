@@ -61,7 +61,7 @@ public record KlingbotConfig(
   }
 
   public KlingbotConfig withQuota(QuotaConfig newQuota) {
-    return new KlingbotConfig(kling, database, http, media, newQuota, jobs, discord, slack);
+    return new KlingbotConfig(kling, database, http, media, newQuota, jobs, discord, slack, limits);
   }
 
   public KlingbotConfig withJobs(JobsConfig newJobs) {

@@ -49,7 +49,10 @@ final class EditorApp implements AutoCloseable {
 
   private EditorApp(Path dir) throws IOException {
     try {
-      KlingbotConfig config = TestConfigs.inFolder(dir, "media");
+      // One person starts an edit per test in this shared app: lift the per-member start limits.
+      KlingbotConfig config =
+          TestConfigs.inFolder(dir, "media")
+              .withLimits(new dev.klingbot.config.LimitsConfig(1000, 1000));
       Simulation.Simulated simulated = Simulation.start(config, Duration.ofSeconds(1), lifecycle);
       simulator = simulated.simulator();
       injector = Injection.create(simulated.config(), AppOptions.local(), lifecycle);
