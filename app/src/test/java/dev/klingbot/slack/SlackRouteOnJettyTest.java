@@ -59,7 +59,7 @@ class SlackRouteOnJettyTest {
         new App(
             AppConfig.builder()
                 .slack(Slack.getInstance(slackConfig))
-                .singleTeamBotToken("xoxb-route-test")
+                .singleTeamBotToken("test-bot-token-for-the-route")
                 .signingSecret(SECRET)
                 .requestVerificationEnabled(true)
                 .build());
