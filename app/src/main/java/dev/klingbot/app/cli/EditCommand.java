@@ -3,6 +3,7 @@ package dev.klingbot.app.cli;
 import com.google.inject.Injector;
 import dev.klingbot.app.console.ConsoleChat;
 import dev.klingbot.app.wiring.AppOptions;
+import dev.klingbot.app.wiring.HttpService;
 import dev.klingbot.app.wiring.Injection;
 import dev.klingbot.app.wiring.Lifecycle;
 import dev.klingbot.app.wiring.Logging;
@@ -15,10 +16,10 @@ import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.workflow.EditException;
 import dev.klingbot.core.workflow.EditService;
+import dev.klingbot.core.workflow.JobRunner;
 import dev.klingbot.core.workflow.MediaSource;
 import dev.klingbot.core.workflow.Reply;
 import dev.klingbot.core.workflow.StartEdit;
-import dev.klingbot.core.workflow.Workflow;
 import dev.klingbot.kling.TaskMode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -129,9 +130,9 @@ public final class EditCommand implements Callable<Integer> {
       Injector injector = Injection.create(config, options, lifecycle);
       ChatPorts ports = Injection.get(injector, ChatPorts.class);
       ports.register(new QuietChat());
-      Workflow workflow = Injection.get(injector, Workflow.class);
-      workflow.runner().follow(Platform.CLI).start();
-      EditService service = workflow.service();
+      Injection.get(injector, HttpService.class).start();
+      Injection.get(injector, JobRunner.class).follow(Platform.CLI).start();
+      EditService service = Injection.get(injector, EditService.class);
       Requester who =
           new Requester(
               Platform.CLI,

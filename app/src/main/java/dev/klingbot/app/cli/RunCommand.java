@@ -4,6 +4,7 @@ import com.google.inject.Injector;
 import dev.klingbot.app.http.AppHttpServer;
 import dev.klingbot.app.http.SlackRoute;
 import dev.klingbot.app.wiring.AppOptions;
+import dev.klingbot.app.wiring.HttpService;
 import dev.klingbot.app.wiring.Injection;
 import dev.klingbot.app.wiring.Lifecycle;
 import dev.klingbot.app.wiring.Simulation;
@@ -15,7 +16,7 @@ import dev.klingbot.core.conversation.ConversationHandler;
 import dev.klingbot.core.relay.MediaRelay;
 import dev.klingbot.core.store.Database;
 import dev.klingbot.core.store.SeenEventStore;
-import dev.klingbot.core.workflow.Workflow;
+import dev.klingbot.core.workflow.JobRunner;
 import dev.klingbot.discord.DiscordBot;
 import dev.klingbot.slack.SlackBot;
 import dev.klingbot.slack.SlackHttpHandler;
@@ -69,8 +70,8 @@ public final class RunCommand implements Callable<Integer> {
       Injector injector =
           Injection.create(
               effective, simulate ? AppOptions.local() : AppOptions.standard(), lifecycle);
-      Workflow workflow = Injection.get(injector, Workflow.class);
-      AppHttpServer server = Injection.get(injector, AppHttpServer.class);
+      AppHttpServer server = Injection.get(injector, HttpService.class).start();
+      JobRunner runner = Injection.get(injector, JobRunner.class);
       ChatPorts chats = Injection.get(injector, ChatPorts.class);
       ConversationHandler conversation = Injection.get(injector, ConversationHandler.class);
       List<String> running = new ArrayList<>();
@@ -78,7 +79,7 @@ public final class RunCommand implements Callable<Integer> {
         DiscordBot discord =
             lifecycle.manage(new DiscordBot(effective.discord(), conversation, chats));
         discord.start();
-        workflow.runner().follow(Platform.DISCORD);
+        runner.follow(Platform.DISCORD);
         running.add("Discord");
       }
       if (effective.slack().enabled()) {
@@ -94,10 +95,10 @@ public final class RunCommand implements Callable<Integer> {
         slack
             .httpHandler()
             .ifPresent(handler -> server.route(SlackHttpHandler.PATH, new SlackRoute(handler)));
-        workflow.runner().follow(Platform.SLACK);
+        runner.follow(Platform.SLACK);
         running.add("Slack (" + effective.slack().mode() + " mode)");
       }
-      workflow.runner().start();
+      runner.start();
       out.println(
           "Kling Edit Bot is running: "
               + String.join(", ", running)

@@ -2,6 +2,7 @@ package dev.klingbot.app.console;
 
 import com.google.inject.Injector;
 import dev.klingbot.app.wiring.AppOptions;
+import dev.klingbot.app.wiring.HttpService;
 import dev.klingbot.app.wiring.Injection;
 import dev.klingbot.app.wiring.Lifecycle;
 import dev.klingbot.app.wiring.Simulation;
@@ -9,7 +10,8 @@ import dev.klingbot.config.KlingbotConfig;
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.chat.ChatPorts;
 import dev.klingbot.core.conversation.ConversationHandler;
-import dev.klingbot.core.workflow.Workflow;
+import dev.klingbot.core.workflow.EditService;
+import dev.klingbot.core.workflow.JobRunner;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -84,8 +86,8 @@ public final class ConsoleApp {
       Injector injector = Injection.create(effective, options, lifecycle);
       ConsoleChat chat = new ConsoleChat(out);
       Injection.get(injector, ChatPorts.class).register(chat);
-      Workflow workflow = Injection.get(injector, Workflow.class);
-      workflow.runner().follow(Platform.CONSOLE).start();
+      Injection.get(injector, HttpService.class).start();
+      Injection.get(injector, JobRunner.class).follow(Platform.CONSOLE).start();
       if (simulate) {
         chat.info(
             "Using the built-in Kling simulator (a simulated edit takes "
@@ -97,7 +99,10 @@ public final class ConsoleApp {
       }
       conversation.accept(
           new ConsoleSession(
-              Injection.get(injector, ConversationHandler.class), workflow.service(), chat, user));
+              Injection.get(injector, ConversationHandler.class),
+              Injection.get(injector, EditService.class),
+              chat,
+              user));
     }
   }
 }

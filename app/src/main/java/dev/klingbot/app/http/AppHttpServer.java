@@ -104,9 +104,13 @@ public final class AppHttpServer implements AutoCloseable {
     return this;
   }
 
-  public synchronized void start() {
-    if (server != null) {
-      return;
+  /**
+   * Opens the listening socket without serving yet, so that the bound port (with port 0) is known
+   * before the rest of the app is built; requests wait in the backlog until {@link #start()}.
+   */
+  public synchronized AppHttpServer listen() {
+    if (connector != null) {
+      return this;
     }
     QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4);
     threads.setName("klingbot-http");
@@ -131,9 +135,8 @@ public final class AppHttpServer implements AutoCloseable {
     jetty.setErrorHandler(new PlainErrors());
     jetty.setStopTimeout(2000);
     try {
-      jetty.start();
-    } catch (Exception e) {
-      stopQuietly(jetty);
+      serverConnector.open();
+    } catch (IOException e) {
       if (e instanceof BindException || e.getCause() instanceof BindException) {
         throw new IllegalStateException(
             "Port "
@@ -150,6 +153,23 @@ public final class AppHttpServer implements AutoCloseable {
     }
     server = jetty;
     connector = serverConnector;
+    return this;
+  }
+
+  /** Starts serving (opening the socket first when {@link #listen()} was not called). */
+  public synchronized void start() {
+    listen();
+    if (server.isStarted()) {
+      return;
+    }
+    try {
+      server.start();
+    } catch (Exception e) {
+      stopQuietly(server);
+      throw new IllegalStateException(
+          "Cannot start the HTTP server on " + host + ":" + requestedPort + ": " + e.getMessage(),
+          e);
+    }
     LOG.info("HTTP server listening on {}:{}", host, port());
   }
 
@@ -162,6 +182,7 @@ public final class AppHttpServer implements AutoCloseable {
   public synchronized void close() {
     if (server != null) {
       stopQuietly(server);
+      connector.close();
       server = null;
       connector = null;
     }

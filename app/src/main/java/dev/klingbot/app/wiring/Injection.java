@@ -6,6 +6,7 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
+import dev.klingbot.app.http.AppHttpServer;
 import dev.klingbot.config.ConfigException;
 import dev.klingbot.config.KlingbotConfig;
 import dev.klingbot.core.store.StoreException;
@@ -17,8 +18,21 @@ import java.util.List;
 public final class Injection {
   private Injection() {}
 
+  /**
+   * Builds the injector. The HTTP server's socket is opened first (not served yet: {@link
+   * HttpService#start()} does that), so that a free port chosen for local HTTP is known when the
+   * public address is bound.
+   */
   public static Injector create(
       KlingbotConfig config, AppOptions options, Lifecycle lifecycle, Module... extra) {
+    AppHttpServer.Limits limits = AppHttpServer.Limits.from(config.http());
+    AppHttpServer http =
+        lifecycle
+            .manage(
+                options.localHttp()
+                    ? new AppHttpServer("127.0.0.1", 0, limits)
+                    : new AppHttpServer(config.http().host(), config.http().port(), limits))
+            .listen();
     List<Module> modules = new ArrayList<>();
     modules.add(
         new AbstractModule() {
@@ -27,6 +41,7 @@ public final class Injection {
             bind(KlingbotConfig.class).toInstance(config);
             bind(AppOptions.class).toInstance(options);
             bind(Lifecycle.class).toInstance(lifecycle);
+            bind(AppHttpServer.class).toInstance(http);
             bind(Clock.class).toInstance(Clock.systemUTC());
           }
         });

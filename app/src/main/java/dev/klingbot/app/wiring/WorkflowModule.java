@@ -1,17 +1,27 @@
 package dev.klingbot.app.wiring;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.ProvidesIntoSet;
 import com.google.inject.name.Named;
 import dev.klingbot.app.editor.EditorRoute;
 import dev.klingbot.app.http.AppHttpServer;
 import dev.klingbot.app.http.CallbackRoute;
+import dev.klingbot.app.http.HttpRoute;
 import dev.klingbot.app.http.MediaRoute;
 import dev.klingbot.config.KlingbotConfig;
+import dev.klingbot.core.admin.AdminService;
 import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.conversation.ConversationHandler;
+import dev.klingbot.core.instruction.InstructionParser;
 import dev.klingbot.core.media.AddressGuard;
 import dev.klingbot.core.media.Downloads;
+import dev.klingbot.core.media.FrameExtractor;
+import dev.klingbot.core.media.VideoConformer;
+import dev.klingbot.core.media.VideoProbe;
+import dev.klingbot.core.media.VideoRules;
 import dev.klingbot.core.quota.QuotaService;
 import dev.klingbot.core.relay.EditorLinks;
 import dev.klingbot.core.relay.MediaRelay;
@@ -20,10 +30,15 @@ import dev.klingbot.core.store.EditStore;
 import dev.klingbot.core.store.SelectionStore;
 import dev.klingbot.core.store.ServerSettingsStore;
 import dev.klingbot.core.store.SettingsStore;
+import dev.klingbot.core.workflow.Delivery;
+import dev.klingbot.core.workflow.EditIntake;
 import dev.klingbot.core.workflow.EditService;
 import dev.klingbot.core.workflow.InstanceId;
+import dev.klingbot.core.workflow.JobRunner;
+import dev.klingbot.core.workflow.KlingCallbacks;
+import dev.klingbot.core.workflow.MediaFiles;
+import dev.klingbot.core.workflow.SelectionWork;
 import dev.klingbot.core.workflow.WebhookSignature;
-import dev.klingbot.core.workflow.Workflow;
 import dev.klingbot.core.workflow.WorkflowSettings;
 import dev.klingbot.kling.KlingClient;
 import java.nio.file.Path;
@@ -34,24 +49,22 @@ import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
-/** The HTTP server, URL signing, the chat port registry and the workflow. */
+/**
+ * The workflow, one binding per part (constructor injection through provider methods; nothing is
+ * started here), URL signing, the chat port registry and the HTTP routes. The HTTP server itself is
+ * opened by {@link Injection} and started by {@link HttpService}.
+ */
 public final class WorkflowModule extends AbstractModule {
 
-  @Provides
-  @Singleton
-  AppHttpServer httpServer(KlingbotConfig config, AppOptions options, Lifecycle lifecycle) {
-    AppHttpServer server =
-        options.localHttp()
-            ? new AppHttpServer("127.0.0.1", 0, AppHttpServer.Limits.from(config.http()))
-            : new AppHttpServer(
-                config.http().host(),
-                config.http().port(),
-                AppHttpServer.Limits.from(config.http()));
-    server.start();
-    return lifecycle.manage(server);
+  @Override
+  protected void configure() {
+    bind(FrameExtractor.class).in(Singleton.class);
+    bind(VideoProbe.class).in(Singleton.class);
+    bind(InstructionParser.class).in(Singleton.class);
+    bind(ChatPorts.class).in(Singleton.class);
   }
 
-  /** Where Kling and users reach the HTTP server, or null when not configured. */
+  /** Where Kling and users reach the HTTP server, or empty when not configured. */
   @Provides
   @Singleton
   @Named("publicBaseUrl")
@@ -106,12 +119,6 @@ public final class WorkflowModule extends AbstractModule {
 
   @Provides
   @Singleton
-  ChatPorts chatPorts() {
-    return new ChatPorts();
-  }
-
-  @Provides
-  @Singleton
   Downloads downloads(OkHttpClient http, KlingbotConfig config, AppOptions options) {
     AddressGuard guard = AddressGuard.of(config.media().allowPrivateUrls());
     HttpUrl kling = HttpUrl.parse(config.kling().baseUrl());
@@ -131,56 +138,152 @@ public final class WorkflowModule extends AbstractModule {
 
   @Provides
   @Singleton
-  Workflow workflow(
-      KlingClient kling,
-      EditStore edits,
-      SelectionStore selections,
-      ServerSettingsStore serverSettings,
-      QuotaService quota,
-      ChatPorts chats,
-      Downloads downloads,
-      MediaRelay relay,
-      EditorLinks editorLinks,
-      KlingbotConfig config,
-      WorkflowSettings settings,
-      AppHttpServer server,
-      Lifecycle lifecycle,
-      com.google.inject.Provider<dev.klingbot.core.conversation.ConversationHandler> conversation,
-      Clock clock) {
-    Optional<WebhookSignature> signature =
-        Optional.ofNullable(config.kling().webhookSecret())
-            .map(secret -> new WebhookSignature(secret.reveal()));
-    Workflow workflow =
-        new Workflow(
-            kling,
-            edits,
-            selections,
-            serverSettings,
-            quota,
-            chats,
-            downloads,
-            relay,
-            editorLinks,
-            signature,
-            settings,
-            clock);
-    server.route("/media/", new MediaRoute(relay));
-    server.route("/kling/callback/", new CallbackRoute(workflow.callbacks()));
-    server.route(
-        EditorRoute.PREFIX,
-        new EditorRoute(workflow.service(), conversation::get, edits, editorLinks, chats, clock));
-    return lifecycle.manage(workflow);
-  }
-
-  @Provides
-  EditService editService(Workflow workflow) {
-    return workflow.service();
+  Optional<WebhookSignature> webhookSignature(KlingbotConfig config) {
+    return Optional.ofNullable(config.kling().webhookSecret())
+        .map(secret -> new WebhookSignature(secret.reveal()));
   }
 
   @Provides
   @Singleton
-  dev.klingbot.core.conversation.ConversationHandler conversation(
-      EditService edits, dev.klingbot.core.admin.AdminService admin, ChatPorts chats, Clock clock) {
-    return new dev.klingbot.core.conversation.ConversationHandler(edits, admin, chats, clock);
+  MediaFiles mediaFiles(WorkflowSettings settings) {
+    return new MediaFiles(settings.workDir());
+  }
+
+  @Provides
+  @Singleton
+  VideoRules videoRules(WorkflowSettings settings) {
+    return new VideoRules(settings.maxVideoBytes());
+  }
+
+  @Provides
+  @Singleton
+  VideoConformer conformer(VideoProbe probe, VideoRules rules) {
+    return new VideoConformer(probe, rules);
+  }
+
+  @Provides
+  @Singleton
+  Delivery delivery(
+      EditStore edits,
+      ChatPorts chats,
+      Downloads downloads,
+      FrameExtractor frames,
+      MediaFiles files,
+      WorkflowSettings settings,
+      Clock clock) {
+    return new Delivery(
+        edits, chats, downloads, frames, files, settings.transientRetryWindow(), clock);
+  }
+
+  /** The job runner; closed (its threads stopped) with the app. */
+  @Provides
+  @Singleton
+  JobRunner runner(
+      EditStore edits,
+      QuotaService quota,
+      KlingClient kling,
+      ChatPorts chats,
+      Delivery delivery,
+      EditorLinks editorLinks,
+      WorkflowSettings settings,
+      Lifecycle lifecycle,
+      Clock clock) {
+    return lifecycle.manage(
+        new JobRunner(edits, quota, kling, chats, delivery, editorLinks, settings, clock));
+  }
+
+  @Provides
+  @Singleton
+  EditService editService(
+      EditStore edits,
+      ServerSettingsStore serverSettings,
+      QuotaService quota,
+      InstructionParser parser,
+      VideoProbe probe,
+      VideoRules rules,
+      VideoConformer conformer,
+      EditIntake intake,
+      SelectionWork selection,
+      MediaFiles files,
+      EditorLinks editorLinks,
+      JobRunner runner,
+      Clock clock) {
+    return new EditService(
+        edits,
+        serverSettings,
+        quota,
+        parser,
+        probe,
+        rules,
+        conformer,
+        intake,
+        selection,
+        files,
+        editorLinks,
+        runner::wake,
+        clock);
+  }
+
+  @Provides
+  @Singleton
+  EditIntake intake(
+      Downloads downloads,
+      MediaFiles files,
+      MediaRelay relay,
+      KlingClient kling,
+      EditStore edits,
+      WorkflowSettings settings,
+      Clock clock) {
+    return new EditIntake(downloads, files, relay, kling, edits, settings, clock);
+  }
+
+  @Provides
+  @Singleton
+  SelectionWork selection(
+      KlingClient kling,
+      EditStore edits,
+      SelectionStore selections,
+      MediaFiles files,
+      FrameExtractor frames,
+      Downloads downloads,
+      Clock clock) {
+    return new SelectionWork(kling, edits, selections, files, frames, downloads, clock);
+  }
+
+  @Provides
+  @Singleton
+  KlingCallbacks callbacks(
+      EditStore edits, Optional<WebhookSignature> signature, JobRunner runner, Clock clock) {
+    return new KlingCallbacks(edits, signature, runner::wake, clock);
+  }
+
+  @Provides
+  @Singleton
+  ConversationHandler conversation(
+      EditService edits, AdminService admin, ChatPorts chats, Clock clock) {
+    return new ConversationHandler(edits, admin, chats, clock);
+  }
+
+  @ProvidesIntoSet
+  HttpRoute mediaRoute(MediaRelay relay) {
+    return new HttpRoute("/media/", new MediaRoute(relay));
+  }
+
+  @ProvidesIntoSet
+  HttpRoute callbackRoute(KlingCallbacks callbacks) {
+    return new HttpRoute("/kling/callback/", new CallbackRoute(callbacks));
+  }
+
+  @ProvidesIntoSet
+  HttpRoute editorRoute(
+      EditService service,
+      Provider<ConversationHandler> conversation,
+      EditStore edits,
+      EditorLinks editorLinks,
+      ChatPorts chats,
+      Clock clock) {
+    return new HttpRoute(
+        EditorRoute.PREFIX,
+        new EditorRoute(service, conversation::get, edits, editorLinks, chats, clock));
   }
 }

@@ -3,6 +3,7 @@ package dev.klingbot.app.editor;
 import com.google.inject.Injector;
 import dev.klingbot.app.http.AppHttpServer;
 import dev.klingbot.app.wiring.AppOptions;
+import dev.klingbot.app.wiring.HttpService;
 import dev.klingbot.app.wiring.Injection;
 import dev.klingbot.app.wiring.Lifecycle;
 import dev.klingbot.app.wiring.Simulation;
@@ -61,8 +62,7 @@ final class EditorApp implements AutoCloseable {
       links = Injection.get(injector, EditorLinks.class);
       ChatPorts chats = Injection.get(injector, ChatPorts.class);
       chats.register(chat);
-      AppHttpServer server = Injection.get(injector, AppHttpServer.class);
-      Injection.get(injector, dev.klingbot.core.workflow.Workflow.class);
+      AppHttpServer server = Injection.get(injector, HttpService.class).start();
       base = "http://127.0.0.1:" + server.port();
       clip = SampleVideos.mp4(dir.resolve("clip.mp4"), 1280, 720, 30, 5);
     } catch (IOException | RuntimeException e) {

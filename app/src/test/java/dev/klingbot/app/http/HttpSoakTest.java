@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Injector;
 import dev.klingbot.app.wiring.AppOptions;
+import dev.klingbot.app.wiring.HttpService;
 import dev.klingbot.app.wiring.Injection;
 import dev.klingbot.app.wiring.Lifecycle;
 import dev.klingbot.app.wiring.Simulation;
@@ -81,7 +82,7 @@ class HttpSoakTest {
           Simulation.start(config, Duration.ofSeconds(1), lifecycle).config();
       Injector injector = Injection.create(simulated, AppOptions.local(), lifecycle);
       EditService service = Injection.get(injector, EditService.class);
-      AppHttpServer server = Injection.get(injector, AppHttpServer.class);
+      AppHttpServer server = Injection.get(injector, HttpService.class).start();
       MediaRelay relay = Injection.get(injector, MediaRelay.class);
       Path clip = SampleVideos.mp4(dir.resolve("clip.mp4"), 1280, 720, 30, 5);
       Edit edit =

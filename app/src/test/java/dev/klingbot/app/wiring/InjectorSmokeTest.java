@@ -7,7 +7,8 @@ import com.google.inject.Injector;
 import dev.klingbot.app.http.AppHttpServer;
 import dev.klingbot.config.ConfigException;
 import dev.klingbot.config.KlingbotConfig;
-import dev.klingbot.core.workflow.Workflow;
+import dev.klingbot.core.workflow.EditService;
+import dev.klingbot.core.workflow.JobRunner;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,10 +33,12 @@ class InjectorSmokeTest {
           Simulation.start(config(), Duration.ofSeconds(1), lifecycle).config();
       Injector injector = Injection.create(simulated, AppOptions.local(), lifecycle);
 
-      Workflow workflow = Injection.get(injector, Workflow.class);
-      AppHttpServer server = Injection.get(injector, AppHttpServer.class);
+      AppHttpServer server = Injection.get(injector, HttpService.class).start();
 
-      assertThat(workflow.service()).isNotNull();
+      assertThat(Injection.get(injector, EditService.class))
+          .isSameAs(Injection.get(injector, EditService.class));
+      assertThat(Injection.get(injector, JobRunner.class))
+          .isSameAs(Injection.get(injector, JobRunner.class));
       HttpClient http = HttpClient.newHttpClient();
       String base = "http://127.0.0.1:" + server.port();
       assertThat(
@@ -65,7 +68,7 @@ class InjectorSmokeTest {
     try (Lifecycle lifecycle = new Lifecycle()) {
       Injector injector = Injection.create(config(), AppOptions.local(), lifecycle);
 
-      assertThatThrownBy(() -> Injection.get(injector, Workflow.class))
+      assertThatThrownBy(() -> Injection.get(injector, EditService.class))
           .isInstanceOf(ConfigException.class)
           .hasMessageContaining("KLING_API_TOKEN")
           .hasMessageContaining("--simulate");

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * reachable for Kling (relay URL, the original link, or Base64 for images) and opens the Kling
  * selection session.
  */
-final class EditIntake {
+public final class EditIntake {
   private static final Logger LOG = LoggerFactory.getLogger(EditIntake.class);
 
   private final Downloads downloads;
@@ -42,7 +42,7 @@ final class EditIntake {
   private final ReferenceImages referenceImages;
   private final SessionOpener sessions;
 
-  EditIntake(
+  public EditIntake(
       Downloads downloads,
       MediaFiles files,
       MediaRelay relay,

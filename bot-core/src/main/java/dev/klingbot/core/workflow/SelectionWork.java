@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  * result, as {@link dev.klingbot.core.edit.EditLifecycle} says. Limits are {@link
  * SelectionLimits}', geometry is {@link SelectionGeometry}'s, words are {@link SelectionViews}'.
  */
-final class SelectionWork {
+public final class SelectionWork {
   private final KlingClient kling;
   private final EditStore edits;
   private final SelectionStore selections;
@@ -46,7 +46,7 @@ final class SelectionWork {
   private final Downloads downloads;
   private final Clock clock;
 
-  SelectionWork(
+  public SelectionWork(
       KlingClient kling,
       EditStore edits,
       SelectionStore selections,

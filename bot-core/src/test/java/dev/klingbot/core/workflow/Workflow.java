@@ -20,8 +20,9 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * The workflow's parts wired together: the {@link EditService} adapters call, the {@link JobRunner}
- * that follows submitted edits, and the {@link KlingCallbacks} the HTTP server feeds.
+ * Test assembly of the workflow (the app binds each part in Guice): the parts wired together: the
+ * {@link EditService} adapters call, the {@link JobRunner} that follows submitted edits, and the
+ * {@link KlingCallbacks} the HTTP server feeds.
  */
 public final class Workflow implements AutoCloseable {
   private final EditService service;
