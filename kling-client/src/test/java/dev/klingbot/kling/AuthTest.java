@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.interfaces.DecodedJWT;
+import dev.klingbot.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import mockwebserver3.MockWebServer;
@@ -30,7 +31,7 @@ class AuthTest {
   void signsAnHs256JwtWithTheAccessKeyPair() throws Exception {
     server.enqueue(ok(task("t-1", "submitted", "j")));
 
-    accessKeyClient(new MutableClock(NOW)).queryTask("t-1");
+    accessKeyClient(new SettableClock(NOW)).queryTask("t-1");
 
     DecodedJWT jwt = JWT.decode(bearerToken());
     assertThat(jwt.getAlgorithm()).isEqualTo("HS256");
@@ -46,7 +47,7 @@ class AuthTest {
     for (int i = 0; i < 3; i++) {
       server.enqueue(ok(task("t-1", "submitted", "j")));
     }
-    MutableClock clock = new MutableClock(NOW);
+    SettableClock clock = new SettableClock(NOW);
     OkHttpKlingClient client = accessKeyClient(clock);
 
     client.queryTask("t-1");
@@ -69,7 +70,7 @@ class AuthTest {
     server.enqueue(error(401, 1004, "token expired"));
     server.enqueue(ok(task("t-1", "processing", "j")));
 
-    TaskInfo task = accessKeyClient(new MutableClock(NOW, Duration.ofSeconds(1))).queryTask("t-1");
+    TaskInfo task = accessKeyClient(new SettableClock(NOW, Duration.ofSeconds(1))).queryTask("t-1");
 
     assertThat(task.status()).isEqualTo(TaskStatus.PROCESSING);
     assertThat(server.getRequestCount()).isEqualTo(2);
@@ -83,7 +84,7 @@ class AuthTest {
   void aSecondTokenErrorIsNotResentAgain() {
     server.enqueue(error(401, 1003, "token not yet valid"));
     server.enqueue(error(401, 1003, "token not yet valid"));
-    OkHttpKlingClient client = accessKeyClient(new MutableClock(NOW, Duration.ofSeconds(1)));
+    OkHttpKlingClient client = accessKeyClient(new SettableClock(NOW, Duration.ofSeconds(1)));
 
     KlingException e = catchThrowableOfType(KlingException.class, () -> client.queryTask("t-1"));
 
@@ -98,7 +99,7 @@ class AuthTest {
 
     KlingException e =
         catchThrowableOfType(
-            KlingException.class, () -> accessKeyClient(new MutableClock(NOW)).queryTask("t-1"));
+            KlingException.class, () -> accessKeyClient(new SettableClock(NOW)).queryTask("t-1"));
 
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(e.errorCode()).isEqualTo(KlingErrorCode.AUTHORIZATION_HEADER_INVALID);
@@ -139,7 +140,7 @@ class AuthTest {
         .isEqualTo("Bearer " + TestClients.TOKEN);
   }
 
-  private OkHttpKlingClient accessKeyClient(MutableClock clock) {
+  private OkHttpKlingClient accessKeyClient(SettableClock clock) {
     return TestClients.builder(server)
         .credentials(KlingCredentials.accessKey(ACCESS_KEY, SECRET_KEY))
         .clock(clock)

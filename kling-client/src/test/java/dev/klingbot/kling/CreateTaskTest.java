@@ -6,6 +6,7 @@ import static dev.klingbot.kling.KlingResponses.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.klingbot.testing.SettableClock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -101,7 +102,7 @@ class CreateTaskTest {
     server.enqueue(ok(task("t-6", "submitted", "")));
     OkHttpKlingClient client =
         TestClients.builder(server)
-            .clock(new MutableClock(java.time.Instant.parse("2025-03-01T10:15:30.500Z")))
+            .clock(new SettableClock(java.time.Instant.parse("2025-03-01T10:15:30.500Z")))
             .build();
 
     long start = System.nanoTime();

@@ -4,6 +4,7 @@ import static dev.klingbot.kling.KlingResponses.error;
 import static dev.klingbot.kling.KlingResponses.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.klingbot.testing.SettableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,8 @@ class SecretsTest {
       OkHttpKlingClient jwt =
           TestClients.builder(server)
               .credentials(KlingCredentials.accessKey(ACCESS_KEY, SECRET_KEY))
-              .clock(new MutableClock(Instant.parse("2025-01-01T00:00:00Z"), Duration.ofSeconds(1)))
+              .clock(
+                  new SettableClock(Instant.parse("2025-01-01T00:00:00Z"), Duration.ofSeconds(1)))
               .build();
       server.enqueue(error(401, 1000, "Authentication failed"));
       server.enqueue(error(401, 1004, "expired"));
