@@ -36,6 +36,7 @@ public final class EditStore {
           + " callback_token, updated_at";
 
   private final Jdbi jdbi;
+  private final TaskDurationStore durations;
   private final EditEventLog log;
   private final EditWorkQueue work;
 
@@ -43,6 +44,12 @@ public final class EditStore {
     this.jdbi = requireNonNull(database, "database is null").jdbi();
     this.log = new EditEventLog(database);
     this.work = new EditWorkQueue(database);
+    this.durations = new TaskDurationStore(database);
+  }
+
+  /** How long finished tasks took, by kind: what the job runner's polling learns from. */
+  public TaskDurationStore durations() {
+    return durations;
   }
 
   /** The event log these edits write to. */

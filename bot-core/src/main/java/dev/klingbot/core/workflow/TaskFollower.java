@@ -43,6 +43,7 @@ final class TaskFollower {
   private final ProgressReporter progress;
   private final WorkflowSettings settings;
   private final Clock clock;
+  private final PollPlanner planner;
   private final TransientRetry retry;
   private final SessionOpener sessions;
   private final EditorLinks editorLinks;
@@ -65,6 +66,7 @@ final class TaskFollower {
     this.clock = requireNonNull(clock, "clock is null");
     this.editorLinks = editorLinks;
     this.retry = new TransientRetry(edits, settings.transientRetryWindow(), clock);
+    this.planner = PollPlanner.of(edits.durations()::recent, settings);
     this.sessions = new SessionOpener(kling, edits, retry, settings, clock);
   }
 
@@ -141,7 +143,7 @@ final class TaskFollower {
                             task.taskId(),
                             TaskState.of(task.status()),
                             at,
-                            at.plus(settings.pollDelay(0)))),
+                            at.plus(nextCheck(current, task, at, 0)))),
             at,
             EditEvent.TASK_CREATED,
             task.taskId());
@@ -150,6 +152,54 @@ final class TaskFollower {
       finish(created, task);
     } else {
       progress.show(created, TaskTexts.running(created, TaskState.of(task.status()), at));
+    }
+  }
+
+  /** The wait before the next look at a running task, learned from tasks of its kind. */
+  private Duration nextCheck(Edit edit, TaskInfo task, Instant now, int checks) {
+    return planner.next(
+        edit.request().taskMode(), edit.request().duration(), running(edit, task, now), checks);
+  }
+
+  /**
+   * How long the task has been running: since Kling's creation time when it is plausible on this
+   * clock, otherwise since the edit was submitted.
+   */
+  private Duration running(Edit edit, TaskInfo task, Instant now) {
+    if (task.createdAt() != null) {
+      Duration sinceCreated = Duration.between(task.createdAt(), now);
+      if (!sinceCreated.isNegative() && sinceCreated.compareTo(settings.taskTimeout()) <= 0) {
+        return sinceCreated;
+      }
+    }
+    Instant since = edit.task().submittedAt() != null ? edit.task().submittedAt() : now;
+    Duration waited = Duration.between(since, now);
+    return waited.isNegative() ? Duration.ZERO : waited;
+  }
+
+  /** How long a finished task took: by Kling's own times where it gives them. */
+  private Duration took(Edit edit, TaskInfo task, Instant now) {
+    if (task.createdAt() != null && task.updatedAt() != null) {
+      Duration byKling = Duration.between(task.createdAt(), task.updatedAt());
+      if (!byKling.isNegative() && !byKling.isZero()) {
+        return byKling;
+      }
+    }
+    return running(edit, task, now);
+  }
+
+  private void recordDuration(Edit edit, TaskInfo task, Instant now) {
+    try {
+      edits
+          .durations()
+          .record(
+              edit.id(),
+              edit.request().taskMode(),
+              edit.request().duration(),
+              took(edit, task, now),
+              now);
+    } catch (RuntimeException e) {
+      LOG.warn("Edit {}: recording how long the task took failed: {}", edit.id(), e.getMessage());
     }
   }
 
@@ -249,7 +299,7 @@ final class TaskFollower {
                             status,
                             task.statusMessage(),
                             now,
-                            now.plus(settings.pollDelay(edit.task().checkCount() + 1)))),
+                            now.plus(nextCheck(edit, task, now, edit.task().checkCount() + 1)))),
             now,
             state != edit.state()
                 ? EditEvent.PROCESSING
@@ -272,6 +322,7 @@ final class TaskFollower {
               EditEvent.SUCCEEDED,
               url);
       quota.commit(edit.id(), now);
+      recordDuration(edit, task, now);
       delivery.deliver(done);
       return;
     }

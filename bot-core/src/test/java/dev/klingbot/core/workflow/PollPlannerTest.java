@@ -1,0 +1,73 @@
+package dev.klingbot.core.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.klingbot.kling.TaskDuration;
+import dev.klingbot.kling.TaskMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+
+class PollPlannerTest {
+  private static final IntFunction<Duration> BACKOFF = checks -> Duration.ofSeconds(5L << checks);
+  private static final Duration MAX = Duration.ofSeconds(60);
+
+  /** Earlier std 5 s tasks took 100 to 140 s, evenly spread; pro tasks are unknown. */
+  private static final PollPlanner.History HISTORY =
+      (mode, length) -> {
+        if (mode != TaskMode.STD || length != TaskDuration.FIVE) {
+          return List.of();
+        }
+        List<Duration> durations = new ArrayList<>();
+        for (int seconds = 100; seconds <= 140; seconds += 2) {
+          durations.add(Duration.ofSeconds(seconds));
+        }
+        return durations;
+      };
+
+  private final PollPlanner polling = new PollPlanner(HISTORY, BACKOFF, MAX, false);
+
+  @Test
+  void withoutAHistoryOfItsKindATaskIsFollowedWithThePlainBackoff() {
+    assertThat(polling.next(TaskMode.PRO, TaskDuration.FIVE, Duration.ZERO, 0))
+        .isEqualTo(Duration.ofSeconds(5));
+    assertThat(polling.next(TaskMode.PRO, TaskDuration.FIVE, Duration.ofSeconds(15), 2))
+        .isEqualTo(Duration.ofSeconds(20));
+  }
+
+  @Test
+  void aNewTaskIsFirstLookedAtWhenTheEarliestOfItsKindFinished() {
+    assertThat(polling.next(TaskMode.STD, TaskDuration.FIVE, Duration.ZERO, 0))
+        .isEqualTo(Duration.ofSeconds(100));
+    assertThat(polling.next(TaskMode.STD, TaskDuration.FIVE, Duration.ofSeconds(40), 1))
+        .isEqualTo(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void whereTasksOfItsKindFinishItIsLookedAtOftenAndMoreOftenTowardsTheLast() {
+    Duration early = polling.next(TaskMode.STD, TaskDuration.FIVE, Duration.ofSeconds(100), 1);
+    Duration late = polling.next(TaskMode.STD, TaskDuration.FIVE, Duration.ofSeconds(130), 5);
+
+    assertThat(early).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(20));
+    assertThat(late).isLessThan(early).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void aTaskLongerThanAnyOfItsKindFallsBackToTheBackoffCappedAtTheLongestWait() {
+    assertThat(polling.next(TaskMode.STD, TaskDuration.FIVE, Duration.ofSeconds(150), 0))
+        .isEqualTo(Duration.ofSeconds(5));
+    assertThat(polling.next(TaskMode.STD, TaskDuration.FIVE, Duration.ofSeconds(400), 9))
+        .isEqualTo(MAX);
+  }
+
+  @Test
+  void withCallbacksPollingIsOneSafetyLookAfterTheLongestOfItsKind() {
+    PollPlanner withCallbacks = new PollPlanner(HISTORY, BACKOFF, MAX, true);
+
+    Duration first = withCallbacks.next(TaskMode.STD, TaskDuration.FIVE, Duration.ZERO, 0);
+
+    assertThat(first).isGreaterThan(Duration.ofSeconds(140)).isLessThan(Duration.ofSeconds(200));
+  }
+}
