@@ -42,6 +42,7 @@
   var errorEl = $("error");
   var previewBox = $("preview-box");
   var previewVideo = $("preview-video");
+  var previewStale = $("preview-stale");
   var doneBox = $("done-box");
   var againBtn = $("again");
   var expiresEl = $("expires");
@@ -57,6 +58,9 @@
   var clearArmed = null;
   var shownPreview = null;
   var pointerDown = false;
+  var inflight = Promise.resolve(null); // the request running now, settled when it is answered
+  var running = null; // what it is: "preview", "points", ...
+  var doneWaiting = false;
 
   if (expiresEl && expiresEl.getAttribute("datetime")) {
     var when = new Date(expiresEl.getAttribute("datetime"));
@@ -125,8 +129,9 @@
       return Promise.resolve(null);
     }
     setBusy(true, what);
+    running = path;
     showError("");
-    return request(method, path, body)
+    inflight = request(method, path, body)
       .then(function (data) {
         if (data && data.state) {
           state = data.state;
@@ -144,8 +149,10 @@
       })
       .then(function (data) {
         setBusy(false);
+        running = null;
         return data;
       });
+    return inflight;
   }
 
   // -------------------------------------------------------------------------------------------
@@ -330,6 +337,12 @@
 
   function renderPreview() {
     var preview = state && state.preview;
+    var stale = !!(preview && preview.stale);
+    previewBox.classList.toggle("stale", stale);
+    previewStale.hidden = !stale;
+    if (stale && !previewVideo.paused) {
+      previewVideo.pause();
+    }
     if (!preview || !preview.video) {
       if (!preview) {
         previewBox.hidden = true;
@@ -540,6 +553,33 @@
   });
 
   doneBtn.addEventListener("click", function () {
+    if (finished || doneWaiting) {
+      return;
+    }
+    if (!busy) {
+      postDone();
+      return;
+    }
+    // Kling is still answering (a preview takes a while): post once it has, and say so now.
+    doneWaiting = true;
+    doneBtn.disabled = true;
+    setStatus(
+      running === "preview"
+        ? "The tracking preview is still running; your selection is posted to the chat as soon as it is ready."
+        : "Waiting for Kling to answer; your selection is posted to the chat right after."
+    );
+    inflight.then(function (answered) {
+      doneWaiting = false;
+      doneBtn.disabled = false;
+      if (answered === null && !errorEl.hidden) {
+        setStatus("Not posted yet: fix what the message above says, or press Done to post the selection as it is.");
+        return;
+      }
+      postDone();
+    });
+  });
+
+  function postDone() {
     run("POST", "done", {}, "Posting your selection to the chat…").then(function (data) {
       if (!data || !data.done) {
         return;
@@ -553,7 +593,7 @@
       });
       doneBox.focus();
     });
-  });
+  }
 
   againBtn.addEventListener("click", function () {
     finished = false;
@@ -571,7 +611,8 @@
 
   showFrame(0, true);
   setBusy(true);
-  request("GET", "state")
+  running = "state";
+  inflight = request("GET", "state")
     .then(function (data) {
       state = data;
       total = Math.max(1, data.frames || total);
@@ -592,5 +633,7 @@
     })
     .then(function () {
       setBusy(false);
+      running = null;
+      return state;
     });
 })();

@@ -80,6 +80,16 @@ class WireSlashCommandsTest {
     assertThat(plan.allowedUserMentions()).containsExactly(ALICE.id());
     assertThat(plan.buttonLabels())
         .containsExactly("Select area", "Preview", "Submit", "Cancel", "Edit prompt");
+    // The plan names Discord's own controls: each button it says to press is on the message.
+    java.util.regex.Matcher pressed =
+        java.util.regex.Pattern.compile("press \\*\\*([^*]+)\\*\\*").matcher(plan.content());
+    java.util.List<String> named = new java.util.ArrayList<>();
+    while (pressed.find()) {
+      named.add(pressed.group(1));
+    }
+    assertThat(named).contains("Select area", "Preview", "Submit");
+    assertThat(plan.buttonLabels()).containsAll(named);
+    assertThat(plan.content()).contains("`/kling select points:C4 D4`").doesNotContain("type `");
     assertThat(answer.content()).contains(edit.id()).contains("<#" + thread + ">");
     assertThat(answer.flags() & 64).isEqualTo(64);
   }

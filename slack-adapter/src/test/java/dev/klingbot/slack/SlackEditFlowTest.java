@@ -95,6 +95,17 @@ class SlackEditFlowTest {
         .contains("select-area:" + id, "preview:" + id, "submit:" + id, "cancel:" + id)
         .contains("edit-prompt:" + id)
         .doesNotContain("**");
+    // The plan names Slack's own controls: each button it says to press is on the message.
+    Matcher pressed = Pattern.compile("press \\*([^*]+)\\*").matcher(plan.blocks());
+    List<String> named = new java.util.ArrayList<>();
+    while (pressed.find()) {
+      named.add(pressed.group(1));
+    }
+    assertThat(named).contains("Select area", "Preview", "Submit");
+    for (String label : named) {
+      assertThat(plan.blocks()).contains("\"text\":\"" + label + "\"");
+    }
+    assertThat(plan.blocks()).doesNotContain("type `");
     // The bot fetched the private file with its token, and the core knows the thread.
     FakeSlack.Call download = bot.slack.calls("download").get(0);
     assertThat(download.headers().get("Authorization")).isEqualTo("Bearer " + FakeSlack.BOT_TOKEN);

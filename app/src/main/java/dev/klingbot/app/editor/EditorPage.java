@@ -93,6 +93,8 @@ final class EditorPage {
         + "  <h2 id=\"preview-title\">Tracking preview</h2>\n"
         + "  <video id=\"preview-video\" controls playsinline muted loop preload=\"metadata\""
         + " aria-label=\"The selection tracked through the video\"></video>\n"
+        + "  <p id=\"preview-stale\" class=\"stale-note\" hidden>Out of date: the selection"
+        + " changed since this preview. Press Preview tracking to see the new one.</p>\n"
         + "  <p class=\"muted\">If the highlight follows "
         + escape(target)
         + " through the video, press Done. Otherwise add points on another frame.</p>\n"

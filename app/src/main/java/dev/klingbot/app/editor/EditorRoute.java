@@ -411,7 +411,11 @@ public final class EditorRoute implements Route {
   /** A marked frame: its points (exactly as stored) and whether Kling found anything. */
   record MarkedFrame(int frame, List<Point> points, boolean masked) {}
 
-  record Preview(String video, String cover) {}
+  /**
+   * The latest tracking preview; {@code stale} when points were marked or removed since, so the
+   * page marks it out of date.
+   */
+  record Preview(String video, String cover, boolean stale) {}
 
   private State state(Edit edit) {
     SelectionState selection = service.selectionState(edit.origin().owner(), edit.id());
@@ -430,7 +434,10 @@ public final class EditorRoute implements Route {
     Preview preview =
         session.previewVideoUrl() == null && session.previewCoverUrl() == null
             ? null
-            : new Preview(session.previewVideoUrl(), session.previewCoverUrl());
+            : new Preview(
+                session.previewVideoUrl(),
+                session.previewCoverUrl(),
+                edit.state() != dev.klingbot.core.edit.EditState.PREVIEWED);
     return new State(
         edit.id(),
         edit.state().label(),

@@ -87,6 +87,19 @@ class ConsoleSessionTest {
         .contains("succeeded · Remove “the orange ball”")
         .doesNotContain("Exception")
         .doesNotContain("⚠️");
+    // The console names its own commands, never a button it does not have.
+    assertThat(transcript)
+        .contains("type grid and answer with grid cells like select C4 D4")
+        .contains(
+            "Next: mark more points, take one back with unselect E5, then type preview to check"
+                + " the tracking, or type submit.")
+        .doesNotContain("press ")
+        .doesNotContain("Select area");
+    // Status and history show the result file the bot keeps, not Kling's link.
+    Matcher result = Pattern.compile("Result: (\\S+)").matcher(transcript);
+    assertThat(result.find()).as(transcript).isTrue();
+    assertThat(Path.of(result.group(1))).exists();
+    assertThat(transcript).doesNotContain("Result: http");
     assertThat(transcript.indexOf("🔲 Frame 0")).isLessThan(transcript.indexOf("🎯 Marked C4"));
     assertThat(transcript.indexOf("📨 Submitted")).isLessThan(transcript.indexOf("is ready"));
     List<Path> files = attachments(transcript);

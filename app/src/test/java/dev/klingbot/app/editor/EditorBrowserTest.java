@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.klingbot.core.chat.ChatFile;
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditState;
 import dev.klingbot.kling.Point;
 import dev.klingbot.simulator.SampleVideos;
 import dev.klingbot.simulator.SelectionPoint;
@@ -225,6 +226,44 @@ class EditorBrowserTest {
       SelectionPoint kling = session.points().get(frame).get(0);
       assertThat(new Point(kling.x(), kling.y())).isEqualTo(stored.get(frame).get(0));
     }
+    assertThat(text("error")).isEmpty();
+  }
+
+  @Test
+  void anOldPreviewIsMarkedStaleAndDoneDuringAPreviewPostsOnceItIsReady() throws Exception {
+    Edit edit = app.startEdit("remove the purple square");
+    driver.get(app.link(edit));
+    wait.until(ready());
+    clickFrame(0.8, 0.3);
+    wait.until(maskShown(1));
+    driver.findElement(By.id("preview")).click();
+    wait.until(
+        driver ->
+            driver.findElement(By.id("preview-box")).isDisplayed()
+                && driver.findElement(By.id("busy")).getAttribute("hidden") != null);
+    assertThat(driver.findElement(By.id("preview-stale")).isDisplayed()).isFalse();
+
+    // a point added after the preview: the preview shown is out of date, and says so
+    clickFrame(0.84, 0.34);
+    wait.until(maskShown(2));
+    wait.until(driver -> driver.findElement(By.id("preview-stale")).isDisplayed());
+    assertThat(text("preview-stale")).contains("Out of date").contains("Preview tracking");
+    assertThat(driver.findElement(By.id("preview-box")).getAttribute("class")).contains("stale");
+
+    // Done pressed while the new preview runs: the page says at once that it will post, then does
+    int posted = app.chat.posted.size();
+    Object said =
+        js(
+            "document.getElementById('preview').click();"
+                + " document.getElementById('done').click();"
+                + " return document.getElementById('status').textContent;");
+    assertThat(said.toString())
+        .contains("The tracking preview is still running")
+        .contains("posted to the chat as soon as it is ready");
+    wait.until(driver -> driver.findElement(By.id("done-box")).isDisplayed());
+    assertThat(app.chat.posted).hasSize(posted + 1);
+    assertThat(app.reload(edit).state()).isEqualTo(EditState.PREVIEWED);
+    assertThat(driver.findElement(By.id("preview-stale")).isDisplayed()).isFalse();
     assertThat(text("error")).isEmpty();
   }
 

@@ -298,10 +298,12 @@ public final class ConversationHandler {
     replies.working("Checking the video…");
     Reply reply = edits.start(who, request);
     Edit edit = reply.edit();
-    ChatPort port = port(who);
-    Conversation where = port.openThread(who.conversation(), Reply.threadTitle(edit));
+    ChatPort port;
+    Conversation where;
     MessageRef plan = null;
     try {
+      port = port(who);
+      where = port.openThread(who.conversation(), Reply.threadTitle(edit));
       for (ChatMessage message : reply.messages()) {
         if (message.ephemeral()) {
           replies.privately(message);

@@ -17,6 +17,11 @@ public enum EditEvent {
   OPENING_SESSION("opening-session", true),
   SESSION_OPENED("session-opened"),
   INIT_REFUSED("init-refused"),
+  /**
+   * The start was refused after the edit was stored (the video could not be fixed, Kling could not
+   * fetch it); the edit ended with the reason.
+   */
+  START_REFUSED("start-refused"),
   CONFORMED("conformed"),
   PROMPT_CHANGED("prompt-changed"),
   /** Intent: add-selection is about to be sent with these points. */

@@ -19,6 +19,7 @@ import dev.klingbot.core.media.VideoRules;
 import dev.klingbot.core.quota.QuotaService;
 import dev.klingbot.core.quota.QuotaUsage;
 import dev.klingbot.core.relay.EditorLinks;
+import dev.klingbot.core.relay.MediaRelay;
 import dev.klingbot.core.store.EditStore;
 import dev.klingbot.core.store.ServerSettingsStore;
 import dev.klingbot.kling.Point;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,6 +48,7 @@ public final class EditService {
   private final EditAccess access;
   private final EditStarter starter;
   private final EditSubmission submission;
+  private final ResultLinks results;
 
   public EditService(
       EditStore edits,
@@ -59,6 +62,7 @@ public final class EditService {
       SelectionWork selection,
       MediaFiles files,
       EditorLinks editorLinks,
+      MediaRelay relay,
       Runnable wakeRunner,
       Clock clock) {
     this.edits = requireNonNull(edits, "edits is null");
@@ -68,6 +72,7 @@ public final class EditService {
     this.editorLinks = requireNonNull(editorLinks, "editorLinks is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.access = new EditAccess(edits, clock);
+    this.results = new ResultLinks(relay, clock);
     this.starter =
         new EditStarter(
             edits,
@@ -334,7 +339,9 @@ public final class EditService {
             ? current(who)
             : access.readable(who, editIdOrNull);
     int ahead = edit.task().queued() ? edits.work().queuedAhead(edit) : 0;
-    return Reply.of(edit, EditViews.status(edit, clock.instant(), ahead));
+    Map<Integer, List<Point>> marked =
+        edit.state().isBeforeSubmit() ? selection.points(edit) : Map.of();
+    return Reply.of(edit, EditViews.status(edit, clock.instant(), ahead, marked, results.of(edit)));
   }
 
   /** The edit a thread belongs to, if the requester is in an edit's thread. */
@@ -362,7 +369,8 @@ public final class EditService {
     }
     Instant now = clock.instant();
     StringBuilder text = new StringBuilder("🗂️ **Your recent edits**");
-    recent.forEach(edit -> text.append("\n- ").append(EditViews.historyLine(edit, now)));
+    recent.forEach(
+        edit -> text.append("\n- ").append(EditViews.historyLine(edit, now, results.of(edit))));
     return Reply.text(text.toString());
   }
 

@@ -151,6 +151,10 @@ final class EditStarter {
                 + " which has no public address (an admin can set http.public-base-url). Fix the"
                 + " clip yourself, for example with `klingbot conform`, and try again.");
       }
+      // Where Kling fetches the video from, before anything is stored: a start Kling could not
+      // serve (a local file and no public address) leaves no edit behind.
+      String videoUrl =
+          check.ok() ? intake.videoUrl(video, request.video(), false, who.platform()) : null;
       EditIntake.FetchedImages fetched =
           intake.fetchImages(id, request.images().subList(0, plan.imagesUsed()));
       List<EditImage> images = fetched.images();
@@ -214,15 +218,16 @@ final class EditStarter {
       if (!check.ok()) {
         return Reply.of(edit, EditViews.conformOffer(edit, info, check, usage, notices));
       }
-      SessionOpener.Opened opened =
-          intake.openSession(edit, intake.videoUrl(video, request.video(), false, who.platform()));
+      SessionOpener.Opened opened = intake.openSession(edit, videoUrl);
       edit = opened.edit();
       if (opened.waiting().isPresent()) {
         return Reply.of(edit, EditViews.waitingForKling(edit, opened.waiting().get().until()));
       }
       return Reply.of(edit, EditViews.plan(edit, info, usage, notices, editorLinks.forEdit(edit)));
     } catch (RuntimeException e) {
-      if (!stored) {
+      if (stored) {
+        endRefused(id, e);
+      } else {
         intake.discard(id);
       }
       throw e;
@@ -236,6 +241,37 @@ final class EditStarter {
     if (edit.state() != EditState.CREATED || !edit.video().needsConform()) {
       throw EditAccess.wrongState(edit, "its video needs no fixing");
     }
+    try {
+      return conformAndOpen(who, edit);
+    } catch (RuntimeException e) {
+      endRefused(edit.id(), e);
+      throw e;
+    }
+  }
+
+  /**
+   * Ends an edit whose start was refused after it was stored (the video could not be fixed, Kling
+   * cannot fetch it, an unexpected failure), so that it shows as failed with the reason rather than
+   * as created for ever. An edit that already ended (Kling refused it) or waits for Kling to answer
+   * is left as it is.
+   */
+  private void endRefused(String id, RuntimeException refusal) {
+    try {
+      Edit edit = edits.find(id).orElse(null);
+      if (edit == null || edit.state() != EditState.CREATED || edit.task().nextCheckAt() != null) {
+        return;
+      }
+      String reason =
+          refusal instanceof EditException
+              ? refusal.getMessage()
+              : "The edit could not be started because of a problem on the bot's side.";
+      intake.failNow(edit, reason, EditEvent.START_REFUSED, refusal.getMessage());
+    } catch (RuntimeException e) {
+      LOG.warn("Edit {}: could not record the refused start", id, e);
+    }
+  }
+
+  private Reply conformAndOpen(Requester who, Edit edit) {
     VideoCheck check = readCheck(edit);
     Path source = Path.of(edit.video().file());
     Path conformed = files.conformed(edit.id());

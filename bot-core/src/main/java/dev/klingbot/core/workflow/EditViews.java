@@ -13,11 +13,13 @@ import dev.klingbot.core.media.VideoInfo;
 import dev.klingbot.core.media.VideoProblem;
 import dev.klingbot.core.quota.QuotaUsage;
 import dev.klingbot.kling.EditMode;
+import dev.klingbot.kling.Point;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The messages about an edit that every platform shows: plan, conform offer, status, history. */
@@ -184,9 +186,24 @@ final class EditViews {
     return text.toString();
   }
 
-  static ChatMessage status(Edit edit, Instant now, int queuedAhead) {
+  /**
+   * Where an edit is.
+   *
+   * @param marked the stored selection, by frame, wherever it was made (chat, console, web page)
+   * @param result the result to show (see {@link ResultLinks}), empty when there is none or it is
+   *     no longer kept
+   */
+  static ChatMessage status(
+      Edit edit,
+      Instant now,
+      int queuedAhead,
+      Map<Integer, List<Point>> marked,
+      Optional<String> result) {
     StringBuilder text = new StringBuilder(header(edit)).append('\n');
-    text.append("**State:** ").append(stateLine(edit, now, queuedAhead)).append('\n');
+    text.append("**State:** ").append(stateLine(edit, now, queuedAhead, marked)).append('\n');
+    if (!marked.isEmpty() && edit.state().isBeforeSubmit()) {
+      text.append("**Marked:** ").append(SelectionViews.summary(marked)).append('\n');
+    }
     text.append(modeLine(edit)).append('\n');
     text.append("**Kling prompt:** `").append(edit.request().prompt()).append("`\n");
     text.append("**Started by:** ")
@@ -197,8 +214,11 @@ final class EditViews {
     if (edit.task().taskId() != null) {
       text.append("**Kling task:** `").append(edit.task().taskId()).append("`\n");
     }
-    if (edit.outcome().resultUrl() != null) {
-      text.append("**Result:** ").append(edit.outcome().resultUrl()).append('\n');
+    if (result.isPresent()) {
+      text.append("**Result:** ").append(result.get()).append('\n');
+    } else if (edit.outcome().resultUrl() != null) {
+      text.append(
+          "**Result:** no longer available as a link (Kling deletes results after about 30 days)\n");
     }
     if (edit.outcome().failureReason() != null) {
       text.append("**Why:** ").append(edit.outcome().failureReason()).append('\n');
@@ -210,14 +230,23 @@ final class EditViews {
     return message;
   }
 
-  static String stateLine(Edit edit, Instant now, int queuedAhead) {
+  static String stateLine(
+      Edit edit, Instant now, int queuedAhead, Map<Integer, List<Point>> marked) {
     EditState state = edit.state();
+    boolean previewed = edit.session() != null && edit.session().previewVideoUrl() != null;
     return switch (state) {
       case CREATED ->
           edit.video().needsConform()
               ? "waiting for you to conform the video"
-              : "checking the video";
-      case SELECTING -> "ready — mark the element, preview, then submit";
+              : edit.task().nextCheckAt() != null
+                  ? "waiting for Kling to open the session"
+                  : "checking the video";
+      case SELECTING ->
+          marked.isEmpty()
+              ? "ready — mark " + SelectionViews.target(edit) + " (optional), preview, then submit"
+              : previewed
+                  ? "marked — the selection changed since the preview: preview again, then submit"
+                  : "marked, not previewed yet — preview, then submit";
       case PREVIEWED -> "previewed — submit when the tracking looks right";
       case SUBMITTED ->
           edit.task().queued()
@@ -247,7 +276,7 @@ final class EditViews {
     };
   }
 
-  static String historyLine(Edit edit, Instant now) {
+  static String historyLine(Edit edit, Instant now, Optional<String> result) {
     String line =
         "`"
             + edit.id()
@@ -266,8 +295,11 @@ final class EditViews {
         line += " · " + thread;
       }
     }
-    if (edit.outcome().resultUrl() != null) {
-      line += " · " + edit.outcome().resultUrl();
+    if (result.isPresent()) {
+      line += " · " + result.get();
+    }
+    if (edit.state() == EditState.FAILED && edit.outcome().failureReason() != null) {
+      line += " · " + Texts.clip(edit.outcome().failureReason(), 100);
     }
     return line;
   }

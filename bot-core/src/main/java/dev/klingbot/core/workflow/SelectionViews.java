@@ -75,12 +75,12 @@ final class SelectionViews {
                     : " The highlighted area is " + target(edit) + " as Kling sees it.")
             + " Marked so far: "
             + summary(points)
-            + ". Next: more points, "
+            + ". Next: mark more points"
             + unselectHint(edit, frame, points)
+            + ", then "
             + Texts.press(edit.origin().platform(), Kind.PREVIEW, "Preview")
-            + " or "
+            + " to check the tracking, or "
             + Texts.press(edit.origin().platform(), Kind.SUBMIT, "Submit")
-                .replaceFirst("^press ", "")
             + ".";
     return ChatMessage.text(text)
         .withFile(
@@ -106,7 +106,7 @@ final class SelectionViews {
         "unselect "
             + label(onFrame.get(onFrame.size() - 1))
             + (frame == 0 ? "" : " frame:" + frame);
-    return Texts.command(edit.origin().platform(), command) + ", ";
+    return ", take one back with " + Texts.command(edit.origin().platform(), command);
   }
 
   static ChatMessage cleared(Edit edit) {
@@ -148,7 +148,9 @@ final class SelectionViews {
         .append(target(edit))
         .append(", ")
         .append(Texts.press(edit.origin().platform(), Kind.SUBMIT, "Submit"))
-        .append("; otherwise mark more points or clear.");
+        .append("; otherwise mark more points, or ")
+        .append(Texts.press(edit.origin().platform(), Kind.CLEAR_SELECTION, "Clear selection"))
+        .append(" to start over.");
     List<ChatAction> actions = new ArrayList<>();
     if (videoUrl != null) {
       actions.add(ChatAction.link(Kind.OPEN_LINK, edit.id(), "Watch preview", videoUrl));

@@ -200,6 +200,11 @@ public final class SelectionWork {
     return Reply.of(edit, message);
   }
 
+  /** The stored marked points of an edit, by frame, wherever they were marked. */
+  Map<Integer, List<Point>> points(Edit edit) {
+    return selections.points(edit.id());
+  }
+
   /** Every marked point and decoded mask of an edit, by frame (the web editor shows these). */
   SelectionState state(Edit edit) {
     Map<Integer, List<Point>> points = selections.points(edit.id());

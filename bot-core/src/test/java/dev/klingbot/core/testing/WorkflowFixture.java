@@ -58,6 +58,18 @@ public final class WorkflowFixture implements AutoCloseable {
 
   public WorkflowFixture(
       SimulatorOptions.Builder simulatorOptions, Database database, Clock clock) {
+    this(simulatorOptions, database, clock, true);
+  }
+
+  /**
+   * @param publicAddress whether the bot has a public base URL (Kling can fetch relayed files);
+   *     without one, local files cannot be handed to Kling
+   */
+  private WorkflowFixture(
+      SimulatorOptions.Builder simulatorOptions,
+      Database database,
+      Clock clock,
+      boolean publicAddress) {
     try {
       this.simulator = KlingSimulator.start(simulatorOptions.token("fixture-token").build());
       this.workDir = Files.createTempDirectory("klingbot-fixture");
@@ -86,7 +98,8 @@ public final class WorkflowFixture implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    String publicBaseUrl = "http://127.0.0.1:" + relayServer.getAddress().getPort();
+    String publicBaseUrl =
+        publicAddress ? "http://127.0.0.1:" + relayServer.getAddress().getPort() : null;
     KlingbotConfig config = KlingbotConfig.defaults();
     this.settings =
         new WorkflowSettings(
@@ -134,6 +147,15 @@ public final class WorkflowFixture implements AutoCloseable {
         SimulatorOptions.builder().taskProcessingTime(Duration.ofSeconds(2)),
         TestDatabases.h2(),
         Clock.systemUTC());
+  }
+
+  /** A quick fixture whose bot has no public base URL, as a fresh install without one. */
+  public static WorkflowFixture withoutPublicAddress() {
+    return new WorkflowFixture(
+        SimulatorOptions.builder().taskProcessingTime(Duration.ofSeconds(2)),
+        TestDatabases.h2(),
+        Clock.systemUTC(),
+        false);
   }
 
   public static WorkflowFixture with(UnaryOperator<SimulatorOptions.Builder> options) {

@@ -68,6 +68,7 @@ public final class Workflow implements AutoCloseable {
             selection,
             files,
             editorLinks,
+            relay,
             runner::wake,
             clock);
     this.callbacks = new KlingCallbacks(edits, webhookSignature, runner::wake, clock);
