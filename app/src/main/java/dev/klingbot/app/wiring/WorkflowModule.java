@@ -206,6 +206,7 @@ public final class WorkflowModule extends AbstractModule {
       SelectionWork selection,
       MediaFiles files,
       EditorLinks editorLinks,
+      MediaRelay relay,
       JobRunner runner,
       Clock clock) {
     return new EditService(
@@ -220,6 +221,7 @@ public final class WorkflowModule extends AbstractModule {
         selection,
         files,
         editorLinks,
+        relay,
         runner::wake,
         clock);
   }
