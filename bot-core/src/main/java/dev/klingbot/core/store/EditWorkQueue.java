@@ -16,10 +16,58 @@ import org.jdbi.v3.core.Jdbi;
  * check time, so it cannot conflict with {@link EditStore}'s versioned saves.
  */
 public final class EditWorkQueue {
+  /** Edits with work due now (the lease condition is added where it is used). */
+  private static final String DUE =
+      "((state IN ('SUBMITTED', 'PROCESSING') AND (next_check_at IS NULL OR next_check_at <= :now))"
+          + " OR (state = 'CREATED' AND next_check_at <= :now) OR (state IN ('SUCCEEDED', 'FAILED',"
+          + " 'EXPIRED') AND delivered_at IS NULL AND (next_check_at IS NULL OR next_check_at <="
+          + " :now))) AND platform IN (<platforms>)";
+
   private final Jdbi jdbi;
+  private final Dialect dialect;
 
   public EditWorkQueue(Database database) {
     this.jdbi = requireNonNull(database, "database is null").jdbi();
+    this.dialect = database.dialect();
+  }
+
+  /**
+   * Takes the leases of up to {@code limit} edits with work due, for {@code owner} until {@code
+   * until}, and returns their ids. On PostgreSQL one statement picks and leases them with {@code
+   * FOR UPDATE SKIP LOCKED}, so processes claiming at the same moment each get other edits without
+   * waiting for one another; on H2 each due edit is leased by a conditional update. Either way an
+   * edit is held by one process at a time.
+   */
+  public List<String> claimDue(
+      Instant now,
+      java.util.Collection<Platform> platforms,
+      int limit,
+      String owner,
+      Instant until) {
+    if (platforms.isEmpty()) {
+      return List.of();
+    }
+    if (dialect != Dialect.POSTGRES) {
+      return dueForWork(now, platforms, limit).stream()
+          .filter(id -> claim(id, owner, now, until))
+          .toList();
+    }
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "UPDATE edits SET lease_owner = :owner, lease_until = :until WHERE id IN"
+                        + " (SELECT id FROM edits WHERE "
+                        + DUE
+                        + " AND (lease_until IS NULL OR lease_until < :now) ORDER BY submitted_at,"
+                        + " created_at LIMIT :limit FOR UPDATE SKIP LOCKED) RETURNING id")
+                .bind("now", Sql.timestamp(now))
+                .bind("owner", owner)
+                .bind("until", Sql.timestamp(until))
+                .bind("limit", limit)
+                .bindList("platforms", platforms.stream().map(Platform::id).toList())
+                .mapTo(String.class)
+                .list());
   }
 
   /**
@@ -35,13 +83,10 @@ public final class EditWorkQueue {
         handle ->
             handle
                 .createQuery(
-                    "SELECT id FROM edits WHERE ((state IN ('SUBMITTED', 'PROCESSING') AND"
-                        + " (next_check_at IS NULL OR next_check_at <= :now)) OR (state = 'CREATED'"
-                        + " AND next_check_at <= :now) OR (state IN"
-                        + " ('SUCCEEDED', 'FAILED', 'EXPIRED') AND delivered_at IS NULL AND"
-                        + " (next_check_at IS NULL OR next_check_at <= :now))) AND (lease_until IS"
-                        + " NULL OR lease_until < :now) AND platform IN (<platforms>) ORDER BY"
-                        + " submitted_at, created_at")
+                    "SELECT id FROM edits WHERE "
+                        + DUE
+                        + " AND (lease_until IS NULL OR lease_until < :now) ORDER BY submitted_at,"
+                        + " created_at")
                 .bind("now", Sql.timestamp(now))
                 .bindList("platforms", platforms.stream().map(Platform::id).toList())
                 .setMaxRows(limit)

@@ -176,7 +176,10 @@ public final class JobRunner implements AutoCloseable {
     synchronized (this) {
       followed = List.copyOf(platforms);
     }
-    List<String> due = work.dueForWork(clock.instant(), followed, 100);
+    Instant now = clock.instant();
+    List<String> due =
+        work.claimDue(
+            now, followed, 100, settings.instanceId(), now.plus(settings.leaseDuration()));
     if (due.isEmpty()) {
       return 0;
     }

@@ -1,0 +1,79 @@
+package dev.klingbot.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.klingbot.core.Platform;
+import dev.klingbot.core.edit.EditState;
+import dev.klingbot.core.edit.TaskProgress;
+import dev.klingbot.core.testing.Edits;
+import dev.klingbot.core.testing.OnEveryDatabase;
+import dev.klingbot.core.testing.TestDatabases;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+class EditWorkQueueTest {
+  private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+  private static final Set<Platform> DISCORD = Set.of(Platform.DISCORD);
+
+  @OnEveryDatabase
+  void processesClaimingAtOnceNeverGetTheSameEdit(String kind) throws Exception {
+    try (Database database = TestDatabases.open(kind)) {
+      EditStore store = new EditStore(database);
+      for (int i = 0; i < 60; i++) {
+        store.insert(
+            Edits.inState(Edits.removal(String.format("DUE%05d", i), T0), EditState.PROCESSING)
+                .withTask(TaskProgress.none().submitted(T0)),
+            null);
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      try {
+        List<Callable<List<String>>> claims = new ArrayList<>();
+        for (int process = 0; process < 4; process++) {
+          String owner = "process-" + process;
+          EditWorkQueue queue = new EditWorkQueue(database);
+          claims.add(() -> queue.claimDue(T0, DISCORD, 20, owner, T0.plusSeconds(120)));
+        }
+        List<String> claimed = new ArrayList<>();
+        for (Future<List<String>> result : pool.invokeAll(claims)) {
+          claimed.addAll(result.get());
+        }
+
+        assertThat(claimed).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(claimed)).hasSizeGreaterThanOrEqualTo(20);
+        // What nobody holds is still there for the next claim; what is held is not.
+        List<String> rest = store.work().claimDue(T0, DISCORD, 100, "late", T0.plusSeconds(120));
+        assertThat(rest).doesNotContainAnyElementsOf(claimed);
+        assertThat(claimed.size() + rest.size()).isEqualTo(60);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @OnEveryDatabase
+  void aLeaseThatRanOutCanBeClaimedByAnotherProcess(String kind) {
+    try (Database database = TestDatabases.open(kind)) {
+      EditStore store = new EditStore(database);
+      store.insert(
+          Edits.inState(Edits.removal("DUE00001", T0), EditState.PROCESSING)
+              .withTask(TaskProgress.none().submitted(T0)),
+          null);
+
+      assertThat(store.work().claimDue(T0, DISCORD, 10, "one", T0.plusSeconds(120)))
+          .containsExactly("DUE00001");
+      assertThat(store.work().claimDue(T0.plusSeconds(60), DISCORD, 10, "two", T0.plusSeconds(180)))
+          .isEmpty();
+      assertThat(
+              store.work().claimDue(T0.plusSeconds(121), DISCORD, 10, "two", T0.plusSeconds(240)))
+          .containsExactly("DUE00001");
+      assertThat(store.work().claimDue(T0, Set.of(Platform.SLACK), 10, "three", T0)).isEmpty();
+    }
+  }
+}
