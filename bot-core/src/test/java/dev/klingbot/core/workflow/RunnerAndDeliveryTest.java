@@ -9,9 +9,7 @@ import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.TaskState;
 import dev.klingbot.core.testing.RecordingChat;
 import dev.klingbot.core.testing.SettableClock;
-import dev.klingbot.core.testing.TestDatabases;
 import dev.klingbot.core.testing.WorkflowFixture;
-import dev.klingbot.simulator.SimulatorOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,14 +27,8 @@ class RunnerAndDeliveryTest {
   private RecordingChat chat;
 
   private void open(SettableClock clock) {
-    fixture =
-        new WorkflowFixture(
-            SimulatorOptions.builder().taskProcessingTime(Duration.ofSeconds(1)),
-            TestDatabases.h2(),
-            clock);
-    chat = new RecordingChat(Platform.DISCORD);
-    fixture.chats.register(chat);
-    fixture.workflow().runner().follow(Platform.DISCORD);
+    fixture = WorkflowFixture.handDriven(clock);
+    chat = fixture.recordDiscord();
   }
 
   @AfterEach
@@ -50,12 +42,7 @@ class RunnerAndDeliveryTest {
   void anUnsubmittedEditExpiresWithItsSessionAndTheUserIsTold() {
     SettableClock clock = new SettableClock(Instant.now());
     open(clock);
-    Edit edit =
-        fixture
-            .workflow()
-            .service()
-            .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
-            .edit();
+    Edit edit = fixture.startSample(alice).edit();
 
     clock.advance(Duration.ofHours(23));
     assertThat(fixture.workflow().runner().expireSessions()).isZero();
@@ -82,13 +69,7 @@ class RunnerAndDeliveryTest {
   void aTaskKlingDoesNotFinishInTimeFailsWithTheTimeWrittenInWords() {
     SettableClock clock = new SettableClock(Instant.now());
     open(clock);
-    Edit edit =
-        fixture
-            .workflow()
-            .service()
-            .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
-            .edit();
-    fixture.workflow().service().submit(alice, edit.id());
+    Edit edit = startAndSubmit();
     fixture.workflow().runner().runOnce();
     assertThat(fixture.edits.find(edit.id()).orElseThrow().task().taskId()).isNotNull();
 
@@ -115,13 +96,7 @@ class RunnerAndDeliveryTest {
     SettableClock clock = new SettableClock(Instant.now());
     open(clock);
     chat.uploadLimit(1000);
-    Edit edit =
-        fixture
-            .workflow()
-            .service()
-            .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
-            .edit();
-    fixture.workflow().service().submit(alice, edit.id());
+    Edit edit = startAndSubmit();
 
     Edit done = runUntilDelivered(edit.id(), clock);
 
@@ -152,13 +127,7 @@ class RunnerAndDeliveryTest {
   void aCallbackWithTheRightSecretMakesTheRunnerCheckNowAndAWrongOneIsRefused() {
     SettableClock clock = new SettableClock(Instant.now());
     open(clock);
-    Edit edit =
-        fixture
-            .workflow()
-            .service()
-            .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
-            .edit();
-    fixture.workflow().service().submit(alice, edit.id());
+    Edit edit = startAndSubmit();
     fixture.workflow().runner().runOnce();
     Edit running = fixture.edits.find(edit.id()).orElseThrow();
     assertThat(running.task().nextCheckAt()).isAfter(clock.instant());
@@ -188,22 +157,12 @@ class RunnerAndDeliveryTest {
   @Test
   void aResultPostedJustBeforeACrashIsNotPostedAgainAfterTheRestart() throws Exception {
     SettableClock clock = new SettableClock(Instant.now());
-    fixture =
-        new WorkflowFixture(
-            SimulatorOptions.builder().taskProcessingTime(Duration.ofSeconds(1)),
-            TestDatabases.h2(),
-            clock);
+    fixture = WorkflowFixture.handDriven(clock);
     chat = new RecordingChat(Platform.DISCORD);
     CrashAfterPosting crashing = new CrashAfterPosting(chat, "is ready");
     fixture.chats.register(crashing);
     fixture.workflow().runner().follow(Platform.DISCORD);
-    Edit edit =
-        fixture
-            .workflow()
-            .service()
-            .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
-            .edit();
-    fixture.workflow().service().submit(alice, edit.id());
+    Edit edit = startAndSubmit();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (chat.postsContaining("is ready").isEmpty() && Instant.now().isBefore(deadline)) {
       fixture.workflow().runner().runOnce();
@@ -272,6 +231,12 @@ class RunnerAndDeliveryTest {
         dev.klingbot.core.chat.Conversation where, String marker, Instant since) {
       return chat.findRecent(where, marker, since);
     }
+  }
+
+  private Edit startAndSubmit() {
+    Edit edit = fixture.startSample(alice).edit();
+    fixture.workflow().service().submit(alice, edit.id());
+    return edit;
   }
 
   private Edit runUntilDelivered(String id, SettableClock clock) throws InterruptedException {
