@@ -6,7 +6,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Java2DFrameConverter;
@@ -20,12 +19,8 @@ public final class PhoneVideos {
 
   /** Writes {@code frames} frames at 30 fps as H.264 MP4 to {@code file}. */
   public static Path write(Path file, int frames) throws Exception {
-    try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 1280, 720, 0);
+    try (FFmpegFrameRecorder recorder = TestRecorders.h264Mp4(file, 1280, 720, 30, 0);
         Java2DFrameConverter converter = new Java2DFrameConverter()) {
-      recorder.setFormat("mp4");
-      recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
-      recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-      recorder.setFrameRate(30);
       recorder.setDisplayRotation(-90);
       recorder.start();
       BufferedImage image = new BufferedImage(1280, 720, BufferedImage.TYPE_3BYTE_BGR);

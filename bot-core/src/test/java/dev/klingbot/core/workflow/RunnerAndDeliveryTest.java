@@ -26,7 +26,9 @@ class RunnerAndDeliveryTest {
   private WorkflowFixture fixture;
   private RecordingChat chat;
 
-  private void open(SettableClock clock) {
+  private final SettableClock clock = new SettableClock(Instant.now());
+
+  private void open() {
     fixture = WorkflowFixture.handDriven(clock);
     chat = fixture.recordDiscord();
   }
@@ -40,8 +42,7 @@ class RunnerAndDeliveryTest {
 
   @Test
   void anUnsubmittedEditExpiresWithItsSessionAndTheUserIsTold() {
-    SettableClock clock = new SettableClock(Instant.now());
-    open(clock);
+    open();
     Edit edit = fixture.startSample(alice).edit();
 
     clock.advance(Duration.ofHours(23));
@@ -67,8 +68,7 @@ class RunnerAndDeliveryTest {
 
   @Test
   void aTaskKlingDoesNotFinishInTimeFailsWithTheTimeWrittenInWords() {
-    SettableClock clock = new SettableClock(Instant.now());
-    open(clock);
+    open();
     Edit edit = startAndSubmit();
     fixture.workflow().runner().runOnce();
     assertThat(fixture.edits.find(edit.id()).orElseThrow().task().taskId()).isNotNull();
@@ -93,12 +93,11 @@ class RunnerAndDeliveryTest {
 
   @Test
   void aResultTooLargeToUploadIsLinkedWithAStill() throws Exception {
-    SettableClock clock = new SettableClock(Instant.now());
-    open(clock);
+    open();
     chat.uploadLimit(1000);
     Edit edit = startAndSubmit();
 
-    Edit done = runUntilDelivered(edit.id(), clock);
+    Edit done = runUntilDelivered(edit.id());
 
     assertThat(done.state()).isEqualTo(EditState.SUCCEEDED);
     RecordingChat.Posted result = chat.postsContaining("is ready").get(0);
@@ -112,8 +111,7 @@ class RunnerAndDeliveryTest {
 
   @Test
   void pollingStartsOftenAndSlowsDownToTheCap() {
-    SettableClock clock = new SettableClock(Instant.now());
-    open(clock);
+    open();
     WorkflowSettings settings = fixture.settings();
 
     assertThat(settings.pollDelay(0)).isEqualTo(Duration.ofMillis(200));
@@ -125,8 +123,7 @@ class RunnerAndDeliveryTest {
 
   @Test
   void aCallbackWithTheRightSecretMakesTheRunnerCheckNowAndAWrongOneIsRefused() {
-    SettableClock clock = new SettableClock(Instant.now());
-    open(clock);
+    open();
     Edit edit = startAndSubmit();
     fixture.workflow().runner().runOnce();
     Edit running = fixture.edits.find(edit.id()).orElseThrow();
@@ -156,7 +153,6 @@ class RunnerAndDeliveryTest {
 
   @Test
   void aResultPostedJustBeforeACrashIsNotPostedAgainAfterTheRestart() throws Exception {
-    SettableClock clock = new SettableClock(Instant.now());
     fixture = WorkflowFixture.handDriven(clock);
     chat = new RecordingChat(Platform.DISCORD);
     CrashAfterPosting crashing = new CrashAfterPosting(chat, "is ready");
@@ -239,7 +235,7 @@ class RunnerAndDeliveryTest {
     return edit;
   }
 
-  private Edit runUntilDelivered(String id, SettableClock clock) throws InterruptedException {
+  private Edit runUntilDelivered(String id) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (Instant.now().isBefore(deadline)) {
       fixture.workflow().runner().runOnce();
