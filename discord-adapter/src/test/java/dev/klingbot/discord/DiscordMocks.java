@@ -126,7 +126,6 @@ final class DiscordMocks {
       Map<String, Object> options) {
     SlashCommandInteractionEvent event = mock(SlashCommandInteractionEvent.class);
     member(event, person, channel);
-    when(event.getChannel()).thenReturn(channel);
     when(event.getName()).thenReturn(name);
     when(event.getSubcommandGroup()).thenReturn(group);
     when(event.getSubcommandName()).thenReturn(subcommand);
@@ -143,7 +142,6 @@ final class DiscordMocks {
       Person person, MessageChannelUnion channel, Answers answers, String customId) {
     ButtonInteractionEvent event = mock(ButtonInteractionEvent.class);
     member(event, person, channel);
-    when(event.getChannel()).thenReturn(channel);
     when(event.getComponentId()).thenReturn(customId);
     MessageEditCallbackAction defer = mock(MessageEditCallbackAction.class, RETURNS_SELF);
     when(event.deferEdit())
@@ -181,7 +179,6 @@ final class DiscordMocks {
       Map<String, String> values) {
     ModalInteractionEvent event = mock(ModalInteractionEvent.class);
     member(event, person, channel);
-    when(event.getChannel()).thenReturn(channel);
     when(event.getModalId()).thenReturn(modalId);
     List<ModalMapping> mappings = new ArrayList<>();
     values.forEach(
@@ -264,6 +261,7 @@ final class DiscordMocks {
     when(event.getMember()).thenReturn(member);
     String channelId = channel.getId();
     when(event.getChannelId()).thenReturn(channelId);
+    when(event.getChannel()).thenReturn(channel);
   }
 
   private static OptionMapping option(String name, Object value) {
