@@ -240,13 +240,7 @@ public final class FakeDiscord implements AutoCloseable {
           DataArray.empty()
               .add(DataObject.empty().put("name", group).put("type", 2).put("options", top));
     }
-    DataObject data =
-        DataObject.empty()
-            .put("id", commandId(command))
-            .put("name", command)
-            .put("type", 1)
-            .put("guild_id", guildId)
-            .put("options", top);
+    DataObject data = commandData(command, top);
     if (!attachments.keys().isEmpty()) {
       data.put("resolved", DataObject.empty().put("attachments", attachments));
     }
@@ -308,14 +302,18 @@ public final class FakeDiscord implements AutoCloseable {
             .put("name", subcommand)
             .put("type", 1)
             .put("options", DataArray.empty().add(focused));
-    DataObject data =
-        DataObject.empty()
-            .put("id", commandId(command))
-            .put("name", command)
-            .put("type", 1)
-            .put("guild_id", guildId)
-            .put("options", DataArray.empty().add(sub));
+    DataObject data = commandData(command, DataArray.empty().add(sub));
     return interaction(4, member, channel, data, null);
+  }
+
+  /** The {@code data} of a slash command interaction: the command and its options. */
+  private DataObject commandData(String command, DataArray options) {
+    return DataObject.empty()
+        .put("id", commandId(command))
+        .put("name", command)
+        .put("type", 1)
+        .put("guild_id", guildId)
+        .put("options", options);
   }
 
   // ---------------------------------------------------------------- what tests read back
@@ -792,16 +790,16 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   private static MockResponse ok(Object json) {
-    return new MockResponse.Builder()
-        .code(200)
-        .setHeader("Content-Type", "application/json")
-        .body(json.toString())
-        .build();
+    return json(200, json);
   }
 
   private static MockResponse created(DataObject json) {
+    return json(201, json);
+  }
+
+  private static MockResponse json(int status, Object json) {
     return new MockResponse.Builder()
-        .code(201)
+        .code(status)
         .setHeader("Content-Type", "application/json")
         .body(json.toString())
         .build();
@@ -833,11 +831,7 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   private static MockResponse error(int status, int code, String message) {
-    return new MockResponse.Builder()
-        .code(status)
-        .setHeader("Content-Type", "application/json")
-        .body(DataObject.empty().put("message", message).put("code", code).toString())
-        .build();
+    return json(status, DataObject.empty().put("message", message).put("code", code));
   }
 
   // ---------------------------------------------------------------- interactions
