@@ -10,20 +10,14 @@ public final class ConfigException extends RuntimeException {
   private final String key;
   private final String problem;
 
+  /**
+   * @param key the full dotted key, e.g. {@code kling.base-url}; empty for a whole-file problem
+   * @param problem what is wrong, without the key
+   */
   public ConfigException(String key, String problem) {
     super(key.isEmpty() ? problem : key + " " + problem);
     this.key = key;
     this.problem = problem;
-  }
-
-  /** The full dotted key, e.g. {@code kling.base-url}; empty for a whole-file problem. */
-  public String key() {
-    return key;
-  }
-
-  /** What is wrong, without the key. */
-  public String problem() {
-    return problem;
   }
 
   /** The same problem with a parent path in front of the key. */

@@ -27,19 +27,6 @@ public record KlingbotConfig(
     limits = limits == null ? LimitsConfig.defaults() : limits;
   }
 
-  /** The groups without {@code limits}, which then has its defaults. */
-  public KlingbotConfig(
-      KlingConfig kling,
-      DatabaseConfig database,
-      HttpConfig http,
-      MediaConfig media,
-      QuotaConfig quota,
-      JobsConfig jobs,
-      DiscordConfig discord,
-      SlackConfig slack) {
-    this(kling, database, http, media, quota, jobs, discord, slack, null);
-  }
-
   public static KlingbotConfig defaults() {
     return new KlingbotConfig(null, null, null, null, null, null, null, null, null);
   }

@@ -137,10 +137,10 @@ final class DiscordCommands {
       return "/kling edit video:<file> instruction:<text>";
     }
     if (command instanceof EditCommand.Select select) {
-      return "/kling select points:" + points(select.selection()) + edit;
+      return "/kling select points:" + select.selection().typed() + edit;
     }
     if (command instanceof EditCommand.Unselect unselect) {
-      return "/kling unselect points:" + points(unselect.selection()) + edit;
+      return "/kling unselect points:" + unselect.selection().typed() + edit;
     }
     if (command instanceof EditCommand.Grid grid) {
       return "/kling grid" + (grid.frame() == 0 ? "" : " frame:" + grid.frame()) + edit;
@@ -152,11 +152,6 @@ final class DiscordCommands {
       return "/kling-admin " + admin(admin);
     }
     return "/kling " + command.verb() + edit;
-  }
-
-  private static String points(Selection selection) {
-    return String.join(" ", selection.labels())
-        + (selection.frame() == 0 ? "" : " frame:" + selection.frame());
   }
 
   private static String admin(Admin admin) {

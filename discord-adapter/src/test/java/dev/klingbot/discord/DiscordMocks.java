@@ -9,6 +9,7 @@ import static org.mockito.Mockito.when;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Member;
@@ -125,7 +126,6 @@ final class DiscordMocks {
       Map<String, Object> options) {
     SlashCommandInteractionEvent event = mock(SlashCommandInteractionEvent.class);
     member(event, person, channel);
-    when(event.getChannel()).thenReturn(channel);
     when(event.getName()).thenReturn(name);
     when(event.getSubcommandGroup()).thenReturn(group);
     when(event.getSubcommandName()).thenReturn(subcommand);
@@ -142,7 +142,6 @@ final class DiscordMocks {
       Person person, MessageChannelUnion channel, Answers answers, String customId) {
     ButtonInteractionEvent event = mock(ButtonInteractionEvent.class);
     member(event, person, channel);
-    when(event.getChannel()).thenReturn(channel);
     when(event.getComponentId()).thenReturn(customId);
     MessageEditCallbackAction defer = mock(MessageEditCallbackAction.class, RETURNS_SELF);
     when(event.deferEdit())
@@ -162,16 +161,11 @@ final class DiscordMocks {
         .thenAnswer(
             call -> {
               answers.acknowledgements.add("reply");
-              Answer answer = new Answer(Posted.of((MessageCreateData) call.getArgument(0)));
-              answers.messages.add(answer);
-              ReplyCallbackAction action = mock(ReplyCallbackAction.class, RETURNS_SELF);
-              when(action.setEphemeral(anyBoolean()))
-                  .thenAnswer(
-                      flag -> {
-                        answer.ephemeral = flag.getArgument(0);
-                        return action;
-                      });
-              return action;
+              return answered(
+                  answers,
+                  call.getArgument(0),
+                  mock(ReplyCallbackAction.class, RETURNS_SELF),
+                  ReplyCallbackAction::setEphemeral);
             });
     hooked(event, answers);
     return event;
@@ -185,7 +179,6 @@ final class DiscordMocks {
       Map<String, String> values) {
     ModalInteractionEvent event = mock(ModalInteractionEvent.class);
     member(event, person, channel);
-    when(event.getChannel()).thenReturn(channel);
     when(event.getModalId()).thenReturn(modalId);
     List<ModalMapping> mappings = new ArrayList<>();
     values.forEach(
@@ -224,20 +217,34 @@ final class DiscordMocks {
     InteractionHook hook = mock(InteractionHook.class);
     when(hook.sendMessage(any(MessageCreateData.class)))
         .thenAnswer(
-            call -> {
-              Answer answer = new Answer(Posted.of((MessageCreateData) call.getArgument(0)));
-              answers.messages.add(answer);
-              WebhookMessageCreateAction<Message> action =
-                  mock(WebhookMessageCreateAction.class, RETURNS_SELF);
-              when(action.setEphemeral(anyBoolean()))
-                  .thenAnswer(
-                      flag -> {
-                        answer.ephemeral = flag.getArgument(0);
-                        return action;
-                      });
+            call ->
+                answered(
+                    answers,
+                    call.getArgument(0),
+                    (WebhookMessageCreateAction<Message>)
+                        mock(WebhookMessageCreateAction.class, RETURNS_SELF),
+                    WebhookMessageCreateAction<Message>::setEphemeral));
+    return hook;
+  }
+
+  /**
+   * Records {@code message} as an answer and returns {@code action}, whose {@code
+   * setEphemeral(flag)} marks that answer.
+   */
+  private static <A> A answered(
+      Answers answers,
+      MessageCreateData message,
+      A action,
+      BiFunction<A, Boolean, A> setEphemeral) {
+    Answer answer = new Answer(Posted.of(message));
+    answers.messages.add(answer);
+    when(setEphemeral.apply(action, anyBoolean()))
+        .thenAnswer(
+            flag -> {
+              answer.ephemeral = flag.getArgument(0);
               return action;
             });
-    return hook;
+    return action;
   }
 
   private static void member(Interaction event, Person person, MessageChannelUnion channel) {
@@ -254,6 +261,7 @@ final class DiscordMocks {
     when(event.getMember()).thenReturn(member);
     String channelId = channel.getId();
     when(event.getChannelId()).thenReturn(channelId);
+    when(event.getChannel()).thenReturn(channel);
   }
 
   private static OptionMapping option(String name, Object value) {

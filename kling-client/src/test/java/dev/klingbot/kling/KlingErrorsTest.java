@@ -13,6 +13,8 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every way a call can fail, and which failures are retried. */
 class KlingErrorsTest {
@@ -39,27 +41,27 @@ class KlingErrorsTest {
                 + " frame_index exceeds total_frame");
   }
 
-  @Test
-  void authenticationFailureIsNotRetried() {
-    server.enqueue(error(401, 1000, "Authentication failed"));
+  /** Refusals that the same call would get again: each is answered once, with its sentence. */
+  @ParameterizedTest(name = "HTTP {0}, code {1}: {3}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          401 | 1000 | Authentication failed   | AUTHENTICATION_FAILED   | Kling rejected the bot's credentials; an admin must check the Kling API key.
+          401 | 1004 | token expired           | TOKEN_EXPIRED           | Kling rejected the bot's credentials; an admin must check the Kling API key.
+          429 | 1102 | resource pack exhausted | RESOURCE_PACK_EXHAUSTED | The Kling account is out of credit; an admin must top it up.
+          """)
+  void aRefusalThatWouldRepeatIsNotRetried(
+      int status, int code, String message, KlingErrorCode errorCode, String userMessage) {
+    server.enqueue(error(status, code, message));
 
     KlingException e = queryFails();
 
     assertThat(server.getRequestCount()).isEqualTo(1);
-    assertThat(e.errorCode()).isEqualTo(KlingErrorCode.AUTHENTICATION_FAILED);
+    assertThat(e.httpStatus()).isEqualTo(status);
+    assertThat(e.errorCode()).isEqualTo(errorCode);
     assertThat(e.retryable()).isFalse();
-    assertThat(e.userMessage()).contains("an admin must check the Kling API key");
-  }
-
-  @Test
-  void expiredTokenWithAStaticApiKeyIsNotResent() {
-    server.enqueue(error(401, 1004, "token expired"));
-
-    KlingException e = queryFails();
-
-    assertThat(server.getRequestCount()).isEqualTo(1);
-    assertThat(e.errorCode()).isEqualTo(KlingErrorCode.TOKEN_EXPIRED);
-    assertThat(e.retryable()).isFalse();
+    assertThat(e.userMessage()).isEqualTo(userMessage);
   }
 
   @Test
@@ -75,20 +77,6 @@ class KlingErrorsTest {
     assertThat(task.taskId()).isEqualTo("t-1");
     assertThat(server.getRequestCount()).isEqualTo(2);
     assertThat(elapsed).isGreaterThanOrEqualTo(Duration.ofMillis(950));
-  }
-
-  @Test
-  void outOfCreditIsA429ThatIsNotRetried() {
-    server.enqueue(error(429, 1102, "resource pack exhausted"));
-
-    KlingException e = queryFails();
-
-    assertThat(server.getRequestCount()).isEqualTo(1);
-    assertThat(e.httpStatus()).isEqualTo(429);
-    assertThat(e.errorCode()).isEqualTo(KlingErrorCode.RESOURCE_PACK_EXHAUSTED);
-    assertThat(e.retryable()).isFalse();
-    assertThat(e.userMessage())
-        .isEqualTo("The Kling account is out of credit; an admin must top it up.");
   }
 
   @Test

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,8 @@ final class SlackFiles implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SlackFiles.class);
   private static final int MAX_REDIRECTS = 3;
   private static final String CHECK_FILE_INFO = "check_file_info";
+  private static final Set<String> VIDEO_TYPES = Set.of("mp4", "mov", "m4v", "webm", "mkv");
+  private static final Set<String> IMAGE_TYPES = Set.of("png", "jpg", "jpeg", "webp");
 
   private final SlackApi api;
   private final String botToken;
@@ -55,24 +58,16 @@ final class SlackFiles implements AutoCloseable {
   }
 
   static boolean isVideo(File file) {
-    String mime = lower(file.getMimetype());
-    String type = lower(file.getFiletype());
-    return mime.startsWith("video/")
-        || type.equals("mp4")
-        || type.equals("mov")
-        || type.equals("m4v")
-        || type.equals("webm")
-        || type.equals("mkv");
+    return isKind(file, "video/", VIDEO_TYPES);
   }
 
   static boolean isImage(File file) {
-    String mime = lower(file.getMimetype());
-    String type = lower(file.getFiletype());
-    return mime.startsWith("image/")
-        || type.equals("png")
-        || type.equals("jpg")
-        || type.equals("jpeg")
-        || type.equals("webp");
+    return isKind(file, "image/", IMAGE_TYPES);
+  }
+
+  private static boolean isKind(File file, String mimePrefix, Set<String> fileTypes) {
+    return lower(file.getMimetype()).startsWith(mimePrefix)
+        || fileTypes.contains(lower(file.getFiletype()));
   }
 
   /**

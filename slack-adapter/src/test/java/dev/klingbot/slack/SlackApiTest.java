@@ -36,11 +36,9 @@ class SlackApiTest {
   }
 
   private static MockResponse rateLimited(String seconds) {
-    return new MockResponse.Builder()
-        .code(429)
+    return FakeSlack.json(429, "{\"ok\":false,\"error\":\"ratelimited\"}")
+        .newBuilder()
         .addHeader("Retry-After", seconds)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"ok\":false,\"error\":\"ratelimited\"}")
         .build();
   }
 
@@ -48,20 +46,17 @@ class SlackApiTest {
   void anEarlierResultIsFoundAmongTheBotsRecentRepliesInTheThread() {
     fake.script(
         "conversations.replies",
-        new MockResponse.Builder()
-            .code(200)
-            .addHeader("Content-Type", "application/json")
-            .body(
-                "{\"ok\":true,\"has_more\":false,\"messages\":["
-                    + "{\"type\":\"message\",\"user\":\"U1\",\"ts\":\"1700.1\","
-                    + "\"text\":\"<@UBOT> remove the car\"},"
-                    + "{\"type\":\"message\",\"user\":\"U1\",\"ts\":\"1700.3\","
-                    + "\"text\":\"did Your edit `K7Q2MX4A` is ready: work?\"},"
-                    + "{\"type\":\"message\",\"bot_id\":\"BBOT\",\"ts\":\"1700.4\","
-                    + "\"text\":\"Processing edit `K7Q2MX4A`\"},"
-                    + "{\"type\":\"message\",\"bot_id\":\"BBOT\",\"ts\":\"1700.5\","
-                    + "\"text\":\"<@U1> ✅ Your edit `K7Q2MX4A` is ready: Remove the car.\"}]}")
-            .build());
+        FakeSlack.json(
+            200,
+            "{\"ok\":true,\"has_more\":false,\"messages\":["
+                + "{\"type\":\"message\",\"user\":\"U1\",\"ts\":\"1700.1\","
+                + "\"text\":\"<@UBOT> remove the car\"},"
+                + "{\"type\":\"message\",\"user\":\"U1\",\"ts\":\"1700.3\","
+                + "\"text\":\"did Your edit `K7Q2MX4A` is ready: work?\"},"
+                + "{\"type\":\"message\",\"bot_id\":\"BBOT\",\"ts\":\"1700.4\","
+                + "\"text\":\"Processing edit `K7Q2MX4A`\"},"
+                + "{\"type\":\"message\",\"bot_id\":\"BBOT\",\"ts\":\"1700.5\","
+                + "\"text\":\"<@U1> ✅ Your edit `K7Q2MX4A` is ready: Remove the car.\"}]}"));
 
     var found =
         chat.findRecent(
@@ -81,13 +76,10 @@ class SlackApiTest {
   void noEarlierResultWhenOnlyPeopleQuoteTheEditId() {
     fake.script(
         "conversations.replies",
-        new MockResponse.Builder()
-            .code(200)
-            .addHeader("Content-Type", "application/json")
-            .body(
-                "{\"ok\":true,\"messages\":[{\"type\":\"message\",\"user\":\"U1\","
-                    + "\"ts\":\"1700.3\",\"text\":\"Your edit `K7Q2MX4A` is ready: ?\"}]}")
-            .build());
+        FakeSlack.json(
+            200,
+            "{\"ok\":true,\"messages\":[{\"type\":\"message\",\"user\":\"U1\","
+                + "\"ts\":\"1700.3\",\"text\":\"Your edit `K7Q2MX4A` is ready: ?\"}]}"));
 
     assertThat(chat.findRecent(thread, "Your edit `K7Q2MX4A` is ready: ", null)).isEmpty();
   }

@@ -101,11 +101,10 @@ public final class KlingCommand implements Runnable {
     List<Point> points = new ArrayList<>();
     for (String text : typed) {
       String[] parts = text.split(",");
-      if (parts.length != 2) {
-        throw new IllegalArgumentException(
-            "“" + text + "” is not a point; write x,y with fractions of the frame, e.g. 0.42,0.55");
-      }
       try {
+        if (parts.length != 2) {
+          throw new NumberFormatException("not two numbers");
+        }
         points.add(
             new Point(Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip())));
       } catch (NumberFormatException e) {
@@ -143,11 +142,14 @@ public final class KlingCommand implements Runnable {
     }
   }
 
-  /** The options of the selection calls: a session, a frame and points on it. */
-  abstract static class PointsCall extends Call {
+  /** The calls on an open session. */
+  abstract static class SessionCall extends Call {
     @Option(names = "--session", required = true)
     String session;
+  }
 
+  /** The options of the selection calls: a session, a frame and points on it. */
+  abstract static class PointsCall extends SessionCall {
     @Option(names = "--frame", defaultValue = "0")
     int frame;
 
@@ -188,10 +190,7 @@ public final class KlingCommand implements Runnable {
       name = "clear",
       mixinStandardHelpOptions = true,
       description = "clear-selection: remove every marked point.")
-  static final class Clear extends Call {
-    @Option(names = "--session", required = true)
-    String session;
-
+  static final class Clear extends SessionCall {
     @Override
     Object call(KlingClient client) {
       return client.clearSelection(session);
@@ -202,10 +201,7 @@ public final class KlingCommand implements Runnable {
       name = "preview",
       mixinStandardHelpOptions = true,
       description = "preview-selection: track the selection through the video.")
-  static final class Preview extends Call {
-    @Option(names = "--session", required = true)
-    String session;
-
+  static final class Preview extends SessionCall {
     @Override
     Object call(KlingClient client) {
       return client.previewSelection(session);
@@ -213,10 +209,7 @@ public final class KlingCommand implements Runnable {
   }
 
   @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a task.")
-  static final class Create extends Call {
-    @Option(names = "--session", required = true)
-    String session;
-
+  static final class Create extends SessionCall {
     @Option(names = "--edit-mode", required = true, description = "addition, swap or removal.")
     String editMode;
 

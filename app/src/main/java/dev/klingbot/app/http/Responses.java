@@ -9,6 +9,20 @@ import java.util.Map;
 
 /** Writing answers: text, JSON, HTML and files (with ranges, through Jetty's resource support). */
 public final class Responses {
+  /** Content types by file extension (lower case, without the dot). */
+  private static final Map<String, String> CONTENT_TYPES =
+      Map.ofEntries(
+          Map.entry("mp4", "video/mp4"),
+          Map.entry("mov", "video/quicktime"),
+          Map.entry("webm", "video/webm"),
+          Map.entry("png", "image/png"),
+          Map.entry("jpg", "image/jpeg"),
+          Map.entry("jpeg", "image/jpeg"),
+          Map.entry("gif", "image/gif"),
+          Map.entry("js", "text/javascript; charset=utf-8"),
+          Map.entry("css", "text/css; charset=utf-8"),
+          Map.entry("svg", "image/svg+xml"));
+
   private Responses() {}
 
   public static void text(HttpCall exchange, int status, String body) {
@@ -93,33 +107,8 @@ public final class Responses {
   /** A content type from a file name. */
   public static String contentType(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    if (lower.endsWith(".mp4")) {
-      return "video/mp4";
-    }
-    if (lower.endsWith(".mov")) {
-      return "video/quicktime";
-    }
-    if (lower.endsWith(".webm")) {
-      return "video/webm";
-    }
-    if (lower.endsWith(".png")) {
-      return "image/png";
-    }
-    if (lower.endsWith(".jpg") || lower.endsWith(".jpeg")) {
-      return "image/jpeg";
-    }
-    if (lower.endsWith(".gif")) {
-      return "image/gif";
-    }
-    if (lower.endsWith(".js")) {
-      return "text/javascript; charset=utf-8";
-    }
-    if (lower.endsWith(".css")) {
-      return "text/css; charset=utf-8";
-    }
-    if (lower.endsWith(".svg")) {
-      return "image/svg+xml";
-    }
-    return "application/octet-stream";
+    int dot = lower.lastIndexOf('.');
+    String type = dot < 0 ? null : CONTENT_TYPES.get(lower.substring(dot + 1));
+    return type == null ? "application/octet-stream" : type;
   }
 }

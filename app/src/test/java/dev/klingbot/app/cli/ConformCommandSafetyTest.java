@@ -3,11 +3,10 @@ package dev.klingbot.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.klingbot.core.testing.TestRecorders;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,23 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ConformCommandSafetyTest {
   @TempDir Path folder;
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run klingbot(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = KlingbotCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Run(exit, out.toString(), err.toString());
-  }
-
   @Test
   void conformingAFileOntoItselfIsRefusedAndTheSourceIsUntouched() throws Exception {
     Path source = Files.copy(CliClips.fixable(), folder.resolve("clip.mp4"));
     byte[] before = Files.readAllBytes(source);
 
-    Run run = klingbot("conform", source.toString(), folder.resolve("./clip.mp4").toString());
+    CommandRun run =
+        CommandRun.klingbot("conform", source.toString(), folder.resolve("./clip.mp4").toString());
 
-    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("same file as IN").contains("clip-conformed.mp4");
     assertThat(run.err().lines().count()).isEqualTo(1);
     assertThat(Files.readAllBytes(source)).isEqualTo(before);
@@ -47,12 +38,8 @@ class ConformCommandSafetyTest {
   /** 3 s, 640×360, 25 fps with a sound track (a tone). */
   private Path clipWithSound() throws Exception {
     Path file = folder.resolve("sound.mp4");
-    try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 640, 360, 1);
+    try (FFmpegFrameRecorder recorder = TestRecorders.h264Mp4(file, 640, 360, 25, 1);
         Java2DFrameConverter converter = new Java2DFrameConverter()) {
-      recorder.setFormat("mp4");
-      recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
-      recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
-      recorder.setFrameRate(25);
       recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
       recorder.setSampleRate(44_100);
       recorder.setAudioChannels(1);

@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.klingbot.simulator.KlingSimulator;
 import dev.klingbot.simulator.SampleVideos;
 import dev.klingbot.simulator.SimulatorOptions;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,26 +21,38 @@ import org.junit.jupiter.api.io.TempDir;
 class EditAndKlingCommandsTest {
   @TempDir Path dir;
 
-  private record Run(int exit, String out, String err) {}
-
-  private Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = KlingbotCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Run(exit, out.toString(), err.toString());
+  private Path config(String klingLines) throws Exception {
+    return TestConfig.write(dir, klingLines);
   }
 
-  private Path config(String klingLines) throws Exception {
-    Path file = dir.resolve("klingbot.yml");
-    Files.writeString(
-        file,
-        "database:\n  url: jdbc:h2:file:"
-            + dir.resolve("db/klingbot")
-            + "\nmedia:\n  work-dir: "
-            + dir.resolve("media")
-            + "\n"
-            + klingLines);
-    return file;
+  /** {@code klingbot edit} with the simulator, then {@code more} options. */
+  private CommandRun simulatedEdit(Path video, String instruction, String... more)
+      throws Exception {
+    return CommandRun.klingbot(
+        List.of(
+            "edit",
+            "--config",
+            config("").toString(),
+            "--simulate",
+            "--video",
+            video.toString(),
+            "--instruction",
+            instruction),
+        more);
+  }
+
+  /** {@code klingbot kling SUBCOMMAND --config CONFIG more...}. */
+  private static CommandRun kling(String subcommand, String config, String... more) {
+    return CommandRun.klingbot(List.of("kling", subcommand, "--config", config), more);
+  }
+
+  /** {@code klingbot kling create} on {@code session}, then {@code more} options. */
+  private static CommandRun create(
+      String config, String session, String editMode, String prompt, String... more) {
+    List<String> args =
+        new ArrayList<>(List.of("--session", session, "--edit-mode", editMode, "--prompt", prompt));
+    args.addAll(List.of(more));
+    return kling("create", config, args.toArray(String[]::new));
   }
 
   @Test
@@ -49,15 +60,9 @@ class EditAndKlingCommandsTest {
     Path clip = SampleVideos.mp4(dir.resolve("clip.mp4"), 1280, 720, 30, 5);
     Path out = dir.resolve("out/result.mp4");
 
-    Run result =
-        run(
-            "edit",
-            "--config",
-            config("").toString(),
-            "--simulate",
-            "--video",
-            clip.toString(),
-            "--instruction",
+    CommandRun result =
+        simulatedEdit(
+            clip,
             "remove the orange ball",
             "--point",
             "0:C4",
@@ -66,7 +71,7 @@ class EditAndKlingCommandsTest {
             "--out",
             out.toString());
 
-    assertThat(result.exit()).as(result.err()).isZero();
+    assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out().strip()).isEqualTo(out.toString());
     assertThat(out).exists();
     assertThat(Files.size(out)).isGreaterThan(10_000);
@@ -78,45 +83,17 @@ class EditAndKlingCommandsTest {
     Path odd = SampleVideos.mp4(dir.resolve("odd.mp4"), 640, 360, 25, 5);
     Path clip = SampleVideos.mp4(dir.resolve("clip.mp4"), 1280, 720, 30, 5);
 
-    Run refused =
-        run(
-            "edit",
-            "--config",
-            config("").toString(),
-            "--simulate",
-            "--video",
-            clip.toString(),
-            "--instruction",
-            "make it better");
-    Run needsConform =
-        run(
-            "edit",
-            "--config",
-            config("").toString(),
-            "--simulate",
-            "--video",
-            odd.toString(),
-            "--instruction",
-            "remove the ball");
-    Run conformed =
-        run(
-            "edit",
-            "--config",
-            config("").toString(),
-            "--simulate",
-            "--conform",
-            "--video",
-            odd.toString(),
-            "--instruction",
-            "remove the ball",
-            "--out",
-            dir.resolve("fixed.mp4").toString());
+    CommandRun refused = simulatedEdit(clip, "make it better");
+    CommandRun needsConform = simulatedEdit(odd, "remove the ball");
+    CommandRun conformed =
+        simulatedEdit(
+            odd, "remove the ball", "--conform", "--out", dir.resolve("fixed.mp4").toString());
 
-    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.err()).contains("make it better").doesNotContain("Exception");
-    assertThat(needsConform.exit()).isEqualTo(1);
+    assertThat(needsConform.exitCode()).isEqualTo(1);
     assertThat(needsConform.err()).contains("25 fps").contains("--conform");
-    assertThat(conformed.exit()).as(conformed.err()).isZero();
+    assertThat(conformed.exitCode()).as(conformed.err()).isZero();
     assertThat(dir.resolve("fixed.mp4")).exists();
   }
 
@@ -130,66 +107,39 @@ class EditAndKlingCommandsTest {
           config("kling:\n  base-url: " + simulator.baseUrl() + "\n  api-token: cli-token\n")
               .toString();
 
-      Run init = run("kling", "init", "--config", config, "--video-url", video);
-      assertThat(init.exit()).as(init.err()).isZero();
+      CommandRun init = kling("init", config, "--video-url", video);
+      assertThat(init.exitCode()).as(init.err()).isZero();
       assertThat(init.out())
           .contains("\"session_id\"")
           .contains("\"width\" : 1280")
           .contains("\"total_frame\" : 150");
       String session = init.out().replaceAll("(?s).*\"session_id\" : \"([^\"]+)\".*", "$1");
 
-      Run select =
-          run(
-              "kling",
-              "select",
-              "--config",
-              config,
-              "--session",
-              session,
-              "--frame",
-              "0",
-              "--point",
-              "0.3,0.4");
-      assertThat(select.exit()).isZero();
+      CommandRun select =
+          kling("select", config, "--session", session, "--frame", "0", "--point", "0.3,0.4");
+      assertThat(select.exitCode()).isZero();
       assertThat(select.out()).contains("\"rle_mask_list\"").contains("\"counts\"");
 
-      Run create =
-          run(
-              "kling",
-              "create",
-              "--config",
+      CommandRun create =
+          create(
               config,
-              "--session",
               session,
-              "--edit-mode",
               "removal",
-              "--prompt",
               "Delete the ball from <<<video_1>>>",
               "--external-id",
               "cli-1");
-      assertThat(create.exit()).as(create.err()).isZero();
+      assertThat(create.exitCode()).as(create.err()).isZero();
       assertThat(create.out()).contains("\"task_id\"");
 
-      Run task = run("kling", "task", "--config", config, "--external-id", "cli-1");
+      CommandRun task = kling("task", config, "--external-id", "cli-1");
       assertThat(task.out()).contains("\"external_task_id\" : \"cli-1\"");
 
-      Run bad =
-          run(
-              "kling",
-              "create",
-              "--config",
-              config,
-              "--session",
-              session,
-              "--edit-mode",
-              "swap",
-              "--prompt",
-              "Swap <<<image_1>>> for <<<video_1>>>");
-      assertThat(bad.exit()).isNotZero();
+      CommandRun bad = create(config, session, "swap", "Swap <<<image_1>>> for <<<video_1>>>");
+      assertThat(bad.exitCode()).isNotZero();
       assertThat(bad.err()).contains("swap").contains("image");
 
-      Run wrongToken =
-          run(
+      CommandRun wrongToken =
+          CommandRun.klingbot(
               "kling",
               "init",
               "--config",
@@ -197,7 +147,7 @@ class EditAndKlingCommandsTest {
                   .toString(),
               "--video-url",
               video);
-      assertThat(wrongToken.exit()).isEqualTo(1);
+      assertThat(wrongToken.exitCode()).isEqualTo(1);
       assertThat(wrongToken.err()).contains("kling:").doesNotContain("wrong\n");
     }
   }
@@ -208,19 +158,9 @@ class EditAndKlingCommandsTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process simulator =
-        new ProcessBuilder(
-                List.of(
-                    javaBin,
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    "dev.klingbot.app.Main",
-                    "simulator",
-                    "--port",
-                    Integer.toString(port),
-                    "--token",
-                    "port-token"))
+        TestConfig.otherProcess(
+                "simulator", "--port", Integer.toString(port), "--token", "port-token")
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     try {
@@ -231,8 +171,8 @@ class EditAndKlingCommandsTest {
       Path clip = SampleVideos.mp4(dir.resolve("clip.mp4"), 1280, 720, 30, 5);
       try (KlingSimulator files = KlingSimulator.start()) {
         String video = files.publishFile(clip);
-        Run init =
-            run(
+        CommandRun init =
+            CommandRun.klingbot(
                 "kling",
                 "init",
                 "--config",
@@ -243,7 +183,7 @@ class EditAndKlingCommandsTest {
                     .toString(),
                 "--video-url",
                 video);
-        assertThat(init.exit()).as(init.err()).isZero();
+        assertThat(init.exitCode()).as(init.err()).isZero();
         assertThat(init.out()).contains("\"session_id\"");
       }
     } finally {

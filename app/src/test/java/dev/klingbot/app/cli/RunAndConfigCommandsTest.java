@@ -2,8 +2,6 @@ package dev.klingbot.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -12,40 +10,35 @@ import org.junit.jupiter.api.io.TempDir;
 class RunAndConfigCommandsTest {
   @TempDir Path dir;
 
-  private String[] run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = KlingbotCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new String[] {Integer.toString(exit), out.toString(), err.toString()};
+  private Path configFile(String yaml) throws Exception {
+    return Files.writeString(dir.resolve("klingbot.yml"), yaml);
   }
 
   @Test
   void runWithoutAnyChatTokenSaysWhatToSetAndExitsWithTheConfigCode() throws Exception {
-    Path config = dir.resolve("klingbot.yml");
-    Files.writeString(config, "kling:\n  api-token: abc\n");
+    Path config = configFile("kling:\n  api-token: abc\n");
 
-    String[] result = run("run", "--config", config.toString());
+    CommandRun result = CommandRun.klingbot("run", "--config", config.toString());
 
-    assertThat(result[0]).isEqualTo("78");
-    assertThat(result[2])
+    assertThat(result.exitCode()).isEqualTo(78);
+    assertThat(result.err())
         .contains("nothing to run")
         .contains("DISCORD_TOKEN")
         .contains("SLACK_BOT_TOKEN")
         .contains("console --simulate");
-    assertThat(result[2].lines().count()).isEqualTo(1);
+    assertThat(result.err().lines().count()).isEqualTo(1);
   }
 
   @Test
   void configPrintsEveryGroupWithSecretsMasked() throws Exception {
-    Path config = dir.resolve("klingbot.yml");
-    Files.writeString(
-        config,
-        "kling:\n  api-token: very-secret-token\ndiscord:\n  token: discord-secret\nhttp:\n  port: 9000\n");
+    Path config =
+        configFile(
+            "kling:\n  api-token: very-secret-token\ndiscord:\n  token: discord-secret\nhttp:\n  port: 9000\n");
 
-    String[] result = run("config", "--config", config.toString());
+    CommandRun result = CommandRun.klingbot("config", "--config", config.toString());
 
-    assertThat(result[0]).isEqualTo("0");
-    assertThat(result[1])
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
         .contains("# file: " + config)
         .contains("api-token: '********'")
         .contains("port: 9000")
@@ -56,13 +49,12 @@ class RunAndConfigCommandsTest {
 
   @Test
   void aBadValueStopsWithOneLineNamingTheKey() throws Exception {
-    Path config = dir.resolve("klingbot.yml");
-    Files.writeString(config, "jobs:\n  worker-threads: 500\n");
+    Path config = configFile("jobs:\n  worker-threads: 500\n");
 
-    String[] result = run("config", "--config", config.toString());
+    CommandRun result = CommandRun.klingbot("config", "--config", config.toString());
 
-    assertThat(result[0]).isEqualTo("78");
-    assertThat(result[2].strip())
+    assertThat(result.exitCode()).isEqualTo(78);
+    assertThat(result.err().strip())
         .isEqualTo("klingbot: configuration error: jobs.worker-threads is 500; allowed: 1 to 64");
   }
 }

@@ -9,12 +9,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,42 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
 class SharedDatabaseCliTest {
   @TempDir Path dir;
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run klingbot(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = KlingbotCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Run(exit, out.toString(), err.toString());
-  }
-
-  private Path config(String extra) throws IOException {
-    return Files.writeString(
-        dir.resolve("klingbot.yml"),
-        "database:\n  url: jdbc:h2:file:"
-            + dir.resolve("db/klingbot")
-            + "\nmedia:\n  work-dir: "
-            + dir.resolve("media")
-            + "\n"
-            + extra);
-  }
-
   @Test
   void anEditRunsWhileAConsoleInAnotherProcessHasTheDatabaseOpen() throws Exception {
-    Path config = config("");
+    Path config = TestConfig.write(dir, "");
     Path clip = SampleVideos.mp4(dir.resolve("clip.mp4"), 1280, 720, 30, 5);
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process console =
-        new ProcessBuilder(
-                List.of(
-                    java,
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    "dev.klingbot.app.Main",
-                    "console",
-                    "--simulate",
-                    "--config",
-                    config.toString()))
+        TestConfig.otherProcess("console", "--simulate", "--config", config.toString())
             .directory(dir.toFile())
             .redirectErrorStream(true)
             .start();
@@ -73,22 +40,9 @@ class SharedDatabaseCliTest {
     try (OutputStream stdin = console.getOutputStream()) {
       consoleOut.await("Kling Edit Bot console.");
 
-      Run edit =
-          klingbot(
-              "edit",
-              "--config",
-              config.toString(),
-              "--simulate",
-              "--video",
-              clip.toString(),
-              "--instruction",
-              "remove the orange ball",
-              "--point",
-              "0:C4",
-              "--out",
-              dir.resolve("result.mp4").toString());
+      CommandRun edit = removeTheBall(config, clip.toString(), "--simulate");
 
-      assertThat(edit.exit()).as(edit.err()).isZero();
+      assertThat(edit.exitCode()).as(edit.err()).isZero();
       assertThat(edit.err()).doesNotContain("in use by another klingbot process");
       assertThat(dir.resolve("result.mp4")).exists();
       stdin.write("history\nquit\n".getBytes(StandardCharsets.UTF_8));
@@ -107,28 +61,35 @@ class SharedDatabaseCliTest {
       String video =
           simulator.publishFile(SampleVideos.mp4(dir.resolve("clip.mp4"), 1280, 720, 30, 5));
       Path config =
-          config(
+          TestConfig.write(
+              dir,
               "  allow-private-urls: true\nkling:\n  base-url: "
                   + simulator.baseUrl()
                   + "\n  api-token: port-token\n");
 
-      Run edit =
-          klingbot(
-              "edit",
-              "--config",
-              config.toString(),
-              "--video",
-              video,
-              "--instruction",
-              "remove the orange ball",
-              "--point",
-              "0:C4",
-              "--out",
-              dir.resolve("result.mp4").toString());
+      CommandRun edit = removeTheBall(config, video);
 
-      assertThat(edit.exit()).as(edit.err()).isZero();
+      assertThat(edit.exitCode()).as(edit.err()).isZero();
       assertThat(dir.resolve("result.mp4")).exists();
     }
+  }
+
+  /** {@code klingbot edit} of {@code video}: the orange ball marked at C4, into result.mp4. */
+  private CommandRun removeTheBall(Path config, String video, String... more) {
+    return CommandRun.klingbot(
+        List.of(
+            "edit",
+            "--config",
+            config.toString(),
+            "--video",
+            video,
+            "--instruction",
+            "remove the orange ball",
+            "--point",
+            "0:C4",
+            "--out",
+            dir.resolve("result.mp4").toString()),
+        more);
   }
 
   /** Holds the port if it is free (if not, someone else holds it, which proves the same). */

@@ -454,10 +454,10 @@ public final class CommandGrammar {
           + (start.mode() == TaskMode.PRO ? " --pro" : "");
     }
     if (command instanceof EditCommand.Select select) {
-      return "select " + points(select.selection());
+      return "select " + select.selection().typed();
     }
     if (command instanceof EditCommand.Unselect unselect) {
-      return "unselect " + points(unselect.selection());
+      return "unselect " + unselect.selection().typed();
     }
     if (command instanceof EditCommand.Grid grid) {
       return grid.frame() == 0 ? "grid" : "grid " + grid.frame();
@@ -469,11 +469,6 @@ public final class CommandGrammar {
       return "admin " + formatAdmin(admin);
     }
     return command.verb() + (command.editId() == null ? "" : " " + command.editId());
-  }
-
-  private static String points(Selection selection) {
-    return String.join(" ", selection.labels())
-        + (selection.frame() == 0 ? "" : " frame:" + selection.frame());
   }
 
   private static String formatAdmin(Admin admin) {

@@ -22,7 +22,9 @@ public sealed interface EditCommand {
   }
 
   /** The word people type for it ({@code select}, {@code admin}), for logs and help. */
-  String verb();
+  default String verb() {
+    return CommandVerbs.of(this);
+  }
 
   /**
    * Starts an edit of a video with an instruction and 0–2 reference images.
@@ -46,22 +48,12 @@ public sealed interface EditCommand {
       mode = mode == null ? TaskMode.STD : mode;
       negativePrompt = negativePrompt == null || negativePrompt.isBlank() ? null : negativePrompt;
     }
-
-    @Override
-    public String verb() {
-      return "edit";
-    }
   }
 
   /** Marks points (grid cells or fractions) on a frame. */
   record Select(String editId, Selection selection) implements EditCommand {
     public Select {
       requireNonNull(selection, "selection is null");
-    }
-
-    @Override
-    public String verb() {
-      return "select";
     }
   }
 
@@ -70,20 +62,10 @@ public sealed interface EditCommand {
     public Unselect {
       requireNonNull(selection, "selection is null");
     }
-
-    @Override
-    public String verb() {
-      return "unselect";
-    }
   }
 
   /** Unmarks everything. */
-  record Clear(String editId) implements EditCommand {
-    @Override
-    public String verb() {
-      return "clear";
-    }
-  }
+  record Clear(String editId) implements EditCommand {}
 
   /** A frame with the labelled grid, to answer with cells. */
   record Grid(String editId, int frame) implements EditCommand {
@@ -92,44 +74,19 @@ public sealed interface EditCommand {
         throw new IllegalArgumentException("frame is negative");
       }
     }
-
-    @Override
-    public String verb() {
-      return "grid";
-    }
   }
 
   /** Kling tracks the selection through the video. */
-  record Preview(String editId) implements EditCommand {
-    @Override
-    public String verb() {
-      return "preview";
-    }
-  }
+  record Preview(String editId) implements EditCommand {}
 
   /** Sends the edit to Kling (uses quota). */
-  record Submit(String editId) implements EditCommand {
-    @Override
-    public String verb() {
-      return "submit";
-    }
-  }
+  record Submit(String editId) implements EditCommand {}
 
   /** Stops an edit before Kling starts it. */
-  record Cancel(String editId) implements EditCommand {
-    @Override
-    public String verb() {
-      return "cancel";
-    }
-  }
+  record Cancel(String editId) implements EditCommand {}
 
   /** Fixes a video that breaks Kling's rules (after the bot offered it). */
-  record Conform(String editId) implements EditCommand {
-    @Override
-    public String verb() {
-      return "conform";
-    }
-  }
+  record Conform(String editId) implements EditCommand {}
 
   /** Replaces the instruction (or writes the Kling prompt directly). */
   record Prompt(String editId, String instruction) implements EditCommand {
@@ -139,31 +96,16 @@ public sealed interface EditCommand {
               ? ""
               : dev.klingbot.core.workflow.Texts.printable(instruction).strip();
     }
-
-    @Override
-    public String verb() {
-      return "prompt";
-    }
   }
 
   /** Selecting on the page is finished: the marked frames are posted to the edit's thread. */
-  record FinishSelection(String editId) implements EditCommand {
-    @Override
-    public String verb() {
-      return "done";
-    }
-  }
+  record FinishSelection(String editId) implements EditCommand {}
 
   /**
    * Yes to a close reading the bot offered for a refused instruction ({@code token} names the
    * offer; it lasts a while and belongs to the person it was offered to).
    */
-  record AcceptSuggestion(String token) implements EditCommand {
-    @Override
-    public String verb() {
-      return "yes";
-    }
-  }
+  record AcceptSuggestion(String token) implements EditCommand {}
 
   /** A line whose first word is no command, answered with the command it is closest to. */
   record NotUnderstood(String word, java.util.Optional<String> closestVerb) implements EditCommand {
@@ -179,36 +121,16 @@ public sealed interface EditCommand {
   }
 
   /** Where an edit is. */
-  record Status(String editId) implements EditCommand {
-    @Override
-    public String verb() {
-      return "status";
-    }
-  }
+  record Status(String editId) implements EditCommand {}
 
   /** The person's recent edits in this server. */
-  record History() implements EditCommand {
-    @Override
-    public String verb() {
-      return "history";
-    }
-  }
+  record History() implements EditCommand {}
 
   /** What the person and the server have left. */
-  record Quota() implements EditCommand {
-    @Override
-    public String verb() {
-      return "quota";
-    }
-  }
+  record Quota() implements EditCommand {}
 
   /** Every command, in the front-end's own syntax. */
-  record Help() implements EditCommand {
-    @Override
-    public String verb() {
-      return "help";
-    }
-  }
+  record Help() implements EditCommand {}
 
   /** Server administration: quotas, channels, templates, usage. Admins only. */
   sealed interface Admin extends EditCommand {

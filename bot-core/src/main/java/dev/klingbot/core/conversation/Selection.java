@@ -22,6 +22,11 @@ public record Selection(int frame, List<Point> points, List<String> labels) {
     }
   }
 
+  /** The points as people type them, e.g. {@code C4 D4}, then {@code frame:3} unless frame 0. */
+  public String typed() {
+    return String.join(" ", labels) + (frame == 0 ? "" : " frame:" + frame);
+  }
+
   /** One point, labelled by its coordinates (a click on the selection page). */
   public static Selection click(int frame, Point point) {
     return new Selection(frame, List.of(point), List.of(CommandGrammar.label(point)));

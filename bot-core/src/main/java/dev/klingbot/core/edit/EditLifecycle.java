@@ -114,9 +114,6 @@ public final class EditLifecycle {
   public static final class IllegalTransitionException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
-    private final EditState from;
-    private final EditState to;
-
     IllegalTransitionException(EditState from, EditState to) {
       super(
           "an edit that is "
@@ -127,16 +124,6 @@ public final class EditLifecycle {
               + from.label()
               + " it may only become "
               + NEXT.get(from).stream().filter(s -> s != from).map(EditState::label).toList());
-      this.from = from;
-      this.to = to;
-    }
-
-    public EditState from() {
-      return from;
-    }
-
-    public EditState to() {
-      return to;
     }
   }
 }

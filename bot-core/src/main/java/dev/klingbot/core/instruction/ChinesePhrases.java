@@ -87,13 +87,6 @@ final class ChinesePhrases {
   }
 
   private static String stripPointers(String phrase) {
-    String previous;
-    String current = phrase;
-    do {
-      previous = current;
-      current = Phrases.stripRepeatedly(current, LEADING_IMAGE);
-      current = Phrases.stripRepeatedly(current, LEADING_VIDEO);
-    } while (!current.equals(previous));
-    return current;
+    return Phrases.stripPointers(phrase, LEADING_IMAGE, LEADING_VIDEO);
   }
 }

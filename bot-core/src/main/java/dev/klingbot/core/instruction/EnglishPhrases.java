@@ -151,13 +151,6 @@ final class EnglishPhrases {
 
   /** Strips a trailing image or video pointer from the whole text, e.g. before splitting it. */
   static String stripPointers(String phrase) {
-    String previous;
-    String current = phrase;
-    do {
-      previous = current;
-      current = Phrases.stripRepeatedly(current, TRAILING_IMAGE);
-      current = Phrases.stripRepeatedly(current, TRAILING_VIDEO);
-    } while (!current.equals(previous));
-    return current;
+    return Phrases.stripPointers(phrase, TRAILING_IMAGE, TRAILING_VIDEO);
   }
 }

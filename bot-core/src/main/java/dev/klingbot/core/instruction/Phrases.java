@@ -27,6 +27,21 @@ final class Phrases {
     return TextNormalizer.collapseSpaces(text);
   }
 
+  /**
+   * Removes what {@code image} and {@code video} match, taking turns, until neither finds more: the
+   * pointers ("from the picture", "视频里") around an element phrase.
+   */
+  static String stripPointers(String phrase, Pattern image, Pattern video) {
+    String previous;
+    String current = phrase;
+    do {
+      previous = current;
+      current = stripRepeatedly(current, image);
+      current = stripRepeatedly(current, video);
+    } while (!current.equals(previous));
+    return current;
+  }
+
   /** Removes what {@code pattern} matches, repeatedly, as long as something is left. */
   static String stripRepeatedly(String phrase, Pattern pattern) {
     String current = phrase;

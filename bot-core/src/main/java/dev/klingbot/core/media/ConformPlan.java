@@ -28,18 +28,6 @@ public record ConformPlan(
     List<String> changes,
     int rotation) {
 
-  /** A plan that does not turn the pictures. */
-  public ConformPlan(
-      String container,
-      boolean reencode,
-      Double targetFps,
-      Integer targetWidth,
-      Integer targetHeight,
-      Long trimToMillis,
-      List<String> changes) {
-    this(container, reencode, targetFps, targetWidth, targetHeight, trimToMillis, changes, 0);
-  }
-
   public ConformPlan {
     if (rotation % 90 != 0 || rotation < 0 || rotation >= 360) {
       throw new IllegalArgumentException("rotation is " + rotation + "; use 0, 90, 180 or 270");
@@ -71,7 +59,7 @@ public record ConformPlan(
 
   /** A plan that only copies the H.264 stream into an MP4 file. */
   public static ConformPlan remuxToMp4(List<String> changes) {
-    return new ConformPlan("mp4", false, null, null, null, null, changes);
+    return new ConformPlan("mp4", false, null, null, null, null, changes, 0);
   }
 
   /** Whether the size changes. */

@@ -28,10 +28,9 @@ public final class GridOverlay {
     requireNonNull(frame, "frame is null");
     int width = frame.getWidth();
     int height = frame.getHeight();
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    BufferedImage image = MaskOverlay.rgbCopy(frame);
     Graphics2D graphics = image.createGraphics();
     try {
-      graphics.drawImage(frame, 0, 0, null);
       graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       graphics.setRenderingHint(
           RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);

@@ -51,17 +51,24 @@ public final class MaskOverlay {
     requireNonNull(masks, "masks is null");
     int width = frame.getWidth();
     int height = frame.getHeight();
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    BufferedImage image = rgbCopy(frame);
+    int edge = Math.max(1, Math.min(width, height) / 360);
+    for (int i = 0; i < masks.size(); i++) {
+      MaskBitmap mask = requireNonNull(masks.get(i), "mask " + i + " is null");
+      paint(image, MaskScaling.covered(mask, width, height), COLORS.get(i % COLORS.size()), edge);
+    }
+    return image;
+  }
+
+  /** A copy of {@code frame} (same size, RGB) to draw on. */
+  static BufferedImage rgbCopy(BufferedImage frame) {
+    BufferedImage image =
+        new BufferedImage(frame.getWidth(), frame.getHeight(), BufferedImage.TYPE_INT_RGB);
     Graphics2D graphics = image.createGraphics();
     try {
       graphics.drawImage(frame, 0, 0, null);
     } finally {
       graphics.dispose();
-    }
-    int edge = Math.max(1, Math.min(width, height) / 360);
-    for (int i = 0; i < masks.size(); i++) {
-      MaskBitmap mask = requireNonNull(masks.get(i), "mask " + i + " is null");
-      paint(image, MaskScaling.covered(mask, width, height), COLORS.get(i % COLORS.size()), edge);
     }
     return image;
   }

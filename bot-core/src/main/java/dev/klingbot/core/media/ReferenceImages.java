@@ -253,9 +253,7 @@ public final class ReferenceImages {
       newWidth = (int) Math.ceil(height / MAX_RATIO);
     }
     boolean alpha = image.getColorModel().hasAlpha();
-    BufferedImage padded =
-        new BufferedImage(
-            newWidth, newHeight, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    BufferedImage padded = canvasFor(image, newWidth, newHeight);
     Graphics2D g = padded.createGraphics();
     try {
       if (!alpha) {
@@ -269,11 +267,15 @@ public final class ReferenceImages {
     return padded;
   }
 
-  static BufferedImage scale(BufferedImage image, int width, int height) {
+  /** An empty picture of the given size that keeps {@code image}'s transparency, if it has any. */
+  private static BufferedImage canvasFor(BufferedImage image, int width, int height) {
     boolean alpha = image.getColorModel().hasAlpha();
-    BufferedImage scaled =
-        new BufferedImage(
-            width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    return new BufferedImage(
+        width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+  }
+
+  static BufferedImage scale(BufferedImage image, int width, int height) {
+    BufferedImage scaled = canvasFor(image, width, height);
     Graphics2D g = scaled.createGraphics();
     try {
       g.setRenderingHint(

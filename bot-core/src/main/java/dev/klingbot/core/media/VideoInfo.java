@@ -35,30 +35,6 @@ public record VideoInfo(
 
   private static final Set<String> WEBM_CODECS = Set.of("vp8", "vp9", "av1");
 
-  /** A video stored upright (no rotation flag). */
-  public VideoInfo(
-      String container,
-      String videoCodec,
-      long durationMillis,
-      double fps,
-      int width,
-      int height,
-      long frameCount,
-      long sizeBytes,
-      boolean hasAudio) {
-    this(
-        container,
-        videoCodec,
-        durationMillis,
-        fps,
-        width,
-        height,
-        frameCount,
-        sizeBytes,
-        hasAudio,
-        0);
-  }
-
   public VideoInfo {
     rotation = ((rotation % 360) + 360) % 360;
     if (rotation % 90 != 0) {

@@ -258,16 +258,12 @@ public final class VideoRules {
     if (sideOk(width) && sideOk(height)) {
       return null;
     }
-    String rule = "Kling needs width and height each between 720 and 2160 pixels";
     if (width > REFUSE_SIDE || height > REFUSE_SIDE) {
       problems.add(
-          new VideoProblem(
-              ProblemKind.DIMENSIONS,
-              "The video is "
-                  + MediaText.size(width, height)
-                  + "; "
-                  + rule
-                  + ", and this is far beyond it: the bot does not scale down videos larger than "
+          sizeProblem(
+              width,
+              height,
+              ", and this is far beyond it: the bot does not scale down videos larger than "
                   + REFUSE_SIDE
                   + " pixels a side.",
               "Export it at 2160 pixels or less on each side (4K is 3840×2160: scale to 2160p's"
@@ -278,58 +274,69 @@ public final class VideoRules {
     int[] fitted = fitSize(width, height);
     if (fitted == null) {
       problems.add(
-          new VideoProblem(
-              ProblemKind.DIMENSIONS,
-              "The video is "
-                  + MediaText.size(width, height)
-                  + "; "
-                  + rule
-                  + ", and this shape is too long and thin to scale into that range.",
+          sizeProblem(
+              width,
+              height,
+              ", and this shape is too long and thin to scale into that range.",
               "Crop it to a shape no more than 3 times as wide as it is tall (or tall as it is"
                   + " wide), like 16:9, and upload it again.",
               false));
       return null;
     }
     problems.add(
-        new VideoProblem(
-            ProblemKind.DIMENSIONS,
-            "The video is " + MediaText.size(width, height) + "; " + rule + ".",
+        sizeProblem(
+            width,
+            height,
+            ".",
             "The bot can scale it to " + MediaText.size(fitted[0], fitted[1]) + " (same shape).",
             true));
     return fitted;
   }
 
+  /** "The video is W×H; Kling needs ..." followed by {@code detail}. */
+  private static VideoProblem sizeProblem(
+      int width, int height, String detail, String fix, boolean fixable) {
+    return new VideoProblem(
+        ProblemKind.DIMENSIONS,
+        "The video is "
+            + MediaText.size(width, height)
+            + "; Kling needs width and height each between 720 and 2160 pixels"
+            + detail,
+        fix,
+        fixable);
+  }
+
   /** Adds the length problem, if any; returns the length to trim to, or null. */
   private static Long checkDuration(long millis, List<VideoProblem> problems) {
-    String rule = "Kling takes clips of 2–5 s or 7–10 s";
-    String length = MediaText.seconds(millis);
     if (millis < MIN_MILLIS) {
-      problems.add(
-          new VideoProblem(
-              ProblemKind.DURATION,
-              "The video is " + length + " long; " + rule + ".",
-              "Upload a clip of at least 2 seconds.",
-              false));
+      problems.add(lengthProblem(millis, "Upload a clip of at least 2 seconds.", false));
       return null;
     }
     if (millis > SHORT_MAX_MILLIS && millis < LONG_MIN_MILLIS) {
       problems.add(
-          new VideoProblem(
-              ProblemKind.DURATION,
-              "The video is " + length + " long; " + rule + ".",
-              "The bot can keep the first 5 seconds (or upload a clip of 7–10 s).",
-              true));
+          lengthProblem(
+              millis, "The bot can keep the first 5 seconds (or upload a clip of 7–10 s).", true));
       return SHORT_MAX_MILLIS;
     }
     if (millis > MAX_MILLIS) {
       problems.add(
-          new VideoProblem(
-              ProblemKind.DURATION,
-              "The video is " + length + " long; " + rule + ".",
+          lengthProblem(
+              millis,
               "The bot can keep the first 10 seconds (or trim it yourself and upload it again).",
               true));
       return MAX_MILLIS;
     }
     return null;
+  }
+
+  /** "The video is N s long; Kling takes clips of 2–5 s or 7–10 s." */
+  private static VideoProblem lengthProblem(long millis, String fix, boolean fixable) {
+    return new VideoProblem(
+        ProblemKind.DURATION,
+        "The video is "
+            + MediaText.seconds(millis)
+            + " long; Kling takes clips of 2–5 s or 7–10 s.",
+        fix,
+        fixable);
   }
 }

@@ -73,10 +73,7 @@ public final class QuotaService {
       TaskMode mode,
       TaskDuration duration,
       Instant now) {
-    Platform platform = account(givenPlatform);
-    QuotaPolicy policy = policy(platform, serverId);
-    QuotaUsage usage =
-        jdbi.withHandle(handle -> usage(handle, policy, platform, serverId, userId, now));
+    QuotaUsage usage = usage(givenPlatform, serverId, userId, now);
     return refusal(usage, cost(mode, duration), mode, duration, false);
   }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * The event log of edits ({@code edit_events}): what happened to each edit, oldest first. {@link
@@ -27,26 +28,26 @@ public final class EditEventLog {
 
   /** The stored events of an edit, oldest first, as {@code kind: detail} lines. */
   public List<String> lines(String editId) {
+    return events(
+        editId,
+        (rs, ctx) ->
+            rs.getString("kind")
+                + (rs.getString("detail") == null ? "" : ": " + rs.getString("detail")));
+  }
+
+  /** The kinds of an edit's events, oldest first. */
+  public List<EditEvent> kinds(String editId) {
+    return events(editId, (rs, ctx) -> EditEvent.fromStored(rs.getString("kind")));
+  }
+
+  /** Each of an edit's events, oldest first, read by {@code mapper}. */
+  private <T> List<T> events(String editId, RowMapper<T> mapper) {
     return jdbi.withHandle(
         handle ->
             handle
                 .createQuery("SELECT kind, detail FROM edit_events WHERE edit_id = :id ORDER BY id")
                 .bind("id", editId)
-                .map(
-                    (rs, ctx) ->
-                        rs.getString("kind")
-                            + (rs.getString("detail") == null ? "" : ": " + rs.getString("detail")))
-                .list());
-  }
-
-  /** The kinds of an edit's events, oldest first. */
-  public List<EditEvent> kinds(String editId) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery("SELECT kind FROM edit_events WHERE edit_id = :id ORDER BY id")
-                .bind("id", editId)
-                .map((rs, ctx) -> EditEvent.fromStored(rs.getString("kind")))
+                .map(mapper)
                 .list());
   }
 

@@ -64,10 +64,7 @@ public final class SelectionStore {
                     .createQuery(
                         "SELECT COUNT(*) FROM selection_points WHERE edit_id = :id AND frame_index ="
                             + " :frame AND x = :x AND y = :y")
-                    .bind("id", editId)
-                    .bind("frame", frameIndex)
-                    .bind("x", point.x())
-                    .bind("y", point.y())
+                    .bindMap(pointColumns(editId, frameIndex, point))
                     .mapTo(Integer.class)
                     .one();
             if (exists == 0) {
@@ -75,10 +72,7 @@ public final class SelectionStore {
                   .createUpdate(
                       "INSERT INTO selection_points (edit_id, frame_index, x, y, seq) VALUES (:id,"
                           + " :frame, :x, :y, :seq)")
-                  .bind("id", editId)
-                  .bind("frame", frameIndex)
-                  .bind("x", point.x())
-                  .bind("y", point.y())
+                  .bindMap(pointColumns(editId, frameIndex, point))
                   .bind("seq", ++seq)
                   .execute();
             }
@@ -94,10 +88,7 @@ public final class SelectionStore {
                 .createUpdate(
                     "DELETE FROM selection_points WHERE edit_id = :id AND frame_index = :frame AND"
                         + " x = :x AND y = :y")
-                .bind("id", editId)
-                .bind("frame", frameIndex)
-                .bind("x", point.x())
-                .bind("y", point.y())
+                .bindMap(pointColumns(editId, frameIndex, point))
                 .execute();
           }
           int left =
@@ -105,16 +96,14 @@ public final class SelectionStore {
                   .createQuery(
                       "SELECT COUNT(*) FROM selection_points WHERE edit_id = :id AND frame_index ="
                           + " :frame")
-                  .bind("id", editId)
-                  .bind("frame", frameIndex)
+                  .bindMap(frameColumns(editId, frameIndex))
                   .mapTo(Integer.class)
                   .one();
           if (left == 0) {
             handle
                 .createUpdate(
                     "DELETE FROM selection_masks WHERE edit_id = :id AND frame_index = :frame")
-                .bind("id", editId)
-                .bind("frame", frameIndex)
+                .bindMap(frameColumns(editId, frameIndex))
                 .execute();
           }
         });
@@ -141,19 +130,27 @@ public final class SelectionStore {
           handle
               .createUpdate(
                   "DELETE FROM selection_masks WHERE edit_id = :id AND frame_index = :frame")
-              .bind("id", editId)
-              .bind("frame", frameIndex)
+              .bindMap(frameColumns(editId, frameIndex))
               .execute();
           handle
               .createUpdate(
                   "INSERT INTO selection_masks (edit_id, frame_index, masks, updated_at) VALUES"
                       + " (:id, :frame, :masks, :at)")
-              .bind("id", editId)
-              .bind("frame", frameIndex)
+              .bindMap(frameColumns(editId, frameIndex))
               .bind("masks", masksJson)
               .bind("at", Sql.timestamp(at))
               .execute();
         });
+  }
+
+  /** The {@code :id} and {@code :frame} of one frame's rows. */
+  private static Map<String, Object> frameColumns(String editId, int frameIndex) {
+    return Map.of("id", editId, "frame", frameIndex);
+  }
+
+  /** The {@code :id}, {@code :frame}, {@code :x} and {@code :y} of one point's row. */
+  private static Map<String, Object> pointColumns(String editId, int frameIndex, Point point) {
+    return Map.of("id", editId, "frame", frameIndex, "x", point.x(), "y", point.y());
   }
 
   /** Mask JSON per frame, frames ascending. */

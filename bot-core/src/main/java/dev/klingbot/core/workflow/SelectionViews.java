@@ -113,9 +113,9 @@ final class SelectionViews {
     return ChatMessage.text(
         "🧹 Cleared every marked point of edit `"
             + edit.id()
-            + "`. Kling will find "
-            + target(edit)
-            + " from the prompt alone unless you mark it again.");
+            + "`. "
+            + fromThePromptAlone(edit)
+            + " unless you mark it again.");
   }
 
   static String nothingToPreview(Edit edit) {
@@ -164,11 +164,12 @@ final class SelectionViews {
 
   static ChatMessage nothingMarked(Edit edit) {
     return ChatMessage.text(
-        "Nothing is marked on edit `"
-            + edit.id()
-            + "`; Kling will find "
-            + target(edit)
-            + " from the prompt alone.");
+        "Nothing is marked on edit `" + edit.id() + "`; " + fromThePromptAlone(edit) + ".");
+  }
+
+  /** "Kling will find the red car from the prompt alone". */
+  private static String fromThePromptAlone(Edit edit) {
+    return "Kling will find " + target(edit) + " from the prompt alone";
   }
 
   static String finalSelection(int frame) {

@@ -4,8 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.config.JobsConfig;
 import dev.klingbot.config.KlingbotConfig;
-import dev.klingbot.config.LimitsConfig;
-import dev.klingbot.config.MediaConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -51,43 +49,18 @@ public record WorkflowSettings(
     requireNonNull(transientRetryWindow, "transientRetryWindow is null");
   }
 
-  /** The settings with the default start limits, disk budget and transient retry window. */
-  public WorkflowSettings(
-      String modelName,
-      Path workDir,
-      long maxVideoBytes,
-      long maxImageBytes,
-      Duration pollInitialInterval,
-      Duration pollMaxInterval,
-      Duration taskTimeout,
-      Duration sessionTtl,
-      Duration leaseDuration,
-      int workerThreads,
-      String publicBaseUrl,
-      String instanceId,
-      Duration retention) {
-    this(
-        modelName,
-        workDir,
-        maxVideoBytes,
-        maxImageBytes,
-        pollInitialInterval,
-        pollMaxInterval,
-        taskTimeout,
-        sessionTtl,
-        leaseDuration,
-        workerThreads,
-        publicBaseUrl,
-        instanceId,
-        retention,
-        LimitsConfig.defaults().openEditsPerUser(),
-        LimitsConfig.defaults().startsPerUserPerMinute(),
-        MediaConfig.DEFAULT_DISK_BUDGET.bytes(),
-        DEFAULT_TRANSIENT_RETRY_WINDOW);
-  }
-
   /** The same settings with other start limits and disk budget. */
   public WorkflowSettings withLimits(int openPerUser, int startsPerMinute, long diskBudget) {
+    return withLimitsAndRetry(openPerUser, startsPerMinute, diskBudget, transientRetryWindow);
+  }
+
+  /** The same settings with another transient retry window. */
+  public WorkflowSettings withTransientRetryWindow(Duration window) {
+    return withLimitsAndRetry(openEditsPerUser, startsPerUserPerMinute, diskBudgetBytes, window);
+  }
+
+  private WorkflowSettings withLimitsAndRetry(
+      int openPerUser, int startsPerMinute, long diskBudget, Duration window) {
     return new WorkflowSettings(
         modelName,
         workDir,
@@ -105,28 +78,6 @@ public record WorkflowSettings(
         openPerUser,
         startsPerMinute,
         diskBudget,
-        transientRetryWindow);
-  }
-
-  /** The same settings with another transient retry window. */
-  public WorkflowSettings withTransientRetryWindow(Duration window) {
-    return new WorkflowSettings(
-        modelName,
-        workDir,
-        maxVideoBytes,
-        maxImageBytes,
-        pollInitialInterval,
-        pollMaxInterval,
-        taskTimeout,
-        sessionTtl,
-        leaseDuration,
-        workerThreads,
-        publicBaseUrl,
-        instanceId,
-        retention,
-        openEditsPerUser,
-        startsPerUserPerMinute,
-        diskBudgetBytes,
         window);
   }
 

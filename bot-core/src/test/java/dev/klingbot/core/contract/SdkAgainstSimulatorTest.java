@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.klingbot.core.media.VideoInfo;
 import dev.klingbot.core.media.VideoProbe;
+import dev.klingbot.core.testing.SimulatorClients;
 import dev.klingbot.kling.CreateTaskRequest;
 import dev.klingbot.kling.EditMode;
 import dev.klingbot.kling.InitSelectionRequest;
 import dev.klingbot.kling.InitSelectionResult;
 import dev.klingbot.kling.KlingClient;
-import dev.klingbot.kling.KlingCredentials;
 import dev.klingbot.kling.KlingErrorCode;
 import dev.klingbot.kling.KlingException;
-import dev.klingbot.kling.KlingRetryPolicy;
-import dev.klingbot.kling.OkHttpKlingClient;
 import dev.klingbot.kling.Point;
 import dev.klingbot.kling.PreviewResult;
 import dev.klingbot.kling.SelectionRequest;
@@ -76,15 +74,12 @@ class SdkAgainstSimulatorTest {
   }
 
   private static KlingClient client(String token) {
-    return OkHttpKlingClient.builder()
-        .baseUrl(simulator.baseUrl())
-        .credentials(KlingCredentials.bearer(token))
-        .httpClient(HTTP)
-        .retryPolicy(
-            KlingRetryPolicy.defaults()
-                .withDelays(Duration.ofMillis(10), Duration.ofMillis(50))
-                .withMaxAttempts(6))
-        .build();
+    return client(simulator, token, 6);
+  }
+
+  private static KlingClient client(KlingSimulator on, String token, int maxAttempts) {
+    return SimulatorClients.of(
+        on, token, HTTP, Duration.ofMillis(10), Duration.ofMillis(50), maxAttempts);
   }
 
   @Test
@@ -227,15 +222,7 @@ class SdkAgainstSimulatorTest {
                 .taskProcessingTime(Duration.ofSeconds(20))
                 .concurrencyLimit(2)
                 .build())) {
-      KlingClient busyClient =
-          OkHttpKlingClient.builder()
-              .baseUrl(small.baseUrl())
-              .credentials(KlingCredentials.bearer("contract-token"))
-              .httpClient(HTTP)
-              .retryPolicy(
-                  KlingRetryPolicy.defaults()
-                      .withDelays(Duration.ofMillis(10), Duration.ofMillis(50)))
-              .build();
+      KlingClient busyClient = client(small, "contract-token", 4);
       String clip = small.publishFile(dir.resolve("clip.mp4"));
       InitSelectionResult busy = busyClient.initSelection(InitSelectionRequest.ofVideoUrl(clip));
       busyClient.createTask(removal(busy.sessionId(), "busy-1"));

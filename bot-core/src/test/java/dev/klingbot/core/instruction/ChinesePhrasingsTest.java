@@ -1,10 +1,7 @@
 package dev.klingbot.core.instruction;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.klingbot.core.instruction.ParseResult.Planned;
-import dev.klingbot.kling.EditMode;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.aggregator.AggregateWith;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
@@ -12,8 +9,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * mode | element (removal target or swap original) | replacement | subject | location | prompt.
  */
 class ChinesePhrasingsTest {
-  private final InstructionParser parser = new InstructionParser();
-
   @ParameterizedTest(name = "[{index}] {0}")
   @CsvSource(
       delimiter = '|',
@@ -71,25 +66,7 @@ class ChinesePhrasingsTest {
           删掉视频里穿红衣服的人 | 0 | REMOVAL | 穿红衣服的人 |  |  |  | 删除<<<video_1>>>中的穿红衣服的人
           将路牌替换成这个 | 1 | SWAP | 路牌 | 主体 |  |  | 用<<<image_1>>>中的主体替换<<<video_1>>>中的路牌
           """)
-  void readsPhrasing(
-      String instruction,
-      int images,
-      EditMode mode,
-      String element,
-      String replacement,
-      String subject,
-      String location,
-      String prompt) {
-    ParseResult result = parser.parse(instruction, images, PromptTemplates.defaults());
-
-    assertThat(result).isInstanceOf(Planned.class);
-    EditPlan plan = ((Planned) result).plan();
-    assertThat(plan.mode()).isEqualTo(mode);
-    assertThat(plan.elements())
-        .isEqualTo(new EditElements(element, replacement, subject, location));
-    assertThat(plan.prompt()).isEqualTo(prompt);
-    assertThat(plan.language()).isEqualTo(Language.CHINESE);
-    assertThat(plan.rawPrompt()).isFalse();
-    assertThat(plan.imagesUsed()).isEqualTo(mode == EditMode.REMOVAL ? 0 : images);
+  void readsPhrasing(@AggregateWith(Phrasing.Columns.class) Phrasing phrasing) {
+    phrasing.assertPlannedIn(Language.CHINESE);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klingbot.core.instruction.ParseResult.Planned;
 import dev.klingbot.core.instruction.ParseResult.Refused;
+import org.assertj.core.api.AbstractStringAssert;
 
 /** Short ways for tests to parse and unwrap. */
 final class Parsing {
@@ -26,6 +27,13 @@ final class Parsing {
 
   static Refused refusal(String instruction, int images) {
     return refusal(parse(instruction, images));
+  }
+
+  /** Asserts that the instruction is refused for {@code reason}; then asserts on its message. */
+  static AbstractStringAssert<?> refusedAs(RefusalReason reason, String instruction, int images) {
+    Refused refused = refusal(instruction, images);
+    assertThat(refused.reason()).isEqualTo(reason);
+    return assertThat(refused.message());
   }
 
   static Refused refusal(ParseResult result) {

@@ -2,6 +2,7 @@ package dev.klingbot.core.instruction;
 
 import static dev.klingbot.core.instruction.Parsing.plan;
 import static dev.klingbot.core.instruction.Parsing.refusal;
+import static dev.klingbot.core.instruction.Parsing.refusedAs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klingbot.core.instruction.ParseResult.Refused;
@@ -25,10 +26,8 @@ class PromptLengthTest {
 
   @Test
   void refusesPromptOf2501Characters() {
-    Refused refused = refusal("remove " + element(2501 - REMOVAL_TEMPLATE_OVERHEAD), 0);
-
-    assertThat(refused.reason()).isEqualTo(RefusalReason.PROMPT_TOO_LONG);
-    assertThat(refused.message())
+    refusedAs(
+            RefusalReason.PROMPT_TOO_LONG, "remove " + element(2501 - REMOVAL_TEMPLATE_OVERHEAD), 0)
         .startsWith("The prompt would be 2501 characters long, and Kling takes at most 2500.")
         .endsWith("for example “remove the man in the red jacket”");
   }
@@ -58,10 +57,8 @@ class PromptLengthTest {
 
   @Test
   void refusesAnInstructionFarTooLongToRead() {
-    Refused refused = refusal("remove the " + "x".repeat(20_000), 0);
-
-    assertThat(refused.reason()).isEqualTo(RefusalReason.PROMPT_TOO_LONG);
-    assertThat(refused.message()).startsWith("Your instruction is 20011 characters long");
+    refusedAs(RefusalReason.PROMPT_TOO_LONG, "remove the " + "x".repeat(20_000), 0)
+        .startsWith("Your instruction is 20011 characters long");
   }
 
   @Test

@@ -2,9 +2,9 @@ package dev.klingbot.core.instruction;
 
 import static dev.klingbot.core.instruction.Parsing.plan;
 import static dev.klingbot.core.instruction.Parsing.refusal;
+import static dev.klingbot.core.instruction.Parsing.refusedAs;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.klingbot.core.instruction.ParseResult.Refused;
 import dev.klingbot.kling.EditMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,20 +73,17 @@ class RawPromptTest {
 
   @Test
   void refusesImagePlaceholderBeyondAttachedImages() {
-    Refused refused = refusal("Swap the dog from <<<image_2>>> for the cat from <<<video_1>>>", 1);
-
-    assertThat(refused.reason()).isEqualTo(RefusalReason.BAD_PLACEHOLDER);
-    assertThat(refused.message())
+    refusedAs(
+            RefusalReason.BAD_PLACEHOLDER,
+            "Swap the dog from <<<image_2>>> for the cat from <<<video_1>>>",
+            1)
         .startsWith("Your prompt uses “<<<image_2>>>” but you attached 1 image.")
         .endsWith("for example “Swap the dog from <<<image_1>>> for the cat from <<<video_1>>>”");
   }
 
   @Test
   void refusesImagePlaceholderWithNoImage() {
-    Refused refused = refusal("Add the hat from <<<image_1>>> to <<<video_1>>>", 0);
-
-    assertThat(refused.reason()).isEqualTo(RefusalReason.BAD_PLACEHOLDER);
-    assertThat(refused.message())
+    refusedAs(RefusalReason.BAD_PLACEHOLDER, "Add the hat from <<<image_1>>> to <<<video_1>>>", 0)
         .startsWith("Your prompt uses “<<<image_1>>>” but you attached no image.");
   }
 
@@ -101,10 +98,7 @@ class RawPromptTest {
           Delete the cat from <<<video_1>>> <<<image_1 | <<<
           """)
   void refusesUnknownOrBrokenPlaceholder(String prompt, String token) {
-    Refused refused = refusal(prompt, 1);
-
-    assertThat(refused.reason()).isEqualTo(RefusalReason.BAD_PLACEHOLDER);
-    assertThat(refused.message())
+    refusedAs(RefusalReason.BAD_PLACEHOLDER, prompt, 1)
         .startsWith("“" + token + "”")
         .contains("use only <<<video_1>>>, <<<image_1>>> and <<<image_2>>>")
         .endsWith("for example “Delete the red car from <<<video_1>>>”");
@@ -112,27 +106,19 @@ class RawPromptTest {
 
   @Test
   void refusesRawSwapThatDoesNotNameTheImage() {
-    Refused refused = refusal("Swap the cat in <<<video_1>>> for a dog", 1);
-
-    assertThat(refused.reason()).isEqualTo(RefusalReason.BAD_PLACEHOLDER);
-    assertThat(refused.message())
+    refusedAs(RefusalReason.BAD_PLACEHOLDER, "Swap the cat in <<<video_1>>> for a dog", 1)
         .startsWith("A swap prompt has to name the new element's picture as <<<image_1>>>");
   }
 
   @Test
   void refusesRawAdditionThatDoesNotNameTheImage() {
-    Refused refused = refusal("Add a hat to the man in <<<video_1>>>", 1);
-
-    assertThat(refused.reason()).isEqualTo(RefusalReason.BAD_PLACEHOLDER);
-    assertThat(refused.message()).startsWith("An addition prompt has to name the picture");
+    refusedAs(RefusalReason.BAD_PLACEHOLDER, "Add a hat to the man in <<<video_1>>>", 1)
+        .startsWith("An addition prompt has to name the picture");
   }
 
   @Test
   void refusesRawRemovalThatNamesAnImage() {
-    Refused refused = refusal("Remove <<<image_1>>> from <<<video_1>>>", 1);
-
-    assertThat(refused.reason()).isEqualTo(RefusalReason.BAD_PLACEHOLDER);
-    assertThat(refused.message())
+    refusedAs(RefusalReason.BAD_PLACEHOLDER, "Remove <<<image_1>>> from <<<video_1>>>", 1)
         .startsWith("A removal takes no reference image, so the prompt can't use “<<<image_1>>>”.");
   }
 

@@ -1,6 +1,7 @@
 package dev.klingbot.core.instruction;
 
 import static dev.klingbot.core.instruction.Parsing.refusal;
+import static dev.klingbot.core.instruction.Parsing.refusedAs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klingbot.core.instruction.ParseResult.Refused;
@@ -98,10 +99,7 @@ class RefusalsTest {
 
   @Test
   void refusesSwapWithoutImage() {
-    Refused refused = refusal("replace the cat with the dog", 0);
-
-    assertThat(refused.reason()).isEqualTo(RefusalReason.IMAGES_MISSING);
-    assertThat(refused.message())
+    refusedAs(RefusalReason.IMAGES_MISSING, "replace the cat with the dog", 0)
         .isEqualTo(
             "To swap something I need a picture of the new element: attach one image and say"
                 + " what it replaces, for example “replace the red car with the blue truck in"
@@ -110,10 +108,7 @@ class RefusalsTest {
 
   @Test
   void refusesAdditionWithoutImage() {
-    Refused refused = refusal("add a dog", 0);
-
-    assertThat(refused.reason()).isEqualTo(RefusalReason.IMAGES_MISSING);
-    assertThat(refused.message())
+    refusedAs(RefusalReason.IMAGES_MISSING, "add a dog", 0)
         .isEqualTo(
             "To add something I need a picture of it: attach one or two images and say where it"
                 + " goes, for example “add this hat to the man”");
@@ -122,10 +117,7 @@ class RefusalsTest {
   @ParameterizedTest
   @ValueSource(ints = {2, 3, 10})
   void refusesSwapWithMoreThanOneImage(int images) {
-    Refused refused = refusal("swap the cat for the dog", images);
-
-    assertThat(refused.reason()).isEqualTo(RefusalReason.TOO_MANY_IMAGES);
-    assertThat(refused.message())
+    refusedAs(RefusalReason.TOO_MANY_IMAGES, "swap the cat for the dog", images)
         .startsWith(
             "A swap takes exactly 1 reference image, but you attached " + images + ". Attach only")
         .endsWith("for example “swap the cat for the dog in this photo”");

@@ -1,17 +1,12 @@
 package dev.klingbot.core.media;
 
+import dev.klingbot.core.testing.RunFolder;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.stream.Stream;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -22,8 +17,7 @@ import org.bytedeco.javacv.Java2DFrameConverter;
  * temporary folder: a bright square moving across a dark background, so that frames differ.
  */
 final class SampleClips {
-  private static final Map<String, Path> CLIPS = new HashMap<>();
-  private static Path folder;
+  private static final RunFolder FOLDER = new RunFolder("klingbot-media-test");
 
   private SampleClips() {}
 
@@ -78,19 +72,14 @@ final class SampleClips {
   }
 
   /** A text file named like a video. */
-  static synchronized Path textNamedMp4() {
-    return CLIPS.computeIfAbsent(
+  static Path textNamedMp4() {
+    return FOLDER.file(
         "notes.mp4",
-        name -> {
-          try {
-            return Files.writeString(
-                folder().resolve(name),
+        file ->
+            Files.writeString(
+                file,
                 "shopping list: milk, eggs, a video of a cat\n".repeat(20),
-                StandardCharsets.UTF_8);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+                StandardCharsets.UTF_8));
   }
 
   /** The x position of the moving square in frame {@code index} of a {@code width} wide clip. */
@@ -103,10 +92,9 @@ final class SampleClips {
     return Math.max(16, width / 10);
   }
 
-  private static synchronized Path clip(
+  private static Path clip(
       String name, String format, int codec, int width, int height, double fps, int frames) {
-    return CLIPS.computeIfAbsent(
-        name, file -> write(folder().resolve(file), format, codec, width, height, fps, frames));
+    return FOLDER.file(name, file -> write(file, format, codec, width, height, fps, frames));
   }
 
   /** Writes a clip of {@code frames} frames with a moving square. */
@@ -140,27 +128,6 @@ final class SampleClips {
       return file;
     } catch (Exception e) {
       throw new IllegalStateException("cannot write sample clip " + file, e);
-    }
-  }
-
-  private static Path folder() {
-    if (folder == null) {
-      try {
-        folder = Files.createTempDirectory("klingbot-media-test");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      Path created = folder;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(created)));
-    }
-    return folder;
-  }
-
-  private static void deleteTree(Path root) {
-    try (Stream<Path> files = Files.walk(root)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // best effort
     }
   }
 }

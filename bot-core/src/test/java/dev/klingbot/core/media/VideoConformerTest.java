@@ -146,7 +146,7 @@ class VideoConformerTest {
 
   @Test
   void aTextFileIsNotConverted() {
-    ConformPlan plan = new ConformPlan("mp4", true, 30.0, null, null, null, List.of());
+    ConformPlan plan = new ConformPlan("mp4", true, 30.0, null, null, null, List.of(), 0);
 
     assertMediaProblem(
         () -> conformer.conform(SampleClips.textNamedMp4(), folder.resolve("x.mp4"), plan),

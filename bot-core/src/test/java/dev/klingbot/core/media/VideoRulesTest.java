@@ -22,7 +22,8 @@ class VideoRulesTest {
         height,
         Math.round(millis * fps / 1000),
         1_000_000,
-        false);
+        false,
+        0);
   }
 
   @Test
@@ -201,7 +202,7 @@ class VideoRulesTest {
 
   @Test
   void aFileOverTheSizeLimitCannotBeFixed() {
-    VideoInfo big = new VideoInfo("mp4", "h264", 5_000, 30, 1280, 720, 150, 300L << 20, false);
+    VideoInfo big = new VideoInfo("mp4", "h264", 5_000, 30, 1280, 720, 150, 300L << 20, false, 0);
 
     VideoCheck check = new VideoRules(200L << 20).check(big);
 
@@ -249,14 +250,15 @@ class VideoRulesTest {
   @Test
   void aPlanThatChangesPicturesMustReencode() {
     assertThatThrownBy(
-            () -> new ConformPlan("mp4", false, 30.0, null, null, null, java.util.List.of()))
+            () -> new ConformPlan("mp4", false, 30.0, null, null, null, java.util.List.of(), 0))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void aVideoFarBeyondKlingsSizeIsRefusedInsteadOfOfferedAConform() {
     // issue 12: a 752 KB 16000×16000 clip was offered a conform that took 90 s and 6.7 GB
-    VideoInfo huge = new VideoInfo("mp4", "h264", 5_000, 30, 16_000, 16_000, 150, 770_000, false);
+    VideoInfo huge =
+        new VideoInfo("mp4", "h264", 5_000, 30, 16_000, 16_000, 150, 770_000, false, 0);
 
     VideoCheck check = rules.check(huge);
 
@@ -285,7 +287,8 @@ class VideoRulesTest {
   @Test
   void absurdFrameRatesAndFrameCountsAreRefusedInsteadOfOfferedAConform() {
     VideoCheck fast = rules.check(video("mp4", "h264", 5_000, 1000, 1280, 720));
-    VideoInfo endless = new VideoInfo("mp4", "h264", 5_000, 30, 1280, 720, 5_000_000, 1_000, false);
+    VideoInfo endless =
+        new VideoInfo("mp4", "h264", 5_000, 30, 1280, 720, 5_000_000, 1_000, false, 0);
 
     assertThat(fast.fixable()).isFalse();
     assertThat(fast.problems().get(0).message()).contains("1000 fps", "far beyond");

@@ -2,14 +2,11 @@ package dev.klingbot.core.testing;
 
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.edit.Edit;
-import dev.klingbot.core.edit.EditIds;
 import dev.klingbot.core.edit.EditImage;
 import dev.klingbot.core.edit.EditRequest;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.Origin;
-import dev.klingbot.core.edit.Outcome;
 import dev.klingbot.core.edit.SourceVideo;
-import dev.klingbot.core.edit.TaskProgress;
 import dev.klingbot.kling.EditMode;
 import dev.klingbot.kling.TaskDuration;
 import dev.klingbot.kling.TaskMode;
@@ -21,9 +18,8 @@ public final class Edits {
   private Edits() {}
 
   public static Edit removal(String id, Instant at) {
-    return new Edit(
+    return Edit.created(
         id,
-        EditState.CREATED,
         new Origin(Platform.DISCORD, "guild-1", "channel-1", "thread-1", "alice", "Alice"),
         new EditRequest(
             "remove the red car",
@@ -37,15 +33,7 @@ public final class Edits {
             1),
         List.of(),
         new SourceVideo("clip.mp4", "/tmp/clip.mp4", null, "{}", "{}", false),
-        null,
-        TaskProgress.none(),
-        Outcome.none(),
-        null,
-        null,
-        EditIds.secret(),
-        at,
-        at,
-        0);
+        at);
   }
 
   /**

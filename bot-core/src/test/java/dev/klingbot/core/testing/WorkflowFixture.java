@@ -15,12 +15,11 @@ import dev.klingbot.core.store.EditStore;
 import dev.klingbot.core.store.SelectionStore;
 import dev.klingbot.core.store.ServerSettingsStore;
 import dev.klingbot.core.workflow.MediaSource;
+import dev.klingbot.core.workflow.Reply;
+import dev.klingbot.core.workflow.StartEdit;
 import dev.klingbot.core.workflow.Workflow;
 import dev.klingbot.core.workflow.WorkflowSettings;
 import dev.klingbot.kling.KlingClient;
-import dev.klingbot.kling.KlingCredentials;
-import dev.klingbot.kling.KlingRetryPolicy;
-import dev.klingbot.kling.OkHttpKlingClient;
 import dev.klingbot.simulator.KlingSimulator;
 import dev.klingbot.simulator.SampleVideos;
 import dev.klingbot.simulator.SimulatorOptions;
@@ -83,14 +82,8 @@ public final class WorkflowFixture implements AutoCloseable {
     this.serverSettings = new ServerSettingsStore(database);
     this.quota = new QuotaService(database, serverSettings, QuotaConfig.defaultConfig());
     this.kling =
-        OkHttpKlingClient.builder()
-            .baseUrl(simulator.baseUrl())
-            .credentials(KlingCredentials.bearer("fixture-token"))
-            .httpClient(http)
-            .retryPolicy(
-                KlingRetryPolicy.defaults()
-                    .withDelays(Duration.ofMillis(20), Duration.ofMillis(100)))
-            .build();
+        SimulatorClients.of(
+            simulator, "fixture-token", http, Duration.ofMillis(20), Duration.ofMillis(100), 4);
     try {
       this.relayServer =
           com.sun.net.httpserver.HttpServer.create(
@@ -115,7 +108,11 @@ public final class WorkflowFixture implements AutoCloseable {
             2,
             publicBaseUrl,
             "test-instance",
-            Duration.ofDays(7));
+            Duration.ofDays(7),
+            config.limits().openEditsPerUser(),
+            config.limits().startsPerUserPerMinute(),
+            config.media().diskBudget().bytes(),
+            WorkflowSettings.DEFAULT_TRANSIENT_RETRY_WINDOW);
     UrlSigner signer = new UrlSigner("fixture-signing-key-0123456789");
     this.relay =
         new MediaRelay(settings.workDir(), publicBaseUrl, signer, Duration.ofHours(1), clock);
@@ -139,6 +136,37 @@ public final class WorkflowFixture implements AutoCloseable {
   public dev.klingbot.core.conversation.ConversationHandler conversation() {
     return new dev.klingbot.core.conversation.ConversationHandler(
         workflow().service(), admin(), chats, clock);
+  }
+
+  /**
+   * A simulator whose tasks take one second, an in-memory H2 and {@code clock}: for tests that
+   * drive the job runner by hand.
+   */
+  public static WorkflowFixture handDriven(Clock clock) {
+    return new WorkflowFixture(
+        SimulatorOptions.builder().taskProcessingTime(Duration.ofSeconds(1)),
+        TestDatabases.h2(),
+        clock);
+  }
+
+  /** A recording Discord chat, registered, with the runner following Discord edits. */
+  public RecordingChat recordDiscord() {
+    RecordingChat chat = new RecordingChat(Platform.DISCORD);
+    chats.register(chat);
+    workflow().runner().follow(Platform.DISCORD);
+    return chat;
+  }
+
+  /** Starts an edit of the 1280×720, 5-second sample clip: "remove the ball". */
+  public Reply startSample(Requester who) {
+    return startSample(who, "remove the ball");
+  }
+
+  /** Starts an edit of the 1280×720, 5-second sample clip with {@code instruction}. */
+  public Reply startSample(Requester who, String instruction) {
+    return workflow()
+        .service()
+        .start(who, StartEdit.of(sampleVideo(1280, 720, 30, 5), instruction));
   }
 
   /** A simulator with quick tasks, an in-memory H2 and the system clock. */

@@ -62,13 +62,7 @@ class EditWorkflowTest {
   void removalGoesFromInstructionToDeliveredResult() throws Exception {
     open(WorkflowFixture.quick());
 
-    Reply started =
-        service()
-            .start(
-                alice,
-                StartEdit.of(
-                    fixture.sampleVideo(1280, 720, 30, 5),
-                    "Could you please remove the orange ball?"));
+    Reply started = fixture.startSample(alice, "Could you please remove the orange ball?");
     Edit edit = started.edit();
 
     assertThat(edit.state()).isEqualTo(EditState.SELECTING);
@@ -146,12 +140,7 @@ class EditWorkflowTest {
                 options.faults(
                     dev.klingbot.simulator.FaultSettings.NONE.withTaskFailureRate(1.0))));
 
-    Edit edit =
-        service()
-            .start(
-                alice,
-                StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the purple square"))
-            .edit();
+    Edit edit = fixture.startSample(alice, "remove the purple square").edit();
     service().submit(alice, edit.id());
 
     RecordingChat.Posted failure = chat.await(p -> p.message().text().startsWith("❌ Edit"), WAIT);
@@ -174,14 +163,8 @@ class EditWorkflowTest {
             options -> options.concurrencyLimit(1).taskProcessingTime(Duration.ofSeconds(3))));
     Requester bob = WorkflowFixture.requester(Platform.DISCORD, "bob");
 
-    Edit first =
-        service()
-            .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
-            .edit();
-    Edit second =
-        service()
-            .start(bob, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the square"))
-            .edit();
+    Edit first = fixture.startSample(alice).edit();
+    Edit second = fixture.startSample(bob, "remove the square").edit();
     service().submit(alice, first.id());
     chat.await(
         p ->
@@ -204,10 +187,7 @@ class EditWorkflowTest {
   void aRestartWhileKlingProcessesDeliversTheResultExactlyOnce() throws Exception {
     open(WorkflowFixture.with(options -> options.taskProcessingTime(Duration.ofSeconds(4))));
 
-    Edit edit =
-        service()
-            .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
-            .edit();
+    Edit edit = fixture.startSample(alice).edit();
     service().submit(alice, edit.id());
     chat.await(
         p -> p.text().contains("**Processing**") || p.text().contains("**Submitted**"), WAIT);
@@ -297,10 +277,7 @@ class EditWorkflowTest {
   @Test
   void onlyTheOwnerOrAnAdminChangesAnEditAndOnlyWithinItsServer() {
     open(WorkflowFixture.quick());
-    Edit edit =
-        service()
-            .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
-            .edit();
+    Edit edit = fixture.startSample(alice).edit();
     Requester bob = WorkflowFixture.requester(Platform.DISCORD, "bob");
     Requester admin = bob.withAdmin(true);
     Requester elsewhere =
@@ -323,14 +300,8 @@ class EditWorkflowTest {
                     .faults(dev.klingbot.simulator.FaultSettings.NONE)
                     .concurrencyLimit(1)
                     .taskProcessingTime(Duration.ofSeconds(5))));
-    Edit first =
-        service()
-            .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
-            .edit();
-    Edit second =
-        service()
-            .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the square"))
-            .edit();
+    Edit first = fixture.startSample(alice).edit();
+    Edit second = fixture.startSample(alice, "remove the square").edit();
     service().submit(alice, first.id());
     chat.await(p -> p.text().contains(first.id()), WAIT);
     service().submit(alice, second.id());

@@ -9,9 +9,7 @@ import dev.klingbot.core.chat.MessageRef;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.testing.RecordingChat;
-import dev.klingbot.core.testing.TestDatabases;
 import dev.klingbot.core.testing.WorkflowFixture;
-import dev.klingbot.simulator.SimulatorOptions;
 import dev.klingbot.testing.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,14 +34,8 @@ class KlingOutageTest {
 
   @BeforeEach
   void open() {
-    fixture =
-        new WorkflowFixture(
-            SimulatorOptions.builder().taskProcessingTime(Duration.ofSeconds(1)),
-            TestDatabases.h2(),
-            clock);
-    chat = new RecordingChat(Platform.DISCORD);
-    fixture.chats.register(chat);
-    fixture.workflow().runner().follow(Platform.DISCORD);
+    fixture = WorkflowFixture.handDriven(clock);
+    chat = fixture.recordDiscord();
   }
 
   @AfterEach
@@ -350,10 +342,7 @@ class KlingOutageTest {
   }
 
   private Reply start() {
-    return fixture
-        .workflow()
-        .service()
-        .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"));
+    return fixture.startSample(alice);
   }
 
   /** Posts the reply's plan and records it, as the chat adapters do after a start. */

@@ -8,9 +8,7 @@ import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.TaskState;
 import dev.klingbot.core.testing.RecordingChat;
-import dev.klingbot.core.testing.TestDatabases;
 import dev.klingbot.core.testing.WorkflowFixture;
-import dev.klingbot.simulator.SimulatorOptions;
 import dev.klingbot.testing.SettableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,15 +26,11 @@ class RunnerAndDeliveryTest {
   private WorkflowFixture fixture;
   private RecordingChat chat;
 
-  private void open(SettableClock clock) {
-    fixture =
-        new WorkflowFixture(
-            SimulatorOptions.builder().taskProcessingTime(Duration.ofSeconds(1)),
-            TestDatabases.h2(),
-            clock);
-    chat = new RecordingChat(Platform.DISCORD);
-    fixture.chats.register(chat);
-    fixture.workflow().runner().follow(Platform.DISCORD);
+  private final SettableClock clock = new SettableClock(Instant.now());
+
+  private void open() {
+    fixture = WorkflowFixture.handDriven(clock);
+    chat = fixture.recordDiscord();
   }
 
   @AfterEach
@@ -48,14 +42,8 @@ class RunnerAndDeliveryTest {
 
   @Test
   void anUnsubmittedEditExpiresWithItsSessionAndTheUserIsTold() {
-    SettableClock clock = new SettableClock(Instant.now());
-    open(clock);
-    Edit edit =
-        fixture
-            .workflow()
-            .service()
-            .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
-            .edit();
+    open();
+    Edit edit = fixture.startSample(alice).edit();
 
     clock.advance(Duration.ofHours(23));
     assertThat(fixture.workflow().runner().expireSessions()).isZero();
@@ -80,15 +68,8 @@ class RunnerAndDeliveryTest {
 
   @Test
   void aTaskKlingDoesNotFinishInTimeFailsWithTheTimeWrittenInWords() {
-    SettableClock clock = new SettableClock(Instant.now());
-    open(clock);
-    Edit edit =
-        fixture
-            .workflow()
-            .service()
-            .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
-            .edit();
-    fixture.workflow().service().submit(alice, edit.id());
+    open();
+    Edit edit = startAndSubmit();
     fixture.workflow().runner().runOnce();
     assertThat(fixture.edits.find(edit.id()).orElseThrow().task().taskId()).isNotNull();
 
@@ -112,18 +93,11 @@ class RunnerAndDeliveryTest {
 
   @Test
   void aResultTooLargeToUploadIsLinkedWithAStill() throws Exception {
-    SettableClock clock = new SettableClock(Instant.now());
-    open(clock);
+    open();
     chat.uploadLimit(1000);
-    Edit edit =
-        fixture
-            .workflow()
-            .service()
-            .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
-            .edit();
-    fixture.workflow().service().submit(alice, edit.id());
+    Edit edit = startAndSubmit();
 
-    Edit done = runUntilDelivered(edit.id(), clock);
+    Edit done = runUntilDelivered(edit.id());
 
     assertThat(done.state()).isEqualTo(EditState.SUCCEEDED);
     RecordingChat.Posted result = chat.postsContaining("is ready").get(0);
@@ -137,8 +111,7 @@ class RunnerAndDeliveryTest {
 
   @Test
   void pollingStartsOftenAndSlowsDownToTheCap() {
-    SettableClock clock = new SettableClock(Instant.now());
-    open(clock);
+    open();
     WorkflowSettings settings = fixture.settings();
 
     assertThat(settings.pollDelay(0)).isEqualTo(Duration.ofMillis(200));
@@ -150,15 +123,8 @@ class RunnerAndDeliveryTest {
 
   @Test
   void aCallbackWithTheRightSecretMakesTheRunnerCheckNowAndAWrongOneIsRefused() {
-    SettableClock clock = new SettableClock(Instant.now());
-    open(clock);
-    Edit edit =
-        fixture
-            .workflow()
-            .service()
-            .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
-            .edit();
-    fixture.workflow().service().submit(alice, edit.id());
+    open();
+    Edit edit = startAndSubmit();
     fixture.workflow().runner().runOnce();
     Edit running = fixture.edits.find(edit.id()).orElseThrow();
     assertThat(running.task().nextCheckAt()).isAfter(clock.instant());
@@ -187,23 +153,12 @@ class RunnerAndDeliveryTest {
 
   @Test
   void aResultPostedJustBeforeACrashIsNotPostedAgainAfterTheRestart() throws Exception {
-    SettableClock clock = new SettableClock(Instant.now());
-    fixture =
-        new WorkflowFixture(
-            SimulatorOptions.builder().taskProcessingTime(Duration.ofSeconds(1)),
-            TestDatabases.h2(),
-            clock);
+    fixture = WorkflowFixture.handDriven(clock);
     chat = new RecordingChat(Platform.DISCORD);
     CrashAfterPosting crashing = new CrashAfterPosting(chat, "is ready");
     fixture.chats.register(crashing);
     fixture.workflow().runner().follow(Platform.DISCORD);
-    Edit edit =
-        fixture
-            .workflow()
-            .service()
-            .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
-            .edit();
-    fixture.workflow().service().submit(alice, edit.id());
+    Edit edit = startAndSubmit();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (chat.postsContaining("is ready").isEmpty() && Instant.now().isBefore(deadline)) {
       fixture.workflow().runner().runOnce();
@@ -274,7 +229,13 @@ class RunnerAndDeliveryTest {
     }
   }
 
-  private Edit runUntilDelivered(String id, SettableClock clock) throws InterruptedException {
+  private Edit startAndSubmit() {
+    Edit edit = fixture.startSample(alice).edit();
+    fixture.workflow().service().submit(alice, edit.id());
+    return edit;
+  }
+
+  private Edit runUntilDelivered(String id) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (Instant.now().isBefore(deadline)) {
       fixture.workflow().runner().runOnce();

@@ -32,9 +32,7 @@ class SelectionWorkTest {
     fixture =
         new WorkflowFixture(
             SimulatorOptions.builder().clock(klingClock), TestDatabases.h2(), Clock.systemUTC());
-    return service()
-        .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
-        .edit();
+    return fixture.startSample(alice).edit();
   }
 
   private EditService service() {

@@ -94,14 +94,7 @@ class StartLimitsWorkflowTest {
   void aSmallReferenceImageIsScaledUpInTheCopyForKlingAndThePlanSaysSo() throws Exception {
     Path image = picture(fixture.workDir.resolve("dog.png"), 200, 150);
 
-    Reply reply =
-        service()
-            .start(
-                alice,
-                StartEdit.of(
-                    fixture.sampleVideo(1280, 720, 30, 3),
-                    "swap the cat for the dog in this photo",
-                    MediaSource.File.of(image)));
+    Reply reply = swapWithPhoto(image);
 
     assertThat(reply.message().text())
         .contains(
@@ -118,15 +111,7 @@ class StartLimitsWorkflowTest {
     Path huge = fixture.workDir.resolve("huge.png");
     dev.klingbot.core.media.TestPicturesAccess.blackPng(huge, 20_000, 20_000);
 
-    assertThatThrownBy(
-            () ->
-                service()
-                    .start(
-                        alice,
-                        StartEdit.of(
-                            fixture.sampleVideo(1280, 720, 30, 3),
-                            "swap the cat for the dog in this photo",
-                            MediaSource.File.of(huge))))
+    assertThatThrownBy(() -> swapWithPhoto(huge))
         .isInstanceOf(EditException.class)
         .hasMessage(
             "Image 1 (“huge.png”) is 20000×20000 pixels (400 megapixels), far beyond what Kling"
@@ -134,6 +119,19 @@ class StartLimitsWorkflowTest {
                 + " 100 megapixels (a few thousand pixels a side is plenty).");
     assertThat(fixture.simulator.requestCount("/init-selection")).isZero();
     assertThat(fixture.edits.recentByUser(Platform.DISCORD, "guild-1", "alice", 5)).isEmpty();
+  }
+
+  /**
+   * Alice starts "swap the cat for the dog in this photo" on a 3-second clip with {@code photo}.
+   */
+  private Reply swapWithPhoto(Path photo) {
+    return service()
+        .start(
+            alice,
+            StartEdit.of(
+                fixture.sampleVideo(1280, 720, 30, 3),
+                "swap the cat for the dog in this photo",
+                MediaSource.File.of(photo)));
   }
 
   private static Path picture(Path file, int width, int height) throws Exception {

@@ -240,13 +240,7 @@ public final class FakeDiscord implements AutoCloseable {
           DataArray.empty()
               .add(DataObject.empty().put("name", group).put("type", 2).put("options", top));
     }
-    DataObject data =
-        DataObject.empty()
-            .put("id", commandId(command))
-            .put("name", command)
-            .put("type", 1)
-            .put("guild_id", guildId)
-            .put("options", top);
+    DataObject data = commandData(command, top);
     if (!attachments.keys().isEmpty()) {
       data.put("resolved", DataObject.empty().put("attachments", attachments));
     }
@@ -308,14 +302,18 @@ public final class FakeDiscord implements AutoCloseable {
             .put("name", subcommand)
             .put("type", 1)
             .put("options", DataArray.empty().add(focused));
-    DataObject data =
-        DataObject.empty()
-            .put("id", commandId(command))
-            .put("name", command)
-            .put("type", 1)
-            .put("guild_id", guildId)
-            .put("options", DataArray.empty().add(sub));
+    DataObject data = commandData(command, DataArray.empty().add(sub));
     return interaction(4, member, channel, data, null);
+  }
+
+  /** The {@code data} of a slash command interaction: the command and its options. */
+  private DataObject commandData(String command, DataArray options) {
+    return DataObject.empty()
+        .put("id", commandId(command))
+        .put("name", command)
+        .put("type", 1)
+        .put("guild_id", guildId)
+        .put("options", options);
   }
 
   // ---------------------------------------------------------------- what tests read back
@@ -414,6 +412,8 @@ public final class FakeDiscord implements AutoCloseable {
     synchronized (this) {
       try {
         response = route(request.getMethod(), path, json, files);
+      } catch (Refused refused) {
+        response = refused.response;
       } catch (RuntimeException e) {
         response = error(500, 0, "fake Discord failed: " + e);
       }
@@ -520,8 +520,7 @@ public final class FakeDiscord implements AutoCloseable {
         break;
       case "GET channels":
         if (p.length == 2) {
-          DataObject channel = channels.get(p[1]);
-          return channel == null ? error(404, 10003, "Unknown Channel") : ok(channel);
+          return ok(existingChannel(p[1]));
         }
         if (p.length == 5 && p[2].equals("threads") && p[4].equals("public")) {
           return archivedThreads(p[1]);
@@ -601,15 +600,12 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   private MockResponse createThread(String parentId, DataObject json) {
-    DataObject parent = channels.get(parentId);
-    if (parent == null) {
-      return error(404, 10003, "Unknown Channel");
-    }
+    DataObject parent = existingChannel(parentId);
     if (parent.getInt("type") != 0) {
       return error(400, 50024, "Cannot execute action on this channel type");
     }
     if (!allowed(parentId, Permission.CREATE_PUBLIC_THREADS)) {
-      return error(403, 50013, "Missing Permissions");
+      return missingPermissions();
     }
     String id = snowflake();
     DataObject thread =
@@ -652,15 +648,12 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   private MockResponse createMessage(String channel, DataObject json, Map<String, byte[]> files) {
-    DataObject target = channels.get(channel);
-    if (target == null) {
-      return error(404, 10003, "Unknown Channel");
-    }
+    DataObject target = existingChannel(channel);
     boolean thread = target.getInt("type") == 11;
     Permission send = thread ? Permission.MESSAGE_SEND_IN_THREADS : Permission.MESSAGE_SEND;
     if (!allowed(channel, send)
         || (!files.isEmpty() && !allowed(channel, Permission.MESSAGE_ATTACH_FILES))) {
-      return error(403, 50013, "Missing Permissions");
+      return missingPermissions();
     }
     if (thread) {
       DataObject meta = target.getObject("thread_metadata");
@@ -681,10 +674,7 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   private MockResponse editMessage(String channel, String messageId, DataObject json) {
-    DataObject target = channels.get(channel);
-    if (target == null) {
-      return error(404, 10003, "Unknown Channel");
-    }
+    DataObject target = existingChannel(channel);
     if (!channel.equals(messageChannels.get(messageId))) {
       return error(404, 10008, "Unknown Message");
     }
@@ -703,17 +693,14 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   private MockResponse modifyThread(String channel, DataObject json) {
-    DataObject target = channels.get(channel);
-    if (target == null) {
-      return error(404, 10003, "Unknown Channel");
-    }
+    DataObject target = existingChannel(channel);
     if (target.getInt("type") != 11) {
-      return error(403, 50013, "Missing Permissions");
+      return missingPermissions();
     }
     DataObject meta = target.getObject("thread_metadata");
     if (json.hasKey("archived") && !json.getBoolean("archived")) {
       if (meta.getBoolean("locked")) {
-        return error(403, 50013, "Missing Permissions");
+        return missingPermissions();
       }
       meta.put("archived", false).put("archive_timestamp", now());
       dispatch("THREAD_UPDATE", target);
@@ -722,9 +709,7 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   private MockResponse archivedThreads(String parentId) {
-    if (!channels.containsKey(parentId)) {
-      return error(404, 10003, "Unknown Channel");
-    }
+    existingChannel(parentId);
     DataArray threads = DataArray.empty();
     DataArray members = DataArray.empty();
     for (DataObject channel : channels.values()) {
@@ -805,27 +790,48 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   private static MockResponse ok(Object json) {
-    return new MockResponse.Builder()
-        .code(200)
-        .setHeader("Content-Type", "application/json")
-        .body(json.toString())
-        .build();
+    return json(200, json);
   }
 
   private static MockResponse created(DataObject json) {
+    return json(201, json);
+  }
+
+  private static MockResponse json(int status, Object json) {
     return new MockResponse.Builder()
-        .code(201)
+        .code(status)
         .setHeader("Content-Type", "application/json")
         .body(json.toString())
         .build();
   }
 
+  /** The channel {@code id}, or Discord's 404 "Unknown Channel" (10003). */
+  private DataObject existingChannel(String id) {
+    DataObject channel = channels.get(id);
+    if (channel == null) {
+      throw new Refused(error(404, 10003, "Unknown Channel"));
+    }
+    return channel;
+  }
+
+  /** Discord's 403 "Missing Permissions" (50013). */
+  private static MockResponse missingPermissions() {
+    return error(403, 50013, "Missing Permissions");
+  }
+
+  /** A refusal thrown from deep in a handler; the request is answered with {@code response}. */
+  private static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient MockResponse response;
+
+    Refused(MockResponse response) {
+      super(null, null, false, false);
+      this.response = response;
+    }
+  }
+
   private static MockResponse error(int status, int code, String message) {
-    return new MockResponse.Builder()
-        .code(status)
-        .setHeader("Content-Type", "application/json")
-        .body(DataObject.empty().put("message", message).put("code", code).toString())
-        .build();
+    return json(status, DataObject.empty().put("message", message).put("code", code));
   }
 
   // ---------------------------------------------------------------- interactions
