@@ -14,9 +14,7 @@ import dev.klingbot.core.edit.EditImage;
 import dev.klingbot.core.edit.EditRequest;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.Origin;
-import dev.klingbot.core.edit.Outcome;
 import dev.klingbot.core.edit.SourceVideo;
-import dev.klingbot.core.edit.TaskProgress;
 import dev.klingbot.core.instruction.EditPlan;
 import dev.klingbot.core.instruction.InstructionParser;
 import dev.klingbot.core.instruction.ParseResult;
@@ -188,23 +186,7 @@ final class EditStarter {
               !check.ok());
       Edit edit =
           edits.insert(
-              new Edit(
-                  id,
-                  EditState.CREATED,
-                  Origin.of(who),
-                  editRequest,
-                  images,
-                  source,
-                  null,
-                  TaskProgress.none(),
-                  Outcome.none(),
-                  null,
-                  null,
-                  EditIds.secret(),
-                  now,
-                  now,
-                  0),
-              plan.summary());
+              Edit.created(id, Origin.of(who), editRequest, images, source, now), plan.summary());
       stored = true;
       admission.close();
       LOG.info(
