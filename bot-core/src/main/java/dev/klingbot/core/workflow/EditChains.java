@@ -267,7 +267,13 @@ final class EditChains {
                   edit, intake.videoUrl(copy, MediaSource.File.of(copy), true, who.platform()));
       edit = opened.edit();
       if (opened.waiting().isPresent()) {
-        return Reply.of(edit, EditViews.waitingForKling(edit, opened.waiting().get().until()));
+        // again is one press: rather than a half-made edit that waits, nothing is left behind
+        submission.cancel(who, edit);
+        throw new EditException(
+            EditException.Kind.BUSY,
+            "Kling is busy or down right now, so edit `"
+                + parent.id()
+                + "` could not run again (nothing was charged). Try again in a few minutes.");
       }
       edit = withInfoFromSession(edit, null);
       Map<Integer, List<Point>> marked = selection.state(parent).points();

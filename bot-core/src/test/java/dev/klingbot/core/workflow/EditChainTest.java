@@ -226,6 +226,23 @@ class EditChainTest {
   }
 
   @Test
+  void againWhileKlingIsDownLeavesNothingBehindAndChargesNothing() throws Exception {
+    Edit first = delivered("remove the ball", "C4");
+    int before = service.recentEdits(alice, 25).size();
+    fixture.simulator.faults().serverErrorRate(1.0);
+
+    assertThatThrownBy(() -> service.again(alice, first.id()))
+        .isInstanceOf(EditException.class)
+        .hasMessageContaining("Kling is busy or down right now")
+        .hasMessageContaining("nothing was charged");
+
+    List<Edit> recent = service.recentEdits(alice, 25);
+    assertThat(recent).hasSize(before + 1);
+    assertThat(recent.get(0).state()).isEqualTo(EditState.CANCELLED);
+    assertThat(fixture.quota.ledgerState(recent.get(0).id())).isEmpty();
+  }
+
+  @Test
   void theDeliveredResultCarriesEditResultAndAgain() throws Exception {
     Edit first = delivered("remove the ball", "C4");
     RecordingChat.Posted result = chat.postsContaining("is ready").get(0);
