@@ -99,7 +99,12 @@ class WireButtonsAndModalsTest {
 
     String from =
         discord.autocomplete(
-            liam, discord.channelId, "kling", "edit", KlingCommands.FROM, edit.id().substring(0, 3));
+            liam,
+            discord.channelId,
+            "kling",
+            "edit",
+            KlingCommands.FROM,
+            edit.id().substring(0, 3));
     assertThat(
             awaitCallback(from)
                 .json()

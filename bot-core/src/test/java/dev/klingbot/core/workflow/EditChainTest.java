@@ -198,7 +198,7 @@ class EditChainTest {
             .start(alice, StartEdit.of(new MediaSource.Result(again.id()), "remove the line"))
             .edit();
     assertThat(service.status(alice, first.id()).messages().get(0).text())
-        .contains("Made from it: `" + again.id() + "` again (succeeded)");
+        .contains("**Made from it:** `" + again.id() + "` again (succeeded)");
     assertThat(service.status(alice, edited.id()).messages().get(0).text())
         .contains("from the result of `" + again.id() + "`");
     assertThat(service.history(alice, 10).messages().get(0).text())
