@@ -37,6 +37,7 @@ final class DiscordCommands {
       case "conform" -> new EditCommand.Conform(edit);
       case "prompt" -> new EditCommand.Prompt(edit, slash.required("instruction"));
       case "status" -> new EditCommand.Status(edit);
+      case "again" -> new EditCommand.Again(edit);
       case "history" -> new EditCommand.History();
       case "quota" -> new EditCommand.Quota();
       default -> new EditCommand.Help();
@@ -44,10 +45,20 @@ final class DiscordCommands {
   }
 
   private static EditCommand start(SlashCommand slash) {
-    MediaSource.Url video = slash.attachments().get("video");
-    if (video == null) {
-      throw new EditException(EditException.Kind.VIDEO, "Attach the video to edit.");
+    MediaSource.Url attached = slash.attachments().get("video");
+    String from = slash.option(KlingCommands.FROM);
+    if (attached != null && from != null) {
+      throw new EditException(
+          EditException.Kind.VIDEO,
+          "Give either a video or `from:` an earlier edit, not both: `from:` edits that edit's"
+              + " result further.");
     }
+    if (attached == null && from == null) {
+      throw new EditException(
+          EditException.Kind.VIDEO,
+          "Attach the video to edit, or give `from:` an earlier edit to edit its result further.");
+    }
+    MediaSource video = attached != null ? attached : new MediaSource.Result(from);
     List<MediaSource> images = new ArrayList<>();
     for (String name : List.of("image1", "image2")) {
       MediaSource.Url image = slash.attachments().get(name);
@@ -126,14 +137,19 @@ final class DiscordCommands {
         @Override
         public String howToStart() {
           return "`/kling edit video:<file> instruction:<text>` starts an edit (add `image1`/`image2`"
-              + " to add or swap in something, `mode:pro` for higher quality); I open a thread for"
-              + " it. In the thread, the buttons under my messages do the same as these commands";
+              + " to add or swap in something, `mode:pro` for higher quality; `from:<edit>` instead"
+              + " of a video edits an earlier result further); I open a thread for it. In the"
+              + " thread, the buttons under my messages do the same as these commands";
         }
       };
 
   static String slash(EditCommand command) {
     String edit = command.editId() == null ? "" : " edit:" + command.editId();
-    if (command instanceof EditCommand.Start) {
+    if (command instanceof EditCommand.Start start) {
+      if (start.video() instanceof MediaSource.Result result) {
+        return "/kling edit instruction:<text> from:"
+            + (result.editId() == null ? "<edit>" : result.editId());
+      }
       return "/kling edit video:<file> instruction:<text>";
     }
     if (command instanceof EditCommand.Select select) {

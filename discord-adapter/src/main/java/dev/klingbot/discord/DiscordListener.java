@@ -152,7 +152,8 @@ final class DiscordListener extends ListenerAdapter {
 
   @Override
   public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
-    if (!KlingCommands.EDIT.equals(event.getFocusedOption().getName())) {
+    String focused = event.getFocusedOption().getName();
+    if (!KlingCommands.EDIT.equals(focused) && !KlingCommands.FROM.equals(focused)) {
       event.replyChoices(List.of()).queue();
       return;
     }

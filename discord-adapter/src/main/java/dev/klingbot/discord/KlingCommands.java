@@ -24,6 +24,9 @@ final class KlingCommands {
   /** The option naming an edit; it offers the user's edits as they type. */
   static final String EDIT = "edit";
 
+  /** The option of {@code /kling edit} that names an earlier edit to start from its result. */
+  static final String FROM = "from";
+
   private KlingCommands() {}
 
   static List<SlashCommandData> all() {
@@ -34,15 +37,21 @@ final class KlingCommands {
     return Commands.slash(KLING, "Edit a video with Kling from a plain-language instruction")
         .setContexts(InteractionContextType.GUILD)
         .addSubcommands(
-            new SubcommandData("edit", "Start an edit: a video and what to change")
+            new SubcommandData(
+                    "edit", "Start an edit: a video (or an earlier result) and what to change")
                 .addOptions(
-                    new OptionData(OptionType.ATTACHMENT, "video", "The video to edit", true),
                     new OptionData(
                             OptionType.STRING,
                             "instruction",
                             "What to change, e.g. remove the man in the red jacket",
                             true)
                         .setMaxLength(1000),
+                    new OptionData(OptionType.ATTACHMENT, "video", "The video to edit"),
+                    new OptionData(
+                            OptionType.STRING,
+                            FROM,
+                            "Instead of a video: an earlier edit whose result to edit further")
+                        .setAutoComplete(true),
                     new OptionData(
                         OptionType.ATTACHMENT, "image1", "Reference image 1 (to add or swap in)"),
                     new OptionData(OptionType.ATTACHMENT, "image2", "Reference image 2"),
@@ -68,6 +77,8 @@ final class KlingCommands {
                     new OptionData(OptionType.STRING, "instruction", "The new instruction", true)
                         .setMaxLength(1000),
                     edit()),
+            new SubcommandData("again", "Run an edit once more as a new edit (uses quota)")
+                .addOptions(edit()),
             new SubcommandData("status", "Where an edit is").addOptions(edit()),
             new SubcommandData("history", "Your recent edits on this server"),
             new SubcommandData("quota", "Your and the server's quota"),

@@ -89,6 +89,12 @@ class DiscordContractTest extends ConversationContract {
       options.put("frame", grid.frame());
     } else if (command instanceof EditCommand.Prompt prompt) {
       options.put("instruction", prompt.instruction());
+    } else if (command instanceof EditCommand.Start start
+        && start.video() instanceof dev.klingbot.core.workflow.MediaSource.Result result) {
+      options.put("instruction", start.instruction());
+      options.put(KlingCommands.FROM, result.editId());
+      harness.kling(member, discord.channelId, "edit", options);
+      return;
     }
     if (command.editId() != null) {
       options.put(KlingCommands.EDIT, command.editId());
@@ -107,6 +113,26 @@ class DiscordContractTest extends ConversationContract {
   protected void press(Person who, ChatAction button) {
     Edit edit = harness.fixture.edits.find(button.editId()).orElseThrow();
     discord.clickButton(member(who), edit.planMessageId(), button.id());
+  }
+
+  @Override
+  protected void fillForm(Person who, ChatAction button, String value) throws Exception {
+    Edit edit = harness.fixture.edits.find(button.editId()).orElseThrow();
+    String click = discord.clickButton(member(who), edit.planMessageId(), button.id());
+    discord.await(
+        call -> discord.answersTo(click).stream().anyMatch(a -> a.callbackType() == 9), WAIT);
+    discord.submitModal(
+        member(who), where(edit.id()), button.id(), Map.of(ModalRenderer.INPUT, value));
+  }
+
+  @Override
+  protected Platform platformOf(Person who) {
+    return Platform.DISCORD;
+  }
+
+  @Override
+  protected String serverOf(Person who) {
+    return discord.guildId;
   }
 
   @Override

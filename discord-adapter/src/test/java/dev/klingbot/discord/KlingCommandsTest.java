@@ -38,6 +38,7 @@ class KlingCommandsTest {
             "cancel",
             "conform",
             "prompt",
+            "again",
             "status",
             "history",
             "quota",
@@ -45,14 +46,17 @@ class KlingCommandsTest {
     SubcommandData edit = kling.getSubcommands().get(0);
     assertThat(edit.getOptions())
         .extracting(OptionData::getName)
-        .containsExactly("video", "instruction", "image1", "image2", "mode", "negative");
+        .containsExactly("instruction", "video", "from", "image1", "image2", "mode", "negative");
     assertThat(edit.getOptions())
         .extracting(OptionData::isRequired)
-        .containsExactly(true, true, false, false, false, false);
+        .containsExactly(true, false, false, false, false, false, false);
+    assertThat(edit.getOptions().get(2).isAutoComplete())
+        .as("from: suggests the person's edits")
+        .isTrue();
     assertThat(kling.getSubcommands())
         .flatExtracting(SubcommandData::getOptions)
         .filteredOn(option -> option.getName().equals("edit"))
-        .hasSize(10)
+        .hasSize(11)
         .allSatisfy(option -> assertThat(option.isAutoComplete()).isTrue());
   }
 

@@ -97,6 +97,24 @@ class WireButtonsAndModalsTest {
       assertThat(none.getObject(i).getString("value")).isNotEqualTo(edit.id());
     }
 
+    String from =
+        discord.autocomplete(
+            liam,
+            discord.channelId,
+            "kling",
+            "edit",
+            KlingCommands.FROM,
+            edit.id().substring(0, 3));
+    assertThat(
+            awaitCallback(from)
+                .json()
+                .getObject("data")
+                .getArray("choices")
+                .getObject(0)
+                .getString("value"))
+        .as("from: of /kling edit suggests the member's edits too")
+        .isEqualTo(edit.id());
+
     String points = discord.autocomplete(liam, discord.channelId, "kling", "select", "points", "C");
     assertThat(awaitCallback(points).json().getObject("data").getArray("choices").length())
         .isZero();

@@ -81,6 +81,43 @@ class RestartTest {
   }
 
   @Test
+  void aResultsVideoIdOutlivesARestartAndIsRefusedOnceThirtyDaysOld() throws Exception {
+    Path state = temp.resolve("state");
+    String videoId;
+    try (KlingSimulator simulator = started(state, START)) {
+      FirstRun first = startEditing(simulator);
+      simulator.advance(Duration.ofSeconds(6));
+      simulator.awaitTask(first.taskId(), Duration.ofSeconds(60));
+      videoId =
+          Api.of(simulator)
+              .task(first.taskId())
+              .data()
+              .path("task_result")
+              .path("videos")
+              .get(0)
+              .path("id")
+              .asText();
+    }
+
+    SettableClock clock = new SettableClock(START.plus(Duration.ofDays(29)));
+    try (KlingSimulator restarted = KlingSimulator.start(options(state, clock))) {
+      Api api = Api.of(restarted);
+      Api.Response reused =
+          api.post("/v1/videos/multi-elements/init-selection", Api.json().put("video_id", videoId));
+      assertThat(reused.data().path("status").asInt()).as(reused.message()).isZero();
+      assertThat(reused.data().path("session_id").asText()).isNotBlank();
+
+      restarted.advance(Duration.ofDays(1).plusSeconds(10));
+      Api.Response old =
+          api.post("/v1/videos/multi-elements/init-selection", Api.json().put("video_id", videoId));
+      assertThat(old.code()).isZero();
+      assertThat(old.data().path("status").asInt())
+          .isEqualTo(InitRejection.VIDEO_NOT_FOUND.status());
+      assertThat(old.message()).contains("last 30 days");
+    }
+  }
+
+  @Test
   void aTaskThatShouldHaveEndedWhileTheSimulatorWasDownEndsRightAfterTheRestart() throws Exception {
     Path state = temp.resolve("state");
     FirstRun first;

@@ -63,7 +63,11 @@ final class SlashCommands {
     SlackReplies replies = SlackReplies.through(chat, who, message -> respond(ctx, message));
     CommandGrammar.Parsed parsed = CommandGrammar.parse(text);
     EditCommand command;
-    if (parsed instanceof CommandGrammar.Parsed.Command given) {
+    if (parsed instanceof CommandGrammar.Parsed.Command given
+        && ThreadCommands.namesServerFile(given.command())) {
+      replies.privately(ChatMessage.ephemeral(ThreadCommands.ATTACH_INSTEAD));
+      return;
+    } else if (parsed instanceof CommandGrammar.Parsed.Command given) {
       command = given.command();
     } else if (parsed instanceof CommandGrammar.Parsed.Invalid invalid) {
       replies.privately(ChatMessage.ephemeral("⚠️ " + invalid.message()));

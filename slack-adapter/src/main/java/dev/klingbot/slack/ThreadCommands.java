@@ -7,6 +7,7 @@ import dev.klingbot.core.conversation.Actor;
 import dev.klingbot.core.conversation.CommandGrammar;
 import dev.klingbot.core.conversation.ConversationHandler;
 import dev.klingbot.core.conversation.EditCommand;
+import dev.klingbot.core.workflow.MediaSource;
 
 /**
  * Replies typed in an edit's thread, read with the core's grammar ({@code select C4 D4}, {@code
@@ -22,6 +23,20 @@ final class ThreadCommands {
     this.conversation = requireNonNull(conversation, "conversation is null");
     this.users = requireNonNull(users, "users is null");
     this.chat = requireNonNull(chat, "chat is null");
+  }
+
+  static final String ATTACH_INSTEAD =
+      "⚠️ Attach the video to a message that mentions me to start an edit. In an edit's thread,"
+          + " `edit <instruction>` edits its result further.";
+
+  /**
+   * Whether a typed {@code edit} names a file path: on Slack that would be a file on the bot's
+   * server, never the person's, so it is refused (videos and pictures come attached).
+   */
+  static boolean namesServerFile(EditCommand command) {
+    return command instanceof EditCommand.Start start
+        && (start.video() instanceof MediaSource.File
+            || start.images().stream().anyMatch(MediaSource.File.class::isInstance));
   }
 
   /** Whether the text starts with one of the commands. */
@@ -43,6 +58,9 @@ final class ThreadCommands {
     CommandGrammar.Parsed parsed = CommandGrammar.parse(text);
     if (parsed instanceof CommandGrammar.Parsed.Invalid invalid) {
       replies.privately(dev.klingbot.core.chat.ChatMessage.ephemeral("⚠️ " + invalid.message()));
+    } else if (parsed instanceof CommandGrammar.Parsed.Command command
+        && namesServerFile(command.command())) {
+      replies.privately(dev.klingbot.core.chat.ChatMessage.ephemeral(ATTACH_INSTEAD));
     } else if (parsed instanceof CommandGrammar.Parsed.Command command) {
       conversation.handle(Actor.of(who), command.command(), replies);
     } else {

@@ -102,7 +102,8 @@ public final class ConsoleChat implements ChatPort {
           "admins; the console user is one",
           "`edit <file|url> <instruction>` starts an edit, e.g. `edit clip.mp4 remove the man in"
               + " the red jacket`; options anywhere on the line: `--image <file|url>` (up to 2),"
-              + " `--pro`, `--negative \"<text>\"`",
+              + " `--pro`, `--negative \"<text>\"`; `edit <edit-id> <instruction>` edits an"
+              + " earlier edit's result further",
           List.of(
               "`attach <file|url>` — add a reference image to the next edit (or use `--image`)",
               "`use <id>` — make another edit the current one; most commands act on the current"
@@ -220,6 +221,13 @@ public final class ConsoleChat implements ChatPort {
       case MARK_CELLS -> "select <cells>";
       case UNMARK_CELLS -> "unselect <cells>";
       case ACCEPT_SUGGESTION -> "yes";
+      case EDIT_RESULT ->
+          "edit "
+              + (action.editId() == null || action.editId().isBlank()
+                  ? "<edit-id>"
+                  : action.editId())
+              + " <instruction>";
+      case AGAIN -> "again";
       default -> action.label();
     };
   }

@@ -192,7 +192,11 @@ public final class ConsoleSession {
       attached.clear();
     }
     acted
-        .filter(edit -> edit.state() != EditState.CANCELLED || command instanceof EditCommand.Start)
+        .filter(
+            edit ->
+                edit.state() != EditState.CANCELLED
+                    || command instanceof EditCommand.Start
+                    || command instanceof EditCommand.Again)
         .ifPresent(edit -> current = edit.id());
   }
 
@@ -201,8 +205,14 @@ public final class ConsoleSession {
     if (command instanceof EditCommand.Start start) {
       List<MediaSource> images = new ArrayList<>(attached);
       images.addAll(start.images());
+      MediaSource video =
+          start.video() instanceof MediaSource.Result result
+                  && result.editId() == null
+                  && current != null
+              ? new MediaSource.Result(current)
+              : start.video();
       return new EditCommand.Start(
-          start.video(), start.instruction(), images, start.mode(), start.negativePrompt());
+          video, start.instruction(), images, start.mode(), start.negativePrompt());
     }
     if (command.editId() != null || current == null) {
       return command;
@@ -236,6 +246,9 @@ public final class ConsoleSession {
     }
     if (command instanceof EditCommand.Status) {
       return new EditCommand.Status(current);
+    }
+    if (command instanceof EditCommand.Again) {
+      return new EditCommand.Again(current);
     }
     return command;
   }

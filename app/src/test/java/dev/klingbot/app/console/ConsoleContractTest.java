@@ -23,17 +23,18 @@ import org.junit.jupiter.api.AfterEach;
 /** The scripted dialogue typed in the console, read back from what the terminal printed. */
 class ConsoleContractTest extends ConversationContract {
   private static final Map<String, Kind> COMMANDS =
-      Map.of(
-          "grid", Kind.SELECT_AREA,
-          "preview", Kind.PREVIEW,
-          "submit", Kind.SUBMIT,
-          "cancel", Kind.CANCEL,
-          "prompt <new instruction>", Kind.EDIT_PROMPT,
-          "conform", Kind.CONFORM,
-          "clear", Kind.CLEAR_SELECTION,
-          "select <cells>", Kind.MARK_CELLS,
-          "unselect <cells>", Kind.UNMARK_CELLS,
-          "yes", Kind.ACCEPT_SUGGESTION);
+      Map.ofEntries(
+          Map.entry("grid", Kind.SELECT_AREA),
+          Map.entry("preview", Kind.PREVIEW),
+          Map.entry("submit", Kind.SUBMIT),
+          Map.entry("cancel", Kind.CANCEL),
+          Map.entry("prompt <new instruction>", Kind.EDIT_PROMPT),
+          Map.entry("conform", Kind.CONFORM),
+          Map.entry("clear", Kind.CLEAR_SELECTION),
+          Map.entry("select <cells>", Kind.MARK_CELLS),
+          Map.entry("unselect <cells>", Kind.UNMARK_CELLS),
+          Map.entry("yes", Kind.ACCEPT_SUGGESTION),
+          Map.entry("again", Kind.AGAIN));
 
   private final WorkflowFixture fixture = WorkflowFixture.quick();
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -81,6 +82,23 @@ class ConsoleContractTest extends ConversationContract {
   }
 
   @Override
+  protected void fillForm(Person who, ChatAction button, String value) {
+    // no forms: the command the button names, with the value typed after it
+    session(who)
+        .handle(ConsoleChat.command(button).replace("<instruction>", "").strip() + " " + value);
+  }
+
+  @Override
+  protected Platform platformOf(Person who) {
+    return Platform.CONSOLE;
+  }
+
+  @Override
+  protected String serverOf(Person who) {
+    return "local";
+  }
+
+  @Override
   protected boolean typeNoCommand(Person who, String line) {
     session(who).handle(line);
     return true;
@@ -108,7 +126,10 @@ class ConsoleContractTest extends ConversationContract {
       String rest = line.strip();
       if (rest.startsWith("⌨️  next: ")) {
         for (String command : rest.substring("⌨️  next: ".length()).split(" · ")) {
-          Kind kind = COMMANDS.get(command.strip());
+          Kind kind =
+              command.strip().startsWith("edit ") && command.strip().endsWith(" <instruction>")
+                  ? Kind.EDIT_RESULT
+                  : COMMANDS.get(command.strip());
           if (kind != null) {
             actions.add(kind);
           }

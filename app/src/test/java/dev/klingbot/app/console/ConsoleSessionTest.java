@@ -114,6 +114,40 @@ class ConsoleSessionTest {
   }
 
   @Test
+  void aResultIsEditedFurtherByItsIdAndRunAgainEachToAResult() throws Exception {
+    Path clip = SampleVideos.mp4(dir.resolve("clip.mp4"), 1280, 720, 30, 5);
+    String first = converse("edit " + clip + " remove the ball", "submit", "wait 60", "quit");
+    Matcher ready = Pattern.compile("Your edit (\\w{8}) is ready").matcher(first);
+    assertThat(ready.find()).as(first).isTrue();
+    String id = ready.group(1);
+
+    // a later console (the simulator keeps its results): the result by its id, then again
+    String later =
+        converse(
+            "edit " + id + " remove the line too",
+            "submit",
+            "wait 60",
+            "again",
+            "wait 60",
+            "history",
+            "quit");
+
+    Matcher made = Pattern.compile("🎬 Edit (\\w{8}) from the result of " + id).matcher(later);
+    assertThat(made.find()).as(later).isTrue();
+    String second = made.group(1);
+    Matcher again = Pattern.compile("🎬 Edit (\\w{8}) \\(" + second + " again\\)").matcher(later);
+    assertThat(again.find()).as(later).isTrue();
+    assertThat(later)
+        .contains("Your edit " + second + " is ready")
+        .contains("Your edit " + again.group(1) + " is ready")
+        .contains("Selection: none, as before")
+        .contains("from the result of " + id)
+        .contains(second + " again")
+        .doesNotContain("Exception")
+        .doesNotContain("⚠️");
+  }
+
+  @Test
   void mistakesGetAnswersNotStackTraces() throws Exception {
     Path clip = SampleVideos.mp4(dir.resolve("clip.mp4"), 1280, 720, 30, 5);
 

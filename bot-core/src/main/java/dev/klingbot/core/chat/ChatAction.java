@@ -23,6 +23,10 @@ public record ChatAction(Kind kind, String editId, String label, Style style, St
     UNMARK_CELLS,
     /** Carries out a refused command again with the close reading the bot offered. */
     ACCEPT_SUGGESTION,
+    /** Opens a form for a new instruction that starts from the edit's result (under a result). */
+    EDIT_RESULT,
+    /** Runs the edit once more as a new edit (under a result). */
+    AGAIN,
     OPEN_EDITOR,
     OPEN_LINK
   }

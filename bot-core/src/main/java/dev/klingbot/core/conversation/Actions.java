@@ -3,6 +3,8 @@ package dev.klingbot.core.conversation;
 import dev.klingbot.core.chat.ChatAction;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.workflow.EditException;
+import dev.klingbot.core.workflow.MediaSource;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,7 +51,8 @@ public final class Actions {
       case CANCEL -> new Pressed.Run(new EditCommand.Cancel(id));
       case CONFORM -> new Pressed.Run(new EditCommand.Conform(id));
       case CLEAR_SELECTION -> new Pressed.Run(new EditCommand.Clear(id));
-      case EDIT_PROMPT, MARK_CELLS, UNMARK_CELLS -> new Pressed.Ask(parsed.kind(), id);
+      case AGAIN -> new Pressed.Run(new EditCommand.Again(id));
+      case EDIT_PROMPT, MARK_CELLS, UNMARK_CELLS, EDIT_RESULT -> new Pressed.Ask(parsed.kind(), id);
       case ACCEPT_SUGGESTION -> new Pressed.Run(new EditCommand.AcceptSuggestion(id));
       case OPEN_EDITOR, OPEN_LINK -> new Pressed.Nothing();
     };
@@ -75,6 +78,15 @@ public final class Actions {
               "New instruction",
               "Plain words, or a Kling prompt with <<<video_1>>>",
               clip(edit.request().instruction(), MAX_INSTRUCTION),
+              true,
+              MAX_INSTRUCTION);
+      case EDIT_RESULT ->
+          new Form(
+              id,
+              "Edit the result of " + edit.id(),
+              "What to change in the result",
+              "e.g. remove the line too (add --pro for pro mode)",
+              null,
               true,
               MAX_INSTRUCTION);
       case MARK_CELLS ->
@@ -118,6 +130,15 @@ public final class Actions {
     }
     return switch (parsed.kind()) {
       case EDIT_PROMPT -> new EditCommand.Prompt(parsed.editId(), text);
+      case EDIT_RESULT -> {
+        CommandGrammar.StartOptions options = CommandGrammar.startOptions(text, 0);
+        yield new EditCommand.Start(
+            new MediaSource.Result(parsed.editId()),
+            options.instruction(),
+            List.of(),
+            options.mode(),
+            options.negative());
+      }
       case MARK_CELLS -> new EditCommand.Select(parsed.editId(), CommandGrammar.selection(text));
       case UNMARK_CELLS ->
           new EditCommand.Unselect(parsed.editId(), CommandGrammar.selection(text));

@@ -21,7 +21,9 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * text after {@code /kling} on Slack and the text inside Discord options (points, admin values).
  *
  * <pre>
- * edit &lt;file|url&gt; &lt;instruction&gt; [--image &lt;file|url&gt;]… [--pro] [--negative "&lt;text&gt;"]
+ * edit &lt;file|url|edit&gt; &lt;instruction&gt; [--image &lt;file|url&gt;]… [--pro] [--negative "&lt;text&gt;"]
+ * edit &lt;instruction&gt;                   in an edit's thread: starts from that edit's result
+ * again [&lt;edit&gt;]                         the edit once more, as a new edit
  * select [&lt;edit&gt;] C4 D4 [frame:N]      cells (columns A–J, rows 1–10) or fractions 0.42,0.55
  * unselect [&lt;edit&gt;] C4 [frame:N]       select alone shows the grid
  * grid [N]   clear · preview · submit · cancel · conform · status [&lt;edit&gt;]
@@ -50,6 +52,8 @@ public final class CommandGrammar {
       Map.ofEntries(
           Map.entry("edit", "edit"),
           Map.entry("start", "edit"),
+          Map.entry("again", "again"),
+          Map.entry("repeat", "again"),
           Map.entry("select", "select"),
           Map.entry("mark", "select"),
           Map.entry("unselect", "unselect"),
@@ -138,6 +142,7 @@ public final class CommandGrammar {
       case "cancel" -> new EditCommand.Cancel(onlyEditId(verb, rest));
       case "conform" -> new EditCommand.Conform(onlyEditId(verb, rest));
       case "status" -> new EditCommand.Status(onlyEditId(verb, rest));
+      case "again" -> new EditCommand.Again(onlyEditId(verb, rest));
       case "prompt" -> {
         if (rest.isEmpty()) {
           throw new EditException(
@@ -222,11 +227,23 @@ public final class CommandGrammar {
 
   private static EditCommand start(String rest) {
     StartOptions options = startOptions(rest, 1);
+    if (!options.words().isEmpty() && !namesVideo(options.words().get(0))) {
+      // `edit remove the line too`: no video named, so the edit starts from the result of the
+      // thread's edit (or the person's latest)
+      options = startOptions(rest, 0);
+      return new EditCommand.Start(
+          new MediaSource.Result(null),
+          options.instruction(),
+          options.images().stream().map(MediaSource::parse).toList(),
+          options.mode(),
+          options.negative());
+    }
     if (options.words().isEmpty() || options.instruction().isBlank()) {
       throw new EditException(
           EditException.Kind.INSTRUCTION,
           "Give a video and an instruction, e.g. `edit clip.mp4 remove the man in the red"
-              + " jacket` (add `--image hat.png` for a reference picture).");
+              + " jacket` (add `--image hat.png` for a reference picture), or an earlier edit's id"
+              + " to edit its result: `edit K7Q2MX4A remove the line too`.");
     }
     return new EditCommand.Start(
         MediaSource.parse(options.words().get(0)),
@@ -234,6 +251,26 @@ public final class CommandGrammar {
         options.images().stream().map(MediaSource::parse).toList(),
         options.mode(),
         options.negative());
+  }
+
+  /**
+   * Whether the first word after {@code edit} names a video: a link, an edit id, or a file (a name
+   * with an extension or a folder, or a file that exists). Any other word starts the instruction.
+   */
+  private static boolean namesVideo(String word) {
+    if (word.startsWith("http://")
+        || word.startsWith("https://")
+        || EDIT_ID.matcher(word).matches()
+        || word.contains(".")
+        || word.contains("/")
+        || word.contains("\\")) {
+      return true;
+    }
+    try {
+      return java.nio.file.Files.exists(java.nio.file.Path.of(word));
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -444,9 +481,12 @@ public final class CommandGrammar {
   /** The command as it is typed, e.g. {@code select C4 D4 frame:3}. */
   public static String format(EditCommand command) {
     if (command instanceof EditCommand.Start start) {
+      String video =
+          start.video() instanceof MediaSource.Result result
+              ? (result.editId() == null ? "" : result.editId() + " ")
+              : start.video().displayName() + " ";
       return "edit "
-          + start.video().displayName()
-          + " "
+          + video
           + start.instruction()
           + start.images().stream()
               .map(image -> " --image " + image.displayName())

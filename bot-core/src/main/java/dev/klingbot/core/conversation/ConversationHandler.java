@@ -16,6 +16,7 @@ import dev.klingbot.core.conversation.EditCommand.Admin;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.workflow.EditException;
 import dev.klingbot.core.workflow.EditService;
+import dev.klingbot.core.workflow.MediaSource;
 import dev.klingbot.core.workflow.Reply;
 import dev.klingbot.core.workflow.StartEdit;
 import java.security.SecureRandom;
@@ -187,6 +188,8 @@ public final class ConversationHandler {
   private Edit member(Requester who, EditCommand command, Replies replies) {
     if (command instanceof EditCommand.Start start) {
       return start(who, start, replies);
+    } else if (command instanceof EditCommand.Again again) {
+      return again(who, again, replies);
     } else if (command instanceof EditCommand.Grid grid) {
       return change(
           who,
@@ -295,15 +298,36 @@ public final class ConversationHandler {
             start.negativePrompt());
     // The words and the quota are checked before the video is fetched and probed.
     edits.checkStart(who, request);
-    replies.working("Checking the video…");
+    replies.working(
+        start.video() instanceof MediaSource.Result
+            ? "Starting from " + start.video().displayName() + "…"
+            : "Checking the video…");
     Reply reply = edits.start(who, request);
+    return postNewEdit(who, reply, replies);
+  }
+
+  /** Runs an edit once more; the new edit is posted in the thread of the one it repeats. */
+  private Edit again(Requester who, EditCommand.Again again, Replies replies) {
+    replies.working("Running it again…");
+    return postNewEdit(who, edits.again(who, again.editId()), replies);
+  }
+
+  /**
+   * Posts a new edit's plan: in a new thread, or, for an edit made from an earlier one, in that
+   * edit's thread.
+   */
+  private Edit postNewEdit(Requester who, Reply reply, Replies replies) {
     Edit edit = reply.edit();
     ChatPort port;
     Conversation where;
     MessageRef plan = null;
     try {
       port = port(who);
-      where = port.openThread(who.conversation(), Reply.threadTitle(edit));
+      // An edit made from an earlier one continues in that edit's thread.
+      where =
+          edit.video().chain() != null && edit.origin().threadId() != null
+              ? edit.origin().conversation()
+              : port.openThread(who.conversation(), Reply.threadTitle(edit));
       for (ChatMessage message : reply.messages()) {
         if (message.ephemeral()) {
           replies.privately(message);

@@ -54,6 +54,14 @@ public final class HelpText {
             + " — fix a video that breaks Kling's rules, when I offer it");
     line(
         text,
+        "Under a result: "
+            + syntax.press(dev.klingbot.core.chat.ChatAction.Kind.EDIT_RESULT, "Edit result")
+            + " to change the result further (Kling starts from its own copy, nothing is uploaded"
+            + " again) · "
+            + syntax.show(new EditCommand.Again(null))
+            + " — the same edit once more as a new edit (its own charge)");
+    line(
+        text,
         syntax.show(new EditCommand.Status(null))
             + " — where an edit is · "
             + syntax.show(new EditCommand.History())

@@ -22,6 +22,11 @@ public enum EditEvent {
    * fetch it); the edit ended with the reason.
    */
   START_REFUSED("start-refused"),
+  /**
+   * Kling refused the {@code video_id} of an earlier result (older than its 30 days, or unknown);
+   * the edit goes on from the stored result file instead.
+   */
+  VIDEO_ID_REFUSED("video-id-refused"),
   CONFORMED("conformed"),
   PROMPT_CHANGED("prompt-changed"),
   /** Intent: add-selection is about to be sent with these points. */

@@ -12,6 +12,9 @@ import static java.util.Objects.requireNonNull;
  * @param checkJson the rule check ({@code VideoCheck}) as JSON
  * @param needsConform whether the video breaks Kling's rules and waits for the user's consent to be
  *     conformed
+ * @param klingVideoId the id of a video Kling generated, when the session is opened from it ({@code
+ *     video_id}) instead of from {@code url}
+ * @param chain the earlier edit this one was made from, or {@code null}
  */
 public record SourceVideo(
     String source,
@@ -19,18 +22,37 @@ public record SourceVideo(
     String url,
     String infoJson,
     String checkJson,
-    boolean needsConform) {
+    boolean needsConform,
+    String klingVideoId,
+    Chain chain) {
 
   public SourceVideo {
     requireNonNull(source, "source is null");
   }
 
+  public SourceVideo(
+      String source,
+      String file,
+      String url,
+      String infoJson,
+      String checkJson,
+      boolean needsConform) {
+    this(source, file, url, infoJson, checkJson, needsConform, null, null);
+  }
+
   public SourceVideo withFile(
       String newFile, String newInfoJson, String newCheckJson, boolean newNeedsConform) {
-    return new SourceVideo(source, newFile, url, newInfoJson, newCheckJson, newNeedsConform);
+    return new SourceVideo(
+        source, newFile, url, newInfoJson, newCheckJson, newNeedsConform, klingVideoId, chain);
   }
 
   public SourceVideo withUrl(String newUrl) {
-    return new SourceVideo(source, file, newUrl, infoJson, checkJson, needsConform);
+    return new SourceVideo(
+        source, file, newUrl, infoJson, checkJson, needsConform, klingVideoId, chain);
+  }
+
+  /** The source opened from a Kling video id ({@code null}: from {@link #url} again). */
+  public SourceVideo withKlingVideoId(String videoId) {
+    return new SourceVideo(source, file, url, infoJson, checkJson, needsConform, videoId, chain);
   }
 }

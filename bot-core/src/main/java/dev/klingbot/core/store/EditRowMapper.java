@@ -1,6 +1,7 @@
 package dev.klingbot.core.store;
 
 import dev.klingbot.core.Platform;
+import dev.klingbot.core.edit.Chain;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditRequest;
 import dev.klingbot.core.edit.EditState;
@@ -51,7 +52,12 @@ final class EditRowMapper implements RowMapper<Edit> {
             rs.getString("video_url"),
             rs.getString("video_info"),
             rs.getString("video_check"),
-            rs.getBoolean("needs_conform"));
+            rs.getBoolean("needs_conform"),
+            rs.getString("video_kling_id"),
+            rs.getString("from_edit_id") == null
+                ? null
+                : new Chain(
+                    rs.getString("from_edit_id"), Chain.Link.fromId(rs.getString("from_link"))));
     KlingSession session = null;
     if (rs.getString("session_id") != null) {
       session =
@@ -82,7 +88,8 @@ final class EditRowMapper implements RowMapper<Edit> {
             rs.getString("failure_reason"),
             Sql.instant(rs.getTimestamp("finished_at")),
             Sql.instant(rs.getTimestamp("delivery_started_at")),
-            Sql.instant(rs.getTimestamp("delivered_at")));
+            Sql.instant(rs.getTimestamp("delivered_at")),
+            rs.getString("result_video_id"));
     return new Edit(
         rs.getString("id"),
         EditState.valueOf(rs.getString("state")),

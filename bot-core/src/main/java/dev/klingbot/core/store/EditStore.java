@@ -33,7 +33,8 @@ public final class EditStore {
           + " task_status, task_status_message, queued, submitted_at, next_check_at, check_count,"
           + " last_checked_at, result_url, result_file, failure_reason, finished_at,"
           + " delivery_started_at, delivered_at, plan_message_id, progress_message_id,"
-          + " callback_token, updated_at";
+          + " callback_token, updated_at, result_video_id, video_kling_id, from_edit_id,"
+          + " from_link";
 
   private final Jdbi jdbi;
   private final TaskDurationStore durations;
@@ -234,6 +235,18 @@ public final class EditStore {
                 .list());
   }
 
+  /** The edits made from an edit (its result edited further, or run again), oldest first. */
+  public List<Edit> madeFrom(String editId, int limit) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT * FROM edits WHERE from_edit_id = :id ORDER BY created_at")
+                .bind("id", editId)
+                .setMaxRows(limit)
+                .map(MAPPER)
+                .list());
+  }
+
   /** The stored events of an edit, oldest first, as {@code kind: detail} lines. */
   public List<String> events(String id) {
     return log.lines(id);
@@ -327,6 +340,10 @@ public final class EditStore {
         .bind("plan_message_id", edit.planMessageId())
         .bind("progress_message_id", edit.progressMessageId())
         .bind("callback_token", edit.callbackToken())
-        .bind("updated_at", Sql.timestamp(edit.updatedAt()));
+        .bind("updated_at", Sql.timestamp(edit.updatedAt()))
+        .bind("result_video_id", outcome.resultVideoId())
+        .bind("video_kling_id", video.klingVideoId())
+        .bind("from_edit_id", video.chain() == null ? null : video.chain().fromEditId())
+        .bind("from_link", video.chain() == null ? null : video.chain().link().id());
   }
 }

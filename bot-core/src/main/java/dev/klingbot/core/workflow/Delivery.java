@@ -291,8 +291,9 @@ public final class Delivery {
       Path result = Path.of(file);
       long size = sizeOf(result);
       if (size > 0 && size <= port.uploadLimitBytes(edit.origin().conversation())) {
-        return message.withFile(
-            new ChatFile(result, result.getFileName().toString(), "The edited video"));
+        return message
+            .withFile(new ChatFile(result, result.getFileName().toString(), "The edited video"))
+            .withActions(chainActions(edit));
       }
       text +=
           "\nThe video is "
@@ -311,10 +312,19 @@ public final class Delivery {
       text += "\nDownload it here (valid for about 30 days):\n" + edit.outcome().resultUrl();
       message = ChatMessage.text(text).mentioning(edit.origin().userId());
     }
-    return message.withActions(
-        List.of(
-            ChatAction.link(
-                ChatAction.Kind.OPEN_LINK, edit.id(), "Open video", edit.outcome().resultUrl())));
+    List<ChatAction> actions = new java.util.ArrayList<>(chainActions(edit));
+    actions.add(
+        ChatAction.link(
+            ChatAction.Kind.OPEN_LINK, edit.id(), "Open video", edit.outcome().resultUrl()));
+    return message.withActions(actions);
+  }
+
+  /** Every delivered result can be edited further or run again. */
+  static List<ChatAction> chainActions(Edit edit) {
+    return List.of(
+        ChatAction.button(
+            ChatAction.Kind.EDIT_RESULT, edit.id(), "Edit result", ChatAction.Style.PRIMARY),
+        ChatAction.button(ChatAction.Kind.AGAIN, edit.id(), "Again", ChatAction.Style.SECONDARY));
   }
 
   private static long sizeOf(Path file) {

@@ -143,6 +143,14 @@ public final class EditIntake {
                   + "”. Check the path and try again.");
         }
         downloads.copy(file.path(), target, maxBytes);
+      } else {
+        throw new EditException(
+            EditException.Kind.IMAGE,
+            "Give "
+                + what
+                + " as a file or a link; “"
+                + Texts.clip(source.displayName(), 40)
+                + "” is not one.");
       }
     } catch (MediaException e) {
       throw new EditException(
@@ -197,6 +205,63 @@ public final class EditIntake {
       failNow(edits.find(edit.id()).orElse(edit), reason, EditEvent.INIT_REFUSED, e.getMessage());
       throw new EditException(EditException.Kind.KLING, reason, e);
     }
+  }
+
+  /**
+   * Opens the session from the Kling {@code video_id} of the edit's source. When Kling refuses the
+   * id (older than its 30 days, or unknown) the edit goes on from {@code fallback}, the stored
+   * result file, relayed like any upload; without one it ends with {@code tooOld} as the user's
+   * sentence.
+   */
+  SessionOpener.Opened openFromVideoId(Edit edit, Path fallback, Platform platform, String tooOld) {
+    try {
+      return sessions.open(edit, null);
+    } catch (KlingException e) {
+      if (!refusedVideo(e)) {
+        LOG.info("Edit {}: init-selection refused: {}", edit.id(), e.getMessage());
+        String reason = KlingMessages.describe(e);
+        failNow(edits.find(edit.id()).orElse(edit), reason, EditEvent.INIT_REFUSED, e.getMessage());
+        throw new EditException(EditException.Kind.KLING, reason, e);
+      }
+      Edit current = edits.find(edit.id()).orElse(edit);
+      if (fallback == null || !Files.isRegularFile(fallback)) {
+        LOG.info("Edit {}: Kling refused the video id and no result file is kept", edit.id());
+        failNow(current, tooOld, EditEvent.VIDEO_ID_REFUSED, e.getMessage());
+        throw new EditException(EditException.Kind.VIDEO, tooOld, e);
+      }
+      LOG.info(
+          "Edit {}: Kling refused video id {} ({}); using the stored result file",
+          edit.id(),
+          edit.video().klingVideoId(),
+          e.getMessage());
+      Edit fromFile =
+          edits.update(
+              current.withVideo(current.video().withKlingVideoId(null)),
+              clock.instant(),
+              EditEvent.VIDEO_ID_REFUSED,
+              e.getMessage());
+      return openSession(
+          fromFile, videoUrl(fallback, MediaSource.File.of(fallback), true, platform));
+    }
+  }
+
+  /** Whether Kling refused the video itself (an unknown or expired {@code video_id}). */
+  static boolean refusedVideo(KlingException e) {
+    return switch (e.errorCode()) {
+      case VIDEO_REJECTED, INVALID_PARAMETER, INVALID_REQUEST, RESOURCE_NOT_FOUND -> true;
+      default -> false;
+    };
+  }
+
+  /** A signed relay URL for a file under the media folder, when a public base URL is set. */
+  java.util.Optional<String> relayUrl(Path file) {
+    return relay.urlFor(file);
+  }
+
+  /** Copies a stored file (an earlier edit's video or image) into a new edit's folder. */
+  Path copyInto(Path stored, Path target, long maxBytes, String what) {
+    fetch(MediaSource.File.of(stored), target, maxBytes, what);
+    return target;
   }
 
   /**

@@ -49,6 +49,7 @@ public final class EditService {
   private final EditStarter starter;
   private final EditSubmission submission;
   private final ResultLinks results;
+  private final EditChains chains;
 
   public EditService(
       EditStore edits,
@@ -87,6 +88,9 @@ public final class EditService {
             editorLinks,
             clock);
     this.submission = new EditSubmission(edits, quota, wakeRunner, clock);
+    this.chains =
+        new EditChains(
+            edits, quota, starter, intake, files, selection, submission, rules, editorLinks, clock);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -98,7 +102,29 @@ public final class EditService {
    * it instead. The reply's first message is the plan, to post in the edit's thread.
    */
   public Reply start(Requester who, StartEdit request) {
+    if (request.video() instanceof MediaSource.Result result) {
+      Edit parent = result.editId() == null ? current(who) : access.readable(who, result.editId());
+      return chains.fromResult(who, parent, request);
+    }
     return starter.start(who, request);
+  }
+
+  /**
+   * Runs a submitted edit once more as a new edit in its thread: the same source, instruction,
+   * images, selection, mode and length, submitted at once (its own task id and charge, after the
+   * same quota check as any submit). The reply is the plan and the submission.
+   */
+  public Reply again(Requester who, String editIdOrNull) {
+    Edit parent =
+        editIdOrNull == null || editIdOrNull.isBlank()
+            ? current(who)
+            : access.readable(who, editIdOrNull);
+    return chains.again(who, parent);
+  }
+
+  /** The edits made from an edit (its result edited further, or run again), oldest first. */
+  public List<Edit> madeFrom(Edit edit) {
+    return edits.madeFrom(edit.id(), 20);
   }
 
   /**
@@ -341,7 +367,9 @@ public final class EditService {
     int ahead = edit.task().queued() ? edits.work().queuedAhead(edit) : 0;
     Map<Integer, List<Point>> marked =
         edit.state().isBeforeSubmit() ? selection.points(edit) : Map.of();
-    return Reply.of(edit, EditViews.status(edit, clock.instant(), ahead, marked, results.of(edit)));
+    return Reply.of(
+        edit,
+        EditViews.status(edit, clock.instant(), ahead, marked, results.of(edit), madeFrom(edit)));
   }
 
   /** The edit a thread belongs to, if the requester is in an edit's thread. */

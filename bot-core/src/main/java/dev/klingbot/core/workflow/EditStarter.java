@@ -92,6 +92,11 @@ final class EditStarter {
     this.limits = StartLimits.from(edits, intake.settings(), clock);
   }
 
+  /** The limits on open edits and starts per minute, shared with edits made from earlier ones. */
+  StartLimits limits() {
+    return limits;
+  }
+
   /**
    * What can be refused before any media is fetched: the channel, the instruction and the quota.
    * Nothing is stored or fetched.
@@ -347,7 +352,11 @@ final class EditStarter {
     return rules.check(info);
   }
 
+  /** The stored probe result; {@code null} for a Kling video not probed yet. */
   static VideoInfo readInfo(Edit edit) {
+    if (edit.video().infoJson() == null) {
+      return null;
+    }
     try {
       return JSON.readValue(edit.video().infoJson(), VideoInfo.class);
     } catch (JsonProcessingException e) {

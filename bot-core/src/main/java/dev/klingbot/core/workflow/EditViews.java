@@ -6,6 +6,7 @@ import dev.klingbot.core.chat.ChatAction;
 import dev.klingbot.core.chat.ChatAction.Kind;
 import dev.klingbot.core.chat.ChatAction.Style;
 import dev.klingbot.core.chat.ChatMessage;
+import dev.klingbot.core.edit.Chain;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.media.VideoCheck;
@@ -27,7 +28,52 @@ final class EditViews {
   private EditViews() {}
 
   static String header(Edit edit) {
-    return "🎬 **Edit `" + edit.id() + "`** — " + edit.request().summary();
+    return "🎬 **Edit `" + edit.id() + "`**" + from(edit) + " — " + edit.request().summary();
+  }
+
+  /**
+   * What an edit was made from, as it follows its id: " from the result of `X`", " (`X` again)".
+   */
+  static String from(Edit edit) {
+    Chain chain = edit.video().chain();
+    if (chain == null) {
+      return "";
+    }
+    return chain.link() == Chain.Link.RESULT
+        ? " from the result of `" + chain.fromEditId() + "`"
+        : " (`" + chain.fromEditId() + "` again)";
+  }
+
+  /** The plan of an edit run again: what it repeats, already marked and submitted. */
+  static ChatMessage againPlan(
+      Edit edit, VideoInfo info, java.util.Map<Integer, List<dev.klingbot.kling.Point>> marked) {
+    StringBuilder text = new StringBuilder(header(edit)).append('\n');
+    text.append(modeLine(edit)).append('\n');
+    text.append("**Kling prompt:** `").append(edit.request().prompt()).append("`\n");
+    if (!edit.images().isEmpty()) {
+      List<String> names = new ArrayList<>();
+      edit.images()
+          .forEach(image -> names.add("<<<image_" + image.position() + ">>> = " + image.source()));
+      text.append("**Reference images:** ").append(String.join(", ", names)).append('\n');
+    }
+    text.append("**Video:** ").append(videoLine(edit, info)).append('\n');
+    if (marked.isEmpty()) {
+      text.append("**Selection:** none, as before");
+    } else {
+      List<String> frames = new ArrayList<>();
+      marked.forEach(
+          (frame, points) ->
+              frames.add(
+                  "frame "
+                      + frame
+                      + ": "
+                      + points.size()
+                      + (points.size() == 1 ? " point" : " points")));
+      text.append("**Selection:** the same as before (")
+          .append(String.join(", ", frames))
+          .append(')');
+    }
+    return ChatMessage.text(text.toString().strip());
   }
 
   /** The plan: what Kling will be asked, what it costs, what is left, and the buttons. */
@@ -187,18 +233,20 @@ final class EditViews {
   }
 
   /**
-   * Where an edit is.
+   * Where an edit is, and what was made from it.
    *
    * @param marked the stored selection, by frame, wherever it was made (chat, console, web page)
    * @param result the result to show (see {@link ResultLinks}), empty when there is none or it is
    *     no longer kept
+   * @param madeFrom the edits made from this one (from its result, or again)
    */
   static ChatMessage status(
       Edit edit,
       Instant now,
       int queuedAhead,
       Map<Integer, List<Point>> marked,
-      Optional<String> result) {
+      Optional<String> result,
+      List<Edit> madeFrom) {
     StringBuilder text = new StringBuilder(header(edit)).append('\n');
     text.append("**State:** ").append(stateLine(edit, now, queuedAhead, marked)).append('\n');
     if (!marked.isEmpty() && edit.state().isBeforeSubmit()) {
@@ -222,6 +270,22 @@ final class EditViews {
     }
     if (edit.outcome().failureReason() != null) {
       text.append("**Why:** ").append(edit.outcome().failureReason()).append('\n');
+    }
+    if (!madeFrom.isEmpty()) {
+      text.append("**Made from it:** ");
+      List<String> children = new ArrayList<>();
+      for (Edit child : madeFrom) {
+        Chain chain = child.video().chain();
+        children.add(
+            "`"
+                + child.id()
+                + "` "
+                + (chain != null && chain.link() == Chain.Link.AGAIN ? "again" : "from its result")
+                + " ("
+                + child.state().label()
+                + ")");
+      }
+      text.append(String.join(", ", children)).append('\n');
     }
     ChatMessage message = ChatMessage.text(text.toString().strip());
     if (edit.state().isBeforeSubmit() && !edit.video().needsConform()) {
@@ -286,6 +350,13 @@ final class EditViews {
             + Texts.clip(edit.request().summary(), 60)
             + " · "
             + ago(edit.createdAt(), now);
+    Chain chain = edit.video().chain();
+    if (chain != null) {
+      line +=
+          chain.link() == Chain.Link.RESULT
+              ? " · from the result of `" + chain.fromEditId() + "`"
+              : " · `" + chain.fromEditId() + "` again";
+    }
     if (edit.origin().threadId() != null) {
       String thread =
           dev.klingbot.core.conversation.CommandSyntax.of(edit.origin().platform())

@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * A video or image the user gave: a URL the bot may fetch (Discord attachment, link), or a local
- * file (console, a Slack file the adapter downloaded with its token).
+ * A video or image the user gave: a URL the bot may fetch (Discord attachment, link), a local file
+ * (console, a Slack file the adapter downloaded with its token), or, for a video, the result of an
+ * earlier edit (Kling opens it from its {@code video_id}: nothing is downloaded or uploaded).
  */
 public sealed interface MediaSource {
   /** A name for messages (file name or URL). */
@@ -54,11 +55,34 @@ public sealed interface MediaSource {
     }
   }
 
-  /** Parses what a user typed: an http(s) URL or a file path. */
+  /**
+   * The result of an earlier edit.
+   *
+   * @param editId the edit, or {@code null} for the edit of the thread the command came from (else
+   *     the person's latest edit)
+   */
+  record Result(String editId) implements MediaSource {
+    @Override
+    public String displayName() {
+      return editId == null ? "the result of this edit" : "the result of " + editId;
+    }
+  }
+
+  /** An edit id as people type it ({@code K7Q2MX4A}, {@code #k7q2-mx4a}). */
+  java.util.regex.Pattern EDIT_ID =
+      java.util.regex.Pattern.compile("(?i)#?[2-9a-hjkmnp-z]{4}-?[2-9a-hjkmnp-z]{4}");
+
+  /**
+   * Parses what a user typed: an http(s) URL, an earlier edit's id (when no file has that name) or
+   * a file path.
+   */
   static MediaSource parse(String text) {
     String trimmed = text.strip();
     if (trimmed.startsWith("http://") || trimmed.startsWith("https://")) {
       return Url.of(trimmed);
+    }
+    if (EDIT_ID.matcher(trimmed).matches() && !java.nio.file.Files.exists(Path.of(trimmed))) {
+      return new Result(trimmed);
     }
     return File.of(Path.of(trimmed));
   }

@@ -266,6 +266,13 @@ public final class SelectionWork {
   }
 
   private BufferedImage frame(Edit edit, int frame) {
+    if (edit.video().file() == null) {
+      throw new EditException(
+          EditException.Kind.VIDEO,
+          "I don't have the frames of this video: Kling opened it from its own copy of an earlier"
+              + " result, and the bot's file of it is gone. Submit without marking, or start a new"
+              + " edit with the video.");
+    }
     try {
       return frames.frame(Path.of(edit.video().file()), frame);
     } catch (MediaException e) {

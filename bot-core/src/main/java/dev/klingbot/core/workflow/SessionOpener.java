@@ -52,7 +52,8 @@ final class SessionOpener {
   record Opened(Edit edit, Optional<TransientRetry.Wait> waiting) {}
 
   /**
-   * Calls init-selection and stores the session; the edit moves to {@code selecting}.
+   * Calls init-selection (with the source's Kling {@code video_id} when it has one, else with
+   * {@code videoUrl}) and stores the session; the edit moves to {@code selecting}.
    *
    * @throws KlingException when Kling refused, or stayed unavailable for the whole retry window
    */
@@ -60,7 +61,12 @@ final class SessionOpener {
     edits.log().record(edit.id(), clock.instant(), EditEvent.OPENING_SESSION, null);
     InitSelectionResult result;
     try {
-      result = kling.initSelection(InitSelectionRequest.ofVideoUrl(videoUrl));
+      String videoId = edit.video().klingVideoId();
+      result =
+          kling.initSelection(
+              videoId != null
+                  ? InitSelectionRequest.ofVideoId(videoId)
+                  : InitSelectionRequest.ofVideoUrl(videoUrl));
     } catch (KlingException e) {
       if (!TransientRetry.isTransient(e)) {
         throw e;

@@ -76,7 +76,7 @@ final class TaskFollower {
       case CREATED -> {
         if (edit.session() == null
             && edit.task().nextCheckAt() != null
-            && edit.video().url() != null) {
+            && (edit.video().url() != null || edit.video().klingVideoId() != null)) {
           openSession(edit);
         }
       }
@@ -313,11 +313,12 @@ final class TaskFollower {
     TaskState status = TaskState.of(task.status());
     if (task.status() == TaskStatus.SUCCEED && !task.videos().isEmpty()) {
       String url = task.videos().get(0).url();
+      String videoId = task.videos().get(0).id();
       Edit done =
           edits.update(
               edit.withState(EditState.SUCCEEDED)
                   .withTask(edit.task().checked(status, task.statusMessage(), now, null))
-                  .withOutcome(edit.outcome().succeeded(url, now)),
+                  .withOutcome(edit.outcome().succeeded(url, videoId, now)),
               now,
               EditEvent.SUCCEEDED,
               url);

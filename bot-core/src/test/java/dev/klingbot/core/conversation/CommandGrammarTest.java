@@ -97,6 +97,48 @@ class CommandGrammarTest {
   }
 
   @Test
+  void editTakesAnEarlierEditsIdOrNoVideoAtAllForItsResult() {
+    EditCommand.Start byId = (EditCommand.Start) command("edit K7Q2MX4A remove the line too --pro");
+    assertThat(byId.video()).isEqualTo(new MediaSource.Result("K7Q2MX4A"));
+    assertThat(byId.instruction()).isEqualTo("remove the line too");
+    assertThat(byId.mode()).isEqualTo(TaskMode.PRO);
+    assertThat(CommandGrammar.format(byId)).isEqualTo("edit K7Q2MX4A remove the line too --pro");
+
+    EditCommand.Start inThread = (EditCommand.Start) command("edit remove the line too");
+    assertThat(inThread.video()).isEqualTo(new MediaSource.Result(null));
+    assertThat(inThread.instruction()).isEqualTo("remove the line too");
+    assertThat(CommandGrammar.format(inThread)).isEqualTo("edit remove the line too");
+
+    assertThat(((EditCommand.Start) command("edit clip.mp4 remove it")).video())
+        .isInstanceOf(MediaSource.File.class);
+    assertThat(((EditCommand.Start) command("edit https://x.example/a remove it")).video())
+        .isInstanceOf(MediaSource.Url.class);
+  }
+
+  @Test
+  void againRepeatsTheCurrentOrANamedEdit() {
+    assertThat(command("again")).isEqualTo(new EditCommand.Again(null));
+    assertThat(command("again K7Q2MX4A")).isEqualTo(new EditCommand.Again("K7Q2MX4A"));
+    assertThat(command("repeat")).isEqualTo(new EditCommand.Again(null));
+    assertThat(CommandGrammar.format(new EditCommand.Again("K7Q2MX4A")))
+        .isEqualTo("again K7Q2MX4A");
+    assertThat(refusal("again and again")).contains("at most an edit id");
+  }
+
+  @Test
+  void theEditResultFormStartsFromThatResultAndAgainIsAPress() {
+    assertThat(Actions.pressed("again:K7Q2MX4A"))
+        .isEqualTo(new Actions.Pressed.Run(new EditCommand.Again("K7Q2MX4A")));
+    assertThat(Actions.opensForm("edit-result:K7Q2MX4A")).isTrue();
+    EditCommand.Start start =
+        (EditCommand.Start)
+            Actions.fromForm("edit-result:K7Q2MX4A", " remove the line --image x.png");
+    assertThat(start.video()).isEqualTo(new MediaSource.Result("K7Q2MX4A"));
+    assertThat(start.instruction()).isEqualTo("remove the line");
+    assertThat(start.images()).as("no server file is read from a form").isEmpty();
+  }
+
+  @Test
   void anUnknownOptionIsNamedWithTheOneMeant() {
     assertThat(refusal("edit clip.mp4 remove the ball --imgae hat.png"))
         .contains("`--imgae`")

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.klingbot.core.Platform;
+import dev.klingbot.core.edit.Chain;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditEvent;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.KlingSession;
+import dev.klingbot.core.edit.SourceVideo;
 import dev.klingbot.core.edit.TaskProgress;
 import dev.klingbot.core.testing.Edits;
 import dev.klingbot.core.testing.OnEveryDatabase;
@@ -46,6 +48,58 @@ class EditStoreTest {
       assertThat(read.images()).hasSize(1);
       assertThat(read.session().expiresAt()).isEqualTo(T0.plus(Duration.ofHours(24)));
       assertThat(store.events("ABCD2345")).containsExactly("created: created");
+    }
+  }
+
+  @OnEveryDatabase
+  void keepsTheResultsVideoIdAndTheChainAndFindsWhatWasMadeFromAnEdit(String kind) {
+    try (Database database = TestDatabases.open(kind)) {
+      EditStore store = new EditStore(database);
+      Edit first = Edits.removal("ABCD2345", T0);
+      first =
+          store.insert(
+              first.withOutcome(first.outcome().succeeded("https://r/1.mp4", "video-77", T0)),
+              "created");
+      Edit second = Edits.removal("EFGH2345", T0.plusSeconds(1));
+      second =
+          store.insert(
+              second.withVideo(
+                  new SourceVideo(
+                      "the result of ABCD2345",
+                      null,
+                      null,
+                      null,
+                      null,
+                      false,
+                      "video-77",
+                      Chain.resultOf("ABCD2345"))),
+              "created");
+      Edit third = Edits.removal("JKMN2345", T0.plusSeconds(2));
+      third =
+          store.insert(
+              third
+                  .withVideo(third.video().withKlingVideoId(null))
+                  .withVideo(
+                      new SourceVideo(
+                          "clip.mp4",
+                          "/tmp/c.mp4",
+                          null,
+                          "{}",
+                          "{}",
+                          false,
+                          null,
+                          Chain.again("ABCD2345"))),
+              "created");
+
+      assertThat(store.find("ABCD2345").orElseThrow().outcome().resultVideoId())
+          .isEqualTo("video-77");
+      assertThat(store.find("EFGH2345").orElseThrow()).isEqualTo(second);
+      assertThat(store.madeFrom("ABCD2345", 10))
+          .extracting(Edit::id, edit -> edit.video().chain().link())
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("EFGH2345", Chain.Link.RESULT),
+              org.assertj.core.groups.Tuple.tuple("JKMN2345", Chain.Link.AGAIN));
+      assertThat(store.madeFrom("EFGH2345", 10)).isEmpty();
     }
   }
 

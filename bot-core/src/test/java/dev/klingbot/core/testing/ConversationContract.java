@@ -9,6 +9,10 @@ import dev.klingbot.core.conversation.EditCommand;
 import dev.klingbot.core.conversation.EditCommand.Admin;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditState;
+import dev.klingbot.core.workflow.MediaSource;
+import dev.klingbot.simulator.RecordedRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -52,6 +56,12 @@ public abstract class ConversationContract {
 
   /** Presses a button the bot showed (its id is {@link ChatAction#id()}). */
   protected abstract void press(Person who, ChatAction button) throws Exception;
+
+  /**
+   * Presses a button that opens a form and fills it in with {@code value} (the console, which has
+   * no forms, types the command the button stands for).
+   */
+  protected abstract void fillForm(Person who, ChatAction button, String value) throws Exception;
 
   /**
    * Types a line whose first word is no command; returns false when the front-end cannot take free
@@ -155,5 +165,136 @@ public abstract class ConversationContract {
     if (typeNoCommand(ALICE, "sumbit now please")) {
       expect("Did you mean submit");
     }
+  }
+
+  /**
+   * After the result: Edit result (a form) starts from Kling's copy of the result, Again repeats an
+   * edit as a new charged task, a typed edit of an earlier result works too, and the chain shows in
+   * status and history. Then the result is aged: past Kling's 30 days the stored file is relayed
+   * instead (whether the bot knows it is too old or Kling refuses the id), and without the file the
+   * person is told plainly to upload it again.
+   */
+  @Test
+  void afterTheResultItIsEditedFurtherAndRunAgainAlike() throws Exception {
+    String first = start(ALICE, "remove the orange ball");
+    expect("Kling prompt: Delete the orange ball from <<<video_1>>>", Kind.SUBMIT);
+    give(ALICE, select(first, "C4"));
+    expect("Marked C4 on frame 0");
+    press(ALICE, ChatAction.button(Kind.SUBMIT, first, "Submit", ChatAction.Style.SUCCESS));
+    expect("Submitted edit " + first);
+    expect("Your edit " + first + " is ready", Kind.EDIT_RESULT, Kind.AGAIN);
+    Edit done = fixture().edits.find(first).orElseThrow();
+    fixture().simulator.clearRequests();
+    int relayed = fixture().relayedPaths().size();
+
+    // Edit result: a new instruction, from Kling's own copy of the result
+    fillForm(
+        ALICE,
+        ChatAction.button(Kind.EDIT_RESULT, first, "Edit result", ChatAction.Style.PRIMARY),
+        "remove the white line");
+    expect("from the result of " + first + " — Remove “the white line”", Kind.SUBMIT);
+    Edit second = latest(ALICE);
+    assertThat(second.id()).isNotEqualTo(first);
+    assertThat(second.origin().threadId()).isEqualTo(done.origin().threadId());
+    assertThat(initBodies())
+        .singleElement()
+        .satisfies(
+            body ->
+                assertThat(body)
+                    .contains("\"video_id\":\"" + done.outcome().resultVideoId() + "\"")
+                    .doesNotContain("video_url"));
+    assertThat(fixture().relayedPaths()).as("nothing fetched from the bot").hasSize(relayed);
+    give(ALICE, new EditCommand.Submit(second.id()));
+    expect("Submitted edit " + second.id());
+    expect("Your edit " + second.id() + " is ready", Kind.EDIT_RESULT, Kind.AGAIN);
+
+    // Again: the same edit as a new task, charged on its own
+    press(ALICE, ChatAction.button(Kind.AGAIN, second.id(), "Again", ChatAction.Style.SECONDARY));
+    expect(second.id() + " again) — Remove “the white line”");
+    Edit third = latest(ALICE);
+    expect("Submitted edit " + third.id());
+    expect("Your edit " + third.id() + " is ready", Kind.EDIT_RESULT, Kind.AGAIN);
+    assertThat(fixture().quota.ledgerState(third.id())).contains("COMMITTED");
+
+    // the chain in status and history
+    give(ALICE, new EditCommand.Status(second.id()));
+    Seen status = expect("Made from it: " + third.id() + " again (succeeded)");
+    assertThat(status.text()).contains("Edit " + second.id() + " from the result of " + first);
+    give(ALICE, new EditCommand.History());
+    expect(second.id() + " again");
+
+    // past Kling's 30 days, the bot knows it: the stored result is relayed like any upload
+    age(third.id(), java.time.Duration.ofDays(31), null);
+    fixture().simulator.clearRequests();
+    give(
+        ALICE,
+        new EditCommand.Start(
+            new MediaSource.Result(third.id()), "remove the cone", null, null, null));
+    expect("from the result of " + third.id() + " — Remove “the cone”", Kind.SUBMIT);
+    assertThat(initBodies()).singleElement().satisfies(b -> assertThat(b).contains("video_url"));
+
+    // Kling refuses the id (it no longer has the video): the stored file again
+    age(second.id(), java.time.Duration.ZERO, "no-such-video");
+    fixture().simulator.clearRequests();
+    give(
+        ALICE,
+        new EditCommand.Start(
+            new MediaSource.Result(second.id()), "remove the cone", null, null, null));
+    expect("Kling no longer had the result of " + second.id());
+    assertThat(initBodies()).hasSize(2);
+
+    // without the file, the person is told to upload it again
+    Files.delete(Path.of(fixture().edits.find(first).orElseThrow().outcome().resultFile()));
+    age(first, java.time.Duration.ofDays(31), null);
+    give(
+        ALICE,
+        new EditCommand.Start(new MediaSource.Result(first), "remove the cone", null, null, null));
+    expect("is too old to edit further");
+  }
+
+  private Edit latest(Person who) {
+    Edit newest = null;
+    for (Edit edit : fixture().edits.searchIds(platformOf(who), serverOf(who), null, "", 50)) {
+      if (newest == null || edit.createdAt().isAfter(newest.createdAt())) {
+        newest = edit;
+      }
+    }
+    return newest;
+  }
+
+  /** The platform the front-end's edits are stored under. */
+  protected abstract dev.klingbot.core.Platform platformOf(Person who);
+
+  /** The server the front-end's edits are stored under. */
+  protected abstract String serverOf(Person who);
+
+  /**
+   * Makes an edit's result look older to the bot, or gives it a Kling video id Kling does not know.
+   */
+  private void age(String editId, java.time.Duration by, String videoId) {
+    Edit edit = fixture().edits.find(editId).orElseThrow();
+    var outcome = edit.outcome();
+    fixture()
+        .edits
+        .update(
+            edit.withOutcome(
+                new dev.klingbot.core.edit.Outcome(
+                    outcome.resultUrl(),
+                    outcome.resultFile(),
+                    outcome.failureReason(),
+                    outcome.finishedAt().minus(by),
+                    outcome.deliveryStartedAt(),
+                    outcome.deliveredAt(),
+                    videoId == null ? outcome.resultVideoId() : videoId)),
+            java.time.Instant.now(),
+            null,
+            null);
+  }
+
+  private List<String> initBodies() {
+    return fixture().simulator.requests().stream()
+        .filter(r -> r.path().endsWith("/init-selection"))
+        .map(RecordedRequest::body)
+        .toList();
   }
 }

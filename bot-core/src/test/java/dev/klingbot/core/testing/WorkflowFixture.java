@@ -53,6 +53,8 @@ public final class WorkflowFixture implements AutoCloseable {
   private final WorkflowSettings settings;
   private final com.sun.net.httpserver.HttpServer relayServer;
   private final MediaRelay relay;
+  private final java.util.List<String> relayed =
+      java.util.Collections.synchronizedList(new java.util.ArrayList<>());
   private Workflow workflow;
 
   public WorkflowFixture(
@@ -225,6 +227,7 @@ public final class WorkflowFixture implements AutoCloseable {
         String[] kv = pair.split("=", 2);
         query.put(kv[0], kv.length > 1 ? kv[1] : "");
       }
+      relayed.add(path);
       Optional<Path> file = relay.resolve(path, query.get("exp"), query.get("sig"));
       if (file.isEmpty()) {
         exchange.sendResponseHeaders(403, -1);
@@ -240,6 +243,11 @@ public final class WorkflowFixture implements AutoCloseable {
 
   public MediaRelay relay() {
     return relay;
+  }
+
+  /** The paths (under the media folder) Kling fetched through the relay, in order. */
+  public java.util.List<String> relayedPaths() {
+    return java.util.List.copyOf(relayed);
   }
 
   public Workflow workflow() {

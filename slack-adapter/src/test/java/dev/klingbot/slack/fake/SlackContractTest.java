@@ -99,7 +99,12 @@ class SlackContractTest extends ConversationContract {
     if (slash) {
       bot.command(who.id(), CommandGrammar.format(command), slack.responseUrl(who.name()));
     } else {
-      String thread = threads.get(command.editId());
+      String about =
+          command instanceof EditCommand.Start start
+                  && start.video() instanceof dev.klingbot.core.workflow.MediaSource.Result result
+              ? result.editId()
+              : command.editId();
+      String thread = thread(about);
       bot.event(
           SlackPayloads.threadMessage(who.id(), nextTs(), thread, CommandGrammar.format(command)));
     }
@@ -108,7 +113,46 @@ class SlackContractTest extends ConversationContract {
   @Override
   protected void press(Person who, ChatAction button) throws Exception {
     Edit edit = fixture.edits.find(button.editId()).orElseThrow();
-    bot.press(who.id(), button.id(), edit.planMessageId(), threads.get(edit.id()));
+    bot.press(who.id(), button.id(), edit.planMessageId(), thread(edit.id()));
+  }
+
+  /** The thread of an edit: where the mention was, or, for an edit made from it, the same. */
+  private String thread(String editId) {
+    if (editId == null || threads.containsKey(editId)) {
+      return threads.get(editId);
+    }
+    return fixture.edits.find(editId).map(edit -> edit.origin().threadId()).orElse(null);
+  }
+
+  @Override
+  protected void fillForm(Person who, ChatAction button, String value) throws Exception {
+    int before = slack.calls().size();
+    press(who, button);
+    String metadata = null;
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (metadata == null && System.nanoTime() < deadline) {
+      for (FakeSlack.Call call : slack.calls().subList(before, slack.calls().size())) {
+        if (call.method().equals("views.open")) {
+          com.google.gson.JsonObject view =
+              new com.google.gson.Gson()
+                  .fromJson(call.param("view"), com.google.gson.JsonObject.class);
+          metadata = view.get("private_metadata").getAsString();
+        }
+      }
+      Thread.sleep(50);
+    }
+    String payload = SlackPayloads.submitModal(who.id(), "kling-form", metadata, "input", value);
+    bot.http().postForm(SlackPayloads.form(Map.of("payload", payload)), Map.of());
+  }
+
+  @Override
+  protected Platform platformOf(Person who) {
+    return Platform.SLACK;
+  }
+
+  @Override
+  protected String serverOf(Person who) {
+    return FakeSlack.TEAM;
   }
 
   @Override

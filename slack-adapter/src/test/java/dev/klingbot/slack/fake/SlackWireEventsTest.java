@@ -2,6 +2,7 @@ package dev.klingbot.slack.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.klingbot.core.Platform;
 import dev.klingbot.core.workflow.MediaSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +103,26 @@ class SlackWireEventsTest extends BothModesTest {
     assertThat(hint.shown()).contains("`prompt &lt;new instruction&gt;`");
     drainThread(id, "1700000000.000900");
     assertThat(editsStarted()).isEqualTo(1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(WireBot.Mode.class)
+  void aFilePathTypedInAThreadOrAfterSlashKlingIsNeverReadFromTheBotsDisk(WireBot.Mode mode)
+      throws Exception {
+    open(mode);
+    mentionWithAVideo();
+    MediaSource.File onServer = fixture.sampleFile(1280, 720, 30, 5);
+    int before = fixture.edits.recentByUser(Platform.SLACK, FakeSlack.TEAM, "U_ALICE", 25).size();
+
+    bot.event(
+        SlackPayloads.threadMessage(
+            "U_ALICE", "1700000000.000300", MENTION_TS, "edit " + onServer.path() + " remove it"));
+    slack.await("chat.postEphemeral", c -> c.shown().contains("Attach the video"), WAIT);
+    bot.command("U_ALICE", "edit " + onServer.path() + " remove it", slack.responseUrl("alice"));
+    slack.await("respond", c -> c.shown().contains("Attach the video"), WAIT);
+
+    assertThat(fixture.edits.recentByUser(Platform.SLACK, FakeSlack.TEAM, "U_ALICE", 25))
+        .hasSize(before);
   }
 
   @ParameterizedTest
