@@ -102,6 +102,14 @@ public final class FakeDiscord implements AutoCloseable {
 
   /** Starts the REST server and the gateway on loopback. */
   public FakeDiscord start() throws IOException {
+    return start(0);
+  }
+
+  /**
+   * Starts on {@code port} of the loopback address: a port nothing listens on yet is a Discord that
+   * cannot be reached until this fake starts there (see {@link #configureAt(JDABuilder, int)}).
+   */
+  public FakeDiscord start(int port) throws IOException {
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -109,7 +117,7 @@ public final class FakeDiscord implements AutoCloseable {
             return FakeDiscord.this.dispatch(request);
           }
         });
-    server.start(InetAddress.getLoopbackAddress(), 0);
+    server.start(InetAddress.getLoopbackAddress(), port);
     return this;
   }
 
@@ -125,9 +133,22 @@ public final class FakeDiscord implements AutoCloseable {
 
   /** Points a JDA builder at this Discord: REST base URL, gateway, JSON, no compression. */
   public JDABuilder configure(JDABuilder builder) {
-    String url = gatewayUrl();
+    return configureAt(builder, server.getPort());
+  }
+
+  /** Points a JDA builder at a fake Discord on {@code port} of the loopback address. */
+  public static JDABuilder configureAt(JDABuilder builder, int port) {
+    String host = InetAddress.getLoopbackAddress().getHostAddress();
+    return configureAt(
+        builder,
+        "http://" + host + ":" + port + "/api/v10/",
+        "ws://" + host + ":" + port + "/gateway");
+  }
+
+  /** Points a JDA builder at the given REST base URL and gateway (JSON, no compression). */
+  public static JDABuilder configureAt(JDABuilder builder, String restBaseUrl, String url) {
     return builder
-        .setRestConfig(new RestConfig().setBaseUrl(restBaseUrl()))
+        .setRestConfig(new RestConfig().setBaseUrl(restBaseUrl))
         .setSessionController(
             new SessionControllerAdapter() {
               @Override
