@@ -23,6 +23,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -74,11 +75,11 @@ public final class RunCommand implements Callable<Integer> {
       ChatPorts chats = Injection.get(injector, ChatPorts.class);
       ConversationHandler conversation = Injection.get(injector, ConversationHandler.class);
       List<String> running = new ArrayList<>();
+      PlatformStarts starts = new PlatformStarts(stopped);
       if (effective.discord().enabled()) {
         DiscordBot discord =
             lifecycle.manage(new DiscordBot(effective.discord(), conversation, chats));
-        discord.start();
-        workflow.runner().follow(Platform.DISCORD);
+        starts.start("Discord", discord::start, () -> workflow.runner().follow(Platform.DISCORD));
         running.add("Discord");
       }
       if (effective.slack().enabled()) {
@@ -90,13 +91,13 @@ public final class RunCommand implements Callable<Integer> {
                     conversation,
                     chats,
                     new SeenEventStore(Injection.get(injector, Database.class))::firstTime));
-        slack.start();
         slack
             .httpHandler()
             .ifPresent(handler -> server.route(SlackHttpHandler.PATH, new SlackRoute(handler)));
-        workflow.runner().follow(Platform.SLACK);
+        starts.start("Slack", slack::start, () -> workflow.runner().follow(Platform.SLACK));
         running.add("Slack (" + effective.slack().mode() + " mode)");
       }
+      lifecycle.manage(starts);
       workflow.runner().start();
       out.println(
           "Kling Edit Bot is running: "
@@ -119,6 +120,10 @@ public final class RunCommand implements Callable<Integer> {
                   },
                   "klingbot-shutdown"));
       stopped.await();
+      Optional<RuntimeException> failure = starts.failure();
+      if (failure.isPresent()) {
+        throw failure.get();
+      }
     }
     return 0;
   }
