@@ -129,7 +129,9 @@ public final class Delivery {
               .mentioning(current.origin().userId());
     }
     try {
-      MessageRef posted = port.get().post(current.origin().conversation(), message);
+      MessageRef posted =
+          port.get()
+              .post(current.origin().conversation(), message.withDeliveryKey(deliveryKey(current)));
       LOG.info(
           "Edit {}: delivered ({}) as message {}",
           current.id(),
@@ -178,6 +180,11 @@ public final class Delivery {
     return edit.state() == EditState.SUCCEEDED
         ? "Your edit `" + edit.id() + "` is ready: "
         : "Edit `" + edit.id() + "` (";
+  }
+
+  /** The key of an edit's final message: the same each time its delivery is tried again. */
+  static String deliveryKey(Edit edit) {
+    return "result:" + edit.id();
   }
 
   /**

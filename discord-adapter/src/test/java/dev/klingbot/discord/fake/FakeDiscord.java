@@ -45,6 +45,9 @@ import okio.Buffer;
  * channel, the threads the bot opens in it, and the messages posted; it records every REST call so
  * a test asserts what Discord received. Payloads follow the examples of Discord's API reference.
  *
+ * <p>Like Discord it answers a post whose {@code nonce} it saw before in the channel with the
+ * earlier message when {@code enforce_nonce} is set, instead of creating a second one.
+ *
  * <p>Like Discord it refuses posts the bot's permissions do not allow (50013), posts and edits in a
  * locked thread (50083), and unarchives an unlocked archived thread when a message is posted in it;
  * archiving a thread sends {@code THREAD_UPDATE}, after which JDA no longer caches the thread.
@@ -75,6 +78,7 @@ public final class FakeDiscord implements AutoCloseable {
   private final Map<String, DataObject> channels = new LinkedHashMap<>();
   private final Map<String, DataObject> messages = new LinkedHashMap<>();
   private final Map<String, String> messageChannels = new LinkedHashMap<>();
+  private final Map<String, String> nonces = new LinkedHashMap<>();
   private final List<String> identifies = new ArrayList<>();
   private final Map<String, String> commandIds = new LinkedHashMap<>();
   private final Map<String, DataObject> interactions = new LinkedHashMap<>();
@@ -693,8 +697,19 @@ public final class FakeDiscord implements AutoCloseable {
         dispatch("THREAD_UPDATE", target);
       }
     }
+    String nonce = json.isNull("nonce") ? null : json.get("nonce").toString();
+    if (nonce != null && json.getBoolean("enforce_nonce", false)) {
+      String earlier = nonces.get(channel + "/" + nonce);
+      if (earlier != null && messages.containsKey(earlier)) {
+        return ok(messages.get(earlier)); // Discord answers the message created with this nonce
+      }
+    }
     String id = snowflake();
     DataObject sent = message(id, channel, json, files);
+    if (nonce != null) {
+      sent.put("nonce", nonce);
+      nonces.put(channel + "/" + nonce, id);
+    }
     messages.put(id, sent);
     messageChannels.put(id, channel);
     target.put("last_message_id", id);
