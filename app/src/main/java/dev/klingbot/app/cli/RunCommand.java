@@ -6,6 +6,7 @@ import dev.klingbot.app.http.SlackRoute;
 import dev.klingbot.app.wiring.AppOptions;
 import dev.klingbot.app.wiring.Injection;
 import dev.klingbot.app.wiring.Lifecycle;
+import dev.klingbot.app.wiring.Operations;
 import dev.klingbot.app.wiring.Simulation;
 import dev.klingbot.config.ConfigException;
 import dev.klingbot.config.KlingbotConfig;
@@ -72,6 +73,7 @@ public final class RunCommand implements Callable<Integer> {
               effective, simulate ? AppOptions.local() : AppOptions.standard(), lifecycle);
       Workflow workflow = Injection.get(injector, Workflow.class);
       AppHttpServer server = Injection.get(injector, AppHttpServer.class);
+      Injection.get(injector, Operations.class).mountOn(server);
       ChatPorts chats = Injection.get(injector, ChatPorts.class);
       ConversationHandler conversation = Injection.get(injector, ConversationHandler.class);
       List<String> running = new ArrayList<>();

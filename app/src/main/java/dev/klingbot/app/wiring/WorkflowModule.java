@@ -146,7 +146,8 @@ public final class WorkflowModule extends AbstractModule {
       AppHttpServer server,
       Lifecycle lifecycle,
       com.google.inject.Provider<dev.klingbot.core.conversation.ConversationHandler> conversation,
-      Clock clock) {
+      Clock clock,
+      dev.klingbot.core.metrics.WorkflowMetrics metrics) {
     Optional<WebhookSignature> signature =
         Optional.ofNullable(config.kling().webhookSecret())
             .map(secret -> new WebhookSignature(secret.reveal()));
@@ -163,7 +164,8 @@ public final class WorkflowModule extends AbstractModule {
             editorLinks,
             signature,
             settings,
-            clock);
+            clock,
+            metrics);
     server.route("/media/", new MediaRoute(relay));
     server.route("/kling/callback/", new CallbackRoute(workflow.callbacks()));
     server.route(
