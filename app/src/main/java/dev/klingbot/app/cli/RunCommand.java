@@ -6,6 +6,7 @@ import dev.klingbot.app.http.SlackRoute;
 import dev.klingbot.app.wiring.AppOptions;
 import dev.klingbot.app.wiring.Injection;
 import dev.klingbot.app.wiring.Lifecycle;
+import dev.klingbot.app.wiring.Logging;
 import dev.klingbot.app.wiring.Operations;
 import dev.klingbot.app.wiring.Simulation;
 import dev.klingbot.config.ConfigException;
@@ -58,6 +59,7 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     KlingbotConfig config = configOptions.load().config();
+    Logging.configure(config.logging());
     PrintWriter out = spec.commandLine().getOut();
     if (!config.discord().enabled() && !config.slack().enabled()) {
       throw new ConfigException(

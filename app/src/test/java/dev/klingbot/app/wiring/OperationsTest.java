@@ -2,6 +2,9 @@ package dev.klingbot.app.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.google.inject.Injector;
 import dev.klingbot.app.http.AppHttpServer;
 import dev.klingbot.config.KlingbotConfig;
@@ -27,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * The operator's routes on the whole app (simulated Kling, H2): {@code /healthz}, {@code /readyz}
@@ -52,6 +56,10 @@ class OperationsTest {
       Injection.get(injector, ChatPorts.class).register(chat);
       workflow.runner().follow(Platform.DISCORD);
       Requester alice = WorkflowFixture.requester(Platform.DISCORD, "alice");
+      ListAppender<ILoggingEvent> logged = new ListAppender<>();
+      logged.start();
+      Logger core = (Logger) LoggerFactory.getLogger("dev.klingbot.core");
+      core.addAppender(logged);
       String video =
           simulated
               .simulator()
@@ -69,6 +77,15 @@ class OperationsTest {
         Thread.sleep(200);
       }
       assertThat(chat.postsContaining("is ready")).hasSize(1);
+      core.detachAppender(logged);
+      assertThat(logged.list)
+          .filteredOn(e -> e.getFormattedMessage().contains("Kling task"))
+          .isNotEmpty()
+          .allSatisfy(e -> assertThat(e.getMDCPropertyMap()).containsEntry("edit", edit.id()));
+      assertThat(logged.list)
+          .filteredOn(e -> e.getFormattedMessage().contains(edit.id()))
+          .as("every line about the edit carries its id")
+          .allSatisfy(e -> assertThat(e.getMDCPropertyMap()).containsEntry("edit", edit.id()));
 
       HttpResponse<String> metrics = get(server, "/metrics");
 

@@ -14,6 +14,7 @@ import dev.klingbot.core.chat.Conversation;
 import dev.klingbot.core.chat.MessageRef;
 import dev.klingbot.core.conversation.EditCommand.Admin;
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditLogContext;
 import dev.klingbot.core.workflow.EditException;
 import dev.klingbot.core.workflow.EditService;
 import dev.klingbot.core.workflow.Reply;
@@ -111,11 +112,13 @@ public final class ConversationHandler {
     requireNonNull(actor, "actor is null");
     requireNonNull(command, "command is null");
     requireNonNull(replies, "replies is null");
-    Edit acted =
-        actor instanceof Actor.Member member
-            ? member(member.requester(), command, replies)
-            : linkHolder((Actor.LinkHolder) actor, command, replies);
-    return Optional.ofNullable(acted);
+    try (EditLogContext.Scope scope = EditLogContext.open(command.editId())) {
+      Edit acted =
+          actor instanceof Actor.Member member
+              ? member(member.requester(), command, replies)
+              : linkHolder((Actor.LinkHolder) actor, command, replies);
+      return Optional.ofNullable(acted);
+    }
   }
 
   /**

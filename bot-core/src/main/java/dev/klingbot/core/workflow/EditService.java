@@ -93,7 +93,10 @@ public final class EditService {
    * it instead. The reply's first message is the plan, to post in the edit's thread.
    */
   public Reply start(Requester who, StartEdit request) {
-    return starter.start(who, request);
+    try (dev.klingbot.core.edit.EditLogContext.Scope scope =
+        dev.klingbot.core.edit.EditLogContext.open(null)) {
+      return starter.start(who, request); // the new edit's id joins the log context once known
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.chat.ChatPorts;
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditLogContext;
 import dev.klingbot.core.metrics.WorkflowMetrics;
 import dev.klingbot.core.quota.QuotaService;
 import dev.klingbot.core.relay.EditorLinks;
@@ -222,6 +223,12 @@ public final class JobRunner implements AutoCloseable {
 
   /** Claims one edit and moves it on; returns whether it was handled here. */
   boolean handle(String id) {
+    try (EditLogContext.Scope scope = EditLogContext.open(id)) {
+      return handleClaimed(id);
+    }
+  }
+
+  private boolean handleClaimed(String id) {
     Instant now = clock.instant();
     if (!work.claim(id, settings.instanceId(), now, now.plus(settings.leaseDuration()))) {
       return false;
@@ -255,7 +262,9 @@ public final class JobRunner implements AutoCloseable {
         continue;
       }
       try {
-        follower.expire(edit.get());
+        try (EditLogContext.Scope scope = EditLogContext.open(id)) {
+          follower.expire(edit.get());
+        }
         expired++;
       } catch (ConcurrentUpdateException e) {
         LOG.debug("Edit {} changed while expiring; skipped", id);

@@ -3,6 +3,7 @@ package dev.klingbot.core.workflow;
 import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditLogContext;
 import dev.klingbot.core.metrics.WorkflowMetrics;
 import dev.klingbot.core.store.EditStore;
 import java.nio.charset.StandardCharsets;
@@ -72,6 +73,13 @@ public final class KlingCallbacks {
    * @param headers request headers, names in lower case
    */
   public Outcome handle(String editId, String token, Map<String, String> headers, byte[] body) {
+    try (EditLogContext.Scope scope = EditLogContext.open(editId)) {
+      return handleInScope(editId, token, headers, body);
+    }
+  }
+
+  private Outcome handleInScope(
+      String editId, String token, Map<String, String> headers, byte[] body) {
     Optional<Edit> found = edits.find(editId);
     if (found.isEmpty()) {
       return Outcome.UNKNOWN_EDIT;
