@@ -85,6 +85,8 @@ public final class ConsoleApp {
       ConsoleChat chat = new ConsoleChat(out);
       Injection.get(injector, ChatPorts.class).register(chat);
       Workflow workflow = Injection.get(injector, Workflow.class);
+      Injection.get(injector, dev.klingbot.app.wiring.Operations.class)
+          .mountOn(Injection.get(injector, dev.klingbot.app.http.AppHttpServer.class));
       workflow.runner().follow(Platform.CONSOLE).start();
       if (simulate) {
         chat.info(
