@@ -125,6 +125,7 @@ public final class SlackBot implements AutoCloseable {
     }
     this.clock = Clock.systemUTC();
     String botToken = config.botToken().reveal();
+    withoutSdkStats(apiConfig);
     this.slack = Slack.getInstance(apiConfig);
     HttpClient http =
         HttpClient.newBuilder()
@@ -169,6 +170,19 @@ public final class SlackBot implements AutoCloseable {
     app.blockAction(Pattern.compile(".+"), buttons::onAction);
     app.viewSubmission(BlockKit.FORM_MODAL, buttons::onFormSubmitted);
     this.httpHandler = http() ? new SlackHttpHandler(app, () -> started) : null;
+  }
+
+  /**
+   * Turns off the SDK's own rate-limit statistics: they resolve the team with an extra {@code
+   * auth.test} per token, which logs an error with a stack trace whenever Slack cannot be reached
+   * (the bot reports that itself, in one line per attempt).
+   */
+  private static void withoutSdkStats(com.slack.api.SlackConfig apiConfig) {
+    try {
+      apiConfig.setStatsEnabled(false);
+    } catch (UnsupportedOperationException e) {
+      LOG.debug("The Slack SDK configuration is read-only; its statistics stay on");
+    }
   }
 
   private boolean http() {

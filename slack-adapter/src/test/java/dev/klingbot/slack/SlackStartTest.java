@@ -113,6 +113,10 @@ class SlackStartTest {
         .doesNotContain("xoxb-wrong", FakeSlack.APP_TOKEN);
     assertThat(waits).isEmpty();
     assertThat(slack.calls("apps.connections.open")).isEmpty();
+    assertThat(slack.calls("auth.test"))
+        .as("the SDK's statistics are off: they would ask auth.test again, and log a stack trace"
+            + " whenever Slack cannot be reached")
+        .hasSize(1);
   }
 
   @Test
