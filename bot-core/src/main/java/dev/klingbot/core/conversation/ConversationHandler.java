@@ -64,15 +64,19 @@ public final class ConversationHandler {
    * @return the edit the command acted on, as it is now (empty when it was about none, or failed)
    */
   public Optional<Edit> handle(Actor actor, EditCommand command, Replies replies) {
-    try {
-      return run(actor, command, replies);
-    } catch (RuntimeException e) {
-      ChatMessage refusal = describe(platformOf(actor), e, command.verb());
-      if (e instanceof EditException refused && actor instanceof Actor.Member member) {
-        refusal = offerSuggestion(member.requester(), command, refused, refusal);
+    requireNonNull(command, "command is null");
+    // the scope covers the failure too, so the line with an error's reference names the edit
+    try (EditLogContext.Scope scope = EditLogContext.open(command.editId())) {
+      try {
+        return run(actor, command, replies);
+      } catch (RuntimeException e) {
+        ChatMessage refusal = describe(platformOf(actor), e, command.verb());
+        if (e instanceof EditException refused && actor instanceof Actor.Member member) {
+          refusal = offerSuggestion(member.requester(), command, refused, refusal);
+        }
+        tell(replies, refusal);
+        return Optional.empty();
       }
-      tell(replies, refusal);
-      return Optional.empty();
     }
   }
 
