@@ -40,6 +40,7 @@ public final class EnvironmentOverrides {
     map.put("DATABASE_URL", "database.url");
     map.put("KLINGBOT_PUBLIC_BASE_URL", "http.public-base-url");
     map.put("PORT", "http.port");
+    map.put("KLINGBOT_LOG_FORMAT", "logging.format");
     return Map.copyOf(map);
   }
 

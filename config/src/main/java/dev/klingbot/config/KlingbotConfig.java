@@ -12,7 +12,8 @@ public record KlingbotConfig(
     JobsConfig jobs,
     DiscordConfig discord,
     SlackConfig slack,
-    LimitsConfig limits) {
+    LimitsConfig limits,
+    LoggingConfig logging) {
 
   @JsonCreator
   public KlingbotConfig {
@@ -25,37 +26,64 @@ public record KlingbotConfig(
     discord = discord == null ? DiscordConfig.defaults() : discord;
     slack = slack == null ? SlackConfig.defaults() : slack;
     limits = limits == null ? LimitsConfig.defaults() : limits;
+    logging = logging == null ? LoggingConfig.defaults() : logging;
+  }
+
+  /** The groups without {@code logging}, which then has its defaults. */
+  public KlingbotConfig(
+      KlingConfig kling,
+      DatabaseConfig database,
+      HttpConfig http,
+      MediaConfig media,
+      QuotaConfig quota,
+      JobsConfig jobs,
+      DiscordConfig discord,
+      SlackConfig slack,
+      LimitsConfig limits) {
+    this(kling, database, http, media, quota, jobs, discord, slack, limits, null);
   }
 
   public static KlingbotConfig defaults() {
-    return new KlingbotConfig(null, null, null, null, null, null, null, null, null);
+    return new KlingbotConfig(null, null, null, null, null, null, null, null, null, null);
   }
 
   public KlingbotConfig withKling(KlingConfig newKling) {
-    return new KlingbotConfig(newKling, database, http, media, quota, jobs, discord, slack, limits);
+    return new KlingbotConfig(
+        newKling, database, http, media, quota, jobs, discord, slack, limits, logging);
   }
 
   public KlingbotConfig withDatabase(DatabaseConfig newDatabase) {
-    return new KlingbotConfig(kling, newDatabase, http, media, quota, jobs, discord, slack, limits);
+    return new KlingbotConfig(
+        kling, newDatabase, http, media, quota, jobs, discord, slack, limits, logging);
   }
 
   public KlingbotConfig withHttp(HttpConfig newHttp) {
-    return new KlingbotConfig(kling, database, newHttp, media, quota, jobs, discord, slack, limits);
+    return new KlingbotConfig(
+        kling, database, newHttp, media, quota, jobs, discord, slack, limits, logging);
   }
 
   public KlingbotConfig withMedia(MediaConfig newMedia) {
-    return new KlingbotConfig(kling, database, http, newMedia, quota, jobs, discord, slack, limits);
+    return new KlingbotConfig(
+        kling, database, http, newMedia, quota, jobs, discord, slack, limits, logging);
   }
 
   public KlingbotConfig withQuota(QuotaConfig newQuota) {
-    return new KlingbotConfig(kling, database, http, media, newQuota, jobs, discord, slack, limits);
+    return new KlingbotConfig(
+        kling, database, http, media, newQuota, jobs, discord, slack, limits, logging);
   }
 
   public KlingbotConfig withJobs(JobsConfig newJobs) {
-    return new KlingbotConfig(kling, database, http, media, quota, newJobs, discord, slack, limits);
+    return new KlingbotConfig(
+        kling, database, http, media, quota, newJobs, discord, slack, limits, logging);
   }
 
   public KlingbotConfig withLimits(LimitsConfig newLimits) {
-    return new KlingbotConfig(kling, database, http, media, quota, jobs, discord, slack, newLimits);
+    return new KlingbotConfig(
+        kling, database, http, media, quota, jobs, discord, slack, newLimits, logging);
+  }
+
+  public KlingbotConfig withLogging(LoggingConfig newLogging) {
+    return new KlingbotConfig(
+        kling, database, http, media, quota, jobs, discord, slack, limits, newLogging);
   }
 }

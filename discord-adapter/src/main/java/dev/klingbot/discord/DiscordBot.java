@@ -4,9 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.config.DiscordConfig;
 import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.chat.ConnectRetry;
+import dev.klingbot.core.chat.PlatformConnectException;
 import dev.klingbot.core.conversation.ConversationHandler;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -18,6 +21,7 @@ import java.util.function.UnaryOperator;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,23 +43,36 @@ public final class DiscordBot implements AutoCloseable {
   private final ConversationHandler conversation;
   private final ChatPorts chats;
   private final UnaryOperator<JDABuilder> connection;
+  private final ConnectRetry connectRetry;
   private ExecutorService workers;
   private ExecutorService quick;
   private JDA jda;
+  private volatile boolean closed;
 
   public DiscordBot(DiscordConfig config, ConversationHandler conversation, ChatPorts chats) {
     this(config, conversation, chats, UnaryOperator.identity());
   }
 
-  /**
-   * @param connection adjusts the JDA builder before it connects (tests point it at a fake Discord:
-   *     REST base URL, gateway URL, no compression)
-   */
   DiscordBot(
       DiscordConfig config,
       ConversationHandler conversation,
       ChatPorts chats,
       UnaryOperator<JDABuilder> connection) {
+    this(config, conversation, chats, connection, ConnectRetry.standard());
+  }
+
+  /**
+   * @param connection adjusts the JDA builder before it connects (tests point it at a fake Discord:
+   *     REST base URL, gateway URL, no compression); it is applied before each attempt
+   * @param connectRetry how {@link #start()} waits while Discord cannot be reached (tests step it)
+   */
+  DiscordBot(
+      DiscordConfig config,
+      ConversationHandler conversation,
+      ChatPorts chats,
+      UnaryOperator<JDABuilder> connection,
+      ConnectRetry connectRetry) {
+    this.connectRetry = requireNonNull(connectRetry, "connectRetry is null");
     this.connection = requireNonNull(connection, "connection is null");
     this.config = requireNonNull(config, "config is null");
     this.conversation = requireNonNull(conversation, "conversation is null");
@@ -63,20 +80,45 @@ public final class DiscordBot implements AutoCloseable {
   }
 
   /**
-   * Logs in, waits until Discord is ready, registers the commands and the chat port.
+   * Logs in, waits until Discord is ready, registers the commands and the chat port. While Discord
+   * cannot be reached (no network, a name that does not resolve, a refused or timed-out connection)
+   * it logs one line per attempt and tries again with growing waits, until Discord answers or the
+   * bot is closed.
    *
-   * @throws IllegalStateException when no token is configured, the bot was started already, or
-   *     Discord could not be reached (the cause says why, e.g. an invalid token)
+   * @throws PlatformConnectException when Discord refuses the token; the message names the setting
+   * @throws IllegalStateException when no token is configured, the bot was started already or
+   *     closed, or Discord failed in another way (the message says why)
    */
-  public synchronized void start() {
+  public void start() {
     if (!config.enabled()) {
       throw new IllegalStateException("Discord is not configured: set DISCORD_TOKEN");
     }
-    if (jda != null) {
-      throw new IllegalStateException("the Discord bot is already started");
+    synchronized (this) {
+      if (jda != null) {
+        throw new IllegalStateException("the Discord bot is already started");
+      }
     }
-    workers = pool("discord-worker", WORKERS);
-    quick = pool("discord-quick", QUICK_WORKERS);
+    connectRetry.connect(
+        "Discord",
+        () -> {
+          startOnce();
+          return this;
+        });
+    LOG.info(
+        "Discord bot {} is ready in {} servers; invite it to another with {}",
+        jda().getSelfUser().getName(),
+        jda().getGuildCache().size(),
+        BotPermissions.inviteUrl(jda().getSelfUser().getApplicationId()));
+  }
+
+  private synchronized void startOnce() {
+    if (closed) {
+      throw new IllegalStateException("the Discord bot was closed");
+    }
+    if (workers == null) {
+      workers = pool("discord-worker", WORKERS);
+      quick = pool("discord-quick", QUICK_WORKERS);
+    }
     try {
       jda =
           connection
@@ -95,15 +137,18 @@ public final class DiscordBot implements AutoCloseable {
       Thread.currentThread().interrupt();
       close();
       throw new IllegalStateException("interrupted while connecting to Discord", e);
+    } catch (InvalidTokenException e) {
+      close();
+      throw PlatformConnectException.refused(StartMessages.tokenRefused(), e);
     } catch (RuntimeException e) {
+      Optional<String> network = PlatformConnectException.networkProblem(e);
+      if (network.isPresent()) {
+        disconnect();
+        throw PlatformConnectException.unreachable(network.get(), e);
+      }
       close();
       throw new IllegalStateException("could not start the Discord bot: " + e.getMessage(), e);
     }
-    LOG.info(
-        "Discord bot {} is ready in {} servers; invite it to another with {}",
-        jda.getSelfUser().getName(),
-        jda.getGuildCache().size(),
-        BotPermissions.inviteUrl(jda.getSelfUser().getApplicationId()));
   }
 
   /** The connected JDA, for tests that look at its cache; {@code null} before {@link #start()}. */
@@ -159,6 +204,13 @@ public final class DiscordBot implements AutoCloseable {
   /** Disconnects from Discord and stops the workers (edits in progress resume after a restart). */
   @Override
   public synchronized void close() {
+    closed = true;
+    disconnect();
+    workers = stop(workers);
+    quick = stop(quick);
+  }
+
+  private void disconnect() {
     if (jda != null) {
       jda.shutdown();
       try {
@@ -171,8 +223,6 @@ public final class DiscordBot implements AutoCloseable {
       }
       jda = null;
     }
-    workers = stop(workers);
-    quick = stop(quick);
   }
 
   private static ExecutorService stop(ExecutorService pool) {

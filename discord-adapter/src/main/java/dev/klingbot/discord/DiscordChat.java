@@ -9,6 +9,10 @@ import dev.klingbot.core.chat.ChatPort;
 import dev.klingbot.core.chat.Conversation;
 import dev.klingbot.core.chat.MessageRef;
 import dev.klingbot.core.conversation.CommandSyntax;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -49,13 +53,32 @@ final class DiscordChat implements ChatPort {
     requireNonNull(where, "where is null");
     requireNonNull(message, "message is null");
     MessageRef first = null;
+    int index = 0;
     for (MessageCreateData part : renderer.create(message, extraButtons)) {
-      MessageRef sent = gateway.send(where, part);
+      MessageRef sent = gateway.send(where, part, nonce(message.deliveryKey(), index++));
       if (first == null) {
         first = sent;
       }
     }
     return first;
+  }
+
+  /**
+   * The nonce of one part of a keyed message: the same for each post of the same part, at most 25
+   * characters (Discord's limit), so a resumed delivery is answered with the earlier message.
+   */
+  static String nonce(String deliveryKey, int part) {
+    if (deliveryKey == null) {
+      return null;
+    }
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest((deliveryKey + "#" + part).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, 25);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing", e);
+    }
   }
 
   @Override

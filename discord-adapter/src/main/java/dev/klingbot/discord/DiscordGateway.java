@@ -20,9 +20,20 @@ interface DiscordGateway {
    * looked up and reopened by the post; when the thread is gone, locked, or closed to the bot, the
    * message goes to its channel with a sentence saying why.
    *
+   * @param nonce when not null, Discord creates the message once: a second post with the same nonce
+   *     within a few minutes answers the first message ({@code enforce_nonce}); at most 25
+   *     characters
    * @return the posted message, in the conversation where it actually landed
    */
-  MessageRef send(Conversation where, MessageCreateData message);
+  MessageRef send(Conversation where, MessageCreateData message, String nonce);
+
+  /**
+   * Posts without a nonce of the caller's (see {@link #send(Conversation, MessageCreateData,
+   * String)}).
+   */
+  default MessageRef send(Conversation where, MessageCreateData message) {
+    return send(where, message, null);
+  }
 
   /**
    * Replaces a posted message's content and buttons; an archived thread is reopened first, and a

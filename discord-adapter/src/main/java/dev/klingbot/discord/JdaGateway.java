@@ -67,7 +67,7 @@ final class JdaGateway implements DiscordGateway {
   private record Target(GuildMessageChannel channel, Conversation conversation, String note) {}
 
   @Override
-  public MessageRef send(Conversation where, MessageCreateData message) {
+  public MessageRef send(Conversation where, MessageCreateData message, String nonce) {
     try (message) {
       Target target = target(where);
       GuildMessageChannel channel = target.channel();
@@ -86,7 +86,8 @@ final class JdaGateway implements DiscordGateway {
       }
       MessageCreateData post = data;
       Duration limit = post.getFiles().isEmpty() ? timeout : uploadTimeout;
-      Message sent = await(() -> channel.sendMessage(post), limit, "post a message");
+      Message sent =
+          await(() -> channel.sendMessage(post).setNonce(nonce), limit, "post a message");
       return new MessageRef(target.conversation(), sent.getId());
     }
   }

@@ -29,7 +29,7 @@ final class FakeGateway implements DiscordGateway {
   private boolean threadsAllowed = true;
 
   @Override
-  public synchronized MessageRef send(Conversation where, MessageCreateData message) {
+  public synchronized MessageRef send(Conversation where, MessageCreateData message, String nonce) {
     if (failSends != null) {
       throw failSends;
     }

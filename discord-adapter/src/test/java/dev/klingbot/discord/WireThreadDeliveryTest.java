@@ -87,6 +87,33 @@ class WireThreadDeliveryTest {
   }
 
   @Test
+  void aResumedDeliveryOfTheSameResultIsAnsweredWithTheFirstPostNotASecondOne() throws Exception {
+    ChatMessage keyed = result().withDeliveryKey("result:" + edit.id());
+
+    MessageRef first = chat.post(thread, keyed);
+    MessageRef again = chat.post(thread, keyed); // e.g. after a crash before it was recorded
+
+    assertThat(again.id()).isEqualTo(first.id());
+    assertThat(discord.messagesIn(thread.threadId()))
+        .filteredOn(m -> m.getString("content", "").contains("is ready"))
+        .hasSize(1);
+    List<RestCall> posts = discord.calls("POST channels/" + thread.threadId() + "/messages");
+    RestCall post = posts.get(posts.size() - 1);
+    assertThat(post.json().getBoolean("enforce_nonce")).isTrue();
+    assertThat(post.json().getString("nonce"))
+        .hasSizeLessThanOrEqualTo(25)
+        .isEqualTo(posts.get(posts.size() - 2).json().getString("nonce"));
+  }
+
+  @Test
+  void resultsOfDifferentEditsAreNotTakenForOneAnother() throws Exception {
+    MessageRef first = chat.post(thread, result().withDeliveryKey("result:" + edit.id()));
+    MessageRef other = chat.post(thread, result().withDeliveryKey("result:another-edit"));
+
+    assertThat(other.id()).isNotEqualTo(first.id());
+  }
+
+  @Test
   void aProgressEditInAnArchivedThreadReopensItFirst() throws Exception {
     MessageRef progress = chat.post(thread, ChatMessage.text("📨 **Submitted**"));
     discord.archiveThread(thread.threadId(), false);

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SlackApi {
   private static final Logger LOG = LoggerFactory.getLogger(SlackApi.class);
-  private static final Set<String> RETRYABLE_ERRORS =
+  static final Set<String> RETRYABLE_ERRORS =
       Set.of(
           "ratelimited",
           "rate_limited",

@@ -6,6 +6,8 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
@@ -14,12 +16,16 @@ import com.slack.api.socket_mode.SocketModeClient;
 import dev.klingbot.config.MediaConfig;
 import dev.klingbot.config.SlackConfig;
 import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.chat.ConnectRetry;
+import dev.klingbot.core.chat.PlatformConnectException;
 import dev.klingbot.core.conversation.ConversationHandler;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +55,11 @@ public final class SlackBot implements AutoCloseable {
   private final SlackHttpHandler httpHandler;
   private final Clock clock;
   private final SeenKeys seen;
+  private final ConnectRetry connectRetry;
   private SocketModeApp socketMode;
+  private boolean guarded;
   private volatile boolean started;
-  private boolean closed;
+  private volatile boolean closed;
 
   /**
    * A bot that talks to slack.com.
@@ -90,6 +98,22 @@ public final class SlackBot implements AutoCloseable {
       SeenKeys seen,
       com.slack.api.SlackConfig apiConfig,
       SlackApi.Retry retry) {
+    this(config, media, conversation, chats, seen, apiConfig, retry, ConnectRetry.standard());
+  }
+
+  /**
+   * @param connectRetry how {@link #start()} waits while Slack cannot be reached (tests step it)
+   */
+  SlackBot(
+      SlackConfig config,
+      MediaConfig media,
+      ConversationHandler conversation,
+      ChatPorts chats,
+      SeenKeys seen,
+      com.slack.api.SlackConfig apiConfig,
+      SlackApi.Retry retry,
+      ConnectRetry connectRetry) {
+    this.connectRetry = requireNonNull(connectRetry, "connectRetry is null");
     this.config = requireNonNull(config, "config is null");
     requireNonNull(media, "media is null");
     requireNonNull(conversation, "conversation is null");
@@ -101,6 +125,7 @@ public final class SlackBot implements AutoCloseable {
     }
     this.clock = Clock.systemUTC();
     String botToken = config.botToken().reveal();
+    withoutSdkStats(apiConfig);
     this.slack = Slack.getInstance(apiConfig);
     HttpClient http =
         HttpClient.newBuilder()
@@ -147,26 +172,67 @@ public final class SlackBot implements AutoCloseable {
     this.httpHandler = http() ? new SlackHttpHandler(app, () -> started) : null;
   }
 
+  /**
+   * Turns off the SDK's own rate-limit statistics: they resolve the team with an extra {@code
+   * auth.test} per token, which logs an error with a stack trace whenever Slack cannot be reached
+   * (the bot reports that itself, in one line per attempt).
+   */
+  private static void withoutSdkStats(com.slack.api.SlackConfig apiConfig) {
+    try {
+      apiConfig.setStatsEnabled(false);
+    } catch (UnsupportedOperationException e) {
+      LOG.debug("The Slack SDK configuration is read-only; its statistics stay on");
+    }
+  }
+
   private boolean http() {
     return config.mode().equals("http");
   }
 
   /**
-   * Starts the bot: checks the token with Slack, connects in Socket Mode (or, in HTTP mode, only
-   * readies the handler), and registers the chat port so results reach Slack.
+   * Starts the bot: checks the tokens with Slack ({@code auth.test}, and in Socket Mode {@code
+   * apps.connections.open}), connects in Socket Mode (or, in HTTP mode, only readies the handler),
+   * and registers the chat port so results reach Slack. While Slack cannot be reached (no network,
+   * {@code slack.com} does not resolve, the connection is refused or times out) it logs one line
+   * per attempt and tries again with growing waits, until Slack answers or the bot is closed.
    *
-   * @throws IllegalStateException when Slack refuses the token or the connection
+   * @throws PlatformConnectException when Slack refuses a token; the message names the setting
+   * @throws IllegalStateException when the bot is closed before Slack answered
    */
-  public synchronized void start() {
+  public void start() {
+    connectRetry.connect(
+        "Slack",
+        () -> {
+          startOnce();
+          return this;
+        });
+  }
+
+  private synchronized void startOnce() {
     if (started) {
       return;
     }
     if (closed) {
       throw new IllegalStateException("the Slack bot was closed");
     }
+    checkToken(
+        "auth.test",
+        config.botToken().reveal(),
+        c -> c.authTest(r -> r),
+        StartMessages::botTokenRefused);
+    if (!http()) {
+      checkToken(
+          "apps.connections.open",
+          config.appToken().reveal(),
+          c -> c.appsConnectionsOpen(r -> r),
+          StartMessages::appTokenRefused);
+    }
     try {
       if (http()) {
-        app.use(new ReplayGuard(clock, new SeenEvents(seen, clock)));
+        if (!guarded) {
+          app.use(new ReplayGuard(clock, new SeenEvents(seen, clock)));
+          guarded = true;
+        }
         app.start();
       } else {
         socketMode =
@@ -175,9 +241,14 @@ public final class SlackBot implements AutoCloseable {
         socketMode.startAsync();
       }
     } catch (Exception e) {
+      closeSocketMode();
+      Optional<String> network = PlatformConnectException.networkProblem(e);
+      if (network.isPresent()) {
+        throw PlatformConnectException.unreachable(network.get(), e);
+      }
       throw new IllegalStateException(
           "Slack did not accept the bot ("
-              + (http() ? e.getMessage() : socketProblem(e))
+              + e.getMessage()
               + "). Check SLACK_BOT_TOKEN (xoxb-...)"
               + (http() ? "" : " and SLACK_APP_TOKEN (xapp-..., with connections:write)")
               + ".",
@@ -188,15 +259,53 @@ public final class SlackBot implements AutoCloseable {
     LOG.info("Slack bot started ({} mode)", http() ? "HTTP" : "Socket");
   }
 
-  /** Why Socket Mode did not connect: Bolt only logs a refused app token, so ask Slack once. */
-  private String socketProblem(Exception e) {
-    SlackApi.Retry once = new SlackApi.Retry(1, Duration.ZERO, Duration.ZERO, d -> {});
+  /**
+   * Asks Slack once whether it takes {@code token}: no answer is "unreachable" (tried again), a
+   * server error or rate limit likewise, any other refusal is final and names the setting.
+   */
+  private void checkToken(
+      String method,
+      String token,
+      SlackApi.Call<? extends SlackApiTextResponse> call,
+      Function<String, String> refused) {
+    SlackApiTextResponse response;
     try {
-      new SlackApi(slack.methods(config.appToken().reveal()), once)
-          .call("apps.connections.open", c -> c.appsConnectionsOpen(r -> r));
-      return String.valueOf(e.getMessage());
-    } catch (RuntimeException refused) {
-      return "SLACK_APP_TOKEN: " + refused.getMessage();
+      response = call.run(slack.methods(token));
+    } catch (IOException e) {
+      throw PlatformConnectException.unreachable(
+          PlatformConnectException.networkProblem(e).orElse("network error"), e);
+    } catch (SlackApiException e) {
+      int status = e.getResponse() == null ? 0 : e.getResponse().code();
+      String error =
+          e.getError() != null && e.getError().getError() != null
+              ? e.getError().getError()
+              : "HTTP " + status;
+      if (status == 429 || status >= 500) {
+        throw PlatformConnectException.unreachable(StartMessages.busy(error), e);
+      }
+      throw PlatformConnectException.refused(refused.apply(error), e);
+    }
+    if (response == null) {
+      throw PlatformConnectException.unreachable(StartMessages.busy("nothing"), null);
+    }
+    if (!response.isOk()) {
+      String error = String.valueOf(response.getError());
+      if (SlackApi.RETRYABLE_ERRORS.contains(error)) {
+        throw PlatformConnectException.unreachable(StartMessages.busy(error), null);
+      }
+      throw PlatformConnectException.refused(refused.apply(error), null);
+    }
+    LOG.debug("Slack {} accepted the token", method);
+  }
+
+  private void closeSocketMode() {
+    if (socketMode != null) {
+      try {
+        socketMode.close();
+      } catch (Exception e) {
+        LOG.warn("Closing the Socket Mode connection failed: {}", e.getMessage());
+      }
+      socketMode = null;
     }
   }
 
@@ -213,13 +322,7 @@ public final class SlackBot implements AutoCloseable {
     }
     closed = true;
     started = false;
-    if (socketMode != null) {
-      try {
-        socketMode.close();
-      } catch (Exception e) {
-        LOG.warn("Closing the Socket Mode connection failed: {}", e.getMessage());
-      }
-    }
+    closeSocketMode();
     app.stop();
     queue.close();
     files.close();

@@ -38,8 +38,9 @@ class SocketModeTest {
               new SeenEventStore(database)::firstTime,
               slack.apiConfig())) {
         assertThatThrownBy(bot::start)
-            .isInstanceOf(IllegalStateException.class)
-            .hasMessageContaining("SLACK_APP_TOKEN: Slack apps.connections.open failed: not_authed")
+            .isInstanceOf(dev.klingbot.core.chat.PlatformConnectException.class)
+            .hasMessageContaining("Slack refused the app-level token (not_authed)")
+            .hasMessageContaining("SLACK_APP_TOKEN")
             .message()
             .doesNotContain("xapp-wrong", FakeSlack.BOT_TOKEN);
       }

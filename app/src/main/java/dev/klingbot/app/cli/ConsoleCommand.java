@@ -49,6 +49,7 @@ public final class ConsoleCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     KlingbotConfig config = configOptions.load().config();
+    Logging.configure(config.logging());
     Path log =
         Path.of(config.media().workDir())
             .toAbsolutePath()

@@ -120,6 +120,7 @@ public final class EditCommand implements Callable<Integer> {
     Map<Integer, String> pointsByFrame = parsePoints(points);
     PrintWriter err = spec.commandLine().getErr();
     KlingbotConfig config = OneShotPort.apply(configOptions.load());
+    Logging.configure(config.logging());
     Logging.toFile(Path.of(config.media().workDir()).resolveSibling("klingbot.log"));
     try (Lifecycle lifecycle = new Lifecycle()) {
       AppOptions options = AppOptions.standard();

@@ -7,6 +7,7 @@ import dev.klingbot.app.wiring.AppOptions;
 import dev.klingbot.app.wiring.HttpService;
 import dev.klingbot.app.wiring.Injection;
 import dev.klingbot.app.wiring.Lifecycle;
+import dev.klingbot.app.wiring.Logging;
 import dev.klingbot.app.wiring.Simulation;
 import dev.klingbot.config.ConfigException;
 import dev.klingbot.config.KlingbotConfig;
@@ -24,6 +25,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -57,6 +59,7 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     KlingbotConfig config = configOptions.load().config();
+    Logging.configure(config.logging());
     PrintWriter out = spec.commandLine().getOut();
     if (!config.discord().enabled() && !config.slack().enabled()) {
       throw new ConfigException(
@@ -75,11 +78,11 @@ public final class RunCommand implements Callable<Integer> {
       ChatPorts chats = Injection.get(injector, ChatPorts.class);
       ConversationHandler conversation = Injection.get(injector, ConversationHandler.class);
       List<String> running = new ArrayList<>();
+      PlatformStarts starts = new PlatformStarts(stopped);
       if (effective.discord().enabled()) {
         DiscordBot discord =
             lifecycle.manage(new DiscordBot(effective.discord(), conversation, chats));
-        discord.start();
-        runner.follow(Platform.DISCORD);
+        starts.start("Discord", discord::start, () -> runner.follow(Platform.DISCORD));
         running.add("Discord");
       }
       if (effective.slack().enabled()) {
@@ -91,13 +94,13 @@ public final class RunCommand implements Callable<Integer> {
                     conversation,
                     chats,
                     new SeenEventStore(Injection.get(injector, Database.class))::firstTime));
-        slack.start();
         slack
             .httpHandler()
             .ifPresent(handler -> server.route(SlackHttpHandler.PATH, new SlackRoute(handler)));
-        runner.follow(Platform.SLACK);
+        starts.start("Slack", slack::start, () -> runner.follow(Platform.SLACK));
         running.add("Slack (" + effective.slack().mode() + " mode)");
       }
+      lifecycle.manage(starts);
       runner.start();
       out.println(
           "Kling Edit Bot is running: "
@@ -120,6 +123,10 @@ public final class RunCommand implements Callable<Integer> {
                   },
                   "klingbot-shutdown"));
       stopped.await();
+      Optional<RuntimeException> failure = starts.failure();
+      if (failure.isPresent()) {
+        throw failure.get();
+      }
     }
     return 0;
   }

@@ -48,6 +48,7 @@ public final class Injection {
     modules.add(new KlingModule());
     modules.add(new StoreModule());
     modules.add(new WorkflowModule());
+    modules.add(new OperationsModule());
     modules.addAll(List.of(extra));
     return Guice.createInjector(Stage.DEVELOPMENT, modules);
   }

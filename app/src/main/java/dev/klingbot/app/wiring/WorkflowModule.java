@@ -22,6 +22,7 @@ import dev.klingbot.core.media.FrameExtractor;
 import dev.klingbot.core.media.VideoConformer;
 import dev.klingbot.core.media.VideoProbe;
 import dev.klingbot.core.media.VideoRules;
+import dev.klingbot.core.metrics.WorkflowMetrics;
 import dev.klingbot.core.quota.QuotaService;
 import dev.klingbot.core.relay.EditorLinks;
 import dev.klingbot.core.relay.MediaRelay;
@@ -170,9 +171,10 @@ public final class WorkflowModule extends AbstractModule {
       FrameExtractor frames,
       MediaFiles files,
       WorkflowSettings settings,
-      Clock clock) {
+      Clock clock,
+      WorkflowMetrics metrics) {
     return new Delivery(
-        edits, chats, downloads, frames, files, settings.transientRetryWindow(), clock);
+        edits, chats, downloads, frames, files, settings.transientRetryWindow(), clock, metrics);
   }
 
   /** The job runner; closed (its threads stopped) with the app. */
@@ -187,9 +189,10 @@ public final class WorkflowModule extends AbstractModule {
       EditorLinks editorLinks,
       WorkflowSettings settings,
       Lifecycle lifecycle,
-      Clock clock) {
+      Clock clock,
+      WorkflowMetrics metrics) {
     return lifecycle.manage(
-        new JobRunner(edits, quota, kling, chats, delivery, editorLinks, settings, clock));
+        new JobRunner(edits, quota, kling, chats, delivery, editorLinks, settings, clock, metrics));
   }
 
   @Provides
@@ -255,8 +258,12 @@ public final class WorkflowModule extends AbstractModule {
   @Provides
   @Singleton
   KlingCallbacks callbacks(
-      EditStore edits, Optional<WebhookSignature> signature, JobRunner runner, Clock clock) {
-    return new KlingCallbacks(edits, signature, runner::wake, clock);
+      EditStore edits,
+      Optional<WebhookSignature> signature,
+      JobRunner runner,
+      Clock clock,
+      WorkflowMetrics metrics) {
+    return new KlingCallbacks(edits, signature, runner::wake, clock, metrics);
   }
 
   @Provides

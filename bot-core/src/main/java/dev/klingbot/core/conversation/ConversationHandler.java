@@ -14,6 +14,7 @@ import dev.klingbot.core.chat.Conversation;
 import dev.klingbot.core.chat.MessageRef;
 import dev.klingbot.core.conversation.EditCommand.Admin;
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditLogContext;
 import dev.klingbot.core.workflow.EditException;
 import dev.klingbot.core.workflow.EditService;
 import dev.klingbot.core.workflow.MediaSource;
@@ -64,15 +65,19 @@ public final class ConversationHandler {
    * @return the edit the command acted on, as it is now (empty when it was about none, or failed)
    */
   public Optional<Edit> handle(Actor actor, EditCommand command, Replies replies) {
-    try {
-      return run(actor, command, replies);
-    } catch (RuntimeException e) {
-      ChatMessage refusal = describe(platformOf(actor), e, command.verb());
-      if (e instanceof EditException refused && actor instanceof Actor.Member member) {
-        refusal = offerSuggestion(member.requester(), command, refused, refusal);
+    requireNonNull(command, "command is null");
+    // the scope covers the failure too, so the line with an error's reference names the edit
+    try (EditLogContext.Scope scope = EditLogContext.open(command.editId())) {
+      try {
+        return run(actor, command, replies);
+      } catch (RuntimeException e) {
+        ChatMessage refusal = describe(platformOf(actor), e, command.verb());
+        if (e instanceof EditException refused && actor instanceof Actor.Member member) {
+          refusal = offerSuggestion(member.requester(), command, refused, refusal);
+        }
+        tell(replies, refusal);
+        return Optional.empty();
       }
-      tell(replies, refusal);
-      return Optional.empty();
     }
   }
 
@@ -112,11 +117,13 @@ public final class ConversationHandler {
     requireNonNull(actor, "actor is null");
     requireNonNull(command, "command is null");
     requireNonNull(replies, "replies is null");
-    Edit acted =
-        actor instanceof Actor.Member member
-            ? member(member.requester(), command, replies)
-            : linkHolder((Actor.LinkHolder) actor, command, replies);
-    return Optional.ofNullable(acted);
+    try (EditLogContext.Scope scope = EditLogContext.open(command.editId())) {
+      Edit acted =
+          actor instanceof Actor.Member member
+              ? member(member.requester(), command, replies)
+              : linkHolder((Actor.LinkHolder) actor, command, replies);
+      return Optional.ofNullable(acted);
+    }
   }
 
   /**

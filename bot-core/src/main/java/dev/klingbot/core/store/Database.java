@@ -6,6 +6,7 @@ import dev.klingbot.config.DatabaseConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -72,6 +73,50 @@ public final class Database implements AutoCloseable {
 
   public Jdbi jdbi() {
     return jdbi;
+  }
+
+  /**
+   * Whether the database answers and its schema is current, for a readiness check.
+   *
+   * @param problem empty when ready, otherwise one sentence (never the password)
+   */
+  public record Readiness(boolean reachable, int pendingMigrations, String problem) {
+    public boolean ready() {
+      return reachable && pendingMigrations == 0;
+    }
+  }
+
+  /** Asks the database once (a connection within 2 seconds, Flyway's pending migrations). */
+  public Readiness readiness() {
+    try (Connection connection = dataSource.getConnection()) {
+      if (!connection.isValid(2)) {
+        return new Readiness(false, 0, "the database did not answer");
+      }
+    } catch (SQLException | RuntimeException e) {
+      return new Readiness(false, 0, "the database cannot be reached: " + e.getMessage());
+    }
+    try {
+      int pending =
+          Flyway.configure()
+              .dataSource(dataSource)
+              .locations("classpath:db/migration")
+              .load()
+              .info()
+              .pending()
+              .length;
+      return new Readiness(
+          true, pending, pending == 0 ? "" : pending + " schema migrations are not applied");
+    } catch (FlywayException e) {
+      return new Readiness(true, 0, "the schema history cannot be read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Reports the connection pool into {@code registry} (HikariCP's own meters: {@code
+   * hikaricp.connections.active}, {@code .idle}, {@code .pending}, {@code .acquire}, ...). Once.
+   */
+  public void instrument(io.micrometer.core.instrument.MeterRegistry registry) {
+    dataSource.setMetricRegistry(registry);
   }
 
   public Dialect dialect() {

@@ -139,6 +139,35 @@ public final class EditWorkQueue {
                 .one());
   }
 
+  /** How many edits are in each state (states without edits are left out). */
+  public java.util.Map<dev.klingbot.core.edit.EditState, Long> countByState() {
+    return jdbi.withHandle(
+        handle -> {
+          java.util.Map<dev.klingbot.core.edit.EditState, Long> counts =
+              new java.util.EnumMap<>(dev.klingbot.core.edit.EditState.class);
+          handle
+              .createQuery("SELECT state, COUNT(*) AS n FROM edits GROUP BY state")
+              .map((rs, ctx) -> java.util.Map.entry(rs.getString("state"), rs.getLong("n")))
+              .forEach(
+                  e ->
+                      counts.put(
+                          dev.klingbot.core.edit.EditState.valueOf(e.getKey()), e.getValue()));
+          return counts;
+        });
+  }
+
+  /** How many edits wait for a free Kling slot. */
+  public long queuedCount() {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT COUNT(*) FROM edits WHERE state = 'SUBMITTED' AND task_id IS NULL AND"
+                        + " queued = TRUE")
+                .mapTo(Long.class)
+                .one());
+  }
+
   /** Whether an older edit waits in the queue (so a newer one must not jump it). */
   public Optional<String> oldestQueued() {
     return jdbi.withHandle(

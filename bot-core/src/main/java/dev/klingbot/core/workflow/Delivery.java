@@ -15,6 +15,7 @@ import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.media.Downloads;
 import dev.klingbot.core.media.FrameExtractor;
 import dev.klingbot.core.media.MediaException;
+import dev.klingbot.core.metrics.WorkflowMetrics;
 import dev.klingbot.core.store.EditStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,7 @@ public final class Delivery {
   private final ProgressReporter progress;
   private final Clock clock;
   private final Duration transientRetryWindow;
+  private final WorkflowMetrics metrics;
 
   public Delivery(
       EditStore edits,
@@ -74,6 +76,28 @@ public final class Delivery {
       MediaFiles files,
       Duration transientRetryWindow,
       Clock clock) {
+    this(
+        edits,
+        chats,
+        downloads,
+        frames,
+        files,
+        transientRetryWindow,
+        clock,
+        WorkflowMetrics.none());
+  }
+
+  /** A delivery that counts its outcomes in {@code klingbot.deliveries}. */
+  public Delivery(
+      EditStore edits,
+      ChatPorts chats,
+      Downloads downloads,
+      FrameExtractor frames,
+      MediaFiles files,
+      Duration transientRetryWindow,
+      Clock clock,
+      WorkflowMetrics metrics) {
+    this.metrics = requireNonNull(metrics, "metrics is null");
     this.edits = requireNonNull(edits, "edits is null");
     this.chats = requireNonNull(chats, "chats is null");
     this.downloads = requireNonNull(downloads, "downloads is null");
@@ -129,7 +153,9 @@ public final class Delivery {
               .mentioning(current.origin().userId());
     }
     try {
-      MessageRef posted = port.get().post(current.origin().conversation(), message);
+      MessageRef posted =
+          port.get()
+              .post(current.origin().conversation(), message.withDeliveryKey(deliveryKey(current)));
       LOG.info(
           "Edit {}: delivered ({}) as message {}",
           current.id(),
@@ -148,6 +174,7 @@ public final class Delivery {
             later,
             EditEvent.DELIVERY_RETRY,
             e.getMessage());
+        metrics.delivery("retry");
         return;
       }
       LOG.error("Edit {}: the result cannot be posted: {}", current.id(), e.getMessage());
@@ -157,12 +184,14 @@ public final class Delivery {
           at,
           EditEvent.DELIVERY_FAILED,
           e.getMessage());
+      metrics.delivery("failed");
       return;
     }
     Instant at = clock.instant();
     Edit delivered =
         edits.update(
             current.withOutcome(current.outcome().delivered(at)), at, EditEvent.DELIVERED, null);
+    metrics.delivery("delivered");
     progress.finish(
         delivered,
         delivered.state() == EditState.SUCCEEDED
@@ -178,6 +207,11 @@ public final class Delivery {
     return edit.state() == EditState.SUCCEEDED
         ? "Your edit `" + edit.id() + "` is ready: "
         : "Edit `" + edit.id() + "` (";
+  }
+
+  /** The key of an edit's final message: the same each time its delivery is tried again. */
+  static String deliveryKey(Edit edit) {
+    return "result:" + edit.id();
   }
 
   /**

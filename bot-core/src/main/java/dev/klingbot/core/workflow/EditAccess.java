@@ -29,16 +29,19 @@ final class EditAccess {
 
   Edit readable(Requester who, String editId) {
     String id = EditIds.normalize(editId);
-    return edits
-        .find(id)
-        .filter(edit -> dev.klingbot.core.conversation.Access.maySee(who, edit))
-        .orElseThrow(
-            () ->
-                new EditException(
-                    EditException.Kind.NOT_FOUND,
-                    "There is no edit “"
-                        + Texts.clip(editId == null ? "" : editId, 20)
-                        + "” on this server. Your recent edits are listed by the history command."));
+    Edit found =
+        edits
+            .find(id)
+            .filter(edit -> dev.klingbot.core.conversation.Access.maySee(who, edit))
+            .orElseThrow(
+                () ->
+                    new EditException(
+                        EditException.Kind.NOT_FOUND,
+                        "There is no edit “"
+                            + Texts.clip(editId == null ? "" : editId, 20)
+                            + "” on this server. Your recent edits are listed by the history command."));
+    dev.klingbot.core.edit.EditLogContext.name(found.id());
+    return found;
   }
 
   Edit changeable(Requester who, String editId) {

@@ -102,11 +102,16 @@ public final class EditService {
    * it instead. The reply's first message is the plan, to post in the edit's thread.
    */
   public Reply start(Requester who, StartEdit request) {
-    if (request.video() instanceof MediaSource.Result result) {
-      Edit parent = result.editId() == null ? current(who) : access.readable(who, result.editId());
-      return chains.fromResult(who, parent, request);
+    try (dev.klingbot.core.edit.EditLogContext.Scope scope =
+        dev.klingbot.core.edit.EditLogContext.open(null)) {
+      // the new edit's id joins the log context once known
+      if (request.video() instanceof MediaSource.Result result) {
+        Edit parent =
+            result.editId() == null ? current(who) : access.readable(who, result.editId());
+        return chains.fromResult(who, parent, request);
+      }
+      return starter.start(who, request);
     }
-    return starter.start(who, request);
   }
 
   /**

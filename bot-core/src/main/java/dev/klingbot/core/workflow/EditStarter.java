@@ -11,6 +11,7 @@ import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditEvent;
 import dev.klingbot.core.edit.EditIds;
 import dev.klingbot.core.edit.EditImage;
+import dev.klingbot.core.edit.EditLogContext;
 import dev.klingbot.core.edit.EditRequest;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.Origin;
@@ -189,6 +190,7 @@ final class EditStarter {
               json(info),
               json(check),
               !check.ok());
+      EditLogContext.name(id);
       Edit edit =
           edits.insert(
               Edit.created(id, Origin.of(who), editRequest, images, source, now), plan.summary());

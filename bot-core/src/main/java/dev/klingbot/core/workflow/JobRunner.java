@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.chat.ChatPorts;
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditLogContext;
+import dev.klingbot.core.metrics.WorkflowMetrics;
 import dev.klingbot.core.quota.QuotaService;
 import dev.klingbot.core.relay.EditorLinks;
 import dev.klingbot.core.store.ConcurrentUpdateException;
@@ -73,6 +75,21 @@ public final class JobRunner implements AutoCloseable {
       EditorLinks editorLinks,
       WorkflowSettings settings,
       Clock clock) {
+    this(
+        edits, quota, kling, chats, delivery, editorLinks, settings, clock, WorkflowMetrics.none());
+  }
+
+  /** A runner that counts spent units and queue waits into {@code metrics}. */
+  public JobRunner(
+      EditStore edits,
+      QuotaService quota,
+      KlingClient kling,
+      ChatPorts chats,
+      Delivery delivery,
+      EditorLinks editorLinks,
+      WorkflowSettings settings,
+      Clock clock,
+      WorkflowMetrics metrics) {
     this.edits = requireNonNull(edits, "edits is null");
     this.work = edits.work();
     this.settings = requireNonNull(settings, "settings is null");
@@ -86,7 +103,8 @@ public final class JobRunner implements AutoCloseable {
             new ProgressReporter(edits, requireNonNull(chats, "chats is null"), clock),
             editorLinks,
             settings,
-            clock);
+            clock,
+            requireNonNull(metrics, "metrics is null"));
     this.janitor =
         new MediaJanitor(edits, new MediaFiles(settings.workDir()), settings.retention(), clock);
   }
@@ -208,6 +226,12 @@ public final class JobRunner implements AutoCloseable {
 
   /** Claims one edit and moves it on; returns whether it was handled here. */
   boolean handle(String id) {
+    try (EditLogContext.Scope scope = EditLogContext.open(id)) {
+      return handleClaimed(id);
+    }
+  }
+
+  private boolean handleClaimed(String id) {
     Instant now = clock.instant();
     if (!work.claim(id, settings.instanceId(), now, now.plus(settings.leaseDuration()))) {
       return false;
@@ -241,7 +265,9 @@ public final class JobRunner implements AutoCloseable {
         continue;
       }
       try {
-        follower.expire(edit.get());
+        try (EditLogContext.Scope scope = EditLogContext.open(id)) {
+          follower.expire(edit.get());
+        }
         expired++;
       } catch (ConcurrentUpdateException e) {
         LOG.debug("Edit {} changed while expiring; skipped", id);

@@ -3,6 +3,8 @@ package dev.klingbot.core.workflow;
 import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditLogContext;
+import dev.klingbot.core.metrics.WorkflowMetrics;
 import dev.klingbot.core.store.EditStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -44,9 +46,21 @@ public final class KlingCallbacks {
   private final Optional<WebhookSignature> signature;
   private final Runnable wakeRunner;
   private final Clock clock;
+  private final WorkflowMetrics metrics;
 
   public KlingCallbacks(
       EditStore edits, Optional<WebhookSignature> signature, Runnable wakeRunner, Clock clock) {
+    this(edits, signature, wakeRunner, clock, WorkflowMetrics.none());
+  }
+
+  /** Callbacks counted in {@code klingbot.callbacks.received} and {@code .verified}. */
+  public KlingCallbacks(
+      EditStore edits,
+      Optional<WebhookSignature> signature,
+      Runnable wakeRunner,
+      Clock clock,
+      WorkflowMetrics metrics) {
+    this.metrics = requireNonNull(metrics, "metrics is null");
     this.edits = requireNonNull(edits, "edits is null");
     this.signature = requireNonNull(signature, "signature is null");
     this.wakeRunner = requireNonNull(wakeRunner, "wakeRunner is null");
@@ -59,11 +73,19 @@ public final class KlingCallbacks {
    * @param headers request headers, names in lower case
    */
   public Outcome handle(String editId, String token, Map<String, String> headers, byte[] body) {
+    try (EditLogContext.Scope scope = EditLogContext.open(editId)) {
+      return handleInScope(editId, token, headers, body);
+    }
+  }
+
+  private Outcome handleInScope(
+      String editId, String token, Map<String, String> headers, byte[] body) {
     Optional<Edit> found = edits.find(editId);
     if (found.isEmpty()) {
       return Outcome.UNKNOWN_EDIT;
     }
     Edit edit = found.get();
+    metrics.callbackReceived();
     if (token == null
         || !MessageDigest.isEqual(
             edit.callbackToken().getBytes(StandardCharsets.UTF_8),
@@ -87,6 +109,7 @@ public final class KlingCallbacks {
         return Outcome.BAD_SIGNATURE;
       }
     }
+    metrics.callbackVerified();
     LOG.debug("Callback for edit {}; checking the task now", editId);
     edits.work().checkBy(editId, now);
     wakeRunner.run();

@@ -7,6 +7,7 @@ import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditEvent;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.TaskState;
+import dev.klingbot.core.metrics.WorkflowMetrics;
 import dev.klingbot.core.quota.QuotaService;
 import dev.klingbot.core.quota.QuotaUsage;
 import dev.klingbot.core.relay.EditorLinks;
@@ -48,6 +49,8 @@ final class TaskFollower {
   private final SessionOpener sessions;
   private final EditorLinks editorLinks;
 
+  private final WorkflowMetrics metrics;
+
   TaskFollower(
       EditStore edits,
       QuotaService quota,
@@ -56,7 +59,9 @@ final class TaskFollower {
       ProgressReporter progress,
       EditorLinks editorLinks,
       WorkflowSettings settings,
-      Clock clock) {
+      Clock clock,
+      WorkflowMetrics metrics) {
+    this.metrics = requireNonNull(metrics, "metrics is null");
     this.edits = requireNonNull(edits, "edits is null");
     this.quota = requireNonNull(quota, "quota is null");
     this.kling = requireNonNull(kling, "kling is null");
@@ -148,6 +153,9 @@ final class TaskFollower {
             EditEvent.TASK_CREATED,
             task.taskId());
     LOG.info("Edit {}: Kling task {} created", created.id(), task.taskId());
+    if (current.task().queued() && current.task().submittedAt() != null) {
+      metrics.queueWaited(Duration.between(current.task().submittedAt(), at));
+    }
     if (task.status().isFinal()) {
       finish(created, task);
     } else {
@@ -324,6 +332,7 @@ final class TaskFollower {
               url);
       quota.commit(edit.id(), now);
       recordDuration(edit, task, now);
+      metrics.unitsSpent(edit.request().costUnits());
       delivery.deliver(done);
       return;
     }

@@ -186,6 +186,26 @@ class EditStoreTest {
   }
 
   @OnEveryDatabase
+  void countsEditsByStateAndTheQueueForTheMetrics(String kind) {
+    try (Database database = TestDatabases.open(kind)) {
+      EditStore store = new EditStore(database);
+      insertRemoval(
+          store,
+          "COUNT111",
+          EditState.SUBMITTED,
+          TaskProgress.none().submitted(T0).withQueued(true, T0));
+      insertRemoval(store, "COUNT222", EditState.SUBMITTED, TaskProgress.none().submitted(T0));
+      store.insert(Edits.removal("COUNT333", T0), null);
+
+      assertThat(store.work().countByState())
+          .containsEntry(EditState.SUBMITTED, 2L)
+          .containsEntry(EditState.CREATED, 1L)
+          .doesNotContainKey(EditState.FAILED);
+      assertThat(store.work().queuedCount()).isEqualTo(1);
+    }
+  }
+
+  @OnEveryDatabase
   void findsEditsByThreadAndUser(String kind) {
     try (Database database = TestDatabases.open(kind)) {
       EditStore store = new EditStore(database);

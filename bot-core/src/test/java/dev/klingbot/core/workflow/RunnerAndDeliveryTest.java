@@ -166,6 +166,9 @@ class RunnerAndDeliveryTest {
       Thread.sleep(100);
     }
     assertThat(chat.postsContaining("is ready")).hasSize(1);
+    assertThat(chat.postsContaining("is ready").get(0).message().deliveryKey())
+        .as("a key the platform can make the post idempotent with (Discord's nonce)")
+        .isEqualTo("result:" + edit.id());
     Edit interrupted = fixture.edits.find(edit.id()).orElseThrow();
     assertThat(interrupted.outcome().deliveryStartedAt()).isNotNull();
     assertThat(interrupted.outcome().deliveredAt()).isNull();

@@ -9,6 +9,8 @@ import dev.klingbot.core.media.FrameExtractor;
 import dev.klingbot.core.media.VideoConformer;
 import dev.klingbot.core.media.VideoProbe;
 import dev.klingbot.core.media.VideoRules;
+import dev.klingbot.core.metrics.MeteredKlingClient;
+import dev.klingbot.core.metrics.WorkflowMetrics;
 import dev.klingbot.core.quota.QuotaService;
 import dev.klingbot.core.relay.EditorLinks;
 import dev.klingbot.core.relay.MediaRelay;
@@ -43,15 +45,60 @@ public final class Workflow implements AutoCloseable {
       Optional<WebhookSignature> webhookSignature,
       WorkflowSettings settings,
       Clock clock) {
+    this(
+        kling,
+        edits,
+        selections,
+        serverSettings,
+        quota,
+        chats,
+        downloads,
+        relay,
+        editorLinks,
+        webhookSignature,
+        settings,
+        clock,
+        WorkflowMetrics.none());
+  }
+
+  /**
+   * A workflow that counts into {@code metrics}: every Kling call (timed by operation and outcome),
+   * deliveries, callbacks, spent units and queue waits; see {@link WorkflowMetrics}.
+   */
+  public Workflow(
+      KlingClient klingClient,
+      EditStore edits,
+      SelectionStore selections,
+      ServerSettingsStore serverSettings,
+      QuotaService quota,
+      ChatPorts chats,
+      Downloads downloads,
+      MediaRelay relay,
+      EditorLinks editorLinks,
+      Optional<WebhookSignature> webhookSignature,
+      WorkflowSettings settings,
+      Clock clock,
+      WorkflowMetrics metrics) {
     requireNonNull(settings, "settings is null");
+    requireNonNull(metrics, "metrics is null");
+    KlingClient kling =
+        new MeteredKlingClient(requireNonNull(klingClient, "kling is null"), metrics);
     MediaFiles files = new MediaFiles(settings.workDir());
     FrameExtractor frames = new FrameExtractor();
     VideoProbe probe = new VideoProbe();
     VideoRules rules = new VideoRules(settings.maxVideoBytes());
     this.delivery =
         new Delivery(
-            edits, chats, downloads, frames, files, settings.transientRetryWindow(), clock);
-    this.runner = new JobRunner(edits, quota, kling, chats, delivery, editorLinks, settings, clock);
+            edits,
+            chats,
+            downloads,
+            frames,
+            files,
+            settings.transientRetryWindow(),
+            clock,
+            metrics);
+    this.runner =
+        new JobRunner(edits, quota, kling, chats, delivery, editorLinks, settings, clock, metrics);
     EditIntake intake = new EditIntake(downloads, files, relay, kling, edits, settings, clock);
     SelectionWork selection =
         new SelectionWork(kling, edits, selections, files, frames, downloads, clock);
@@ -71,7 +118,7 @@ public final class Workflow implements AutoCloseable {
             relay,
             runner::wake,
             clock);
-    this.callbacks = new KlingCallbacks(edits, webhookSignature, runner::wake, clock);
+    this.callbacks = new KlingCallbacks(edits, webhookSignature, runner::wake, clock, metrics);
   }
 
   public EditService service() {

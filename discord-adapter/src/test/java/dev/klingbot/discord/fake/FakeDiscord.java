@@ -45,6 +45,9 @@ import okio.Buffer;
  * channel, the threads the bot opens in it, and the messages posted; it records every REST call so
  * a test asserts what Discord received. Payloads follow the examples of Discord's API reference.
  *
+ * <p>Like Discord it answers a post whose {@code nonce} it saw before in the channel with the
+ * earlier message when {@code enforce_nonce} is set, instead of creating a second one.
+ *
  * <p>Like Discord it refuses posts the bot's permissions do not allow (50013), posts and edits in a
  * locked thread (50083), and unarchives an unlocked archived thread when a message is posted in it;
  * archiving a thread sends {@code THREAD_UPDATE}, after which JDA no longer caches the thread.
@@ -75,6 +78,7 @@ public final class FakeDiscord implements AutoCloseable {
   private final Map<String, DataObject> channels = new LinkedHashMap<>();
   private final Map<String, DataObject> messages = new LinkedHashMap<>();
   private final Map<String, String> messageChannels = new LinkedHashMap<>();
+  private final Map<String, String> nonces = new LinkedHashMap<>();
   private final List<String> identifies = new ArrayList<>();
   private final Map<String, String> commandIds = new LinkedHashMap<>();
   private final Map<String, DataObject> interactions = new LinkedHashMap<>();
@@ -102,6 +106,14 @@ public final class FakeDiscord implements AutoCloseable {
 
   /** Starts the REST server and the gateway on loopback. */
   public FakeDiscord start() throws IOException {
+    return start(0);
+  }
+
+  /**
+   * Starts on {@code port} of the loopback address: a port nothing listens on yet is a Discord that
+   * cannot be reached until this fake starts there (see {@link #configureAt(JDABuilder, int)}).
+   */
+  public FakeDiscord start(int port) throws IOException {
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -109,7 +121,7 @@ public final class FakeDiscord implements AutoCloseable {
             return FakeDiscord.this.dispatch(request);
           }
         });
-    server.start(InetAddress.getLoopbackAddress(), 0);
+    server.start(InetAddress.getLoopbackAddress(), port);
     return this;
   }
 
@@ -125,9 +137,22 @@ public final class FakeDiscord implements AutoCloseable {
 
   /** Points a JDA builder at this Discord: REST base URL, gateway, JSON, no compression. */
   public JDABuilder configure(JDABuilder builder) {
-    String url = gatewayUrl();
+    return configureAt(builder, server.getPort());
+  }
+
+  /** Points a JDA builder at a fake Discord on {@code port} of the loopback address. */
+  public static JDABuilder configureAt(JDABuilder builder, int port) {
+    String host = InetAddress.getLoopbackAddress().getHostAddress();
+    return configureAt(
+        builder,
+        "http://" + host + ":" + port + "/api/v10/",
+        "ws://" + host + ":" + port + "/gateway");
+  }
+
+  /** Points a JDA builder at the given REST base URL and gateway (JSON, no compression). */
+  public static JDABuilder configureAt(JDABuilder builder, String restBaseUrl, String url) {
     return builder
-        .setRestConfig(new RestConfig().setBaseUrl(restBaseUrl()))
+        .setRestConfig(new RestConfig().setBaseUrl(restBaseUrl))
         .setSessionController(
             new SessionControllerAdapter() {
               @Override
@@ -665,8 +690,19 @@ public final class FakeDiscord implements AutoCloseable {
         dispatch("THREAD_UPDATE", target);
       }
     }
+    String nonce = json.isNull("nonce") ? null : json.get("nonce").toString();
+    if (nonce != null && json.getBoolean("enforce_nonce", false)) {
+      String earlier = nonces.get(channel + "/" + nonce);
+      if (earlier != null && messages.containsKey(earlier)) {
+        return ok(messages.get(earlier)); // Discord answers the message created with this nonce
+      }
+    }
     String id = snowflake();
     DataObject sent = message(id, channel, json, files);
+    if (nonce != null) {
+      sent.put("nonce", nonce);
+      nonces.put(channel + "/" + nonce, id);
+    }
     messages.put(id, sent);
     messageChannels.put(id, channel);
     target.put("last_message_id", id);

@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import dev.klingbot.core.testing.Monitors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,6 +84,14 @@ public final class FakeSlack implements AutoCloseable {
   private volatile okhttp3.WebSocketListener socket;
 
   public FakeSlack() {
+    this(0);
+  }
+
+  /**
+   * A fake Slack on {@code port} of the loopback address; a port nothing listens on yet is a Slack
+   * that cannot be reached until this fake starts there (see {@link #apiConfigAt(int)}).
+   */
+  public FakeSlack(int port) {
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -91,7 +100,7 @@ public final class FakeSlack implements AutoCloseable {
           }
         });
     try {
-      server.start();
+      server.start(InetAddress.getLoopbackAddress(), port);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -106,6 +115,24 @@ public final class FakeSlack implements AutoCloseable {
     com.slack.api.SlackConfig config = new com.slack.api.SlackConfig();
     config.setMethodsEndpointUrlPrefix(server.url("/api/").toString());
     return config;
+  }
+
+  /** The Slack SDK configuration that sends Web API calls to a fake Slack on {@code port}. */
+  public static com.slack.api.SlackConfig apiConfigAt(int port) {
+    com.slack.api.SlackConfig config = new com.slack.api.SlackConfig();
+    config.setMethodsEndpointUrlPrefix(
+        "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + port + "/api/");
+    return config;
+  }
+
+  /** A loopback port that nothing listens on (until a fake starts there). */
+  public static int freePort() {
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public void user(String id, String name, boolean admin) {

@@ -1,0 +1,157 @@
+package dev.klingbot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+
+import dev.klingbot.config.DiscordConfig;
+import dev.klingbot.config.Secret;
+import dev.klingbot.core.Platform;
+import dev.klingbot.core.admin.AdminService;
+import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.chat.ConnectRetry;
+import dev.klingbot.core.chat.PlatformConnectException;
+import dev.klingbot.core.conversation.ConversationHandler;
+import dev.klingbot.core.workflow.EditService;
+import dev.klingbot.discord.fake.FakeDiscord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import net.dv8tion.jda.api.JDA;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Starting while Discord cannot be reached: one line per attempt, growing waits, no giving up, and
+ * a connection once Discord answers; a refused token ends the start with the setting to fix. The
+ * waits go through the retry's sleeper, so nothing here waits for real.
+ */
+class DiscordStartTest {
+  private final ChatPorts chats = new ChatPorts();
+  private final List<Duration> waits = new ArrayList<>();
+  private final List<String> notices = new ArrayList<>();
+  private final List<AutoCloseable> closing = new ArrayList<>();
+
+  @AfterEach
+  void close() throws Exception {
+    for (AutoCloseable closeable : closing) {
+      closeable.close();
+    }
+  }
+
+  @Test
+  void waitsForAnUnreachableDiscordAndConnectsWhenItAnswers() {
+    int port = freePort();
+    FakeDiscord discord = new FakeDiscord();
+    closing.add(discord);
+    ConnectRetry retry =
+        retry(
+            wait -> {
+              if (waits.size() == 2) { // Discord comes back after the second wait
+                try {
+                  discord.start(port);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              }
+            });
+    DiscordBot bot =
+        bot(FakeDiscord.TOKEN, builder -> FakeDiscord.configureAt(builder, port), retry);
+
+    bot.start();
+
+    assertThat(notices).hasSize(2);
+    assertThat(notices.get(0))
+        .startsWith("Discord cannot be reached (cannot connect")
+        .contains("trying again in 2 s (attempt 1).");
+    assertThat(notices.get(1)).contains("(attempt 2).");
+    assertThat(bot.jda().getStatus()).isEqualTo(JDA.Status.CONNECTED);
+    assertThat(discord.calls())
+        .extracting(c -> c.route())
+        .contains("PUT applications/" + discord.applicationId + "/commands");
+    assertThat(chats.find(Platform.DISCORD)).isPresent();
+  }
+
+  @Test
+  void anUnresolvableDiscordIsToldAsSuchAndTriedAgainUntilStopped() {
+    ConnectRetry retry =
+        retry(
+            wait -> {
+              if (waits.size() == 2) {
+                throw new InterruptedException(); // the operator stops the bot
+              }
+            });
+    DiscordBot bot =
+        bot(
+            FakeDiscord.TOKEN,
+            builder ->
+                FakeDiscord.configureAt(
+                    builder, "http://discord.invalid/api/v10/", "ws://discord.invalid/gateway"),
+            retry);
+
+    try {
+      assertThatThrownBy(bot::start)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("stopped while waiting to connect to Discord");
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(notices)
+        .hasSize(2)
+        .allSatisfy(n -> assertThat(n).startsWith("Discord cannot be reached (cannot resolve "));
+    assertThat(chats.find(Platform.DISCORD)).isEmpty();
+  }
+
+  @Test
+  void aRefusedTokenEndsTheStartWithTheSettingToFix() throws IOException {
+    FakeDiscord discord = new FakeDiscord().start();
+    closing.add(discord);
+    DiscordBot bot = bot("not-the-token", discord::configure, retry(wait -> {}));
+
+    assertThatThrownBy(bot::start)
+        .isInstanceOf(PlatformConnectException.class)
+        .hasMessageStartingWith("Discord refused the bot token. Set discord.token (DISCORD_TOKEN)")
+        .message()
+        .doesNotContain("not-the-token");
+    assertThat(waits).isEmpty();
+    assertThat(notices).isEmpty();
+  }
+
+  private DiscordBot bot(
+      String token,
+      java.util.function.UnaryOperator<net.dv8tion.jda.api.JDABuilder> connection,
+      ConnectRetry retry) {
+    ConversationHandler conversation =
+        new ConversationHandler(
+            mock(EditService.class), mock(AdminService.class), chats, Clock.systemUTC());
+    DiscordBot bot =
+        new DiscordBot(
+            new DiscordConfig(Secret.of(token), null), conversation, chats, connection, retry);
+    closing.add(0, bot);
+    return bot;
+  }
+
+  private ConnectRetry retry(ConnectRetry.Sleeper then) {
+    return new ConnectRetry(
+        Duration.ofSeconds(2),
+        Duration.ofMinutes(5),
+        wait -> {
+          waits.add(wait);
+          then.sleep(wait);
+        },
+        notices::add);
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,190 @@
+package dev.klingbot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+
+import dev.klingbot.config.MediaConfig;
+import dev.klingbot.config.Secret;
+import dev.klingbot.config.SlackConfig;
+import dev.klingbot.core.admin.AdminService;
+import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.chat.ConnectRetry;
+import dev.klingbot.core.chat.PlatformConnectException;
+import dev.klingbot.core.store.Database;
+import dev.klingbot.core.store.SeenEventStore;
+import dev.klingbot.core.testing.TestDatabases;
+import dev.klingbot.core.workflow.EditService;
+import dev.klingbot.slack.fake.FakeSlack;
+import dev.klingbot.slack.fake.SocketModeSlack;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Starting while Slack cannot be reached: the bot says so in one line per attempt, keeps trying
+ * with growing waits instead of giving up, and connects once Slack answers; a refused token still
+ * ends the start with a sentence naming the setting. The waits go through the retry's sleeper, so
+ * nothing here waits for real.
+ */
+class SlackStartTest {
+  private final Database database = TestDatabases.h2();
+  private final ChatPorts chats = new ChatPorts();
+  private final List<Duration> waits = new ArrayList<>();
+  private final List<String> notices = new ArrayList<>();
+  private final List<AutoCloseable> closing = new ArrayList<>();
+
+  @AfterEach
+  void close() throws Exception {
+    for (AutoCloseable c : closing) {
+      c.close();
+    }
+    database.close();
+  }
+
+  @Test
+  void socketModeWaitsForAnUnreachableSlackAndConnectsWhenItAnswers() throws Exception {
+    int port = FakeSlack.freePort();
+    SocketModeSlack socket = new SocketModeSlack();
+    ConnectRetry retry =
+        retry(
+            wait -> {
+              if (waits.size() == 3) { // Slack comes back after the third wait
+                FakeSlack slack = closeLater(new FakeSlack(port));
+                slack.socket(socket);
+              }
+            });
+    SlackBot bot = closeLater(bot(socketConfig(FakeSlack.APP_TOKEN), port, retry));
+
+    bot.start();
+
+    assertThat(notices).hasSize(3);
+    assertThat(notices.get(0))
+        .startsWith("Slack cannot be reached (cannot connect")
+        .contains("trying again in 2 s (attempt 1).");
+    assertThat(notices.get(2)).contains("(attempt 3).");
+    assertThat(waits).hasSize(3);
+    assertThat(waits.get(2)).isGreaterThan(waits.get(0));
+    socket.awaitConnected(Duration.ofSeconds(15));
+    assertThat(chats.find(dev.klingbot.core.Platform.SLACK)).isPresent();
+  }
+
+  @Test
+  void anUnresolvableSlackIsToldAsSuchAndTriedAgain() throws Exception {
+    com.slack.api.SlackConfig nowhere = new com.slack.api.SlackConfig();
+    nowhere.setMethodsEndpointUrlPrefix("http://slack.invalid/api/");
+    ConnectRetry retry =
+        retry(
+            wait -> {
+              if (waits.size() == 2) {
+                throw new InterruptedException(); // the operator stops the bot
+              }
+            });
+    SlackBot bot = closeLater(bot(socketConfig(FakeSlack.APP_TOKEN), nowhere, retry));
+
+    try {
+      assertThatThrownBy(bot::start)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("stopped while waiting to connect to Slack");
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(notices)
+        .hasSize(2)
+        .allSatisfy(n -> assertThat(n).startsWith("Slack cannot be reached (cannot resolve "));
+    assertThat(chats.find(dev.klingbot.core.Platform.SLACK)).isEmpty();
+  }
+
+  @Test
+  void aRefusedBotTokenEndsTheStartWithTheSettingToFix() {
+    FakeSlack slack = closeLater(new FakeSlack());
+    SlackConfig config =
+        new SlackConfig(
+            Secret.of("xoxb-wrong"), Secret.of(FakeSlack.APP_TOKEN), null, "socket", List.of());
+    SlackBot bot = closeLater(bot(config, slack.apiConfig(), retry(wait -> {})));
+
+    assertThatThrownBy(bot::start)
+        .isInstanceOf(PlatformConnectException.class)
+        .hasMessageStartingWith("Slack refused the bot token (not_authed). Set slack.bot-token")
+        .hasMessageContaining("SLACK_BOT_TOKEN")
+        .message()
+        .doesNotContain("xoxb-wrong", FakeSlack.APP_TOKEN);
+    assertThat(waits).isEmpty();
+    assertThat(slack.calls("apps.connections.open")).isEmpty();
+    assertThat(slack.calls("auth.test"))
+        .as("the SDK's statistics are off: they would ask auth.test again, and log a stack trace"
+            + " whenever Slack cannot be reached")
+        .hasSize(1);
+  }
+
+  @Test
+  void aRefusedAppTokenEndsTheStartWithTheSettingToFix() {
+    FakeSlack slack = closeLater(new FakeSlack());
+    SlackBot bot = closeLater(bot(socketConfig("xapp-wrong"), slack.apiConfig(), retry(w -> {})));
+
+    assertThatThrownBy(bot::start)
+        .isInstanceOf(PlatformConnectException.class)
+        .hasMessageStartingWith("Slack refused the app-level token (not_authed).")
+        .hasMessageContaining("SLACK_APP_TOKEN")
+        .message()
+        .doesNotContain("xapp-wrong", FakeSlack.BOT_TOKEN);
+    assertThat(waits).isEmpty();
+  }
+
+  @Test
+  void aSlackOutageAnsweredWith503IsWaitedOutLikeAnUnreachableOne() throws Exception {
+    FakeSlack slack = closeLater(new FakeSlack());
+    slack.script("auth.test", FakeSlack.json(503, "{\"ok\":false}"));
+    SlackConfig http =
+        new SlackConfig(
+            Secret.of(FakeSlack.BOT_TOKEN), null, Secret.of("signing"), "http", List.of());
+    SlackBot bot = closeLater(bot(http, slack.apiConfig(), retry(w -> {})));
+
+    bot.start();
+
+    assertThat(notices)
+        .singleElement()
+        .asString()
+        .startsWith("Slack cannot be reached (Slack answered HTTP 503)");
+    assertThat(chats.find(dev.klingbot.core.Platform.SLACK)).isPresent();
+  }
+
+  private ConnectRetry retry(ConnectRetry.Sleeper then) {
+    return new ConnectRetry(
+        Duration.ofSeconds(2),
+        Duration.ofMinutes(5),
+        wait -> {
+          waits.add(wait);
+          then.sleep(wait);
+        },
+        notices::add);
+  }
+
+  private static SlackConfig socketConfig(String appToken) {
+    return new SlackConfig(
+        Secret.of(FakeSlack.BOT_TOKEN), Secret.of(appToken), null, "socket", List.of());
+  }
+
+  private SlackBot bot(SlackConfig config, int port, ConnectRetry retry) {
+    return bot(config, FakeSlack.apiConfigAt(port), retry);
+  }
+
+  private SlackBot bot(SlackConfig config, com.slack.api.SlackConfig api, ConnectRetry retry) {
+    return new SlackBot(
+        config,
+        MediaConfig.defaults(),
+        TestBot.conversation(mock(EditService.class), mock(AdminService.class), chats),
+        chats,
+        new SeenEventStore(database)::firstTime,
+        api,
+        new SlackApi.Retry(1, Duration.ZERO, Duration.ZERO, d -> {}),
+        retry);
+  }
+
+  private <T extends AutoCloseable> T closeLater(T closeable) {
+    closing.add(0, closeable);
+    return closeable;
+  }
+}
