@@ -1,0 +1,121 @@
+package dev.klingbot.core.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Before on the left, after on the right, labelled readably at any size; also as a video. */
+class SideBySideTest {
+  @TempDir Path dir;
+  private final SideBySide sides = new SideBySide();
+  private final FrameExtractor frames = new FrameExtractor();
+
+  @Test
+  void theStillShowsTheSourceLeftAndTheResultRightAtTheSameHeight() {
+    BufferedImage before = filled(1280, 720, new Color(20, 120, 200));
+    BufferedImage after = filled(1280, 720, new Color(230, 120, 20));
+
+    BufferedImage still = sides.still(before, after, 480);
+
+    assertThat(still.getHeight()).isEqualTo(480);
+    // two 854-wide halves (16:9 at 480) and a gap
+    assertThat(still.getWidth()).isBetween(854 * 2 + 2, 854 * 2 + 8);
+    assertThat(new Color(still.getRGB(400, 400))).isEqualTo(new Color(20, 120, 200));
+    assertThat(new Color(still.getRGB(still.getWidth() - 400, 400)))
+        .isEqualTo(new Color(230, 120, 20));
+  }
+
+  @Test
+  void theLabelsGrowWithThePictureSoTheyReadFrom360pTo4k() {
+    for (int height : new int[] {360, 480, 1080, 2160}) {
+      BufferedImage before = filled(height * 16 / 9, height, new Color(40, 40, 40));
+      BufferedImage after = filled(height * 16 / 9, height, new Color(40, 40, 40));
+
+      BufferedImage still = sides.still(before, after, height);
+
+      int size = SideBySide.fontSize(height);
+      assertThat(size).as("label size at %dp", height).isBetween(height / 20, height / 16 + 1);
+      assertThat(size).isGreaterThanOrEqualTo(14);
+      // white letters inside the label box of each half
+      Rectangle left = SideBySide.labelBox(0, height, size * 3);
+      Rectangle right = SideBySide.labelBox(still.getWidth() / 2 + 2, height, size * 2);
+      assertThat(whitePixels(still, left)).as("Before at %dp", height).isGreaterThan(size * 2);
+      assertThat(whitePixels(still, right)).as("After at %dp", height).isGreaterThan(size * 2);
+    }
+  }
+
+  @Test
+  void aPortraitSourceBesideALandscapeResultKeepsEachShape() {
+    BufferedImage before = filled(720, 1280, Color.BLUE);
+    BufferedImage after = filled(1280, 720, Color.RED);
+
+    BufferedImage still = sides.still(before, after, 720);
+
+    assertThat(still.getHeight()).isEqualTo(720);
+    assertThat(still.getWidth()).isBetween(406 + 1280, 406 + 1280 + 8);
+  }
+
+  @Test
+  void theVideoPlaysBothInStepAtTheRequestedHeight() {
+    Path source = EditedClips.write(dir.resolve("source.mp4"), 640, 360, 30, 120, EditedClips.NONE);
+    Path result =
+        EditedClips.write(
+            dir.resolve("result.mp4"), 640, 360, 30, 120, EditedClips.squareRemovedFrom(60));
+    Path out = dir.resolve("compare.mp4");
+
+    sides.video(source, result, 1000, 3000, 240, out);
+
+    VideoInfo info = new VideoProbe().probe(out);
+    assertThat(info.videoCodec()).isEqualTo("h264");
+    assertThat(info.height()).isEqualTo(240);
+    assertThat(info.width()).isBetween(426 * 2 + 2, 428 * 2 + 8);
+    assertThat(info.durationMillis()).isBetween(1900L, 2100L);
+    // at 0.5 s into the comparison (1.5 s of both) the square is in both halves
+    BufferedImage early = frames.frameAt(out, 500);
+    assertThat(squareShows(early, 0, info.width() / 2)).isTrue();
+    assertThat(squareShows(early, info.width() / 2, info.width())).isTrue();
+    // at 1.5 s in (3.0 s of both) it is gone from the result only
+    BufferedImage late = frames.frameAt(out, 1500);
+    assertThat(squareShows(late, 0, info.width() / 2)).isTrue();
+    assertThat(squareShows(late, info.width() / 2, info.width())).isFalse();
+  }
+
+  private static boolean squareShows(BufferedImage image, int fromX, int toX) {
+    int y = image.getHeight() / 2;
+    for (int x = fromX; x < toX; x++) {
+      Color colour = new Color(image.getRGB(x, y));
+      if (colour.getRed() > 200 && colour.getGreen() > 150 && colour.getBlue() < 100) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int whitePixels(BufferedImage image, Rectangle box) {
+    int count = 0;
+    for (int y = box.y; y < box.y + box.height && y < image.getHeight(); y++) {
+      for (int x = box.x; x < box.x + box.width && x < image.getWidth(); x++) {
+        Color colour = new Color(image.getRGB(x, y));
+        if (colour.getRed() > 230 && colour.getGreen() > 230 && colour.getBlue() > 230) {
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
+  private static BufferedImage filled(int width, int height, Color colour) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D graphics = image.createGraphics();
+    graphics.setColor(colour);
+    graphics.fillRect(0, 0, width, height);
+    graphics.dispose();
+    return image;
+  }
+}
