@@ -20,20 +20,23 @@ import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
  * Puts a source and its edited result side by side, at the same height, labelled "Before" (left)
- * and "After" (right): as one picture, or as a short H.264 MP4 where both play in step. Labels are
- * white on dark boxes and sized to the picture's height, so they read from 360p to 4K.
+ * and "After" (right): as one picture, or as a short H.264 MP4 where both play in step. The labels
+ * sit in a dark band above the pictures, so they never cover a caption or the edited spot, and are
+ * sized to the pictures' height, so they read from 360p to 4K.
  */
 public final class SideBySide {
   static final String BEFORE = "Before";
   static final String AFTER = "After";
   private static final Color BACKGROUND = new Color(16, 16, 16);
-  private static final Color BOX = new Color(0, 0, 0, 175);
 
   public SideBySide() {
     Ffmpeg.init();
   }
 
-  /** The two pictures at {@code height} (each keeps its shape), labelled, with a gap between. */
+  /**
+   * The two pictures {@code height} pixels high (each keeps its shape) with a gap between them,
+   * below the band with the labels.
+   */
   public BufferedImage still(BufferedImage before, BufferedImage after, int height) {
     requireNonNull(before, "before is null");
     requireNonNull(after, "after is null");
@@ -48,8 +51,8 @@ public final class SideBySide {
 
   /**
    * Writes {@code before} and {@code after} side by side, from {@code fromMillis} to {@code
-   * toMillis} of both, at {@code height} and the frame rate of {@code after}, as an H.264 MP4 (no
-   * sound). The file is complete or not there.
+   * toMillis} of both, {@code height} high (plus the band of labels) and the frame rate of {@code
+   * after}, as an H.264 MP4 (no sound). The file is complete or not there.
    *
    * @throws MediaException when a video cannot be read or the MP4 cannot be written
    */
@@ -68,8 +71,8 @@ public final class SideBySide {
         Layout.of(
             beforeInfo.width(), beforeInfo.height(), afterInfo.width(), afterInfo.height(), height);
     Path temp = AtomicFiles.tempFileFor(out);
-    try (FFmpegFrameGrabber first = grabber(before, layout.beforeWidth(), layout.height());
-        FFmpegFrameGrabber second = grabber(after, layout.afterWidth(), layout.height());
+    try (FFmpegFrameGrabber first = grabber(before, layout.beforeWidth(), layout.pictureHeight());
+        FFmpegFrameGrabber second = grabber(after, layout.afterWidth(), layout.pictureHeight());
         Java2DFrameConverter firstPictures = new Java2DFrameConverter();
         Java2DFrameConverter secondPictures = new Java2DFrameConverter();
         Java2DFrameConverter output = new Java2DFrameConverter()) {
@@ -121,12 +124,9 @@ public final class SideBySide {
     return Math.max(14, Math.round(height / 18f));
   }
 
-  /** Where the label of a half that starts at {@code x} goes: its top-left corner. */
-  static Rectangle labelBox(int x, int height, int textWidth) {
-    int size = fontSize(height);
-    int margin = Math.max(4, size / 2);
-    int padding = Math.max(3, size / 3);
-    return new Rectangle(x + margin, margin, textWidth + 2 * padding, Math.round(size * 1.35f));
+  /** The height of the band above pictures {@code height} pixels high (even, for H.264). */
+  static int bandHeight(int height) {
+    return Math.round(fontSize(height) * 1.8f / 2) * 2;
   }
 
   private static FFmpegFrameGrabber grabber(Path video, int width, int height) {
@@ -146,36 +146,35 @@ public final class SideBySide {
       graphics.setRenderingHint(
           RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
       graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-      graphics.drawImage(before, 0, 0, layout.beforeWidth(), layout.height(), null);
-      graphics.drawImage(after, layout.afterX(), 0, layout.afterWidth(), layout.height(), null);
+      int top = layout.band();
+      graphics.drawImage(before, 0, top, layout.beforeWidth(), layout.pictureHeight(), null);
+      graphics.drawImage(
+          after, layout.afterX(), top, layout.afterWidth(), layout.pictureHeight(), null);
       graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       graphics.setRenderingHint(
           RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      graphics.setFont(new Font(Font.SANS_SERIF, Font.BOLD, fontSize(layout.height())));
-      label(graphics, BEFORE, 0, layout.height());
-      label(graphics, AFTER, layout.afterX(), layout.height());
+      graphics.setFont(new Font(Font.SANS_SERIF, Font.BOLD, fontSize(layout.pictureHeight())));
+      graphics.setColor(Color.WHITE);
+      label(graphics, BEFORE, new Rectangle(0, 0, layout.beforeWidth(), top));
+      label(graphics, AFTER, new Rectangle(layout.afterX(), 0, layout.afterWidth(), top));
     } finally {
       graphics.dispose();
     }
   }
 
-  private static void label(Graphics2D graphics, String text, int x, int height) {
+  /** Writes {@code text} centred in {@code box}. */
+  private static void label(Graphics2D graphics, String text, Rectangle box) {
     FontMetrics metrics = graphics.getFontMetrics();
-    Rectangle box = labelBox(x, height, metrics.stringWidth(text));
-    int arc = Math.max(4, box.height / 3);
-    graphics.setColor(BOX);
-    graphics.fillRoundRect(box.x, box.y, box.width, box.height, arc, arc);
-    graphics.setColor(Color.WHITE);
     int textX = box.x + (box.width - metrics.stringWidth(text)) / 2;
     int textY = box.y + (box.height - metrics.getHeight()) / 2 + metrics.getAscent();
     graphics.drawString(text, textX, textY);
   }
 
   /**
-   * Where the halves go: both {@code height} high (even, for H.264), each as wide as its shape asks
-   * (even), with a gap between them.
+   * Where the halves go: both {@code pictureHeight} high (even, for H.264), each as wide as its
+   * shape asks (even), with a gap between them, below a band {@code band} high for the labels.
    */
-  record Layout(int beforeWidth, int afterWidth, int gap, int height) {
+  record Layout(int beforeWidth, int afterWidth, int gap, int band, int pictureHeight) {
     static Layout of(
         int beforeWidth, int beforeHeight, int afterWidth, int afterHeight, int height) {
       if (beforeWidth <= 0 || beforeHeight <= 0 || afterWidth <= 0 || afterHeight <= 0) {
@@ -186,6 +185,7 @@ public final class SideBySide {
           scaledWidth(beforeWidth, beforeHeight, even),
           scaledWidth(afterWidth, afterHeight, even),
           Math.max(2, even / 180 * 2),
+          bandHeight(even),
           even);
     }
 
@@ -199,6 +199,10 @@ public final class SideBySide {
 
     int width() {
       return beforeWidth + gap + afterWidth;
+    }
+
+    int height() {
+      return band + pictureHeight;
     }
   }
 }

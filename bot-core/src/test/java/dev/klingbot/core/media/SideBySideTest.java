@@ -23,12 +23,17 @@ class SideBySideTest {
 
     BufferedImage still = sides.still(before, after, 480);
 
-    assertThat(still.getHeight()).isEqualTo(480);
+    // the pictures are 480 high, below the band of labels
+    int band = SideBySide.bandHeight(480);
+    assertThat(band).isBetween(40, 60);
+    assertThat(still.getHeight()).isEqualTo(480 + band);
     // two 854-wide halves (16:9 at 480) and a gap
     assertThat(still.getWidth()).isBetween(854 * 2 + 2, 854 * 2 + 8);
-    assertThat(new Color(still.getRGB(400, 400))).isEqualTo(new Color(20, 120, 200));
-    assertThat(new Color(still.getRGB(still.getWidth() - 400, 400)))
+    assertThat(new Color(still.getRGB(400, band + 2))).isEqualTo(new Color(20, 120, 200));
+    assertThat(new Color(still.getRGB(still.getWidth() - 400, band + 2)))
         .isEqualTo(new Color(230, 120, 20));
+    assertThat(new Color(still.getRGB(400, still.getHeight() - 1)))
+        .isEqualTo(new Color(20, 120, 200));
   }
 
   @Test
@@ -42,11 +47,19 @@ class SideBySideTest {
       int size = SideBySide.fontSize(height);
       assertThat(size).as("label size at %dp", height).isBetween(height / 20, height / 16 + 1);
       assertThat(size).isGreaterThanOrEqualTo(14);
-      // white letters inside the label box of each half
-      Rectangle left = SideBySide.labelBox(0, height, size * 3);
-      Rectangle right = SideBySide.labelBox(still.getWidth() / 2 + 2, height, size * 2);
-      assertThat(whitePixels(still, left)).as("Before at %dp", height).isGreaterThan(size * 2);
-      assertThat(whitePixels(still, right)).as("After at %dp", height).isGreaterThan(size * 2);
+      // white letters in the band above each half, and none on the pictures
+      int band = SideBySide.bandHeight(height);
+      int half = still.getWidth() / 2;
+      Rectangle left = new Rectangle(0, 0, half, band);
+      Rectangle right = new Rectangle(half, 0, half, band);
+      Rectangle pictures = new Rectangle(0, band, still.getWidth(), height);
+      assertThat(whitePixels(still, left))
+          .as("Before at %dp", height)
+          .isGreaterThan(size * size / 2);
+      assertThat(whitePixels(still, right))
+          .as("After at %dp", height)
+          .isGreaterThan(size * size / 2);
+      assertThat(whitePixels(still, pictures)).isZero();
     }
   }
 
@@ -57,7 +70,7 @@ class SideBySideTest {
 
     BufferedImage still = sides.still(before, after, 720);
 
-    assertThat(still.getHeight()).isEqualTo(720);
+    assertThat(still.getHeight()).isEqualTo(720 + SideBySide.bandHeight(720));
     assertThat(still.getWidth()).isBetween(406 + 1280, 406 + 1280 + 8);
   }
 
@@ -73,21 +86,22 @@ class SideBySideTest {
 
     VideoInfo info = new VideoProbe().probe(out);
     assertThat(info.videoCodec()).isEqualTo("h264");
-    assertThat(info.height()).isEqualTo(240);
+    int band = SideBySide.bandHeight(240);
+    assertThat(info.height()).isEqualTo(240 + band);
     assertThat(info.width()).isBetween(426 * 2 + 2, 428 * 2 + 8);
     assertThat(info.durationMillis()).isBetween(1900L, 2100L);
     // at 0.5 s into the comparison (1.5 s of both) the square is in both halves
     BufferedImage early = frames.frameAt(out, 500);
-    assertThat(squareShows(early, 0, info.width() / 2)).isTrue();
-    assertThat(squareShows(early, info.width() / 2, info.width())).isTrue();
+    int middle = band + 120;
+    assertThat(squareShows(early, middle, 0, info.width() / 2)).isTrue();
+    assertThat(squareShows(early, middle, info.width() / 2, info.width())).isTrue();
     // at 1.5 s in (3.0 s of both) it is gone from the result only
     BufferedImage late = frames.frameAt(out, 1500);
-    assertThat(squareShows(late, 0, info.width() / 2)).isTrue();
-    assertThat(squareShows(late, info.width() / 2, info.width())).isFalse();
+    assertThat(squareShows(late, middle, 0, info.width() / 2)).isTrue();
+    assertThat(squareShows(late, middle, info.width() / 2, info.width())).isFalse();
   }
 
-  private static boolean squareShows(BufferedImage image, int fromX, int toX) {
-    int y = image.getHeight() / 2;
+  private static boolean squareShows(BufferedImage image, int y, int fromX, int toX) {
     for (int x = fromX; x < toX; x++) {
       Color colour = new Color(image.getRGB(x, y));
       if (colour.getRed() > 200 && colour.getGreen() > 150 && colour.getBlue() < 100) {
