@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Posts a before-and-after comparison after a result, once: a still of the source and the result
  * side by side at the moment they differ most ({@link ChangeFinder}), and a short side-by-side
- * video when it fits the platform's upload limit. Both are sized down until they fit; what does not
- * fit is left out and not mentioned.
+ * video when it fits the platform's upload limit (together with the still, as they go in one
+ * message). Both are sized down until they fit; what does not fit is left out and not mentioned.
  *
  * <p>It never stands in the way of the result: any failure is logged and recorded as {@link
  * EditEvent#COMPARISON_SKIPPED}, and nothing is thrown. Like the result, the post is announced
@@ -212,11 +212,13 @@ final class Comparison {
             ? 0
             : Math.max(0, Math.min(change.millis() - VIDEO_MILLIS / 2, shared - VIDEO_MILLIS));
     long to = whole ? shared : from + VIDEO_MILLIS;
+    // both go in one message: the video gets what the still leaves of the limit
+    long videoLimit = limit - sizeOf(still);
     Path posted = null;
     try {
       for (int height : heights(Math.min(after.getHeight(), VIDEO_MAX_HEIGHT))) {
         sides.video(source, result, from, to, height, video);
-        if (sizeOf(video) <= limit) {
+        if (sizeOf(video) <= videoLimit) {
           posted = video;
           break;
         }
