@@ -205,13 +205,10 @@ final class Comparison {
       deleteQuietly(still);
       return Optional.empty();
     }
-    long shared = change.sharedMillis();
-    boolean whole = shared <= WHOLE_CLIP_MILLIS;
-    long from =
-        whole
-            ? 0
-            : Math.max(0, Math.min(change.millis() - VIDEO_MILLIS / 2, shared - VIDEO_MILLIS));
-    long to = whole ? shared : from + VIDEO_MILLIS;
+    Stretch stretch = Stretch.around(change.millis(), change.sharedMillis());
+    long from = stretch.fromMillis();
+    long to = stretch.toMillis();
+    boolean whole = stretch.wholeClip();
     // both go in one message: the video gets what the still leaves of the limit
     long videoLimit = limit - sizeOf(still);
     Path posted = null;
@@ -231,6 +228,20 @@ final class Comparison {
     }
     return Optional.of(
         new Prepared(change.millis(), change.difference(), still, posted, from, to, whole));
+  }
+
+  /**
+   * The part of both videos the side-by-side video shows: the whole clip when it is short, else
+   * {@link #VIDEO_MILLIS} around {@code moment}, moved to stay inside the clip.
+   */
+  record Stretch(long fromMillis, long toMillis, boolean wholeClip) {
+    static Stretch around(long moment, long sharedMillis) {
+      if (sharedMillis <= WHOLE_CLIP_MILLIS) {
+        return new Stretch(0, sharedMillis, true);
+      }
+      long from = Math.max(0, Math.min(moment - VIDEO_MILLIS / 2, sharedMillis - VIDEO_MILLIS));
+      return new Stretch(from, from + VIDEO_MILLIS, false);
+    }
   }
 
   /** {@code largest}, then the smaller standard heights below it. */

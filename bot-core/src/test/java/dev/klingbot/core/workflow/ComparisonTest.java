@@ -203,6 +203,48 @@ class ComparisonTest {
     assertThat(chat.posts()).anySatisfy(post -> assertThat(post.text()).contains("Done"));
   }
 
+  @Test
+  void aLongResultIsShownForFourSecondsAroundTheMomentAndAShortOneWhole() {
+    assertThat(Comparison.Stretch.around(2500, 5000))
+        .isEqualTo(new Comparison.Stretch(0, 5000, true));
+    assertThat(Comparison.Stretch.around(5000, 10_000))
+        .isEqualTo(new Comparison.Stretch(3000, 7000, false));
+    assertThat(Comparison.Stretch.around(500, 10_000))
+        .isEqualTo(new Comparison.Stretch(0, 4000, false));
+    assertThat(Comparison.Stretch.around(9800, 10_000))
+        .isEqualTo(new Comparison.Stretch(6000, 10_000, false));
+  }
+
+  @Test
+  void theMessageNamesTheMomentAndTheStretchTheVideoShows() {
+    open();
+    Edit edit =
+        fixture
+            .workflow()
+            .service()
+            .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
+            .edit();
+    Path still = Path.of("compare-" + edit.id() + ".png");
+    Path video = Path.of("compare-" + edit.id() + ".mp4");
+
+    ChatMessage part = ComparisonViews.message(edit, 5000, 12.0, still, video, 3000, 7000, false);
+    ChatMessage same = ComparisonViews.message(edit, 1200, 0.2, still, null, 0, 5000, true);
+
+    assertThat(part.text())
+        .isEqualTo(
+            "🔍 Before and after `"
+                + edit.id()
+                + "`: the source (left) and the result (right) at 5.0 s, where the edit changed"
+                + " the picture most.");
+    assertThat(part.files())
+        .extracting(ChatFile::description)
+        .containsExactly("Before and after at 5.0 s", "Before and after side by side, 3.0–7.0 s");
+    assertThat(same.text())
+        .contains("look almost the same; here they are at 1.2 s.")
+        .doesNotContain("changed");
+    assertThat(same.files()).singleElement().extracting(ChatFile::name).isEqualTo(still.toString());
+  }
+
   /**
    * Over the size of the comparison still of the sample clip (65 KB at 720p), under that of its
    * 5-second side-by-side video at any size.
