@@ -177,5 +177,28 @@ public final class ChangeFinder {
       }
       return ended ? null : frame;
     }
+
+    /**
+     * Moves to {@code millis} from the start by seeking when it is further than decoding forward is
+     * worth ({@link FrameExtractor#SEQUENTIAL_FRAMES_SECONDS}), so that a stretch late in a large
+     * video does not cost decoding everything before it.
+     */
+    void skipTo(long millis) throws FrameGrabber.Exception {
+      if (at(0) == null || millis <= FrameExtractor.SEQUENTIAL_FRAMES_SECONDS * 1000) {
+        return;
+      }
+      long target = origin + millis * 1000;
+      if (frame.timestamp + halfFrameMicros >= target) {
+        return;
+      }
+      // FFmpeg seeks to the key frame before and decodes up to the time asked for
+      grabber.setVideoTimestamp(target - halfFrameMicros);
+      Frame next = grabber.grabImage();
+      if (next == null) {
+        ended = true;
+      } else {
+        frame = next;
+      }
+    }
   }
 }

@@ -81,6 +81,8 @@ public final class SideBySide {
       double fps = second.getFrameRate() > 0 ? second.getFrameRate() : 30;
       ChangeFinder.Cursor firstCursor = new ChangeFinder.Cursor(first);
       ChangeFinder.Cursor secondCursor = new ChangeFinder.Cursor(second);
+      firstCursor.skipTo(fromMillis);
+      secondCursor.skipTo(fromMillis);
       BufferedImage canvas =
           new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_3BYTE_BGR);
       long frames = Math.max(1, Math.round((toMillis - fromMillis) * fps / 1000.0));

@@ -101,6 +101,29 @@ class SideBySideTest {
     assertThat(squareShows(late, middle, info.width() / 2, info.width())).isFalse();
   }
 
+  @Test
+  void aStretchLateInTheClipStartsAtItsTimeInBothHalves() {
+    Path source = EditedClips.write(dir.resolve("source.mp4"), 640, 360, 30, 240, EditedClips.NONE);
+    Path result =
+        EditedClips.write(
+            dir.resolve("result.mp4"), 640, 360, 30, 240, EditedClips.squareRemovedFrom(180));
+    Path out = dir.resolve("late.mp4");
+
+    sides.video(source, result, 5000, 7000, 360, out);
+
+    int band = SideBySide.bandHeight(360);
+    int half = (new VideoProbe().probe(out).width() - 2) / 2;
+    // 0.5 s in is 5.5 s of both (frame 165): the square is in both, at the source's place
+    BufferedImage early = frames.frameAt(out, 500);
+    int expected = EditedClips.squareX(165, 640) + EditedClips.side(640) / 2;
+    assertThat(squareShows(early, band + 180, expected - 20, expected + 20)).isTrue();
+    assertThat(squareShows(early, band + 180, half + expected - 20, half + expected + 20)).isTrue();
+    // 1.5 s in is 6.5 s (frame 195): removed from the result only
+    BufferedImage late = frames.frameAt(out, 1500);
+    assertThat(squareShows(late, band + 180, 0, half)).isTrue();
+    assertThat(squareShows(late, band + 180, half, 2 * half)).isFalse();
+  }
+
   private static boolean squareShows(BufferedImage image, int y, int fromX, int toX) {
     for (int x = fromX; x < toX; x++) {
       Color colour = new Color(image.getRGB(x, y));
