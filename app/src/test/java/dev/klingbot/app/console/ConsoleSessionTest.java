@@ -6,6 +6,7 @@ import dev.klingbot.config.DatabaseConfig;
 import dev.klingbot.config.KlingbotConfig;
 import dev.klingbot.config.MediaConfig;
 import dev.klingbot.simulator.SampleVideos;
+import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -180,6 +182,41 @@ class ConsoleSessionTest {
         .contains("✅ daily is now 40 for this server.")
         .contains("daily = 40 units")
         .doesNotContain("Exception");
+  }
+
+  @Test
+  void theResultIsFollowedByABeforeAndAfterStillAndVideoWrittenBesideIt() throws Exception {
+    Path clip = SampleVideos.mp4(dir.resolve("clip.mp4"), 1280, 720, 30, 5);
+
+    String transcript =
+        converse("edit " + clip + " remove the orange ball", "submit", "wait 120", "quit");
+
+    Matcher ready = Pattern.compile("Your edit ([A-Z0-9]+) is ready").matcher(transcript);
+    assertThat(ready.find()).as(transcript).isTrue();
+    String id = ready.group(1);
+    assertThat(transcript)
+        .contains(
+            "bot> 🔍 Before and after " + id + ": the source (left) and the result (right) at ")
+        .contains("where the edit changed the picture most.")
+        .containsPattern("📎 Before and after at \\d+\\.\\d s: \\S*compare-" + id + "\\.png")
+        .contains("📎 Before and after side by side, the whole clip: ")
+        .doesNotContain("Exception")
+        .doesNotContain("⚠️");
+    assertThat(transcript.indexOf("is ready")).isLessThan(transcript.indexOf("Before and after"));
+    assertThat(transcript.indexOf("Before and after")).isLessThan(transcript.indexOf("✅ Done"));
+    List<Path> files = attachments(transcript);
+    Path result =
+        files.stream()
+            .filter(path -> path.getFileName().toString().equals("result-" + id + ".mp4"))
+            .findFirst()
+            .orElseThrow();
+    Path still = result.resolveSibling("compare-" + id + ".png");
+    Path video = result.resolveSibling("compare-" + id + ".mp4");
+    assertThat(files).contains(still, video);
+    BufferedImage picture = ImageIO.read(still.toFile());
+    assertThat(picture.getHeight()).isGreaterThan(720);
+    assertThat(picture.getWidth()).isGreaterThan(2 * 1280);
+    assertThat(Files.size(video)).isGreaterThan(10_000);
   }
 
   private static List<Path> attachments(String transcript) {

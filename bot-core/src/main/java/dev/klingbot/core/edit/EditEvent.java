@@ -62,6 +62,12 @@ public enum EditEvent {
   DELIVERY_RETRY("delivery-retry"),
   DELIVERY_FAILED("delivery-failed"),
   DELIVERED("delivered"),
+  /** Intent: the before-and-after comparison is about to be posted. */
+  COMPARING("comparing", true),
+  /** The comparison was posted (the detail is the message id). */
+  COMPARED("compared"),
+  /** No comparison is posted for this result (the detail says why); it is not tried again. */
+  COMPARISON_SKIPPED("comparison-skipped"),
   /**
    * A Kling call failed in a way that may pass (5xx, rate limit, no answer); the edit waits and the
    * job runner tries again. The detail names the step.

@@ -75,6 +75,49 @@ public final class FrameExtractor {
     }
   }
 
+  /**
+   * The frame of {@code video} on screen {@code millis} milliseconds after its start, as an RGB
+   * image.
+   *
+   * @throws MediaException of kind {@link MediaProblem#FRAME_OUT_OF_RANGE} when the video ends
+   *     before that moment, or another kind when it cannot be read
+   */
+  public BufferedImage frameAt(Path video, long millis) {
+    requireNonNull(video, "video is null");
+    if (millis < 0) {
+      throw new IllegalArgumentException("a moment before the start: " + millis);
+    }
+    try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile());
+        Java2DFrameConverter converter = new Java2DFrameConverter()) {
+      grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+      grabber.start();
+      if (grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
+        throw new MediaException(MediaProblem.NO_VIDEO_STREAM, VideoProbe.NOT_A_VIDEO);
+      }
+      Frame frame = grabber.grabImage();
+      if (frame != null && millis > 0) {
+        double fps = grabber.getFrameRate() > 0 ? grabber.getFrameRate() : 30;
+        long target = frame.timestamp + millis * 1000;
+        long halfFrame = Math.round(500_000.0 / fps);
+        if (millis > SEQUENTIAL_FRAMES_SECONDS * 1000) {
+          grabber.setVideoTimestamp(target);
+          frame = grabber.grabImage();
+        }
+        while (frame != null && frame.timestamp + halfFrame < target) {
+          frame = grabber.grabImage();
+        }
+      }
+      if (frame == null) {
+        throw new MediaException(
+            MediaProblem.FRAME_OUT_OF_RANGE,
+            "The video ends before " + MediaText.seconds(millis) + ".");
+      }
+      return copyOf(converter.convert(frame));
+    } catch (FrameGrabber.Exception e) {
+      throw new MediaException(MediaProblem.NOT_A_VIDEO, VideoProbe.NOT_A_VIDEO, e);
+    }
+  }
+
   /** Writes {@code image} to {@code file} as PNG (complete or not at all). */
   public void writePng(BufferedImage image, Path file) {
     requireNonNull(image, "image is null");

@@ -215,8 +215,7 @@ public final class VideoConformer {
     return written;
   }
 
-  private static void configureH264(
-      FFmpegFrameRecorder recorder, double fps, int width, int height) {
+  static void configureH264(FFmpegFrameRecorder recorder, double fps, int width, int height) {
     recorder.setFormat("mp4");
     recorder.setVideoCodecName("libopenh264");
     recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);

@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Posts how an edit ended, once: the result video (uploaded when it fits the platform's limit,
  * linked with a still otherwise), or the reason it failed or expired. The start of a delivery and
- * its end are stored around the post, so a restart does not post a delivered result again.
+ * its end are stored around the post, so a restart does not post a delivered result again. A result
+ * is followed by its before-and-after {@link Comparison}, before the delivery is recorded as done
+ * (so a restart in between still posts it, once); the comparison never fails the delivery.
  */
 public final class Delivery {
   private static final Logger LOG = LoggerFactory.getLogger(Delivery.class);
@@ -43,6 +45,7 @@ public final class Delivery {
   private final FrameExtractor frames;
   private final MediaFiles files;
   private final ProgressReporter progress;
+  private final Comparison comparison;
   private final Clock clock;
   private final Duration transientRetryWindow;
   private final WorkflowMetrics metrics;
@@ -107,6 +110,7 @@ public final class Delivery {
     this.transientRetryWindow =
         requireNonNull(transientRetryWindow, "transientRetryWindow is null");
     this.progress = new ProgressReporter(edits, chats, clock);
+    this.comparison = new Comparison(edits, files, frames, clock);
   }
 
   /** Posts the final message of a finished edit unless it was posted already. */
@@ -187,6 +191,7 @@ public final class Delivery {
       metrics.delivery("failed");
       return;
     }
+    comparison.post(current, port.get());
     Instant at = clock.instant();
     Edit delivered =
         edits.update(
@@ -241,6 +246,7 @@ public final class Delivery {
         "Edit {}: the result was posted before an interruption (message {}); not posting again",
         edit.id(),
         earlier.get().id());
+    comparison.post(edit, port);
     Instant at = clock.instant();
     Edit delivered =
         edits.update(

@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * Where an edit's files live: {@code <work-dir>/<edit id>/} holds the source video, the reference
- * images, frames with grids and masks, the preview cover and the result.
+ * images, frames with grids and masks, the preview cover, the result and its before-and-after
+ * comparison.
  */
 public final class MediaFiles {
   private final Path root;
@@ -64,6 +65,16 @@ public final class MediaFiles {
 
   public Path result(String editId) {
     return dir(editId).resolve("result-" + editId + ".mp4");
+  }
+
+  /** The before-and-after still, beside the result. */
+  public Path comparisonImage(String editId) {
+    return dir(editId).resolve("compare-" + editId + ".png");
+  }
+
+  /** The side-by-side before-and-after video, beside the result. */
+  public Path comparisonVideo(String editId) {
+    return dir(editId).resolve("compare-" + editId + ".mp4");
   }
 
   public Path resultStill(String editId) {

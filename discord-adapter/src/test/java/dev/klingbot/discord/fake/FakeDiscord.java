@@ -550,6 +550,9 @@ public final class FakeDiscord implements AutoCloseable {
         if (p.length == 5 && p[2].equals("threads") && p[4].equals("public")) {
           return archivedThreads(p[1]);
         }
+        if (p.length == 3 && p[2].equals("messages")) {
+          return history(p[1]);
+        }
         break;
       default:
         break;
@@ -707,6 +710,18 @@ public final class FakeDiscord implements AutoCloseable {
     messageChannels.put(id, channel);
     target.put("last_message_id", id);
     return ok(sent);
+  }
+
+  /** A channel's latest messages, newest first (at most 50, as JDA's history asks). */
+  private MockResponse history(String channel) {
+    if (!channels.containsKey(channel)) {
+      return error(404, 10003, "Unknown Channel");
+    }
+    List<DataObject> all = new ArrayList<>(messagesIn(channel));
+    java.util.Collections.reverse(all);
+    DataArray newest = DataArray.empty();
+    all.stream().limit(50).forEach(newest::add);
+    return ok(newest);
   }
 
   private MockResponse editMessage(String channel, String messageId, DataObject json) {

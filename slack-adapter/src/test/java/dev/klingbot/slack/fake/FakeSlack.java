@@ -79,6 +79,13 @@ public final class FakeSlack implements AutoCloseable {
   private final Map<String, ServedFile> files = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Object>> fileInfos = new ConcurrentHashMap<>();
   private final Map<String, Deque<MockResponse>> scripted = new ConcurrentHashMap<>();
+
+  /**
+   * The messages the bot posted (texts and file shares), oldest first, for conversations.replies.
+   */
+  private final List<Map<String, Object>> posted =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
   private final AtomicLong ts = new AtomicLong(1_700_000_100_000_000L);
   private final AtomicLong fileIds = new AtomicLong();
   private volatile okhttp3.WebSocketListener socket;
@@ -335,7 +342,20 @@ public final class FakeSlack implements AutoCloseable {
                 "user_id", BOT_USER,
                 "bot_id", "BBOT"));
       case "chat.postMessage":
-        return GSON.toJson(Map.of("ok", true, "channel", channel, "ts", nextTs()));
+        String postedTs = nextTs();
+        remember(channel, params.get("thread_ts"), postedTs, params.get("text"), null);
+        return GSON.toJson(Map.of("ok", true, "channel", channel, "ts", postedTs));
+      case "conversations.replies":
+        // the fake's ts are not clock times, so "oldest" is not applied
+        List<Map<String, Object>> replies =
+            posted.stream()
+                .filter(m -> m.get("channel").equals(channel))
+                .filter(
+                    m ->
+                        params.get("ts").equals(m.get("thread_ts"))
+                            || params.get("ts").equals(m.get("ts")))
+                .toList();
+        return GSON.toJson(Map.of("ok", true, "messages", replies));
       case "chat.update":
       case "chat.delete":
         return GSON.toJson(Map.of("ok", true, "channel", channel, "ts", params.get("ts")));
@@ -349,6 +369,12 @@ public final class FakeSlack implements AutoCloseable {
             Map.of(
                 "ok", true, "file_id", id, "upload_url", server.url("/upload/" + id).toString()));
       case "files.completeUploadExternal":
+        remember(
+            channel,
+            params.get("thread_ts"),
+            nextTs(),
+            params.get("initial_comment"),
+            GSON.fromJson(params.get("files"), List.class));
         return GSON.toJson(
             Map.of("ok", true, "files", GSON.fromJson(params.get("files"), List.class)));
       case "apps.connections.open":
@@ -361,6 +387,23 @@ public final class FakeSlack implements AutoCloseable {
       default:
         return "{\"ok\":false,\"error\":\"unknown_method\"}";
     }
+  }
+
+  private void remember(
+      String channel, String threadTs, String messageTs, String text, List<?> sharedFiles) {
+    Map<String, Object> message = new LinkedHashMap<>();
+    message.put("type", "message");
+    message.put("channel", channel);
+    message.put("ts", messageTs);
+    if (threadTs != null) {
+      message.put("thread_ts", threadTs);
+    }
+    message.put("text", text == null ? "" : text);
+    message.put("bot_id", "BBOT");
+    if (sharedFiles != null) {
+      message.put("files", sharedFiles);
+    }
+    posted.add(message);
   }
 
   private String nextTs() {
