@@ -10,7 +10,7 @@ import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.media.Downloads;
 import dev.klingbot.core.media.MediaException;
 import dev.klingbot.core.media.ReferenceImages;
-import dev.klingbot.core.relay.MediaRelay;
+import dev.klingbot.core.relay.MediaStore;
 import dev.klingbot.core.store.EditStore;
 import dev.klingbot.kling.KlingClient;
 import dev.klingbot.kling.KlingException;
@@ -34,7 +34,7 @@ public final class EditIntake {
 
   private final Downloads downloads;
   private final MediaFiles files;
-  private final MediaRelay relay;
+  private final MediaStore relay;
   private final KlingClient kling;
   private final EditStore edits;
   private final WorkflowSettings settings;
@@ -45,7 +45,7 @@ public final class EditIntake {
   public EditIntake(
       Downloads downloads,
       MediaFiles files,
-      MediaRelay relay,
+      MediaStore relay,
       KlingClient kling,
       EditStore edits,
       WorkflowSettings settings,

@@ -7,6 +7,7 @@ import dev.klingbot.core.chat.ChatPorts;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.quota.QuotaService;
 import dev.klingbot.core.relay.EditorLinks;
+import dev.klingbot.core.relay.MediaStore;
 import dev.klingbot.core.store.ConcurrentUpdateException;
 import dev.klingbot.core.store.EditStore;
 import dev.klingbot.core.store.EditWorkQueue;
@@ -62,7 +63,8 @@ public final class JobRunner implements AutoCloseable {
 
   /**
    * A runner whose plans (posted when a session opens late, after Kling was busy) carry the web
-   * editor's link from {@code editorLinks} ({@code null}: no link).
+   * editor's link from {@code editorLinks} ({@code null}: no link); retention cleans the media
+   * folder only.
    */
   public JobRunner(
       EditStore edits,
@@ -71,6 +73,29 @@ public final class JobRunner implements AutoCloseable {
       ChatPorts chats,
       Delivery delivery,
       EditorLinks editorLinks,
+      WorkflowSettings settings,
+      Clock clock) {
+    this(
+        edits,
+        quota,
+        kling,
+        chats,
+        delivery,
+        editorLinks,
+        MediaStore.folderOnly(),
+        settings,
+        clock);
+  }
+
+  /** The same runner, whose retention also deletes what {@code mediaStore} keeps of old edits. */
+  public JobRunner(
+      EditStore edits,
+      QuotaService quota,
+      KlingClient kling,
+      ChatPorts chats,
+      Delivery delivery,
+      EditorLinks editorLinks,
+      MediaStore mediaStore,
       WorkflowSettings settings,
       Clock clock) {
     this.edits = requireNonNull(edits, "edits is null");
@@ -88,7 +113,12 @@ public final class JobRunner implements AutoCloseable {
             settings,
             clock);
     this.janitor =
-        new MediaJanitor(edits, new MediaFiles(settings.workDir()), settings.retention(), clock);
+        new MediaJanitor(
+            edits,
+            new MediaFiles(settings.workDir()),
+            requireNonNull(mediaStore, "mediaStore is null"),
+            settings.retention(),
+            clock);
   }
 
   /** Follows the edits of these platforms (those whose chat adapter runs in this process). */

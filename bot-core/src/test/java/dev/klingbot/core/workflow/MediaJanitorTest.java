@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klingbot.core.edit.EditEvent;
 import dev.klingbot.core.edit.EditState;
+import dev.klingbot.core.relay.MediaStore;
 import dev.klingbot.core.store.Database;
 import dev.klingbot.core.store.EditStore;
 import dev.klingbot.core.testing.Edits;
@@ -44,7 +45,8 @@ class MediaJanitorTest {
       SettableClock clock = new SettableClock(t0.plus(Duration.ofDays(8)));
 
       int removed =
-          new MediaJanitor(edits, files, Duration.ofDays(7), clock).clean(clock.instant());
+          new MediaJanitor(edits, files, MediaStore.folderOnly(), Duration.ofDays(7), clock)
+              .clean(clock.instant());
 
       assertThat(removed).isEqualTo(1);
       assertThat(root.resolve("OLDDONE2")).doesNotExist();

@@ -11,7 +11,7 @@ import dev.klingbot.core.media.VideoProbe;
 import dev.klingbot.core.media.VideoRules;
 import dev.klingbot.core.quota.QuotaService;
 import dev.klingbot.core.relay.EditorLinks;
-import dev.klingbot.core.relay.MediaRelay;
+import dev.klingbot.core.relay.MediaStore;
 import dev.klingbot.core.store.EditStore;
 import dev.klingbot.core.store.SelectionStore;
 import dev.klingbot.core.store.ServerSettingsStore;
@@ -38,7 +38,7 @@ public final class Workflow implements AutoCloseable {
       QuotaService quota,
       ChatPorts chats,
       Downloads downloads,
-      MediaRelay relay,
+      MediaStore relay,
       EditorLinks editorLinks,
       Optional<WebhookSignature> webhookSignature,
       WorkflowSettings settings,
@@ -51,7 +51,8 @@ public final class Workflow implements AutoCloseable {
     this.delivery =
         new Delivery(
             edits, chats, downloads, frames, files, settings.transientRetryWindow(), clock);
-    this.runner = new JobRunner(edits, quota, kling, chats, delivery, editorLinks, settings, clock);
+    this.runner =
+        new JobRunner(edits, quota, kling, chats, delivery, editorLinks, relay, settings, clock);
     EditIntake intake = new EditIntake(downloads, files, relay, kling, edits, settings, clock);
     SelectionWork selection =
         new SelectionWork(kling, edits, selections, files, frames, downloads, clock);
