@@ -25,6 +25,7 @@ import dev.klingbot.core.media.VideoRules;
 import dev.klingbot.core.quota.QuotaService;
 import dev.klingbot.core.relay.EditorLinks;
 import dev.klingbot.core.relay.MediaRelay;
+import dev.klingbot.core.relay.MediaStore;
 import dev.klingbot.core.relay.UrlSigner;
 import dev.klingbot.core.store.EditStore;
 import dev.klingbot.core.store.SelectionStore;
@@ -41,6 +42,7 @@ import dev.klingbot.core.workflow.SelectionWork;
 import dev.klingbot.core.workflow.WebhookSignature;
 import dev.klingbot.core.workflow.WorkflowSettings;
 import dev.klingbot.kling.KlingClient;
+import dev.klingbot.s3.S3MediaStore;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -108,6 +110,20 @@ public final class WorkflowModule extends AbstractModule {
         signer,
         config.http().relayUrlTtl(),
         clock);
+  }
+
+  /**
+   * Where shared media live: the relay over the media folder (default) or, with {@code media.store:
+   * s3}, the bucket of {@code media.s3} (presigned URLs; the folder stays the working copy).
+   */
+  @Provides
+  @Singleton
+  MediaStore mediaStore(KlingbotConfig config, MediaRelay relay, Lifecycle lifecycle) {
+    if (!config.media().usesS3()) {
+      return relay;
+    }
+    return lifecycle.manage(
+        S3MediaStore.open(Path.of(config.media().workDir()), config.media().s3()));
   }
 
   @Provides
@@ -185,11 +201,13 @@ public final class WorkflowModule extends AbstractModule {
       ChatPorts chats,
       Delivery delivery,
       EditorLinks editorLinks,
+      MediaStore mediaStore,
       WorkflowSettings settings,
       Lifecycle lifecycle,
       Clock clock) {
     return lifecycle.manage(
-        new JobRunner(edits, quota, kling, chats, delivery, editorLinks, settings, clock));
+        new JobRunner(
+            edits, quota, kling, chats, delivery, editorLinks, mediaStore, settings, clock));
   }
 
   @Provides
@@ -206,7 +224,7 @@ public final class WorkflowModule extends AbstractModule {
       SelectionWork selection,
       MediaFiles files,
       EditorLinks editorLinks,
-      MediaRelay relay,
+      MediaStore relay,
       JobRunner runner,
       Clock clock) {
     return new EditService(
@@ -231,7 +249,7 @@ public final class WorkflowModule extends AbstractModule {
   EditIntake intake(
       Downloads downloads,
       MediaFiles files,
-      MediaRelay relay,
+      MediaStore relay,
       KlingClient kling,
       EditStore edits,
       WorkflowSettings settings,
