@@ -10,21 +10,23 @@ import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStore;
 import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.blobstore.domain.StorageMetadata;
+import org.jclouds.blobstore.options.ListContainerOptions;
 
 /**
  * A real S3 API server in-process: s3proxy on 127.0.0.1 (a free port) over jclouds' in-memory
  * {@code transient} blob store, with one bucket and AWS V4 signatures checked.
  */
-final class TestBucket implements AutoCloseable {
-  static final String BUCKET = "klingbot-media";
-  static final String ACCESS_KEY = "test-access-key";
-  static final String SECRET_KEY = "test-secret-key-do-not-print";
+public final class TestBucket implements AutoCloseable {
+  public static final String BUCKET = "klingbot-media";
+  public static final String ACCESS_KEY = "test-access-key";
+  public static final String SECRET_KEY = "test-secret-key-do-not-print";
 
   private final BlobStoreContext context;
   private final S3Proxy proxy;
   private final String endpoint;
 
-  TestBucket() throws Exception {
+  public TestBucket() throws Exception {
     context =
         ContextBuilder.newBuilder("transient")
             .credentials("identity", "credential")
@@ -47,17 +49,17 @@ final class TestBucket implements AutoCloseable {
     endpoint = "http://127.0.0.1:" + proxy.getPort();
   }
 
-  String endpoint() {
+  public String endpoint() {
     return endpoint;
   }
 
   /** What the server holds, read past the S3 API. */
-  BlobStore blobs() {
+  public BlobStore blobs() {
     return context.getBlobStore();
   }
 
   /** The bucket as a bot would configure it (path-style, as for MinIO). */
-  S3Config config(Duration urlTtl) {
+  public S3Config config(Duration urlTtl) {
     return new S3Config(
         endpoint,
         "us-east-1",
@@ -67,6 +69,14 @@ final class TestBucket implements AutoCloseable {
         true,
         "bot/",
         urlTtl);
+  }
+
+  /** How many objects the bucket holds under a key prefix. */
+  public long objectsUnder(String prefix) {
+    return blobs().list(BUCKET, ListContainerOptions.Builder.prefix(prefix).recursive()).stream()
+        .map(StorageMetadata::getName)
+        .filter(name -> name.startsWith(prefix))
+        .count();
   }
 
   @Override

@@ -54,4 +54,58 @@ class MediaJanitorTest {
       assertThat(root.resolve("RECENT22/source.mp4")).exists();
     }
   }
+
+  @Test
+  void anUnreachableStoreIsLoggedAndTheFolderStillGoes() throws Exception {
+    Instant t0 = Instant.parse("2026-11-01T10:00:00Z");
+    try (Database database = TestDatabases.h2()) {
+      EditStore edits = new EditStore(database);
+      for (String id : new String[] {"OLDLOCAL", "OLDELSEW"}) {
+        var done = edits.insert(Edits.removal(id, t0), null);
+        edits.update(
+            Edits.inState(done, EditState.SUCCEEDED).withOutcome(done.outcome().delivered(t0)),
+            t0,
+            EditEvent.DELIVERED,
+            null);
+      }
+      MediaFiles files = new MediaFiles(root);
+      Files.writeString(files.dir("OLDLOCAL").resolve("source.mp4"), "video");
+      java.util.List<String> asked = new java.util.ArrayList<>();
+      MediaStore store =
+          new MediaStore() {
+            @Override
+            public boolean available() {
+              return true;
+            }
+
+            @Override
+            public boolean shared() {
+              return true;
+            }
+
+            @Override
+            public java.util.Optional<String> urlFor(Path file) {
+              return java.util.Optional.empty();
+            }
+
+            @Override
+            public int deleteEdit(String editId) {
+              asked.add(editId);
+              if (editId.equals("OLDLOCAL")) {
+                throw new dev.klingbot.core.relay.MediaStoreException(
+                    "The media bucket is unreachable", null);
+              }
+              return 2;
+            }
+          };
+      SettableClock clock = new SettableClock(t0.plus(Duration.ofDays(8)));
+
+      int removed =
+          new MediaJanitor(edits, files, store, Duration.ofDays(7), clock).clean(clock.instant());
+
+      assertThat(asked).containsExactlyInAnyOrder("OLDLOCAL", "OLDELSEW");
+      assertThat(removed).isEqualTo(2);
+      assertThat(root.resolve("OLDLOCAL")).doesNotExist();
+    }
+  }
 }
