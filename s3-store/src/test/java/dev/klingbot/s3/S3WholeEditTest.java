@@ -1,13 +1,17 @@
 package dev.klingbot.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.klingbot.config.S3Config;
+import dev.klingbot.config.Secret;
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.Requester;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.testing.RecordingChat;
 import dev.klingbot.core.testing.WorkflowFixture;
+import dev.klingbot.core.workflow.EditException;
 import dev.klingbot.core.workflow.EditService;
 import dev.klingbot.core.workflow.StartEdit;
 import java.nio.file.Files;
@@ -96,6 +100,39 @@ class S3WholeEditTest {
       assertThat(response.code()).isEqualTo(200);
       assertThat(response.header("Content-Type")).isEqualTo("video/mp4");
       assertThat(response.body().bytes()).isEqualTo(Files.readAllBytes(kept));
+    }
+  }
+
+  @Test
+  void aBucketThatRefusesTheVideoGivesASentenceAndLeavesNoEditBehind() throws Exception {
+    S3Config good = bucket.config(Duration.ofHours(1));
+    S3Config wrongKey =
+        new S3Config(
+            good.endpoint(),
+            good.region(),
+            good.bucket(),
+            good.accessKey(),
+            Secret.of("a-wrong-secret"),
+            true,
+            good.prefix(),
+            good.urlTtl());
+    try (S3MediaStore refusing = S3MediaStore.open(fixture.settings().workDir(), wrongKey)) {
+      fixture.useMediaStore(refusing);
+
+      assertThatThrownBy(
+              () ->
+                  service()
+                      .start(
+                          me,
+                          StartEdit.of(
+                              fixture.sampleFile(1280, 720, 30, 5), "remove the orange ball")))
+          .isInstanceOf(EditException.class)
+          .hasMessage(
+              "I could not put the video where Kling can fetch it: the bot's media storage did"
+                  + " not accept it. Try again in a minute; if it keeps failing, ask an admin to"
+                  + " check the media.s3 settings (the bot's log says what went wrong).");
+      assertThat(fixture.edits.recentByUser(Platform.CONSOLE, "guild-1", "me", 5)).isEmpty();
+      assertThat(fixture.simulator.sessions()).isEmpty();
     }
   }
 
