@@ -39,18 +39,18 @@ final class ResultLinks {
   /** What to show as the result; empty when the edit has none or it is no longer kept. */
   Optional<String> of(Edit edit) {
     String kept = edit.outcome().resultFile();
-    if (kept != null && relay.shared()) {
-      Optional<String> stored = stored(Path.of(kept));
-      if (stored.isPresent()) {
-        return stored;
-      }
-    } else if (kept != null && Files.isRegularFile(Path.of(kept))) {
+    Optional<String> stored =
+        kept != null && relay.shared() ? stored(Path.of(kept)) : Optional.empty();
+    if (stored.isPresent()) {
+      return stored;
+    }
+    if (kept != null && Files.isRegularFile(Path.of(kept))) {
       Path file = Path.of(kept);
       if (onThisMachine(edit.origin().platform())) {
         return Optional.of(display(file));
       }
       try {
-        Optional<String> relayed = relay.urlFor(file);
+        Optional<String> relayed = relay.shared() ? Optional.empty() : relay.urlFor(file);
         if (relayed.isPresent()) {
           return relayed;
         }
