@@ -2,6 +2,7 @@ package dev.klingbot.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Limits and storage for videos and images.
@@ -16,6 +17,10 @@ import java.time.Duration;
  *     services)
  * @param diskBudget when the media folder holds more than this, new edits are refused (and the
  *     admin warned in the log) until files are removed or the budget is raised
+ * @param store where shared media lives and what links point to: {@code local} (the media folder,
+ *     served by the bot's relay under {@code http.public-base-url}) or {@code s3} (a bucket, with
+ *     presigned URLs; the media folder stays the working copy)
+ * @param s3 the bucket, when {@code store} is {@code s3}
  */
 public record MediaConfig(
     String workDir,
@@ -24,7 +29,15 @@ public record MediaConfig(
     Duration downloadTimeout,
     Duration retention,
     boolean allowPrivateUrls,
-    DataSize diskBudget) {
+    DataSize diskBudget,
+    String store,
+    S3Config s3) {
+  /** The media stay in the local folder and the bot's relay serves them. */
+  public static final String LOCAL = "local";
+
+  /** The media are shared through an S3-compatible bucket. */
+  public static final String S3 = "s3";
+
   /** Kling's limit for a reference image. */
   public static final DataSize KLING_MAX_IMAGE_SIZE = DataSize.ofMegabytes(10);
 
@@ -52,6 +65,41 @@ public record MediaConfig(
     }
     Check.positive("download-timeout", downloadTimeout);
     Check.positive("retention", retention);
+    store =
+        store == null || store.isBlank() ? LOCAL : Check.oneOf("store", store, Set.of(LOCAL, S3));
+    s3 = s3 == null ? S3Config.defaults() : s3;
+    if (store.equals(S3) && s3.bucket() == null) {
+      throw new ConfigException(
+          "s3.bucket",
+          "is not set; media.store is s3, so name the bucket (KLINGBOT_MEDIA_S3_BUCKET) or set"
+              + " media.store back to local");
+    }
+  }
+
+  /** Limits and storage in the local media folder. */
+  public MediaConfig(
+      String workDir,
+      DataSize maxVideoSize,
+      DataSize maxImageSize,
+      Duration downloadTimeout,
+      Duration retention,
+      boolean allowPrivateUrls,
+      DataSize diskBudget) {
+    this(
+        workDir,
+        maxVideoSize,
+        maxImageSize,
+        downloadTimeout,
+        retention,
+        allowPrivateUrls,
+        diskBudget,
+        LOCAL,
+        null);
+  }
+
+  /** Whether media are shared through an S3-compatible bucket. */
+  public boolean usesS3() {
+    return store.equals(S3);
   }
 
   /** Limits and storage, refusing links to private addresses. */
@@ -78,13 +126,43 @@ public record MediaConfig(
   /** The same limits with links to private addresses allowed or refused. */
   public MediaConfig withAllowPrivateUrls(boolean allow) {
     return new MediaConfig(
-        workDir, maxVideoSize, maxImageSize, downloadTimeout, retention, allow, diskBudget);
+        workDir,
+        maxVideoSize,
+        maxImageSize,
+        downloadTimeout,
+        retention,
+        allow,
+        diskBudget,
+        store,
+        s3);
   }
 
   /** The same limits with another disk budget. */
   public MediaConfig withDiskBudget(DataSize budget) {
     return new MediaConfig(
-        workDir, maxVideoSize, maxImageSize, downloadTimeout, retention, allowPrivateUrls, budget);
+        workDir,
+        maxVideoSize,
+        maxImageSize,
+        downloadTimeout,
+        retention,
+        allowPrivateUrls,
+        budget,
+        store,
+        s3);
+  }
+
+  /** The same limits with media shared through this bucket. */
+  public MediaConfig withS3(S3Config bucket) {
+    return new MediaConfig(
+        workDir,
+        maxVideoSize,
+        maxImageSize,
+        downloadTimeout,
+        retention,
+        allowPrivateUrls,
+        diskBudget,
+        S3,
+        bucket);
   }
 
   public static MediaConfig defaults() {

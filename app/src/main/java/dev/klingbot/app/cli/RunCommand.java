@@ -15,6 +15,7 @@ import dev.klingbot.core.Platform;
 import dev.klingbot.core.chat.ChatPorts;
 import dev.klingbot.core.conversation.ConversationHandler;
 import dev.klingbot.core.relay.MediaRelay;
+import dev.klingbot.core.relay.MediaStore;
 import dev.klingbot.core.store.Database;
 import dev.klingbot.core.store.SeenEventStore;
 import dev.klingbot.core.workflow.JobRunner;
@@ -110,7 +111,9 @@ public final class RunCommand implements Callable<Integer> {
               + ".");
       if (!Injection.get(injector, MediaRelay.class).available()) {
         out.println(
-            "Note: http.public-base-url is not set, so Kling cannot download Slack uploads or files the bot fixed, callbacks are off (the bot polls), and the selection web page is not offered.");
+            Injection.get(injector, MediaStore.class).shared()
+                ? "Note: http.public-base-url is not set, so callbacks are off (the bot polls) and the selection web page is not offered; Kling fetches files from the media bucket."
+                : "Note: http.public-base-url is not set, so Kling cannot download Slack uploads or files the bot fixed, callbacks are off (the bot polls), and the selection web page is not offered.");
       }
       out.println("Press Ctrl-C to stop.");
       out.flush();

@@ -26,6 +26,7 @@ import dev.klingbot.core.metrics.WorkflowMetrics;
 import dev.klingbot.core.quota.QuotaService;
 import dev.klingbot.core.relay.EditorLinks;
 import dev.klingbot.core.relay.MediaRelay;
+import dev.klingbot.core.relay.MediaStore;
 import dev.klingbot.core.relay.UrlSigner;
 import dev.klingbot.core.store.EditStore;
 import dev.klingbot.core.store.SelectionStore;
@@ -42,6 +43,7 @@ import dev.klingbot.core.workflow.SelectionWork;
 import dev.klingbot.core.workflow.WebhookSignature;
 import dev.klingbot.core.workflow.WorkflowSettings;
 import dev.klingbot.kling.KlingClient;
+import dev.klingbot.s3.S3MediaStore;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -109,6 +111,20 @@ public final class WorkflowModule extends AbstractModule {
         signer,
         config.http().relayUrlTtl(),
         clock);
+  }
+
+  /**
+   * Where shared media live: the relay over the media folder (default) or, with {@code media.store:
+   * s3}, the bucket of {@code media.s3} (presigned URLs; the folder stays the working copy).
+   */
+  @Provides
+  @Singleton
+  MediaStore mediaStore(KlingbotConfig config, MediaRelay relay, Lifecycle lifecycle) {
+    if (!config.media().usesS3()) {
+      return relay;
+    }
+    return lifecycle.manage(
+        S3MediaStore.open(Path.of(config.media().workDir()), config.media().s3()));
   }
 
   @Provides
@@ -187,12 +203,23 @@ public final class WorkflowModule extends AbstractModule {
       ChatPorts chats,
       Delivery delivery,
       EditorLinks editorLinks,
+      MediaStore mediaStore,
       WorkflowSettings settings,
       Lifecycle lifecycle,
       Clock clock,
       WorkflowMetrics metrics) {
     return lifecycle.manage(
-        new JobRunner(edits, quota, kling, chats, delivery, editorLinks, settings, clock, metrics));
+        new JobRunner(
+            edits,
+            quota,
+            kling,
+            chats,
+            delivery,
+            editorLinks,
+            mediaStore,
+            settings,
+            clock,
+            metrics));
   }
 
   @Provides
@@ -209,7 +236,7 @@ public final class WorkflowModule extends AbstractModule {
       SelectionWork selection,
       MediaFiles files,
       EditorLinks editorLinks,
-      MediaRelay relay,
+      MediaStore relay,
       JobRunner runner,
       Clock clock) {
     return new EditService(
@@ -234,7 +261,7 @@ public final class WorkflowModule extends AbstractModule {
   EditIntake intake(
       Downloads downloads,
       MediaFiles files,
-      MediaRelay relay,
+      MediaStore relay,
       KlingClient kling,
       EditStore edits,
       WorkflowSettings settings,

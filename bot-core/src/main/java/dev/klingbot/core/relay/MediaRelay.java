@@ -14,9 +14,10 @@ import java.util.Optional;
 /**
  * Serves local files (Slack uploads, console files, conformed videos, reference images) to Kling at
  * signed, expiring URLs under the public base URL: {@code
- * <base>/media/<path>?exp=<epoch>&sig=<hmac>}. Only files under the media folder can be served.
+ * <base>/media/<path>?exp=<epoch>&sig=<hmac>}. Only files under the media folder can be served. It
+ * is the default {@link MediaStore}: the folder is the store.
  */
-public final class MediaRelay {
+public final class MediaRelay implements MediaStore {
   static final String PURPOSE = "media";
 
   private final Path root;
@@ -38,11 +39,19 @@ public final class MediaRelay {
   }
 
   /** Whether relay URLs can be made (a public base URL is configured). */
+  @Override
   public boolean available() {
     return publicBaseUrl != null;
   }
 
+  /** The folder is this machine's: another bot process cannot serve it. */
+  @Override
+  public boolean shared() {
+    return false;
+  }
+
   /** A signed URL for a file under the media folder, or empty when no public base URL is set. */
+  @Override
   public Optional<String> urlFor(Path file) {
     if (publicBaseUrl == null) {
       return Optional.empty();
@@ -63,6 +72,12 @@ public final class MediaRelay {
         .append("&sig=")
         .append(signer.sign(PURPOSE, relative, expires));
     return Optional.of(url.toString());
+  }
+
+  /** Nothing beyond the media folder, which the janitor removes itself. */
+  @Override
+  public int deleteEdit(String editId) {
+    return 0;
   }
 
   /**

@@ -10,7 +10,8 @@ import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.media.Downloads;
 import dev.klingbot.core.media.MediaException;
 import dev.klingbot.core.media.ReferenceImages;
-import dev.klingbot.core.relay.MediaRelay;
+import dev.klingbot.core.relay.MediaStore;
+import dev.klingbot.core.relay.MediaStoreException;
 import dev.klingbot.core.store.EditStore;
 import dev.klingbot.kling.KlingClient;
 import dev.klingbot.kling.KlingException;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +36,7 @@ public final class EditIntake {
 
   private final Downloads downloads;
   private final MediaFiles files;
-  private final MediaRelay relay;
+  private final MediaStore relay;
   private final KlingClient kling;
   private final EditStore edits;
   private final WorkflowSettings settings;
@@ -45,7 +47,7 @@ public final class EditIntake {
   public EditIntake(
       Downloads downloads,
       MediaFiles files,
-      MediaRelay relay,
+      MediaStore relay,
       KlingClient kling,
       EditStore edits,
       WorkflowSettings settings,
@@ -121,7 +123,7 @@ public final class EditIntake {
                 + String.join(" · ", prepared.changes())
                 + ".");
       }
-      String url = relay.urlFor(usable).orElse(null);
+      String url = storedUrl(usable, "image " + position).orElse(null);
       images.add(
           new EditImage(position, Texts.clip(source.displayName(), 200), usable.toString(), url));
     }
@@ -165,7 +167,7 @@ public final class EditIntake {
    * works for every source and outlives platform links), else the user's own link.
    */
   String videoUrl(Path file, MediaSource original, boolean conformed, Platform platform) {
-    var relayed = relay.urlFor(file);
+    var relayed = storedUrl(file, "video");
     if (relayed.isPresent()) {
       return relayed.get();
     }
@@ -184,6 +186,25 @@ public final class EditIntake {
 
   WorkflowSettings settings() {
     return settings;
+  }
+
+  /**
+   * The media store's URL for a file; a bucket that refuses or cannot be reached becomes a sentence
+   * for the user, and the admin's details (which bucket, which setting) go to the log.
+   */
+  private Optional<String> storedUrl(Path file, String what) {
+    try {
+      return relay.urlFor(file);
+    } catch (MediaStoreException e) {
+      LOG.warn("Could not hand the {} {} to Kling: {}", what, file.getFileName(), e.getMessage());
+      throw new EditException(
+          EditException.Kind.CONFIGURATION,
+          "I could not put the "
+              + what
+              + " where Kling can fetch it: the bot's media storage did not accept it. Try again"
+              + " in a minute; if it keeps failing, ask an admin to check the media.s3 settings"
+              + " (the bot's log says what went wrong).");
+    }
   }
 
   /** Whether local files can be handed to Kling (a public base URL is configured). */

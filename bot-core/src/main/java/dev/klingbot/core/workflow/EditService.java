@@ -19,7 +19,7 @@ import dev.klingbot.core.media.VideoRules;
 import dev.klingbot.core.quota.QuotaService;
 import dev.klingbot.core.quota.QuotaUsage;
 import dev.klingbot.core.relay.EditorLinks;
-import dev.klingbot.core.relay.MediaRelay;
+import dev.klingbot.core.relay.MediaStore;
 import dev.klingbot.core.store.EditStore;
 import dev.klingbot.core.store.ServerSettingsStore;
 import dev.klingbot.kling.Point;
@@ -63,7 +63,7 @@ public final class EditService {
       SelectionWork selection,
       MediaFiles files,
       EditorLinks editorLinks,
-      MediaRelay relay,
+      MediaStore relay,
       Runnable wakeRunner,
       Clock clock) {
     this.edits = requireNonNull(edits, "edits is null");

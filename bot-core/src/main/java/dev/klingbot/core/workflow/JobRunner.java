@@ -9,6 +9,7 @@ import dev.klingbot.core.edit.EditLogContext;
 import dev.klingbot.core.metrics.WorkflowMetrics;
 import dev.klingbot.core.quota.QuotaService;
 import dev.klingbot.core.relay.EditorLinks;
+import dev.klingbot.core.relay.MediaStore;
 import dev.klingbot.core.store.ConcurrentUpdateException;
 import dev.klingbot.core.store.EditStore;
 import dev.klingbot.core.store.EditWorkQueue;
@@ -64,7 +65,8 @@ public final class JobRunner implements AutoCloseable {
 
   /**
    * A runner whose plans (posted when a session opens late, after Kling was busy) carry the web
-   * editor's link from {@code editorLinks} ({@code null}: no link).
+   * editor's link from {@code editorLinks} ({@code null}: no link); retention cleans the media
+   * folder only.
    */
   public JobRunner(
       EditStore edits,
@@ -76,10 +78,22 @@ public final class JobRunner implements AutoCloseable {
       WorkflowSettings settings,
       Clock clock) {
     this(
-        edits, quota, kling, chats, delivery, editorLinks, settings, clock, WorkflowMetrics.none());
+        edits,
+        quota,
+        kling,
+        chats,
+        delivery,
+        editorLinks,
+        MediaStore.folderOnly(),
+        settings,
+        clock,
+        WorkflowMetrics.none());
   }
 
-  /** A runner that counts spent units and queue waits into {@code metrics}. */
+  /**
+   * The runner with everything: retention also deletes what {@code mediaStore} keeps of old edits,
+   * and spent units and queue waits are counted into {@code metrics}.
+   */
   public JobRunner(
       EditStore edits,
       QuotaService quota,
@@ -87,6 +101,7 @@ public final class JobRunner implements AutoCloseable {
       ChatPorts chats,
       Delivery delivery,
       EditorLinks editorLinks,
+      MediaStore mediaStore,
       WorkflowSettings settings,
       Clock clock,
       WorkflowMetrics metrics) {
@@ -106,7 +121,12 @@ public final class JobRunner implements AutoCloseable {
             clock,
             requireNonNull(metrics, "metrics is null"));
     this.janitor =
-        new MediaJanitor(edits, new MediaFiles(settings.workDir()), settings.retention(), clock);
+        new MediaJanitor(
+            edits,
+            new MediaFiles(settings.workDir()),
+            requireNonNull(mediaStore, "mediaStore is null"),
+            settings.retention(),
+            clock);
   }
 
   /** Follows the edits of these platforms (those whose chat adapter runs in this process). */

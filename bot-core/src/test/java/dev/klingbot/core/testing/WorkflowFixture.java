@@ -9,6 +9,7 @@ import dev.klingbot.core.media.Downloads;
 import dev.klingbot.core.quota.QuotaService;
 import dev.klingbot.core.relay.EditorLinks;
 import dev.klingbot.core.relay.MediaRelay;
+import dev.klingbot.core.relay.MediaStore;
 import dev.klingbot.core.relay.UrlSigner;
 import dev.klingbot.core.store.Database;
 import dev.klingbot.core.store.EditStore;
@@ -55,6 +56,7 @@ public final class WorkflowFixture implements AutoCloseable {
   private final MediaRelay relay;
   private final java.util.List<String> relayed =
       java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+  private MediaStore mediaStore;
   private Workflow workflow;
 
   public WorkflowFixture(
@@ -118,6 +120,7 @@ public final class WorkflowFixture implements AutoCloseable {
     UrlSigner signer = new UrlSigner("fixture-signing-key-0123456789");
     this.relay =
         new MediaRelay(settings.workDir(), publicBaseUrl, signer, Duration.ofHours(1), clock);
+    this.mediaStore = relay;
     relayServer.createContext("/media/", this::serveRelay);
     relayServer.start();
     this.workflow = newWorkflow();
@@ -195,6 +198,15 @@ public final class WorkflowFixture implements AutoCloseable {
         Clock.systemUTC());
   }
 
+  /**
+   * Restarts the workflow with another media store (an S3 bucket instead of the relay); the store
+   * works on {@link WorkflowSettings#workDir()}.
+   */
+  public Workflow useMediaStore(MediaStore store) {
+    this.mediaStore = java.util.Objects.requireNonNull(store, "store is null");
+    return restart();
+  }
+
   /** A new workflow on the same database, as after a restart. */
   public Workflow newWorkflow() {
     EditorLinks links =
@@ -208,7 +220,7 @@ public final class WorkflowFixture implements AutoCloseable {
         chats,
         new Downloads(
             http, Duration.ofMinutes(5), dev.klingbot.core.media.AddressGuard.allowingPrivate()),
-        relay,
+        mediaStore,
         links,
         Optional.empty(),
         settings,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klingbot.core.edit.EditEvent;
 import dev.klingbot.core.edit.EditState;
+import dev.klingbot.core.relay.MediaStore;
 import dev.klingbot.core.store.Database;
 import dev.klingbot.core.store.EditStore;
 import dev.klingbot.core.testing.Edits;
@@ -44,12 +45,67 @@ class MediaJanitorTest {
       SettableClock clock = new SettableClock(t0.plus(Duration.ofDays(8)));
 
       int removed =
-          new MediaJanitor(edits, files, Duration.ofDays(7), clock).clean(clock.instant());
+          new MediaJanitor(edits, files, MediaStore.folderOnly(), Duration.ofDays(7), clock)
+              .clean(clock.instant());
 
       assertThat(removed).isEqualTo(1);
       assertThat(root.resolve("OLDDONE2")).doesNotExist();
       assertThat(root.resolve("STILLOPN/source.mp4")).exists();
       assertThat(root.resolve("RECENT22/source.mp4")).exists();
+    }
+  }
+
+  @Test
+  void anUnreachableStoreIsLoggedAndTheFolderStillGoes() throws Exception {
+    Instant t0 = Instant.parse("2026-11-01T10:00:00Z");
+    try (Database database = TestDatabases.h2()) {
+      EditStore edits = new EditStore(database);
+      for (String id : new String[] {"OLDLOCAL", "OLDELSEW"}) {
+        var done = edits.insert(Edits.removal(id, t0), null);
+        edits.update(
+            Edits.inState(done, EditState.SUCCEEDED).withOutcome(done.outcome().delivered(t0)),
+            t0,
+            EditEvent.DELIVERED,
+            null);
+      }
+      MediaFiles files = new MediaFiles(root);
+      Files.writeString(files.dir("OLDLOCAL").resolve("source.mp4"), "video");
+      java.util.List<String> asked = new java.util.ArrayList<>();
+      MediaStore store =
+          new MediaStore() {
+            @Override
+            public boolean available() {
+              return true;
+            }
+
+            @Override
+            public boolean shared() {
+              return true;
+            }
+
+            @Override
+            public java.util.Optional<String> urlFor(Path file) {
+              return java.util.Optional.empty();
+            }
+
+            @Override
+            public int deleteEdit(String editId) {
+              asked.add(editId);
+              if (editId.equals("OLDLOCAL")) {
+                throw new dev.klingbot.core.relay.MediaStoreException(
+                    "The media bucket is unreachable", null);
+              }
+              return 2;
+            }
+          };
+      SettableClock clock = new SettableClock(t0.plus(Duration.ofDays(8)));
+
+      int removed =
+          new MediaJanitor(edits, files, store, Duration.ofDays(7), clock).clean(clock.instant());
+
+      assertThat(asked).containsExactlyInAnyOrder("OLDLOCAL", "OLDELSEW");
+      assertThat(removed).isEqualTo(2);
+      assertThat(root.resolve("OLDLOCAL")).doesNotExist();
     }
   }
 }

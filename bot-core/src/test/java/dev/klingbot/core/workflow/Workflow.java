@@ -13,7 +13,7 @@ import dev.klingbot.core.metrics.MeteredKlingClient;
 import dev.klingbot.core.metrics.WorkflowMetrics;
 import dev.klingbot.core.quota.QuotaService;
 import dev.klingbot.core.relay.EditorLinks;
-import dev.klingbot.core.relay.MediaRelay;
+import dev.klingbot.core.relay.MediaStore;
 import dev.klingbot.core.store.EditStore;
 import dev.klingbot.core.store.SelectionStore;
 import dev.klingbot.core.store.ServerSettingsStore;
@@ -40,7 +40,7 @@ public final class Workflow implements AutoCloseable {
       QuotaService quota,
       ChatPorts chats,
       Downloads downloads,
-      MediaRelay relay,
+      MediaStore relay,
       EditorLinks editorLinks,
       Optional<WebhookSignature> webhookSignature,
       WorkflowSettings settings,
@@ -73,7 +73,7 @@ public final class Workflow implements AutoCloseable {
       QuotaService quota,
       ChatPorts chats,
       Downloads downloads,
-      MediaRelay relay,
+      MediaStore relay,
       EditorLinks editorLinks,
       Optional<WebhookSignature> webhookSignature,
       WorkflowSettings settings,
@@ -98,7 +98,8 @@ public final class Workflow implements AutoCloseable {
             clock,
             metrics);
     this.runner =
-        new JobRunner(edits, quota, kling, chats, delivery, editorLinks, settings, clock, metrics);
+        new JobRunner(
+            edits, quota, kling, chats, delivery, editorLinks, relay, settings, clock, metrics);
     EditIntake intake = new EditIntake(downloads, files, relay, kling, edits, settings, clock);
     SelectionWork selection =
         new SelectionWork(kling, edits, selections, files, frames, downloads, clock);
