@@ -106,6 +106,10 @@ final class ChineseRecogniser {
               m -> addition(m.group(1), m.group(2))),
           // 图里的气球飘在人群上方
           rule("^(.+?)" + SCENE + "着?(?:在|到)(.+)$", m -> addition(m.group(1), m.group(2))),
+          // 让图片里的风筝在天上飞
+          rule(
+              "^(?:让|叫|使|要)(.+?)在(.+?)" + SCENE + "(?:着|来飞去|来跑去|来去)?$",
+              m -> addition(m.group(1), m.group(2))),
           // 图片里的风筝在山上飞
           rule(
               "^(.+?)在(.+?)" + SCENE + "(?:着|来飞去|来跑去|来去)?$", m -> addition(m.group(1), m.group(2))),

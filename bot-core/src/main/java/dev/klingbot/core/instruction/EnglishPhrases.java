@@ -98,12 +98,24 @@ final class EnglishPhrases {
   /** The removal target or swap original: pointers stripped, never emptied by stripping. */
   static String videoSide(String raw) {
     String phrase = stripPointers(Phrases.tidy(raw));
+    if (Scripts.hasHan(phrase)) {
+      // "delete 视频里的那个 logo": the Chinese pointer and demonstrative go too
+      phrase = withoutChineseDemonstrative(ChinesePhrases.videoSide(phrase));
+    }
     return Phrases.stripRepeatedly(phrase, TRAILING_ADVERB);
   }
 
   /** The swap replacement or addition subject; null when it only points at the image. */
   static String imageSide(String raw) {
     String phrase = stripPointers(Phrases.tidy(raw));
+    if (Scripts.hasHan(phrase)) {
+      // "add 图里的小狗 to the sofa": 图里的 only points at the image
+      String chinese = ChinesePhrases.imageSide(phrase);
+      if (chinese == null) {
+        return null;
+      }
+      phrase = withoutChineseDemonstrative(chinese);
+    }
     if (ONLY_POINTS_AT_IMAGE.matcher(phrase).matches()
         || TRAILING_IMAGE.matcher(phrase).matches()) {
       return null;
@@ -111,6 +123,14 @@ final class EnglishPhrases {
     phrase = DEMONSTRATIVE.matcher(phrase).replaceFirst("the ");
     // "the hat and this flag": every demonstrative of the image becomes "the"
     return INNER_DEMONSTRATIVE.matcher(phrase).replaceAll("$1 the ");
+  }
+
+  /** "那个 watermark" in an English sentence is "the watermark". */
+  private static final Pattern CHINESE_DEMONSTRATIVE =
+      Pattern.compile("^[这那](?:个|些|只|张|件|条|辆|位|块|根|把)?\\s*(?=[A-Za-z])");
+
+  private static String withoutChineseDemonstrative(String phrase) {
+    return CHINESE_DEMONSTRATIVE.matcher(phrase).replaceFirst("the ");
   }
 
   /** The head noun of a video-side phrase with "the": "the man in the red jacket" → "the man". */

@@ -32,6 +32,17 @@ final class EnglishRecogniser {
           + "|chucked|kicked out|pulled out|left out|blotted out|stripped out|cleaned up|out of"
           + " (?:the|this|my) (?:way|video|clip|shot|picture|frame|scene|footage)|outta here)";
 
+  /**
+   * Verbs that take their thing before "out", "away" or "off": "take the car out", "yank the bin
+   * out of the shot", "get that fly off my face"; every one-word removal verb, and a few that only
+   * remove with the particle.
+   */
+  private static final String PARTICLE_VERBS =
+      VerbLexicon.alternation(VerbLexicon.oneWord(VerbLexicon.REMOVAL))
+          + "|take|get|edit|paint|rub|clear|throw|kick|knock|pull|blot|white|strip|clean|leave"
+          + "|snip|keep|rip|pluck|photoshop|airbrush|clone|blank|scratch|cross|weed|shoo|chase"
+          + "|send|move";
+
   /** "has to", "must", "should", "needs to", "can" … before "go" or "be removed". */
   private static final String MODAL =
       "(?:should|must|has to|have to|needs to|need to|got to|gotta|has got to|have got to|can"
@@ -46,6 +57,22 @@ final class EnglishRecogniser {
           + REMOVED
           + "|not be (?:there|here|in (?:it|the (?:video|clip|shot|picture|frame|scene)))"
           + "|not stay|not appear|not be seen|be removed from (?:the|this) (?:video|clip|shot))";
+
+  /** A question or request that opens with a modal: "could the bike be swapped …". */
+  private static final String QUESTION_MODAL = "(?:can|could|would|will|should|may|might|shall)";
+
+  /**
+   * "It would be great if", "I'd be happy if", "would be nice if": a wish about how the video
+   * should be, followed by a clause ("… the van was gone").
+   */
+  private static final String IF_WISH =
+      "(?:(?:(?:it|that|this)\\s*(?:'d|'ll|\\s+would|\\s+will)?\\s+|(?:'d|would|will)\\s+)?be"
+          + "\\s+(?:so\\s+|really\\s+|much\\s+|way\\s+|even\\s+|super\\s+)?(?:great|nice|good|better|awesome"
+          + "|cool|ideal|perfect|lovely|amazing|best|fantastic|wonderful|helpful|neat|sweet|cleaner)"
+          + "|i'd prefer it|i would prefer it|i'd prefer|i would prefer|i'd like it|i would like it"
+          + "|i'd love it|i would love it|i'd be (?:happy|glad|grateful|thankful)"
+          + "|i would be (?:happy|glad|grateful|thankful)|i'd appreciate it|i would appreciate it"
+          + "|can you make it so|could you make it so|make it so)\\s+(?:if|that)";
 
   /** A noun phrase that starts like one: "the car", "that logo", "all the people". */
   private static final String DETERMINER =
@@ -89,15 +116,18 @@ final class EnglishRecogniser {
               "^replace\\s+(.+?)\\s+(?:with|by|for|using)\\s+(.+)$",
               m -> swap(m.group(1), m.group(2))),
           // substitute the dog for the cat: the dog is the new element
-          rule("^substitute\\s+(.+?)\\s+for\\s+(.+)$", m -> swap(m.group(2), m.group(1))),
+          rule(
+              "^(?:substitute|sub)\\s+(?!(?:in|out)\\s)(.+?)\\s+for\\s+(.+)$",
+              m -> swap(m.group(2), m.group(1))),
           // substitute the cat with the dog
           rule("^substitute\\s+(.+?)\\s+(?:with|by)\\s+(.+)$", m -> swap(m.group(1), m.group(2))),
           // swap in the dog for the cat
           rule(
-              "^(?:swap|switch)\\s+in\\s+(.+?)\\s+for\\s+(.+)$", m -> swap(m.group(2), m.group(1))),
+              "^(?:swap|switch|sub|substitute|put|bring|slot|pop|drop|trade)\\s+in\\s+(.+?)\\s+(?:for|instead of|in place of)\\s+(.+)$",
+              m -> swap(m.group(2), m.group(1))),
           // swap (out) the cat for the dog in this photo: "in this photo" tells which one is new
           rule(
-              "^(?:swap|switch|exchange|trade)(?:\\s+out)?\\s+(.+?)\\s+(?:for|with)\\s+(.+)$",
+              "^(?:swap|switch|exchange|trade|sub)(?:\\s+out)?\\s+(.+?)\\s+(?:for|with)\\s+(.+)$",
               m -> swapEitherWay(m.group(1), m.group(2))),
           // change / turn / transform the sky into a sunset (the last "into")
           rule(
@@ -107,6 +137,11 @@ final class EnglishRecogniser {
           rule(
               "^(?:change|convert|switch|turn)\\s+(.+)\\s+to\\s+(.+)$",
               m -> swap(m.group(1), m.group(2))),
+          // make it look like the eagle from the picture is flying over the city
+          rule(
+              "^(?:make|have|get)\\s+(?:it|this|the (?:video|clip|shot|scene))\\s+(?:look|seem|appear)"
+                  + "\\s+(?:like|as if|as though)\\s+(.+)$",
+              m -> clause(m.group(1))),
           // make the cat look like a dog / become a dog
           rule(
               "^make\\s+(.+?)\\s+(?:look like|become)\\s+(.+)$", m -> swap(m.group(1), m.group(2))),
@@ -117,6 +152,14 @@ final class EnglishRecogniser {
                   + "\\b)(?:(?:use|put|place|add|insert|show|have|get|want)\\s+)?(.+?)\\s+"
                   + "(?:instead of|in place of|in lieu of|rather than)\\s+(.+)$",
               m -> swap(m.group(2), m.group(1))),
+          // instead of the vase, use the lamp in the image / rather than the cap, put the hat on
+          // him
+          rule(
+              "^(?:instead of|in place of|in lieu of|rather than)\\s+(.+?)\\s*,?\\s+(?:(?:please|just)\\s+)?"
+                  + "(?:use|put|place|add|insert|show|have|get|want|go with|take|i want|i'd like"
+                  + "|i would like|i'd rather have|let's have|let's use|give me|we want|we need|i need)"
+                  + "\\s+(.+)$",
+              m -> swap(m.group(1), m.group(2))),
           // the cat → the dog / replace cat -> dog
           rule(
               "^(?:(?:replace|change|swap|switch|turn|convert)\\s+)?"
@@ -129,11 +172,13 @@ final class EnglishRecogniser {
           rule(
               "^(?:"
                   + WISH
+                  + "\\s+|"
+                  + QUESTION_MODAL
                   + "\\s+)?"
                   + NO_LEADING_VERB
                   + "(.+?)\\s+(?:becomes|should become|turns into|should turn into"
-                  + "|(?:should be |to be |be |must be |needs to be )?(?:replaced|swapped|switched|exchanged|traded"
-                  + "|changed|turned) (?:with|by|for|into|to))\\s+(.+)$",
+                  + "|(?:should be |to be |be |must be |needs to be |got |get )?(?:replaced|swapped|switched"
+                  + "|exchanged|traded|changed|turned|subbed)(?: out| over)? (?:with|by|for|into|to))\\s+(.+)$",
               m -> swap(m.group(1), m.group(2))),
           // replace the cat / swap out the cat: the new element is whatever the image shows
           rule(
@@ -144,6 +189,16 @@ final class EnglishRecogniser {
           rule(
               "^(?:make|let|have)\\s+(.+?)\\s+(?:disappear|vanish|go away|be gone|gone|invisible"
                   + "|go bye-bye|go poof|leave)$",
+              m -> removal(m.group(1))),
+          // could the van be removed / can the logo go / will the sign disappear
+          rule(
+              "^"
+                  + QUESTION_MODAL
+                  + "\\s+"
+                  + NO_LEADING_VERB
+                  + "(.+?)\\s+(?:(?:please|just|somehow)\\s+)?"
+                  + LEAVES
+                  + "$",
               m -> removal(m.group(1))),
           // I want the car removed / get the logo erased / I'd like that sign gone
           rule(
@@ -169,11 +224,14 @@ final class EnglishRecogniser {
               m -> removal(m.group(1))),
           // I'd rather the drone wasn't there / I wish the van weren't in the shot
           rule(
-              "^(?:i'd rather|i would rather|i wish|if only|i'd prefer it if|i would prefer it if"
-                  + "|i'd prefer if|i would prefer if|i'd like it if|it'd be nice if|it would be nice if"
-                  + "|it'd be better if|it would be better if)\\s+(.+?)\\s+(?:wasn't|weren't|was not"
-                  + "|were not|isn't|is not|didn't exist|did not exist|were gone|was gone|disappeared"
-                  + "|vanished|wasn't there|weren't there)(?:\\s+(?:there|here|in\\s+.+|on\\s+.+))?$",
+              "^(?:i'd rather|i would rather|i wish|if only|"
+                  + IF_WISH
+                  + ")\\s+(.+?)\\s+(?:wasn't|weren't|was not|were not|isn't|is not|didn't exist"
+                  + "|did not exist|disappeared|vanished|wasn't there|weren't there|went away"
+                  + "|(?:was|were|is|are|got|could be|would be|could get|can be) "
+                  + REMOVED
+                  + "|(?:could|would|can) (?:go|go away|disappear|vanish))"
+                  + "(?:\\s+(?:there|here|in\\s+.+|on\\s+.+|from\\s+.+|somehow))?$",
               m -> removal(m.group(1))),
           // it would look better without the sign / better without the logo
           rule(
@@ -203,9 +261,11 @@ final class EnglishRecogniser {
               m -> removal(m.group(1))),
           // take the car out / cut the logo out of the shot / get the bin out of the way
           rule(
-              "^(?:take|cut|wipe|edit|paint|rub|get|clear|scrub|zap|throw|toss|chuck|kick|knock"
-                  + "|pull|blot|white|strip|clean|leave|snip|keep|rip|pluck)\\s+(.+?)\\s+"
-                  + "(?:out|away|off)(?:\\s+of\\s+.+)?$",
+              "^(?:"
+                  + PARTICLE_VERBS
+                  + ")\\s+(.+?)\\s+(?:out|away|off)(?:\\s+(?:of\\s+.+|"
+                  + DETERMINER
+                  + ".+))?$",
               m -> removal(m.group(1))),
           // the car has to go / the logo should be removed / the sign must be taken out
           rule(
@@ -326,6 +386,27 @@ final class EnglishRecogniser {
         (EnglishPhrases.pointsAtImage(first) && !EnglishPhrases.pointsAtImage(second))
             || (EnglishPhrases.pointsAtVideo(second) && !EnglishPhrases.pointsAtVideo(first));
     return firstIsNew ? swap(second, first) : swap(first, second);
+  }
+
+  /** A clause that describes the edited video: "the eagle is flying over the city". */
+  private static final Pattern STATE_CLAUSE =
+      Pattern.compile(
+          "^(?:there\\s+(?:is|are|'s)\\s+)(.+)$|^(.+?)\\s+(?:is|are|'s|was|were)\\s+(.+)$", FLAGS);
+
+  private static Recognition clause(String text) {
+    Matcher matcher = STATE_CLAUSE.matcher(Phrases.tidy(text));
+    if (!matcher.matches()) {
+      return null;
+    }
+    if (matcher.group(1) != null) {
+      return AdditionSplitter.wish(matcher.group(1));
+    }
+    if (Pattern.compile("^(?:" + REMOVED + "|not there|missing|absent|not in it)$", FLAGS)
+        .matcher(matcher.group(3))
+        .matches()) {
+      return removal(matcher.group(2));
+    }
+    return AdditionSplitter.wish(matcher.group(2) + " " + matcher.group(3));
   }
 
   static Recognition addition(String subject, String location) {

@@ -152,6 +152,11 @@ final class InstructionReader {
       return new Several(Optional.of(Politeness.strip(editPieces.get(0))));
     }
     if (!edits.isEmpty()) {
+      if (!splitClauses && context.stream().anyMatch(InstructionReader::startsAnotherRequest)) {
+        // "把人去掉，再加上图里的狗": the clause after "再" asks for a second edit (a later
+        // sentence that asks for something else is context, and is left out)
+        return new Several(Optional.of(Politeness.strip(editPieces.get(0))));
+      }
       return edits.get(0);
     }
     if (!vague.isEmpty()) {
@@ -201,7 +206,18 @@ final class InstructionReader {
     if (text.isEmpty()) {
       return new Attempt(null, Optional.empty());
     }
-    Optional<Recognition> recognised = recognise(text);
+    Optional<Recognition> recognised = Optional.empty();
+    if (VerbLexicon.gerundIsTheMeans(text)) {
+      // "clean up the clip by removing the cigarette": the edit is the means
+      recognised = VerbLexicon.fromGerund(text).flatMap(InstructionReader::recognise);
+    }
+    if (recognised.isEmpty()) {
+      recognised = recognise(text);
+    }
+    if (recognised.isEmpty()) {
+      // "how about zapping the sign", "the logo needs removing"
+      recognised = VerbLexicon.fromGerund(text).flatMap(InstructionReader::recognise);
+    }
     List<String> notices = new ArrayList<>();
     Optional<String> suggestion = Optional.empty();
     if (recognised.isEmpty()) {
@@ -242,8 +258,15 @@ final class InstructionReader {
         return chinese;
       }
     }
-    return EnglishRecogniser.recognise(instruction);
+    return EnglishRecogniser.recognise(SPACE_AROUND_HAN.matcher(instruction).replaceAll(" "));
   }
+
+  /**
+   * Where Chinese and Latin letters touch ("remove那个watermark"): an English verb needs a space
+   * after it to be read.
+   */
+  private static final Pattern SPACE_AROUND_HAN =
+      Pattern.compile("(?<=\\p{IsHan})(?=[A-Za-z])|(?<=[A-Za-z])(?=\\p{IsHan})");
 
   private record Typo(VerbLexicon.Correction correction, String text) {}
 
@@ -278,6 +301,15 @@ final class InstructionReader {
       }
     }
     return false;
+  }
+
+  /** A piece that opens with "then", "also", 再, 然后 … and asks for another edit or action. */
+  private static boolean startsAnotherRequest(String piece) {
+    Matcher english = SECOND_REQUEST_ENGLISH.matcher(" " + piece);
+    if (english.lookingAt()) {
+      return true;
+    }
+    return Scripts.hasHan(piece) && SECOND_REQUEST_CHINESE.matcher(piece).lookingAt();
   }
 
   /** Whether one of the phrases holds a second request: "the car and add a dog". */
