@@ -129,6 +129,15 @@ final class AdditionSplitter {
     if (text.isEmpty()) {
       return new Recognition(EditMode.ADDITION, Language.ENGLISH, EditElements.addition("", null));
     }
+    // "add the puppy from the photo running on the grass": the scene verb comes before the place
+    Matcher sceneVerb = SCENE_VERB_BEFORE_PLACE.matcher(text);
+    if (sceneVerb.find() && !text.substring(0, sceneVerb.start()).isBlank()) {
+      Recognition recognition =
+          scene(text.substring(0, sceneVerb.start()), text.substring(sceneVerb.end()));
+      if (recognition != null) {
+        return recognition;
+      }
+    }
     // "add the dog in the picture": the trailing "in the picture" is a pointer, not a place
     text = EnglishPhrases.stripPointers(text);
     Split split = firstSplit(text, List.of(ON_TOP_OF));

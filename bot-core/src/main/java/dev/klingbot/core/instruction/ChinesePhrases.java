@@ -15,7 +15,8 @@ final class ChinesePhrases {
 
   /** At the start: 视频里的, 从视频中, 原视频中的, 画面上的. */
   private static final Pattern LEADING_VIDEO =
-      Pattern.compile("^(?:从|在)?原?(?:视频|视屏|画面|影片|片子|镜头|录像|影像)" + IN + NOT_A_PLACE_WORD + "的?");
+      Pattern.compile(
+          "^(?:从|在)?(?:这个|这段|这条|该|原)?(?:视频|视屏|画面|影片|片子|镜头|录像|影像)" + IN + NOT_A_PLACE_WORD + "的?");
 
   /** A number and measure word before an image pointer: 一只图片里的老鹰 → 一只老鹰. */
   private static final Pattern COUNTED_IMAGE_POINTER =

@@ -16,7 +16,7 @@ final class ChineseRecogniser {
   /** "Remove" verbs: 删除, 去掉, 移除, 抹掉, 擦掉, 删掉 … */
   static final String REMOVE =
       "(?:删除掉|删除|删掉|删去|删了|删出|去除掉|去除|去掉|去了|去调|移除|移走|移出|挪走|一除|抹掉|抹去|抹除|擦掉|擦除|擦去"
-          + "|除掉|除去|拿掉|拿走|清除|清掉|清理掉|消除|消掉|剪掉|剪除|[pP][sS]?掉|弄走|弄掉|弄没|扔掉|丢掉|干掉|搞掉|搞走"
+          + "|除掉|除去|拿掉|拿走|清除|清掉|清理掉|清理|清走|消除|消掉|剪掉|剪除|[pP][sS]?掉|弄走|弄掉|弄没|扔掉|丢掉|干掉|搞掉|搞走"
           + "|整掉|撤掉|撤走|抠掉|抠除|剔除|砍掉|切掉|扣掉|隐藏掉|隐藏|遮掉|处理掉|搬走|赶走|请走|踢掉|踢走)";
 
   /** Starts that make "不要…" a "don't" about an action, not "I don't want this thing". */
@@ -57,8 +57,20 @@ final class ChineseRecogniser {
 
   private record Rule(Pattern pattern, Function<Matcher, Recognition> read) {}
 
+  /** Pronouns that point back at a thing named before: 把它删了. */
+  private static final String BACK_REFERENCE = "(?:它们|他们|她们|它|他|她|这个|那个|这些|那些|这玩意儿?|那玩意儿?)";
+
   private static final List<Rule> RULES =
       List.of(
+          // 画面右边有个垃圾桶，把它删了: the thing is named first, then pointed back at
+          rule(
+              "^([^，,。；;！!？?]*?)(?:有|出现了?|冒出来?)(?:一)?(?:个|只|张|件|条|辆|位|块|根|把|堆|些|台|棵|盏|座)?"
+                  + "([^，,。；;！!？?]+?)[，,。；;！!？?\\s]+(?:你|帮我|请|麻烦|能不能|可以)?(?:把|将)?"
+                  + BACK_REFERENCE
+                  + "给?我?(?:"
+                  + REMOVE
+                  + "|删|去)(?:了|掉)?$",
+              m -> backReference(m.group(1), m.group(2))),
           // --- swaps ---
           // 把猫换成狗 / 将猫替换为狗
           rule("^(?:把|将)(.+?)给?" + INTO + "(.+)$", m -> swap(m.group(1), m.group(2))),
@@ -86,7 +98,13 @@ final class ChineseRecogniser {
               "^(?:让|使|叫)(.+?)(?:消失不见|消失|不见|离开|走开|别出现|不要出现|别入镜|不要入镜)(?:掉|了)?$",
               m -> removal(m.group(1))),
           // 别让路人出现 / 不要让水印出现在画面里
-          rule("^(?:别|不要|不想)让(.+?)(?:出现|露面|入镜)(?:在.+)?$", m -> removal(m.group(1))),
+          rule(
+              "^(?:我|我们)?(?:真的|实在|并|是)?(?:别|不要|不想|不希望|不愿意)让(.+?)(?:出现|露面|入镜)(?:在.+)?$",
+              m -> removal(m.group(1))),
+          // 把这个 logo remove 掉: an English verb in a Chinese sentence
+          rule(
+              "^(?:把|将)(.+?)\\s*给?\\s*(?i:" + EnglishRecogniser.REMOVAL_VERBS + ")\\s*(?:掉|了|走)*$",
+              m -> removal(m.group(1))),
           // 别要水印 / 不要那个路人 / 我不想要这个logo / 视频里不要有电线
           rule(
               "^(?:我)?(?:别要|不要|不想要|不需要|不想看到|不想看见|别给我|不用)(?:有|留)?(?!" + ACTION_START + ")(.+)$",
@@ -95,6 +113,8 @@ final class ChineseRecogniser {
           rule("^(?:要|给我)?(?:一个)?(?:没有|不带|去掉|不含)(.+?)的(?:视频|版本|画面|片子)$", m -> removal(m.group(1))),
           // 删除红衣服的男人 / 删掉水印
           rule("^(?:" + REMOVE + "|删)掉?(.*)$", m -> removal(m.group(1))),
+          // 去屏幕上的价格贴纸 / 去水印: 去 alone is "remove" before a thing, not "go to"
+          rule("^去(?![到往哪过看玩找买])(.+)$", m -> removal(m.group(1))),
           // 红衣服的男人删掉 / 水印不要了
           rule(
               "^(.+?)(?:" + REMOVE + "|不要了|别要了|就不要了|不需要了|不要|别要|不需要|消失|太碍眼了|碍眼|多余)(?:了|吧|掉)?$",
@@ -149,7 +169,9 @@ final class ChineseRecogniser {
 
   /** Words between the thing and the verb: 水印得去掉, 路人必须删掉, 车给我弄走. */
   private static final Pattern TRAILING_MODAL =
-      Pattern.compile("(?:必须得|必须|一定要|得|要|需要|应该|应当|最好|可以|给我|给|都|也|全部|统统|通通|全都|就|赶紧|快)$");
+      Pattern.compile(
+          "(?:必须得|必须|一定要|得|要|需要|应该|应当|最好|能不能|可不可以|能否|能|可以|帮我|帮忙|麻烦你|麻烦|给我|给"
+              + "|都|也|全部|统统|通通|全都|就|赶紧|快)$");
 
   private static Recognition removal(String element) {
     String phrase = Phrases.tidy(element);
@@ -158,7 +180,20 @@ final class ChineseRecogniser {
         EditMode.REMOVAL, Language.CHINESE, EditElements.removal(ChinesePhrases.videoSide(phrase)));
   }
 
+  /** 把瓶子换掉，换成…: the verb after the original is not part of it. */
+  private static final Pattern ORIGINAL_VERB =
+      Pattern.compile("^(?:把|将)|给?(?:换掉|替换掉|拿掉|去掉|换一下)[，,、。\\s]*$");
+
+  /** The thing named before "把它删了", with where it is ("画面右边" + "垃圾桶"). */
+  private static Recognition backReference(String where, String thing) {
+    String place =
+        Politeness.trimJunk(
+            where.replaceFirst("^(?:我看到|我发现|你看|注意|这里|那里|这个|这段)?(?:视频|画面|镜头)?(?:里面|里|中|上)?", ""));
+    return removal(place.isEmpty() ? thing : place + "的" + thing);
+  }
+
   private static Recognition swap(String original, String replacement) {
+    original = ORIGINAL_VERB.matcher(Phrases.tidy(original)).replaceAll("");
     return new Recognition(
         EditMode.SWAP,
         Language.CHINESE,

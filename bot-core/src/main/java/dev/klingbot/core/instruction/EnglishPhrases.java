@@ -100,6 +100,8 @@ final class EnglishPhrases {
     String phrase = stripPointers(Phrases.tidy(raw));
     if (Scripts.hasHan(phrase)) {
       // "delete 视频里的那个 logo": the Chinese pointer and demonstrative go too
+      // "remove 掉后面的 crowd": 掉 belongs to the English verb
+      phrase = phrase.replaceFirst("^(?:掉|了|走|一下)+\\s*(?=\\S)", "");
       phrase = withoutChineseDemonstrative(ChinesePhrases.videoSide(phrase));
     }
     return Phrases.stripRepeatedly(phrase, TRAILING_ADVERB);

@@ -45,7 +45,8 @@ final class EnglishRecogniser {
 
   /** "has to", "must", "should", "needs to", "can" … before "go" or "be removed". */
   private static final String MODAL =
-      "(?:should|must|has to|have to|needs to|need to|got to|gotta|has got to|have got to|can"
+      "(?:should|must|has to|have to|needs to|need to|got to|gotta|has gotta|have gotta|'s gotta"
+          + "|has got to|have got to|can"
           + "|could|ought to|is to|are to|is going to have to|will have to|had better|'s got to"
           + "|shall|may)";
 
@@ -160,6 +161,12 @@ final class EnglishRecogniser {
                   + "|i would like|i'd rather have|let's have|let's use|give me|we want|we need|i need)"
                   + "\\s+(.+)$",
               m -> swap(m.group(1), m.group(2))),
+          // put the new logo from the image where the old logo is
+          rule(
+              "^(?:put|place|add|insert|stick|use|drop|pop|have|show)\\s+(.+?)\\s+(?:right\\s+)?where\\s+"
+                  + "(.+?)\\s+(?:is|are|was|were|used to be|sits|sat|stands|stood|currently is|is now|is right now"
+                  + "|is sitting|is standing|is parked|is hanging|hangs)$",
+              m -> swap(m.group(2), m.group(1))),
           // the cat → the dog / replace cat -> dog
           rule(
               "^(?:(?:replace|change|swap|switch|turn|convert)\\s+)?"
@@ -263,7 +270,7 @@ final class EnglishRecogniser {
           rule(
               "^(?:"
                   + PARTICLE_VERBS
-                  + ")\\s+(.+?)\\s+(?:out|away|off)(?:\\s+(?:of\\s+.+|"
+                  + ")\\s+(.+?)\\s+(?:out|away|off|outta)(?:\\s+(?:of\\s+.+|there|here|"
                   + DETERMINER
                   + ".+))?$",
               m -> removal(m.group(1))),

@@ -152,6 +152,10 @@ final class InstructionReader {
       return new Several(Optional.of(Politeness.strip(editPieces.get(0))));
     }
     if (!edits.isEmpty()) {
+      // "there's a guy waving in the back, can you take him out?": him is the guy
+      Found edit = edits.get(0);
+      edit = withAntecedent(edit, context).map(Found.class::cast).orElse(edit);
+      edits.set(0, edit);
       if (!splitClauses && context.stream().anyMatch(InstructionReader::startsAnotherRequest)) {
         // "把人去掉，再加上图里的狗": the clause after "再" asks for a second edit (a later
         // sentence that asks for something else is context, and is left out)
@@ -177,22 +181,62 @@ final class InstructionReader {
       return Optional.empty();
     }
     for (String piece : context) {
-      Matcher matcher = ANTECEDENT.matcher(Politeness.trimJunk(Politeness.strip(piece)));
-      if (matcher.find()) {
-        String thing = EnglishPhrases.videoSide(matcher.group(1));
+      Optional<String> antecedent = antecedent(piece);
+      if (antecedent.isPresent()) {
+        String thing = antecedent.get();
         if (!thing.isEmpty() && !ElementChecks.isVague(thing)) {
           List<String> notices = new ArrayList<>(found.notices());
-          notices.add("Read “" + main + "” as “the " + thing + "”.");
+          notices.add("Read “" + main + "” as “" + thing + "”.");
           return Optional.of(
               new Found(
-                  new Recognition(
-                      EditMode.REMOVAL, Language.ENGLISH, EditElements.removal("the " + thing)),
+                  new Recognition(EditMode.REMOVAL, Language.ENGLISH, EditElements.removal(thing)),
                   notices));
         }
       }
     }
     return Optional.empty();
   }
+
+  /**
+   * The thing a context piece introduces, with its determiner: "there's a ladder on the left" →
+   * "the ladder on the left", "my ex is in this video" → "my ex", "The dumpster." → "the dumpster".
+   */
+  private static Optional<String> antecedent(String piece) {
+    String text = Politeness.trimJunk(Politeness.strip(piece));
+    Matcher matcher = ANTECEDENT.matcher(text);
+    if (matcher.find()) {
+      return Optional.of("the " + EnglishPhrases.videoSide(matcher.group(1)));
+    }
+    List<String> parts = new ArrayList<>(List.of(text));
+    parts.addAll(List.of(text.split("\\s*[:;,—]\\s*")));
+    for (String part : parts) {
+      for (Pattern pattern : List.of(ANTECEDENT_STATE, ANTECEDENT_ALONE)) {
+        Matcher state = pattern.matcher(Politeness.trimJunk(part));
+        if (state.matches()) {
+          String determiner = state.group(1).toLowerCase(Locale.ROOT);
+          String thing = EnglishPhrases.videoSide(state.group(2));
+          return Optional.of(
+              (determiner.matches("my|his|her|our|their|your") ? determiner : "the") + " " + thing);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * "The shadow of my phone is distracting", "my ex is in this video", "that crane looks awful".
+   */
+  private static final Pattern ANTECEDENT_STATE =
+      Pattern.compile(
+          "^(the|that|this|those|these|my|his|her|our|their|your|a|an)\\s+(.+?)\\s+(?:is|are|'s"
+              + "|looks|look|seems|seem|keeps|kept|was|were|gets|got|ruins|ruin|spoils|spoil"
+              + "|sticks out|stick out|shows up|show up|appears|appear|blocks|block)\\b.*$",
+          FLAGS);
+
+  /** "The dumpster.": a thing named alone. */
+  private static final Pattern ANTECEDENT_ALONE =
+      Pattern.compile(
+          "^(the|that|this|those|these|my|his|her|our|their)\\s+([\\p{L}\\p{N}' -]{2,60})$", FLAGS);
 
   /** A reading of one piece: a result, or null and maybe a suggestion. */
   private record Attempt(Reading reading, Optional<String> suggestion) {}

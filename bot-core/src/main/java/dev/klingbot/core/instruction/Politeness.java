@@ -35,6 +35,13 @@ final class Politeness {
                   + "|let's|lets|try to|do me a favou?r and|is it possible to"
                   + "|would it be possible to)\\b",
               FLAGS),
+          // where the request sits among others: "this time", "for this one", "first of all"
+          Pattern.compile(
+              "^(?:this time|for this (?:one|video|clip)|in this (?:one|video|clip)|on this (?:one|video|clip)"
+                  + "|first of all|first off|first(?=,)|lastly|finally|actually|basically|honestly"
+                  + "|btw|by the way|oh and|oh|and|but|anyway|anyways|quick one|quick question"
+                  + "|one more thing|new request|next one)(?=[\\s,:;.!-]|$)",
+              FLAGS),
           // Chinese: 请 / 麻烦你 / 帮我 / 能不能 / 我想 …; 给我 only when an edit verb follows
           Pattern.compile(
               "^(?:请问|请你|请您|请|麻烦你|麻烦您|麻烦|帮我|帮忙|帮个忙|能不能|能否|可不可以|可以|你能|你可以|您能"
@@ -47,7 +54,9 @@ final class Politeness {
           Pattern.compile(
               "(?:^|\\s)(?:please|pls|plz|for me|thanks(?:\\s+(?:a lot|so much|in advance))?"
                   + "|thank you(?:\\s+(?:so much|very much))?|thx|ty|tysm|cheers|if you can"
-                  + "|if possible|if you could|asap|(?:right\\s+)?now|quickly|real quick|ok|okay)$",
+                  + "|if possible|if you could|asap|(?:right\\s+)?now|quickly|real quick|ok|okay"
+                  + "|lol|lmao|haha+|hehe+|xd|:\\)|:-\\)|:d|;\\)|<3|kthx|thnx|thanx|tia"
+                  + "|please and thank you|much appreciated|appreciate it)$",
               FLAGS),
           Pattern.compile(
               "(?:一下吧|一下|吧|谢谢你|谢谢您|谢谢|谢啦|谢了|多谢|感谢|好吗|好不好|可以吗|行吗|行不行|吗|呗|呢|啊|呀|哦|啦|嘛|哈)$"));
