@@ -16,7 +16,7 @@ public class Runner {
       CommandLine cli = new CommandLine(new ParseCommand());
       cli.setOut(new PrintWriter(buffer));
       cli.setErr(new PrintWriter(buffer));
-      cli.execute("--json", "--images", c[1].strip(), c[0]);
+      cli.execute("--json", "--images", c[1].strip(), "--", c[0]);
       stdout.println(buffer.toString().strip().replace("\n", " "));
     }
   }

@@ -16,7 +16,10 @@ final class ChinesePhrases {
   /** At the start: 视频里的, 从视频中, 原视频中的, 画面上的. */
   private static final Pattern LEADING_VIDEO =
       Pattern.compile(
-          "^(?:从|在)?(?:这个|这段|这条|该|原)?(?:视频|视屏|画面|影片|片子|镜头|录像|影像)" + IN + NOT_A_PLACE_WORD + "的?");
+          "^(?:从|在)?(?:这个|这段|这条|该|原)?\\s*(?:视频|视屏|画面|影片|片子|镜头|录像|影像|(?i:video|clip|footage)\\s*)"
+              + IN
+              + NOT_A_PLACE_WORD
+              + "的?\\s*");
 
   /** A number and measure word before an image pointer: 一只图片里的老鹰 → 一只老鹰. */
   private static final Pattern COUNTED_IMAGE_POINTER =
@@ -31,10 +34,10 @@ final class ChinesePhrases {
   private static final Pattern LEADING_IMAGE =
       Pattern.compile(
           "^(?:我(?:发|上传|附上|提供|给你|给|传)的)?(?:这张|那张|这|那|参考|第[一二两12](?:张|个|幅)?)?"
-              + "(?:图片|照片|图像|参考图|附图|附件|图)"
+              + "\\s*(?:图片|照片|图像|参考图|附图|附件|图|(?i:image|photo|picture|pic|img)\\s*)"
               + IN
               + NOT_A_PLACE_WORD
-              + "的?");
+              + "的?\\s*");
 
   private static final String MEASURE =
       "个|顶|只|张|件|条|辆|位|朵|把|双|副|块|台|本|盆|棵|头|匹|架|艘|根|枝|支|些|面|幅|颗|粒|瓶|杯|盏|座|栋|扇|片|份|套|束|串|条";
@@ -62,6 +65,11 @@ final class ChinesePhrases {
       Pattern.compile("^(?:视频|视屏|画面|影片|片子|镜头|录像|影像)?" + IN + "?$");
 
   private ChinesePhrases() {}
+
+  /** Whether the phrase starts by saying its thing is in the reference image: 图片里的椅子. */
+  static boolean pointsAtImage(String raw) {
+    return LEADING_IMAGE.matcher(Phrases.tidy(raw)).find();
+  }
 
   /** The removal target or swap original. */
   static String videoSide(String raw) {

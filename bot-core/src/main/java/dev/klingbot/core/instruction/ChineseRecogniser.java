@@ -16,7 +16,7 @@ final class ChineseRecogniser {
   /** "Remove" verbs: 删除, 去掉, 移除, 抹掉, 擦掉, 删掉 … */
   static final String REMOVE =
       "(?:删除掉|删除|删掉|删去|删了|删出|去除掉|去除|去掉|去了|去调|移除|移走|移出|挪走|一除|抹掉|抹去|抹除|擦掉|擦除|擦去"
-          + "|除掉|除去|拿掉|拿走|清除|清掉|清理掉|清理|清走|消除|消掉|剪掉|剪除|[pP][sS]?掉|弄走|弄掉|弄没|扔掉|丢掉|干掉|搞掉|搞走"
+          + "|除掉|除去|拿掉|拿走|清除|清掉|清理掉|清理|清走|消除|消掉|剪掉|剪除|[pP][sS]?(?:掉|了|没|走)|弄走|弄掉|弄没|扔掉|丢掉|干掉|搞掉|搞走"
           + "|整掉|撤掉|撤走|抠掉|抠除|剔除|砍掉|切掉|扣掉|隐藏掉|隐藏|遮掉|处理掉|搬走|赶走|请走|踢掉|踢走)";
 
   /** Starts that make "不要…" a "don't" about an action, not "I don't want this thing". */
@@ -66,16 +66,25 @@ final class ChineseRecogniser {
           rule(
               "^([^，,。；;！!？?]*?)(?:有|出现了?|冒出来?)(?:一)?(?:个|只|张|件|条|辆|位|块|根|把|堆|些|台|棵|盏|座)?"
                   + "([^，,。；;！!？?]+?)[，,。；;！!？?\\s]+(?:你|帮我|请|麻烦|能不能|可以)?(?:把|将)?"
+                  + "(?:"
                   + BACK_REFERENCE
                   + "给?我?(?:"
                   + REMOVE
-                  + "|删|去)(?:了|掉)?$",
+                  + "|删|去)(?:了|掉)?|(?:"
+                  + REMOVE
+                  + "|删)(?:了|掉)?"
+                  + BACK_REFERENCE
+                  + ")$",
               m -> backReference(m.group(1), m.group(2))),
           // --- swaps ---
           // 把猫换成狗 / 将猫替换为狗
           rule("^(?:把|将)(.+?)给?" + INTO + "(.+)$", m -> swap(m.group(1), m.group(2))),
           // 用图片中的狗替换视频里的猫: the first phrase is the new element
           rule("^用(.+?)来?(?:替换掉|替换|代替|取代|替代|换掉|换)(.+)$", m -> swap(m.group(2), m.group(1))),
+          // 图片里的椅子替换视频里的凳子: the first phrase points at the image, so it is the new one
+          rule(
+              "^(.+?)来?(?:替换掉|替换|代替|取代|替代)(.+)$",
+              m -> ChinesePhrases.pointsAtImage(m.group(1)) ? swap(m.group(2), m.group(1)) : null),
           // 把猫替换掉: the new element is whatever the image shows
           rule("^(?:把|将)(.+?)给?(?:替换掉|换掉|替换)$", m -> swap(m.group(1), null)),
           // 替换猫为狗 / 换猫成狗
@@ -139,6 +148,8 @@ final class ChineseRecogniser {
           rule("^给(.+?)" + GIVE + "(.+)$", m -> addition(m.group(2), m.group(1))),
           // 把帽子放到男人头上
           rule("^(?:把|将)(.+?)" + PUT_AT + "(.+)$", m -> addition(m.group(1), m.group(2))),
+          // 图里的那盏灯放在桌子旁边
+          rule("^(.+?)" + PUT_AT + "(.+)$", m -> addition(m.group(1), m.group(2))),
           // 添加一只狗到草地上
           rule("^" + ADD + "(.+?)(?:到|在|于)(.+)$", m -> addition(m.group(1), m.group(2))),
           // 桌子上放一个花瓶
@@ -157,7 +168,10 @@ final class ChineseRecogniser {
     for (Rule rule : RULES) {
       Matcher matcher = rule.pattern().matcher(text);
       if (matcher.matches()) {
-        return Optional.of(rule.read().apply(matcher));
+        Recognition recognition = rule.read().apply(matcher);
+        if (recognition != null) {
+          return Optional.of(recognition);
+        }
       }
     }
     return Optional.empty();
@@ -173,8 +187,16 @@ final class ChineseRecogniser {
           "(?:必须得|必须|一定要|得|要|需要|应该|应当|最好|能不能|可不可以|能否|能|可以|帮我|帮忙|麻烦你|麻烦|给我|给"
               + "|都|也|全部|统统|通通|全都|就|赶紧|快)$");
 
+  /** A remark after the thing: 广告牌好碍眼, 水印太丑了. */
+  private static final Pattern TRAILING_REMARK =
+      Pattern.compile(
+          "(?:好|太|很|真|特别|有点|有些|非常|超|实在)?(?:碍眼|丑|难看|多余|烦人|烦|讨厌|碍事|影响画面|影响观感|挡路|挡着)"
+              + "(?:了|啊|呀|的)?$");
+
   private static Recognition removal(String element) {
     String phrase = Phrases.tidy(element);
+    phrase = Phrases.stripRepeatedly(phrase, TRAILING_MODAL);
+    phrase = Phrases.stripRepeatedly(phrase, TRAILING_REMARK);
     phrase = Phrases.stripRepeatedly(phrase, TRAILING_MODAL);
     return new Recognition(
         EditMode.REMOVAL, Language.CHINESE, EditElements.removal(ChinesePhrases.videoSide(phrase)));

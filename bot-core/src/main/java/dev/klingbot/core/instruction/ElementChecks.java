@@ -96,13 +96,16 @@ final class ElementChecks {
           "intro",
           "outro",
           "ending",
-          "beginning");
+          "beginning",
+          "half",
+          "halves",
+          "segment");
 
   /** Endings of Chinese phrases about sound, look, speed or time. */
   private static final Pattern NOT_VISUAL_CHINESE =
       Pattern.compile(
           "(?:音乐|配乐|声音|音效|音频|字幕|滤镜|特效|颜色|色彩|色调|亮度|对比度|饱和度|转场|慢动作|速度|噪音|杂音|秒|秒钟"
-              + "|分钟|片头|片尾|画质|分辨率)$");
+              + "|分钟|片头|片尾|画质|分辨率|半段|半部分|开头|结尾|片段|前面几秒|最后几秒)$");
 
   /** "the laugh track", "the backing track": sound, though "track" alone may be a race track. */
   private static final Pattern SOUND_TRACK =

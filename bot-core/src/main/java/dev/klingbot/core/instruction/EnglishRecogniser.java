@@ -308,10 +308,29 @@ final class EnglishRecogniser {
           rule(
               "^"
                   + DETERMINER
-                  + "(.+?)\\s+(?:"
+                  + "([^,;:!?]+?)(?:\\s*,)?\\s+(?:"
                   + REMOVED
                   + "|out|away|begone|be gone|bye|bye-bye)$",
               m -> removal(m.group(1))),
+          // I want the bench to be the sofa from the photo: the new thing points at the image
+          rule(
+              "^(?:"
+                  + WISH
+                  + "\\s+)?"
+                  + NO_LEADING_VERB
+                  + "(.+?)\\s+(?:to be|should be|could be|would be|must be|needs to be|to become)"
+                  + "\\s+(?:(?:replaced by|swapped for|changed to)\\s+)?((?:the|a|an|this|that|my)\\s+.+)$",
+              m -> EnglishPhrases.pointsAtImage(m.group(2)) ? swap(m.group(1), m.group(2)) : null),
+          // the teddy bear from the image should be sitting on the bed
+          rule(
+              "^"
+                  + NO_LEADING_VERB
+                  + DETERMINER
+                  + "(.+?)\\s+(?:should|must|could|can|needs to|has to|would|will|is going to|is to)"
+                  + "\\s+((?:be\\s+)?"
+                  + SCENE_VERBS
+                  + "\\s+.+)$",
+              m -> AdditionSplitter.wish(m.group(1) + " " + m.group(2))),
           // --- additions ---
           // I'd love the kite from the picture flying above the hill / can we have a dog on the bed
           rule("^" + WISH + "\\s+(.+)$", m -> AdditionSplitter.wish(m.group(1))),

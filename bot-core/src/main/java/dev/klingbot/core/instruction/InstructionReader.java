@@ -63,7 +63,9 @@ final class InstructionReader {
   private static final Pattern ANTECEDENT =
       Pattern.compile(
           "(?:there's|there is|there are|theres|i see|you can see|you see|notice|spot|there's this"
-              + "|i've got|we've got|it has|it shows)\\s+(?:(?:a|an|some|this|that|the)\\s+)?(.+?)"
+              + "|i've got|we've got|it has|it shows|(?:i|we)(?:\\s+(?:accidentally|also|somehow|just))?"
+              + "\\s+(?:filmed|caught|captured|recorded|got))\\s+(?:(a|an|some|this|that|the|my|his|her|our"
+              + "|their)\\s+)?(.+?)"
               + "(?:\\s+(?:in|on|at)\\s+(?:the|this|my)\\s+(?:video|clip|shot|footage|frame))?$",
           FLAGS);
 
@@ -204,8 +206,12 @@ final class InstructionReader {
   private static Optional<String> antecedent(String piece) {
     String text = Politeness.trimJunk(Politeness.strip(piece));
     Matcher matcher = ANTECEDENT.matcher(text);
-    if (matcher.find()) {
-      return Optional.of("the " + EnglishPhrases.videoSide(matcher.group(1)));
+    if (matcher.find() && !NOT_A_THING.matcher(matcher.group(2)).find()) {
+      String determiner = matcher.group(1) == null ? "" : matcher.group(1).toLowerCase(Locale.ROOT);
+      return Optional.of(
+          (determiner.matches("my|his|her|our|their") ? determiner : "the")
+              + " "
+              + EnglishPhrases.videoSide(matcher.group(2)));
     }
     List<String> parts = new ArrayList<>(List.of(text));
     parts.addAll(List.of(text.split("\\s*[:;,—]\\s*")));
@@ -238,6 +244,13 @@ final class InstructionReader {
       Pattern.compile(
           "^(the|that|this|those|these|my|his|her|our|their)\\s+([\\p{L}\\p{N}' -]{2,60})$", FLAGS);
 
+  /** "I recorded this on my phone": what was filmed is the video itself, not a thing in it. */
+  private static final Pattern NOT_A_THING =
+      Pattern.compile(
+          "^(?:this|it|that|these|them|on|in|at|with|from|for|to|by|yesterday|today|last|earlier"
+              + "|video|clip|footage)\\b",
+          FLAGS);
+
   /** A reading of one piece: a result, or null and maybe a suggestion. */
   private record Attempt(Reading reading, Optional<String> suggestion) {}
 
@@ -269,7 +282,7 @@ final class InstructionReader {
       if (typo.isPresent()) {
         Optional<Recognition> corrected = recognise(typo.get().text());
         if (corrected.isPresent()) {
-          if (typo.get().correction().distance() == 1) {
+          if (typo.get().correction().sure()) {
             recognised = corrected;
             notices.add(
                 "Read “"

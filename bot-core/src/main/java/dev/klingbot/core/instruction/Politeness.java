@@ -33,7 +33,9 @@ final class Politeness {
           Pattern.compile(
               "^(?:please|pls|plz|kindly|just|simply|also|then|go ahead and|help me(?:\\s+to)?"
                   + "|let's|lets|try to|do me a favou?r and|is it possible to"
-                  + "|would it be possible to)\\b",
+                  + "|would it be possible to|any chance (?:you|u)\\s+(?:could|can|would)"
+                  + "|is there (?:any )?(?:way|chance) (?:you|u)\\s+(?:could|can)"
+                  + "|do you think (?:you|u) (?:could|can)|think (?:you|u) (?:could|can))\\b",
               FLAGS),
           // where the request sits among others: "this time", "for this one", "first of all"
           Pattern.compile(
@@ -45,7 +47,8 @@ final class Politeness {
           // Chinese: 请 / 麻烦你 / 帮我 / 能不能 / 我想 …; 给我 only when an edit verb follows
           Pattern.compile(
               "^(?:请问|请你|请您|请|麻烦你|麻烦您|麻烦|帮我|帮忙|帮个忙|能不能|能否|可不可以|可以|你能|你可以|您能"
-                  + "|我想要|我想|我要|我希望|希望|那个|嗯|你好|您好|嗨|哈喽)"),
+                  + "|我想要|我想|我要|我希望|希望|那个|嗯|你好|您好|嗨|哈喽|能帮我|能不能帮我|可以帮我|能否帮我"
+                  + "|你能帮我|你可以帮我|能帮忙|能麻烦你)"),
           Pattern.compile("^给我(?=[把将删去移抹擦换替用在让加添放])"));
 
   /** Each pattern eats one piece from the end; they are tried again until none matches. */

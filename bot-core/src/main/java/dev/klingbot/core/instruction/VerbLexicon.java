@@ -129,7 +129,14 @@ final class VerbLexicon {
           "shoo away",
           "chase away",
           "chase off",
-          "send away");
+          "send away",
+          "exterminate",
+          "kill off",
+          "wash out",
+          "wash away",
+          "rub off",
+          "pick out",
+          "pick off");
 
   /** Verbs that start an addition: "add …", "put …", "stick …". */
   static final List<String> ADDITION =
@@ -386,7 +393,15 @@ final class VerbLexicon {
   }
 
   /** A lexicon word near {@code word}, and how near. */
-  record Correction(String typed, String verb, int distance) {}
+  record Correction(String typed, String verb, int distance) {
+    /**
+     * Whether the correction is safe to make without asking: one edit away, in a word of four or
+     * more letters. A three-letter word ("adn") is only offered as a suggestion.
+     */
+    boolean sure() {
+      return distance == 1 && typed.length() >= 4;
+    }
+  }
 
   /**
    * The verb {@code word} was probably meant to be: the single nearest lexicon word at
@@ -398,6 +413,9 @@ final class VerbLexicon {
     Optional<Correction> doubled = doubledLetter(word, lower);
     if (doubled.isPresent()) {
       return doubled;
+    }
+    if (lower.length() == 3) {
+      return threeLetters(word, lower);
     }
     if (lower.length() < 4
         || !lower.chars().allMatch(Character::isLetter)
@@ -453,6 +471,21 @@ final class VerbLexicon {
       }
     }
     return Optional.empty();
+  }
+
+  /** "adn" → "add", "zpa" → "zap": the one three-letter verb one edit away, same first letter. */
+  private static Optional<Correction> threeLetters(String word, String lower) {
+    if (!lower.chars().allMatch(Character::isLetter)
+        || VERB_WORDS.contains(lower)
+        || NEVER_CORRECTED.contains(lower)) {
+      return Optional.empty();
+    }
+    List<String> near =
+        VERB_WORDS.stream()
+            .filter(verb -> verb.length() == 3 && verb.charAt(0) == lower.charAt(0))
+            .filter(verb -> DISTANCE.apply(lower, verb) == 1)
+            .toList();
+    return near.size() == 1 ? Optional.of(new Correction(word, near.get(0), 1)) : Optional.empty();
   }
 
   private static Set<String> verbWords() {
