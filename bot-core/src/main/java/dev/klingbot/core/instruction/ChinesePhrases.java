@@ -33,7 +33,7 @@ final class ChinesePhrases {
    */
   private static final Pattern LEADING_IMAGE =
       Pattern.compile(
-          "^(?:我(?:发|上传|附上|提供|给你|给|传)的)?(?:这张|那张|这|那|参考|第[一二两12](?:张|个|幅)?)?"
+          "^(?:我(?:发|上传|附上|提供|给你|给|传)的)?(?:这两张|那两张|两张|这张|那张|这|那|参考|第[一二两12](?:张|个|幅)?)?"
               + "\\s*(?:图片|照片|图像|参考图|附图|附件|图|(?i:image|photo|picture|pic|img)\\s*)"
               + IN
               + NOT_A_PLACE_WORD
@@ -80,6 +80,8 @@ final class ChinesePhrases {
   static String imageSide(String raw) {
     String phrase =
         stripPointers(COUNTED_IMAGE_POINTER.matcher(Phrases.tidy(raw)).replaceFirst("$1"));
+    // "我发的 poster": what I sent is the image
+    phrase = Phrases.stripRepeatedly(phrase, SENT_BY_ME);
     if (ONLY_POINTS_AT_IMAGE.matcher(phrase).matches()) {
       return null;
     }
@@ -95,9 +97,14 @@ final class ChinesePhrases {
     return ONLY_POINTS_AT_VIDEO.matcher(phrase).matches() ? null : phrase;
   }
 
+  /** "我发的", "我上传的" before the thing: it is in the image. */
+  private static final Pattern SENT_BY_ME = Pattern.compile("^我(?:发|上传|附上|提供|给你|给|传)的\\s*");
+
   private static String stripPointers(String phrase) {
     String previous;
-    String current = phrase;
+    // "the cat in the photo" inside a Chinese sentence: the English pointer goes too
+    String current =
+        phrase.matches("(?s).*[A-Za-z].*") ? EnglishPhrases.stripPointers(phrase) : phrase;
     do {
       previous = current;
       current = Phrases.stripRepeatedly(current, LEADING_IMAGE);

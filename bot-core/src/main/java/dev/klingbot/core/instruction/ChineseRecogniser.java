@@ -16,7 +16,7 @@ final class ChineseRecogniser {
   /** "Remove" verbs: 删除, 去掉, 移除, 抹掉, 擦掉, 删掉 … */
   static final String REMOVE =
       "(?:删除掉|删除|删掉|删去|删了|删出|去除掉|去除|去掉|去了|去调|移除|移走|移出|挪走|一除|抹掉|抹去|抹除|擦掉|擦除|擦去"
-          + "|除掉|除去|拿掉|拿走|清除|清掉|清理掉|清理|清走|消除|消掉|剪掉|剪除|[pP][sS]?(?:掉|了|没|走)|弄走|弄掉|弄没|扔掉|丢掉|干掉|搞掉|搞走"
+          + "|除掉|除去|拿掉|拿走|清除|清掉|清理掉|清理|清走|消除|消掉|剪掉|剪除|[pP][sS]?(?:掉|了|没|走)|(?:弄|整|搞|抹|擦|删|清)(?:没了|没|不见了|不见)|弄走|弄掉|弄没|扔掉|丢掉|干掉|搞掉|搞走"
           + "|整掉|撤掉|撤走|抠掉|抠除|剔除|砍掉|切掉|扣掉|隐藏掉|隐藏|遮掉|处理掉|搬走|赶走|请走|踢掉|踢走)";
 
   /** Starts that make "不要…" a "don't" about an action, not "I don't want this thing". */
@@ -76,6 +76,19 @@ final class ChineseRecogniser {
                   + BACK_REFERENCE
                   + ")$",
               m -> backReference(m.group(1), m.group(2))),
+          // 这根电线好难看，删了它: any first clause names the thing
+          rule(
+              "^([^，,。；;！!？?]+?)[，,。；;！!？?\\s]+(?:你|帮我|请|麻烦|能不能|可以)?(?:把|将)?"
+                  + "(?:"
+                  + BACK_REFERENCE
+                  + "给?我?(?:"
+                  + REMOVE
+                  + "|删|去)(?:了|掉)?|(?:"
+                  + REMOVE
+                  + "|删)(?:了|掉)?"
+                  + BACK_REFERENCE
+                  + ")$",
+              m -> removal(m.group(1))),
           // --- swaps ---
           // 把猫换成狗 / 将猫替换为狗
           rule("^(?:把|将)(.+?)给?" + INTO + "(.+)$", m -> swap(m.group(1), m.group(2))),
@@ -187,6 +200,9 @@ final class ChineseRecogniser {
           "(?:必须得|必须|一定要|得|要|需要|应该|应当|最好|能不能|可不可以|能否|能|可以|帮我|帮忙|麻烦你|麻烦|给我|给"
               + "|都|也|全部|统统|通通|全都|就|赶紧|快)$");
 
+  /** "猫和狗都": "all" after the things to add. */
+  private static final Pattern TRAILING_ALL = Pattern.compile("(?:都|全都|全部|一起|统统)$");
+
   /** A remark after the thing: 广告牌好碍眼, 水印太丑了. */
   private static final Pattern TRAILING_REMARK =
       Pattern.compile(
@@ -225,7 +241,7 @@ final class ChineseRecogniser {
   }
 
   private static Recognition addition(String subject, String location) {
-    String what = Phrases.tidy(subject);
+    String what = Phrases.stripRepeatedly(Phrases.tidy(subject), TRAILING_ALL);
     return new Recognition(
         EditMode.ADDITION,
         Language.CHINESE,

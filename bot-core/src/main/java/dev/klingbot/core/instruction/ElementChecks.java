@@ -99,7 +99,22 @@ final class ElementChecks {
           "beginning",
           "half",
           "halves",
-          "segment");
+          "segment",
+          "shakiness",
+          "shaking",
+          "shake",
+          "jitter",
+          "jitters",
+          "flicker",
+          "flickering",
+          "wobble",
+          "judder",
+          "stutter",
+          "pixelation",
+          "artifacts",
+          "artefacts",
+          "compression",
+          "banding");
 
   /** Endings of Chinese phrases about sound, look, speed or time. */
   private static final Pattern NOT_VISUAL_CHINESE =

@@ -55,6 +55,10 @@ final class EnglishPhrases {
       Pattern.compile(
           "\\s+(?:too|as well|also|completely|entirely|altogether|everywhere|fully)$", FLAGS);
 
+  /** "the cat please, with …": politeness left inside a phrase. */
+  private static final Pattern TRAILING_POLITENESS =
+      Pattern.compile("\\s*,?\\s+(?:please|pls|plz|thanks|thx|kindly)$", FLAGS);
+
   /** A new-element phrase that only says "what's in the image": "this", "the one", "it". */
   private static final Pattern ONLY_POINTS_AT_IMAGE =
       Pattern.compile(
@@ -97,7 +101,7 @@ final class EnglishPhrases {
 
   /** The removal target or swap original: pointers stripped, never emptied by stripping. */
   static String videoSide(String raw) {
-    String phrase = stripPointers(Phrases.tidy(raw));
+    String phrase = Phrases.stripRepeatedly(stripPointers(Phrases.tidy(raw)), TRAILING_POLITENESS);
     if (Scripts.hasHan(phrase)) {
       // "delete 视频里的那个 logo": the Chinese pointer and demonstrative go too
       // "remove 掉后面的 crowd": 掉 belongs to the English verb
@@ -109,7 +113,7 @@ final class EnglishPhrases {
 
   /** The swap replacement or addition subject; null when it only points at the image. */
   static String imageSide(String raw) {
-    String phrase = stripPointers(Phrases.tidy(raw));
+    String phrase = Phrases.stripRepeatedly(stripPointers(Phrases.tidy(raw)), TRAILING_POLITENESS);
     if (Scripts.hasHan(phrase)) {
       // "add 图里的小狗 to the sofa": 图里的 only points at the image
       String chinese = ChinesePhrases.imageSide(phrase);
@@ -164,6 +168,19 @@ final class EnglishPhrases {
   static boolean pointsAtImage(String raw) {
     String phrase = Phrases.tidy(raw);
     return TRAILING_IMAGE.matcher(phrase).find() || ONLY_POINTS_AT_IMAGE.matcher(phrase).matches();
+  }
+
+  private static final Pattern MENTIONS_IMAGE =
+      Pattern.compile(
+          "\\b(?:from|in|on|of)\\s+(?:(?:the|this|that|my)\\s+)?(?:(?:attached|uploaded|reference|first"
+              + "|second)\\s+)?"
+              + IMAGE_NOUN
+              + "\\b",
+          FLAGS);
+
+  /** Whether the phrase names the reference image anywhere: "the cat from the photo sitting …". */
+  static boolean mentionsImage(String phrase) {
+    return MENTIONS_IMAGE.matcher(phrase).find();
   }
 
   /** Whether the phrase says its thing is in the video. */

@@ -331,6 +331,13 @@ final class EnglishRecogniser {
                   + SCENE_VERBS
                   + "\\s+.+)$",
               m -> AdditionSplitter.wish(m.group(1) + " " + m.group(2))),
+          // the cat from the photo sitting on the sofa: a scene that names the image
+          rule(
+              "^" + NO_LEADING_VERB + DETERMINER + "(.+)$",
+              m ->
+                  EnglishPhrases.mentionsImage(m.group(1))
+                      ? AdditionSplitter.wish(m.group(1))
+                      : null),
           // --- additions ---
           // I'd love the kite from the picture flying above the hill / can we have a dog on the bed
           rule("^" + WISH + "\\s+(.+)$", m -> AdditionSplitter.wish(m.group(1))),

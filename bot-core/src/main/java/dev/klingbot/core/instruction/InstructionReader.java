@@ -57,7 +57,7 @@ final class InstructionReader {
 
   /** Where a clause ends inside a sentence. */
   private static final Pattern CLAUSE_BREAK =
-      Pattern.compile("\\s*(?:[,;，；、]|\\s-\\s|\\s—\\s)\\s*");
+      Pattern.compile("\\s*(?:[,;:，；：、]|\\s-\\s|\\s—\\s)\\s*");
 
   /** Context that introduces a thing: "there's a ladder on the left", "I see a bin". */
   private static final Pattern ANTECEDENT =
@@ -275,6 +275,35 @@ final class InstructionReader {
       // "how about zapping the sign", "the logo needs removing"
       recognised = VerbLexicon.fromGerund(text).flatMap(InstructionReader::recognise);
     }
+    if (recognised.isEmpty()) {
+      // "the cat from the photo, sitting on the sofa": the comma doesn't start a new request
+      Matcher continuation = CONTINUATION_COMMA.matcher(text);
+      if (continuation.find()) {
+        recognised = recognise(continuation.replaceAll(" "));
+      }
+    }
+    if (recognised.isEmpty()) {
+      // "I was hoping you could take out the car", "keep the dog but remove the cat"
+      Optional<String> inner = embeddedRequest(text);
+      if (inner.isPresent()) {
+        Optional<Recognition> found = recognise(inner.get());
+        String main = found.map(Recognition::mainPhrase).orElse(null);
+        if (found.isPresent()
+            && main != null
+            && !ElementChecks.isVague(main)
+            && !PRONOUN.matcher(main.strip()).matches()) {
+          String before = text.substring(0, Math.max(0, text.lastIndexOf(inner.get())));
+          if (OTHER_REQUEST.matcher(before.substring(lastClauseBreak(before))).find()
+              || OTHER_REQUEST.matcher(before).find()) {
+            // "speed up the first half and remove the dog": another request first; the edit alone
+            // is only offered
+            return new Attempt(null, Optional.of(inner.get()));
+          }
+          recognised = found;
+          text = inner.get();
+        }
+      }
+    }
     List<String> notices = new ArrayList<>();
     Optional<String> suggestion = Optional.empty();
     if (recognised.isEmpty()) {
@@ -305,6 +334,75 @@ final class InstructionReader {
       return new Attempt(new Several(firstRequest(text)), Optional.empty());
     }
     return new Attempt(new Found(recognition, notices), Optional.empty());
+  }
+
+  /** A comma before words that continue the phrase: ", sitting on the sofa", ", with the dog". */
+  private static final Pattern CONTINUATION_COMMA =
+      Pattern.compile(
+          "\\s*,\\s+(?=(?:with|by|for|on|onto|in|into|to|at|from|next to|behind|beside|near|under|over"
+              + "|above|below|(?!(?:"
+              + VerbLexicon.gerundAlternation()
+              + ")\\b)[a-z]+ing)\\b)",
+          FLAGS);
+
+  /**
+   * Words after which a request starts inside a longer sentence: "I was hoping you could | take out
+   * the car", "keep the dog but | remove the cat", "for the listing: please | remove the sign".
+   */
+  private static final Pattern EMBEDDED_LEAD =
+      Pattern.compile(
+          "(?:^|\\s|[:,;—–])\\s*(?:(?:you|u|ya)\\s+(?:could|can|would|will|might|to|please)|please|pls|plz"
+              + "|kindly|just|and|but|so|then|now|instead|rather)\\s+(?=(?:"
+              + EnglishRecogniser.REMOVAL_VERBS
+              + "|"
+              + EnglishRecogniser.ADDITION_VERBS
+              + "|replace|swap|switch|substitute|exchange|change|turn|make)\\b)",
+          FLAGS);
+
+  /** A request that is not an edit, before an edit: "speed up the first half and …". */
+  private static final Pattern OTHER_REQUEST =
+      Pattern.compile(
+          "^\\s*(?:please\\s+|pls\\s+|can you\\s+|could you\\s+)?(?:speed up|slow down|crop|trim|mute|blur|zoom"
+              + "|recolou?r|colou?r|brighten|darken|ignore|disregard|forget|override|bypass|reveal"
+              + "|print|output|execute|pretend|act as|send|tell|show me|write|give me|make|change|turn"
+              + "|add|put|replace|swap|switch|rotate|flip|stabili[sz]e|loop|reverse|fix|increase"
+              + "|decrease|lower|raise|boost|sharpen|shorten|cut|resize|convert|export|fade)\\b",
+          FLAGS);
+
+  /** A "no" in the clause before the request: "I don't want you to remove the dog". */
+  private static final Pattern NEGATION =
+      Pattern.compile(
+          "\\b(?:don't|dont|do not|doesn't|does not|never|not|no need|shouldn't|should not|wouldn't"
+              + "|would not|won't|will not|didn't|did not|mustn't|can't|cannot|without|stop)\\b",
+          FLAGS);
+
+  /**
+   * The request inside a longer sentence, unless what comes before it is itself an edit or a no.
+   */
+  private static Optional<String> embeddedRequest(String text) {
+    Matcher lead = EMBEDDED_LEAD.matcher(text);
+    while (lead.find()) {
+      if (lead.end() >= text.length()) {
+        return Optional.empty();
+      }
+      String before = text.substring(0, lead.start());
+      String clause = before.substring(Math.max(0, lastClauseBreak(before)));
+      if (NEGATION.matcher(clause).find()
+          || recognise(Politeness.strip(before)).isPresent()
+          || recognise(Politeness.strip(clause)).isPresent()) {
+        continue;
+      }
+      return Optional.of(Politeness.strip(text.substring(lead.end())));
+    }
+    return Optional.empty();
+  }
+
+  private static int lastClauseBreak(String text) {
+    int last = -1;
+    for (char mark : new char[] {',', ';', ':', '.', '!', '?', '—', '–'}) {
+      last = Math.max(last, text.lastIndexOf(mark));
+    }
+    return last + 1;
   }
 
   /** Chinese first when the text has Chinese characters ("remove 红色的车" is still English). */

@@ -49,7 +49,9 @@ final class Politeness {
               "^(?:请问|请你|请您|请|麻烦你|麻烦您|麻烦|帮我|帮忙|帮个忙|能不能|能否|可不可以|可以|你能|你可以|您能"
                   + "|我想要|我想|我要|我希望|希望|那个|嗯|你好|您好|嗨|哈喽|能帮我|能不能帮我|可以帮我|能否帮我"
                   + "|你能帮我|你可以帮我|能帮忙|能麻烦你)"),
-          Pattern.compile("^给我(?=[把将删去移抹擦换替用在让加添放])"));
+          Pattern.compile("^给我(?=[把将删去移抹擦换替用在让加添放])"),
+          Pattern.compile("^help\\s*(?:me\\s*)?(?=我|把|将)", FLAGS),
+          Pattern.compile("^我(?=把|将)"));
 
   /** Each pattern eats one piece from the end; they are tried again until none matches. */
   private static final List<Pattern> TRAILING =

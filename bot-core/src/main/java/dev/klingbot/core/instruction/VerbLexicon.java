@@ -357,6 +357,11 @@ final class VerbLexicon {
     return Optional.empty();
   }
 
+  /** A regex alternation of every gerund the lexicon knows: "removing", "getting rid of". */
+  static String gerundAlternation() {
+    return alternation(List.copyOf(GERUNDS.keySet()));
+  }
+
   /** Whether the gerund is introduced by "by", "via" or "through": the edit is the means. */
   static boolean gerundIsTheMeans(String text) {
     Matcher lead = GERUND_LEAD.matcher(text);
