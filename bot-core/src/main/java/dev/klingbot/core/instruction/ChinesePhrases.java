@@ -21,6 +21,10 @@ final class ChinesePhrases {
               + NOT_A_PLACE_WORD
               + "的?\\s*");
 
+  /** "第一张图的狗": which image, said before the thing. */
+  private static final Pattern ORDINAL_IMAGE =
+      Pattern.compile("^第[一二两12](?:张|个|幅)?(?:图片|照片|图像|图)(?:里面的|里的|中的|上的|的|里|中)");
+
   /** A number and measure word before an image pointer: 一只图片里的老鹰 → 一只老鹰. */
   private static final Pattern COUNTED_IMAGE_POINTER =
       Pattern.compile(
@@ -58,7 +62,8 @@ final class ChinesePhrases {
   /** A new-element phrase that only says "what's in the image". */
   private static final Pattern ONLY_POINTS_AT_IMAGE =
       Pattern.compile(
-          "^(?:这个|那个|这些|那些|它|它们|这|那|这张图|这张图片|这张照片|图片|照片|图|附件|东西|物体|主体|图片里的东西" + "|图里的东西)?$");
+          "^(?:这个|那个|这些|那些|它|它们|这|那|这张图|这张图片|这张照片|这张|那张|这幅|这一个|这款|图片|照片|图|附件|东西|物体"
+              + "|主体|图片里的东西|图里的东西|图上那个|图片上那个|图里那个|图片里那个)?$");
 
   /** A location that only says "in the video". */
   private static final Pattern ONLY_POINTS_AT_VIDEO =
@@ -108,6 +113,7 @@ final class ChinesePhrases {
     do {
       previous = current;
       current = Phrases.stripRepeatedly(current, LEADING_IMAGE);
+      current = Phrases.stripRepeatedly(current, ORDINAL_IMAGE);
       current = Phrases.stripRepeatedly(current, LEADING_VIDEO);
     } while (!current.equals(previous));
     return current;

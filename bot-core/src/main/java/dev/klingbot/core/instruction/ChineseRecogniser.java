@@ -209,8 +209,13 @@ final class ChineseRecogniser {
           "(?:好|太|很|真|特别|有点|有些|非常|超|实在)?(?:碍眼|丑|难看|多余|烦人|烦|讨厌|碍事|影响画面|影响观感|挡路|挡着)"
               + "(?:了|啊|呀|的)?$");
 
+  /** "草地上有个塑料袋": the place, then the thing that is there. */
+  private static final Pattern THERE_IS =
+      Pattern.compile("^(.+?)有(?:一)?(?:个|只|张|件|条|辆|位|块|根|把|堆|些|台|棵|盏|座|面)(.+)$");
+
   private static Recognition removal(String element) {
     String phrase = Phrases.tidy(element);
+    phrase = THERE_IS.matcher(phrase).replaceFirst("$1的$2");
     phrase = Phrases.stripRepeatedly(phrase, TRAILING_MODAL);
     phrase = Phrases.stripRepeatedly(phrase, TRAILING_REMARK);
     phrase = Phrases.stripRepeatedly(phrase, TRAILING_MODAL);

@@ -98,7 +98,15 @@ final class EnglishRecogniser {
           + "|grazing|roam|roaming|jump|jumping|climb|climbing|lean|leaning|hop|hopping|glow"
           + "|glowing|shine|shining|burn|burning|sway|swaying|wave|waving|bob|bobbing|hide"
           + "|hiding|sunbathe|sunbathing|sleep|sit there|stand there|lie there|be there"
-          + "|be sitting|be lying|be standing|be flying|be floating|be hanging|be perched)";
+          + "|be sitting|be lying|be standing|be flying|be floating|be hanging|be perched"
+          + "|land|landing|lands|landed|perches|rests|lean|leans|swing|swinging|ride|riding|roll"
+          + "|rolling|spin|spinning|dive|diving|splash|splashing|pose|posing|smile|smiling|eat"
+          + "|eating|drink|drinking|read|reading|look|looking|watch|watching|stretch|stretching"
+          + "|bounce|bouncing|fall|falling|skip|skipping|sing|singing|kneel|kneeling|crouch"
+          + "|crouching|squat|squatting|sprawled|circle|circling|flow|flowing|twinkle|twinkling"
+          + "|sparkle|sparkling|bloom|blooming|grow|growing|propped|stacked|lined up|piled up"
+          + "|skate|skating|surf|surfing|graze|cuddle|cuddling|snuggle|snuggling|nestle|nestled"
+          + "|nestling|tucked|sprawl|sprawling|pace|pacing|wander|wandering|stroll|strolling)";
 
   /** An arrow between the old and the new element: →, ⇒, ➡, ->, -->, =>. */
   private static final String ARROW = "(?:→|⇒|➡|-+>|=+>)";
@@ -150,7 +158,9 @@ final class EnglishRecogniser {
           rule(
               "^(?!"
                   + REMOVAL_VERBS
-                  + "\\b)(?:(?:use|put|place|add|insert|show|have|get|want)\\s+)?(.+?)\\s+"
+                  + "\\b)(?:(?:i'd rather have|i would rather have|i'd rather|i'd prefer|i would prefer"
+                  + "|i'd like|i would like|i want|we want|let's have|let's use|go with)\\s+)?"
+                  + "(?:(?:use|put|place|add|insert|show|have|get|want)\\s+)?(.+?)\\s+"
                   + "(?:instead of|in place of|in lieu of|rather than)\\s+(.+)$",
               m -> swap(m.group(2), m.group(1))),
           // instead of the vase, use the lamp in the image / rather than the cap, put the hat on
@@ -158,6 +168,7 @@ final class EnglishRecogniser {
           rule(
               "^(?:instead of|in place of|in lieu of|rather than)\\s+(.+?)\\s*,?\\s+(?:(?:please|just)\\s+)?"
                   + "(?:use|put|place|add|insert|show|have|get|want|go with|take|i want|i'd like"
+                  + "|i'd rather have|i would rather have|i'd rather|i'd prefer|i would prefer"
                   + "|i would like|i'd rather have|let's have|let's use|give me|we want|we need|i need)"
                   + "\\s+(.+)$",
               m -> swap(m.group(1), m.group(2))),
@@ -270,7 +281,7 @@ final class EnglishRecogniser {
           rule(
               "^(?:"
                   + PARTICLE_VERBS
-                  + ")\\s+(.+?)\\s+(?:out|away|off|outta)(?:\\s+(?:of\\s+.+|there|here|"
+                  + ")\\s+(.+?)(?<!ing)\\s+(?:out|away|off|outta)(?:\\s+(?:of\\s+.+|there|here|"
                   + DETERMINER
                   + ".+))?$",
               m -> removal(m.group(1))),

@@ -21,7 +21,11 @@ final class Politeness {
               FLAGS),
           // "could you (please) (help me)", "can u", "would you be so kind as to"
           Pattern.compile(
-              "^(?:could|can|would|will)\\s+(?:you|u|ya)\\b(?:\\s+(?:please|pls|plz|kindly))?"
+              "^(?:could|can|would|will)\\s+(?:(?:you|u|ya)\\b|we\\s+(?:just\\s+)?(?=(?:"
+                  + EnglishRecogniser.REMOVAL_VERBS
+                  + "|replace|swap|switch|add|put|insert|place)\\b)|i\\s+(?:just\\s+)?(?=(?:"
+                  + EnglishRecogniser.REMOVAL_VERBS
+                  + "|replace|swap|switch|add|put|insert|place)\\b))(?:\\s+(?:please|pls|plz|kindly))?"
                   + "(?:\\s+be so kind as to)?(?:\\s+help me)?(?:\\s+to)?\\b",
               FLAGS),
           // "I'd like you to", "I would love to", "we want you to", "I need to"

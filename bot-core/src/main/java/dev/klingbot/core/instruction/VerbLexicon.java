@@ -404,7 +404,26 @@ final class VerbLexicon {
      * more letters. A three-letter word ("adn") is only offered as a suggestion.
      */
     boolean sure() {
-      return distance == 1 && typed.length() >= 4;
+      return distance == 1
+          && typed.length() >= 4
+          && !(typed.length() <= 4 && oneLetterReplaced(typed.toLowerCase(Locale.ROOT), verb));
+    }
+
+    /**
+     * "love" for "lose": in a short word, one letter replaced by another usually makes another real
+     * word, so it is offered, not assumed. Letters typed twice, left out or swapped are safe.
+     */
+    private static boolean oneLetterReplaced(String typed, String verb) {
+      if (typed.length() != verb.length()) {
+        return false;
+      }
+      int differences = 0;
+      for (int i = 0; i < typed.length(); i++) {
+        if (typed.charAt(i) != verb.charAt(i)) {
+          differences++;
+        }
+      }
+      return differences == 1;
     }
   }
 
