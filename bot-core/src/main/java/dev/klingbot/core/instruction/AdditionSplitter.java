@@ -131,7 +131,7 @@ final class AdditionSplitter {
     }
     if (Scripts.hasHan(text)) {
       // "add 图里的 balloon 到天空": a Chinese place-word in an English sentence
-      text = text.replaceFirst("\\s*(?:放到|加到|放在|加在|到|在)\\s*(?=\\p{IsHan})", " to ");
+      text = text.replaceFirst("\\s*(?:放到|加到|放在|加在|到|在)\\s*(?=\\S)", " to ");
     }
     // "add the puppy from the photo running on the grass": the scene verb comes before the place
     Matcher sceneVerb = SCENE_VERB_BEFORE_PLACE.matcher(text);

@@ -28,7 +28,8 @@ final class ChinesePhrases {
   /** A number and measure word before an image pointer: 一只图片里的老鹰 → 一只老鹰. */
   private static final Pattern COUNTED_IMAGE_POINTER =
       Pattern.compile(
-          "^([一两二三四五六七八九十几]+(?:个|只|张|件|条|辆|位|朵|把|双|副|块|台|本|盆|棵|头|匹|架|艘|根|枝|支|面|幅|颗))"
+          // 张 and 幅 count pictures: 两张图里的灯笼 is the lanterns in the two images
+          "^([一两二三四五六七八九十几]+(?:个|只|件|条|辆|位|朵|把|双|副|块|台|本|盆|棵|头|匹|架|艘|根|枝|支|面|颗))"
               + "(?:这张|那张)?(?:图片|照片|图像|参考图|附图|图)(?:里面的|里的|中的|上的|里|中)");
 
   /**
@@ -37,7 +38,7 @@ final class ChinesePhrases {
    */
   private static final Pattern LEADING_IMAGE =
       Pattern.compile(
-          "^(?:我(?:发|上传|附上|提供|给你|给|传)的)?(?:这两张|那两张|两张|这张|那张|这|那|参考|第[一二两12](?:张|个|幅)?)?"
+          "^(?:我(?:发|上传|附上|提供|给你|给|传)的)?(?:这两张|那两张|两张|一张|这张|那张|这|那|参考|第[一二两12](?:张|个|幅)?)?"
               + "\\s*(?:图片|照片|图像|参考图|附图|附件|图|(?i:image|photo|picture|pic|img)\\s*)"
               + IN
               + NOT_A_PLACE_WORD

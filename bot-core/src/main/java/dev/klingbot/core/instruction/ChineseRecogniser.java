@@ -139,7 +139,10 @@ final class ChineseRecogniser {
           rule("^去(?![到往哪过看玩找买])(.+)$", m -> removal(m.group(1))),
           // 红衣服的男人删掉 / 水印不要了
           rule(
-              "^(.+?)(?:" + REMOVE + "|不要了|别要了|就不要了|不需要了|不要|别要|不需要|消失|太碍眼了|碍眼|多余)(?:了|吧|掉)?$",
+              "^(.+?)(?:"
+                  + REMOVE
+                  + "|(?:我|我们)?(?:真的|实在|就|也)?(?:不想要了|不想要|不要了|别要了|不需要了|不要|别要|不需要)"
+                  + "|消失|太碍眼了|碍眼|多余)(?:了|吧|掉)?$",
               m -> removal(m.group(1))),
           // --- additions ---
           // 让图片里的猫躺在沙发上 / 叫风筝飞到山上
@@ -174,6 +177,8 @@ final class ChineseRecogniser {
 
   static Optional<Recognition> recognise(String instruction) {
     String joined = SPACE_BETWEEN_HAN.matcher(instruction).replaceAll("");
+    // "P 掉": the Photoshop verb typed apart from its ending
+    joined = joined.replaceAll("(?<=\\b[pP][sS]?)\\s+(?=[掉了没走])", "");
     String text = Politeness.trimJunk(LEADING_IN_VIDEO.matcher(joined).replaceFirst(""));
     if (NOT_AN_ADDITION.matcher(text).find()) {
       return Optional.empty();

@@ -36,6 +36,9 @@ final class Politeness {
           // single politeness words and fillers
           Pattern.compile(
               "^(?:please|pls|plz|kindly|just|simply|also|then|go ahead and|help me(?:\\s+to)?"
+                  + "|is there (?:any|a|some) (?:way|chance)(?: (?:for you|you could|u could|you can))?(?: to)?"
+                  + "|any way (?:to|you could|you can|u could)|is it possible (?:for you )?to"
+                  + "|how (?:do|can|could) (?:i|we|you)"
                   + "|let's|lets|try to|do me a favou?r and|is it possible to"
                   + "|would it be possible to|any chance (?:you|u)\\s+(?:could|can|would)"
                   + "|is there (?:any )?(?:way|chance) (?:you|u)\\s+(?:could|can)"
@@ -74,7 +77,7 @@ final class Politeness {
 
   static String strip(String text) {
     // "一下" ("a bit") softens a verb anywhere in a Chinese sentence: 删除一下视频里的猫
-    String current = trimJunk(text.replace("一下", ""));
+    String current = withoutMistypedPlease(trimJunk(text.replace("一下", "")));
     String previous;
     do {
       previous = current;
@@ -86,6 +89,34 @@ final class Politeness {
       }
     } while (!current.equals(previous));
     return current;
+  }
+
+  private static final Pattern FIRST_WORD = Pattern.compile("^([A-Za-z]{4,7})\\b[,!]?\\s+(?=\\S)");
+
+  private static final org.apache.commons.text.similarity.DamerauLevenshteinDistance DISTANCE =
+      new org.apache.commons.text.similarity.DamerauLevenshteinDistance(2);
+
+  /** Real words that are near "please". */
+  private static final java.util.Set<String> NOT_PLEASE =
+      java.util.Set.of(
+          "plus", "plays", "pluses", "plans", "plots", "plugs", "pleats", "places", "plates",
+          "planes", "plants", "plies", "plush", "pleads", "pulse", "lapse", "pleased", "pleases");
+
+  /** "pleaes delete the cones", "plese …": a mistyped "please" in front is politeness too. */
+  private static String withoutMistypedPlease(String text) {
+    java.util.regex.Matcher first = FIRST_WORD.matcher(text);
+    if (first.find()) {
+      String word = first.group(1).toLowerCase(java.util.Locale.ROOT);
+      int distance = DISTANCE.apply(word, "please");
+      if (word.startsWith("pl")
+          && word.matches(".*[sz].*")
+          && distance >= 0
+          && distance <= 2
+          && !NOT_PLEASE.contains(word)) {
+        return text.substring(first.end());
+      }
+    }
+    return text;
   }
 
   /**
