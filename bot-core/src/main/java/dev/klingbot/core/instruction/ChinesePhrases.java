@@ -64,7 +64,9 @@ final class ChinesePhrases {
   private static final Pattern ONLY_POINTS_AT_IMAGE =
       Pattern.compile(
           "^(?:这个|那个|这些|那些|它|它们|这|那|这张图|这张图片|这张照片|这张|那张|这幅|这一个|这款|图片|照片|图|附件|东西|物体"
-              + "|主体|图片里的东西|图里的东西|图上那个|图片上那个|图里那个|图片里那个)?$");
+              + "|主体|图片里的东西|图里的东西|图上那个|图片上那个|图里那个|图片里那个|[这那](?:"
+              + MEASURE
+              + "))?$");
 
   /** A location that only says "in the video". */
   private static final Pattern ONLY_POINTS_AT_VIDEO =

@@ -32,7 +32,7 @@ final class ChineseRecogniser {
   static final String INTO = "(?:替换成为|替换成|替换为|换成|换为|改成|改为|变成|变为)";
 
   /** "Add" verbs: 添加, 加上, 放上 …; the one-character ones last. */
-  static final String ADD = "(?:添加|加上|加入|放上|放置|增加|插入|摆上|摆放|画上|放|加|摆)";
+  static final String ADD = "(?:添加|加上|加入|放上|放置|增加|插入|摆上|摆放|画上|挂上|贴上|放|加|摆|挂|贴)";
 
   /** "Put it at" verbs after 把X: 放到, 放在, 加到, 戴到 … */
   private static final String PUT_AT =
@@ -211,7 +211,7 @@ final class ChineseRecogniser {
   /** A remark after the thing: 广告牌好碍眼, 水印太丑了. */
   private static final Pattern TRAILING_REMARK =
       Pattern.compile(
-          "(?:好|太|很|真|特别|有点|有些|非常|超|实在)?(?:碍眼|丑|难看|多余|烦人|烦|讨厌|碍事|影响画面|影响观感|挡路|挡着)"
+          "(?:好|太|很|真|特别|有点|有些|非常|超|实在)?(?:碍眼|丑|难看|多余|烦人|烦|讨厌|碍事|影响画面|影响观感|挡路|挡着|挡住|挡到|遮住|遮挡)"
               + "(?:了|啊|呀|的)?$");
 
   /** "草地上有个塑料袋": the place, then the thing that is there. */

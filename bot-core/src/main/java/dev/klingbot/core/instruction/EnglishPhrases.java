@@ -116,7 +116,7 @@ final class EnglishPhrases {
     String phrase = Phrases.stripRepeatedly(stripPointers(Phrases.tidy(raw)), TRAILING_POLITENESS);
     if (Scripts.hasHan(phrase)) {
       // "add 图里的小狗 to the sofa": 图里的 only points at the image
-      String chinese = ChinesePhrases.imageSide(phrase);
+      String chinese = ChinesePhrases.imageSide(withoutChineseDemonstrative(phrase));
       if (chinese == null) {
         return null;
       }

@@ -254,7 +254,8 @@ final class EnglishRecogniser {
           // it would look better without the sign / better without the logo
           rule(
               "^(?:(?:it|this|the (?:video|clip|shot))\\s+)?(?:would|'d|will|might)?\\s*(?:look|be|seem)?"
-                  + "\\s*(?:so\\s+|much\\s+|way\\s+)?better\\s+without\\s+(.+)$",
+                  + "\\s*(?:so\\s+|much\\s+|way\\s+|a lot\\s+|even\\s+)?(?:better|cleaner|nicer|neater|prettier"
+                  + "|tidier|less cluttered|more professional)\\s+without\\s+(.+)$",
               m -> removal(m.group(1))),
           // the clip minus the logo / the video without the people
           rule(

@@ -64,7 +64,8 @@ final class InstructionReader {
       Pattern.compile(
           "(?:there's|there is|there are|theres|i see|you can see|you see|notice|spot|there's this"
               + "|i've got|we've got|it has|it shows|(?:i|we)(?:\\s+(?:accidentally|also|somehow|just))?"
-              + "\\s+(?:filmed|caught|captured|recorded|got))\\s+(?:(a|an|some|this|that|the|my|his|her|our"
+              + "\\s+(?:filmed|caught|captured|recorded|got)|\\b(?:has|have|shows|contains|features|includes))"
+              + "\\s+(?:(a|an|some|this|that|the|my|his|her|our"
               + "|their)\\s+)?(.+?)"
               + "(?:\\s+(?:in|on|at)\\s+(?:the|this|my)\\s+(?:video|clip|shot|footage|frame))?$",
           FLAGS);
