@@ -88,7 +88,9 @@ final class AdditionSplitter {
             // "hanging from the tree": the tree is where it goes
             .replaceFirst("(?i)^from\\s+", "on ")
             // "climbing up the tree", "sailing across the lake": to the tree, to the lake
-            .replaceFirst("(?i)^(?:up|down|along|across|through|among|against|by)\\s+", "to ");
+            .replaceFirst(
+                "(?i)^(?:up|down|along|across|through|among|against|by|out of|outta|off)\\s+",
+                "to ");
     if (!STARTS_WITH_PLACE.matcher(place).find()) {
       return null;
     }

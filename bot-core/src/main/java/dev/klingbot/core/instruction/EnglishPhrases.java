@@ -55,6 +55,14 @@ final class EnglishPhrases {
       Pattern.compile(
           "\\s+(?:too|as well|also|completely|entirely|altogether|everywhere|fully)$", FLAGS);
 
+  /** "the lamp on the left, remove it": the request said again about the same thing. */
+  private static final Pattern RESTATED_REMOVAL =
+      Pattern.compile(
+          "\\s*[,;]?\\s+(?:(?:so|please|pls|just|and|then|can you|could you)\\s+)*"
+              + EnglishRecogniser.REMOVAL_VERBS
+              + "\\s+(?:it|them|him|her|that|this|those|these)(?:\\s+(?:please|pls|too))?$",
+          FLAGS);
+
   /** "the cat please, with …": politeness left inside a phrase. */
   private static final Pattern TRAILING_POLITENESS =
       Pattern.compile("\\s*,?\\s+(?:please|pls|plz|thanks|thx|kindly)$", FLAGS);
@@ -102,6 +110,7 @@ final class EnglishPhrases {
   /** The removal target or swap original: pointers stripped, never emptied by stripping. */
   static String videoSide(String raw) {
     String phrase = Phrases.stripRepeatedly(stripPointers(Phrases.tidy(raw)), TRAILING_POLITENESS);
+    phrase = Phrases.stripRepeatedly(phrase, RESTATED_REMOVAL);
     if (Scripts.hasHan(phrase)) {
       // "delete 视频里的那个 logo": the Chinese pointer and demonstrative go too
       // "remove 掉后面的 crowd": 掉 belongs to the English verb
