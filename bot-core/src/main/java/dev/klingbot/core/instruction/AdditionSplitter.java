@@ -88,7 +88,9 @@ final class AdditionSplitter {
             // "hanging from the tree": the tree is where it goes
             .replaceFirst("(?i)^from\\s+", "on ")
             // "climbing up the tree", "sailing across the lake": to the tree, to the lake
-            .replaceFirst("(?i)^(?:up|down|along|across|through|among|against|by)\\s+", "to ");
+            .replaceFirst(
+                "(?i)^(?:up|down|along|across|through|among|against|by|out of|outta|off)\\s+",
+                "to ");
     if (!STARTS_WITH_PLACE.matcher(place).find()) {
       return null;
     }
@@ -128,6 +130,19 @@ final class AdditionSplitter {
     String text = rest == null ? "" : Phrases.tidy(rest);
     if (text.isEmpty()) {
       return new Recognition(EditMode.ADDITION, Language.ENGLISH, EditElements.addition("", null));
+    }
+    if (Scripts.hasHan(text)) {
+      // "add 图里的 balloon 到天空": a Chinese place-word in an English sentence
+      text = text.replaceFirst("\\s*(?:放到|加到|放在|加在|到|在)\\s*(?=\\S)", " to ");
+    }
+    // "add the puppy from the photo running on the grass": the scene verb comes before the place
+    Matcher sceneVerb = SCENE_VERB_BEFORE_PLACE.matcher(text);
+    if (sceneVerb.find() && !text.substring(0, sceneVerb.start()).isBlank()) {
+      Recognition recognition =
+          scene(text.substring(0, sceneVerb.start()), text.substring(sceneVerb.end()));
+      if (recognition != null) {
+        return recognition;
+      }
     }
     // "add the dog in the picture": the trailing "in the picture" is a pointer, not a place
     text = EnglishPhrases.stripPointers(text);

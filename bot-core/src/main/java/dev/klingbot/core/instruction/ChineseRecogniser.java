@@ -16,7 +16,7 @@ final class ChineseRecogniser {
   /** "Remove" verbs: 删除, 去掉, 移除, 抹掉, 擦掉, 删掉 … */
   static final String REMOVE =
       "(?:删除掉|删除|删掉|删去|删了|删出|去除掉|去除|去掉|去了|去调|移除|移走|移出|挪走|一除|抹掉|抹去|抹除|擦掉|擦除|擦去"
-          + "|除掉|除去|拿掉|拿走|清除|清掉|清理掉|消除|消掉|剪掉|剪除|[pP][sS]?掉|弄走|弄掉|弄没|扔掉|丢掉|干掉|搞掉|搞走"
+          + "|除掉|除去|拿掉|拿走|清除|清掉|清理掉|清理|清走|消除|消掉|剪掉|剪除|[pP][sS]?(?:掉|了|没|走)|(?:弄|整|搞|抹|擦|删|清)(?:没了|没|不见了|不见)|弄走|弄掉|弄没|扔掉|丢掉|干掉|搞掉|搞走"
           + "|整掉|撤掉|撤走|抠掉|抠除|剔除|砍掉|切掉|扣掉|隐藏掉|隐藏|遮掉|处理掉|搬走|赶走|请走|踢掉|踢走)";
 
   /** Starts that make "不要…" a "don't" about an action, not "I don't want this thing". */
@@ -32,7 +32,7 @@ final class ChineseRecogniser {
   static final String INTO = "(?:替换成为|替换成|替换为|换成|换为|改成|改为|变成|变为)";
 
   /** "Add" verbs: 添加, 加上, 放上 …; the one-character ones last. */
-  static final String ADD = "(?:添加|加上|加入|放上|放置|增加|插入|摆上|摆放|画上|放|加|摆)";
+  static final String ADD = "(?:添加|加上|加入|放上|放置|增加|插入|摆上|摆放|画上|挂上|贴上|放|加|摆|挂|贴)";
 
   /** "Put it at" verbs after 把X: 放到, 放在, 加到, 戴到 … */
   private static final String PUT_AT =
@@ -57,13 +57,47 @@ final class ChineseRecogniser {
 
   private record Rule(Pattern pattern, Function<Matcher, Recognition> read) {}
 
+  /** Pronouns that point back at a thing named before: 把它删了. */
+  private static final String BACK_REFERENCE = "(?:它们|他们|她们|它|他|她|这个|那个|这些|那些|这玩意儿?|那玩意儿?)";
+
   private static final List<Rule> RULES =
       List.of(
+          // 画面右边有个垃圾桶，把它删了: the thing is named first, then pointed back at
+          rule(
+              "^([^，,。；;！!？?]*?)(?:有|出现了?|冒出来?)(?:一)?(?:个|只|张|件|条|辆|位|块|根|把|堆|些|台|棵|盏|座)?"
+                  + "([^，,。；;！!？?]+?)[，,。；;！!？?\\s]+(?:你|帮我|请|麻烦|能不能|可以)?(?:把|将)?"
+                  + "(?:"
+                  + BACK_REFERENCE
+                  + "给?我?(?:"
+                  + REMOVE
+                  + "|删|去)(?:了|掉)?|(?:"
+                  + REMOVE
+                  + "|删)(?:了|掉)?"
+                  + BACK_REFERENCE
+                  + ")$",
+              m -> backReference(m.group(1), m.group(2))),
+          // 这根电线好难看，删了它: any first clause names the thing
+          rule(
+              "^([^，,。；;！!？?]+?)[，,。；;！!？?\\s]+(?:你|帮我|请|麻烦|能不能|可以)?(?:把|将)?"
+                  + "(?:"
+                  + BACK_REFERENCE
+                  + "给?我?(?:"
+                  + REMOVE
+                  + "|删|去)(?:了|掉)?|(?:"
+                  + REMOVE
+                  + "|删)(?:了|掉)?"
+                  + BACK_REFERENCE
+                  + ")$",
+              m -> removal(m.group(1))),
           // --- swaps ---
           // 把猫换成狗 / 将猫替换为狗
           rule("^(?:把|将)(.+?)给?" + INTO + "(.+)$", m -> swap(m.group(1), m.group(2))),
           // 用图片中的狗替换视频里的猫: the first phrase is the new element
           rule("^用(.+?)来?(?:替换掉|替换|代替|取代|替代|换掉|换)(.+)$", m -> swap(m.group(2), m.group(1))),
+          // 图片里的椅子替换视频里的凳子: the first phrase points at the image, so it is the new one
+          rule(
+              "^(.+?)来?(?:替换掉|替换|代替|取代|替代)(.+)$",
+              m -> ChinesePhrases.pointsAtImage(m.group(1)) ? swap(m.group(2), m.group(1)) : null),
           // 把猫替换掉: the new element is whatever the image shows
           rule("^(?:把|将)(.+?)给?(?:替换掉|换掉|替换)$", m -> swap(m.group(1), null)),
           // 替换猫为狗 / 换猫成狗
@@ -86,7 +120,13 @@ final class ChineseRecogniser {
               "^(?:让|使|叫)(.+?)(?:消失不见|消失|不见|离开|走开|别出现|不要出现|别入镜|不要入镜)(?:掉|了)?$",
               m -> removal(m.group(1))),
           // 别让路人出现 / 不要让水印出现在画面里
-          rule("^(?:别|不要|不想)让(.+?)(?:出现|露面|入镜)(?:在.+)?$", m -> removal(m.group(1))),
+          rule(
+              "^(?:我|我们)?(?:真的|实在|并|是)?(?:别|不要|不想|不希望|不愿意)让(.+?)(?:出现|露面|入镜)(?:在.+)?$",
+              m -> removal(m.group(1))),
+          // 把这个 logo remove 掉: an English verb in a Chinese sentence
+          rule(
+              "^(?:把|将)(.+?)\\s*给?\\s*(?i:" + EnglishRecogniser.REMOVAL_VERBS + ")\\s*(?:掉|了|走)*$",
+              m -> removal(m.group(1))),
           // 别要水印 / 不要那个路人 / 我不想要这个logo / 视频里不要有电线
           rule(
               "^(?:我)?(?:别要|不要|不想要|不需要|不想看到|不想看见|别给我|不用)(?:有|留)?(?!" + ACTION_START + ")(.+)$",
@@ -95,9 +135,14 @@ final class ChineseRecogniser {
           rule("^(?:要|给我)?(?:一个)?(?:没有|不带|去掉|不含)(.+?)的(?:视频|版本|画面|片子)$", m -> removal(m.group(1))),
           // 删除红衣服的男人 / 删掉水印
           rule("^(?:" + REMOVE + "|删)掉?(.*)$", m -> removal(m.group(1))),
+          // 去屏幕上的价格贴纸 / 去水印: 去 alone is "remove" before a thing, not "go to"
+          rule("^去(?![到往哪过看玩找买])(.+)$", m -> removal(m.group(1))),
           // 红衣服的男人删掉 / 水印不要了
           rule(
-              "^(.+?)(?:" + REMOVE + "|不要了|别要了|就不要了|不需要了|不要|别要|不需要|消失|太碍眼了|碍眼|多余)(?:了|吧|掉)?$",
+              "^(.+?)(?:"
+                  + REMOVE
+                  + "|(?:我|我们)?(?:真的|实在|就|也)?(?:不想要了|不想要|不要了|别要了|不需要了|不要|别要|不需要)"
+                  + "|消失|太碍眼了|碍眼|多余)(?:了|吧|掉)?$",
               m -> removal(m.group(1))),
           // --- additions ---
           // 让图片里的猫躺在沙发上 / 叫风筝飞到山上
@@ -106,6 +151,10 @@ final class ChineseRecogniser {
               m -> addition(m.group(1), m.group(2))),
           // 图里的气球飘在人群上方
           rule("^(.+?)" + SCENE + "着?(?:在|到)(.+)$", m -> addition(m.group(1), m.group(2))),
+          // 让图片里的风筝在天上飞
+          rule(
+              "^(?:让|叫|使|要)(.+?)在(.+?)" + SCENE + "(?:着|来飞去|来跑去|来去)?$",
+              m -> addition(m.group(1), m.group(2))),
           // 图片里的风筝在山上飞
           rule(
               "^(.+?)在(.+?)" + SCENE + "(?:着|来飞去|来跑去|来去)?$", m -> addition(m.group(1), m.group(2))),
@@ -115,6 +164,8 @@ final class ChineseRecogniser {
           rule("^给(.+?)" + GIVE + "(.+)$", m -> addition(m.group(2), m.group(1))),
           // 把帽子放到男人头上
           rule("^(?:把|将)(.+?)" + PUT_AT + "(.+)$", m -> addition(m.group(1), m.group(2))),
+          // 图里的那盏灯放在桌子旁边
+          rule("^(.+?)" + PUT_AT + "(.+)$", m -> addition(m.group(1), m.group(2))),
           // 添加一只狗到草地上
           rule("^" + ADD + "(.+?)(?:到|在|于)(.+)$", m -> addition(m.group(1), m.group(2))),
           // 桌子上放一个花瓶
@@ -126,6 +177,8 @@ final class ChineseRecogniser {
 
   static Optional<Recognition> recognise(String instruction) {
     String joined = SPACE_BETWEEN_HAN.matcher(instruction).replaceAll("");
+    // "P 掉": the Photoshop verb typed apart from its ending
+    joined = joined.replaceAll("(?<=\\b[pP][sS]?)\\s+(?=[掉了没走])", "");
     String text = Politeness.trimJunk(LEADING_IN_VIDEO.matcher(joined).replaceFirst(""));
     if (NOT_AN_ADDITION.matcher(text).find()) {
       return Optional.empty();
@@ -133,7 +186,10 @@ final class ChineseRecogniser {
     for (Rule rule : RULES) {
       Matcher matcher = rule.pattern().matcher(text);
       if (matcher.matches()) {
-        return Optional.of(rule.read().apply(matcher));
+        Recognition recognition = rule.read().apply(matcher);
+        if (recognition != null) {
+          return Optional.of(recognition);
+        }
       }
     }
     return Optional.empty();
@@ -145,16 +201,47 @@ final class ChineseRecogniser {
 
   /** Words between the thing and the verb: 水印得去掉, 路人必须删掉, 车给我弄走. */
   private static final Pattern TRAILING_MODAL =
-      Pattern.compile("(?:必须得|必须|一定要|得|要|需要|应该|应当|最好|可以|给我|给|都|也|全部|统统|通通|全都|就|赶紧|快)$");
+      Pattern.compile(
+          "(?:必须得|必须|一定要|得|要|需要|应该|应当|最好|能不能|可不可以|能否|能|可以|帮我|帮忙|麻烦你|麻烦|给我|给"
+              + "|都|也|全部|统统|通通|全都|就|赶紧|快)$");
+
+  /** "猫和狗都": "all" after the things to add. */
+  private static final Pattern TRAILING_ALL = Pattern.compile("(?:都|全都|全部|一起|统统)$");
+
+  /** A remark after the thing: 广告牌好碍眼, 水印太丑了. */
+  private static final Pattern TRAILING_REMARK =
+      Pattern.compile(
+          "(?:好|太|很|真|特别|有点|有些|非常|超|实在)?(?:碍眼|丑|难看|多余|烦人|烦|讨厌|碍事|影响画面|影响观感|挡路|挡着|挡住|挡到|遮住|遮挡)"
+              + "(?:了|啊|呀|的)?$");
+
+  /** "草地上有个塑料袋": the place, then the thing that is there. */
+  private static final Pattern THERE_IS =
+      Pattern.compile("^(.+?)有(?:一)?(?:个|只|张|件|条|辆|位|块|根|把|堆|些|台|棵|盏|座|面)(.+)$");
 
   private static Recognition removal(String element) {
     String phrase = Phrases.tidy(element);
+    phrase = THERE_IS.matcher(phrase).replaceFirst("$1的$2");
+    phrase = Phrases.stripRepeatedly(phrase, TRAILING_MODAL);
+    phrase = Phrases.stripRepeatedly(phrase, TRAILING_REMARK);
     phrase = Phrases.stripRepeatedly(phrase, TRAILING_MODAL);
     return new Recognition(
         EditMode.REMOVAL, Language.CHINESE, EditElements.removal(ChinesePhrases.videoSide(phrase)));
   }
 
+  /** 把瓶子换掉，换成…: the verb after the original is not part of it. */
+  private static final Pattern ORIGINAL_VERB =
+      Pattern.compile("^(?:把|将)|给?(?:换掉|替换掉|拿掉|去掉|换一下)[，,、。\\s]*$");
+
+  /** The thing named before "把它删了", with where it is ("画面右边" + "垃圾桶"). */
+  private static Recognition backReference(String where, String thing) {
+    String place =
+        Politeness.trimJunk(
+            where.replaceFirst("^(?:我看到|我发现|你看|注意|这里|那里|这个|这段)?(?:视频|画面|镜头)?(?:里面|里|中|上)?", ""));
+    return removal(place.isEmpty() ? thing : place + "的" + thing);
+  }
+
   private static Recognition swap(String original, String replacement) {
+    original = ORIGINAL_VERB.matcher(Phrases.tidy(original)).replaceAll("");
     return new Recognition(
         EditMode.SWAP,
         Language.CHINESE,
@@ -164,7 +251,7 @@ final class ChineseRecogniser {
   }
 
   private static Recognition addition(String subject, String location) {
-    String what = Phrases.tidy(subject);
+    String what = Phrases.stripRepeatedly(Phrases.tidy(subject), TRAILING_ALL);
     return new Recognition(
         EditMode.ADDITION,
         Language.CHINESE,

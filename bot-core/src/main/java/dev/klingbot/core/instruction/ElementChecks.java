@@ -96,13 +96,38 @@ final class ElementChecks {
           "intro",
           "outro",
           "ending",
-          "beginning");
+          "beginning",
+          "half",
+          "halves",
+          "segment",
+          "shakiness",
+          "shaking",
+          "shake",
+          "jitter",
+          "jitters",
+          "flicker",
+          "flickering",
+          "wobble",
+          "judder",
+          "stutter",
+          "pixelation",
+          "artifacts",
+          "artefacts",
+          "compression",
+          "banding",
+          "part",
+          "parts",
+          "bgm",
+          "sfx");
 
   /** Endings of Chinese phrases about sound, look, speed or time. */
   private static final Pattern NOT_VISUAL_CHINESE =
       Pattern.compile(
           "(?:音乐|配乐|声音|音效|音频|字幕|滤镜|特效|颜色|色彩|色调|亮度|对比度|饱和度|转场|慢动作|速度|噪音|杂音|秒|秒钟"
-              + "|分钟|片头|片尾|画质|分辨率)$");
+              + "|分钟|片头|片尾|画质|分辨率|半段|半部分|开头|结尾|片段|前面几秒|最后几秒)$");
+
+  /** "BGM" in a Chinese sentence: 把 BGM 去掉. */
+  private static final Pattern SOUND_IN_CHINESE = Pattern.compile("(?i)\\b(?:bgm|sfx)$");
 
   /** "the laugh track", "the backing track": sound, though "track" alone may be a race track. */
   private static final Pattern SOUND_TRACK =
@@ -186,7 +211,7 @@ final class ElementChecks {
   /** About sound, colour, speed or time rather than a thing in the picture. */
   static boolean isNotVisual(String phrase) {
     String text = phrase.strip();
-    if (NOT_VISUAL_CHINESE.matcher(text).find()) {
+    if (NOT_VISUAL_CHINESE.matcher(text).find() || SOUND_IN_CHINESE.matcher(text).find()) {
       return true;
     }
     return NOT_VISUAL_ENGLISH.contains(head(text)) || SOUND_TRACK.matcher(text).find();

@@ -55,6 +55,18 @@ final class EnglishPhrases {
       Pattern.compile(
           "\\s+(?:too|as well|also|completely|entirely|altogether|everywhere|fully)$", FLAGS);
 
+  /** "the lamp on the left, remove it": the request said again about the same thing. */
+  private static final Pattern RESTATED_REMOVAL =
+      Pattern.compile(
+          "\\s*[,;]?\\s+(?:(?:so|please|pls|just|and|then|can you|could you)\\s+)*"
+              + EnglishRecogniser.REMOVAL_VERBS
+              + "\\s+(?:it|them|him|her|that|this|those|these)(?:\\s+(?:please|pls|too))?$",
+          FLAGS);
+
+  /** "the cat please, with …": politeness left inside a phrase. */
+  private static final Pattern TRAILING_POLITENESS =
+      Pattern.compile("\\s*,?\\s+(?:please|pls|plz|thanks|thx|kindly)$", FLAGS);
+
   /** A new-element phrase that only says "what's in the image": "this", "the one", "it". */
   private static final Pattern ONLY_POINTS_AT_IMAGE =
       Pattern.compile(
@@ -97,13 +109,28 @@ final class EnglishPhrases {
 
   /** The removal target or swap original: pointers stripped, never emptied by stripping. */
   static String videoSide(String raw) {
-    String phrase = stripPointers(Phrases.tidy(raw));
+    String phrase = Phrases.stripRepeatedly(stripPointers(Phrases.tidy(raw)), TRAILING_POLITENESS);
+    phrase = Phrases.stripRepeatedly(phrase, RESTATED_REMOVAL);
+    if (Scripts.hasHan(phrase)) {
+      // "delete 视频里的那个 logo": the Chinese pointer and demonstrative go too
+      // "remove 掉后面的 crowd": 掉 belongs to the English verb
+      phrase = phrase.replaceFirst("^(?:掉|了|走|一下)+\\s*(?=\\S)", "");
+      phrase = withoutChineseDemonstrative(ChinesePhrases.videoSide(phrase));
+    }
     return Phrases.stripRepeatedly(phrase, TRAILING_ADVERB);
   }
 
   /** The swap replacement or addition subject; null when it only points at the image. */
   static String imageSide(String raw) {
-    String phrase = stripPointers(Phrases.tidy(raw));
+    String phrase = Phrases.stripRepeatedly(stripPointers(Phrases.tidy(raw)), TRAILING_POLITENESS);
+    if (Scripts.hasHan(phrase)) {
+      // "add 图里的小狗 to the sofa": 图里的 only points at the image
+      String chinese = ChinesePhrases.imageSide(withoutChineseDemonstrative(phrase));
+      if (chinese == null) {
+        return null;
+      }
+      phrase = withoutChineseDemonstrative(chinese);
+    }
     if (ONLY_POINTS_AT_IMAGE.matcher(phrase).matches()
         || TRAILING_IMAGE.matcher(phrase).matches()) {
       return null;
@@ -111,6 +138,14 @@ final class EnglishPhrases {
     phrase = DEMONSTRATIVE.matcher(phrase).replaceFirst("the ");
     // "the hat and this flag": every demonstrative of the image becomes "the"
     return INNER_DEMONSTRATIVE.matcher(phrase).replaceAll("$1 the ");
+  }
+
+  /** "那个 watermark" in an English sentence is "the watermark". */
+  private static final Pattern CHINESE_DEMONSTRATIVE =
+      Pattern.compile("^[这那](?:个|些|只|张|件|条|辆|位|块|根|把)?\\s*(?=[A-Za-z])");
+
+  private static String withoutChineseDemonstrative(String phrase) {
+    return CHINESE_DEMONSTRATIVE.matcher(phrase).replaceFirst("the ");
   }
 
   /** The head noun of a video-side phrase with "the": "the man in the red jacket" → "the man". */
@@ -142,6 +177,19 @@ final class EnglishPhrases {
   static boolean pointsAtImage(String raw) {
     String phrase = Phrases.tidy(raw);
     return TRAILING_IMAGE.matcher(phrase).find() || ONLY_POINTS_AT_IMAGE.matcher(phrase).matches();
+  }
+
+  private static final Pattern MENTIONS_IMAGE =
+      Pattern.compile(
+          "\\b(?:from|in|on|of)\\s+(?:(?:the|this|that|my)\\s+)?(?:(?:attached|uploaded|reference|first"
+              + "|second)\\s+)?"
+              + IMAGE_NOUN
+              + "\\b",
+          FLAGS);
+
+  /** Whether the phrase names the reference image anywhere: "the cat from the photo sitting …". */
+  static boolean mentionsImage(String phrase) {
+    return MENTIONS_IMAGE.matcher(phrase).find();
   }
 
   /** Whether the phrase says its thing is in the video. */

@@ -32,9 +32,21 @@ final class EnglishRecogniser {
           + "|chucked|kicked out|pulled out|left out|blotted out|stripped out|cleaned up|out of"
           + " (?:the|this|my) (?:way|video|clip|shot|picture|frame|scene|footage)|outta here)";
 
+  /**
+   * Verbs that take their thing before "out", "away" or "off": "take the car out", "yank the bin
+   * out of the shot", "get that fly off my face"; every one-word removal verb, and a few that only
+   * remove with the particle.
+   */
+  private static final String PARTICLE_VERBS =
+      VerbLexicon.alternation(VerbLexicon.oneWord(VerbLexicon.REMOVAL))
+          + "|take|get|edit|paint|rub|clear|throw|kick|knock|pull|blot|white|strip|clean|leave"
+          + "|snip|keep|rip|pluck|photoshop|airbrush|clone|blank|scratch|cross|weed|shoo|chase"
+          + "|send|move";
+
   /** "has to", "must", "should", "needs to", "can" … before "go" or "be removed". */
   private static final String MODAL =
-      "(?:should|must|has to|have to|needs to|need to|got to|gotta|has got to|have got to|can"
+      "(?:should|must|has to|have to|needs to|need to|got to|gotta|has gotta|have gotta|'s gotta"
+          + "|has got to|have got to|can"
           + "|could|ought to|is to|are to|is going to have to|will have to|had better|'s got to"
           + "|shall|may)";
 
@@ -46,6 +58,22 @@ final class EnglishRecogniser {
           + REMOVED
           + "|not be (?:there|here|in (?:it|the (?:video|clip|shot|picture|frame|scene)))"
           + "|not stay|not appear|not be seen|be removed from (?:the|this) (?:video|clip|shot))";
+
+  /** A question or request that opens with a modal: "could the bike be swapped …". */
+  private static final String QUESTION_MODAL = "(?:can|could|would|will|should|may|might|shall)";
+
+  /**
+   * "It would be great if", "I'd be happy if", "would be nice if": a wish about how the video
+   * should be, followed by a clause ("… the van was gone").
+   */
+  private static final String IF_WISH =
+      "(?:(?:(?:it|that|this)\\s*(?:'d|'ll|\\s+would|\\s+will)?\\s+|(?:'d|would|will)\\s+)?be"
+          + "\\s+(?:so\\s+|really\\s+|much\\s+|way\\s+|even\\s+|super\\s+)?(?:great|nice|good|better|awesome"
+          + "|cool|ideal|perfect|lovely|amazing|best|fantastic|wonderful|helpful|neat|sweet|cleaner)"
+          + "|i'd prefer it|i would prefer it|i'd prefer|i would prefer|i'd like it|i would like it"
+          + "|i'd love it|i would love it|i'd be (?:happy|glad|grateful|thankful)"
+          + "|i would be (?:happy|glad|grateful|thankful)|i'd appreciate it|i would appreciate it"
+          + "|can you make it so|could you make it so|make it so)\\s+(?:if|that)";
 
   /** A noun phrase that starts like one: "the car", "that logo", "all the people". */
   private static final String DETERMINER =
@@ -70,7 +98,15 @@ final class EnglishRecogniser {
           + "|grazing|roam|roaming|jump|jumping|climb|climbing|lean|leaning|hop|hopping|glow"
           + "|glowing|shine|shining|burn|burning|sway|swaying|wave|waving|bob|bobbing|hide"
           + "|hiding|sunbathe|sunbathing|sleep|sit there|stand there|lie there|be there"
-          + "|be sitting|be lying|be standing|be flying|be floating|be hanging|be perched)";
+          + "|be sitting|be lying|be standing|be flying|be floating|be hanging|be perched"
+          + "|land|landing|lands|landed|perches|rests|lean|leans|swing|swinging|ride|riding|roll"
+          + "|rolling|spin|spinning|dive|diving|splash|splashing|pose|posing|smile|smiling|eat"
+          + "|eating|drink|drinking|read|reading|look|looking|watch|watching|stretch|stretching"
+          + "|bounce|bouncing|fall|falling|skip|skipping|sing|singing|kneel|kneeling|crouch"
+          + "|crouching|squat|squatting|sprawled|circle|circling|flow|flowing|twinkle|twinkling"
+          + "|sparkle|sparkling|bloom|blooming|grow|growing|propped|stacked|lined up|piled up"
+          + "|skate|skating|surf|surfing|graze|cuddle|cuddling|snuggle|snuggling|nestle|nestled"
+          + "|nestling|tucked|sprawl|sprawling|pace|pacing|wander|wandering|stroll|strolling)";
 
   /** An arrow between the old and the new element: →, ⇒, ➡, ->, -->, =>. */
   private static final String ARROW = "(?:→|⇒|➡|-+>|=+>)";
@@ -89,15 +125,18 @@ final class EnglishRecogniser {
               "^replace\\s+(.+?)\\s+(?:with|by|for|using)\\s+(.+)$",
               m -> swap(m.group(1), m.group(2))),
           // substitute the dog for the cat: the dog is the new element
-          rule("^substitute\\s+(.+?)\\s+for\\s+(.+)$", m -> swap(m.group(2), m.group(1))),
+          rule(
+              "^(?:substitute|sub)\\s+(?!(?:in|out)\\s)(.+?)\\s+for\\s+(.+)$",
+              m -> swap(m.group(2), m.group(1))),
           // substitute the cat with the dog
           rule("^substitute\\s+(.+?)\\s+(?:with|by)\\s+(.+)$", m -> swap(m.group(1), m.group(2))),
           // swap in the dog for the cat
           rule(
-              "^(?:swap|switch)\\s+in\\s+(.+?)\\s+for\\s+(.+)$", m -> swap(m.group(2), m.group(1))),
+              "^(?:swap|switch|sub|substitute|put|bring|slot|pop|drop|trade)\\s+in\\s+(.+?)\\s+(?:for|instead of|in place of)\\s+(.+)$",
+              m -> swap(m.group(2), m.group(1))),
           // swap (out) the cat for the dog in this photo: "in this photo" tells which one is new
           rule(
-              "^(?:swap|switch|exchange|trade)(?:\\s+out)?\\s+(.+?)\\s+(?:for|with)\\s+(.+)$",
+              "^(?:swap|switch|exchange|trade|sub)(?:\\s+out)?\\s+(.+?)\\s+(?:for|with)\\s+(.+)$",
               m -> swapEitherWay(m.group(1), m.group(2))),
           // change / turn / transform the sky into a sunset (the last "into")
           rule(
@@ -107,6 +146,11 @@ final class EnglishRecogniser {
           rule(
               "^(?:change|convert|switch|turn)\\s+(.+)\\s+to\\s+(.+)$",
               m -> swap(m.group(1), m.group(2))),
+          // make it look like the eagle from the picture is flying over the city
+          rule(
+              "^(?:make|have|get)\\s+(?:it|this|the (?:video|clip|shot|scene))\\s+(?:look|seem|appear)"
+                  + "\\s+(?:like|as if|as though)\\s+(.+)$",
+              m -> clause(m.group(1))),
           // make the cat look like a dog / become a dog
           rule(
               "^make\\s+(.+?)\\s+(?:look like|become)\\s+(.+)$", m -> swap(m.group(1), m.group(2))),
@@ -114,8 +158,25 @@ final class EnglishRecogniser {
           rule(
               "^(?!"
                   + REMOVAL_VERBS
-                  + "\\b)(?:(?:use|put|place|add|insert|show|have|get|want)\\s+)?(.+?)\\s+"
+                  + "\\b)(?:(?:i'd rather have|i would rather have|i'd rather|i'd prefer|i would prefer"
+                  + "|i'd like|i would like|i want|we want|let's have|let's use|go with)\\s+)?"
+                  + "(?:(?:use|put|place|add|insert|show|have|get|want)\\s+)?(.+?)\\s+"
                   + "(?:instead of|in place of|in lieu of|rather than)\\s+(.+)$",
+              m -> swap(m.group(2), m.group(1))),
+          // instead of the vase, use the lamp in the image / rather than the cap, put the hat on
+          // him
+          rule(
+              "^(?:instead of|in place of|in lieu of|rather than)\\s+(.+?)\\s*,?\\s+(?:(?:please|just)\\s+)?"
+                  + "(?:use|put|place|add|insert|show|have|get|want|go with|take|i want|i'd like"
+                  + "|i'd rather have|i would rather have|i'd rather|i'd prefer|i would prefer"
+                  + "|i would like|i'd rather have|let's have|let's use|give me|we want|we need|i need)"
+                  + "\\s+(.+)$",
+              m -> swap(m.group(1), m.group(2))),
+          // put the new logo from the image where the old logo is
+          rule(
+              "^(?:put|place|add|insert|stick|use|drop|pop|have|show)\\s+(.+?)\\s+(?:right\\s+)?where\\s+"
+                  + "(.+?)\\s+(?:is|are|was|were|used to be|sits|sat|stands|stood|currently is|is now|is right now"
+                  + "|is sitting|is standing|is parked|is hanging|hangs)$",
               m -> swap(m.group(2), m.group(1))),
           // the cat → the dog / replace cat -> dog
           rule(
@@ -129,11 +190,13 @@ final class EnglishRecogniser {
           rule(
               "^(?:"
                   + WISH
+                  + "\\s+|"
+                  + QUESTION_MODAL
                   + "\\s+)?"
                   + NO_LEADING_VERB
                   + "(.+?)\\s+(?:becomes|should become|turns into|should turn into"
-                  + "|(?:should be |to be |be |must be |needs to be )?(?:replaced|swapped|switched|exchanged|traded"
-                  + "|changed|turned) (?:with|by|for|into|to))\\s+(.+)$",
+                  + "|(?:should be |to be |be |must be |needs to be |got |get )?(?:replaced|swapped|switched"
+                  + "|exchanged|traded|changed|turned|subbed)(?: out| over)? (?:with|by|for|into|to))\\s+(.+)$",
               m -> swap(m.group(1), m.group(2))),
           // replace the cat / swap out the cat: the new element is whatever the image shows
           rule(
@@ -144,6 +207,16 @@ final class EnglishRecogniser {
           rule(
               "^(?:make|let|have)\\s+(.+?)\\s+(?:disappear|vanish|go away|be gone|gone|invisible"
                   + "|go bye-bye|go poof|leave)$",
+              m -> removal(m.group(1))),
+          // could the van be removed / can the logo go / will the sign disappear
+          rule(
+              "^"
+                  + QUESTION_MODAL
+                  + "\\s+"
+                  + NO_LEADING_VERB
+                  + "(.+?)\\s+(?:(?:please|just|somehow)\\s+)?"
+                  + LEAVES
+                  + "$",
               m -> removal(m.group(1))),
           // I want the car removed / get the logo erased / I'd like that sign gone
           rule(
@@ -169,16 +242,20 @@ final class EnglishRecogniser {
               m -> removal(m.group(1))),
           // I'd rather the drone wasn't there / I wish the van weren't in the shot
           rule(
-              "^(?:i'd rather|i would rather|i wish|if only|i'd prefer it if|i would prefer it if"
-                  + "|i'd prefer if|i would prefer if|i'd like it if|it'd be nice if|it would be nice if"
-                  + "|it'd be better if|it would be better if)\\s+(.+?)\\s+(?:wasn't|weren't|was not"
-                  + "|were not|isn't|is not|didn't exist|did not exist|were gone|was gone|disappeared"
-                  + "|vanished|wasn't there|weren't there)(?:\\s+(?:there|here|in\\s+.+|on\\s+.+))?$",
+              "^(?:i'd rather|i would rather|i wish|if only|"
+                  + IF_WISH
+                  + ")\\s+(.+?)\\s+(?:wasn't|weren't|was not|were not|isn't|is not|didn't exist"
+                  + "|did not exist|disappeared|vanished|wasn't there|weren't there|went away"
+                  + "|(?:was|were|is|are|got|could be|would be|could get|can be) "
+                  + REMOVED
+                  + "|(?:could|would|can) (?:go|go away|disappear|vanish))"
+                  + "(?:\\s+(?:there|here|in\\s+.+|on\\s+.+|from\\s+.+|somehow))?$",
               m -> removal(m.group(1))),
           // it would look better without the sign / better without the logo
           rule(
               "^(?:(?:it|this|the (?:video|clip|shot))\\s+)?(?:would|'d|will|might)?\\s*(?:look|be|seem)?"
-                  + "\\s*(?:so\\s+|much\\s+|way\\s+)?better\\s+without\\s+(.+)$",
+                  + "\\s*(?:so\\s+|much\\s+|way\\s+|a lot\\s+|even\\s+)?(?:better|cleaner|nicer|neater|prettier"
+                  + "|tidier|less cluttered|more professional)\\s+without\\s+(.+)$",
               m -> removal(m.group(1))),
           // the clip minus the logo / the video without the people
           rule(
@@ -203,9 +280,11 @@ final class EnglishRecogniser {
               m -> removal(m.group(1))),
           // take the car out / cut the logo out of the shot / get the bin out of the way
           rule(
-              "^(?:take|cut|wipe|edit|paint|rub|get|clear|scrub|zap|throw|toss|chuck|kick|knock"
-                  + "|pull|blot|white|strip|clean|leave|snip|keep|rip|pluck)\\s+(.+?)\\s+"
-                  + "(?:out|away|off)(?:\\s+of\\s+.+)?$",
+              "^(?:"
+                  + PARTICLE_VERBS
+                  + ")\\s+(.+?)(?<!ing)\\s+(?:out|away|off|outta)(?:\\s+(?:of\\s+.+|there|here|"
+                  + DETERMINER
+                  + ".+))?$",
               m -> removal(m.group(1))),
           // the car has to go / the logo should be removed / the sign must be taken out
           rule(
@@ -241,10 +320,36 @@ final class EnglishRecogniser {
           rule(
               "^"
                   + DETERMINER
-                  + "(.+?)\\s+(?:"
+                  + "([^,;:!?]+?)(?:\\s*,)?\\s+(?:"
                   + REMOVED
                   + "|out|away|begone|be gone|bye|bye-bye)$",
               m -> removal(m.group(1))),
+          // I want the bench to be the sofa from the photo: the new thing points at the image
+          rule(
+              "^(?:"
+                  + WISH
+                  + "\\s+)?"
+                  + NO_LEADING_VERB
+                  + "(.+?)\\s+(?:to be|should be|could be|would be|must be|needs to be|to become)"
+                  + "\\s+(?:(?:replaced by|swapped for|changed to)\\s+)?((?:the|a|an|this|that|my)\\s+.+)$",
+              m -> EnglishPhrases.pointsAtImage(m.group(2)) ? swap(m.group(1), m.group(2)) : null),
+          // the teddy bear from the image should be sitting on the bed
+          rule(
+              "^"
+                  + NO_LEADING_VERB
+                  + DETERMINER
+                  + "(.+?)\\s+(?:should|must|could|can|needs to|has to|would|will|is going to|is to)"
+                  + "\\s+((?:be\\s+)?"
+                  + SCENE_VERBS
+                  + "\\s+.+)$",
+              m -> AdditionSplitter.wish(m.group(1) + " " + m.group(2))),
+          // the cat from the photo sitting on the sofa: a scene that names the image
+          rule(
+              "^" + NO_LEADING_VERB + DETERMINER + "(.+)$",
+              m ->
+                  EnglishPhrases.mentionsImage(m.group(1))
+                      ? AdditionSplitter.wish(m.group(1))
+                      : null),
           // --- additions ---
           // I'd love the kite from the picture flying above the hill / can we have a dog on the bed
           rule("^" + WISH + "\\s+(.+)$", m -> AdditionSplitter.wish(m.group(1))),
@@ -326,6 +431,27 @@ final class EnglishRecogniser {
         (EnglishPhrases.pointsAtImage(first) && !EnglishPhrases.pointsAtImage(second))
             || (EnglishPhrases.pointsAtVideo(second) && !EnglishPhrases.pointsAtVideo(first));
     return firstIsNew ? swap(second, first) : swap(first, second);
+  }
+
+  /** A clause that describes the edited video: "the eagle is flying over the city". */
+  private static final Pattern STATE_CLAUSE =
+      Pattern.compile(
+          "^(?:there\\s+(?:is|are|'s)\\s+)(.+)$|^(.+?)\\s+(?:is|are|'s|was|were)\\s+(.+)$", FLAGS);
+
+  private static Recognition clause(String text) {
+    Matcher matcher = STATE_CLAUSE.matcher(Phrases.tidy(text));
+    if (!matcher.matches()) {
+      return null;
+    }
+    if (matcher.group(1) != null) {
+      return AdditionSplitter.wish(matcher.group(1));
+    }
+    if (Pattern.compile("^(?:" + REMOVED + "|not there|missing|absent|not in it)$", FLAGS)
+        .matcher(matcher.group(3))
+        .matches()) {
+      return removal(matcher.group(2));
+    }
+    return AdditionSplitter.wish(matcher.group(2) + " " + matcher.group(3));
   }
 
   static Recognition addition(String subject, String location) {

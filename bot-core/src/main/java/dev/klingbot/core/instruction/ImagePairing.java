@@ -2,6 +2,7 @@ package dev.klingbot.core.instruction;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +21,19 @@ final class ImagePairing {
       Pattern.compile("^(?:the|a|an|some|my|his|her|their|two|one)\\s", Pattern.CASE_INSENSITIVE);
   private static final Pattern AND_ANYWHERE = Pattern.compile("(?i)\\sand\\s|,|&|和|与|跟|以及|还有|、");
 
+  /** "… from the second one", "… in pic 2": which image, said after the thing. */
+  private static final Pattern ORDINAL_POINTER =
+      Pattern.compile(
+          "\\s+(?:from|in|on|of)\\s+(?:the\\s+)?(?:first|second|1st|2nd|other|last|next)\\s+one$",
+          Pattern.CASE_INSENSITIVE);
+
   private ImagePairing() {}
+
+  private static String withoutImagePointer(String phrase) {
+    String stripped =
+        EnglishPhrases.stripPointers(ORDINAL_POINTER.matcher(phrase).replaceFirst(""));
+    return stripped.isEmpty() ? phrase : stripped;
+  }
 
   /** The {subject} and {images} values that pair each thing with its image, if there are two. */
   static Optional<Map<TemplateVariable, String>> pair(String subject, Language language) {
@@ -36,15 +49,21 @@ final class ImagePairing {
       values.put(TemplateVariable.IMAGES, Placeholders.IMAGE_1);
       values.put(
           TemplateVariable.SUBJECT,
-          matcher.group(1) + "和" + Placeholders.IMAGE_2 + "中的" + matcher.group(2));
+          matcher.group(1)
+              + "和"
+              + Placeholders.IMAGE_2
+              + "中的"
+              + Objects.requireNonNullElse(
+                  ChinesePhrases.imageSide(matcher.group(2)), matcher.group(2)));
       return Optional.of(values);
     }
     Matcher matcher = ENGLISH_AND.matcher(subject);
     if (!matcher.matches() || AND_ANYWHERE.matcher(matcher.group(2)).find()) {
       return Optional.empty();
     }
-    String first = matcher.group(1).strip();
-    String second = matcher.group(2).strip();
+    // "the hat from the first photo and the scarf from the second one": the images are named anyway
+    String first = withoutImagePointer(matcher.group(1).strip());
+    String second = withoutImagePointer(matcher.group(2).strip());
     if (!DETERMINER.matcher(second).find() && first.toLowerCase().startsWith("the ")) {
       second = "the " + second;
     }

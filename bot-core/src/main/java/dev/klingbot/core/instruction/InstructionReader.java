@@ -57,13 +57,16 @@ final class InstructionReader {
 
   /** Where a clause ends inside a sentence. */
   private static final Pattern CLAUSE_BREAK =
-      Pattern.compile("\\s*(?:[,;，；、]|\\s-\\s|\\s—\\s)\\s*");
+      Pattern.compile("\\s*(?:[,;:，；：、]|\\s-\\s|\\s—\\s)\\s*");
 
   /** Context that introduces a thing: "there's a ladder on the left", "I see a bin". */
   private static final Pattern ANTECEDENT =
       Pattern.compile(
           "(?:there's|there is|there are|theres|i see|you can see|you see|notice|spot|there's this"
-              + "|i've got|we've got|it has|it shows)\\s+(?:(?:a|an|some|this|that|the)\\s+)?(.+?)"
+              + "|i've got|we've got|it has|it shows|(?:i|we)(?:\\s+(?:accidentally|also|somehow|just))?"
+              + "\\s+(?:filmed|caught|captured|recorded|got)|\\b(?:has|have|shows|contains|features|includes))"
+              + "\\s+(?:(a|an|some|this|that|the|my|his|her|our"
+              + "|their)\\s+)?(.+?)"
               + "(?:\\s+(?:in|on|at)\\s+(?:the|this|my)\\s+(?:video|clip|shot|footage|frame))?$",
           FLAGS);
 
@@ -152,6 +155,15 @@ final class InstructionReader {
       return new Several(Optional.of(Politeness.strip(editPieces.get(0))));
     }
     if (!edits.isEmpty()) {
+      // "there's a guy waving in the back, can you take him out?": him is the guy
+      Found edit = edits.get(0);
+      edit = withAntecedent(edit, context).map(Found.class::cast).orElse(edit);
+      edits.set(0, edit);
+      if (!splitClauses && context.stream().anyMatch(InstructionReader::startsAnotherRequest)) {
+        // "把人去掉，再加上图里的狗": the clause after "再" asks for a second edit (a later
+        // sentence that asks for something else is context, and is left out)
+        return new Several(Optional.of(Politeness.strip(editPieces.get(0))));
+      }
       return edits.get(0);
     }
     if (!vague.isEmpty()) {
@@ -172,22 +184,73 @@ final class InstructionReader {
       return Optional.empty();
     }
     for (String piece : context) {
-      Matcher matcher = ANTECEDENT.matcher(Politeness.trimJunk(Politeness.strip(piece)));
-      if (matcher.find()) {
-        String thing = EnglishPhrases.videoSide(matcher.group(1));
+      Optional<String> antecedent = antecedent(piece);
+      if (antecedent.isPresent()) {
+        String thing = antecedent.get();
         if (!thing.isEmpty() && !ElementChecks.isVague(thing)) {
           List<String> notices = new ArrayList<>(found.notices());
-          notices.add("Read “" + main + "” as “the " + thing + "”.");
+          notices.add("Read “" + main + "” as “" + thing + "”.");
           return Optional.of(
               new Found(
-                  new Recognition(
-                      EditMode.REMOVAL, Language.ENGLISH, EditElements.removal("the " + thing)),
+                  new Recognition(EditMode.REMOVAL, Language.ENGLISH, EditElements.removal(thing)),
                   notices));
         }
       }
     }
     return Optional.empty();
   }
+
+  /**
+   * The thing a context piece introduces, with its determiner: "there's a ladder on the left" →
+   * "the ladder on the left", "my ex is in this video" → "my ex", "The dumpster." → "the dumpster".
+   */
+  private static Optional<String> antecedent(String piece) {
+    String text = Politeness.trimJunk(Politeness.strip(piece));
+    Matcher matcher = ANTECEDENT.matcher(text);
+    if (matcher.find() && !NOT_A_THING.matcher(matcher.group(2)).find()) {
+      String determiner = matcher.group(1) == null ? "" : matcher.group(1).toLowerCase(Locale.ROOT);
+      return Optional.of(
+          (determiner.matches("my|his|her|our|their") ? determiner : "the")
+              + " "
+              + EnglishPhrases.videoSide(matcher.group(2)));
+    }
+    List<String> parts = new ArrayList<>(List.of(text));
+    parts.addAll(List.of(text.split("\\s*[:;,—]\\s*")));
+    for (String part : parts) {
+      for (Pattern pattern : List.of(ANTECEDENT_STATE, ANTECEDENT_ALONE)) {
+        Matcher state = pattern.matcher(Politeness.trimJunk(part));
+        if (state.matches()) {
+          String determiner = state.group(1).toLowerCase(Locale.ROOT);
+          String thing = EnglishPhrases.videoSide(state.group(2));
+          return Optional.of(
+              (determiner.matches("my|his|her|our|their|your") ? determiner : "the") + " " + thing);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * "The shadow of my phone is distracting", "my ex is in this video", "that crane looks awful".
+   */
+  private static final Pattern ANTECEDENT_STATE =
+      Pattern.compile(
+          "^(the|that|this|those|these|my|his|her|our|their|your|a|an)\\s+(.+?)\\s+(?:is|are|'s"
+              + "|looks|look|seems|seem|keeps|kept|was|were|gets|got|ruins|ruin|spoils|spoil"
+              + "|sticks out|stick out|shows up|show up|appears|appear|blocks|block)\\b.*$",
+          FLAGS);
+
+  /** "The dumpster.": a thing named alone. */
+  private static final Pattern ANTECEDENT_ALONE =
+      Pattern.compile(
+          "^(the|that|this|those|these|my|his|her|our|their)\\s+([\\p{L}\\p{N}' -]{2,60})$", FLAGS);
+
+  /** "I recorded this on my phone": what was filmed is the video itself, not a thing in it. */
+  private static final Pattern NOT_A_THING =
+      Pattern.compile(
+          "^(?:this|it|that|these|them|on|in|at|with|from|for|to|by|yesterday|today|last|earlier"
+              + "|video|clip|footage)\\b",
+          FLAGS);
 
   /** A reading of one piece: a result, or null and maybe a suggestion. */
   private record Attempt(Reading reading, Optional<String> suggestion) {}
@@ -201,7 +264,47 @@ final class InstructionReader {
     if (text.isEmpty()) {
       return new Attempt(null, Optional.empty());
     }
-    Optional<Recognition> recognised = recognise(text);
+    Optional<Recognition> recognised = Optional.empty();
+    if (VerbLexicon.gerundIsTheMeans(text)) {
+      // "clean up the clip by removing the cigarette": the edit is the means
+      recognised = VerbLexicon.fromGerund(text).flatMap(InstructionReader::recognise);
+    }
+    if (recognised.isEmpty()) {
+      recognised = recognise(text);
+    }
+    if (recognised.isEmpty()) {
+      // "how about zapping the sign", "the logo needs removing"
+      recognised = VerbLexicon.fromGerund(text).flatMap(InstructionReader::recognise);
+    }
+    if (recognised.isEmpty()) {
+      // "the cat from the photo, sitting on the sofa": the comma doesn't start a new request
+      Matcher continuation = CONTINUATION_COMMA.matcher(text);
+      if (continuation.find()) {
+        recognised = recognise(continuation.replaceAll(" "));
+      }
+    }
+    if (recognised.isEmpty()) {
+      // "I was hoping you could take out the car", "keep the dog but remove the cat"
+      Optional<String> inner = embeddedRequest(text);
+      if (inner.isPresent()) {
+        Optional<Recognition> found = recognise(inner.get());
+        String main = found.map(Recognition::mainPhrase).orElse(null);
+        if (found.isPresent()
+            && main != null
+            && !ElementChecks.isVague(main)
+            && !PRONOUN.matcher(main.strip()).matches()) {
+          String before = text.substring(0, Math.max(0, text.lastIndexOf(inner.get())));
+          if (OTHER_REQUEST.matcher(before.substring(lastClauseBreak(before))).find()
+              || OTHER_REQUEST.matcher(before).find()) {
+            // "speed up the first half and remove the dog": another request first; the edit alone
+            // is only offered
+            return new Attempt(null, Optional.of(inner.get()));
+          }
+          recognised = found;
+          text = inner.get();
+        }
+      }
+    }
     List<String> notices = new ArrayList<>();
     Optional<String> suggestion = Optional.empty();
     if (recognised.isEmpty()) {
@@ -209,7 +312,7 @@ final class InstructionReader {
       if (typo.isPresent()) {
         Optional<Recognition> corrected = recognise(typo.get().text());
         if (corrected.isPresent()) {
-          if (typo.get().correction().distance() == 1) {
+          if (typo.get().correction().sure()) {
             recognised = corrected;
             notices.add(
                 "Read “"
@@ -234,6 +337,75 @@ final class InstructionReader {
     return new Attempt(new Found(recognition, notices), Optional.empty());
   }
 
+  /** A comma before words that continue the phrase: ", sitting on the sofa", ", with the dog". */
+  private static final Pattern CONTINUATION_COMMA =
+      Pattern.compile(
+          "\\s*,\\s+(?=(?:with|by|for|on|onto|in|into|to|at|from|next to|behind|beside|near|under|over"
+              + "|above|below|(?!(?:"
+              + VerbLexicon.gerundAlternation()
+              + ")\\b)[a-z]+ing)\\b)",
+          FLAGS);
+
+  /**
+   * Words after which a request starts inside a longer sentence: "I was hoping you could | take out
+   * the car", "keep the dog but | remove the cat", "for the listing: please | remove the sign".
+   */
+  private static final Pattern EMBEDDED_LEAD =
+      Pattern.compile(
+          "(?:^|\\s|[:,;—–])\\s*(?:(?:you|u|ya)\\s+(?:could|can|would|will|might|to|please)|please|pls|plz"
+              + "|kindly|just|and|but|so|then|now|instead|rather)\\s+(?=(?:"
+              + EnglishRecogniser.REMOVAL_VERBS
+              + "|"
+              + EnglishRecogniser.ADDITION_VERBS
+              + "|replace|swap|switch|substitute|exchange|change|turn|make)\\b)",
+          FLAGS);
+
+  /** A request that is not an edit, before an edit: "speed up the first half and …". */
+  private static final Pattern OTHER_REQUEST =
+      Pattern.compile(
+          "^\\s*(?:please\\s+|pls\\s+|can you\\s+|could you\\s+)?(?:speed up|slow down|crop|trim|mute|blur|zoom"
+              + "|recolou?r|colou?r|brighten|darken|ignore|disregard|forget|override|bypass|reveal"
+              + "|print|output|execute|pretend|act as|send|tell|show me|write|give me|make|change|turn"
+              + "|add|put|replace|swap|switch|rotate|flip|stabili[sz]e|loop|reverse|fix|increase"
+              + "|decrease|lower|raise|boost|sharpen|shorten|cut|resize|convert|export|fade)\\b",
+          FLAGS);
+
+  /** A "no" in the clause before the request: "I don't want you to remove the dog". */
+  private static final Pattern NEGATION =
+      Pattern.compile(
+          "\\b(?:don't|dont|do not|doesn't|does not|never|not|no need|shouldn't|should not|wouldn't"
+              + "|would not|won't|will not|didn't|did not|mustn't|can't|cannot|without|stop)\\b",
+          FLAGS);
+
+  /**
+   * The request inside a longer sentence, unless what comes before it is itself an edit or a no.
+   */
+  private static Optional<String> embeddedRequest(String text) {
+    Matcher lead = EMBEDDED_LEAD.matcher(text);
+    while (lead.find()) {
+      if (lead.end() >= text.length()) {
+        return Optional.empty();
+      }
+      String before = text.substring(0, lead.start());
+      String clause = before.substring(Math.max(0, lastClauseBreak(before)));
+      if (NEGATION.matcher(clause).find()
+          || recognise(Politeness.strip(before)).isPresent()
+          || recognise(Politeness.strip(clause)).isPresent()) {
+        continue;
+      }
+      return Optional.of(Politeness.strip(text.substring(lead.end())));
+    }
+    return Optional.empty();
+  }
+
+  private static int lastClauseBreak(String text) {
+    int last = -1;
+    for (char mark : new char[] {',', ';', ':', '.', '!', '?', '—', '–'}) {
+      last = Math.max(last, text.lastIndexOf(mark));
+    }
+    return last + 1;
+  }
+
   /** Chinese first when the text has Chinese characters ("remove 红色的车" is still English). */
   static Optional<Recognition> recognise(String instruction) {
     if (Scripts.hasHan(instruction)) {
@@ -242,8 +414,15 @@ final class InstructionReader {
         return chinese;
       }
     }
-    return EnglishRecogniser.recognise(instruction);
+    return EnglishRecogniser.recognise(SPACE_AROUND_HAN.matcher(instruction).replaceAll(" "));
   }
+
+  /**
+   * Where Chinese and Latin letters touch ("remove那个watermark"): an English verb needs a space
+   * after it to be read.
+   */
+  private static final Pattern SPACE_AROUND_HAN =
+      Pattern.compile("(?<=\\p{IsHan})(?=[A-Za-z])|(?<=[A-Za-z])(?=\\p{IsHan})");
 
   private record Typo(VerbLexicon.Correction correction, String text) {}
 
@@ -278,6 +457,15 @@ final class InstructionReader {
       }
     }
     return false;
+  }
+
+  /** A piece that opens with "then", "also", 再, 然后 … and asks for another edit or action. */
+  private static boolean startsAnotherRequest(String piece) {
+    Matcher english = SECOND_REQUEST_ENGLISH.matcher(" " + piece);
+    if (english.lookingAt()) {
+      return true;
+    }
+    return Scripts.hasHan(piece) && SECOND_REQUEST_CHINESE.matcher(piece).lookingAt();
   }
 
   /** Whether one of the phrases holds a second request: "the car and add a dog". */

@@ -152,7 +152,7 @@ final class Labels {
       return Optional.of(participle);
     }
     return VerbLexicon.nearestVerb(lower)
-        .filter(c -> c.distance() == 1)
+        .filter(VerbLexicon.Correction::sure)
         .map(VerbLexicon.Correction::verb);
   }
 }

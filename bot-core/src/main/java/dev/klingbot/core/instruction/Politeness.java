@@ -21,7 +21,11 @@ final class Politeness {
               FLAGS),
           // "could you (please) (help me)", "can u", "would you be so kind as to"
           Pattern.compile(
-              "^(?:could|can|would|will)\\s+(?:you|u|ya)\\b(?:\\s+(?:please|pls|plz|kindly))?"
+              "^(?:could|can|would|will)\\s+(?:(?:you|u|ya)\\b|we\\s+(?:just\\s+)?(?=(?:"
+                  + EnglishRecogniser.REMOVAL_VERBS
+                  + "|replace|swap|switch|add|put|insert|place)\\b)|i\\s+(?:just\\s+)?(?=(?:"
+                  + EnglishRecogniser.REMOVAL_VERBS
+                  + "|replace|swap|switch|add|put|insert|place)\\b))(?:\\s+(?:please|pls|plz|kindly))?"
                   + "(?:\\s+be so kind as to)?(?:\\s+help me)?(?:\\s+to)?\\b",
               FLAGS),
           // "I'd like you to", "I would love to", "we want you to", "I need to"
@@ -32,14 +36,29 @@ final class Politeness {
           // single politeness words and fillers
           Pattern.compile(
               "^(?:please|pls|plz|kindly|just|simply|also|then|go ahead and|help me(?:\\s+to)?"
+                  + "|is there (?:any|a|some) (?:way|chance)(?: (?:for you|you could|u could|you can))?(?: to)?"
+                  + "|any way (?:to|you could|you can|u could)|is it possible (?:for you )?to"
+                  + "|how (?:do|can|could) (?:i|we|you)"
                   + "|let's|lets|try to|do me a favou?r and|is it possible to"
-                  + "|would it be possible to)\\b",
+                  + "|would it be possible to|any chance (?:you|u)\\s+(?:could|can|would)"
+                  + "|is there (?:any )?(?:way|chance) (?:you|u)\\s+(?:could|can)"
+                  + "|do you think (?:you|u) (?:could|can)|think (?:you|u) (?:could|can))\\b",
+              FLAGS),
+          // where the request sits among others: "this time", "for this one", "first of all"
+          Pattern.compile(
+              "^(?:this time|for this (?:one|video|clip)|in this (?:one|video|clip)|on this (?:one|video|clip)"
+                  + "|first of all|first off|first(?=,)|lastly|finally|actually|basically|honestly"
+                  + "|btw|by the way|oh and|oh|and|but|anyway|anyways|quick one|quick question"
+                  + "|one more thing|new request|next one)(?=[\\s,:;.!-]|$)",
               FLAGS),
           // Chinese: 请 / 麻烦你 / 帮我 / 能不能 / 我想 …; 给我 only when an edit verb follows
           Pattern.compile(
               "^(?:请问|请你|请您|请|麻烦你|麻烦您|麻烦|帮我|帮忙|帮个忙|能不能|能否|可不可以|可以|你能|你可以|您能"
-                  + "|我想要|我想|我要|我希望|希望|那个|嗯|你好|您好|嗨|哈喽)"),
-          Pattern.compile("^给我(?=[把将删去移抹擦换替用在让加添放])"));
+                  + "|我想要|我想|我要|我希望|希望|那个|嗯|你好|您好|嗨|哈喽|能帮我|能不能帮我|可以帮我|能否帮我"
+                  + "|你能帮我|你可以帮我|能帮忙|能麻烦你)"),
+          Pattern.compile("^给我(?=[把将删去移抹擦换替用在让加添放])"),
+          Pattern.compile("^help\\s*(?:me\\s*)?(?=我|把|将)", FLAGS),
+          Pattern.compile("^我(?=把|将)"));
 
   /** Each pattern eats one piece from the end; they are tried again until none matches. */
   private static final List<Pattern> TRAILING =
@@ -47,7 +66,9 @@ final class Politeness {
           Pattern.compile(
               "(?:^|\\s)(?:please|pls|plz|for me|thanks(?:\\s+(?:a lot|so much|in advance))?"
                   + "|thank you(?:\\s+(?:so much|very much))?|thx|ty|tysm|cheers|if you can"
-                  + "|if possible|if you could|asap|(?:right\\s+)?now|quickly|real quick|ok|okay)$",
+                  + "|if possible|if you could|asap|(?:right\\s+)?now|quickly|real quick|ok|okay"
+                  + "|lol|lmao|haha+|hehe+|xd|:\\)|:-\\)|:d|;\\)|<3|kthx|thnx|thanx|tia"
+                  + "|please and thank you|much appreciated|appreciate it)$",
               FLAGS),
           Pattern.compile(
               "(?:一下吧|一下|吧|谢谢你|谢谢您|谢谢|谢啦|谢了|多谢|感谢|好吗|好不好|可以吗|行吗|行不行|吗|呗|呢|啊|呀|哦|啦|嘛|哈)$"));
@@ -56,7 +77,7 @@ final class Politeness {
 
   static String strip(String text) {
     // "一下" ("a bit") softens a verb anywhere in a Chinese sentence: 删除一下视频里的猫
-    String current = trimJunk(text.replace("一下", ""));
+    String current = withoutMistypedPlease(trimJunk(text.replace("一下", "")));
     String previous;
     do {
       previous = current;
@@ -68,6 +89,34 @@ final class Politeness {
       }
     } while (!current.equals(previous));
     return current;
+  }
+
+  private static final Pattern FIRST_WORD = Pattern.compile("^([A-Za-z]{4,7})\\b[,!]?\\s+(?=\\S)");
+
+  private static final org.apache.commons.text.similarity.DamerauLevenshteinDistance DISTANCE =
+      new org.apache.commons.text.similarity.DamerauLevenshteinDistance(2);
+
+  /** Real words that are near "please". */
+  private static final java.util.Set<String> NOT_PLEASE =
+      java.util.Set.of(
+          "plus", "plays", "pluses", "plans", "plots", "plugs", "pleats", "places", "plates",
+          "planes", "plants", "plies", "plush", "pleads", "pulse", "lapse", "pleased", "pleases");
+
+  /** "pleaes delete the cones", "plese …": a mistyped "please" in front is politeness too. */
+  private static String withoutMistypedPlease(String text) {
+    java.util.regex.Matcher first = FIRST_WORD.matcher(text);
+    if (first.find()) {
+      String word = first.group(1).toLowerCase(java.util.Locale.ROOT);
+      int distance = DISTANCE.apply(word, "please");
+      if (word.startsWith("pl")
+          && word.matches(".*[sz].*")
+          && distance >= 0
+          && distance <= 2
+          && !NOT_PLEASE.contains(word)) {
+        return text.substring(first.end());
+      }
+    }
+    return text;
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.text.similarity.DamerauLevenshteinDistance;
 
@@ -98,7 +99,44 @@ final class VerbLexicon {
           "snip out",
           "pluck out",
           "rip out",
-          "drop out");
+          "drop out",
+          // slang and editing-software verbs: "yank the bin", "photoshop out the boom mic"
+          "yank",
+          "yank out",
+          "boot",
+          "boot out",
+          "evict",
+          "oust",
+          "expel",
+          "discard",
+          "eject",
+          "vaporize",
+          "vaporise",
+          "annihilate",
+          "photoshop out",
+          "photoshop away",
+          "airbrush out",
+          "airbrush away",
+          "clone out",
+          "clone away",
+          "blank out",
+          "scratch out",
+          "cross out",
+          "strike out",
+          "weed out",
+          "erase away",
+          "edit away",
+          "shoo away",
+          "chase away",
+          "chase off",
+          "send away",
+          "exterminate",
+          "kill off",
+          "wash out",
+          "wash away",
+          "rub off",
+          "pick out",
+          "pick off");
 
   /** Verbs that start an addition: "add …", "put …", "stick …". */
   static final List<String> ADDITION =
@@ -254,7 +292,11 @@ final class VerbLexicon {
           "denoise",
           "extend",
           "shorten",
-          "lengthen");
+          "lengthen",
+          "putt",
+          "poop",
+          "sett",
+          "mutt");
 
   private static final DamerauLevenshteinDistance DISTANCE = new DamerauLevenshteinDistance(2);
 
@@ -274,8 +316,116 @@ final class VerbLexicon {
     return "(?:" + String.join("|", quoted) + ")";
   }
 
+  /** "removing" → "remove", "zapping" → "zap", "getting rid of" → "get rid of". */
+  private static final java.util.Map<String, String> GERUNDS = gerunds();
+
+  /**
+   * An edit said with its verb's -ing form: "by removing the cigarette", "try zapping the sign".
+   */
+  private static final Pattern GERUND_LEAD =
+      Pattern.compile(
+          "(?:^|\\s(?:by|via|through|try|trying|mind|about|of|consider|considering|start|starting"
+              + "|with|for|suggest|recommend|just|maybe|go|do some|do the|do a bit of)\\s+)"
+              + "("
+              + alternation(List.copyOf(GERUNDS.keySet()))
+              + ")\\b(.*)$",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "The logo needs removing", "the bin could do with deleting". */
+  private static final Pattern NEEDS_GERUND =
+      Pattern.compile(
+          "^(.+?)\\s+(?:needs|need|wants|want|could do with|requires|require|deserves|is worth)\\s+"
+              + "("
+              + alternation(List.copyOf(GERUNDS.keySet()))
+              + ")(?:\\s+(?:out|away|off))?$",
+          Pattern.CASE_INSENSITIVE);
+
+  /**
+   * {@code text} with its edit said as a gerund turned into an instruction: "clean up the clip by
+   * removing the cigarette" → "remove the cigarette", "the logo needs deleting" → "delete the
+   * logo". Empty when there is no such gerund.
+   */
+  static Optional<String> fromGerund(String text) {
+    Matcher needs = NEEDS_GERUND.matcher(text);
+    if (needs.matches()) {
+      return Optional.of(base(needs.group(2)) + " " + needs.group(1));
+    }
+    Matcher lead = GERUND_LEAD.matcher(text);
+    if (lead.find() && !lead.group(2).isBlank()) {
+      return Optional.of(base(lead.group(1)) + lead.group(2));
+    }
+    return Optional.empty();
+  }
+
+  /** A regex alternation of every gerund the lexicon knows: "removing", "getting rid of". */
+  static String gerundAlternation() {
+    return alternation(List.copyOf(GERUNDS.keySet()));
+  }
+
+  /** Whether the gerund is introduced by "by", "via" or "through": the edit is the means. */
+  static boolean gerundIsTheMeans(String text) {
+    Matcher lead = GERUND_LEAD.matcher(text);
+    return lead.find() && lead.group().strip().matches("(?is)^(?:by|via|through)\\s.*");
+  }
+
+  private static String base(String gerund) {
+    return GERUNDS.get(gerund.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+  }
+
+  private static java.util.Map<String, String> gerunds() {
+    java.util.Map<String, String> forms = new java.util.HashMap<>();
+    for (List<String> list : List.of(REMOVAL, ADDITION, SWAP)) {
+      for (String verb : list) {
+        int space = verb.indexOf(' ');
+        String first = space < 0 ? verb : verb.substring(0, space);
+        String rest = space < 0 ? "" : verb.substring(space);
+        List<String> stems =
+            new ArrayList<>(List.of(first, first + first.charAt(first.length() - 1)));
+        if (first.endsWith("e") && !first.endsWith("ee")) {
+          stems.add(first.substring(0, first.length() - 1));
+        }
+        for (String stem : stems) {
+          forms.putIfAbsent(stem + "ing" + rest, verb);
+        }
+      }
+    }
+    return java.util.Map.copyOf(forms);
+  }
+
+  /** The one-word verbs of {@code verbs}: "zap", not "get rid of". */
+  static List<String> oneWord(List<String> verbs) {
+    return verbs.stream().filter(verb -> !verb.contains(" ")).toList();
+  }
+
   /** A lexicon word near {@code word}, and how near. */
-  record Correction(String typed, String verb, int distance) {}
+  record Correction(String typed, String verb, int distance) {
+    /**
+     * Whether the correction is safe to make without asking: one edit away, in a word of four or
+     * more letters. A three-letter word ("adn") is only offered as a suggestion.
+     */
+    boolean sure() {
+      return distance == 1
+          && typed.length() >= 4
+          && !(typed.length() <= 4 && oneLetterReplaced(typed.toLowerCase(Locale.ROOT), verb));
+    }
+
+    /**
+     * "love" for "lose": in a short word, one letter replaced by another usually makes another real
+     * word, so it is offered, not assumed. Letters typed twice, left out or swapped are safe.
+     */
+    private static boolean oneLetterReplaced(String typed, String verb) {
+      if (typed.length() != verb.length()) {
+        return false;
+      }
+      int differences = 0;
+      for (int i = 0; i < typed.length(); i++) {
+        if (typed.charAt(i) != verb.charAt(i)) {
+          differences++;
+        }
+      }
+      return differences == 1;
+    }
+  }
 
   /**
    * The verb {@code word} was probably meant to be: the single nearest lexicon word at
@@ -284,6 +434,13 @@ final class VerbLexicon {
    */
   static Optional<Correction> nearestVerb(String word) {
     String lower = word.toLowerCase(Locale.ROOT);
+    Optional<Correction> doubled = doubledLetter(word, lower);
+    if (doubled.isPresent()) {
+      return doubled;
+    }
+    if (lower.length() == 3) {
+      return threeLetters(word, lower);
+    }
     if (lower.length() < 4
         || !lower.chars().allMatch(Character::isLetter)
         || VERB_WORDS.contains(lower)
@@ -319,6 +476,40 @@ final class VerbLexicon {
       return Optional.empty();
     }
     return Optional.of(new Correction(word, nearest.get(0), best));
+  }
+
+  /**
+   * A three-letter verb typed with one letter twice ("addd", "zapp", "puut"): too short for edit
+   * distance, which would also reach "adds" or "bind", but a doubled key is a common slip.
+   */
+  private static Optional<Correction> doubledLetter(String word, String lower) {
+    if (lower.length() != 4 || NEVER_CORRECTED.contains(lower) || VERB_WORDS.contains(lower)) {
+      return Optional.empty();
+    }
+    for (int i = 1; i < lower.length(); i++) {
+      if (lower.charAt(i) == lower.charAt(i - 1)) {
+        String single = lower.substring(0, i) + lower.substring(i + 1);
+        if (VERB_WORDS.contains(single)) {
+          return Optional.of(new Correction(word, single, 1));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** "adn" → "add", "zpa" → "zap": the one three-letter verb one edit away, same first letter. */
+  private static Optional<Correction> threeLetters(String word, String lower) {
+    if (!lower.chars().allMatch(Character::isLetter)
+        || VERB_WORDS.contains(lower)
+        || NEVER_CORRECTED.contains(lower)) {
+      return Optional.empty();
+    }
+    List<String> near =
+        VERB_WORDS.stream()
+            .filter(verb -> verb.length() == 3 && verb.charAt(0) == lower.charAt(0))
+            .filter(verb -> DISTANCE.apply(lower, verb) == 1)
+            .toList();
+    return near.size() == 1 ? Optional.of(new Correction(word, near.get(0), 1)) : Optional.empty();
   }
 
   private static Set<String> verbWords() {
