@@ -60,7 +60,8 @@ class StoredNamesTest {
             EditEvent.CLEARING,
             EditEvent.PREVIEWING,
             EditEvent.CREATE_TASK,
-            EditEvent.DELIVERING);
+            EditEvent.DELIVERING,
+            EditEvent.COMPARING);
   }
 
   @Test
