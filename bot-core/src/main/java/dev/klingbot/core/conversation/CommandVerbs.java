@@ -7,6 +7,7 @@ final class CommandVerbs {
   private static final Map<Class<?>, String> VERBS =
       Map.ofEntries(
           Map.entry(EditCommand.Start.class, "edit"),
+          Map.entry(EditCommand.Again.class, "again"),
           Map.entry(EditCommand.Select.class, "select"),
           Map.entry(EditCommand.Unselect.class, "unselect"),
           Map.entry(EditCommand.Clear.class, "clear"),

@@ -54,12 +54,7 @@ public sealed interface EditCommand {
    * Runs a submitted edit once more as a new edit: the same source, instruction, images, selection,
    * mode and length, with its own task and charge.
    */
-  record Again(String editId) implements EditCommand {
-    @Override
-    public String verb() {
-      return "again";
-    }
-  }
+  record Again(String editId) implements EditCommand {}
 
   /** Marks points (grid cells or fractions) on a frame. */
   record Select(String editId, Selection selection) implements EditCommand {
