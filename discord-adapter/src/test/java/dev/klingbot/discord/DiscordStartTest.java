@@ -12,6 +12,7 @@ import dev.klingbot.core.chat.ChatPorts;
 import dev.klingbot.core.chat.ConnectRetry;
 import dev.klingbot.core.chat.PlatformConnectException;
 import dev.klingbot.core.conversation.ConversationHandler;
+import dev.klingbot.core.testing.StartAttempts;
 import dev.klingbot.core.workflow.EditService;
 import dev.klingbot.discord.fake.FakeDiscord;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import net.dv8tion.jda.api.JDA;
 import org.junit.jupiter.api.AfterEach;
@@ -33,22 +33,19 @@ import org.junit.jupiter.api.Test;
  */
 class DiscordStartTest {
   private final ChatPorts chats = new ChatPorts();
-  private final List<Duration> waits = new ArrayList<>();
-  private final List<String> notices = new ArrayList<>();
-  private final List<AutoCloseable> closing = new ArrayList<>();
+  private final StartAttempts attempts = new StartAttempts();
+  private final List<Duration> waits = attempts.waits();
+  private final List<String> notices = attempts.notices();
 
   @AfterEach
   void close() throws Exception {
-    for (AutoCloseable closeable : closing) {
-      closeable.close();
-    }
+    attempts.close();
   }
 
   @Test
   void waitsForAnUnreachableDiscordAndConnectsWhenItAnswers() {
     int port = freePort();
-    FakeDiscord discord = new FakeDiscord();
-    closing.add(discord);
+    FakeDiscord discord = attempts.closeLater(new FakeDiscord());
     ConnectRetry retry =
         retry(
             wait -> {
@@ -109,8 +106,7 @@ class DiscordStartTest {
 
   @Test
   void aRefusedTokenEndsTheStartWithTheSettingToFix() throws IOException {
-    FakeDiscord discord = new FakeDiscord().start();
-    closing.add(discord);
+    FakeDiscord discord = attempts.closeLater(new FakeDiscord().start());
     DiscordBot bot = bot("not-the-token", discord::configure, retry(wait -> {}));
 
     assertThatThrownBy(bot::start)
@@ -132,19 +128,11 @@ class DiscordStartTest {
     DiscordBot bot =
         new DiscordBot(
             new DiscordConfig(Secret.of(token), null), conversation, chats, connection, retry);
-    closing.add(0, bot);
-    return bot;
+    return attempts.closeLater(bot);
   }
 
   private ConnectRetry retry(ConnectRetry.Sleeper then) {
-    return new ConnectRetry(
-        Duration.ofSeconds(2),
-        Duration.ofMinutes(5),
-        wait -> {
-          waits.add(wait);
-          then.sleep(wait);
-        },
-        notices::add);
+    return attempts.retry(then);
   }
 
   private static int freePort() {

@@ -13,12 +13,12 @@ import dev.klingbot.core.chat.ConnectRetry;
 import dev.klingbot.core.chat.PlatformConnectException;
 import dev.klingbot.core.store.Database;
 import dev.klingbot.core.store.SeenEventStore;
+import dev.klingbot.core.testing.StartAttempts;
 import dev.klingbot.core.testing.TestDatabases;
 import dev.klingbot.core.workflow.EditService;
 import dev.klingbot.slack.fake.FakeSlack;
 import dev.klingbot.slack.fake.SocketModeSlack;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,15 +32,13 @@ import org.junit.jupiter.api.Test;
 class SlackStartTest {
   private final Database database = TestDatabases.h2();
   private final ChatPorts chats = new ChatPorts();
-  private final List<Duration> waits = new ArrayList<>();
-  private final List<String> notices = new ArrayList<>();
-  private final List<AutoCloseable> closing = new ArrayList<>();
+  private final StartAttempts attempts = new StartAttempts();
+  private final List<Duration> waits = attempts.waits();
+  private final List<String> notices = attempts.notices();
 
   @AfterEach
   void close() throws Exception {
-    for (AutoCloseable c : closing) {
-      c.close();
-    }
+    attempts.close();
     database.close();
   }
 
@@ -114,8 +112,9 @@ class SlackStartTest {
     assertThat(waits).isEmpty();
     assertThat(slack.calls("apps.connections.open")).isEmpty();
     assertThat(slack.calls("auth.test"))
-        .as("the SDK's statistics are off: they would ask auth.test again, and log a stack trace"
-            + " whenever Slack cannot be reached")
+        .as(
+            "the SDK's statistics are off: they would ask auth.test again, and log a stack trace"
+                + " whenever Slack cannot be reached")
         .hasSize(1);
   }
 
@@ -152,14 +151,7 @@ class SlackStartTest {
   }
 
   private ConnectRetry retry(ConnectRetry.Sleeper then) {
-    return new ConnectRetry(
-        Duration.ofSeconds(2),
-        Duration.ofMinutes(5),
-        wait -> {
-          waits.add(wait);
-          then.sleep(wait);
-        },
-        notices::add);
+    return attempts.retry(then);
   }
 
   private static SlackConfig socketConfig(String appToken) {
@@ -184,7 +176,6 @@ class SlackStartTest {
   }
 
   private <T extends AutoCloseable> T closeLater(T closeable) {
-    closing.add(0, closeable);
-    return closeable;
+    return attempts.closeLater(closeable);
   }
 }
