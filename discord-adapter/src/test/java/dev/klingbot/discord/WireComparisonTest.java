@@ -31,14 +31,8 @@ class WireComparisonTest {
     try (WireHarness harness = new WireHarness()) {
       harness.fixture.workflow().runner().follow(Platform.DISCORD).start();
       var discord = harness.discord;
-      harness.followup(
-          harness.kling(
-              ALICE, discord.channelId, "edit", harness.editOptions("remove the orange ball")));
+      Edit edit = startAndSubmit(harness);
       String thread = discord.threads().get(0);
-      Edit edit = harness.editInThread(thread);
-      String planId = discord.messagesIn(thread).get(0).getString("id");
-
-      discord.clickButton(ALICE, planId, "submit:" + edit.id());
 
       String still = "compare-" + edit.id() + ".png";
       String video = "compare-" + edit.id() + ".mp4";
@@ -75,13 +69,8 @@ class WireComparisonTest {
       ChatPort real = harness.fixture.chats.find(Platform.DISCORD).orElseThrow();
       harness.fixture.chats.register(new CrashesAfterPosting(real, "Before and after"));
       harness.fixture.workflow().runner().follow(Platform.DISCORD);
-      harness.followup(
-          harness.kling(
-              ALICE, discord.channelId, "edit", harness.editOptions("remove the orange ball")));
+      Edit edit = startAndSubmit(harness);
       String thread = discord.threads().get(0);
-      Edit edit = harness.editInThread(thread);
-      String planId = discord.messagesIn(thread).get(0).getString("id");
-      discord.clickButton(ALICE, planId, "submit:" + edit.id());
       discord.awaitPost(
           thread, c -> c.content().startsWith("📨 Submitted edit `" + edit.id() + "`"), WAIT);
       runUntilTheProcessDies(harness);
@@ -103,6 +92,19 @@ class WireComparisonTest {
       assertThat(harness.fixture.edits.events(edit.id()))
           .anySatisfy(line -> assertThat(line).startsWith("compared: found the earlier post"));
     }
+  }
+
+  /** Alice starts an edit of a clip and presses Submit on the plan in its thread. */
+  private static Edit startAndSubmit(WireHarness harness) throws Exception {
+    var discord = harness.discord;
+    harness.followup(
+        harness.kling(
+            ALICE, discord.channelId, "edit", harness.editOptions("remove the orange ball")));
+    String thread = discord.threads().get(0);
+    Edit edit = harness.editInThread(thread);
+    String planId = discord.messagesIn(thread).get(0).getString("id");
+    discord.clickButton(ALICE, planId, "submit:" + edit.id());
+    return edit;
   }
 
   private static List<RestCall> comparisons(FakeDiscord discord, String thread) {

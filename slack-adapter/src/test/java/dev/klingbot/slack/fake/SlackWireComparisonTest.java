@@ -28,17 +28,7 @@ class SlackWireComparisonTest extends BothModesTest {
   @Test
   void theResultIsFollowedByTheBeforeAndAfterStillAndVideoInTheThread() throws Exception {
     open(WireBot.Mode.HTTP);
-    MediaSource.File clip = fixture.sampleFile(1280, 720, 30, 5);
-    Map<String, Object> file = slack.file("F_VIDEO", "clip.mp4", "video/mp4", clip.path());
-    bot.event(
-        SlackPayloads.mention(
-            "U_ALICE", MENTION_TS, null, "remove the orange ball", List.of(file)));
-    FakeSlack.Call plan = slack.await("chat.update", c -> c.shown().contains("Kling prompt"), WAIT);
-    Matcher submit = Pattern.compile("submit:([A-Z0-9]+)").matcher(plan.blocks());
-    assertThat(submit.find()).isTrue();
-    String id = submit.group(1);
-
-    bot.press("U_ALICE", "submit:" + id, plan.param("ts"), MENTION_TS);
+    String id = startAndSubmit();
 
     FakeSlack.Call comparison = slack.awaitUpload("Before and after `" + id + "`", WAIT);
     assertThat(comparison.param("thread_ts")).isEqualTo(MENTION_TS);
@@ -78,17 +68,7 @@ class SlackWireComparisonTest extends BothModesTest {
     open(WireBot.Mode.HTTP);
     ChatPort real = fixture.chats.find(Platform.SLACK).orElseThrow();
     fixture.chats.register(new CrashesAfterPosting(real, "Before and after"));
-    MediaSource.File clip = fixture.sampleFile(1280, 720, 30, 5);
-    Map<String, Object> file = slack.file("F_VIDEO", "clip.mp4", "video/mp4", clip.path());
-    bot.event(
-        SlackPayloads.mention(
-            "U_ALICE", MENTION_TS, null, "remove the orange ball", List.of(file)));
-    FakeSlack.Call plan = slack.await("chat.update", c -> c.shown().contains("Kling prompt"), WAIT);
-    Matcher submit = Pattern.compile("submit:([A-Z0-9]+)").matcher(plan.blocks());
-    assertThat(submit.find()).isTrue();
-    String id = submit.group(1);
-
-    bot.press("U_ALICE", "submit:" + id, plan.param("ts"), MENTION_TS);
+    String id = startAndSubmit();
 
     // the process dies right after the share; the job runner takes the edit up again, as after a
     // restart, and finds the result and the comparison in the thread
@@ -108,6 +88,21 @@ class SlackWireComparisonTest extends BothModesTest {
     assertThat(slack.calls("conversations.replies")).isNotEmpty();
     assertThat(fixture.edits.events(id))
         .anySatisfy(line -> assertThat(line).startsWith("compared: found the earlier post"));
+  }
+
+  /** Alice mentions the bot with a clip and presses Submit on the plan; returns the edit's id. */
+  private String startAndSubmit() throws Exception {
+    MediaSource.File clip = fixture.sampleFile(1280, 720, 30, 5);
+    Map<String, Object> file = slack.file("F_VIDEO", "clip.mp4", "video/mp4", clip.path());
+    bot.event(
+        SlackPayloads.mention(
+            "U_ALICE", MENTION_TS, null, "remove the orange ball", List.of(file)));
+    FakeSlack.Call plan = slack.await("chat.update", c -> c.shown().contains("Kling prompt"), WAIT);
+    Matcher submit = Pattern.compile("submit:([A-Z0-9]+)").matcher(plan.blocks());
+    assertThat(submit.find()).isTrue();
+    String id = submit.group(1);
+    bot.press("U_ALICE", "submit:" + id, plan.param("ts"), MENTION_TS);
+    return id;
   }
 
   private static String fileIdFor(List<FakeSlack.Call> asked, String name) {
