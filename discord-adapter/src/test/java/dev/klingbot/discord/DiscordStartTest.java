@@ -20,8 +20,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import net.dv8tion.jda.api.JDA;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +32,6 @@ import org.junit.jupiter.api.Test;
 class DiscordStartTest {
   private final ChatPorts chats = new ChatPorts();
   private final StartAttempts attempts = new StartAttempts();
-  private final List<Duration> waits = attempts.waits();
-  private final List<String> notices = attempts.notices();
 
   @AfterEach
   void close() throws Exception {
@@ -47,9 +43,9 @@ class DiscordStartTest {
     int port = freePort();
     FakeDiscord discord = attempts.closeLater(new FakeDiscord());
     ConnectRetry retry =
-        retry(
+        attempts.retry(
             wait -> {
-              if (waits.size() == 2) { // Discord comes back after the second wait
+              if (attempts.waits().size() == 2) { // Discord comes back after the second wait
                 try {
                   discord.start(port);
                 } catch (IOException e) {
@@ -62,11 +58,11 @@ class DiscordStartTest {
 
     bot.start();
 
-    assertThat(notices).hasSize(2);
-    assertThat(notices.get(0))
+    assertThat(attempts.notices()).hasSize(2);
+    assertThat(attempts.notices().get(0))
         .startsWith("Discord cannot be reached (cannot connect")
         .contains("trying again in 2 s (attempt 1).");
-    assertThat(notices.get(1)).contains("(attempt 2).");
+    assertThat(attempts.notices().get(1)).contains("(attempt 2).");
     assertThat(bot.jda().getStatus()).isEqualTo(JDA.Status.CONNECTED);
     assertThat(discord.calls())
         .extracting(c -> c.route())
@@ -77,9 +73,9 @@ class DiscordStartTest {
   @Test
   void anUnresolvableDiscordIsToldAsSuchAndTriedAgainUntilStopped() {
     ConnectRetry retry =
-        retry(
+        attempts.retry(
             wait -> {
-              if (waits.size() == 2) {
+              if (attempts.waits().size() == 2) {
                 throw new InterruptedException(); // the operator stops the bot
               }
             });
@@ -98,7 +94,7 @@ class DiscordStartTest {
     } finally {
       Thread.interrupted();
     }
-    assertThat(notices)
+    assertThat(attempts.notices())
         .hasSize(2)
         .allSatisfy(n -> assertThat(n).startsWith("Discord cannot be reached (cannot resolve "));
     assertThat(chats.find(Platform.DISCORD)).isEmpty();
@@ -107,15 +103,15 @@ class DiscordStartTest {
   @Test
   void aRefusedTokenEndsTheStartWithTheSettingToFix() throws IOException {
     FakeDiscord discord = attempts.closeLater(new FakeDiscord().start());
-    DiscordBot bot = bot("not-the-token", discord::configure, retry(wait -> {}));
+    DiscordBot bot = bot("not-the-token", discord::configure, attempts.retry(wait -> {}));
 
     assertThatThrownBy(bot::start)
         .isInstanceOf(PlatformConnectException.class)
         .hasMessageStartingWith("Discord refused the bot token. Set discord.token (DISCORD_TOKEN)")
         .message()
         .doesNotContain("not-the-token");
-    assertThat(waits).isEmpty();
-    assertThat(notices).isEmpty();
+    assertThat(attempts.waits()).isEmpty();
+    assertThat(attempts.notices()).isEmpty();
   }
 
   private DiscordBot bot(
@@ -129,10 +125,6 @@ class DiscordStartTest {
         new DiscordBot(
             new DiscordConfig(Secret.of(token), null), conversation, chats, connection, retry);
     return attempts.closeLater(bot);
-  }
-
-  private ConnectRetry retry(ConnectRetry.Sleeper then) {
-    return attempts.retry(then);
   }
 
   private static int freePort() {

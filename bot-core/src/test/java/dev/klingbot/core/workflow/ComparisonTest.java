@@ -107,11 +107,7 @@ class ComparisonTest {
     runUntil(() -> !chat.postsContaining("Before and after").isEmpty());
     assertThat(fixture.edits.find(edit.id()).orElseThrow().outcome().deliveredAt()).isNull();
 
-    fixture.restart().runner().follow(Platform.DISCORD);
-    clock.advance(Duration.ofMinutes(5));
-    fixture.workflow().runner().runOnce();
-    clock.advance(Duration.ofMinutes(5));
-    fixture.workflow().runner().runOnce();
+    fixture.restartAndStepTwice(Platform.DISCORD, clock);
 
     assertThat(chat.postsContaining("is ready")).hasSize(1);
     assertThat(chat.postsContaining("Before and after")).hasSize(1);
@@ -129,11 +125,7 @@ class ComparisonTest {
     runUntil(() -> !chat.postsContaining("is ready").isEmpty());
     assertThat(chat.postsContaining("Before and after")).isEmpty();
 
-    fixture.restart().runner().follow(Platform.DISCORD);
-    clock.advance(Duration.ofMinutes(5));
-    fixture.workflow().runner().runOnce();
-    clock.advance(Duration.ofMinutes(5));
-    fixture.workflow().runner().runOnce();
+    fixture.restartAndStepTwice(Platform.DISCORD, clock);
 
     assertThat(chat.postsContaining("is ready")).hasSize(1);
     assertThat(chat.postsContaining("Before and after `" + edit.id() + "`")).hasSize(1);

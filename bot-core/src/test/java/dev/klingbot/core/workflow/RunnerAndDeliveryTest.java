@@ -178,11 +178,7 @@ class RunnerAndDeliveryTest {
     assertThat(interrupted.outcome().deliveryStartedAt()).isNotNull();
     assertThat(interrupted.outcome().deliveredAt()).isNull();
 
-    fixture.restart().runner().follow(Platform.DISCORD);
-    clock.advance(Duration.ofMinutes(5));
-    fixture.workflow().runner().runOnce();
-    clock.advance(Duration.ofMinutes(5));
-    fixture.workflow().runner().runOnce();
+    fixture.restartAndStepTwice(Platform.DISCORD, clock);
 
     assertThat(chat.postsContaining("is ready"))
         .as("the result appears once in the thread")
