@@ -227,7 +227,8 @@ public final class WorkflowFixture implements AutoCloseable {
         links,
         Optional.empty(),
         settings,
-        clock);
+        clock,
+        dev.klingbot.core.metrics.WorkflowMetrics.none());
   }
 
   /** A minimal stand-in for the app's relay route: Kling (the simulator) fetches files here. */
