@@ -100,11 +100,7 @@ class ComparisonTest {
 
   @Test
   void aComparisonPostedJustBeforeACrashIsNotPostedAgain() throws Exception {
-    open();
-    CrashesAfterPosting crashing = new CrashesAfterPosting(chat, "Before and after");
-    open(crashing);
-    Edit edit = submit(640, 360);
-    runUntil(() -> !chat.postsContaining("Before and after").isEmpty());
+    Edit edit = submitAndCrashAfter("Before and after");
     assertThat(fixture.edits.find(edit.id()).orElseThrow().outcome().deliveredAt()).isNull();
 
     fixture.restartAndStepTwice(Platform.DISCORD, clock);
@@ -118,11 +114,7 @@ class ComparisonTest {
 
   @Test
   void aCrashRightAfterTheResultStillBringsTheComparisonOnceAfterTheRestart() throws Exception {
-    open();
-    CrashesAfterPosting crashing = new CrashesAfterPosting(chat, "is ready");
-    open(crashing);
-    Edit edit = submit(640, 360);
-    runUntil(() -> !chat.postsContaining("is ready").isEmpty());
+    Edit edit = submitAndCrashAfter("is ready");
     assertThat(chat.postsContaining("Before and after")).isEmpty();
 
     fixture.restartAndStepTwice(Platform.DISCORD, clock);
@@ -240,6 +232,18 @@ class ComparisonTest {
    * 5-second side-by-side video at any size.
    */
   private static final long VIDEO_TOO_LARGE_LIMIT = 80_000;
+
+  /**
+   * Submits an edit in a bot process that dies right after its first post containing {@code
+   * marker}.
+   */
+  private Edit submitAndCrashAfter(String marker) throws InterruptedException {
+    open();
+    open(new CrashesAfterPosting(chat, marker));
+    Edit edit = submit(640, 360);
+    runUntil(() -> !chat.postsContaining(marker).isEmpty());
+    return edit;
+  }
 
   private Edit submit(int width, int height) {
     Edit edit =
