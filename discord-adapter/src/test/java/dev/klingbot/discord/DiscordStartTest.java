@@ -12,6 +12,7 @@ import dev.klingbot.core.chat.ChatPorts;
 import dev.klingbot.core.chat.ConnectRetry;
 import dev.klingbot.core.chat.PlatformConnectException;
 import dev.klingbot.core.conversation.ConversationHandler;
+import dev.klingbot.core.testing.StartAttempts;
 import dev.klingbot.core.workflow.EditService;
 import dev.klingbot.discord.fake.FakeDiscord;
 import java.io.IOException;
@@ -19,9 +20,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import net.dv8tion.jda.api.JDA;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,26 +31,21 @@ import org.junit.jupiter.api.Test;
  */
 class DiscordStartTest {
   private final ChatPorts chats = new ChatPorts();
-  private final List<Duration> waits = new ArrayList<>();
-  private final List<String> notices = new ArrayList<>();
-  private final List<AutoCloseable> closing = new ArrayList<>();
+  private final StartAttempts attempts = new StartAttempts();
 
   @AfterEach
   void close() throws Exception {
-    for (AutoCloseable closeable : closing) {
-      closeable.close();
-    }
+    attempts.close();
   }
 
   @Test
   void waitsForAnUnreachableDiscordAndConnectsWhenItAnswers() {
     int port = freePort();
-    FakeDiscord discord = new FakeDiscord();
-    closing.add(discord);
+    FakeDiscord discord = attempts.closeLater(new FakeDiscord());
     ConnectRetry retry =
-        retry(
+        attempts.retry(
             wait -> {
-              if (waits.size() == 2) { // Discord comes back after the second wait
+              if (attempts.waits().size() == 2) { // Discord comes back after the second wait
                 try {
                   discord.start(port);
                 } catch (IOException e) {
@@ -65,11 +58,11 @@ class DiscordStartTest {
 
     bot.start();
 
-    assertThat(notices).hasSize(2);
-    assertThat(notices.get(0))
+    assertThat(attempts.notices()).hasSize(2);
+    assertThat(attempts.notices().get(0))
         .startsWith("Discord cannot be reached (cannot connect")
         .contains("trying again in 2 s (attempt 1).");
-    assertThat(notices.get(1)).contains("(attempt 2).");
+    assertThat(attempts.notices().get(1)).contains("(attempt 2).");
     assertThat(bot.jda().getStatus()).isEqualTo(JDA.Status.CONNECTED);
     assertThat(discord.calls())
         .extracting(c -> c.route())
@@ -80,9 +73,9 @@ class DiscordStartTest {
   @Test
   void anUnresolvableDiscordIsToldAsSuchAndTriedAgainUntilStopped() {
     ConnectRetry retry =
-        retry(
+        attempts.retry(
             wait -> {
-              if (waits.size() == 2) {
+              if (attempts.waits().size() == 2) {
                 throw new InterruptedException(); // the operator stops the bot
               }
             });
@@ -101,7 +94,7 @@ class DiscordStartTest {
     } finally {
       Thread.interrupted();
     }
-    assertThat(notices)
+    assertThat(attempts.notices())
         .hasSize(2)
         .allSatisfy(n -> assertThat(n).startsWith("Discord cannot be reached (cannot resolve "));
     assertThat(chats.find(Platform.DISCORD)).isEmpty();
@@ -109,17 +102,16 @@ class DiscordStartTest {
 
   @Test
   void aRefusedTokenEndsTheStartWithTheSettingToFix() throws IOException {
-    FakeDiscord discord = new FakeDiscord().start();
-    closing.add(discord);
-    DiscordBot bot = bot("not-the-token", discord::configure, retry(wait -> {}));
+    FakeDiscord discord = attempts.closeLater(new FakeDiscord().start());
+    DiscordBot bot = bot("not-the-token", discord::configure, attempts.retry(wait -> {}));
 
     assertThatThrownBy(bot::start)
         .isInstanceOf(PlatformConnectException.class)
         .hasMessageStartingWith("Discord refused the bot token. Set discord.token (DISCORD_TOKEN)")
         .message()
         .doesNotContain("not-the-token");
-    assertThat(waits).isEmpty();
-    assertThat(notices).isEmpty();
+    assertThat(attempts.waits()).isEmpty();
+    assertThat(attempts.notices()).isEmpty();
   }
 
   private DiscordBot bot(
@@ -132,19 +124,7 @@ class DiscordStartTest {
     DiscordBot bot =
         new DiscordBot(
             new DiscordConfig(Secret.of(token), null), conversation, chats, connection, retry);
-    closing.add(0, bot);
-    return bot;
-  }
-
-  private ConnectRetry retry(ConnectRetry.Sleeper then) {
-    return new ConnectRetry(
-        Duration.ofSeconds(2),
-        Duration.ofMinutes(5),
-        wait -> {
-          waits.add(wait);
-          then.sleep(wait);
-        },
-        notices::add);
+    return attempts.closeLater(bot);
   }
 
   private static int freePort() {

@@ -4,11 +4,9 @@ import static dev.klingbot.discord.WireHarness.ALICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klingbot.core.Platform;
-import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.chat.ChatPort;
-import dev.klingbot.core.chat.Conversation;
-import dev.klingbot.core.chat.MessageRef;
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.testing.CrashesAfterPosting;
 import dev.klingbot.discord.fake.FakeDiscord;
 import dev.klingbot.discord.fake.RestCall;
 import java.awt.image.BufferedImage;
@@ -18,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -34,14 +31,8 @@ class WireComparisonTest {
     try (WireHarness harness = new WireHarness()) {
       harness.fixture.workflow().runner().follow(Platform.DISCORD).start();
       var discord = harness.discord;
-      harness.followup(
-          harness.kling(
-              ALICE, discord.channelId, "edit", harness.editOptions("remove the orange ball")));
+      Edit edit = startAndSubmit(harness);
       String thread = discord.threads().get(0);
-      Edit edit = harness.editInThread(thread);
-      String planId = discord.messagesIn(thread).get(0).getString("id");
-
-      discord.clickButton(ALICE, planId, "submit:" + edit.id());
 
       String still = "compare-" + edit.id() + ".png";
       String video = "compare-" + edit.id() + ".mp4";
@@ -76,15 +67,10 @@ class WireComparisonTest {
     try (WireHarness harness = new WireHarness()) {
       var discord = harness.discord;
       ChatPort real = harness.fixture.chats.find(Platform.DISCORD).orElseThrow();
-      harness.fixture.chats.register(new DiesAfterPosting(real, "Before and after"));
+      harness.fixture.chats.register(new CrashesAfterPosting(real, "Before and after"));
       harness.fixture.workflow().runner().follow(Platform.DISCORD);
-      harness.followup(
-          harness.kling(
-              ALICE, discord.channelId, "edit", harness.editOptions("remove the orange ball")));
+      Edit edit = startAndSubmit(harness);
       String thread = discord.threads().get(0);
-      Edit edit = harness.editInThread(thread);
-      String planId = discord.messagesIn(thread).get(0).getString("id");
-      discord.clickButton(ALICE, planId, "submit:" + edit.id());
       discord.awaitPost(
           thread, c -> c.content().startsWith("📨 Submitted edit `" + edit.id() + "`"), WAIT);
       runUntilTheProcessDies(harness);
@@ -108,6 +94,19 @@ class WireComparisonTest {
     }
   }
 
+  /** Alice starts an edit of a clip and presses Submit on the plan in its thread. */
+  private static Edit startAndSubmit(WireHarness harness) throws Exception {
+    var discord = harness.discord;
+    harness.followup(
+        harness.kling(
+            ALICE, discord.channelId, "edit", harness.editOptions("remove the orange ball")));
+    String thread = discord.threads().get(0);
+    Edit edit = harness.editInThread(thread);
+    String planId = discord.messagesIn(thread).get(0).getString("id");
+    discord.clickButton(ALICE, planId, "submit:" + edit.id());
+    return edit;
+  }
+
   private static List<RestCall> comparisons(FakeDiscord discord, String thread) {
     return discord.calls("POST channels/" + thread + "/messages").stream()
         .filter(c -> c.content().contains("Before and after"))
@@ -120,81 +119,12 @@ class WireComparisonTest {
     while (Instant.now().isBefore(deadline)) {
       try {
         harness.fixture.workflow().runner().runOnce();
-      } catch (ProcessKilled e) {
+      } catch (CrashesAfterPosting.ProcessKilled e) {
         return;
       }
       Thread.sleep(200);
     }
     throw new AssertionError("the comparison was not posted in time");
-  }
-
-  /** The bot process dying: no part of the bot catches it. */
-  private static final class ProcessKilled extends Error {
-    private static final long serialVersionUID = 1L;
-
-    ProcessKilled() {
-      super("the bot process was killed right after a post");
-    }
-  }
-
-  /** Discord's chat port, in a process that dies right after a matching post went out. */
-  private static final class DiesAfterPosting implements ChatPort {
-    private final ChatPort chat;
-    private final String dieAfter;
-
-    DiesAfterPosting(ChatPort chat, String dieAfter) {
-      this.chat = chat;
-      this.dieAfter = dieAfter;
-    }
-
-    @Override
-    public Platform platform() {
-      return chat.platform();
-    }
-
-    @Override
-    public MessageRef post(Conversation where, ChatMessage message) {
-      MessageRef posted = chat.post(where, message);
-      if (message.text().contains(dieAfter)) {
-        throw new ProcessKilled();
-      }
-      return posted;
-    }
-
-    @Override
-    public void edit(MessageRef message, ChatMessage replacement) {
-      chat.edit(message, replacement);
-    }
-
-    @Override
-    public long uploadLimitBytes(Conversation where) {
-      return chat.uploadLimitBytes(where);
-    }
-
-    @Override
-    public Optional<MessageRef> findRecent(Conversation where, String marker, Instant since) {
-      return chat.findRecent(where, marker, since);
-    }
-
-    @Override
-    public Conversation openThread(Conversation from, String title) {
-      return chat.openThread(from, title);
-    }
-
-    @Override
-    public Optional<String> link(Conversation conversation) {
-      return chat.link(conversation);
-    }
-
-    @Override
-    public dev.klingbot.core.conversation.CommandSyntax syntax() {
-      return chat.syntax();
-    }
-
-    @Override
-    public String explain(dev.klingbot.core.chat.ChatException refusal) {
-      return chat.explain(refusal);
-    }
   }
 
   private static int indexOf(List<RestCall> posts, String text) {

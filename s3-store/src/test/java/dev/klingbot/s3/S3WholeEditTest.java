@@ -17,7 +17,6 @@ import dev.klingbot.core.workflow.StartEdit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
@@ -137,14 +136,6 @@ class S3WholeEditTest {
   }
 
   private Edit awaitDelivered(String id) throws InterruptedException {
-    Instant deadline = Instant.now().plus(WAIT);
-    while (Instant.now().isBefore(deadline)) {
-      Edit edit = fixture.edits.find(id).orElseThrow();
-      if (edit.outcome().deliveredAt() != null) {
-        return edit;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("edit " + id + " was not delivered within " + WAIT);
+    return fixture.awaitDelivered(id, WAIT);
   }
 }

@@ -13,12 +13,12 @@ import dev.klingbot.core.chat.ConnectRetry;
 import dev.klingbot.core.chat.PlatformConnectException;
 import dev.klingbot.core.store.Database;
 import dev.klingbot.core.store.SeenEventStore;
+import dev.klingbot.core.testing.StartAttempts;
 import dev.klingbot.core.testing.TestDatabases;
 import dev.klingbot.core.workflow.EditService;
 import dev.klingbot.slack.fake.FakeSlack;
 import dev.klingbot.slack.fake.SocketModeSlack;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,15 +32,11 @@ import org.junit.jupiter.api.Test;
 class SlackStartTest {
   private final Database database = TestDatabases.h2();
   private final ChatPorts chats = new ChatPorts();
-  private final List<Duration> waits = new ArrayList<>();
-  private final List<String> notices = new ArrayList<>();
-  private final List<AutoCloseable> closing = new ArrayList<>();
+  private final StartAttempts attempts = new StartAttempts();
 
   @AfterEach
   void close() throws Exception {
-    for (AutoCloseable c : closing) {
-      c.close();
-    }
+    attempts.close();
     database.close();
   }
 
@@ -49,24 +45,24 @@ class SlackStartTest {
     int port = FakeSlack.freePort();
     SocketModeSlack socket = new SocketModeSlack();
     ConnectRetry retry =
-        retry(
+        attempts.retry(
             wait -> {
-              if (waits.size() == 3) { // Slack comes back after the third wait
-                FakeSlack slack = closeLater(new FakeSlack(port));
+              if (attempts.waits().size() == 3) { // Slack comes back after the third wait
+                FakeSlack slack = attempts.closeLater(new FakeSlack(port));
                 slack.socket(socket);
               }
             });
-    SlackBot bot = closeLater(bot(socketConfig(FakeSlack.APP_TOKEN), port, retry));
+    SlackBot bot = attempts.closeLater(bot(socketConfig(FakeSlack.APP_TOKEN), port, retry));
 
     bot.start();
 
-    assertThat(notices).hasSize(3);
-    assertThat(notices.get(0))
+    assertThat(attempts.notices()).hasSize(3);
+    assertThat(attempts.notices().get(0))
         .startsWith("Slack cannot be reached (cannot connect")
         .contains("trying again in 2 s (attempt 1).");
-    assertThat(notices.get(2)).contains("(attempt 3).");
-    assertThat(waits).hasSize(3);
-    assertThat(waits.get(2)).isGreaterThan(waits.get(0));
+    assertThat(attempts.notices().get(2)).contains("(attempt 3).");
+    assertThat(attempts.waits()).hasSize(3);
+    assertThat(attempts.waits().get(2)).isGreaterThan(attempts.waits().get(0));
     socket.awaitConnected(Duration.ofSeconds(15));
     assertThat(chats.find(dev.klingbot.core.Platform.SLACK)).isPresent();
   }
@@ -76,13 +72,13 @@ class SlackStartTest {
     com.slack.api.SlackConfig nowhere = new com.slack.api.SlackConfig();
     nowhere.setMethodsEndpointUrlPrefix("http://slack.invalid/api/");
     ConnectRetry retry =
-        retry(
+        attempts.retry(
             wait -> {
-              if (waits.size() == 2) {
+              if (attempts.waits().size() == 2) {
                 throw new InterruptedException(); // the operator stops the bot
               }
             });
-    SlackBot bot = closeLater(bot(socketConfig(FakeSlack.APP_TOKEN), nowhere, retry));
+    SlackBot bot = attempts.closeLater(bot(socketConfig(FakeSlack.APP_TOKEN), nowhere, retry));
 
     try {
       assertThatThrownBy(bot::start)
@@ -91,7 +87,7 @@ class SlackStartTest {
     } finally {
       Thread.interrupted();
     }
-    assertThat(notices)
+    assertThat(attempts.notices())
         .hasSize(2)
         .allSatisfy(n -> assertThat(n).startsWith("Slack cannot be reached (cannot resolve "));
     assertThat(chats.find(dev.klingbot.core.Platform.SLACK)).isEmpty();
@@ -99,11 +95,11 @@ class SlackStartTest {
 
   @Test
   void aRefusedBotTokenEndsTheStartWithTheSettingToFix() {
-    FakeSlack slack = closeLater(new FakeSlack());
+    FakeSlack slack = attempts.closeLater(new FakeSlack());
     SlackConfig config =
         new SlackConfig(
             Secret.of("xoxb-wrong"), Secret.of(FakeSlack.APP_TOKEN), null, "socket", List.of());
-    SlackBot bot = closeLater(bot(config, slack.apiConfig(), retry(wait -> {})));
+    SlackBot bot = attempts.closeLater(bot(config, slack.apiConfig(), attempts.retry(wait -> {})));
 
     assertThatThrownBy(bot::start)
         .isInstanceOf(PlatformConnectException.class)
@@ -111,18 +107,21 @@ class SlackStartTest {
         .hasMessageContaining("SLACK_BOT_TOKEN")
         .message()
         .doesNotContain("xoxb-wrong", FakeSlack.APP_TOKEN);
-    assertThat(waits).isEmpty();
+    assertThat(attempts.waits()).isEmpty();
     assertThat(slack.calls("apps.connections.open")).isEmpty();
     assertThat(slack.calls("auth.test"))
-        .as("the SDK's statistics are off: they would ask auth.test again, and log a stack trace"
-            + " whenever Slack cannot be reached")
+        .as(
+            "the SDK's statistics are off: they would ask auth.test again, and log a stack trace"
+                + " whenever Slack cannot be reached")
         .hasSize(1);
   }
 
   @Test
   void aRefusedAppTokenEndsTheStartWithTheSettingToFix() {
-    FakeSlack slack = closeLater(new FakeSlack());
-    SlackBot bot = closeLater(bot(socketConfig("xapp-wrong"), slack.apiConfig(), retry(w -> {})));
+    FakeSlack slack = attempts.closeLater(new FakeSlack());
+    SlackBot bot =
+        attempts.closeLater(
+            bot(socketConfig("xapp-wrong"), slack.apiConfig(), attempts.retry(w -> {})));
 
     assertThatThrownBy(bot::start)
         .isInstanceOf(PlatformConnectException.class)
@@ -130,36 +129,25 @@ class SlackStartTest {
         .hasMessageContaining("SLACK_APP_TOKEN")
         .message()
         .doesNotContain("xapp-wrong", FakeSlack.BOT_TOKEN);
-    assertThat(waits).isEmpty();
+    assertThat(attempts.waits()).isEmpty();
   }
 
   @Test
   void aSlackOutageAnsweredWith503IsWaitedOutLikeAnUnreachableOne() throws Exception {
-    FakeSlack slack = closeLater(new FakeSlack());
+    FakeSlack slack = attempts.closeLater(new FakeSlack());
     slack.script("auth.test", FakeSlack.json(503, "{\"ok\":false}"));
     SlackConfig http =
         new SlackConfig(
             Secret.of(FakeSlack.BOT_TOKEN), null, Secret.of("signing"), "http", List.of());
-    SlackBot bot = closeLater(bot(http, slack.apiConfig(), retry(w -> {})));
+    SlackBot bot = attempts.closeLater(bot(http, slack.apiConfig(), attempts.retry(w -> {})));
 
     bot.start();
 
-    assertThat(notices)
+    assertThat(attempts.notices())
         .singleElement()
         .asString()
         .startsWith("Slack cannot be reached (Slack answered HTTP 503)");
     assertThat(chats.find(dev.klingbot.core.Platform.SLACK)).isPresent();
-  }
-
-  private ConnectRetry retry(ConnectRetry.Sleeper then) {
-    return new ConnectRetry(
-        Duration.ofSeconds(2),
-        Duration.ofMinutes(5),
-        wait -> {
-          waits.add(wait);
-          then.sleep(wait);
-        },
-        notices::add);
   }
 
   private static SlackConfig socketConfig(String appToken) {
@@ -181,10 +169,5 @@ class SlackStartTest {
         api,
         new SlackApi.Retry(1, Duration.ZERO, Duration.ZERO, d -> {}),
         retry);
-  }
-
-  private <T extends AutoCloseable> T closeLater(T closeable) {
-    closing.add(0, closeable);
-    return closeable;
   }
 }

@@ -31,13 +31,7 @@ public final class ReadinessRoute implements Route {
 
   @Override
   public void handle(HttpCall exchange, String rest) throws IOException {
-    if (!rest.isEmpty()) {
-      Responses.text(exchange, 404, "not found\n");
-      return;
-    }
-    if (!exchange.method().equals("GET") && !exchange.method().equals("HEAD")) {
-      exchange.setHeader("Allow", "GET, HEAD");
-      Responses.text(exchange, 405, "method not allowed\n");
+    if (Responses.refusedUnlessReadAt(exchange, rest)) {
       return;
     }
     Database.Readiness db = database.get();

@@ -42,6 +42,23 @@ public final class Responses {
     send(exchange, status, "text/html; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * For a route that only answers reads at its own path: answers 404 below it ({@code rest} not
+   * empty) and 405 for a method other than GET or HEAD, and says whether it did.
+   */
+  public static boolean refusedUnlessReadAt(HttpCall exchange, String rest) {
+    if (!rest.isEmpty()) {
+      text(exchange, 404, "not found\n");
+      return true;
+    }
+    if (!exchange.method().equals("GET") && !exchange.method().equals("HEAD")) {
+      exchange.setHeader("Allow", "GET, HEAD");
+      text(exchange, 405, "method not allowed\n");
+      return true;
+    }
+    return false;
+  }
+
   /** Answers with a body; not cached unless the route set its own {@code Cache-Control}. */
   public static void send(HttpCall exchange, int status, String contentType, byte[] body) {
     if (!exchange.hasHeader("Cache-Control")) {

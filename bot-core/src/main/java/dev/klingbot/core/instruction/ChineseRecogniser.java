@@ -60,35 +60,29 @@ final class ChineseRecogniser {
   /** Pronouns that point back at a thing named before: 把它删了. */
   private static final String BACK_REFERENCE = "(?:它们|他们|她们|它|他|她|这个|那个|这些|那些|这玩意儿?|那玩意儿?)";
 
+  /** After a first clause, a request to remove what it pointed back at: ，把它删了 / ，删了它. */
+  private static final String REMOVE_IT =
+      "[，,。；;！!？?\\s]+(?:你|帮我|请|麻烦|能不能|可以)?(?:把|将)?"
+          + "(?:"
+          + BACK_REFERENCE
+          + "给?我?(?:"
+          + REMOVE
+          + "|删|去)(?:了|掉)?|(?:"
+          + REMOVE
+          + "|删)(?:了|掉)?"
+          + BACK_REFERENCE
+          + ")$";
+
   private static final List<Rule> RULES =
       List.of(
           // 画面右边有个垃圾桶，把它删了: the thing is named first, then pointed back at
           rule(
               "^([^，,。；;！!？?]*?)(?:有|出现了?|冒出来?)(?:一)?(?:个|只|张|件|条|辆|位|块|根|把|堆|些|台|棵|盏|座)?"
-                  + "([^，,。；;！!？?]+?)[，,。；;！!？?\\s]+(?:你|帮我|请|麻烦|能不能|可以)?(?:把|将)?"
-                  + "(?:"
-                  + BACK_REFERENCE
-                  + "给?我?(?:"
-                  + REMOVE
-                  + "|删|去)(?:了|掉)?|(?:"
-                  + REMOVE
-                  + "|删)(?:了|掉)?"
-                  + BACK_REFERENCE
-                  + ")$",
+                  + "([^，,。；;！!？?]+?)"
+                  + REMOVE_IT,
               m -> backReference(m.group(1), m.group(2))),
           // 这根电线好难看，删了它: any first clause names the thing
-          rule(
-              "^([^，,。；;！!？?]+?)[，,。；;！!？?\\s]+(?:你|帮我|请|麻烦|能不能|可以)?(?:把|将)?"
-                  + "(?:"
-                  + BACK_REFERENCE
-                  + "给?我?(?:"
-                  + REMOVE
-                  + "|删|去)(?:了|掉)?|(?:"
-                  + REMOVE
-                  + "|删)(?:了|掉)?"
-                  + BACK_REFERENCE
-                  + ")$",
-              m -> removal(m.group(1))),
+          rule("^([^，,。；;！!？?]+?)" + REMOVE_IT, m -> removal(m.group(1))),
           // --- swaps ---
           // 把猫换成狗 / 将猫替换为狗
           rule("^(?:把|将)(.+?)给?" + INTO + "(.+)$", m -> swap(m.group(1), m.group(2))),

@@ -150,20 +150,14 @@ final class Comparison {
 
   /** Whether a comparison announced before an interruption is in the conversation already. */
   private boolean postedBefore(Edit edit, ChatPort port) {
-    Optional<MessageRef> earlier;
-    try {
-      earlier =
-          port.findRecent(
-              edit.origin().conversation(),
-              ComparisonViews.marker(edit),
-              edit.outcome().finishedAt() != null ? edit.outcome().finishedAt() : clock.instant());
-    } catch (ChatException e) {
-      LOG.warn(
-          "Edit {}: could not look for an earlier comparison ({}); posting it",
-          edit.id(),
-          e.getMessage());
-      return false;
-    }
+    Optional<MessageRef> earlier =
+        Delivery.earlierPost(
+            port,
+            edit,
+            ComparisonViews.marker(edit),
+            edit.outcome().finishedAt() != null ? edit.outcome().finishedAt() : clock.instant(),
+            LOG,
+            "an earlier comparison");
     if (earlier.isEmpty()) {
       return false;
     }

@@ -50,47 +50,11 @@ public final class Delivery {
   private final Duration transientRetryWindow;
   private final WorkflowMetrics metrics;
 
-  public Delivery(
-      EditStore edits,
-      ChatPorts chats,
-      Downloads downloads,
-      FrameExtractor frames,
-      MediaFiles files,
-      Clock clock) {
-    this(
-        edits,
-        chats,
-        downloads,
-        frames,
-        files,
-        WorkflowSettings.DEFAULT_TRANSIENT_RETRY_WINDOW,
-        clock);
-  }
-
   /**
    * A delivery that keeps trying to download a result for {@code transientRetryWindow} after the
-   * task ended before it posts the link instead.
+   * task ended before it posts the link instead, and counts its outcomes in {@code
+   * klingbot.deliveries}.
    */
-  public Delivery(
-      EditStore edits,
-      ChatPorts chats,
-      Downloads downloads,
-      FrameExtractor frames,
-      MediaFiles files,
-      Duration transientRetryWindow,
-      Clock clock) {
-    this(
-        edits,
-        chats,
-        downloads,
-        frames,
-        files,
-        transientRetryWindow,
-        clock,
-        WorkflowMetrics.none());
-  }
-
-  /** A delivery that counts its outcomes in {@code klingbot.deliveries}. */
   public Delivery(
       EditStore edits,
       ChatPorts chats,
@@ -220,6 +184,21 @@ public final class Delivery {
   }
 
   /**
+   * The message the bot posted in the edit's conversation since {@code since} whose text (or file
+   * title) contains {@code marker}; empty when there is none or the look-up failed (logged to
+   * {@code log} as "could not look for {@code what}", and the caller posts again).
+   */
+  static Optional<MessageRef> earlierPost(
+      ChatPort port, Edit edit, String marker, Instant since, Logger log, String what) {
+    try {
+      return port.findRecent(edit.origin().conversation(), marker, since);
+    } catch (ChatException e) {
+      log.warn("Edit {}: could not look for {} ({}); posting it", edit.id(), what, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /**
    * A delivery that was started before and not recorded as done may have posted already (a crash
    * right after the post): asks the platform for the earlier post first, and records the edit as
    * delivered when it is there. Returns whether it was.
@@ -229,16 +208,8 @@ public final class Delivery {
         edit.outcome().finishedAt() != null
             ? edit.outcome().finishedAt()
             : edit.outcome().deliveryStartedAt();
-    Optional<MessageRef> earlier;
-    try {
-      earlier = port.findRecent(edit.origin().conversation(), marker(edit), since);
-    } catch (ChatException e) {
-      LOG.warn(
-          "Edit {}: could not look for an earlier post of the result ({}); posting it",
-          edit.id(),
-          e.getMessage());
-      return false;
-    }
+    Optional<MessageRef> earlier =
+        earlierPost(port, edit, marker(edit), since, LOG, "an earlier post of the result");
     if (earlier.isEmpty()) {
       return false;
     }

@@ -12,9 +12,7 @@ import dev.klingbot.core.edit.EditRequest;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.KlingSession;
 import dev.klingbot.core.edit.Origin;
-import dev.klingbot.core.edit.Outcome;
 import dev.klingbot.core.edit.SourceVideo;
-import dev.klingbot.core.edit.TaskProgress;
 import dev.klingbot.core.instruction.EditPlan;
 import dev.klingbot.core.media.VideoCheck;
 import dev.klingbot.core.media.VideoInfo;
@@ -119,27 +117,14 @@ final class EditChains {
     try {
       // A local copy of the result (no network: the file the bot already has) gives the frames
       // for the grid and the mask pictures.
-      Path copy =
-          resultFile == null
-              ? null
-              : intake.copyInto(
-                  resultFile, files.source(id, "mp4"), intake.settings().maxVideoBytes(), "video");
+      Path copy = copyOf(resultFile, id, "mp4");
       VideoInfo info = copy == null ? null : starter.probe(copy);
       EditIntake.FetchedImages fetched =
           intake.fetchImages(id, request.images().subList(0, plan.imagesUsed()));
       List<String> notices = new ArrayList<>(plan.notices());
       notices.addAll(fetched.notices());
       EditRequest editRequest =
-          new EditRequest(
-              request.instruction().strip(),
-              plan.summary(),
-              plan.mode(),
-              plan.prompt(),
-              plan.negativePrompt(),
-              plan.rawPrompt(),
-              request.mode(),
-              duration,
-              quota.cost(request.mode(), duration));
+          EditStarter.editRequest(request, plan, duration, quota.cost(request.mode(), duration));
       SourceVideo source =
           new SourceVideo(
               "the result of " + parent.id(),
@@ -226,13 +211,10 @@ final class EditChains {
     boolean stored = false;
     try {
       Path copy =
-          parentFile == null
-              ? null
-              : intake.copyInto(
-                  parentFile,
-                  files.source(id, MediaFiles.extension(parentFile.toString(), "mp4")),
-                  intake.settings().maxVideoBytes(),
-                  "video");
+          copyOf(
+              parentFile,
+              id,
+              parentFile == null ? null : MediaFiles.extension(parentFile.toString(), "mp4"));
       List<EditImage> images = copyImages(id, parent);
       EditRequest old = parent.request();
       EditRequest request =
@@ -332,26 +314,19 @@ final class EditChains {
             who.userId(),
             who.userName());
     return edits.insert(
-        new Edit(
-            id,
-            EditState.CREATED,
-            origin,
-            request,
-            images,
-            source,
-            null,
-            TaskProgress.none(),
-            Outcome.none(),
-            null,
-            null,
-            EditIds.secret(),
-            now,
-            now,
-            0),
+        Edit.created(id, origin, request, images, source, now),
         request.summary()
             + (source.chain().link() == Chain.Link.AGAIN
                 ? " (" + parent.id() + " again)"
                 : " (from the result of " + parent.id() + ")"));
+  }
+
+  /** A copy of the stored video {@code file} as the source of edit {@code id}; null without one. */
+  private Path copyOf(Path file, String id, String extension) {
+    return file == null
+        ? null
+        : intake.copyInto(
+            file, files.source(id, extension), intake.settings().maxVideoBytes(), "video");
   }
 
   /** The reference images of {@code parent}, copied into the new edit's folder. */

@@ -172,16 +172,7 @@ final class EditStarter {
                 throw new EditException(EditException.Kind.QUOTA, refusal.message());
               });
       EditRequest editRequest =
-          new EditRequest(
-              request.instruction().strip(),
-              plan.summary(),
-              plan.mode(),
-              plan.prompt(),
-              plan.negativePrompt(),
-              plan.rawPrompt(),
-              request.mode(),
-              duration,
-              quota.cost(request.mode(), duration));
+          editRequest(request, plan, duration, quota.cost(request.mode(), duration));
       SourceVideo source =
           new SourceVideo(
               Texts.clip(request.video().displayName(), 300),
@@ -364,6 +355,21 @@ final class EditStarter {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored video info of " + edit.id() + " is not readable", e);
     }
+  }
+
+  /** What an edit started by {@code request} asks Kling for, as {@code plan} understood it. */
+  static EditRequest editRequest(
+      StartEdit request, EditPlan plan, TaskDuration duration, int cost) {
+    return new EditRequest(
+        request.instruction().strip(),
+        plan.summary(),
+        plan.mode(),
+        plan.prompt(),
+        plan.negativePrompt(),
+        plan.rawPrompt(),
+        request.mode(),
+        duration,
+        cost);
   }
 
   static String json(Object value) {

@@ -52,47 +52,11 @@ public final class JobRunner implements AutoCloseable {
   private Thread loop;
   private ExecutorService workers;
 
-  public JobRunner(
-      EditStore edits,
-      QuotaService quota,
-      KlingClient kling,
-      ChatPorts chats,
-      Delivery delivery,
-      WorkflowSettings settings,
-      Clock clock) {
-    this(edits, quota, kling, chats, delivery, null, settings, clock);
-  }
-
   /**
-   * A runner whose plans (posted when a session opens late, after Kling was busy) carry the web
-   * editor's link from {@code editorLinks} ({@code null}: no link); retention cleans the media
-   * folder only.
-   */
-  public JobRunner(
-      EditStore edits,
-      QuotaService quota,
-      KlingClient kling,
-      ChatPorts chats,
-      Delivery delivery,
-      EditorLinks editorLinks,
-      WorkflowSettings settings,
-      Clock clock) {
-    this(
-        edits,
-        quota,
-        kling,
-        chats,
-        delivery,
-        editorLinks,
-        MediaStore.folderOnly(),
-        settings,
-        clock,
-        WorkflowMetrics.none());
-  }
-
-  /**
-   * The runner with everything: retention also deletes what {@code mediaStore} keeps of old edits,
-   * and spent units and queue waits are counted into {@code metrics}.
+   * The runner. Plans it posts (when a session opens late, after Kling was busy) carry the web
+   * editor's link from {@code editorLinks} ({@code null}: no link); retention also deletes what
+   * {@code mediaStore} keeps of old edits ({@link MediaStore#folderOnly()}: the media folder only);
+   * spent units and queue waits are counted into {@code metrics}.
    */
   public JobRunner(
       EditStore edits,

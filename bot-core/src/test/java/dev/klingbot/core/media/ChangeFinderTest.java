@@ -15,10 +15,9 @@ class ChangeFinderTest {
 
   @Test
   void aSquareRemovedOnlyInTheSecondHalfIsFoundInTheSecondHalf() {
-    Path source = EditedClips.write(dir.resolve("source.mp4"), 640, 360, 30, 120, EditedClips.NONE);
-    Path result =
-        EditedClips.write(
-            dir.resolve("result.mp4"), 640, 360, 30, 120, EditedClips.squareRemovedFrom(60));
+    EditedClips.Pair clips = EditedClips.pair(dir, 120, EditedClips.squareRemovedFrom(60));
+    Path source = clips.source();
+    Path result = clips.result();
 
     ChangeFinder.Change change = finder.find(source, result);
 
@@ -36,11 +35,10 @@ class ChangeFinderTest {
 
   @Test
   void aChangeThatGrowsAndShrinksIsFoundAtItsPeak() {
-    Path source = EditedClips.write(dir.resolve("source.mp4"), 640, 360, 30, 150, EditedClips.NONE);
     // the disc is largest at frame 78 = 2.6 s
-    Path result =
-        EditedClips.write(
-            dir.resolve("result.mp4"), 640, 360, 30, 150, EditedClips.discPeakingAt(30, 78, 102));
+    EditedClips.Pair clips = EditedClips.pair(dir, 150, EditedClips.discPeakingAt(30, 78, 102));
+    Path source = clips.source();
+    Path result = clips.result();
 
     ChangeFinder.Change change = finder.find(source, result);
 

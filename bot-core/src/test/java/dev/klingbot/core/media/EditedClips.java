@@ -67,6 +67,19 @@ final class EditedClips {
     };
   }
 
+  /** A source clip and its result, as written by {@link #pair}. */
+  record Pair(Path source, Path result) {}
+
+  /**
+   * Writes {@code source.mp4} (unedited) and {@code result.mp4} (with {@code edit}) into {@code
+   * dir}: 640×360 at 30 fps, {@code frames} frames each.
+   */
+  static Pair pair(Path dir, int frames, Edit edit) {
+    return new Pair(
+        write(dir.resolve("source.mp4"), 640, 360, 30, frames, NONE),
+        write(dir.resolve("result.mp4"), 640, 360, 30, frames, edit));
+  }
+
   /** Writes an H.264 MP4 of {@code frames} frames with the moving square and {@code edit}. */
   static Path write(Path file, int width, int height, double fps, int frames, Edit edit) {
     Ffmpeg.init();

@@ -76,10 +76,9 @@ class SideBySideTest {
 
   @Test
   void theVideoPlaysBothInStepAtTheRequestedHeight() {
-    Path source = EditedClips.write(dir.resolve("source.mp4"), 640, 360, 30, 120, EditedClips.NONE);
-    Path result =
-        EditedClips.write(
-            dir.resolve("result.mp4"), 640, 360, 30, 120, EditedClips.squareRemovedFrom(60));
+    EditedClips.Pair clips = EditedClips.pair(dir, 120, EditedClips.squareRemovedFrom(60));
+    Path source = clips.source();
+    Path result = clips.result();
     Path out = dir.resolve("compare.mp4");
 
     sides.video(source, result, 1000, 3000, 240, out);
@@ -103,10 +102,9 @@ class SideBySideTest {
 
   @Test
   void aStretchLateInTheClipStartsAtItsTimeInBothHalves() {
-    Path source = EditedClips.write(dir.resolve("source.mp4"), 640, 360, 30, 240, EditedClips.NONE);
-    Path result =
-        EditedClips.write(
-            dir.resolve("result.mp4"), 640, 360, 30, 240, EditedClips.squareRemovedFrom(180));
+    EditedClips.Pair clips = EditedClips.pair(dir, 240, EditedClips.squareRemovedFrom(180));
+    Path source = clips.source();
+    Path result = clips.result();
     Path out = dir.resolve("late.mp4");
 
     sides.video(source, result, 5000, 7000, 360, out);

@@ -2,11 +2,13 @@ package dev.klingbot.core.testing;
 
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditEvent;
 import dev.klingbot.core.edit.EditImage;
 import dev.klingbot.core.edit.EditRequest;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.Origin;
 import dev.klingbot.core.edit.SourceVideo;
+import dev.klingbot.core.store.EditStore;
 import dev.klingbot.kling.EditMode;
 import dev.klingbot.kling.TaskDuration;
 import dev.klingbot.kling.TaskMode;
@@ -57,6 +59,22 @@ public final class Edits {
         edit.createdAt(),
         edit.updatedAt(),
         edit.version());
+  }
+
+  /** Stores the {@link #removal} {@code id}, started, succeeded and delivered at {@code at}. */
+  public static Edit storeDelivered(EditStore edits, String id, Instant at) {
+    Edit done = edits.insert(removal(id, at), null);
+    return edits.update(
+        inState(done, EditState.SUCCEEDED).withOutcome(done.outcome().delivered(at)),
+        at,
+        EditEvent.DELIVERED,
+        null);
+  }
+
+  /** Stores the {@link #removal} {@code id}, started at {@code at} and cancelled at {@code end}. */
+  public static Edit storeCancelled(EditStore edits, String id, Instant at, Instant end) {
+    Edit started = edits.insert(removal(id, at), null);
+    return edits.update(started.withState(EditState.CANCELLED), end, EditEvent.CANCELLED, null);
   }
 
   public static Edit swapWithImage(String id, Instant at) {

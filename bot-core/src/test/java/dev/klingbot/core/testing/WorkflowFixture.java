@@ -5,6 +5,7 @@ import dev.klingbot.config.QuotaConfig;
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.Requester;
 import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.media.Downloads;
 import dev.klingbot.core.quota.QuotaService;
 import dev.klingbot.core.relay.EditorLinks;
@@ -24,12 +25,14 @@ import dev.klingbot.kling.KlingClient;
 import dev.klingbot.simulator.KlingSimulator;
 import dev.klingbot.simulator.SampleVideos;
 import dev.klingbot.simulator.SimulatorOptions;
+import dev.klingbot.testing.SettableClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import okhttp3.OkHttpClient;
@@ -224,7 +227,8 @@ public final class WorkflowFixture implements AutoCloseable {
         links,
         Optional.empty(),
         settings,
-        clock);
+        clock,
+        dev.klingbot.core.metrics.WorkflowMetrics.none());
   }
 
   /** A minimal stand-in for the app's relay route: Kling (the simulator) fetches files here. */
@@ -260,6 +264,34 @@ public final class WorkflowFixture implements AutoCloseable {
   /** The paths (under the media folder) Kling fetched through the relay, in order. */
   public java.util.List<String> relayedPaths() {
     return java.util.List.copyOf(relayed);
+  }
+
+  /**
+   * Waits (polling the store, while the runner's own threads work) until edit {@code id} is
+   * delivered, for at most {@code wait}; returns it delivered.
+   */
+  public Edit awaitDelivered(String id, Duration wait) throws InterruptedException {
+    Instant deadline = Instant.now().plus(wait);
+    while (Instant.now().isBefore(deadline)) {
+      Edit edit = edits.find(id).orElseThrow();
+      if (edit.outcome().deliveredAt() != null) {
+        return edit;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("edit " + id + " was not delivered within " + wait);
+  }
+
+  /**
+   * Restarts the workflow as after a crash, follows {@code platform}'s edits, and steps the runner
+   * twice by hand, each time five minutes later on {@code clock}.
+   */
+  public void restartAndStepTwice(Platform platform, SettableClock clock) {
+    restart().runner().follow(platform);
+    clock.advance(Duration.ofMinutes(5));
+    workflow().runner().runOnce();
+    clock.advance(Duration.ofMinutes(5));
+    workflow().runner().runOnce();
   }
 
   public Workflow workflow() {

@@ -7,11 +7,10 @@ import dev.klingbot.core.Requester;
 import dev.klingbot.core.chat.ChatFile;
 import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.chat.ChatPort;
-import dev.klingbot.core.chat.Conversation;
-import dev.klingbot.core.chat.MessageRef;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.media.VideoInfo;
 import dev.klingbot.core.media.VideoProbe;
+import dev.klingbot.core.testing.CrashesAfterPosting;
 import dev.klingbot.core.testing.RecordingChat;
 import dev.klingbot.core.testing.TestDatabases;
 import dev.klingbot.core.testing.WorkflowFixture;
@@ -23,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -102,18 +100,10 @@ class ComparisonTest {
 
   @Test
   void aComparisonPostedJustBeforeACrashIsNotPostedAgain() throws Exception {
-    open();
-    CrashAfterPosting crashing = new CrashAfterPosting(chat, "Before and after");
-    open(crashing);
-    Edit edit = submit(640, 360);
-    runUntil(() -> !chat.postsContaining("Before and after").isEmpty());
+    Edit edit = submitAndCrashAfter("Before and after");
     assertThat(fixture.edits.find(edit.id()).orElseThrow().outcome().deliveredAt()).isNull();
 
-    fixture.restart().runner().follow(Platform.DISCORD);
-    clock.advance(Duration.ofMinutes(5));
-    fixture.workflow().runner().runOnce();
-    clock.advance(Duration.ofMinutes(5));
-    fixture.workflow().runner().runOnce();
+    fixture.restartAndStepTwice(Platform.DISCORD, clock);
 
     assertThat(chat.postsContaining("is ready")).hasSize(1);
     assertThat(chat.postsContaining("Before and after")).hasSize(1);
@@ -124,18 +114,10 @@ class ComparisonTest {
 
   @Test
   void aCrashRightAfterTheResultStillBringsTheComparisonOnceAfterTheRestart() throws Exception {
-    open();
-    CrashAfterPosting crashing = new CrashAfterPosting(chat, "is ready");
-    open(crashing);
-    Edit edit = submit(640, 360);
-    runUntil(() -> !chat.postsContaining("is ready").isEmpty());
+    Edit edit = submitAndCrashAfter("is ready");
     assertThat(chat.postsContaining("Before and after")).isEmpty();
 
-    fixture.restart().runner().follow(Platform.DISCORD);
-    clock.advance(Duration.ofMinutes(5));
-    fixture.workflow().runner().runOnce();
-    clock.advance(Duration.ofMinutes(5));
-    fixture.workflow().runner().runOnce();
+    fixture.restartAndStepTwice(Platform.DISCORD, clock);
 
     assertThat(chat.postsContaining("is ready")).hasSize(1);
     assertThat(chat.postsContaining("Before and after `" + edit.id() + "`")).hasSize(1);
@@ -251,6 +233,18 @@ class ComparisonTest {
    */
   private static final long VIDEO_TOO_LARGE_LIMIT = 80_000;
 
+  /**
+   * Submits an edit in a bot process that dies right after its first post containing {@code
+   * marker}.
+   */
+  private Edit submitAndCrashAfter(String marker) throws InterruptedException {
+    open();
+    open(new CrashesAfterPosting(chat, marker));
+    Edit edit = submit(640, 360);
+    runUntil(() -> !chat.postsContaining(marker).isEmpty());
+    return edit;
+  }
+
   private Edit submit(int width, int height) {
     Edit edit =
         fixture
@@ -276,7 +270,7 @@ class ComparisonTest {
     while (!condition.getAsBoolean() && Instant.now().isBefore(deadline)) {
       try {
         fixture.workflow().runner().runOnce();
-      } catch (ProcessKilled e) {
+      } catch (CrashesAfterPosting.ProcessKilled e) {
         return; // the process is gone; the test restarts it
       }
       clock.advance(Duration.ofSeconds(1));
@@ -288,56 +282,5 @@ class ComparisonTest {
   private Edit runUntilDelivered(String id) throws InterruptedException {
     runUntil(() -> fixture.edits.find(id).orElseThrow().outcome().deliveredAt() != null);
     return fixture.edits.find(id).orElseThrow();
-  }
-
-  /** The bot process dying: no part of the bot catches it. */
-  private static final class ProcessKilled extends Error {
-    private static final long serialVersionUID = 1L;
-
-    ProcessKilled() {
-      super("the bot process was killed after the upload");
-    }
-  }
-
-  /** A chat platform where the bot process dies right after a matching post went out. */
-  private static final class CrashAfterPosting implements ChatPort {
-    private final RecordingChat chat;
-    private final String crashAfter;
-    private boolean crashed;
-
-    CrashAfterPosting(RecordingChat chat, String crashAfter) {
-      this.chat = chat;
-      this.crashAfter = crashAfter;
-    }
-
-    @Override
-    public Platform platform() {
-      return chat.platform();
-    }
-
-    @Override
-    public MessageRef post(Conversation where, ChatMessage message) {
-      MessageRef posted = chat.post(where, message);
-      if (!crashed && message.text().contains(crashAfter)) {
-        crashed = true;
-        throw new ProcessKilled();
-      }
-      return posted;
-    }
-
-    @Override
-    public void edit(MessageRef message, ChatMessage replacement) {
-      chat.edit(message, replacement);
-    }
-
-    @Override
-    public long uploadLimitBytes(Conversation where) {
-      return chat.uploadLimitBytes(where);
-    }
-
-    @Override
-    public Optional<MessageRef> findRecent(Conversation where, String marker, Instant since) {
-      return chat.findRecent(where, marker, since);
-    }
   }
 }

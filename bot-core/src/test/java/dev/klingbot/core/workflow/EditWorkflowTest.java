@@ -43,15 +43,7 @@ class EditWorkflowTest {
   }
 
   private Edit awaitDelivered(String id) throws InterruptedException {
-    Instant deadline = Instant.now().plus(WAIT);
-    while (Instant.now().isBefore(deadline)) {
-      Edit edit = fixture.edits.find(id).orElseThrow();
-      if (edit.outcome().deliveredAt() != null) {
-        return edit;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("edit " + id + " was not delivered within " + WAIT);
+    return fixture.awaitDelivered(id, WAIT);
   }
 
   private EditService service() {

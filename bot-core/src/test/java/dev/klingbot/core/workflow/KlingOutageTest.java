@@ -257,7 +257,8 @@ class KlingOutageTest {
                 null, new dev.klingbot.core.relay.UrlSigner("test-signing-key-0123456789"), clock),
             java.util.Optional.empty(),
             fixture.settings(),
-            clock);
+            clock,
+            dev.klingbot.core.metrics.WorkflowMetrics.none());
     workflow.runner().follow(Platform.DISCORD);
     Edit edit =
         workflow

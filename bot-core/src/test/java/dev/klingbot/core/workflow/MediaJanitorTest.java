@@ -2,7 +2,6 @@ package dev.klingbot.core.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.klingbot.core.edit.EditEvent;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.relay.MediaStore;
 import dev.klingbot.core.store.Database;
@@ -25,19 +24,9 @@ class MediaJanitorTest {
     Instant t0 = Instant.parse("2026-11-01T10:00:00Z");
     try (Database database = TestDatabases.h2()) {
       EditStore edits = new EditStore(database);
-      var done = edits.insert(Edits.removal("OLDDONE2", t0), null);
-      edits.update(
-          Edits.inState(done, EditState.SUCCEEDED).withOutcome(done.outcome().delivered(t0)),
-          t0,
-          EditEvent.DELIVERED,
-          null);
+      Edits.storeDelivered(edits, "OLDDONE2", t0);
       edits.insert(Edits.removal("STILLOPN", t0).withState(EditState.SELECTING), null);
-      var recent = edits.insert(Edits.removal("RECENT22", t0), null);
-      edits.update(
-          recent.withState(EditState.CANCELLED),
-          t0.plus(Duration.ofDays(6)),
-          EditEvent.CANCELLED,
-          null);
+      Edits.storeCancelled(edits, "RECENT22", t0, t0.plus(Duration.ofDays(6)));
       MediaFiles files = new MediaFiles(root);
       for (String id : new String[] {"OLDDONE2", "STILLOPN", "RECENT22"}) {
         Files.writeString(files.dir(id).resolve("source.mp4"), "video");
@@ -61,49 +50,19 @@ class MediaJanitorTest {
     try (Database database = TestDatabases.h2()) {
       EditStore edits = new EditStore(database);
       for (String id : new String[] {"OLDLOCAL", "OLDELSEW"}) {
-        var done = edits.insert(Edits.removal(id, t0), null);
-        edits.update(
-            Edits.inState(done, EditState.SUCCEEDED).withOutcome(done.outcome().delivered(t0)),
-            t0,
-            EditEvent.DELIVERED,
-            null);
+        Edits.storeDelivered(edits, id, t0);
       }
       MediaFiles files = new MediaFiles(root);
       Files.writeString(files.dir("OLDLOCAL").resolve("source.mp4"), "video");
-      java.util.List<String> asked = new java.util.ArrayList<>();
-      MediaStore store =
-          new MediaStore() {
-            @Override
-            public boolean available() {
-              return true;
-            }
-
-            @Override
-            public boolean shared() {
-              return true;
-            }
-
-            @Override
-            public java.util.Optional<String> urlFor(Path file) {
-              return java.util.Optional.empty();
-            }
-
-            @Override
-            public int deleteEdit(String editId) {
-              asked.add(editId);
-              if (editId.equals("OLDLOCAL")) {
-                throw new dev.klingbot.core.relay.MediaStoreException(
-                    "The media bucket is unreachable", null);
-              }
-              return 2;
-            }
-          };
+      FakeBucket store = new FakeBucket();
+      store.holdsResult = false;
+      store.failsToDelete = "OLDLOCAL";
       SettableClock clock = new SettableClock(t0.plus(Duration.ofDays(8)));
 
       int removed =
           new MediaJanitor(edits, files, store, Duration.ofDays(7), clock).clean(clock.instant());
 
-      assertThat(asked).containsExactlyInAnyOrder("OLDLOCAL", "OLDELSEW");
+      assertThat(store.deleted).containsExactlyInAnyOrder("OLDLOCAL", "OLDELSEW");
       assertThat(removed).isEqualTo(2);
       assertThat(root.resolve("OLDLOCAL")).doesNotExist();
     }

@@ -7,6 +7,7 @@ import dev.klingbot.core.Requester;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.TaskState;
+import dev.klingbot.core.testing.CrashesAfterPosting;
 import dev.klingbot.core.testing.RecordingChat;
 import dev.klingbot.core.testing.WorkflowFixture;
 import dev.klingbot.testing.SettableClock;
@@ -155,7 +156,11 @@ class RunnerAndDeliveryTest {
   void aResultPostedJustBeforeACrashIsNotPostedAgainAfterTheRestart() throws Exception {
     fixture = WorkflowFixture.handDriven(clock);
     chat = new RecordingChat(Platform.DISCORD);
-    CrashAfterPosting crashing = new CrashAfterPosting(chat, "is ready");
+    CrashesAfterPosting crashing =
+        new CrashesAfterPosting(
+            chat,
+            "is ready",
+            () -> new IllegalStateException("the bot process was killed after the upload"));
     fixture.chats.register(crashing);
     fixture.workflow().runner().follow(Platform.DISCORD);
     Edit edit = startAndSubmit();
@@ -173,11 +178,7 @@ class RunnerAndDeliveryTest {
     assertThat(interrupted.outcome().deliveryStartedAt()).isNotNull();
     assertThat(interrupted.outcome().deliveredAt()).isNull();
 
-    fixture.restart().runner().follow(Platform.DISCORD);
-    clock.advance(Duration.ofMinutes(5));
-    fixture.workflow().runner().runOnce();
-    clock.advance(Duration.ofMinutes(5));
-    fixture.workflow().runner().runOnce();
+    fixture.restartAndStepTwice(Platform.DISCORD, clock);
 
     assertThat(chat.postsContaining("is ready"))
         .as("the result appears once in the thread")
@@ -185,51 +186,6 @@ class RunnerAndDeliveryTest {
     Edit delivered = fixture.edits.find(edit.id()).orElseThrow();
     assertThat(delivered.outcome().deliveredAt()).isNotNull();
     assertThat(fixture.edits.events(edit.id())).last().asString().startsWith("delivered");
-  }
-
-  /** A chat platform where the bot process dies right after a matching post went out. */
-  private static final class CrashAfterPosting implements dev.klingbot.core.chat.ChatPort {
-    private final RecordingChat chat;
-    private final String crashAfter;
-    private boolean crashed;
-
-    CrashAfterPosting(RecordingChat chat, String crashAfter) {
-      this.chat = chat;
-      this.crashAfter = crashAfter;
-    }
-
-    @Override
-    public Platform platform() {
-      return chat.platform();
-    }
-
-    @Override
-    public dev.klingbot.core.chat.MessageRef post(
-        dev.klingbot.core.chat.Conversation where, dev.klingbot.core.chat.ChatMessage message) {
-      dev.klingbot.core.chat.MessageRef posted = chat.post(where, message);
-      if (!crashed && message.text().contains(crashAfter)) {
-        crashed = true;
-        throw new IllegalStateException("the bot process was killed after the upload");
-      }
-      return posted;
-    }
-
-    @Override
-    public void edit(
-        dev.klingbot.core.chat.MessageRef message, dev.klingbot.core.chat.ChatMessage replacement) {
-      chat.edit(message, replacement);
-    }
-
-    @Override
-    public long uploadLimitBytes(dev.klingbot.core.chat.Conversation where) {
-      return chat.uploadLimitBytes(where);
-    }
-
-    @Override
-    public java.util.Optional<dev.klingbot.core.chat.MessageRef> findRecent(
-        dev.klingbot.core.chat.Conversation where, String marker, Instant since) {
-      return chat.findRecent(where, marker, since);
-    }
   }
 
   private Edit startAndSubmit() {

@@ -8,14 +8,12 @@ import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.Origin;
 import dev.klingbot.core.edit.Outcome;
 import dev.klingbot.core.relay.MediaStore;
-import dev.klingbot.core.relay.MediaStoreException;
 import dev.klingbot.core.testing.Edits;
 import dev.klingbot.testing.SettableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,37 +23,6 @@ class SharedResultLinksTest {
   private static final String KLING_LINK = "https://kling.example/results/1.mp4";
 
   @TempDir Path media;
-
-  /** A bucket stand-in: a link for what it holds, empty otherwise, or unreachable. */
-  private static final class Bucket implements MediaStore {
-    boolean holdsResult = true;
-    boolean reachable = true;
-
-    @Override
-    public boolean available() {
-      return true;
-    }
-
-    @Override
-    public boolean shared() {
-      return true;
-    }
-
-    @Override
-    public Optional<String> urlFor(Path file) {
-      if (!reachable) {
-        throw new MediaStoreException("The media bucket “m” could not look up a file", null);
-      }
-      return holdsResult
-          ? Optional.of("https://bucket.example/m/" + file.getFileName() + "?X-Amz-Signature=s")
-          : Optional.empty();
-    }
-
-    @Override
-    public int deleteEdit(String editId) {
-      return 0;
-    }
-  }
 
   private Edit finished(Platform platform, boolean fileHere) throws Exception {
     Path result = media.resolve("RESULT01").resolve("result-RESULT01.mp4");
@@ -79,7 +46,7 @@ class SharedResultLinksTest {
 
   @Test
   void theBucketLinkIsGivenOnEveryPlatformAlsoWithoutTheFileHere() throws Exception {
-    Bucket bucket = new Bucket();
+    FakeBucket bucket = new FakeBucket();
 
     for (Platform platform : new Platform[] {Platform.CONSOLE, Platform.DISCORD}) {
       assertThat(links(bucket, Duration.ofDays(1)).of(finished(platform, false)))
@@ -89,7 +56,7 @@ class SharedResultLinksTest {
 
   @Test
   void anUnreachableBucketFallsBackToThePathInTheConsoleAndToKlingInAChat() throws Exception {
-    Bucket bucket = new Bucket();
+    FakeBucket bucket = new FakeBucket();
     bucket.reachable = false;
 
     assertThat(links(bucket, Duration.ofDays(1)).of(finished(Platform.CONSOLE, true)))
@@ -101,7 +68,7 @@ class SharedResultLinksTest {
 
   @Test
   void aResultRetentionRemovedIsGoneOnceKlingDroppedItToo() throws Exception {
-    Bucket bucket = new Bucket();
+    FakeBucket bucket = new FakeBucket();
     bucket.holdsResult = false;
     Edit edit = finished(Platform.SLACK, false);
 

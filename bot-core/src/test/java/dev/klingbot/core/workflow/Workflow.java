@@ -32,35 +32,6 @@ public final class Workflow implements AutoCloseable {
   private final KlingCallbacks callbacks;
   private final Delivery delivery;
 
-  public Workflow(
-      KlingClient kling,
-      EditStore edits,
-      SelectionStore selections,
-      ServerSettingsStore serverSettings,
-      QuotaService quota,
-      ChatPorts chats,
-      Downloads downloads,
-      MediaStore relay,
-      EditorLinks editorLinks,
-      Optional<WebhookSignature> webhookSignature,
-      WorkflowSettings settings,
-      Clock clock) {
-    this(
-        kling,
-        edits,
-        selections,
-        serverSettings,
-        quota,
-        chats,
-        downloads,
-        relay,
-        editorLinks,
-        webhookSignature,
-        settings,
-        clock,
-        WorkflowMetrics.none());
-  }
-
   /**
    * A workflow that counts into {@code metrics}: every Kling call (timed by operation and outcome),
    * deliveries, callbacks, spent units and queue waits; see {@link WorkflowMetrics}.

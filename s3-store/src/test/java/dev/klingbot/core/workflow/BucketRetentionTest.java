@@ -2,8 +2,6 @@ package dev.klingbot.core.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.klingbot.core.edit.EditEvent;
-import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.store.Database;
 import dev.klingbot.core.store.EditStore;
 import dev.klingbot.core.testing.Edits;
@@ -34,18 +32,8 @@ class BucketRetentionTest {
         S3MediaStore store = S3MediaStore.open(here, bucket.config(Duration.ofHours(1)));
         S3MediaStore writer = S3MediaStore.open(otherProcess, bucket.config(Duration.ofHours(1)))) {
       EditStore edits = new EditStore(database);
-      var done = edits.insert(Edits.removal("OLDDONE2", t0), null);
-      edits.update(
-          Edits.inState(done, EditState.SUCCEEDED).withOutcome(done.outcome().delivered(t0)),
-          t0,
-          EditEvent.DELIVERED,
-          null);
-      var recent = edits.insert(Edits.removal("RECENT22", t0), null);
-      edits.update(
-          recent.withState(EditState.CANCELLED),
-          t0.plus(Duration.ofDays(6)),
-          EditEvent.CANCELLED,
-          null);
+      Edits.storeDelivered(edits, "OLDDONE2", t0);
+      Edits.storeCancelled(edits, "RECENT22", t0, t0.plus(Duration.ofDays(6)));
       MediaFiles written = new MediaFiles(otherProcess);
       String oldResult = null;
       for (String id : new String[] {"OLDDONE2", "RECENT22"}) {

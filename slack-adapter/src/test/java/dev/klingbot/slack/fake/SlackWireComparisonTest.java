@@ -3,12 +3,8 @@ package dev.klingbot.slack.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klingbot.core.Platform;
-import dev.klingbot.core.chat.ChatException;
-import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.chat.ChatPort;
-import dev.klingbot.core.chat.Conversation;
-import dev.klingbot.core.chat.MessageRef;
-import dev.klingbot.core.conversation.CommandSyntax;
+import dev.klingbot.core.testing.CrashesAfterPosting;
 import dev.klingbot.core.workflow.MediaSource;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -17,7 +13,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -33,17 +28,7 @@ class SlackWireComparisonTest extends BothModesTest {
   @Test
   void theResultIsFollowedByTheBeforeAndAfterStillAndVideoInTheThread() throws Exception {
     open(WireBot.Mode.HTTP);
-    MediaSource.File clip = fixture.sampleFile(1280, 720, 30, 5);
-    Map<String, Object> file = slack.file("F_VIDEO", "clip.mp4", "video/mp4", clip.path());
-    bot.event(
-        SlackPayloads.mention(
-            "U_ALICE", MENTION_TS, null, "remove the orange ball", List.of(file)));
-    FakeSlack.Call plan = slack.await("chat.update", c -> c.shown().contains("Kling prompt"), WAIT);
-    Matcher submit = Pattern.compile("submit:([A-Z0-9]+)").matcher(plan.blocks());
-    assertThat(submit.find()).isTrue();
-    String id = submit.group(1);
-
-    bot.press("U_ALICE", "submit:" + id, plan.param("ts"), MENTION_TS);
+    String id = startAndSubmit();
 
     FakeSlack.Call comparison = slack.awaitUpload("Before and after `" + id + "`", WAIT);
     assertThat(comparison.param("thread_ts")).isEqualTo(MENTION_TS);
@@ -82,18 +67,8 @@ class SlackWireComparisonTest extends BothModesTest {
   void aComparisonSharedJustBeforeACrashIsFoundInTheThreadAndNotSharedAgain() throws Exception {
     open(WireBot.Mode.HTTP);
     ChatPort real = fixture.chats.find(Platform.SLACK).orElseThrow();
-    fixture.chats.register(new DiesAfterPosting(real, "Before and after"));
-    MediaSource.File clip = fixture.sampleFile(1280, 720, 30, 5);
-    Map<String, Object> file = slack.file("F_VIDEO", "clip.mp4", "video/mp4", clip.path());
-    bot.event(
-        SlackPayloads.mention(
-            "U_ALICE", MENTION_TS, null, "remove the orange ball", List.of(file)));
-    FakeSlack.Call plan = slack.await("chat.update", c -> c.shown().contains("Kling prompt"), WAIT);
-    Matcher submit = Pattern.compile("submit:([A-Z0-9]+)").matcher(plan.blocks());
-    assertThat(submit.find()).isTrue();
-    String id = submit.group(1);
-
-    bot.press("U_ALICE", "submit:" + id, plan.param("ts"), MENTION_TS);
+    fixture.chats.register(new CrashesAfterPosting(real, "Before and after"));
+    String id = startAndSubmit();
 
     // the process dies right after the share; the job runner takes the edit up again, as after a
     // restart, and finds the result and the comparison in the thread
@@ -115,75 +90,19 @@ class SlackWireComparisonTest extends BothModesTest {
         .anySatisfy(line -> assertThat(line).startsWith("compared: found the earlier post"));
   }
 
-  /** The bot process dying: no part of the bot catches it. */
-  private static final class ProcessKilled extends Error {
-    private static final long serialVersionUID = 1L;
-
-    ProcessKilled() {
-      super("the bot process was killed right after a post");
-    }
-  }
-
-  /** Slack's chat port, in a process that dies right after a matching post went out (once). */
-  private static final class DiesAfterPosting implements ChatPort {
-    private final ChatPort chat;
-    private final String dieAfter;
-    private volatile boolean died;
-
-    DiesAfterPosting(ChatPort chat, String dieAfter) {
-      this.chat = chat;
-      this.dieAfter = dieAfter;
-    }
-
-    @Override
-    public Platform platform() {
-      return chat.platform();
-    }
-
-    @Override
-    public MessageRef post(Conversation where, ChatMessage message) {
-      MessageRef posted = chat.post(where, message);
-      if (!died && message.text().contains(dieAfter)) {
-        died = true;
-        throw new ProcessKilled();
-      }
-      return posted;
-    }
-
-    @Override
-    public void edit(MessageRef message, ChatMessage replacement) {
-      chat.edit(message, replacement);
-    }
-
-    @Override
-    public long uploadLimitBytes(Conversation where) {
-      return chat.uploadLimitBytes(where);
-    }
-
-    @Override
-    public Optional<MessageRef> findRecent(Conversation where, String marker, Instant since) {
-      return chat.findRecent(where, marker, since);
-    }
-
-    @Override
-    public Conversation openThread(Conversation from, String title) {
-      return chat.openThread(from, title);
-    }
-
-    @Override
-    public Optional<String> link(Conversation conversation) {
-      return chat.link(conversation);
-    }
-
-    @Override
-    public CommandSyntax syntax() {
-      return chat.syntax();
-    }
-
-    @Override
-    public String explain(ChatException refusal) {
-      return chat.explain(refusal);
-    }
+  /** Alice mentions the bot with a clip and presses Submit on the plan; returns the edit's id. */
+  private String startAndSubmit() throws Exception {
+    MediaSource.File clip = fixture.sampleFile(1280, 720, 30, 5);
+    Map<String, Object> file = slack.file("F_VIDEO", "clip.mp4", "video/mp4", clip.path());
+    bot.event(
+        SlackPayloads.mention(
+            "U_ALICE", MENTION_TS, null, "remove the orange ball", List.of(file)));
+    FakeSlack.Call plan = slack.await("chat.update", c -> c.shown().contains("Kling prompt"), WAIT);
+    Matcher submit = Pattern.compile("submit:([A-Z0-9]+)").matcher(plan.blocks());
+    assertThat(submit.find()).isTrue();
+    String id = submit.group(1);
+    bot.press("U_ALICE", "submit:" + id, plan.param("ts"), MENTION_TS);
+    return id;
   }
 
   private static String fileIdFor(List<FakeSlack.Call> asked, String name) {
