@@ -63,6 +63,11 @@ public final class FakeDiscord implements AutoCloseable {
   /** A member of the server, as tests name them. */
   public record Member(String id, String name, boolean admin) {}
 
+  /** Sets the language a member's Discord client reports in interactions (default en-US). */
+  public void userLocale(Member member, String locale) {
+    userLocales.put(member.id(), locale);
+  }
+
   private final AtomicLong sequence = new AtomicLong();
   private final AtomicInteger gatewaySequence = new AtomicInteger();
   private final MockWebServer server = new MockWebServer();
@@ -76,6 +81,7 @@ public final class FakeDiscord implements AutoCloseable {
 
   private final List<RestCall> calls = new ArrayList<>();
   private final Map<String, DataObject> channels = new LinkedHashMap<>();
+  private final Map<String, String> userLocales = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, DataObject> messages = new LinkedHashMap<>();
   private final Map<String, String> messageChannels = new LinkedHashMap<>();
   private final Map<String, String> nonces = new LinkedHashMap<>();
@@ -915,7 +921,7 @@ public final class FakeDiscord implements AutoCloseable {
                 "member",
                 member(member).put("permissions", Long.toString(memberPermissions(member))))
             .put("app_permissions", Long.toString(botPermissions))
-            .put("locale", "en-US")
+            .put("locale", userLocales.getOrDefault(member.id(), "en-US"))
             .put("guild_locale", "en-US")
             .put("entitlements", DataArray.empty())
             .put("authorizing_integration_owners", DataObject.empty().put("0", guildId))
