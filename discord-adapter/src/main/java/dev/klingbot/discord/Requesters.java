@@ -2,6 +2,7 @@ package dev.klingbot.discord;
 
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.Requester;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.workflow.EditException;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
@@ -26,8 +27,7 @@ final class Requesters {
     Guild guild = interaction.getGuild();
     if (guild == null) {
       throw new EditException(
-          EditException.Kind.NOT_ALLOWED,
-          "I work in servers only: use my commands in a channel of a server I am in.");
+          EditException.Kind.NOT_ALLOWED, Messages.text("discord.servers-only"));
     }
     String channelId = channel != null ? channel.getId() : interaction.getChannelId();
     String threadId = null;
@@ -50,6 +50,6 @@ final class Requesters {
         user.getId(),
         name,
         admin,
-        interaction.getUserLocale().getLocale());
+        interaction.getUserLocale() == null ? null : interaction.getUserLocale().getLocale());
   }
 }

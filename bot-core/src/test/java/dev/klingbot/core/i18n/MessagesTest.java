@@ -23,7 +23,7 @@ class MessagesTest {
           "hdr", "vfr", "avc", "hevc", "yuv", "aac", "bot", "ai", "min", "max", "top", "x");
 
   private static final Pattern CODE = Pattern.compile("`[^`]*`|https?://\\S+|<<<[^>]*>>>");
-  private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9.]+");
+  private static final Pattern WORD = Pattern.compile("[A-Za-z]{2,}[A-Za-z0-9.]*");
 
   @Test
   void everyKeyHasAChineseText() {
