@@ -132,12 +132,21 @@ public final class ConversationHandler {
   }
 
   /**
+   * The language to speak to {@code who}: their own (as their platform says), else their server's
+   * choice, else the configured one. Front-ends use it for what they say before a command reaches
+   * the core (a placeholder, a mistyped command).
+   */
+  public Lang language(Requester who) {
+    return admin.languageFor(who);
+  }
+
+  /**
    * The language to answer in: a person's own (as the platform says) or their server's choice, else
    * the configured one; for a selection-page link, the language of its edit.
    */
   private Lang languageOf(Actor actor) {
     if (actor instanceof Actor.Member member) {
-      return admin.languageFor(member.requester());
+      return language(member.requester());
     }
     try {
       return edits

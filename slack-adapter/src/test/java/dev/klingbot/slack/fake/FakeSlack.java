@@ -368,7 +368,7 @@ public final class FakeSlack implements AutoCloseable {
         return GSON.toJson(Map.of("ok", true, "message_ts", nextTs()));
       case "users.info":
         Map<String, Object> user = users.get(params.get("user"));
-        if (user != null && !"true".equals(params.get("include_locale"))) {
+        if (user != null && !List.of("1", "true").contains(params.get("include_locale"))) {
           user = new LinkedHashMap<>(user);
           user.remove("locale");
         }
