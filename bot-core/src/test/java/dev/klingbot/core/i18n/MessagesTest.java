@@ -20,7 +20,8 @@ class MessagesTest {
           "kling", "discord", "slack", "mp4", "mov", "webm", "png", "jpg", "jpeg", "webp", "gif",
           "mb", "gb", "kb", "id", "url", "urls", "ffmpeg", "fps", "px", "std", "pro", "zh", "en",
           "http", "https", "s3", "api", "emoji", "english", "h264", "utc", "vs", "ok", "gpu", "cpu",
-          "hdr", "vfr", "avc", "hevc", "yuv", "aac", "bot", "ai", "min", "max", "top", "x");
+          "hdr", "vfr", "avc", "hevc", "yuv", "aac", "bot", "ai", "min", "max", "top", "x",
+          "h.264");
 
   private static final Pattern CODE = Pattern.compile("`[^`]*`|https?://\\S+|<<<[^>]*>>>");
   private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9.]+");
