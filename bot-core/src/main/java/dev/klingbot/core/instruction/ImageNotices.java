@@ -1,20 +1,17 @@
 package dev.klingbot.core.instruction;
 
+import dev.klingbot.core.i18n.Messages;
+
 /** Notices about attached images that won't go to Kling. */
 final class ImageNotices {
   private ImageNotices() {}
 
   static String removalLeftOut(int attached) {
-    return "Removal uses no reference image, so the "
-        + (attached == 1 ? "1 image you attached was" : attached + " images you attached were")
-        + " left out.";
+    return Messages.text("instruction.notice.removal.left.out", attached);
   }
 
   static String notNamedLeftOut(int named, int attached) {
-    return "Your prompt names only <<<image_"
-        + named
-        + ">>>, so the other "
-        + (attached - named == 1 ? "image was" : (attached - named) + " images were")
-        + " left out.";
+    return Messages.text(
+        "instruction.notice.not.named.left.out", String.valueOf(named), attached - named);
   }
 }

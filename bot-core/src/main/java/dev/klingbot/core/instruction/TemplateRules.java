@@ -4,6 +4,8 @@ import static dev.klingbot.core.instruction.Placeholders.IMAGE_1;
 import static dev.klingbot.core.instruction.Placeholders.IMAGE_2;
 import static dev.klingbot.core.instruction.Placeholders.VIDEO;
 
+import dev.klingbot.core.i18n.Lang;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.kling.EditMode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,7 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 
-/** What makes an admin's prompt template usable for a mode, as plain-word problems. */
+/**
+ * What makes an admin's prompt template usable for a mode, as plain-word problems in the admin's
+ * language (the {@code instruction.template.*} messages).
+ */
 final class TemplateRules {
   static final int MAX_TEMPLATE_LENGTH = 2000;
 
@@ -21,59 +26,62 @@ final class TemplateRules {
   static List<String> problems(EditMode mode, String template) {
     if (template == null || template.isBlank()) {
       return List.of(
-          "The template is empty; write the prompt Kling should get, for example “"
-              + PromptTemplates.defaultTemplate(mode, Language.ENGLISH)
-              + "”.");
+          Messages.text(
+              "instruction.template.empty",
+              PromptTemplates.defaultTemplate(
+                  mode, Messages.current() == Lang.ZH ? Language.CHINESE : Language.ENGLISH)));
     }
     List<String> problems = new ArrayList<>();
     int length = TextNormalizer.characterCount(template);
     if (length > MAX_TEMPLATE_LENGTH) {
       problems.add(
-          "It is "
-              + length
-              + " characters long; a template can have at most "
-              + MAX_TEMPLATE_LENGTH
-              + ".");
+          Messages.text(
+              "instruction.template.too.long",
+              String.valueOf(length),
+              String.valueOf(MAX_TEMPLATE_LENGTH)));
     }
     placeholderProblems(template, problems);
     Set<TemplateVariable> used = variableProblems(mode, template, problems);
     if (!template.contains(VIDEO)) {
-      problems.add("It must contain <<<video_1>>>, which tells Kling which video to edit.");
+      problems.add(Messages.text("instruction.template.no.video"));
     }
     boolean namesImage = template.contains(IMAGE_1) || used.contains(TemplateVariable.IMAGES);
     switch (mode) {
       case REMOVAL -> {
         if (namesImage || template.contains(IMAGE_2)) {
           problems.add(
-              "A removal template must not mention reference images (<<<image_1>>>, <<<image_2>>>"
-                  + " or {images}): removal uses none.");
+              Messages.text(
+                  "instruction.template.removal.images", TemplateVariable.IMAGES.token()));
         }
         if (!used.contains(TemplateVariable.ELEMENT)) {
-          problems.add("It must contain {element}, the thing to remove.");
+          problems.add(
+              Messages.text(
+                  "instruction.template.removal.element", TemplateVariable.ELEMENT.token()));
         }
       }
       case SWAP -> {
         if (!namesImage) {
-          problems.add(
-              "A swap template must contain <<<image_1>>>, the picture of the new element.");
+          problems.add(Messages.text("instruction.template.swap.image"));
         }
         if (template.contains(IMAGE_2)) {
-          problems.add("A swap template must not contain <<<image_2>>>: a swap takes one image.");
+          problems.add(Messages.text("instruction.template.swap.second.image"));
         }
         if (!used.contains(TemplateVariable.ORIGINAL) && !used.contains(TemplateVariable.ELEMENT)) {
-          problems.add("It must contain {original}, the thing in the video being replaced.");
+          problems.add(
+              Messages.text(
+                  "instruction.template.swap.original", TemplateVariable.ORIGINAL.token()));
         }
       }
       case ADDITION -> {
         if (!namesImage) {
           problems.add(
-              "An addition template must contain {images} or <<<image_1>>>, the picture of what"
-                  + " to add.");
+              Messages.text(
+                  "instruction.template.addition.image", TemplateVariable.IMAGES.token()));
         }
         if (template.contains(IMAGE_2)) {
           problems.add(
-              "Write {images} instead of <<<image_2>>>: the second image is optional, and {images}"
-                  + " names both images when there are two.");
+              Messages.text(
+                  "instruction.template.addition.second.image", TemplateVariable.IMAGES.token()));
         }
       }
     }
@@ -86,17 +94,9 @@ final class TemplateRules {
         continue;
       }
       if (token.startsWith("<<<") && token.endsWith(">>>")) {
-        problems.add(
-            "“"
-                + token
-                + "” is not a Kling placeholder; use <<<video_1>>>, <<<image_1>>> or"
-                + " <<<image_2>>>.");
+        problems.add(Messages.text("instruction.template.unknown.placeholder", token));
       } else {
-        problems.add(
-            "“"
-                + token
-                + "” does not make a complete placeholder; write them exactly as <<<video_1>>>,"
-                + " <<<image_1>>> or <<<image_2>>>.");
+        problems.add(Messages.text("instruction.template.incomplete.placeholder", token));
       }
     }
   }
@@ -112,23 +112,18 @@ final class TemplateRules {
       if (variable.isEmpty()) {
         if (reported.add(matcher.group())) {
           problems.add(
-              "“"
-                  + matcher.group()
-                  + "” is not a variable; use "
-                  + TemplateVariable.listForMessages()
-                  + ".");
+              Messages.text(
+                  "instruction.template.unknown.variable",
+                  matcher.group(),
+                  TemplateVariable.listForMessages()));
         }
       } else if (!variable.get().hasValueIn(mode)) {
         if (reported.add(matcher.group())) {
           problems.add(
-              "“"
-                  + matcher.group()
-                  + "” has no value in "
-                  + (mode == EditMode.ADDITION ? "an " : "a ")
-                  + mode.wireName()
-                  + " edit; use "
-                  + usableIn(mode)
-                  + ".");
+              Messages.text(
+                  "instruction.template.no.value." + mode.wireName(),
+                  matcher.group(),
+                  usableIn(mode)));
         }
       } else {
         used.add(variable.get());

@@ -1,5 +1,6 @@
 package dev.klingbot.core.media;
 
+import dev.klingbot.core.i18n.Messages;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -80,11 +81,7 @@ public final class AddressGuard {
 
   /** The user's sentence for a refused link. */
   static String refusal(String kind) {
-    return "The link points to "
-        + kind
-        + ", which the bot does not download from; for development set "
-        + SETTING
-        + ".";
+    return Messages.text("media.address.refused", kind, SETTING);
   }
 
   /**
@@ -94,8 +91,7 @@ public final class AddressGuard {
   void checkUrl(HttpUrl url) {
     String scheme = url.scheme();
     if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new MediaException(
-          MediaProblem.BAD_URL, "That is not a web link; it should start with https://.");
+      throw new MediaException(MediaProblem.BAD_URL, Messages.text("media.download.not.a.link"));
     }
     if (isExempt(url)) {
       return;
@@ -170,7 +166,10 @@ public final class AddressGuard {
     return Optional.empty();
   }
 
-  /** The kind of a non-public address in words ("a loopback address"), or empty when public. */
+  /**
+   * The kind of a non-public address in the current language's words ("a loopback address"), or
+   * empty when public.
+   */
   public static Optional<String> kindOf(InetAddress address) {
     byte[] bytes = address.getAddress();
     if (address instanceof Inet6Address) {
@@ -179,19 +178,19 @@ public final class AddressGuard {
         return kindOfIpv4(embedded.get());
       }
       if (address.isAnyLocalAddress()) {
-        return Optional.of("an unspecified address");
+        return Optional.of(Messages.text("media.address.unspecified"));
       }
       if (address.isLoopbackAddress()) {
-        return Optional.of("a loopback address");
+        return Optional.of(Messages.text("media.address.loopback"));
       }
       if (address.isLinkLocalAddress()) {
-        return Optional.of("a link-local address");
+        return Optional.of(Messages.text("media.address.link.local"));
       }
       if (address.isSiteLocalAddress() || (bytes[0] & 0xfe) == 0xfc) {
-        return Optional.of("a private-network address");
+        return Optional.of(Messages.text("media.address.private"));
       }
       if (address.isMulticastAddress()) {
-        return Optional.of("a multicast address");
+        return Optional.of(Messages.text("media.address.multicast"));
       }
       return Optional.empty();
     }
@@ -202,27 +201,27 @@ public final class AddressGuard {
     int a = ip[0] & 0xff;
     int b = ip[1] & 0xff;
     if (a == 127) {
-      return Optional.of("a loopback address");
+      return Optional.of(Messages.text("media.address.loopback"));
     }
     if (a == 10 || (a == 172 && b >= 16 && b <= 31) || (a == 192 && b == 168)) {
-      return Optional.of("a private-network address");
+      return Optional.of(Messages.text("media.address.private"));
     }
     if (a == 169 && b == 254) {
-      return Optional.of("a link-local address");
+      return Optional.of(Messages.text("media.address.link.local"));
     }
     if (a == 0) {
-      return Optional.of("an unspecified address");
+      return Optional.of(Messages.text("media.address.unspecified"));
     }
     if (a == 100 && b >= 64 && b <= 127) {
-      return Optional.of("a carrier-grade NAT address");
+      return Optional.of(Messages.text("media.address.carrier.nat"));
     }
     if (a >= 224 && a <= 239) {
-      return Optional.of("a multicast address");
+      return Optional.of(Messages.text("media.address.multicast"));
     }
     if (a >= 240
         || (a == 192 && b == 0 && (ip[2] & 0xff) == 0)
         || (a == 198 && (b == 18 || b == 19))) {
-      return Optional.of("a reserved address");
+      return Optional.of(Messages.text("media.address.reserved"));
     }
     return Optional.empty();
   }

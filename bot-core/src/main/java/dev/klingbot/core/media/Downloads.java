@@ -3,6 +3,7 @@ package dev.klingbot.core.media;
 import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.core.Durations;
+import dev.klingbot.core.i18n.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -12,8 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -37,20 +38,13 @@ public final class Downloads {
   private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
   static final int MAX_REDIRECTS = 5;
   private static final int BUFFER = 64 * 1024;
-  private static final Map<Integer, String> REASONS =
-      Map.ofEntries(
-          Map.entry(400, "Bad Request"),
-          Map.entry(401, "Unauthorized"),
-          Map.entry(403, "Forbidden"),
-          Map.entry(404, "Not Found"),
-          Map.entry(405, "Method Not Allowed"),
-          Map.entry(408, "Request Timeout"),
-          Map.entry(410, "Gone"),
-          Map.entry(429, "Too Many Requests"),
-          Map.entry(500, "Internal Server Error"),
-          Map.entry(502, "Bad Gateway"),
-          Map.entry(503, "Service Unavailable"),
-          Map.entry(504, "Gateway Timeout"));
+
+  /**
+   * The status codes whose reason is said in the user's words ({@code
+   * media.download.http.reason.*}).
+   */
+  private static final Set<Integer> REASONS =
+      Set.of(400, 401, 403, 404, 405, 408, 410, 429, 500, 502, 503, 504);
 
   private final OkHttpClient guarded;
   private final OkHttpClient exempt;
@@ -102,8 +96,7 @@ public final class Downloads {
     checkCap(maxBytes);
     HttpUrl parsed = HttpUrl.parse(url.strip());
     if (parsed == null) {
-      throw new MediaException(
-          MediaProblem.BAD_URL, "That is not a web link; it should start with https://.");
+      throw new MediaException(MediaProblem.BAD_URL, Messages.text("media.download.not.a.link"));
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     HttpUrl current = parsed;
@@ -134,9 +127,7 @@ public final class Downloads {
           MediaType type = body.contentType();
           if (type != null && type.subtype().toLowerCase(Locale.ROOT).equals("html")) {
             throw new MediaException(
-                MediaProblem.NOT_A_VIDEO,
-                "The link leads to a web page, not a video file. Use a direct link to the MP4 or"
-                    + " MOV file.");
+                MediaProblem.NOT_A_VIDEO, Messages.text("media.download.web.page"));
           }
           temp = AtomicFiles.tempFileFor(target);
           long total = copyCapped(body.byteStream(), temp, maxBytes);
@@ -147,9 +138,7 @@ public final class Downloads {
     } catch (InterruptedIOException e) {
       throw new MediaException(
           MediaProblem.TIMEOUT,
-          "The download took longer than "
-              + Durations.words(timeout)
-              + ". Try a smaller file or a faster link.",
+          Messages.text("media.download.timeout", Durations.words(timeout)),
           e);
     } catch (IOException e) {
       Optional<AddressGuard.Refused> refused = AddressGuard.refusedIn(e);
@@ -158,11 +147,7 @@ public final class Downloads {
             MediaProblem.BAD_URL, AddressGuard.refusal(refused.get().kind()), null);
       }
       throw new MediaException(
-          MediaProblem.NETWORK,
-          "The video could not be downloaded: the connection to "
-              + current.host()
-              + " failed. Try again in a moment.",
-          e);
+          MediaProblem.NETWORK, Messages.text("media.download.network", current.host()), e);
     } finally {
       if (temp != null) {
         AtomicFiles.deleteQuietly(temp);
@@ -176,16 +161,12 @@ public final class Downloads {
     HttpUrl next = location == null ? null : from.resolve(location);
     if (next == null) {
       throw new MediaException(
-          MediaProblem.BAD_URL,
-          "The link redirects to something that is not a web link; use a direct https:// link to"
-              + " the file.");
+          MediaProblem.BAD_URL, Messages.text("media.download.redirect.not.a.link"));
     }
     if (hop + 1 > MAX_REDIRECTS) {
       throw new MediaException(
           MediaProblem.BAD_URL,
-          "The link redirects more than "
-              + MAX_REDIRECTS
-              + " times; use a direct link to the file.");
+          Messages.text("media.download.redirects", String.valueOf(MAX_REDIRECTS)));
     }
     return next;
   }
@@ -201,7 +182,8 @@ public final class Downloads {
     checkCap(maxBytes);
     if (!Files.isRegularFile(source)) {
       throw new MediaException(
-          MediaProblem.FILE_NOT_FOUND, "The file " + source.getFileName() + " was not found.");
+          MediaProblem.FILE_NOT_FOUND,
+          Messages.text("media.copy.not.found", String.valueOf(source.getFileName())));
     }
     Path temp = null;
     try {
@@ -215,7 +197,9 @@ public final class Downloads {
       return size;
     } catch (IOException e) {
       throw new MediaException(
-          MediaProblem.IO_ERROR, "The file " + source.getFileName() + " could not be copied.", e);
+          MediaProblem.IO_ERROR,
+          Messages.text("media.copy.failed", String.valueOf(source.getFileName())),
+          e);
     } finally {
       if (temp != null) {
         AtomicFiles.deleteQuietly(temp);
@@ -234,9 +218,7 @@ public final class Downloads {
         if (total > maxBytes) {
           throw new MediaException(
               MediaProblem.TOO_LARGE,
-              "This video is larger than the limit of "
-                  + MediaText.bytes(maxBytes)
-                  + ". Trim or compress it and try again.");
+              Messages.text("media.download.too.large.stream", MediaText.bytes(maxBytes)));
         }
         out.write(buffer, 0, read);
       }
@@ -247,26 +229,28 @@ public final class Downloads {
   private static MediaException tooLarge(String size, long maxBytes) {
     return new MediaException(
         MediaProblem.TOO_LARGE,
-        "This video is "
-            + size
-            + "; the limit is "
-            + MediaText.bytes(maxBytes)
-            + ". Trim or compress it and try again.");
+        Messages.text("media.download.too.large", size, MediaText.bytes(maxBytes)));
   }
 
   private static String httpError(Response response) {
     int code = response.code();
-    String reason = REASONS.get(code);
-    if (reason == null) {
-      reason = response.message().isBlank() ? "an error" : response.message();
+    String reason;
+    if (REASONS.contains(code)) {
+      reason = Messages.text("media.download.http.reason." + code);
+    } else {
+      reason =
+          response.message().isBlank()
+              ? Messages.text("media.download.http.reason.unknown")
+              : response.message();
     }
     String advice =
-        code == 401 || code == 403
-            ? "The file is not public; share a link anyone can open."
-            : code == 404 || code == 410
-                ? "Check the link; the file may have been moved or deleted."
-                : code >= 500 ? "The server has a problem; try again later." : "Check the link.";
-    return "The link answered " + code + " " + reason + ". " + advice;
+        Messages.text(
+            code == 401 || code == 403
+                ? "media.download.http.private"
+                : code == 404 || code == 410
+                    ? "media.download.http.gone"
+                    : code >= 500 ? "media.download.http.server" : "media.download.http.check");
+    return Messages.text("media.download.http", String.valueOf(code), reason, advice);
   }
 
   private static void checkCap(long maxBytes) {

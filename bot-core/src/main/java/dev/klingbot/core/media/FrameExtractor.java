@@ -2,6 +2,7 @@ package dev.klingbot.core.media;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.klingbot.core.i18n.Messages;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -37,7 +38,7 @@ public final class FrameExtractor {
     if (frameIndex < 0) {
       throw new MediaException(
           MediaProblem.FRAME_OUT_OF_RANGE,
-          "Frame " + frameIndex + " does not exist; frame numbers start at 0.");
+          Messages.text("media.frame.negative", String.valueOf(frameIndex)));
     }
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile());
         Java2DFrameConverter converter = new Java2DFrameConverter()) {
@@ -110,7 +111,7 @@ public final class FrameExtractor {
       if (frame == null) {
         throw new MediaException(
             MediaProblem.FRAME_OUT_OF_RANGE,
-            "The video ends before " + MediaText.seconds(millis) + ".");
+            Messages.text("media.frame.past.end", MediaText.seconds(millis)));
       }
       return copyOf(converter.convert(frame));
     } catch (FrameGrabber.Exception e) {
@@ -125,23 +126,28 @@ public final class FrameExtractor {
     Path temp = AtomicFiles.tempFileFor(file);
     try {
       if (!ImageIO.write(image, "png", temp.toFile())) {
-        throw new MediaException(MediaProblem.IO_ERROR, "PNG images cannot be written here.");
+        throw new MediaException(
+            MediaProblem.IO_ERROR, Messages.text("media.frame.png.unsupported"));
       }
       AtomicFiles.moveIntoPlace(temp, file);
     } catch (IOException e) {
-      throw new MediaException(MediaProblem.IO_ERROR, "Cannot write the image " + file + ".", e);
+      throw new MediaException(
+          MediaProblem.IO_ERROR, Messages.text("media.frame.write.failed", file.toString()), e);
     } finally {
       AtomicFiles.deleteQuietly(temp);
     }
   }
 
   private static MediaException outOfRange(int frameIndex, long frameCount) {
-    String count =
+    String message =
         frameCount > 0
-            ? "this video has " + frameCount + " frames (0–" + (frameCount - 1) + ")"
-            : "it is past the end of this video";
-    return new MediaException(
-        MediaProblem.FRAME_OUT_OF_RANGE, "There is no frame " + frameIndex + "; " + count + ".");
+            ? Messages.text(
+                "media.frame.out.of.range",
+                String.valueOf(frameIndex),
+                String.valueOf(frameCount),
+                String.valueOf(frameCount - 1))
+            : Messages.text("media.frame.out.of.range.unknown", String.valueOf(frameIndex));
+    return new MediaException(MediaProblem.FRAME_OUT_OF_RANGE, message);
   }
 
   private static BufferedImage copyOf(BufferedImage converted) {

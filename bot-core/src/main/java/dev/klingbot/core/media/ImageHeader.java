@@ -2,6 +2,7 @@ package dev.klingbot.core.media;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.klingbot.core.i18n.Messages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,7 +85,7 @@ public record ImageHeader(String format, int width, int height) {
 
   private static <T> T withReader(Path file, ReaderAction<T> action) {
     if (!Files.isRegularFile(file)) {
-      throw new MediaException(MediaProblem.FILE_NOT_FOUND, "The picture file was not found.");
+      throw new MediaException(MediaProblem.FILE_NOT_FOUND, Messages.text("media.image.not.found"));
     }
     try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
       Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
@@ -108,10 +109,9 @@ public record ImageHeader(String format, int width, int height) {
 
   private static String unreadable(Path file) {
     if (isWebp(file)) {
-      return "is a WebP picture, which the bot cannot read; save it as PNG or JPEG and attach it"
-          + " again.";
+      return Messages.text("media.image.webp");
     }
-    return "is not a picture the bot can read (or it is damaged); attach a PNG or JPEG image.";
+    return Messages.text("media.image.unreadable");
   }
 
   private static boolean isWebp(Path file) {

@@ -1,5 +1,6 @@
 package dev.klingbot.core.media;
 
+import dev.klingbot.core.i18n.Messages;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
@@ -16,7 +17,7 @@ public final class MediaText {
    */
   public static String bytes(long bytes) {
     if (bytes < 1024) {
-      return bytes + (bytes == 1 ? " byte" : " bytes");
+      return Messages.text("media.text.bytes", bytes, String.valueOf(bytes));
     }
     double value = bytes;
     int unit = 0;

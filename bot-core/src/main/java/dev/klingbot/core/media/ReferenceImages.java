@@ -2,6 +2,7 @@ package dev.klingbot.core.media;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.klingbot.core.i18n.Messages;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -106,11 +107,10 @@ public final class ReferenceImages {
     if (Math.max(header.width(), header.height()) < TOO_SMALL_SIDE) {
       throw new MediaException(
           MediaProblem.IMAGE_REFUSED,
-          "is only "
-              + MediaText.size(header.width(), header.height())
-              + " pixels; Kling needs at least "
-              + MIN_SIDE
-              + " pixels on each side. Attach a larger picture.");
+          Messages.text(
+              "media.image.too.small",
+              MediaText.size(header.width(), header.height()),
+              String.valueOf(MIN_SIDE)));
     }
     // decoded (scaled down) even when it is fine, so a damaged file is caught before paying
     BufferedImage image =
@@ -123,16 +123,18 @@ public final class ReferenceImages {
       changes.add(header.label() + " → PNG");
     }
     if (image.getWidth() < header.width()) {
-      changes.add("scaled down to " + MediaText.size(image.getWidth(), image.getHeight()));
+      changes.add(
+          Messages.text(
+              "media.image.change.scaled.down",
+              MediaText.size(image.getWidth(), image.getHeight())));
     }
     if (!shapeOk) {
       BufferedImage padded = pad(image);
       changes.add(
-          "padded "
-              + MediaText.size(header.width(), header.height())
-              + " to the shape "
-              + shape(padded)
-              + " (Kling takes shapes up to 2.5:1)");
+          Messages.text(
+              "media.image.change.padded",
+              MediaText.size(header.width(), header.height()),
+              shape(padded)));
       image = padded;
     }
     if (Math.min(image.getWidth(), image.getHeight()) < MIN_SIDE) {
@@ -143,9 +145,9 @@ public final class ReferenceImages {
               (int) Math.ceil(image.getWidth() * factor),
               (int) Math.ceil(image.getHeight() * factor));
       changes.add(
-          "scaled up to "
-              + MediaText.size(larger.getWidth(), larger.getHeight())
-              + " (Kling needs at least 300 pixels on each side)");
+          Messages.text(
+              "media.image.change.scaled.up",
+              MediaText.size(larger.getWidth(), larger.getHeight())));
       image = larger;
     }
     Path out = write(file, image, changes, !bytesOk);
@@ -158,25 +160,19 @@ public final class ReferenceImages {
         || header.pixels() > REFUSE_MEGAPIXELS * 1_000_000L) {
       throw new MediaException(
           MediaProblem.IMAGE_REFUSED,
-          "is "
-              + MediaText.size(header.width(), header.height())
-              + " pixels ("
-              + Math.round(header.pixels() / 1_000_000.0)
-              + " megapixels), far beyond what Kling needs for a reference picture; attach one of"
-              + " at most "
-              + REFUSE_SIDE
-              + " pixels a side and "
-              + REFUSE_MEGAPIXELS
-              + " megapixels (a few thousand pixels a side is plenty).");
+          Messages.text(
+              "media.image.far.beyond",
+              MediaText.size(header.width(), header.height()),
+              String.valueOf(Math.round(header.pixels() / 1_000_000.0)),
+              String.valueOf(REFUSE_SIDE),
+              String.valueOf(REFUSE_MEGAPIXELS)));
     }
   }
 
   private static BufferedImage decode(Path file, int maxSide) {
     BufferedImage image = ImageHeader.decodeScaled(file, maxSide);
     if (image == null) {
-      throw new MediaException(
-          MediaProblem.NOT_AN_IMAGE,
-          "is not a picture the bot can read (or it is damaged); attach a PNG or JPEG image.");
+      throw new MediaException(MediaProblem.NOT_AN_IMAGE, Messages.text("media.image.unreadable"));
     }
     return image;
   }
@@ -190,7 +186,7 @@ public final class ReferenceImages {
     try {
       if (ImageIO.write(image, "png", png.toFile()) && Files.size(png) <= maxBytes) {
         if (tooLarge && changes.isEmpty()) {
-          changes.add("re-encoded as PNG to fit the " + MediaText.bytes(maxBytes) + " limit");
+          changes.add(Messages.text("media.image.change.png", MediaText.bytes(maxBytes)));
         }
         return png;
       }
@@ -200,13 +196,12 @@ public final class ReferenceImages {
         writeJpeg(current, jpg, 0.9f);
         if (Files.size(jpg) <= maxBytes) {
           changes.add(
-              "saved as JPEG"
-                  + (current.getWidth() < image.getWidth()
-                      ? " at " + MediaText.size(current.getWidth(), current.getHeight())
-                      : "")
-                  + " to fit the "
-                  + MediaText.bytes(maxBytes)
-                  + " limit");
+              current.getWidth() < image.getWidth()
+                  ? Messages.text(
+                      "media.image.change.jpeg.scaled",
+                      MediaText.size(current.getWidth(), current.getHeight()),
+                      MediaText.bytes(maxBytes))
+                  : Messages.text("media.image.change.jpeg", MediaText.bytes(maxBytes)));
           return jpg;
         }
         current =
@@ -217,9 +212,7 @@ public final class ReferenceImages {
       }
       throw new MediaException(
           MediaProblem.IMAGE_REFUSED,
-          "cannot be made smaller than Kling's "
-              + MediaText.bytes(maxBytes)
-              + " limit; attach a smaller picture.");
+          Messages.text("media.image.cannot.shrink", MediaText.bytes(maxBytes)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the fixed copy of " + source.getFileName(), e);
     }
@@ -319,7 +312,7 @@ public final class ReferenceImages {
     try {
       return Files.size(file);
     } catch (IOException e) {
-      throw new MediaException(MediaProblem.IO_ERROR, "cannot be read.", e);
+      throw new MediaException(MediaProblem.IO_ERROR, Messages.text("media.image.cannot.read"), e);
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.klingbot.core.media;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.klingbot.core.i18n.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.global.avcodec;
@@ -72,7 +72,7 @@ public final class VideoConformer {
       } else {
         throw new MediaException(
             MediaProblem.CONVERSION_FAILED,
-            "The video is " + source.codecLabel() + "; it has to be re-encoded, not repackaged.");
+            Messages.text("media.conform.needs.reencode", source.codecLabel()));
       }
       VideoInfo result = probe.probe(temp);
       VideoCheck check = rules.check(result);
@@ -80,8 +80,7 @@ public final class VideoConformer {
         log.warn("conformed {} still breaks the rules: {}", in, check.problems());
         throw new MediaException(
             MediaProblem.CONVERSION_FAILED,
-            "The converted video still does not meet Kling's rules: "
-                + check.problems().get(0).message());
+            Messages.text("media.conform.still.breaks", check.problems().get(0).message()));
       }
       AtomicFiles.moveIntoPlace(temp, out);
       return result;
@@ -107,7 +106,8 @@ public final class VideoConformer {
       return new ConformResult(source, probe.probe(out), List.of(), true);
     }
     if (check.ok()) {
-      List<String> changes = List.of("container " + source.containerLabel() + " → MP4");
+      List<String> changes =
+          List.of(Messages.text("media.change.container", source.containerLabel()));
       VideoInfo after = conform(in, out, ConformPlan.remuxToMp4(changes));
       return new ConformResult(source, after, changes, false);
     }
@@ -122,8 +122,9 @@ public final class VideoConformer {
   static String cannotFixMessage(VideoCheck check) {
     return check.problems().stream()
         .filter(problem -> !problem.fixable())
-        .map(problem -> problem.message() + " " + problem.fix())
-        .collect(Collectors.joining(" "));
+        .map(problem -> Messages.text("media.two.sentences", problem.message(), problem.fix()))
+        .reduce((first, next) -> Messages.text("media.two.sentences", first, next))
+        .orElse("");
   }
 
   private void reencode(Path in, VideoInfo source, Path temp, ConformPlan plan) {
@@ -165,15 +166,13 @@ public final class VideoConformer {
         long written = encode(grabber, filter, recorder, frames);
         if (written == 0) {
           throw new MediaException(
-              MediaProblem.NOT_A_VIDEO, "No pictures could be read from this video.");
+              MediaProblem.NOT_A_VIDEO, Messages.text("media.conform.no.pictures"));
         }
         recorder.stop();
       }
     } catch (FrameGrabber.Exception | FrameFilter.Exception | FrameRecorder.Exception e) {
       throw new MediaException(
-          MediaProblem.CONVERSION_FAILED,
-          "The video could not be converted; it may be damaged. Try exporting it again as MP4.",
-          e);
+          MediaProblem.CONVERSION_FAILED, Messages.text("media.conform.failed"), e);
     }
   }
 
@@ -284,9 +283,7 @@ public final class VideoConformer {
       }
     } catch (FrameGrabber.Exception | FrameRecorder.Exception e) {
       throw new MediaException(
-          MediaProblem.CONVERSION_FAILED,
-          "The video could not be repackaged as MP4; it may be damaged.",
-          e);
+          MediaProblem.CONVERSION_FAILED, Messages.text("media.conform.remux.failed"), e);
     }
   }
 
@@ -296,7 +293,8 @@ public final class VideoConformer {
       Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
       AtomicFiles.moveIntoPlace(temp, out);
     } catch (IOException e) {
-      throw new MediaException(MediaProblem.IO_ERROR, "The video could not be copied.", e);
+      throw new MediaException(
+          MediaProblem.IO_ERROR, Messages.text("media.conform.copy.failed"), e);
     } finally {
       AtomicFiles.deleteQuietly(temp);
     }

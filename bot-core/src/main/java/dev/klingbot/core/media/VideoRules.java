@@ -2,6 +2,7 @@ package dev.klingbot.core.media;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.klingbot.core.i18n.Messages;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,12 +74,11 @@ public final class VideoRules {
       problems.add(
           new VideoProblem(
               ProblemKind.FILE_SIZE,
-              "The file is "
-                  + MediaText.bytes(info.sizeBytes())
-                  + "; the limit is "
-                  + MediaText.bytes(maxBytes)
-                  + ".",
-              "Trim or compress it and try again.",
+              Messages.text(
+                  "media.rules.file.size",
+                  MediaText.bytes(info.sizeBytes()),
+                  MediaText.bytes(maxBytes)),
+              Messages.text("media.rules.file.size.fix"),
               false));
     }
 
@@ -86,26 +86,25 @@ public final class VideoRules {
       problems.add(
           new VideoProblem(
               ProblemKind.CONTAINER,
-              "The file is a " + info.containerLabel() + " video; Kling takes MP4 or MOV only.",
-              info.isH264()
-                  ? "The bot can repackage it as MP4 (no quality loss)."
-                  : "The bot can convert it to MP4 (H.264).",
+              Messages.text("media.rules.container", info.containerLabel()),
+              Messages.text(
+                  info.isH264()
+                      ? "media.rules.container.fix.remux"
+                      : "media.rules.container.fix.convert"),
               true));
-      changes.add("container " + info.containerLabel() + " → MP4");
+      changes.add(Messages.text("media.change.container", info.containerLabel()));
       if (!info.isH264()) {
-        changes.add("codec " + info.codecLabel() + " → H.264");
+        changes.add(Messages.text("media.change.codec", info.codecLabel()));
         reencode = true;
       }
     } else if (!info.isH264()) {
       problems.add(
           new VideoProblem(
               ProblemKind.CODEC,
-              "The video is encoded as "
-                  + info.codecLabel()
-                  + "; the bot sends Kling H.264 video, which every decoder reads.",
-              "The bot can re-encode it as H.264.",
+              Messages.text("media.rules.codec", info.codecLabel()),
+              Messages.text("media.rules.codec.fix"),
               true));
-      changes.add("codec " + info.codecLabel() + " → H.264");
+      changes.add(Messages.text("media.change.codec", info.codecLabel()));
       reencode = true;
     }
 
@@ -113,23 +112,20 @@ public final class VideoRules {
       problems.add(
           new VideoProblem(
               ProblemKind.ROTATION,
-              "The video is stored turned by "
-                  + info.rotation()
-                  + "° with a flag to show it upright (phones do this); Kling and the selection"
-                  + " frames would see it turned.",
-              "The bot can turn the pictures upright.",
+              Messages.text("media.rules.rotation", String.valueOf(info.rotation())),
+              Messages.text("media.rules.rotation.fix"),
               true));
-      changes.add("turn " + info.rotation() + "° upright");
+      changes.add(Messages.text("media.change.rotation", String.valueOf(info.rotation())));
       reencode = true;
     }
 
     Long trimTo = checkDuration(info.durationMillis(), problems);
     if (trimTo != null) {
       changes.add(
-          "length "
-              + MediaText.seconds(info.durationMillis())
-              + " → "
-              + MediaText.wholeSeconds(trimTo));
+          Messages.text(
+              "media.change.length",
+              MediaText.seconds(info.durationMillis()),
+              MediaText.wholeSeconds(trimTo)));
       reencode = true;
     }
 
@@ -138,31 +134,33 @@ public final class VideoRules {
       problems.add(
           new VideoProblem(
               ProblemKind.FRAME_RATE,
-              "The video declares "
-                  + (info.fps() > REFUSE_FPS
-                      ? MediaText.fps(info.fps()) + " fps"
-                      : info.frameCount() + " frames")
-                  + ", far beyond Kling's 24, 30 or 60 fps and 10 seconds; the bot does not"
-                  + " convert such a file.",
-              "Export a clip of 2–10 s at 24, 30 or 60 fps and upload it again.",
+              Messages.text(
+                  "media.rules.frame.rate.extreme",
+                  info.fps() > REFUSE_FPS
+                      ? Messages.text(
+                          "media.rules.frame.rate.extreme.fps", MediaText.fps(info.fps()))
+                      : Messages.text(
+                          "media.rules.frame.rate.extreme.frames",
+                          String.valueOf(info.frameCount()))),
+              Messages.text("media.rules.frame.rate.extreme.fix"),
               false));
     } else if (!isAllowedFrameRate(info.fps())) {
       fps = (double) nearestFrameRate(info.fps());
-      String now = info.fps() > 0 ? MediaText.fps(info.fps()) + " fps" : "unknown";
       problems.add(
           new VideoProblem(
               ProblemKind.FRAME_RATE,
               info.fps() > 0
-                  ? "The video runs at " + now + "; Kling takes 24, 30 or 60 fps only."
-                  : "The frame rate cannot be read; Kling takes 24, 30 or 60 fps only.",
-              "The bot can convert it to " + MediaText.fps(fps) + " fps.",
+                  ? Messages.text("media.rules.frame.rate", MediaText.fps(info.fps()))
+                  : Messages.text("media.rules.frame.rate.unreadable"),
+              Messages.text("media.rules.frame.rate.fix", MediaText.fps(fps)),
               true));
       changes.add(
-          "frame rate "
-              + (info.fps() > 0 ? MediaText.fps(info.fps()) : "unknown")
-              + " → "
-              + MediaText.fps(fps)
-              + " fps");
+          Messages.text(
+              "media.change.frame.rate",
+              info.fps() > 0
+                  ? MediaText.fps(info.fps())
+                  : Messages.text("media.change.frame.rate.unknown"),
+              MediaText.fps(fps)));
       reencode = true;
     }
 
@@ -180,17 +178,19 @@ public final class VideoRules {
       if (reencode) {
         // H.264 in 4:2:0 needs even sides; only matters when the pictures are encoded again
         changes.add(
-            "size "
-                + MediaText.size(width, height)
-                + " → "
-                + MediaText.size(size[0], size[1])
-                + " (even sides for H.264)");
+            Messages.text(
+                "media.change.size.even",
+                MediaText.size(width, height),
+                MediaText.size(size[0], size[1])));
       } else {
         size = null;
       }
     } else if (size != null) {
       changes.add(
-          "size " + MediaText.size(width, height) + " → " + MediaText.size(size[0], size[1]));
+          Messages.text(
+              "media.change.size",
+              MediaText.size(width, height),
+              MediaText.size(size[0], size[1])));
       reencode = true;
     }
     ConformPlan plan =
@@ -260,70 +260,47 @@ public final class VideoRules {
     }
     if (width > REFUSE_SIDE || height > REFUSE_SIDE) {
       problems.add(
-          sizeProblem(
-              width,
-              height,
-              ", and this is far beyond it: the bot does not scale down videos larger than "
-                  + REFUSE_SIDE
-                  + " pixels a side.",
-              "Export it at 2160 pixels or less on each side (4K is 3840×2160: scale to 2160p's"
-                  + " height, or to 1080p) and upload it again.",
+          new VideoProblem(
+              ProblemKind.DIMENSIONS,
+              Messages.text(
+                  "media.rules.size.far",
+                  MediaText.size(width, height),
+                  String.valueOf(REFUSE_SIDE)),
+              Messages.text("media.rules.size.far.fix"),
               false));
       return null;
     }
     int[] fitted = fitSize(width, height);
     if (fitted == null) {
       problems.add(
-          sizeProblem(
-              width,
-              height,
-              ", and this shape is too long and thin to scale into that range.",
-              "Crop it to a shape no more than 3 times as wide as it is tall (or tall as it is"
-                  + " wide), like 16:9, and upload it again.",
+          new VideoProblem(
+              ProblemKind.DIMENSIONS,
+              Messages.text("media.rules.size.shape", MediaText.size(width, height)),
+              Messages.text("media.rules.size.shape.fix"),
               false));
       return null;
     }
     problems.add(
-        sizeProblem(
-            width,
-            height,
-            ".",
-            "The bot can scale it to " + MediaText.size(fitted[0], fitted[1]) + " (same shape).",
+        new VideoProblem(
+            ProblemKind.DIMENSIONS,
+            Messages.text("media.rules.size", MediaText.size(width, height)),
+            Messages.text("media.rules.size.fix", MediaText.size(fitted[0], fitted[1])),
             true));
     return fitted;
-  }
-
-  /** "The video is W×H; Kling needs ..." followed by {@code detail}. */
-  private static VideoProblem sizeProblem(
-      int width, int height, String detail, String fix, boolean fixable) {
-    return new VideoProblem(
-        ProblemKind.DIMENSIONS,
-        "The video is "
-            + MediaText.size(width, height)
-            + "; Kling needs width and height each between 720 and 2160 pixels"
-            + detail,
-        fix,
-        fixable);
   }
 
   /** Adds the length problem, if any; returns the length to trim to, or null. */
   private static Long checkDuration(long millis, List<VideoProblem> problems) {
     if (millis < MIN_MILLIS) {
-      problems.add(lengthProblem(millis, "Upload a clip of at least 2 seconds.", false));
+      problems.add(lengthProblem(millis, Messages.text("media.rules.length.short.fix"), false));
       return null;
     }
     if (millis > SHORT_MAX_MILLIS && millis < LONG_MIN_MILLIS) {
-      problems.add(
-          lengthProblem(
-              millis, "The bot can keep the first 5 seconds (or upload a clip of 7–10 s).", true));
+      problems.add(lengthProblem(millis, Messages.text("media.rules.length.between.fix"), true));
       return SHORT_MAX_MILLIS;
     }
     if (millis > MAX_MILLIS) {
-      problems.add(
-          lengthProblem(
-              millis,
-              "The bot can keep the first 10 seconds (or trim it yourself and upload it again).",
-              true));
+      problems.add(lengthProblem(millis, Messages.text("media.rules.length.long.fix"), true));
       return MAX_MILLIS;
     }
     return null;
@@ -333,9 +310,7 @@ public final class VideoRules {
   private static VideoProblem lengthProblem(long millis, String fix, boolean fixable) {
     return new VideoProblem(
         ProblemKind.DURATION,
-        "The video is "
-            + MediaText.seconds(millis)
-            + " long; Kling takes clips of 2–5 s or 7–10 s.",
+        Messages.text("media.rules.length", MediaText.seconds(millis)),
         fix,
         fixable);
   }

@@ -21,7 +21,7 @@ class MessagesTest {
           "mb", "gb", "kb", "id", "url", "urls", "ffmpeg", "fps", "px", "std", "pro", "zh", "en",
           "http", "https", "s3", "api", "emoji", "english", "h264", "utc", "vs", "ok", "gpu", "cpu",
           "hdr", "connect", "vfr", "avc", "hevc", "yuv", "aac", "bot", "ai", "min", "max", "top",
-          "x");
+          "x", "h.264");
 
   private static final Pattern CODE = Pattern.compile("`[^`]*`|https?://\\S+|<<<[^>]*>>>");
   private static final Pattern WORD = Pattern.compile("[A-Za-z]{2,}[A-Za-z0-9.]*");

@@ -3,7 +3,10 @@ package dev.klingbot.core.instruction;
 import static dev.klingbot.core.instruction.Parsing.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.klingbot.core.i18n.Lang;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.instruction.ParseResult.Refused;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -70,5 +73,20 @@ class ChineseRefusalsTest {
     Refused refused = refusal(instruction, 0);
 
     assertThat(refused.message()).doesNotContainPattern("\\p{IsHan}");
+  }
+
+  @Test
+  void someoneWhoSpeaksChineseIsRefusedInChineseWhateverTheInstructionsLanguage() {
+    try (Messages.Scope zh = Messages.use(Lang.ZH)) {
+      Refused notAnEdit = refusal("make it better", 1);
+      Refused tooMany = refusal("replace the cat with the dog", 2);
+
+      assertThat(notAnEdit.message())
+          .startsWith("我没法把“make it better”变成一次编辑：我可以删除视频里的东西")
+          .contains("例如“删除红色的车”或“把红色的车换成图片里的蓝色卡车”");
+      assertEndsWithChineseExample(notAnEdit);
+      assertThat(tooMany.reason()).isEqualTo(RefusalReason.TOO_MANY_IMAGES);
+      assertThat(tooMany.message()).isEqualTo("替换只能用 1 张参考图，但你附上了 2 张。请只附上新东西的图片，例如“把猫换成这张图片里的狗”");
+    }
   }
 }

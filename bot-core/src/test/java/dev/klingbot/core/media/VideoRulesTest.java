@@ -3,6 +3,8 @@ package dev.klingbot.core.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.klingbot.core.i18n.Lang;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.kling.TaskDuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,6 +62,28 @@ class VideoRulesTest {
     assertThat(plan.changes())
         .containsExactly(
             "length 12.0 s → 10 s", "frame rate 25 → 24 fps", "size 640×360 → 1280×720");
+  }
+
+  @Test
+  void someoneWhoSpeaksChineseReadsTheProblemsTheFixesAndThePlanInChinese() {
+    try (Messages.Scope zh = Messages.use(Lang.ZH)) {
+      VideoCheck check = rules.check(video("mp4", "h264", 12_000, 25, 640, 360));
+      VideoCheck tooLarge = new VideoRules(900).check(video("mp4", "h264", 5_000, 30, 1280, 720));
+
+      assertThat(check.problems())
+          .extracting(VideoProblem::message)
+          .containsExactly(
+              "视频时长 12.0 s；Kling 只接受 2–5 秒或 7–10 秒的片段。",
+              "视频的帧率是 25 fps；Kling 只接受 24、30 或 60 fps。",
+              "视频尺寸是 640×360；Kling 要求宽和高都在 720 到 2160 像素之间。");
+      assertThat(check.problems().get(0).fix()).isEqualTo("机器人可以只保留前 10 秒（或者自己剪短后重新上传）。");
+      assertThat(check.changes())
+          .containsExactly("时长 12.0 s → 10 s", "帧率 25 → 24 fps", "尺寸 640×360 → 1280×720");
+      assertThat(tooLarge.problems().get(0).message()).isEqualTo("文件大小为 976.6 KB，上限是 900 字节。");
+      assertThat(VideoConformer.cannotFixMessage(tooLarge))
+          .isEqualTo("文件大小为 976.6 KB，上限是 900 字节。请剪短或压缩后重试。")
+          .doesNotContain("The ", "Trim", "bytes");
+    }
   }
 
   @Test
