@@ -41,7 +41,16 @@ public enum EditState {
     return RUNNING.contains(this);
   }
 
+  /**
+   * The state's identifier, {@code selecting}: the same in every language, for logs, the web
+   * editor's data and programming errors. People read {@link #text()}.
+   */
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The state as people read it, in the current language: {@code selecting}, {@code 标记中}. */
+  public String text() {
+    return dev.klingbot.core.i18n.Messages.text("task.state." + label());
   }
 }

@@ -154,7 +154,7 @@ final class Comparison {
         Delivery.earlierPost(
             port,
             edit,
-            ComparisonViews.marker(edit),
+            ComparisonViews.markers(edit),
             edit.outcome().finishedAt() != null ? edit.outcome().finishedAt() : clock.instant(),
             LOG,
             "an earlier comparison");

@@ -3,7 +3,9 @@ package dev.klingbot.core.workflow;
 import dev.klingbot.core.chat.ChatFile;
 import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.i18n.Messages;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The before-and-after message that follows a result. */
 final class ComparisonViews {
@@ -13,11 +15,17 @@ final class ComparisonViews {
   private ComparisonViews() {}
 
   /**
-   * The words that start the comparison of an edit; they carry the edit id and are looked for after
-   * an interruption, so they must not change between versions without keeping the old ones.
+   * The words that start the comparison of an edit, in the current language; they carry the edit id
+   * and are looked for after an interruption, so they must not change between versions without
+   * keeping the old ones.
    */
   static String marker(Edit edit) {
-    return "Before and after `" + edit.id() + "`";
+    return Messages.text("delivery.compare.marker", edit.id());
+  }
+
+  /** The markers of an edit's comparison to look for, the current language's first. */
+  static List<String> markers(Edit edit) {
+    return Delivery.inEveryLanguage("delivery.compare.marker", edit.id());
   }
 
   /**
@@ -34,32 +42,29 @@ final class ComparisonViews {
       long toMillis,
       boolean wholeClip) {
     String at = Texts.seconds(millis);
-    StringBuilder text = new StringBuilder("🔍 ").append(marker(edit)).append(": ");
-    if (difference < SAME) {
-      text.append(
-              "the source (left) and the result (right) look almost the same; here they are at ")
-          .append(at)
-          .append('.');
-    } else {
-      text.append("the source (left) and the result (right) at ")
-          .append(at)
-          .append(", where the edit changed the picture most.");
-    }
+    String text =
+        Messages.text(
+            difference < SAME ? "delivery.compare.same" : "delivery.compare.changed",
+            edit.id(),
+            at);
     ChatMessage message =
-        ChatMessage.text(text.toString())
+        ChatMessage.text(text)
             .withFile(
-                new ChatFile(still, still.getFileName().toString(), "Before and after at " + at));
+                new ChatFile(
+                    still,
+                    still.getFileName().toString(),
+                    Messages.text("delivery.compare.file.still", at)));
     if (video != null) {
       String stretch =
           wholeClip
-              ? "the whole clip"
+              ? Messages.text("delivery.compare.whole.clip")
               : Texts.seconds(fromMillis).replace(" s", "") + "–" + Texts.seconds(toMillis);
       message =
           message.withFile(
               new ChatFile(
                   video,
                   video.getFileName().toString(),
-                  "Before and after side by side, " + stretch));
+                  Messages.text("delivery.compare.file.video", stretch)));
     }
     return message;
   }

@@ -12,6 +12,8 @@ import dev.klingbot.core.chat.MessageRef;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditEvent;
 import dev.klingbot.core.edit.EditState;
+import dev.klingbot.core.i18n.Lang;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.media.Downloads;
 import dev.klingbot.core.media.FrameExtractor;
 import dev.klingbot.core.media.MediaException;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -109,15 +112,13 @@ public final class Delivery {
     if (current.state() == EditState.SUCCEEDED) {
       message = resultMessage(current, port.get());
     } else {
-      String icon = current.state() == EditState.EXPIRED ? "⌛" : "❌";
       message =
           ChatMessage.text(
-                  icon
-                      + " "
-                      + marker(current)
-                      + current.request().summary()
-                      + "): "
-                      + current.outcome().failureReason())
+                  Messages.text(
+                      current.state() == EditState.EXPIRED ? "delivery.expired" : "delivery.failed",
+                      current.id(),
+                      current.request().summary(),
+                      current.outcome().failureReason()))
               .mentioning(current.origin().userId());
     }
     try {
@@ -169,13 +170,37 @@ public final class Delivery {
   }
 
   /**
-   * The words that start the final message of an edit; they carry the edit id and are looked for
-   * after an interruption, so they must not change between versions without keeping the old ones.
+   * The words that start the final message of an edit, in the current language; they carry the edit
+   * id and are looked for after an interruption, so they must not change between versions without
+   * keeping the old ones.
    */
   static String marker(Edit edit) {
-    return edit.state() == EditState.SUCCEEDED
-        ? "Your edit `" + edit.id() + "` is ready: "
-        : "Edit `" + edit.id() + "` (";
+    return Messages.text(markerKey(edit), edit.id());
+  }
+
+  /**
+   * The markers of an edit's final message to look for: the current language's first, then the
+   * others' (it may have been posted in another: by a person speaking another language who ended
+   * the edit, or for an edit stored before languages, in the default of the time).
+   */
+  static List<String> markers(Edit edit) {
+    return inEveryLanguage(markerKey(edit), edit.id());
+  }
+
+  private static String markerKey(Edit edit) {
+    return edit.state() == EditState.SUCCEEDED ? "delivery.marker.ready" : "delivery.marker.ended";
+  }
+
+  /** The sentence {@code key} in every language, the current one first. */
+  static List<String> inEveryLanguage(String key, Object... args) {
+    List<String> texts = new ArrayList<>();
+    texts.add(Messages.text(key, args));
+    for (Lang lang : Lang.values()) {
+      if (lang != Messages.current()) {
+        texts.add(Messages.text(lang, key, args));
+      }
+    }
+    return texts;
   }
 
   /** The key of an edit's final message: the same each time its delivery is tried again. */
@@ -185,13 +210,20 @@ public final class Delivery {
 
   /**
    * The message the bot posted in the edit's conversation since {@code since} whose text (or file
-   * title) contains {@code marker}; empty when there is none or the look-up failed (logged to
-   * {@code log} as "could not look for {@code what}", and the caller posts again).
+   * title) contains one of {@code markers} (tried in turn); empty when there is none or the look-up
+   * failed (logged to {@code log} as "could not look for {@code what}", and the caller posts
+   * again).
    */
   static Optional<MessageRef> earlierPost(
-      ChatPort port, Edit edit, String marker, Instant since, Logger log, String what) {
+      ChatPort port, Edit edit, List<String> markers, Instant since, Logger log, String what) {
     try {
-      return port.findRecent(edit.origin().conversation(), marker, since);
+      for (String marker : markers) {
+        Optional<MessageRef> found = port.findRecent(edit.origin().conversation(), marker, since);
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+      return Optional.empty();
     } catch (ChatException e) {
       log.warn("Edit {}: could not look for {} ({}); posting it", edit.id(), what, e.getMessage());
       return Optional.empty();
@@ -209,7 +241,7 @@ public final class Delivery {
             ? edit.outcome().finishedAt()
             : edit.outcome().deliveryStartedAt();
     Optional<MessageRef> earlier =
-        earlierPost(port, edit, marker(edit), since, LOG, "an earlier post of the result");
+        earlierPost(port, edit, markers(edit), since, LOG, "an earlier post of the result");
     if (earlier.isEmpty()) {
       return false;
     }
@@ -275,7 +307,7 @@ public final class Delivery {
                 now,
                 EditEvent.KLING_UNAVAILABLE,
                 "result download: " + e.getMessage());
-        progress.show(waiting, TransientRetry.busy(until, "post the result here."));
+        progress.show(waiting, TransientRetry.busy(until, Messages.text("delivery.busy.then")));
         return Optional.empty();
       }
       LOG.warn(
@@ -295,7 +327,7 @@ public final class Delivery {
   }
 
   private ChatMessage resultMessage(Edit edit, ChatPort port) {
-    String text = "✅ " + marker(edit) + edit.request().summary() + ".";
+    String text = Messages.text("delivery.ready", edit.id(), edit.request().summary());
     ChatMessage message = ChatMessage.text(text).mentioning(edit.origin().userId());
     String file = edit.outcome().resultFile();
     if (file != null) {
@@ -303,30 +335,37 @@ public final class Delivery {
       long size = sizeOf(result);
       if (size > 0 && size <= port.uploadLimitBytes(edit.origin().conversation())) {
         return message
-            .withFile(new ChatFile(result, result.getFileName().toString(), "The edited video"))
+            .withFile(
+                new ChatFile(
+                    result, result.getFileName().toString(), Messages.text("delivery.file.result")))
             .withActions(chainActions(edit));
       }
       text +=
-          "\nThe video is "
-              + Texts.bytes(size)
-              + ", too large to upload here, so here is the link (valid for about 30 days):\n"
+          "\n"
+              + Messages.text("delivery.too.large", Texts.bytes(size))
+              + "\n"
               + edit.outcome().resultUrl();
       message = ChatMessage.text(text).mentioning(edit.origin().userId());
       try {
         Path still = files.resultStill(edit.id());
         frames.writePng(frames.frame(result, 0), still);
-        message = message.withFile(new ChatFile(still, "preview.png", "First frame of the result"));
+        message =
+            message.withFile(
+                new ChatFile(still, "preview.png", Messages.text("delivery.file.still")));
       } catch (MediaException e) {
         LOG.debug("No still for edit {}: {}", edit.id(), e.getMessage());
       }
     } else {
-      text += "\nDownload it here (valid for about 30 days):\n" + edit.outcome().resultUrl();
+      text += "\n" + Messages.text("delivery.download") + "\n" + edit.outcome().resultUrl();
       message = ChatMessage.text(text).mentioning(edit.origin().userId());
     }
     List<ChatAction> actions = new java.util.ArrayList<>(chainActions(edit));
     actions.add(
         ChatAction.link(
-            ChatAction.Kind.OPEN_LINK, edit.id(), "Open video", edit.outcome().resultUrl()));
+            ChatAction.Kind.OPEN_LINK,
+            edit.id(),
+            Messages.text("delivery.button.open"),
+            edit.outcome().resultUrl()));
     return message.withActions(actions);
   }
 
@@ -334,8 +373,15 @@ public final class Delivery {
   static List<ChatAction> chainActions(Edit edit) {
     return List.of(
         ChatAction.button(
-            ChatAction.Kind.EDIT_RESULT, edit.id(), "Edit result", ChatAction.Style.PRIMARY),
-        ChatAction.button(ChatAction.Kind.AGAIN, edit.id(), "Again", ChatAction.Style.SECONDARY));
+            ChatAction.Kind.EDIT_RESULT,
+            edit.id(),
+            Messages.text("delivery.button.edit.result"),
+            ChatAction.Style.PRIMARY),
+        ChatAction.button(
+            ChatAction.Kind.AGAIN,
+            edit.id(),
+            Messages.text("delivery.button.again"),
+            ChatAction.Style.SECONDARY));
   }
 
   private static long sizeOf(Path file) {

@@ -6,6 +6,7 @@ import dev.klingbot.core.chat.ChatAction.Style;
 import dev.klingbot.core.chat.ChatFile;
 import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.media.GridCell;
 import dev.klingbot.kling.Point;
 import java.nio.file.Path;
@@ -23,31 +24,28 @@ final class SelectionViews {
   private SelectionViews() {}
 
   static ChatMessage grid(Edit edit, int frame, Path file) {
+    String number = String.valueOf(frame);
     String text =
-        "🔲 Frame "
-            + frame
-            + " of edit `"
-            + edit.id()
-            + "` with a grid. Answer with the cells that cover "
-            + target(edit)
-            + ", e.g. "
-            + Texts.command(edit.origin().platform(), "select C4 D4")
-            + (frame == 0 ? " (add `frame:N` to mark another frame)" : " frame:" + frame)
-            + ".";
+        Messages.text(
+            frame == 0 ? "selection.grid.first" : "selection.grid.other",
+            number,
+            edit.id(),
+            target(edit),
+            Texts.command(edit.origin().platform(), "select C4 D4"));
     return ChatMessage.text(text)
         .withFile(
             new ChatFile(
                 file,
                 "grid-frame-" + frame + ".png",
-                "Frame " + frame + " with grid cells A–J × 1–10"));
+                Messages.text("selection.grid.file", number)));
   }
 
   static String marked(List<String> labels, int frame) {
-    return "Marked " + String.join(" ", labels) + " on frame " + frame + ".";
+    return Messages.text("selection.marked", String.join(" ", labels), String.valueOf(frame));
   }
 
   static String unmarked(List<Point> points, int frame) {
-    return "Unmarked " + describe(points) + " on frame " + frame + ".";
+    return Messages.text("selection.unmarked", describe(points), String.valueOf(frame));
   }
 
   /**
@@ -65,35 +63,45 @@ final class SelectionViews {
       boolean empty,
       Path file) {
     boolean none = points.getOrDefault(frame, List.of()).isEmpty();
+    String number = String.valueOf(frame);
+    String found =
+        none
+            ? Messages.text("selection.mask.none", number)
+            : empty
+                ? Messages.text("selection.mask.empty", target(edit))
+                : Messages.text("selection.mask.found", target(edit));
     String text =
-        "🎯 "
-            + what
-            + (none
-                ? " Frame " + frame + " has no marked points now."
-                : empty
-                    ? " Kling found no element there; try the middle of " + target(edit) + "."
-                    : " The highlighted area is " + target(edit) + " as Kling sees it.")
-            + " Marked so far: "
-            + summary(points)
-            + ". Next: mark more points"
-            + unselectHint(edit, frame, points)
-            + ", then "
-            + Texts.press(edit.origin().platform(), Kind.PREVIEW, "Preview")
-            + " to check the tracking, or "
-            + Texts.press(edit.origin().platform(), Kind.SUBMIT, "Submit")
-            + ".";
+        Messages.text(
+            "selection.mask",
+            what,
+            found,
+            summary(points),
+            unselectHint(edit, frame, points),
+            Texts.press(edit.origin().platform(), Kind.PREVIEW, previewLabel()),
+            Texts.press(edit.origin().platform(), Kind.SUBMIT, submitLabel()));
     return ChatMessage.text(text)
         .withFile(
             new ChatFile(
                 file,
                 "selection-frame-" + frame + ".png",
-                "Frame " + frame + " with the selection"))
+                Messages.text("selection.mask.file", number)))
         .withActions(
             List.of(
-                ChatAction.button(Kind.PREVIEW, edit.id(), "Preview", Style.SECONDARY),
-                ChatAction.button(Kind.SUBMIT, edit.id(), "Submit", Style.SUCCESS),
-                ChatAction.button(
-                    Kind.CLEAR_SELECTION, edit.id(), "Clear selection", Style.SECONDARY)));
+                ChatAction.button(Kind.PREVIEW, edit.id(), previewLabel(), Style.SECONDARY),
+                ChatAction.button(Kind.SUBMIT, edit.id(), submitLabel(), Style.SUCCESS),
+                ChatAction.button(Kind.CLEAR_SELECTION, edit.id(), clearLabel(), Style.SECONDARY)));
+  }
+
+  private static String previewLabel() {
+    return Messages.text("selection.button.preview");
+  }
+
+  private static String submitLabel() {
+    return Messages.text("selection.button.submit");
+  }
+
+  private static String clearLabel() {
+    return Messages.text("selection.button.clear");
   }
 
   /** How to unmark the last point marked on the frame, with its own label; empty when none. */
@@ -106,24 +114,18 @@ final class SelectionViews {
         "unselect "
             + label(onFrame.get(onFrame.size() - 1))
             + (frame == 0 ? "" : " frame:" + frame);
-    return ", take one back with " + Texts.command(edit.origin().platform(), command);
+    return Messages.text("selection.mask.undo", Texts.command(edit.origin().platform(), command));
   }
 
   static ChatMessage cleared(Edit edit) {
-    return ChatMessage.text(
-        "🧹 Cleared every marked point of edit `"
-            + edit.id()
-            + "`. "
-            + fromThePromptAlone(edit)
-            + " unless you mark it again.");
+    return ChatMessage.text(Messages.text("selection.cleared", edit.id(), target(edit)));
   }
 
   static String nothingToPreview(Edit edit) {
-    return "There is nothing to preview yet: mark "
-        + target(edit)
-        + " first with "
-        + Texts.command(edit.origin().platform(), "select C4")
-        + ", or submit without a selection.";
+    return Messages.text(
+        "selection.preview.nothing",
+        target(edit),
+        Texts.command(edit.origin().platform(), "select C4"));
   }
 
   /**
@@ -133,100 +135,83 @@ final class SelectionViews {
    * @param coverProblem why the cover could not be fetched, or {@code null}
    */
   static ChatMessage preview(Edit edit, String videoUrl, Path cover, String coverProblem) {
-    StringBuilder text =
-        new StringBuilder("👀 Preview of edit `")
-            .append(edit.id())
-            .append("`: the tracked selection is drawn over the video.");
+    StringBuilder text = new StringBuilder(Messages.text("selection.preview.title", edit.id()));
     List<ChatFile> files = new ArrayList<>();
     if (cover != null) {
-      files.add(new ChatFile(cover, "preview-cover.png", "Cover of the tracked selection"));
+      files.add(new ChatFile(cover, "preview-cover.png", Messages.text("selection.preview.file")));
     }
     if (coverProblem != null) {
-      text.append(" (The cover image could not be fetched: ").append(coverProblem).append(")");
+      text.append(Messages.text("selection.preview.cover.problem", coverProblem));
     }
-    text.append("\nIf it follows ")
-        .append(target(edit))
-        .append(", ")
-        .append(Texts.press(edit.origin().platform(), Kind.SUBMIT, "Submit"))
-        .append("; otherwise mark more points, or ")
-        .append(Texts.press(edit.origin().platform(), Kind.CLEAR_SELECTION, "Clear selection"))
-        .append(" to start over.");
+    text.append('\n')
+        .append(
+            Messages.text(
+                "selection.preview.next",
+                target(edit),
+                Texts.press(edit.origin().platform(), Kind.SUBMIT, submitLabel()),
+                Texts.press(edit.origin().platform(), Kind.CLEAR_SELECTION, clearLabel())));
     List<ChatAction> actions = new ArrayList<>();
     if (videoUrl != null) {
-      actions.add(ChatAction.link(Kind.OPEN_LINK, edit.id(), "Watch preview", videoUrl));
+      actions.add(
+          ChatAction.link(
+              Kind.OPEN_LINK, edit.id(), Messages.text("selection.button.watch"), videoUrl));
     }
-    actions.add(ChatAction.button(Kind.SUBMIT, edit.id(), "Submit", Style.SUCCESS));
+    actions.add(ChatAction.button(Kind.SUBMIT, edit.id(), submitLabel(), Style.SUCCESS));
+    actions.add(ChatAction.button(Kind.CLEAR_SELECTION, edit.id(), clearLabel(), Style.SECONDARY));
     actions.add(
-        ChatAction.button(Kind.CLEAR_SELECTION, edit.id(), "Clear selection", Style.SECONDARY));
-    actions.add(ChatAction.button(Kind.CANCEL, edit.id(), "Cancel", Style.DANGER));
+        ChatAction.button(
+            Kind.CANCEL, edit.id(), Messages.text("selection.button.cancel"), Style.DANGER));
     return new ChatMessage(text.toString(), files, actions, null, false);
   }
 
   static ChatMessage nothingMarked(Edit edit) {
-    return ChatMessage.text(
-        "Nothing is marked on edit `" + edit.id() + "`; " + fromThePromptAlone(edit) + ".");
-  }
-
-  /** "Kling will find the red car from the prompt alone". */
-  private static String fromThePromptAlone(Edit edit) {
-    return "Kling will find " + target(edit) + " from the prompt alone";
+    return ChatMessage.text(Messages.text("selection.nothing.marked", edit.id(), target(edit)));
   }
 
   static String finalSelection(int frame) {
-    return "Selection on frame " + frame + ".";
+    return Messages.text("selection.final", String.valueOf(frame));
   }
 
   static String alreadyMarked(int frame) {
-    return "Those points are already marked on frame " + frame + ".";
+    return Messages.text("selection.already.marked", String.valueOf(frame));
   }
 
   static String tooManyPoints(int frame, int marked, int added, int max) {
-    return "Kling takes at most "
-        + max
-        + " points per frame; frame "
-        + frame
-        + " has "
-        + marked
-        + " and you added "
-        + added
-        + ". Unmark some points or clear the selection first.";
+    return Messages.text(
+        "selection.too.many.points",
+        String.valueOf(max),
+        String.valueOf(frame),
+        String.valueOf(marked),
+        String.valueOf(added));
   }
 
   static String tooManyFrames(Collection<Integer> frames, int max) {
-    return "Kling takes at most "
-        + max
-        + " marked frames, and frames "
-        + frames
-        + " are marked. Add the points to one of those frames, or clear the selection.";
+    return Messages.text("selection.too.many.frames", String.valueOf(max), frames.toString());
   }
 
   static String nothingNear(Point point, int frame, List<Point> onFrame) {
-    return String.format(
-            Locale.ROOT,
-            "No marked point near %.2f,%.2f on frame %d. ",
-            point.x(),
-            point.y(),
-            frame)
-        + (onFrame.isEmpty()
-            ? "That frame has no marked points."
-            : "Marked there: " + describe(onFrame) + ".");
+    return Messages.text(
+        "selection.nothing.near",
+        String.format(Locale.ROOT, "%.2f,%.2f", point.x(), point.y()),
+        String.valueOf(frame),
+        onFrame.isEmpty()
+            ? Messages.text("selection.nothing.near.none")
+            : Messages.text("selection.nothing.near.marked", describe(onFrame)));
   }
 
   static String noSuchFrame(int frameIndex, int total) {
-    return "Frame "
-        + frameIndex
-        + " does not exist: the video has "
-        + total
-        + " frames, numbered 0 to "
-        + (total - 1)
-        + ".";
+    return Messages.text(
+        "selection.no.such.frame",
+        String.valueOf(frameIndex),
+        String.valueOf(total),
+        String.valueOf(total - 1));
   }
 
   static String target(Edit edit) {
     return switch (edit.request().mode()) {
-      case REMOVAL -> "what to remove";
-      case SWAP -> "what to replace";
-      case ADDITION -> "where to add";
+      case REMOVAL -> Messages.text("selection.target.removal");
+      case SWAP -> Messages.text("selection.target.swap");
+      case ADDITION -> Messages.text("selection.target.addition");
     };
   }
 
@@ -250,10 +235,13 @@ final class SelectionViews {
 
   static String summary(Map<Integer, List<Point>> points) {
     if (points.isEmpty()) {
-      return "nothing";
+      return Messages.text("selection.summary.none");
     }
     List<String> parts = new ArrayList<>();
-    points.forEach((frame, list) -> parts.add("frame " + frame + ": " + describe(list)));
-    return String.join("; ", parts);
+    points.forEach(
+        (frame, list) ->
+            parts.add(
+                Messages.text("selection.summary.frame", String.valueOf(frame), describe(list))));
+    return String.join(Messages.text("selection.summary.separator"), parts);
   }
 }

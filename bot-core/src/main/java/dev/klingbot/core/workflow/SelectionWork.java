@@ -7,6 +7,7 @@ import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditEvent;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.KlingSession;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.media.Downloads;
 import dev.klingbot.core.media.FrameExtractor;
 import dev.klingbot.core.media.GridOverlay;
@@ -229,13 +230,14 @@ public final class SelectionWork {
   }
 
   /** What the user reads when Kling did not answer a selection call (5xx, 1302, no answer). */
-  static final String NO_ANSWER =
-      "Kling did not answer; your marks are kept, try again in a minute.";
+  static String noAnswer() {
+    return Messages.text("selection.kling.no.answer");
+  }
 
   /**
    * Makes a Kling call; a failure is stored and becomes the user's sentence. Nothing changed at
    * Kling, so the edit goes back to the state it was in ({@code previewed} stays previewed) and
-   * stays usable: a Kling that is busy or down gets {@link #NO_ANSWER}, a refusal Kling's reason.
+   * stays usable: a Kling that is busy or down gets {@link #noAnswer()}, a refusal Kling's reason.
    */
   private <T> T call(Edit before, Edit intent, Supplier<T> request) {
     try {
@@ -248,7 +250,7 @@ public final class SelectionWork {
       } else {
         edits.log().record(intent.id(), now, EditEvent.SELECTION_FAILED, e.getMessage());
       }
-      String sentence = TransientRetry.isTransient(e) ? NO_ANSWER : KlingMessages.describe(e);
+      String sentence = TransientRetry.isTransient(e) ? noAnswer() : KlingMessages.describe(e);
       throw new EditException(EditException.Kind.KLING, sentence, e);
     }
   }
@@ -267,11 +269,7 @@ public final class SelectionWork {
 
   private BufferedImage frame(Edit edit, int frame) {
     if (edit.video().file() == null) {
-      throw new EditException(
-          EditException.Kind.VIDEO,
-          "I don't have the frames of this video: Kling opened it from its own copy of an earlier"
-              + " result, and the bot's file of it is gone. Submit without marking, or start a new"
-              + " edit with the video.");
+      throw new EditException(EditException.Kind.VIDEO, Messages.text("selection.no.frames"));
     }
     try {
       return frames.frame(Path.of(edit.video().file()), frame);

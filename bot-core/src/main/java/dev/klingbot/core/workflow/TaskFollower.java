@@ -7,6 +7,7 @@ import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditEvent;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.TaskState;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.metrics.WorkflowMetrics;
 import dev.klingbot.core.quota.QuotaService;
 import dev.klingbot.core.quota.QuotaUsage;
@@ -240,10 +241,14 @@ final class TaskFollower {
     }
     if (TransientRetry.isTransient(e)) {
       // A create whose outcome is unknown stays "creating": the next try looks the task up first.
-      waitOrGiveUp(edit, e, "create-task", "start it as soon as Kling answers.");
+      waitOrGiveUp(edit, e, "create-task", Messages.text("task.busy.then.start"));
       return;
     }
-    fail(edit, TaskTexts.refused(e.userMessage()), EditEvent.CREATE_REFUSED, e.getMessage());
+    fail(
+        edit,
+        TaskTexts.refused(KlingMessages.sentence(e.errorCode())),
+        EditEvent.CREATE_REFUSED,
+        e.getMessage());
   }
 
   private void queue(Edit edit, Instant now) {
@@ -281,7 +286,7 @@ final class TaskFollower {
         return;
       }
       if (TransientRetry.isTransient(e)) {
-        waitOrGiveUp(edit, e, "query-task", "keep following your edit.");
+        waitOrGiveUp(edit, e, "query-task", Messages.text("task.busy.then.follow"));
         return;
       }
       LOG.warn(
@@ -403,7 +408,7 @@ final class TaskFollower {
       progress.showPlan(
           failed,
           ChatMessage.text(
-              "❌ Edit `" + failed.id() + "` (" + failed.request().summary() + "): " + reason));
+              Messages.text("task.open.failed", failed.id(), failed.request().summary(), reason)));
       return;
     }
     Edit current = opened.edit();
@@ -427,7 +432,7 @@ final class TaskFollower {
             current,
             EditStarter.readInfo(current),
             usage,
-            List.of("Kling was busy when you started; the session is open now."),
+            List.of(Messages.text("task.session.open.now")),
             editorLinks == null ? Optional.empty() : editorLinks.forEdit(current)));
   }
 

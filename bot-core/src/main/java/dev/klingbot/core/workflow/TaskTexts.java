@@ -3,71 +3,64 @@ package dev.klingbot.core.workflow;
 import dev.klingbot.core.Durations;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.TaskState;
+import dev.klingbot.core.i18n.Messages;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
  * The words users read while the job runner follows a task: the progress line (queued, submitted,
- * processing, done) and the reasons a task ended badly.
+ * processing, done) and the reasons a task ended badly. The sentences are in the {@code task}
+ * bundle.
  */
 final class TaskTexts {
-  private static final String REFUNDED = " Your units were refunded.";
-
   private TaskTexts() {}
 
   static String queued(int ahead) {
-    return "⏳ **Queued** — the Kling account is running as many edits as it can. "
-        + (ahead == 0
-            ? "Yours is next in line"
-            : ahead + (ahead == 1 ? " edit is" : " edits are") + " ahead of yours")
-        + "; it starts by itself.";
+    return Messages.text("task.queued", ahead);
   }
 
   static String running(Edit edit, TaskState status, Instant now) {
     String elapsed = elapsedSince(edit, now);
     if (status == TaskState.PROCESSING) {
-      return "⚙️ **Processing** edit `" + edit.id() + "` · " + elapsed + " elapsed";
+      return Messages.text("task.processing", edit.id(), elapsed);
     }
-    return "📨 **Submitted** edit `" + edit.id() + "` to Kling · waiting to start · " + elapsed;
+    return Messages.text("task.submitted", edit.id(), elapsed);
   }
 
   static String done(Edit edit, Instant now) {
-    return "✅ **Done** — edit `" + edit.id() + "` took " + elapsedSince(edit, now);
+    return Messages.text("task.done", edit.id(), elapsedSince(edit, now));
   }
 
   static String failed(Edit edit) {
-    return "❌ **Failed** — edit `" + edit.id() + "` did not finish";
+    return Messages.text("task.failed", edit.id());
   }
 
   /** Kling did not finish within {@code timeout}. */
   static String timedOut(Duration timeout) {
-    return "Kling did not finish this edit within "
-        + Durations.words(timeout)
-        + ", so it was stopped and your units were refunded. Please try again.";
+    return Messages.text("task.timed.out", Durations.words(timeout));
   }
 
   static String lost() {
-    return "Kling no longer knows this task, so it cannot finish." + REFUNDED;
+    return Messages.text("task.lost");
   }
 
   /** Kling refused to create the task; {@code why} is Kling's reason in plain words. */
   static String refused(String why) {
-    return why + REFUNDED;
+    return Messages.text("task.refused", why);
   }
 
   static String noVideo() {
-    return "Kling finished but sent no video back." + REFUNDED;
+    return Messages.text("task.no.video");
   }
 
   static String klingFailed(String statusMessage) {
-    return "Kling could not make this edit: "
-        + (statusMessage == null || statusMessage.isBlank() ? "no reason given." : statusMessage)
-        + REFUNDED;
+    return statusMessage == null || statusMessage.isBlank()
+        ? Messages.text("task.kling.failed.no.reason")
+        : Messages.text("task.kling.failed", statusMessage);
   }
 
   static String sessionExpired() {
-    return "This edit expired: Kling keeps a video's selection for 24 hours and it was not"
-        + " submitted in time. Start a new edit to try again.";
+    return Messages.text("task.session.expired");
   }
 
   private static String elapsedSince(Edit edit, Instant now) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.core.Durations;
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.store.EditEventLog.Outage;
 import dev.klingbot.core.store.EditStore;
 import dev.klingbot.kling.KlingErrorCode;
@@ -99,20 +100,18 @@ final class TransientRetry {
     return wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
   }
 
-  /** The one message a waiting edit shows, edited in place as the tries go on. */
+  /**
+   * The one message a waiting edit shows, edited in place as the tries go on; {@code then} is what
+   * happens once Kling answers, a sentence in the current language (e.g. {@code post the result
+   * here.}).
+   */
   static String busy(Instant until, String then) {
-    return "⏳ Kling is busy or down right now; I'll keep trying until "
-        + CLOCK_TIME.format(until)
-        + " UTC and "
-        + then;
+    return Messages.text("task.busy", CLOCK_TIME.format(until), then);
   }
 
   /** Why an edit failed after waiting the whole window. */
   String gaveUp(boolean refunded) {
-    return "Kling was busy or down for "
-        + Durations.words(window)
-        + ", so I stopped trying."
-        + (refunded ? " Your units were refunded." : "")
-        + " Please try again later.";
+    return Messages.text(
+        refunded ? "task.gave.up.refunded" : "task.gave.up", Durations.words(window));
   }
 }

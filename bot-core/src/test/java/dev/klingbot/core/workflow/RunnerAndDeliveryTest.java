@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.Requester;
+import dev.klingbot.core.chat.ChatAction;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.TaskState;
+import dev.klingbot.core.i18n.Lang;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.testing.CrashesAfterPosting;
 import dev.klingbot.core.testing.RecordingChat;
 import dev.klingbot.core.testing.WorkflowFixture;
@@ -186,6 +189,54 @@ class RunnerAndDeliveryTest {
     Edit delivered = fixture.edits.find(edit.id()).orElseThrow();
     assertThat(delivered.outcome().deliveredAt()).isNotNull();
     assertThat(fixture.edits.events(edit.id())).last().asString().startsWith("delivered");
+  }
+
+  @Test
+  void anEditStartedInChineseIsFollowedAndDeliveredInChinese() throws Exception {
+    open();
+    Edit edit;
+    try (Messages.Scope zh = Messages.use(Lang.ZH)) {
+      edit = startAndSubmit();
+    }
+
+    Edit done = runUntilDelivered(edit.id());
+
+    assertThat(done.state()).isEqualTo(EditState.SUCCEEDED);
+    RecordingChat.Posted result = chat.postsContaining("✅ 你的编辑 `" + edit.id() + "` 已完成：").get(0);
+    assertThat(result.message().text()).doesNotContain("Your edit", "is ready");
+    assertThat(result.message().actions())
+        .extracting(ChatAction::label)
+        .containsExactly("继续编辑结果", "再来一次");
+    assertThat(chat.postsContaining("Your edit")).isEmpty();
+  }
+
+  @Test
+  void aChineseResultPostedJustBeforeACrashIsNotPostedAgainAfterTheRestart() throws Exception {
+    fixture = WorkflowFixture.handDriven(clock);
+    chat = new RecordingChat(Platform.DISCORD);
+    CrashesAfterPosting crashing =
+        new CrashesAfterPosting(
+            chat, "已完成", () -> new IllegalStateException("the bot process was killed"));
+    fixture.chats.register(crashing);
+    fixture.workflow().runner().follow(Platform.DISCORD);
+    Edit edit;
+    try (Messages.Scope zh = Messages.use(Lang.ZH)) {
+      edit = startAndSubmit();
+    }
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (chat.postsContaining("已完成").isEmpty() && Instant.now().isBefore(deadline)) {
+      fixture.workflow().runner().runOnce();
+      clock.advance(Duration.ofSeconds(1));
+      Thread.sleep(100);
+    }
+    assertThat(chat.postsContaining("已完成")).hasSize(1);
+
+    fixture.restartAndStepTwice(Platform.DISCORD, clock);
+
+    assertThat(chat.postsContaining("你的编辑 `" + edit.id() + "` 已完成"))
+        .as("the Chinese result appears once in the thread")
+        .hasSize(1);
+    assertThat(fixture.edits.find(edit.id()).orElseThrow().outcome().deliveredAt()).isNotNull();
   }
 
   private Edit startAndSubmit() {

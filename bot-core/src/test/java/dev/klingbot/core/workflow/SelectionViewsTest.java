@@ -3,7 +3,10 @@ package dev.klingbot.core.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.i18n.Lang;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.testing.Edits;
+import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -24,5 +27,18 @@ class SelectionViewsTest {
         .isEqualTo(
             "Nothing is marked on edit `K7Q2MX4A`; Kling will find what to remove from the prompt"
                 + " alone.");
+  }
+
+  @Test
+  void theGridOfAnotherFrameNamesTheFrameInTheCommandInChinese() {
+    String text;
+    try (Messages.Scope zh = Messages.use(Lang.ZH)) {
+      text = SelectionViews.grid(removal, 3, Path.of("grid-3.png")).text();
+    }
+
+    assertThat(text)
+        .startsWith("🔲 编辑 `K7Q2MX4A` 的第 3 帧（带网格）。请回复覆盖要移除的对象的格子，例如 ")
+        .endsWith(" `frame:3`。")
+        .doesNotContain("Frame", "Answer");
   }
 }

@@ -7,6 +7,8 @@ import dev.klingbot.core.Platform;
 import dev.klingbot.core.Requester;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditState;
+import dev.klingbot.core.i18n.Lang;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.testing.TestDatabases;
 import dev.klingbot.core.testing.WorkflowFixture;
 import dev.klingbot.kling.Point;
@@ -145,6 +147,26 @@ class SelectionWorkTest {
     assertThat(fixture.simulator.requestCount("/add-selection")).isEqualTo(sent);
     service().select(alice, edit.id(), 90, points(5, 1));
     assertThat(fixture.simulator.requestCount("/add-selection")).isEqualTo(sent + 1);
+  }
+
+  @Test
+  void aPersonSpokenToInChineseReadsTheSelectionAnswersInChinese() {
+    Edit edit = start();
+
+    String cleared;
+    EditException nothingNear;
+    try (Messages.Scope zh = Messages.use(Lang.ZH)) {
+      cleared = service().clearSelection(alice, edit.id()).message().text();
+      nothingNear =
+          catchThrowableOfType(
+              EditException.class, () -> service().unselect(alice, edit.id(), "E5 frame:0"));
+    }
+
+    assertThat(cleared)
+        .isEqualTo("🧹 已清除编辑 `" + edit.id() + "` 的所有标记点。除非重新标记，Kling 将仅凭提示词查找要移除的对象。");
+    assertThat(nothingNear.getMessage()).isEqualTo("第 0 帧上 0.45,0.45 附近没有标记点。该帧没有标记点。");
+    assertThat(cleared + nothingNear.getMessage())
+        .doesNotContain("Cleared", "Kling will", "No marked point", "frame");
   }
 
   private static List<Point> points(int first, int count) {
