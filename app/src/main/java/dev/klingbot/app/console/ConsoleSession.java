@@ -312,7 +312,7 @@ public final class ConsoleSession {
     }
     Edit edit = edits.find(requester, rest);
     current = edit.id();
-    chat.info("bot> " + Messages.text("console.use.now", edit.id(), edit.state().label()));
+    chat.info("bot> " + Messages.text("console.use.now", edit.id(), edit.state().text()));
   }
 
   private void waitForResult(String rest) {
