@@ -96,11 +96,9 @@ public final class HelpText {
         Messages.text(
             "help.admin.channels",
             syntax.show(new Admin.Channels()),
-            syntax.show(new Admin.ChannelAdd(channel))
-                + ", "
-                + syntax.show(new Admin.ChannelRemove(channel))
-                + ", "
-                + syntax.show(new Admin.ChannelsClear())));
+            syntax.show(new Admin.ChannelAdd(channel)),
+            syntax.show(new Admin.ChannelRemove(channel)),
+            syntax.show(new Admin.ChannelsClear())));
     line(
         text,
         Messages.text(
