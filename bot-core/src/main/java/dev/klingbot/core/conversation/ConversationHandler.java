@@ -157,9 +157,12 @@ public final class ConversationHandler {
    * @throws EditException when the button is stale or the edit is not theirs
    */
   public Form form(Requester who, ChatAction.Kind kind, String editId) {
-    Edit edit = edits.find(who, editId);
-    Access.requireMayChange(who, edit);
-    return Actions.form(kind, edit);
+    // the form's title and labels, and a refusal, in the presser's language
+    try (Messages.Scope lang = Messages.use(admin.languageFor(who))) {
+      Edit edit = edits.find(who, editId);
+      Access.requireMayChange(who, edit);
+      return Actions.form(kind, edit);
+    }
   }
 
   /**

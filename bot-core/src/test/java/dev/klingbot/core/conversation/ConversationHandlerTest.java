@@ -197,6 +197,19 @@ class ConversationHandlerTest {
     assertThat(again.text()).contains("no longer open");
   }
 
+  @Test
+  void aButtonsFormIsInThePressersLanguage() {
+    Edit edit = start();
+
+    Form form = handler.form(alice.withLocale("zh-CN"), ChatAction.Kind.MARK_CELLS, edit.id());
+
+    assertThat(form.title()).isEqualTo("标记 " + edit.id() + " 的格子");
+    assertThat(form.label()).isEqualTo("覆盖目标的格子");
+    assertThat(form.placeholder()).isEqualTo("C4 D4，或 0.42,0.55；标记其他帧请加 frame:12");
+    assertThat(handler.form(alice, ChatAction.Kind.MARK_CELLS, edit.id()).title())
+        .isEqualTo("Mark cells of " + edit.id());
+  }
+
   private static EditCommand typed(String line) {
     return ((CommandGrammar.Parsed.Command) CommandGrammar.parse(line)).command();
   }
