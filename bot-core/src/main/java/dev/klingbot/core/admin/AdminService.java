@@ -139,52 +139,62 @@ public final class AdminService {
     requireAdmin(who);
     PolicyOverrides own = settings.policy(who.platform(), who.serverId());
     QuotaPolicy policy = quota.policy(who.platform(), who.serverId());
-    StringBuilder text = new StringBuilder("⚙️ **Quota settings of this server**");
-    line(text, QuotaSetting.DAILY, policy.dailyUnits() + " units", own.dailyUnits() != null);
-    line(text, QuotaSetting.MONTHLY, policy.monthlyUnits() + " units", own.monthlyUnits() != null);
+    StringBuilder text = new StringBuilder(Messages.text("admin.quota.title"));
+    line(text, QuotaSetting.DAILY, units(policy.dailyUnits()), own.dailyUnits() != null);
+    line(text, QuotaSetting.MONTHLY, units(policy.monthlyUnits()), own.monthlyUnits() != null);
     line(
         text,
         QuotaSetting.USER_DAILY,
-        policy.userDailyUnits() + " units",
+        units(policy.userDailyUnits()),
         own.userDailyUnits() != null);
     line(
         text,
         QuotaSetting.CONCURRENT,
         Integer.toString(policy.maxConcurrentJobs()),
         own.maxConcurrentJobs() != null);
-    line(text, QuotaSetting.PRO, policy.allowPro() ? "on" : "off", own.allowPro() != null);
+    line(text, QuotaSetting.PRO, onOff(policy.allowPro()), own.allowPro() != null);
     line(
         text,
         QuotaSetting.TEN_SECONDS,
-        policy.allowTenSeconds() ? "on" : "off",
+        onOff(policy.allowTenSeconds()),
         own.allowTenSeconds() != null);
     line(text, QuotaSetting.TIME_ZONE, policy.timeZone().getId(), own.timeZone() != null);
     var usage = quota.usage(who.platform(), who.serverId(), who.userId(), clock.instant());
-    text.append("\nUsed today: ")
-        .append(usage.serverUsedToday())
-        .append(" · this month: ")
-        .append(usage.serverUsedThisMonth())
-        .append(" · running now: ")
-        .append(usage.running());
-    text.append(
-        "\nChange one with "
-            + AdminSyntax.of(syntaxes.apply(who.platform())).quotaSet("<setting>", "<value>")
-            + ", e.g. "
-            + AdminSyntax.of(syntaxes.apply(who.platform())).quotaSet("daily", "50")
-            + "; "
-            + AdminSyntax.of(syntaxes.apply(who.platform())).quotaReset("<setting>")
-            + " goes back to the default.");
+    text.append('\n')
+        .append(
+            Messages.text(
+                "admin.quota.used",
+                usage.serverUsedToday(),
+                usage.serverUsedThisMonth(),
+                usage.running()));
+    AdminSyntax syntax = AdminSyntax.of(syntaxes.apply(who.platform()));
+    String setting = Messages.text("admin.placeholder.setting");
+    text.append('\n')
+        .append(
+            Messages.text(
+                "admin.quota.change",
+                syntax.quotaSet(setting, Messages.text("admin.placeholder.value")),
+                syntax.quotaSet("daily", "50"),
+                syntax.quotaReset(setting)));
     return Reply.text(text.toString());
   }
 
   private static void line(StringBuilder text, QuotaSetting setting, String value, boolean own) {
-    text.append("\n- **")
-        .append(setting.key())
-        .append("** = ")
-        .append(value)
-        .append(own ? "" : " (default)")
-        .append(" — ")
-        .append(setting.description());
+    text.append('\n')
+        .append(
+            Messages.text(
+                own ? "admin.quota.line" : "admin.quota.line.default",
+                setting.key(),
+                value,
+                setting.description()));
+  }
+
+  private static String units(int count) {
+    return Messages.text("admin.units", count);
+  }
+
+  private static String onOff(boolean on) {
+    return Messages.text(on ? "admin.on" : "admin.off");
   }
 
   /** Sets one quota setting from what the admin typed. */
@@ -199,8 +209,8 @@ public final class AdminService {
     }
     settings.setPolicy(
         who.platform(), who.serverId(), setting.column(), parsed, who.userId(), clock.instant());
-    String shown = parsed instanceof Boolean on ? (on ? "on" : "off") : parsed.toString();
-    return Reply.text("✅ **" + setting.key() + "** is now " + shown + " for this server.");
+    String shown = parsed instanceof Boolean on ? onOff(on) : parsed.toString();
+    return Reply.text(Messages.text("admin.quota.set", setting.key(), shown));
   }
 
   /** Goes back to the configured default for one setting. */
@@ -209,7 +219,7 @@ public final class AdminService {
     QuotaSetting setting = setting(settingName);
     settings.setPolicy(
         who.platform(), who.serverId(), setting.column(), null, who.userId(), clock.instant());
-    return Reply.text("✅ **" + setting.key() + "** is back to the default.");
+    return Reply.text(Messages.text("admin.quota.reset", setting.key()));
   }
 
   /** Gives one member their own daily limit ({@code null} removes it). */
@@ -217,14 +227,13 @@ public final class AdminService {
     requireAdmin(who);
     if (dailyUnits != null && (dailyUnits < 0 || dailyUnits > 1_000_000)) {
       throw new EditException(
-          EditException.Kind.NOT_ALLOWED,
-          "A member's daily limit must be between 0 and 1000000 units.");
+          EditException.Kind.NOT_ALLOWED, Messages.text("admin.user.limit.range"));
     }
     settings.setUserLimit(who.platform(), who.serverId(), userId, dailyUnits, clock.instant());
     return Reply.text(
         dailyUnits == null
-            ? "✅ " + mention(who, userId) + " now has the server's per-member limit again."
-            : "✅ " + mention(who, userId) + " may now spend " + dailyUnits + " units per day.");
+            ? Messages.text("admin.user.limit.reset", mention(who, userId))
+            : Messages.text("admin.user.limit.set", mention(who, userId), dailyUnits));
   }
 
   /** The member's usage today and limit. */
@@ -233,13 +242,11 @@ public final class AdminService {
     var usage = quota.usage(who.platform(), who.serverId(), userId, clock.instant());
     boolean own = settings.userLimit(who.platform(), who.serverId(), userId).isPresent();
     return Reply.text(
-        mention(who, userId)
-            + " used "
-            + usage.userUsedToday()
-            + " of "
-            + usage.userDailyLimit()
-            + " units today"
-            + (own ? " (their own limit)." : " (the server's per-member limit)."));
+        Messages.text(
+            own ? "admin.user.show.own" : "admin.user.show",
+            mention(who, userId),
+            usage.userUsedToday(),
+            usage.userDailyLimit()));
   }
 
   /** The cost of a task by mode and length. */
@@ -247,31 +254,32 @@ public final class AdminService {
     requireAdmin(who);
     QuotaConfig.Costs costs = config.costs();
     return Reply.text(
-        "💰 **Cost per edit** (units)\n"
-            + "```\n"
-            + "mode   5 s   10 s\n"
+        Messages.text("admin.costs.title")
+            + "\n```\n"
+            + Messages.text("admin.costs.header")
+            + "\n"
             + String.format(Locale.ROOT, "std  %4d  %5d%n", costs.std5s(), costs.std10s())
             + String.format(Locale.ROOT, "pro  %4d  %5d%n", costs.pro5s(), costs.pro10s())
-            + "```\nThe table is set in the bot's configuration (quota.costs).");
+            + "```\n"
+            + Messages.text("admin.costs.footer"));
   }
 
   public Reply channels(Requester who) {
     requireAdmin(who);
     List<String> channels = settings.allowedChannels(who.platform(), who.serverId());
+    AdminSyntax syntax = AdminSyntax.of(syntaxes.apply(who.platform()));
+    String channel = Messages.text("admin.placeholder.channel");
     if (channels.isEmpty()) {
-      return Reply.text(
-          "Edits may be started in every channel. Limit them with "
-              + AdminSyntax.of(syntaxes.apply(who.platform())).channelsAdd("<channel>")
-              + ".");
+      return Reply.text(Messages.text("admin.channels.all", syntax.channelsAdd(channel)));
     }
     return Reply.text(
-        "Edits may be started only in: "
-            + String.join(", ", channels.stream().map(id -> "<#" + id + ">").toList())
-            + ". "
-            + AdminSyntax.of(syntaxes.apply(who.platform())).channelsRemove("<channel>")
-            + " or "
-            + AdminSyntax.of(syntaxes.apply(who.platform())).channelsClear()
-            + " changes that.");
+        Messages.text(
+            "admin.channels.only",
+            String.join(
+                Messages.text("admin.list.separator"),
+                channels.stream().map(id -> "<#" + id + ">").toList()),
+            syntax.channelsRemove(channel),
+            syntax.channelsClear()));
   }
 
   public Reply channelAdd(Requester who, String channelId) {
@@ -297,27 +305,32 @@ public final class AdminService {
     requireAdmin(who);
     Map<EditMode, String> own = settings.templates(who.platform(), who.serverId());
     PromptTemplates defaults = PromptTemplates.defaults();
-    StringBuilder text = new StringBuilder("📝 **Prompt templates**");
+    StringBuilder text = new StringBuilder(Messages.text("admin.templates.title"));
     for (EditMode mode : EditMode.values()) {
       String template = own.get(mode);
-      text.append("\n- **")
-          .append(mode.wireName())
-          .append("**: `")
+      text.append('\n')
           .append(
               template != null
-                  ? template
-                  : defaults.template(mode, dev.klingbot.core.instruction.Language.ENGLISH))
-          .append('`')
-          .append(template != null ? "" : " (default)");
+                  ? Messages.text("admin.templates.line", mode.wireName(), template)
+                  : Messages.text(
+                      "admin.templates.line.default",
+                      mode.wireName(),
+                      defaults.template(mode, dev.klingbot.core.instruction.Language.ENGLISH)));
     }
-    text.append(
-        "\nVariables: {element}, {original}, {replacement}, {subject}, {location}, {images}. Kling placeholders: <<<video_1>>>, <<<image_1>>>, <<<image_2>>>.");
-    text.append(
-        "\nChange one with "
-            + AdminSyntax.of(syntaxes.apply(who.platform())).templateSet("<mode>", "<template>")
-            + "; "
-            + AdminSyntax.of(syntaxes.apply(who.platform())).templateReset("<mode>")
-            + " restores the default.");
+    text.append('\n')
+        .append(
+            Messages.text(
+                "admin.templates.variables",
+                "{element}, {original}, {replacement}, {subject}, {location}, {images}",
+                "<<<video_1>>>, <<<image_1>>>, <<<image_2>>>"));
+    AdminSyntax syntax = AdminSyntax.of(syntaxes.apply(who.platform()));
+    String modeWord = Messages.text("admin.placeholder.mode");
+    text.append('\n')
+        .append(
+            Messages.text(
+                "admin.templates.change",
+                syntax.templateSet(modeWord, Messages.text("admin.placeholder.template")),
+                syntax.templateReset(modeWord)));
     return Reply.text(text.toString());
   }
 
@@ -329,23 +342,18 @@ public final class AdminService {
     if (!problems.isEmpty()) {
       throw new EditException(
           EditException.Kind.INSTRUCTION,
-          "That " + mode.wireName() + " template can't be used: " + String.join(" ", problems));
+          Messages.text("admin.template.refused", mode.wireName(), String.join(" ", problems)));
     }
     settings.setTemplate(
         who.platform(), who.serverId(), mode, template.strip(), who.userId(), clock.instant());
-    return Reply.text(
-        "✅ New edits of this server use this "
-            + mode.wireName()
-            + " template: `"
-            + template.strip()
-            + "`");
+    return Reply.text(Messages.text("admin.template.set", mode.wireName(), template.strip()));
   }
 
   public Reply templateReset(Requester who, String modeName) {
     requireAdmin(who);
     EditMode mode = mode(modeName);
     settings.setTemplate(who.platform(), who.serverId(), mode, null, who.userId(), clock.instant());
-    return Reply.text("✅ The " + mode.wireName() + " template is back to the default.");
+    return Reply.text(Messages.text("admin.template.reset", mode.wireName()));
   }
 
   /**
@@ -359,18 +367,15 @@ public final class AdminService {
     Period range = Period.parse(period == null ? "" : period, today);
     UsageReport report = quota.report(who.platform(), who.serverId(), range.from(), range.to());
     StringBuilder text =
-        new StringBuilder("📈 **Usage ")
-            .append(range.label())
-            .append("**: ")
-            .append(report.totalUnits())
-            .append(" units in ")
-            .append(report.totalEdits())
-            .append(report.totalEdits() == 1 ? " edit" : " edits");
-    if (report.refundedEdits() > 0) {
-      text.append(" (").append(report.refundedEdits()).append(" refunded, not counted)");
-    }
+        new StringBuilder(
+            Messages.text(
+                report.refundedEdits() > 0 ? "admin.usage.title.refunded" : "admin.usage.title",
+                range.label(),
+                report.totalUnits(),
+                report.totalEdits(),
+                report.refundedEdits()));
     if (!report.users().isEmpty()) {
-      text.append("\n```\nmember                     units  edits\n");
+      text.append("\n```\n").append(Messages.text("admin.usage.table.header")).append('\n');
       for (UsageReport.User user : report.users()) {
         text.append(
             String.format(
@@ -383,11 +388,13 @@ public final class AdminService {
       text.append("```");
     }
     if (!report.days().isEmpty() && !range.month()) {
-      text.append("\nBy day: ");
-      report
-          .days()
-          .forEach(day -> text.append(day.day()).append(" ").append(day.units()).append(" · "));
-      text.setLength(text.length() - 3);
+      text.append('\n')
+          .append(
+              Messages.text(
+                  "admin.usage.by.day",
+                  String.join(
+                      " · ",
+                      report.days().stream().map(day -> day.day() + " " + day.units()).toList())));
     }
     ChatMessage message = ChatMessage.text(text.toString());
     if (range.month()) {
@@ -400,11 +407,13 @@ public final class AdminService {
                   + "-"
                   + range.label().replace(' ', '-')
                   + ".png");
-      UsageChart.write(report, "Units per day, " + range.label(), file);
+      UsageChart.write(report, Messages.text("admin.usage.chart.title", range.label()), file);
       message =
           message.withFile(
               new ChatFile(
-                  file, "usage-" + range.label().replace(' ', '-') + ".png", "Units per day"));
+                  file,
+                  "usage-" + range.label().replace(' ', '-') + ".png",
+                  Messages.text("admin.usage.chart.description")));
     }
     return new Reply(null, List.of(message));
   }
@@ -419,10 +428,11 @@ public final class AdminService {
           return new Period(month.atDay(1), month.atEndOfMonth(), month.toString(), true);
         }
         if (value.equals("today")) {
-          return new Period(today, today, "today", false);
+          return new Period(today, today, Messages.text("admin.usage.period.today"), false);
         }
         if (value.equals("week")) {
-          return new Period(today.minusDays(6), today, "last 7 days", false);
+          return new Period(
+              today.minusDays(6), today, Messages.text("admin.usage.period.week"), false);
         }
         if (value.equals("last-month")) {
           YearMonth month = YearMonth.from(today).minusMonths(1);
@@ -439,7 +449,11 @@ public final class AdminService {
           if (to.isBefore(from) || from.plusDays(366).isBefore(to)) {
             throw new IllegalArgumentException("range");
           }
-          return new Period(from, to, from + " to " + to, false);
+          return new Period(
+              from,
+              to,
+              Messages.text("admin.usage.period.range", from.toString(), to.toString()),
+              false);
         }
         if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
           LocalDate day = LocalDate.parse(value);
@@ -449,16 +463,13 @@ public final class AdminService {
         // fall through to the message below
       }
       throw new EditException(
-          EditException.Kind.NOT_ALLOWED,
-          "“"
-              + text
-              + "” is not a period. Use today, week, month, last-month, a month like 2026-11, or a range like 2026-11-01..2026-11-15.");
+          EditException.Kind.NOT_ALLOWED, Messages.text("admin.usage.period.unknown", text));
     }
   }
 
   private static void requireAdmin(Requester who) {
     if (!who.admin()) {
-      throw new EditException(EditException.Kind.NOT_ALLOWED, "Only server admins can do that.");
+      throw new EditException(EditException.Kind.NOT_ALLOWED, Messages.text("admin.only"));
     }
   }
 
@@ -468,11 +479,7 @@ public final class AdminService {
             () ->
                 new EditException(
                     EditException.Kind.NOT_ALLOWED,
-                    "“"
-                        + name
-                        + "” is not a quota setting. Settings: "
-                        + QuotaSetting.keys()
-                        + "."));
+                    Messages.text("admin.quota.setting.unknown", name, QuotaSetting.keys())));
   }
 
   private static EditMode mode(String name) {
@@ -483,8 +490,7 @@ public final class AdminService {
       }
     }
     throw new EditException(
-        EditException.Kind.NOT_ALLOWED,
-        "“" + name + "” is not an edit mode. Use addition, swap or removal.");
+        EditException.Kind.NOT_ALLOWED, Messages.text("admin.template.mode.unknown", name));
   }
 
   private static String cleanChannel(String channel) {
@@ -499,7 +505,7 @@ public final class AdminService {
     value = value.replaceFirst("^#", "");
     if (value.isEmpty()) {
       throw new EditException(
-          EditException.Kind.NOT_ALLOWED, "Name a channel, e.g. `channels add #video-edits`.");
+          EditException.Kind.NOT_ALLOWED, Messages.text("admin.channels.missing"));
     }
     return value;
   }

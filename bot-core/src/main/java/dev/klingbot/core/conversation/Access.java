@@ -3,6 +3,7 @@ package dev.klingbot.core.conversation;
 import dev.klingbot.core.Requester;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditIds;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.workflow.EditException;
 import java.time.Instant;
 import java.util.Optional;
@@ -32,11 +33,7 @@ public final class Access {
     if (!mayChange(who, edit)) {
       throw new EditException(
           EditException.Kind.NOT_ALLOWED,
-          "Edit `"
-              + edit.id()
-              + "` belongs to "
-              + edit.origin().userName()
-              + "; only they or a server admin can change it.");
+          Messages.text("conversation.access.not.yours", edit.id(), edit.origin().userName()));
     }
   }
 
@@ -60,37 +57,31 @@ public final class Access {
     if (!edit.state().isBeforeSubmit()) {
       String why =
           switch (edit.state()) {
-            case SUBMITTED, PROCESSING ->
-                "was submitted, so its selection can't change any more. Follow it in the chat.";
-            case SUCCEEDED, FAILED ->
-                "has ended, so its selection can't change any more. Start a new edit to change"
-                    + " more.";
-            case CANCELLED -> "was cancelled. Start a new edit in the chat.";
-            case EXPIRED ->
-                "expired: Kling keeps a video's selection for 24 hours. Start a new edit in the"
-                    + " chat.";
-            default -> "can't be changed now.";
+            case SUBMITTED, PROCESSING -> "conversation.access.closed.submitted";
+            case SUCCEEDED, FAILED -> "conversation.access.closed.ended";
+            case CANCELLED -> "conversation.access.closed.cancelled";
+            case EXPIRED -> "conversation.access.closed.expired";
+            default -> "conversation.access.closed.other";
           };
-      return Optional.of(new Closed(410, "This editor is closed", "Edit " + edit.id() + " " + why));
+      return Optional.of(
+          new Closed(
+              410,
+              Messages.text("conversation.access.closed.title"),
+              Messages.text(why, edit.id())));
     }
     if (edit.session() == null) {
       return Optional.of(
           new Closed(
               409,
-              "The video must be fixed first",
-              "The video of edit "
-                  + edit.id()
-                  + " must be fixed first: conform it in the chat, then open the new link."));
+              Messages.text("conversation.access.conform.title"),
+              Messages.text("conversation.access.conform", edit.id())));
     }
     if (edit.session().expiredAt(now)) {
       return Optional.of(
           new Closed(
               410,
-              "This link has expired",
-              "Edit "
-                  + edit.id()
-                  + " expired: Kling keeps a video's selection for 24 hours. Start a new edit in"
-                  + " the chat."));
+              Messages.text("conversation.access.expired.title"),
+              Messages.text("conversation.access.closed.expired", edit.id())));
     }
     return Optional.empty();
   }

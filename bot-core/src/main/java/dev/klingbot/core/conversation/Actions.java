@@ -2,6 +2,7 @@ package dev.klingbot.core.conversation;
 
 import dev.klingbot.core.chat.ChatAction;
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.workflow.EditException;
 import dev.klingbot.core.workflow.MediaSource;
 import java.util.List;
@@ -74,41 +75,45 @@ public final class Actions {
       case EDIT_PROMPT ->
           new Form(
               id,
-              "Edit prompt of " + edit.id(),
-              "New instruction",
-              "Plain words, or a Kling prompt with <<<video_1>>>",
+              Messages.text("conversation.form.prompt.title", edit.id()),
+              Messages.text("conversation.form.prompt.label"),
+              Messages.text("conversation.form.prompt.placeholder"),
               clip(edit.request().instruction(), MAX_INSTRUCTION),
               true,
               MAX_INSTRUCTION);
       case EDIT_RESULT ->
           new Form(
               id,
-              "Edit the result of " + edit.id(),
-              "What to change in the result",
-              "e.g. remove the line too (add --pro for pro mode)",
+              Messages.text("conversation.form.result.title", edit.id()),
+              Messages.text("conversation.form.result.label"),
+              Messages.text("conversation.form.result.placeholder", "--pro"),
               null,
               true,
               MAX_INSTRUCTION);
       case MARK_CELLS ->
           new Form(
               id,
-              "Mark cells of " + edit.id(),
-              "Cells covering the element",
-              "C4 D4, or 0.42,0.55; add frame:12 for another frame",
+              Messages.text("conversation.form.mark.title", edit.id()),
+              Messages.text("conversation.form.mark.label"),
+              cellsPlaceholder(),
               null,
               false,
               300);
       case UNMARK_CELLS ->
           new Form(
               id,
-              "Unmark cells of " + edit.id(),
-              "Cells to unmark",
-              "C4 D4, or 0.42,0.55; add frame:12 for another frame",
+              Messages.text("conversation.form.unmark.title", edit.id()),
+              Messages.text("conversation.form.unmark.label"),
+              cellsPlaceholder(),
               null,
               false,
               300);
       default -> throw stale();
     };
+  }
+
+  private static String cellsPlaceholder() {
+    return Messages.text("conversation.form.cells.placeholder", "C4 D4", "0.42,0.55", "frame:12");
   }
 
   /**
@@ -126,7 +131,7 @@ public final class Actions {
     String text = value == null ? "" : value.strip();
     if (text.isEmpty()) {
       throw new EditException(
-          EditException.Kind.NOT_ALLOWED, "The form was empty; nothing changed.");
+          EditException.Kind.NOT_ALLOWED, Messages.text("conversation.form.empty"));
     }
     return switch (parsed.kind()) {
       case EDIT_PROMPT -> new EditCommand.Prompt(parsed.editId(), text);
@@ -158,12 +163,12 @@ public final class Actions {
 
   static EditException stale() {
     return new EditException(
-        EditException.Kind.NOT_FOUND,
-        "That button no longer works. The status command shows where your edit is.");
+        EditException.Kind.NOT_FOUND, Messages.text("conversation.button.stale"));
   }
 
   private static EditException outdated() {
-    return new EditException(EditException.Kind.NOT_FOUND, "That form is outdated.");
+    return new EditException(
+        EditException.Kind.NOT_FOUND, Messages.text("conversation.form.outdated"));
   }
 
   private static String clip(String text, int max) {

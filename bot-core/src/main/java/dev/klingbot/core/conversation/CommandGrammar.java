@@ -1,6 +1,7 @@
 package dev.klingbot.core.conversation;
 
 import dev.klingbot.core.conversation.EditCommand.Admin;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.media.GridCell;
 import dev.klingbot.core.workflow.EditException;
 import dev.klingbot.core.workflow.MediaSource;
@@ -129,9 +130,7 @@ public final class CommandGrammar {
       case "unselect" -> {
         Leading lead = leadingEditId(rest);
         if (lead.rest().isEmpty()) {
-          throw selectionProblem(
-              "Say which points to unmark, e.g. `unselect C4` (add `frame:12` for another"
-                  + " frame), or `clear` to unmark everything.");
+          throw selectionProblem(Messages.text("grammar.unselect.empty"));
         }
         yield new EditCommand.Unselect(lead.editId(), selection(lead.rest()));
       }
@@ -146,8 +145,7 @@ public final class CommandGrammar {
       case "prompt" -> {
         if (rest.isEmpty()) {
           throw new EditException(
-              EditException.Kind.INSTRUCTION,
-              "Write the new instruction after `prompt`, e.g. `prompt remove the blue car`.");
+              EditException.Kind.INSTRUCTION, Messages.text("grammar.prompt.empty"));
         }
         yield new EditCommand.Prompt(null, rest);
       }
@@ -189,8 +187,7 @@ public final class CommandGrammar {
           String image = reader.next();
           if (image == null) {
             throw new EditException(
-                EditException.Kind.INSTRUCTION,
-                "Give the picture after `--image`, e.g. `--image hat.png`.");
+                EditException.Kind.INSTRUCTION, Messages.text("grammar.option.image.missing"));
           }
           images.add(image);
         }
@@ -200,21 +197,17 @@ public final class CommandGrammar {
           negative = reader.next();
           if (negative == null) {
             throw new EditException(
-                EditException.Kind.INSTRUCTION,
-                "Say what Kling should avoid after `--negative`, e.g. `--negative \"blurry\"`.");
+                EditException.Kind.INSTRUCTION, Messages.text("grammar.option.negative.missing"));
           }
         }
         default -> {
           if (option.startsWith("--") && option.length() > 2) {
+            String unknown = word;
             throw new EditException(
                 EditException.Kind.INSTRUCTION,
-                "I don't know the option `"
-                    + word
-                    + "`"
-                    + suggest(option, List.of("--image", "--pro", "--std", "--negative"))
-                        .map(s -> "; did you mean `" + s + "`?")
-                        .orElse(".")
-                    + " Options: `--image <file|url>`, `--pro`, `--negative \"<text>\"`.");
+                suggest(option, List.of("--image", "--pro", "--std", "--negative"))
+                    .map(s -> Messages.text("grammar.option.unknown.closest", unknown, s))
+                    .orElseGet(() -> Messages.text("grammar.option.unknown", unknown)));
           }
           words.add(word);
         }
@@ -239,11 +232,7 @@ public final class CommandGrammar {
           options.negative());
     }
     if (options.words().isEmpty() || options.instruction().isBlank()) {
-      throw new EditException(
-          EditException.Kind.INSTRUCTION,
-          "Give a video and an instruction, e.g. `edit clip.mp4 remove the man in the red"
-              + " jacket` (add `--image hat.png` for a reference picture), or an earlier edit's id"
-              + " to edit its result: `edit K7Q2MX4A remove the line too`.");
+      throw new EditException(EditException.Kind.INSTRUCTION, Messages.text("grammar.edit.empty"));
     }
     return new EditCommand.Start(
         MediaSource.parse(options.words().get(0)),
@@ -292,8 +281,7 @@ public final class CommandGrammar {
           (rest.substring(0, frameMatcher.start()) + " " + rest.substring(frameMatcher.end()))
               .strip();
       if (FRAME.matcher(rest).find()) {
-        throw selectionProblem(
-            "Mark one frame at a time: give `frame:N` once, e.g. `select C4 D4 frame:12`.");
+        throw selectionProblem(Messages.text("grammar.select.frames"));
       }
     }
     List<Point> points = new ArrayList<>();
@@ -308,10 +296,7 @@ public final class CommandGrammar {
       double y = Double.parseDouble(coordinates.group(2));
       if (x > 1 || y > 1) {
         throw selectionProblem(
-            "“"
-                + coordinates.group().strip()
-                + "” is outside the frame: coordinates are fractions from 0 to 1, with 0,0 at the"
-                + " top left. Example: `select 0.42,0.55`.");
+            Messages.text("grammar.select.outside", coordinates.group().strip()));
       }
       Point point = new Point(x, y);
       points.add(point);
@@ -328,15 +313,13 @@ public final class CommandGrammar {
         labels.add(cell.label());
       } catch (IllegalArgumentException e) {
         if (token.equalsIgnoreCase("frame")) {
-          throw selectionProblem("Give the frame's number: `frame:12`.");
+          throw selectionProblem(Messages.text("grammar.select.frame.number"));
         }
         throw selectionProblem(e.getMessage());
       }
     }
     if (points.isEmpty()) {
-      throw selectionProblem(
-          "Say which part of the frame to mark: grid cells like `C4 D4` (columns A–J, rows 1–10),"
-              + " or fractions like `0.42,0.55`. Add `frame:12` to mark another frame.");
+      throw selectionProblem(Messages.text("grammar.select.empty"));
     }
     return new Selection(frame, points, labels);
   }
@@ -353,7 +336,7 @@ public final class CommandGrammar {
       return new EditCommand.Grid(lead.editId(), 0);
     }
     if (!NUMBER.matcher(frameText).matches()) {
-      throw selectionProblem("Give a frame number, e.g. `grid 12`.");
+      throw selectionProblem(Messages.text("grammar.grid.frame"));
     }
     return new EditCommand.Grid(lead.editId(), Integer.parseInt(frameText));
   }
@@ -379,13 +362,11 @@ public final class CommandGrammar {
       case "language", "lang", "语言" -> language(rest);
       default ->
           throw adminProblem(
-              "I don't know the admin command “"
-                  + text
-                  + "”"
-                  + suggest(command, List.of("quota", "costs", "channels", "template", "usage"))
-                      .map(s -> "; did you mean `admin " + s + "`?")
-                      .orElse(".")
-                  + " `admin help` lists them.");
+              suggest(
+                      command,
+                      List.of("quota", "costs", "channels", "template", "usage", "language"))
+                  .map(s -> Messages.text("grammar.admin.unknown.closest", text, "admin " + s))
+                  .orElseGet(() -> Messages.text("grammar.admin.unknown", text)));
     };
   }
 
@@ -410,17 +391,14 @@ public final class CommandGrammar {
         return new Admin.UserLimit(user, null);
       }
       if (!NUMBER.matcher(words[2]).matches()) {
-        throw adminProblem(
-            "“" + words[2] + "” is not a number of units. Example: `admin quota user @alice 10`.");
+        throw adminProblem(Messages.text("grammar.admin.quota.user.units", words[2]));
       }
       return new Admin.UserLimit(user, Integer.parseInt(words[2]));
     }
     if (words.length == 2 && !verb.equals("set") && !verb.equals("reset")) {
       return new Admin.QuotaSet(words[0], words[1]);
     }
-    throw adminProblem(
-        "Use `admin quota`, `admin quota set <setting> <value>`, `admin quota reset <setting>` or"
-            + " `admin quota user <user> [<units>|reset]`. Example: `admin quota set daily 50`.");
+    throw adminProblem(Messages.text("grammar.admin.quota.usage"));
   }
 
   private static Admin language(String rest) {
@@ -438,8 +416,7 @@ public final class CommandGrammar {
     if (words.length == 1) {
       return new Admin.LanguageSet(words[0]);
     }
-    throw adminProblem(
-        "Use `admin language`, `admin language set zh|en` or `admin language reset`.");
+    throw adminProblem(Messages.text("grammar.admin.language.usage"));
   }
 
   private static Admin channels(String rest) {
@@ -457,9 +434,7 @@ public final class CommandGrammar {
     if (verb.equals("clear") && words.length == 1) {
       return new Admin.ChannelsClear();
     }
-    throw adminProblem(
-        "Use `admin channels`, `admin channels add <channel>`, `admin channels remove <channel>`"
-            + " or `admin channels clear`.");
+    throw adminProblem(Messages.text("grammar.admin.channels.usage"));
   }
 
   private static Admin template(String rest) {
@@ -475,9 +450,9 @@ public final class CommandGrammar {
       return new Admin.TemplateReset(words[1]);
     }
     throw adminProblem(
-        "Use `admin template`, `admin template set <mode> <template>` or `admin template reset"
-            + " <mode>`. Example: `admin template set removal Erase {element} from"
-            + " <<<video_1>>>`.");
+        Messages.text(
+            "grammar.admin.template.usage",
+            "`admin template set removal Erase {element} from <<<video_1>>>`"));
   }
 
   private static EditException adminProblem(String message) {
@@ -609,12 +584,7 @@ public final class CommandGrammar {
       return first;
     }
     throw new EditException(
-        EditException.Kind.NOT_FOUND,
-        "`"
-            + verb
-            + "` takes at most an edit id (8 letters and digits, like `K7Q2MX4A`), not “"
-            + clip(rest, 30)
-            + "”.");
+        EditException.Kind.NOT_FOUND, Messages.text("grammar.edit.id.only", verb, clip(rest, 30)));
   }
 
   static String firstWord(String text) {

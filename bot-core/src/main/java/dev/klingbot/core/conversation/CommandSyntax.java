@@ -26,7 +26,7 @@ public interface CommandSyntax {
    * `submit`}).
    */
   default String press(dev.klingbot.core.chat.ChatAction.Kind kind, String label) {
-    return "press **" + label + "**";
+    return dev.klingbot.core.i18n.Messages.text("conversation.syntax.press", label);
   }
 
   /** A person named so that the platform shows them ({@code <@U123>} on Discord and Slack). */
@@ -87,9 +87,8 @@ public interface CommandSyntax {
   static CommandSyntax plain() {
     return text(
         command -> "",
-        "admins",
-        "`edit <file|url> <instruction>` starts an edit, e.g. `edit clip.mp4 remove the man in the"
-            + " red jacket`",
+        dev.klingbot.core.i18n.Messages.text("conversation.syntax.admins"),
+        dev.klingbot.core.i18n.Messages.text("conversation.syntax.start"),
         List.of());
   }
 }

@@ -108,7 +108,8 @@ public final class ConversationHandler {
             ChatAction.button(
                 ChatAction.Kind.ACCEPT_SUGGESTION,
                 token,
-                dev.klingbot.core.workflow.Texts.clip("Yes: " + instruction, 75),
+                dev.klingbot.core.workflow.Texts.clip(
+                    Messages.text("conversation.suggestion.accept", instruction), 75),
                 ChatAction.Style.PRIMARY)));
   }
 
@@ -165,9 +166,12 @@ public final class ConversationHandler {
    * @throws EditException when the button is stale or the edit is not theirs
    */
   public Form form(Requester who, ChatAction.Kind kind, String editId) {
-    Edit edit = edits.find(who, editId);
-    Access.requireMayChange(who, edit);
-    return Actions.form(kind, edit);
+    // the form's title and labels, and a refusal, in the presser's language
+    try (Messages.Scope lang = Messages.use(admin.languageFor(who))) {
+      Edit edit = edits.find(who, editId);
+      Access.requireMayChange(who, edit);
+      return Actions.form(kind, edit);
+    }
   }
 
   /**
@@ -184,20 +188,16 @@ public final class ConversationHandler {
       LOG.warn("{}: the platform refused: {}", what, chat.getMessage());
       String text =
           platform == null
-              ? "⚠️ I could not post to the chat."
+              ? Messages.text("conversation.post.failed")
               : chats
                   .find(platform)
                   .map(port -> port.explain(chat))
-                  .orElse("⚠️ I could not post there.");
+                  .orElse(Messages.text("conversation.post.failed.there"));
       return ChatMessage.ephemeral(text);
     }
     String reference = reference();
     LOG.error("{} failed unexpectedly (reference {})", what, reference, failure);
-    return ChatMessage.ephemeral(
-        "😵 Sorry, something went wrong on my side. Please try again; if it keeps happening, give"
-            + " an admin the reference `"
-            + reference
-            + "`.");
+    return ChatMessage.ephemeral(Messages.text("conversation.unexpected", reference));
   }
 
   /** One of a person's edits to offer while they type an edit id. */
@@ -262,15 +262,14 @@ public final class ConversationHandler {
           who,
           conform.editId(),
           id -> {
-            replies.working("🛠️ Fixing the video of edit `" + id + "`; this can take a minute…");
+            replies.working(Messages.text("conversation.conform.working", id));
             return edits.conform(who, id);
           },
           replies);
     } else if (command instanceof EditCommand.Prompt prompt) {
       if (prompt.instruction().isBlank()) {
         throw new EditException(
-            EditException.Kind.INSTRUCTION,
-            "Write the new instruction, e.g. “remove the blue car”.");
+            EditException.Kind.INSTRUCTION, Messages.text("conversation.prompt.empty"));
       }
       return change(
           who, prompt.editId(), id -> edits.updatePrompt(who, id, prompt.instruction()), replies);
@@ -284,8 +283,7 @@ public final class ConversationHandler {
                   () ->
                       new EditException(
                           EditException.Kind.NOT_FOUND,
-                          "That suggestion is no longer open (they last 15 minutes and are used"
-                              + " once). Give the instruction again."));
+                          Messages.text("conversation.suggestion.closed")));
       return member(who, offered, replies);
     } else if (command instanceof EditCommand.Status status) {
       return status(who, status, replies);
@@ -297,7 +295,9 @@ public final class ConversationHandler {
       return null;
     } else if (command instanceof EditCommand.NotUnderstood unknown) {
       CommandSyntax syntax = syntax(who);
-      String closest =
+      String word = dev.klingbot.core.workflow.Texts.clip(unknown.word(), 40);
+      String help = syntax.show(new EditCommand.Help());
+      String text =
           unknown
               .closestVerb()
               .map(
@@ -305,17 +305,9 @@ public final class ConversationHandler {
                       CommandGrammar.parse(verb) instanceof CommandGrammar.Parsed.Command known
                           ? syntax.show(known.command())
                           : "`" + verb + "`")
-              .map(shown -> " Did you mean " + shown + "?")
-              .orElse("");
-      replies.privately(
-          ChatMessage.ephemeral(
-              "⚠️ I don't know “"
-                  + dev.klingbot.core.workflow.Texts.clip(unknown.word(), 40)
-                  + "”."
-                  + closest
-                  + " "
-                  + syntax.show(new EditCommand.Help())
-                  + " lists the commands."));
+              .map(shown -> Messages.text("conversation.unknown.closest", word, shown, help))
+              .orElseGet(() -> Messages.text("conversation.unknown", word, help));
+      replies.privately(ChatMessage.ephemeral(text));
       return null;
     } else if (command instanceof EditCommand.Help) {
       replies.privately(ChatMessage.ephemeral(HelpText.render(syntax(who), who.admin())));
@@ -339,15 +331,15 @@ public final class ConversationHandler {
     edits.checkStart(who, request);
     replies.working(
         start.video() instanceof MediaSource.Result
-            ? "Starting from " + start.video().displayName() + "…"
-            : "Checking the video…");
+            ? Messages.text("conversation.start.result", start.video().displayName())
+            : Messages.text("conversation.start.checking"));
     Reply reply = edits.start(who, request);
     return postNewEdit(who, reply, replies);
   }
 
   /** Runs an edit once more; the new edit is posted in the thread of the one it repeats. */
   private Edit again(Requester who, EditCommand.Again again, Replies replies) {
-    replies.working("Running it again…");
+    replies.working(Messages.text("conversation.again.working"));
     return postNewEdit(who, edits.again(who, again.editId()), replies);
   }
 
@@ -394,14 +386,13 @@ public final class ConversationHandler {
     if (plan != null) {
       edit = edits.attachConversation(who, edit.id(), where.threadId(), plan.id());
     }
+    String id = edit.id();
     replies.done(
         Objects.equals(where, who.conversation())
-            ? "🎬 Edit `" + edit.id() + "`: the plan is posted here."
-            : "🧵 Edit `"
-                + edit.id()
-                + "` is in "
-                + port.link(where).orElse("its thread")
-                + ": the plan is there.");
+            ? Messages.text("conversation.start.here", id)
+            : port.link(where)
+                .map(link -> Messages.text("conversation.start.thread.link", id, link))
+                .orElseGet(() -> Messages.text("conversation.start.thread", id)));
     return edit;
   }
 
@@ -430,7 +421,7 @@ public final class ConversationHandler {
                 messages.set(
                     0,
                     new ChatMessage(
-                        first.text() + "\n**Thread:** " + link,
+                        first.text() + "\n" + Messages.text("conversation.status.thread", link),
                         first.files(),
                         first.actions(),
                         null,
@@ -446,7 +437,7 @@ public final class ConversationHandler {
     if (!who.admin()) {
       throw new EditException(
           EditException.Kind.NOT_ALLOWED,
-          "🔒 Only " + syntax.admins() + " can use the admin commands.");
+          Messages.text("conversation.admin.only", syntax.admins()));
     }
     privately(replies, adminReply(who, command, syntax));
   }
@@ -499,7 +490,7 @@ public final class ConversationHandler {
                 () ->
                     new EditException(
                         EditException.Kind.NOT_FOUND,
-                        "Edit " + link.editId() + " no longer exists. Start a new edit."));
+                        Messages.text("conversation.link.gone", link.editId())));
     Access.whyClosed(edit, clock.instant())
         .ifPresent(
             closed -> {
@@ -509,7 +500,8 @@ public final class ConversationHandler {
     String id = edit.id();
     if (command.editId() != null
         && !edit.id().equals(dev.klingbot.core.edit.EditIds.normalize(command.editId()))) {
-      throw new EditException(EditException.Kind.NOT_ALLOWED, "This link is for another edit.");
+      throw new EditException(
+          EditException.Kind.NOT_ALLOWED, Messages.text("conversation.link.other"));
     }
     if (command instanceof EditCommand.Select select) {
       edits.mark(owner, id, select.selection().frame(), select.selection().points());
@@ -528,17 +520,13 @@ public final class ConversationHandler {
               .orElseThrow(
                   () ->
                       new EditException(
-                          EditException.Kind.BUSY,
-                          "Your selection is saved. The chat is not connected right now, so"
-                              + " nothing was posted; go back to the chat and submit the edit"
-                              + " there."));
+                          EditException.Kind.BUSY, Messages.text("conversation.link.offline")));
       for (ChatMessage message : summary.messages()) {
         port.post(current.origin().conversation(), message);
       }
     } else {
       throw new EditException(
-          EditException.Kind.NOT_ALLOWED,
-          "The selection page can only mark, unmark, clear and preview.");
+          EditException.Kind.NOT_ALLOWED, Messages.text("conversation.link.only"));
     }
     return edits.byId(id).orElse(edit);
   }
@@ -579,10 +567,16 @@ public final class ConversationHandler {
         List<ChatAction> actions = new ArrayList<>(message.actions());
         actions.add(
             ChatAction.button(
-                ChatAction.Kind.MARK_CELLS, id, "Mark cells…", ChatAction.Style.PRIMARY));
+                ChatAction.Kind.MARK_CELLS,
+                id,
+                Messages.text("conversation.button.mark"),
+                ChatAction.Style.PRIMARY));
         actions.add(
             ChatAction.button(
-                ChatAction.Kind.UNMARK_CELLS, id, "Unmark cells…", ChatAction.Style.SECONDARY));
+                ChatAction.Kind.UNMARK_CELLS,
+                id,
+                Messages.text("conversation.button.unmark"),
+                ChatAction.Style.SECONDARY));
         messages.set(i, message.withActions(actions));
         break;
       }
@@ -594,12 +588,12 @@ public final class ConversationHandler {
     Edit edit = reply.edit();
     String thread = edit == null ? null : edit.origin().threadId();
     if (thread == null || Objects.equals(thread, who.threadId())) {
-      return "✅ Done.";
+      return Messages.text("conversation.done");
     }
     return port(who)
         .link(edit.origin().conversation())
-        .map(link -> "✅ Done — see " + link + ".")
-        .orElse("✅ Done.");
+        .map(link -> Messages.text("conversation.done.link", link))
+        .orElseGet(() -> Messages.text("conversation.done"));
   }
 
   private ChatPort port(Requester who) {
@@ -609,9 +603,7 @@ public final class ConversationHandler {
             () ->
                 new EditException(
                     EditException.Kind.BUSY,
-                    "I am not connected to "
-                        + who.platform().id()
-                        + " right now; try again soon."));
+                    Messages.text("conversation.offline", who.platform().id())));
   }
 
   private CommandSyntax syntax(Requester who) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.config.QuotaConfig;
 import dev.klingbot.core.Platform;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.store.Database;
 import dev.klingbot.core.store.ServerSettingsStore;
 import dev.klingbot.kling.TaskDuration;
@@ -295,20 +296,14 @@ public final class QuotaService {
       QuotaUsage usage, int units, TaskMode mode, TaskDuration duration, boolean countRunning) {
     QuotaPolicy policy = usage.policy();
     if (mode == TaskMode.PRO && !policy.allowPro()) {
-      return refused(
-          Reservation.Reason.PRO_NOT_ALLOWED,
-          "This server does not allow pro mode. Use std mode, or ask an admin to allow pro.");
+      return refused(Reservation.Reason.PRO_NOT_ALLOWED, Messages.text("quota.refused.pro"));
     }
     if (duration == TaskDuration.TEN && !policy.allowTenSeconds()) {
       return refused(
-          Reservation.Reason.TEN_SECONDS_NOT_ALLOWED,
-          "This server does not allow 10-second results. Trim the clip to 5 seconds or less, or ask"
-              + " an admin to allow 10-second edits.");
+          Reservation.Reason.TEN_SECONDS_NOT_ALLOWED, Messages.text("quota.refused.ten.seconds"));
     }
     if (policy.dailyUnits() == 0 || policy.monthlyUnits() == 0) {
-      return refused(
-          Reservation.Reason.EDITS_DISABLED,
-          "Edits are turned off on this server (its quota is 0). Ask an admin to set one.");
+      return refused(Reservation.Reason.EDITS_DISABLED, Messages.text("quota.refused.disabled"));
     }
     Optional<Reservation.Refused> overLimit =
         overLimit(
@@ -316,9 +311,7 @@ public final class QuotaService {
                 units,
                 usage.serverUsedToday(),
                 policy.dailyUnits(),
-                "the server has",
-                "today (limit " + policy.dailyUnits() + ")",
-                "Try again tomorrow, or ask an admin to raise the daily quota.")
+                "quota.refused.server.daily")
             .or(
                 () ->
                     overLimit(
@@ -326,9 +319,7 @@ public final class QuotaService {
                         units,
                         usage.serverUsedThisMonth(),
                         policy.monthlyUnits(),
-                        "the server has",
-                        "this month (limit " + policy.monthlyUnits() + ")",
-                        "Ask an admin to raise the monthly quota."))
+                        "quota.refused.server.monthly"))
             .or(
                 () ->
                     overLimit(
@@ -336,23 +327,16 @@ public final class QuotaService {
                         units,
                         usage.userUsedToday(),
                         usage.userDailyLimit(),
-                        "you have",
-                        "today (your limit is " + usage.userDailyLimit() + ")",
-                        "Try again tomorrow"
-                            + (mode == TaskMode.PRO
-                                ? ", or use std mode, which costs less."
-                                : ".")));
+                        mode == TaskMode.PRO
+                            ? "quota.refused.user.daily.pro"
+                            : "quota.refused.user.daily"));
     if (overLimit.isPresent()) {
       return overLimit;
     }
     if (countRunning && usage.running() >= policy.maxConcurrentJobs()) {
       return refused(
           Reservation.Reason.CONCURRENT,
-          "This server already has "
-              + usage.running()
-              + " edit"
-              + (usage.running() == 1 ? "" : "s")
-              + " running, its limit. Submit again when one has finished.");
+          Messages.text("quota.refused.concurrent", usage.running()));
     }
     return Optional.empty();
   }
@@ -360,37 +344,18 @@ public final class QuotaService {
   /**
    * Refuses when {@code units} more would take {@code used} past {@code limit}: "This edit costs 2
    * units but you have 1 unit left today (your limit is 5). Try …"
+   *
+   * @param key the sentence, with the cost, the units left and the limit as its arguments
    */
   private static Optional<Reservation.Refused> overLimit(
-      Reservation.Reason reason,
-      int units,
-      int used,
-      int limit,
-      String holder,
-      String when,
-      String advice) {
+      Reservation.Reason reason, int units, int used, int limit, String key) {
     if (used + units <= limit) {
       return Optional.empty();
     }
-    return refused(
-        reason,
-        "This edit costs "
-            + units(units)
-            + " but "
-            + holder
-            + " "
-            + units(Math.max(0, limit - used))
-            + " left "
-            + when
-            + ". "
-            + advice);
+    return refused(reason, Messages.text(key, units, Math.max(0, limit - used), limit));
   }
 
   private static Optional<Reservation.Refused> refused(Reservation.Reason reason, String message) {
     return Optional.of(new Reservation.Refused(reason, message));
-  }
-
-  private static String units(int count) {
-    return count + (count == 1 ? " unit" : " units");
   }
 }

@@ -1,5 +1,6 @@
 package dev.klingbot.core.quota;
 
+import dev.klingbot.core.i18n.Messages;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Locale;
@@ -8,21 +9,21 @@ import java.util.stream.Collectors;
 
 /** A setting an admin can change with {@code quota set <name> <value>}. */
 public enum QuotaSetting {
-  DAILY("daily", "units the whole server may spend per day", "daily_units"),
-  MONTHLY("monthly", "units the whole server may spend per month", "monthly_units"),
-  USER_DAILY("user-daily", "units one member may spend per day", "user_daily_units"),
-  CONCURRENT("concurrent", "edits of the server that may run at once", "max_concurrent_jobs"),
-  PRO("pro", "whether pro mode may be used (on/off)", "allow_pro"),
-  TEN_SECONDS("ten-seconds", "whether 10-second outputs may be made (on/off)", "allow_ten_seconds"),
-  TIME_ZONE("timezone", "time zone for day and month boundaries, e.g. Europe/Berlin", "time_zone");
+  DAILY("daily", "quota.setting.daily", "daily_units"),
+  MONTHLY("monthly", "quota.setting.monthly", "monthly_units"),
+  USER_DAILY("user-daily", "quota.setting.user.daily", "user_daily_units"),
+  CONCURRENT("concurrent", "quota.setting.concurrent", "max_concurrent_jobs"),
+  PRO("pro", "quota.setting.pro", "allow_pro"),
+  TEN_SECONDS("ten-seconds", "quota.setting.ten.seconds", "allow_ten_seconds"),
+  TIME_ZONE("timezone", "quota.setting.timezone", "time_zone");
 
   private final String key;
-  private final String description;
+  private final String descriptionKey;
   private final String column;
 
-  QuotaSetting(String key, String description, String column) {
+  QuotaSetting(String key, String descriptionKey, String column) {
     this.key = key;
-    this.description = description;
+    this.descriptionKey = descriptionKey;
     this.column = column;
   }
 
@@ -30,8 +31,9 @@ public enum QuotaSetting {
     return key;
   }
 
+  /** What the setting means, in the current language. */
   public String description() {
-    return description;
+    return Messages.text(descriptionKey);
   }
 
   /** The {@code server_policies} column the setting is stored in. */
@@ -69,16 +71,13 @@ public enum QuotaSetting {
         if (lower.matches("off|no|false|deny|denied|0")) {
           return Boolean.FALSE;
         }
-        throw new IllegalArgumentException("“" + typed + "” is not on or off. Use on or off.");
+        throw new IllegalArgumentException(Messages.text("quota.setting.value.on.off", typed));
       }
       case TIME_ZONE -> {
         try {
           return ZoneId.of(value).getId();
         } catch (RuntimeException e) {
-          throw new IllegalArgumentException(
-              "“"
-                  + typed
-                  + "” is not a time zone. Use an id like UTC, Europe/Berlin or Asia/Shanghai.");
+          throw new IllegalArgumentException(Messages.text("quota.setting.value.time.zone", typed));
         }
       }
       default -> {
@@ -86,13 +85,13 @@ public enum QuotaSetting {
         try {
           number = Integer.parseInt(value);
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(
-              "“" + typed + "” is not a whole number. Use a number of units, like 50.");
+          throw new IllegalArgumentException(Messages.text("quota.setting.value.number", typed));
         }
         int min = this == CONCURRENT ? 1 : 0;
         if (number < min || number > 1_000_000) {
           throw new IllegalArgumentException(
-              key + " must be between " + min + " and 1000000; you gave " + number + ".");
+              Messages.text(
+                  "quota.setting.value.range", key, String.valueOf(min), String.valueOf(number)));
         }
         return number;
       }

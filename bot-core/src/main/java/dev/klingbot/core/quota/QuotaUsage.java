@@ -1,5 +1,7 @@
 package dev.klingbot.core.quota;
 
+import dev.klingbot.core.i18n.Messages;
+
 /**
  * Where a server and a member stand today.
  *
@@ -37,21 +39,13 @@ public record QuotaUsage(
   public String describe() {
     int own = userOwnLeftToday();
     int server = serverLeftToday();
-    return "you: "
-        + own
-        + " of "
-        + userDailyLimit
-        + " units left today · server: "
-        + server
-        + " of "
-        + policy.dailyUnits()
-        + " today, "
-        + Math.max(0, policy.monthlyUnits() - serverUsedThisMonth)
-        + " of "
-        + policy.monthlyUnits()
-        + " this month"
-        + (server < own
-            ? " (so you can spend " + server + (server == 1 ? " unit" : " units") + " today)"
-            : "");
+    return Messages.text(
+        server < own ? "quota.usage.line.server.less" : "quota.usage.line",
+        own,
+        userDailyLimit,
+        server,
+        policy.dailyUnits(),
+        Math.max(0, policy.monthlyUnits() - serverUsedThisMonth),
+        policy.monthlyUnits());
   }
 }

@@ -1,16 +1,23 @@
 package dev.klingbot.core.quota;
 
+import dev.klingbot.core.i18n.Messages;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.Axis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
@@ -46,7 +53,14 @@ public final class UsageChart {
     }
     JFreeChart chart =
         ChartFactory.createBarChart(
-            title, "day", "units", data, PlotOrientation.VERTICAL, false, false, false);
+            title,
+            Messages.text("quota.chart.axis.day"),
+            Messages.text("quota.chart.axis.units"),
+            data,
+            PlotOrientation.VERTICAL,
+            false,
+            false,
+            false);
     chart.setBackgroundPaint(Color.WHITE);
     CategoryPlot plot = chart.getCategoryPlot();
     plot.setBackgroundPaint(new Color(248, 248, 250));
@@ -59,6 +73,31 @@ public final class UsageChart {
     NumberAxis units = (NumberAxis) plot.getRangeAxis();
     units.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     units.setAutoRangeMinimumSize(1);
+    readable(chart, plot, title + plot.getDomainAxis().getLabel() + units.getLabel());
     return chart;
+  }
+
+  /**
+   * Where the default fonts cannot draw the words (Chinese on a machine whose default font has no
+   * Han glyphs), title and axis labels use an installed font that can; when none can, they stay.
+   */
+  private static void readable(JFreeChart chart, CategoryPlot plot, String words) {
+    Font titleFont = chart.getTitle().getFont();
+    if (titleFont.canDisplayUpTo(words) < 0) {
+      return;
+    }
+    Optional<String> family =
+        Arrays.stream(GraphicsEnvironment.getLocalGraphicsEnvironment().getAllFonts())
+            .filter(font -> font.canDisplayUpTo(words) < 0)
+            .map(Font::getFamily)
+            .findFirst();
+    if (family.isEmpty()) {
+      return;
+    }
+    chart.getTitle().setFont(new Font(family.get(), titleFont.getStyle(), titleFont.getSize()));
+    for (Axis axis : List.of(plot.getDomainAxis(), plot.getRangeAxis())) {
+      Font label = axis.getLabelFont();
+      axis.setLabelFont(new Font(family.get(), label.getStyle(), label.getSize()));
+    }
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klingbot.core.conversation.CommandGrammar.Parsed;
 import dev.klingbot.core.conversation.EditCommand.Admin;
+import dev.klingbot.core.i18n.Lang;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.workflow.MediaSource;
 import dev.klingbot.kling.TaskMode;
 import java.util.List;
@@ -211,6 +213,18 @@ class CommandGrammarTest {
             "help",
             "prompt remove the blue car")) {
       assertThat(CommandGrammar.format(command(line))).isEqualTo(line);
+    }
+  }
+
+  @Test
+  void refusalsAreInTheLanguageSpokenWithTheCommandWordsKept() {
+    try (Messages.Scope chinese = Messages.use(Lang.ZH)) {
+      assertThat(refusal("unselect"))
+          .isEqualTo("请说明要取消标记哪些点，例如 `unselect C4`（其他帧加 `frame:12`），或用 `clear` 取消全部标记。");
+      assertThat(refusal("submit now please"))
+          .isEqualTo("`submit` 后面最多只能跟一个编辑编号（8 位字母和数字，如 `K7Q2MX4A`），而不是“now please”。");
+      assertThat(refusal("admin langauge zh"))
+          .isEqualTo("我不认识管理命令“langauge zh”；你是想用 `admin language` 吗？`admin help` 可列出所有管理命令。");
     }
   }
 }

@@ -196,4 +196,77 @@ class ConversationHandlerTest {
     handler.handle(Actor.of(alice), ((Actions.Pressed.Run) pressed).command(), again);
     assertThat(again.text()).contains("no longer open");
   }
+
+  @Test
+  void aButtonsFormIsInThePressersLanguage() {
+    Edit edit = start();
+
+    Form form = handler.form(alice.withLocale("zh-CN"), ChatAction.Kind.MARK_CELLS, edit.id());
+
+    assertThat(form.title()).isEqualTo("标记 " + edit.id() + " 的格子");
+    assertThat(form.label()).isEqualTo("覆盖目标的格子");
+    assertThat(form.placeholder()).isEqualTo("C4 D4，或 0.42,0.55；标记其他帧请加 frame:12");
+    assertThat(handler.form(alice, ChatAction.Kind.MARK_CELLS, edit.id()).title())
+        .isEqualTo("Mark cells of " + edit.id());
+  }
+
+  private static EditCommand typed(String line) {
+    return ((CommandGrammar.Parsed.Command) CommandGrammar.parse(line)).command();
+  }
+
+  @Test
+  void anAdminChoosesTheServersLanguageAndAPersonsOwnLanguageComesFirst() {
+    Requester admin = alice.withAdmin(true);
+    Requester english = bob.withLocale("en-US");
+
+    Told notAdmin = new Told();
+    handler.handle(Actor.of(bob), typed("admin language set zh"), notAdmin);
+    assertThat(notAdmin.text()).isEqualTo("⚠️ 🔒 Only admins can use the admin commands.");
+
+    Told french = new Told();
+    handler.handle(Actor.of(admin), typed("admin language set fr"), french);
+    assertThat(french.text())
+        .isEqualTo(
+            "⚠️ I don’t speak “fr”. Use `admin language set zh` for Chinese or `admin language set"
+                + " en` for English.");
+
+    Told chosen = new Told();
+    handler.handle(Actor.of(admin), typed("admin language set zh"), chosen);
+    assertThat(chosen.text()).isEqualTo("✅ 本服务器现在对平台语言不是中文或英文的所有成员使用 **中文**（`zh`）。");
+
+    Told help = new Told();
+    handler.handle(Actor.of(bob), typed("help"), help);
+    assertThat(help.text())
+        .startsWith("🎬 **Kling 视频编辑机器人**：说出想改什么，就能编辑视频。")
+        .contains("\n- `select C4 D4`：用网格格子标记要修改的内容")
+        .contains("\n- `submit`：把编辑发送给 Kling（消耗额度）")
+        .doesNotContain("edit a video by saying")
+        .doesNotContain("Commands act on");
+    Told quota = new Told();
+    handler.handle(Actor.of(bob), typed("quota"), quota);
+    assertThat(quota.text()).contains("你：今天还剩 5 点（上限 5）").doesNotContain("units left");
+    Told settings = new Told();
+    handler.handle(Actor.of(admin), typed("admin quota"), settings);
+    assertThat(settings.text())
+        .startsWith("⚙️ **本服务器的额度设置**")
+        .contains("（默认）：整个服务器每天可使用的点数")
+        .doesNotContain("(default)");
+    Told refused = new Told();
+    handler.handle(Actor.of(bob), typed("admin quota"), refused);
+    assertThat(refused.text()).isEqualTo("⚠️ 🔒 只有管理员可以使用管理命令。");
+
+    Told own = new Told();
+    handler.handle(Actor.of(english), typed("help"), own);
+    assertThat(own.text())
+        .startsWith("🎬 **Kling Edit Bot** — edit a video by saying what to change.")
+        .doesNotContain("视频");
+
+    Told reset = new Told();
+    handler.handle(Actor.of(admin), typed("admin language reset"), reset);
+    assertThat(reset.text())
+        .isEqualTo("✅ This server speaks the bot’s default again: **English** (`en`).");
+    Told back = new Told();
+    handler.handle(Actor.of(bob), typed("help"), back);
+    assertThat(back.text()).startsWith("🎬 **Kling Edit Bot**");
+  }
 }

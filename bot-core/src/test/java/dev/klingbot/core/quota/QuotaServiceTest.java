@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klingbot.config.QuotaConfig;
 import dev.klingbot.core.Platform;
+import dev.klingbot.core.i18n.Lang;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.store.Database;
 import dev.klingbot.core.store.ServerSettingsStore;
 import dev.klingbot.core.testing.TestDatabases;
@@ -212,6 +214,24 @@ class QuotaServiceTest {
               new UsageReport.Day(LocalDate.parse("2026-11-02"), 4, 1));
       assertThat(report.users())
           .containsExactly(new UsageReport.User("bob", 4, 1), new UsageReport.User("alice", 1, 1));
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.klingbot.core.testing.TestDatabases#kinds")
+  void aRefusalIsInTheLanguageOfThePersonWhoSubmits(String kind) {
+    open(kind);
+    {
+      settings.setPolicy(DISCORD, SERVER, "user_daily_units", 1, "admin", NOON);
+      Reservation refused;
+      try (Messages.Scope chinese = Messages.use(Lang.ZH)) {
+        refused = quota.reserve("E1", DISCORD, SERVER, "bob", TaskMode.STD, TaskDuration.TEN, NOON);
+      }
+
+      assertThat(refused)
+          .isInstanceOfSatisfying(
+              Reservation.Refused.class,
+              no -> assertThat(no.message()).isEqualTo("本次编辑需要 2 点，但你今天只剩 1 点（你的上限为 1）。请明天再试。"));
     }
   }
 }

@@ -2,6 +2,8 @@ package dev.klingbot.core.quota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.klingbot.core.i18n.Lang;
+import dev.klingbot.core.i18n.Messages;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,5 +59,18 @@ class UsageChartTest {
     BufferedImage image = ImageIO.read(Files.newInputStream(file));
     assertThat(image.getWidth()).isEqualTo(UsageChart.WIDTH);
     assertThat(image.getHeight()).isEqualTo(UsageChart.HEIGHT);
+  }
+
+  @Test
+  void theAxesAreNamedInTheLanguageSpoken() {
+    JFreeChart chart;
+    try (Messages.Scope chinese = Messages.use(Lang.ZH)) {
+      chart = UsageChart.chart(report(3, 7), Messages.text("admin.usage.chart.title", "2025-03"));
+    }
+    chart.createBufferedImage(UsageChart.WIDTH, UsageChart.HEIGHT);
+
+    assertThat(chart.getTitle().getText()).isEqualTo("每日用量（点），2025-03");
+    assertThat(chart.getCategoryPlot().getDomainAxis().getLabel()).isEqualTo("日");
+    assertThat(chart.getCategoryPlot().getRangeAxis().getLabel()).isEqualTo("点数");
   }
 }
