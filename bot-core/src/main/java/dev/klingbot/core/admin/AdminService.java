@@ -407,7 +407,7 @@ public final class AdminService {
                   + "-"
                   + range.label().replace(' ', '-')
                   + ".png");
-      UsageChart.write(report, Messages.text("admin.usage.chart.title", range.label()), file);
+      UsageChart.write(report, () -> Messages.text("admin.usage.chart.title", range.label()), file);
       message =
           message.withFile(
               new ChatFile(

@@ -1,5 +1,6 @@
 package dev.klingbot.core.quota;
 
+import dev.klingbot.core.i18n.Lang;
 import dev.klingbot.core.i18n.Messages;
 import java.awt.Color;
 import java.awt.Font;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -32,8 +34,18 @@ public final class UsageChart {
 
   private UsageChart() {}
 
-  public static Path write(UsageReport report, String title, Path file) {
-    JFreeChart chart = chart(report, title);
+  /**
+   * Writes the chart as a PNG. {@code title} is asked in the current language; where no installed
+   * font can draw that language (Chinese on a machine without Han glyphs), the chart is drawn in
+   * English instead of as empty boxes.
+   */
+  public static Path write(UsageReport report, Supplier<String> title, Path file) {
+    JFreeChart chart = chart(report, title.get());
+    if (!drawable(chart)) {
+      try (Messages.Scope english = Messages.use(Lang.EN)) {
+        chart = chart(report, title.get());
+      }
+    }
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
@@ -73,8 +85,20 @@ public final class UsageChart {
     NumberAxis units = (NumberAxis) plot.getRangeAxis();
     units.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     units.setAutoRangeMinimumSize(1);
-    readable(chart, plot, title + plot.getDomainAxis().getLabel() + units.getLabel());
+    readable(chart, plot, words(chart));
     return chart;
+  }
+
+  private static String words(JFreeChart chart) {
+    CategoryPlot plot = chart.getCategoryPlot();
+    return chart.getTitle().getText()
+        + plot.getDomainAxis().getLabel()
+        + plot.getRangeAxis().getLabel();
+  }
+
+  /** Whether the chart's title font can draw all its words. */
+  static boolean drawable(JFreeChart chart) {
+    return chart.getTitle().getFont().canDisplayUpTo(words(chart)) < 0;
   }
 
   /**

@@ -54,7 +54,7 @@ class UsageChartTest {
 
   @Test
   void theChartIsWrittenAsAPngOfTheDocumentedSize(@TempDir Path dir) throws Exception {
-    Path file = UsageChart.write(report(3, 7), "March", dir.resolve("charts/usage.png"));
+    Path file = UsageChart.write(report(3, 7), () -> "March", dir.resolve("charts/usage.png"));
 
     BufferedImage image = ImageIO.read(Files.newInputStream(file));
     assertThat(image.getWidth()).isEqualTo(UsageChart.WIDTH);
@@ -72,5 +72,29 @@ class UsageChartTest {
     assertThat(chart.getTitle().getText()).isEqualTo("每日用量（点），2025-03");
     assertThat(chart.getCategoryPlot().getDomainAxis().getLabel()).isEqualTo("日");
     assertThat(chart.getCategoryPlot().getRangeAxis().getLabel()).isEqualTo("点数");
+  }
+
+  @Test
+  void aChineseChartIsDrawnInChineseWhereAFontCanElseInEnglishNeverAsEmptyBoxes(@TempDir Path dir)
+      throws Exception {
+    Path file;
+    JFreeChart drawn;
+    try (Messages.Scope chinese = Messages.use(Lang.ZH)) {
+      drawn = UsageChart.chart(report(3, 7), Messages.text("admin.usage.chart.title", "2025-03"));
+      file =
+          UsageChart.write(
+              report(3, 7),
+              () -> Messages.text("admin.usage.chart.title", "2025-03"),
+              dir.resolve("usage.png"));
+    }
+
+    assertThat(ImageIO.read(Files.newInputStream(file)).getWidth()).isEqualTo(UsageChart.WIDTH);
+    if (!UsageChart.drawable(drawn)) {
+      // this machine has no font with Han glyphs: the written chart must not be Chinese
+      try (Messages.Scope english = Messages.use(Lang.EN)) {
+        assertThat(UsageChart.drawable(UsageChart.chart(report(3, 7), "Daily use, 2025-03")))
+            .isTrue();
+      }
+    }
   }
 }
