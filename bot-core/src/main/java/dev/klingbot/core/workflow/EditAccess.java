@@ -63,7 +63,7 @@ final class EditAccess {
                   Messages.text("edit.button.conform"))));
     }
     if (!edit.state().isBeforeSubmit() || edit.session() == null) {
-      throw wrongState(edit, Messages.text("edit.why.state", EditViews.stateName(edit.state())));
+      throw wrongState(edit, Messages.text("edit.why.state", edit.state().text()));
     }
     if (edit.session().expiredAt(clock.instant())) {
       throw new EditException(

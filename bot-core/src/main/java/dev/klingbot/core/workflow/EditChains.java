@@ -94,7 +94,7 @@ final class EditChains {
     if (parent.state() != EditState.SUCCEEDED) {
       throw new EditException(
           EditException.Kind.WRONG_STATE,
-          Messages.text("edit.chain.no.result", parent.id(), EditViews.stateName(parent.state())));
+          Messages.text("edit.chain.no.result", parent.id(), parent.state().text()));
     }
     Instant now = clock.instant();
     Path resultFile = storedFile(parent.outcome().resultFile());

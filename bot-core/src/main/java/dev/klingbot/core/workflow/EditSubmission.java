@@ -53,8 +53,7 @@ final class EditSubmission {
                       Messages.text("edit.button.conform")))));
     }
     if (!edit.state().isBeforeSubmit() || edit.session() == null) {
-      throw EditAccess.wrongState(
-          edit, Messages.text("edit.why.state", EditViews.stateName(edit.state())));
+      throw EditAccess.wrongState(edit, Messages.text("edit.why.state", edit.state().text()));
     }
     Instant now = clock.instant();
     if (edit.session().expiredAt(now)) {
@@ -103,8 +102,7 @@ final class EditSubmission {
   Reply cancel(Requester who, Edit edit) {
     Instant now = clock.instant();
     if (edit.state().isFinal()) {
-      throw EditAccess.wrongState(
-          edit, Messages.text("edit.why.ended", EditViews.stateName(edit.state())));
+      throw EditAccess.wrongState(edit, Messages.text("edit.why.ended", edit.state().text()));
     }
     boolean started = edit.task().mayExistAtKling();
     if (edit.state().isRunning() && started) {

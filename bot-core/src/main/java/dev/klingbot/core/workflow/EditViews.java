@@ -295,7 +295,7 @@ final class EditViews {
                     ? "edit.status.child.again"
                     : "edit.status.child.result",
                 child.id(),
-                stateName(child.state())));
+                child.state().text()));
       }
       text.append(Messages.text("edit.status.made.from", String.join(", ", children))).append('\n');
     }
@@ -345,17 +345,12 @@ final class EditViews {
         edit.task().submittedAt() == null ? edit.createdAt() : edit.task().submittedAt(), now);
   }
 
-  /** A state's name as people read it: {@code cancelled}, in Chinese {@code 已取消}. */
-  static String stateName(EditState state) {
-    return Messages.text("edit.state.name." + state.label());
-  }
-
   static String historyLine(Edit edit, Instant now, Optional<String> result) {
     String line =
         "`"
             + edit.id()
             + "` · "
-            + stateName(edit.state())
+            + edit.state().text()
             + " · "
             + Texts.clip(edit.request().summary(), 60)
             + " · "
