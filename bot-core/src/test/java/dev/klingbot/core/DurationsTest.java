@@ -2,6 +2,8 @@ package dev.klingbot.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.klingbot.core.i18n.Lang;
+import dev.klingbot.core.i18n.Messages;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,6 +26,19 @@ class DurationsTest {
   })
   void readsAsPeopleWriteIt(Duration duration, String words) {
     assertThat(Durations.words(duration)).isEqualTo(words);
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource({
+    "PT6H, 6 小时",
+    "PT1H30M, 1 小时 30 分钟",
+    "PT49H, 2 天 1 小时",
+    "PT0S, 0 秒",
+  })
+  void readInChineseInAChineseScope(Duration duration, String words) {
+    try (Messages.Scope zh = Messages.use(Lang.ZH)) {
+      assertThat(Durations.words(duration)).isEqualTo(words);
+    }
   }
 
   @ParameterizedTest(name = "{0} → {1}")

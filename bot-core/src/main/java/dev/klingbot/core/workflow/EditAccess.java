@@ -7,6 +7,7 @@ import dev.klingbot.core.chat.ChatAction;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditIds;
 import dev.klingbot.core.edit.EditState;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.store.ConcurrentUpdateException;
 import dev.klingbot.core.store.EditStore;
 import java.time.Clock;
@@ -37,9 +38,8 @@ final class EditAccess {
                 () ->
                     new EditException(
                         EditException.Kind.NOT_FOUND,
-                        "There is no edit “"
-                            + Texts.clip(editId == null ? "" : editId, 20)
-                            + "” on this server. Your recent edits are listed by the history command."));
+                        Messages.text(
+                            "edit.not.found", Texts.clip(editId == null ? "" : editId, 20))));
     dev.klingbot.core.edit.EditLogContext.name(found.id());
     return found;
   }
@@ -54,27 +54,26 @@ final class EditAccess {
     if (edit.state() == EditState.CREATED && edit.video().needsConform()) {
       throw new EditException(
           EditException.Kind.WRONG_STATE,
-          "The video of edit `"
-              + edit.id()
-              + "` must be fixed first: "
-              + Texts.press(edit.origin().platform(), ChatAction.Kind.CONFORM, "Conform")
-              + ", or cancel.");
+          Messages.text(
+              "edit.fix.first",
+              edit.id(),
+              Texts.press(
+                  edit.origin().platform(),
+                  ChatAction.Kind.CONFORM,
+                  Messages.text("edit.button.conform"))));
     }
     if (!edit.state().isBeforeSubmit() || edit.session() == null) {
-      throw wrongState(edit, "it is " + edit.state().label());
+      throw wrongState(edit, Messages.text("edit.why.state", edit.state().text()));
     }
     if (edit.session().expiredAt(clock.instant())) {
       throw new EditException(
-          EditException.Kind.WRONG_STATE,
-          "Edit `"
-              + edit.id()
-              + "` expired: Kling keeps a video's selection for 24 hours. Start a new edit.");
+          EditException.Kind.WRONG_STATE, Messages.text("edit.expired", edit.id()));
     }
   }
 
   static EditException wrongState(Edit edit, String why) {
     return new EditException(
-        EditException.Kind.WRONG_STATE, "Edit `" + edit.id() + "` can't do that now: " + why + ".");
+        EditException.Kind.WRONG_STATE, Messages.text("edit.wrong.state", edit.id(), why));
   }
 
   <T> T locked(Requester who, String editId, Function<Edit, T> action) {
@@ -90,9 +89,6 @@ final class EditAccess {
         last = e;
       }
     }
-    throw new EditException(
-        EditException.Kind.BUSY,
-        "Edit `" + id + "` keeps changing under us (the job runner is working on it). Try again.",
-        last);
+    throw new EditException(EditException.Kind.BUSY, Messages.text("edit.busy", id), last);
   }
 }

@@ -13,6 +13,7 @@ import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.KlingSession;
 import dev.klingbot.core.edit.Origin;
 import dev.klingbot.core.edit.SourceVideo;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.instruction.EditPlan;
 import dev.klingbot.core.media.VideoCheck;
 import dev.klingbot.core.media.VideoInfo;
@@ -93,11 +94,7 @@ final class EditChains {
     if (parent.state() != EditState.SUCCEEDED) {
       throw new EditException(
           EditException.Kind.WRONG_STATE,
-          "Edit `"
-              + parent.id()
-              + "` has no result to edit: it is "
-              + parent.state().label()
-              + ". Edit its result once it is ready.");
+          Messages.text("edit.chain.no.result", parent.id(), parent.state().text()));
     }
     Instant now = clock.instant();
     Path resultFile = storedFile(parent.outcome().resultFile());
@@ -127,7 +124,7 @@ final class EditChains {
           EditStarter.editRequest(request, plan, duration, quota.cost(request.mode(), duration));
       SourceVideo source =
           new SourceVideo(
-              "the result of " + parent.id(),
+              Messages.text("edit.source.result.of", parent.id()),
               copy == null ? null : copy.toString(),
               null,
               info == null ? null : EditStarter.json(info),
@@ -155,10 +152,7 @@ final class EditChains {
         return Reply.of(edit, EditViews.waitingForKling(edit, opened.waiting().get().until()));
       }
       if (edit.video().klingVideoId() == null && klingHasIt) {
-        notices.add(
-            "Kling no longer had the result of "
-                + parent.id()
-                + ", so I sent it the stored copy instead.");
+        notices.add(Messages.text("edit.chain.stored.copy", parent.id()));
       }
       edit = withInfoFromSession(edit, info);
       QuotaUsage usage = quota.usage(who.platform(), who.serverId(), who.userId(), now);
@@ -187,10 +181,7 @@ final class EditChains {
     Access.requireMayChange(who, parent);
     if (parent.task().submittedAt() == null) {
       throw new EditException(
-          EditException.Kind.WRONG_STATE,
-          "Edit `"
-              + parent.id()
-              + "` was never submitted, so there is nothing to run again: submit it instead.");
+          EditException.Kind.WRONG_STATE, Messages.text("edit.chain.never.submitted", parent.id()));
     }
     starter.checkChannel(who);
     TaskMode mode = parent.request().taskMode();
@@ -201,10 +192,7 @@ final class EditChains {
     Path parentFile = storedFile(parent.video().file());
     if (videoId == null && parentFile == null) {
       throw new EditException(
-          EditException.Kind.VIDEO,
-          "The video of edit `"
-              + parent.id()
-              + "` is no longer kept, so it can't run again. Start a new edit with the video.");
+          EditException.Kind.VIDEO, Messages.text("edit.chain.video.gone", parent.id()));
     }
     String id = EditIds.next();
     StartLimits.Admission admission = starter.limits().admit(who, id);
@@ -252,10 +240,7 @@ final class EditChains {
         // again is one press: rather than a half-made edit that waits, nothing is left behind
         submission.cancel(who, edit);
         throw new EditException(
-            EditException.Kind.BUSY,
-            "Kling is busy or down right now, so edit `"
-                + parent.id()
-                + "` could not run again (nothing was charged). Try again in a few minutes.");
+            EditException.Kind.BUSY, Messages.text("edit.chain.busy", parent.id()));
       }
       edit = withInfoFromSession(edit, null);
       Map<Integer, List<Point>> marked = selection.state(parent).points();
@@ -337,12 +322,7 @@ final class EditChains {
       if (file == null) {
         throw new EditException(
             EditException.Kind.IMAGE,
-            "Image "
-                + image.position()
-                + " of edit `"
-                + parent.id()
-                + "` is no longer kept, so it can't run again. Start a new edit with the"
-                + " pictures.");
+            Messages.text("edit.chain.image.gone", String.valueOf(image.position()), parent.id()));
       }
       Path copy =
           intake.copyInto(
@@ -399,10 +379,6 @@ final class EditChains {
   }
 
   static String tooOld(Edit parent) {
-    return "The result of edit `"
-        + parent.id()
-        + "` is too old to edit further: Kling keeps results for 30 days and the bot no longer has"
-        + " the file. Download it from the result message (if the link still works) and start a"
-        + " new edit with it.";
+    return Messages.text("edit.chain.too.old", parent.id());
   }
 }

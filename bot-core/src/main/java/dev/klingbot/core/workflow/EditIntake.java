@@ -7,6 +7,7 @@ import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditEvent;
 import dev.klingbot.core.edit.EditImage;
 import dev.klingbot.core.edit.EditState;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.media.Downloads;
 import dev.klingbot.core.media.MediaException;
 import dev.klingbot.core.media.ReferenceImages;
@@ -105,23 +106,21 @@ public final class EditIntake {
       } catch (MediaException e) {
         throw new EditException(
             EditException.Kind.IMAGE,
-            "Image "
-                + position
-                + " (“"
-                + Texts.clip(source.displayName(), 60)
-                + "”) "
-                + e.getMessage(),
+            Messages.text(
+                "edit.image.problem",
+                String.valueOf(position),
+                Texts.clip(source.displayName(), 60),
+                e.getMessage()),
             e);
       }
       Path usable = prepared.file();
       if (prepared.changed()) {
         deleteQuietly(target);
         notices.add(
-            "Image "
-                + position
-                + " was fixed for Kling: "
-                + String.join(" · ", prepared.changes())
-                + ".");
+            Messages.text(
+                "edit.image.fixed",
+                String.valueOf(position),
+                String.join(" · ", prepared.changes())));
       }
       String url = storedUrl(usable, "image " + position).orElse(null);
       images.add(
@@ -138,26 +137,23 @@ public final class EditIntake {
         if (!Files.isRegularFile(file.path())) {
           throw new EditException(
               what.equals("video") ? EditException.Kind.VIDEO : EditException.Kind.IMAGE,
-              "I can't find the "
-                  + what
-                  + " file “"
-                  + file.name()
-                  + "”. Check the path and try again.");
+              Messages.text("edit.fetch.missing", shown(what, false), file.name()));
         }
         downloads.copy(file.path(), target, maxBytes);
       } else {
         throw new EditException(
             EditException.Kind.IMAGE,
-            "Give "
-                + what
-                + " as a file or a link; “"
-                + Texts.clip(source.displayName(), 40)
-                + "” is not one.");
+            Messages.text(
+                "edit.fetch.not.media", shown(what, false), Texts.clip(source.displayName(), 40)));
       }
     } catch (MediaException e) {
       throw new EditException(
           what.equals("video") ? EditException.Kind.VIDEO : EditException.Kind.IMAGE,
-          capitalize(what) + " “" + Texts.clip(source.displayName(), 80) + "”: " + e.getMessage(),
+          Messages.text(
+              "edit.fetch.failed",
+              shown(what, true),
+              Texts.clip(source.displayName(), 80),
+              e.getMessage()),
           e);
     }
   }
@@ -177,11 +173,7 @@ public final class EditIntake {
     boolean linkHelps = !conformed && (platform == Platform.CONSOLE || platform == Platform.CLI);
     throw new EditException(
         EditException.Kind.CONFIGURATION,
-        "Kling has to download this video from the bot, but the bot has no public address yet: an"
-            + " admin must set http.public-base-url (KLINGBOT_PUBLIC_BASE_URL)."
-            + (linkHelps
-                ? " Until then, give the video as an http(s) link instead of a file."
-                : ""));
+        Messages.text(linkHelps ? "edit.relay.missing.link" : "edit.relay.missing"));
   }
 
   WorkflowSettings settings() {
@@ -199,11 +191,7 @@ public final class EditIntake {
       LOG.warn("Could not hand the {} {} to Kling: {}", what, file.getFileName(), e.getMessage());
       throw new EditException(
           EditException.Kind.CONFIGURATION,
-          "I could not put the "
-              + what
-              + " where Kling can fetch it: the bot's media storage did not accept it. Try again"
-              + " in a minute; if it keeps failing, ask an admin to check the media.s3 settings"
-              + " (the bot's log says what went wrong).");
+          Messages.text("edit.relay.refused", shown(what, false)));
     }
   }
 
@@ -320,7 +308,15 @@ public final class EditIntake {
     }
   }
 
-  private static String capitalize(String text) {
-    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  /**
+   * The words for a medium named {@code video} or {@code image 2} (as the log says it) in the
+   * current language, at the start of a sentence or inside one.
+   */
+  private static String shown(String what, boolean start) {
+    if (what.startsWith("image ")) {
+      return Messages.text(
+          start ? "edit.media.image.start" : "edit.media.image", what.substring("image ".length()));
+    }
+    return Messages.text(start ? "edit.media.video.start" : "edit.media.video");
   }
 }

@@ -9,6 +9,7 @@ import dev.klingbot.core.edit.EditEvent;
 import dev.klingbot.core.edit.EditIds;
 import dev.klingbot.core.edit.EditImage;
 import dev.klingbot.core.edit.EditRequest;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.instruction.EditPlan;
 import dev.klingbot.core.instruction.InstructionParser;
 import dev.klingbot.core.instruction.ParseResult;
@@ -295,7 +296,7 @@ public final class EditService {
         editId,
         edit -> {
           if (!edit.state().isBeforeSubmit()) {
-            throw EditAccess.wrongState(edit, "it was already submitted");
+            throw EditAccess.wrongState(edit, Messages.text("edit.why.submitted"));
           }
           ParseResult parsed =
               parser.parse(
@@ -329,13 +330,9 @@ public final class EditService {
                   EditEvent.PROMPT_CHANGED,
                   plan.prompt());
           StringBuilder text =
-              new StringBuilder("✏️ Edit `")
-                  .append(edit.id())
-                  .append("` now: ")
-                  .append(plan.summary())
-                  .append("\n**Kling prompt:** `")
-                  .append(plan.prompt())
-                  .append('`');
+              new StringBuilder(Messages.text("edit.prompt.updated", edit.id(), plan.summary()))
+                  .append('\n')
+                  .append(EditViews.promptLine(plan.prompt()));
           plan.notices().forEach(notice -> text.append("\nℹ️ ").append(notice));
           return Reply.of(
               updated,
@@ -397,11 +394,10 @@ public final class EditService {
         edits.recentByUser(
             who.platform(), who.serverId(), who.userId(), Math.max(1, Math.min(limit, 25)));
     if (recent.isEmpty()) {
-      return Reply.text(
-          "You have no edits on this server yet. Start one by giving a video and an instruction, e.g. “remove the man in the red jacket”.");
+      return Reply.text(Messages.text("edit.history.none"));
     }
     Instant now = clock.instant();
-    StringBuilder text = new StringBuilder("🗂️ **Your recent edits**");
+    StringBuilder text = new StringBuilder(Messages.text("edit.history.title"));
     recent.forEach(
         edit -> text.append("\n- ").append(EditViews.historyLine(edit, now, results.of(edit))));
     return Reply.text(text.toString());
@@ -413,26 +409,18 @@ public final class EditService {
     QuotaUsage usage = quota.usage(who.platform(), who.serverId(), who.userId(), now);
     var policy = usage.policy();
     String text =
-        "📊 **Quota**: "
-            + usage.describe()
-            + "\nRunning now: "
-            + usage.running()
-            + " of "
-            + policy.maxConcurrentJobs()
-            + " · pro mode "
-            + (policy.allowPro() ? "allowed" : "off")
-            + " · 10 s results "
-            + (policy.allowTenSeconds() ? "allowed" : "off")
-            + " · days end at midnight "
-            + policy.timeZone().getId()
-            + "\nCosts: std 5 s = "
-            + Texts.units(quota.cost(dev.klingbot.kling.TaskMode.STD, TaskDuration.FIVE))
-            + ", std 10 s = "
-            + Texts.units(quota.cost(dev.klingbot.kling.TaskMode.STD, TaskDuration.TEN))
-            + ", pro 5 s = "
-            + Texts.units(quota.cost(dev.klingbot.kling.TaskMode.PRO, TaskDuration.FIVE))
-            + ", pro 10 s = "
-            + Texts.units(quota.cost(dev.klingbot.kling.TaskMode.PRO, TaskDuration.TEN));
+        Messages.text(
+            "edit.quota",
+            usage.describe(),
+            String.valueOf(usage.running()),
+            String.valueOf(policy.maxConcurrentJobs()),
+            Messages.text(policy.allowPro() ? "edit.quota.allowed" : "edit.quota.off"),
+            Messages.text(policy.allowTenSeconds() ? "edit.quota.allowed" : "edit.quota.off"),
+            policy.timeZone().getId(),
+            Texts.units(quota.cost(dev.klingbot.kling.TaskMode.STD, TaskDuration.FIVE)),
+            Texts.units(quota.cost(dev.klingbot.kling.TaskMode.STD, TaskDuration.TEN)),
+            Texts.units(quota.cost(dev.klingbot.kling.TaskMode.PRO, TaskDuration.FIVE)),
+            Texts.units(quota.cost(dev.klingbot.kling.TaskMode.PRO, TaskDuration.TEN)));
     return Reply.text(text);
   }
 
@@ -469,8 +457,7 @@ public final class EditService {
         .orElseThrow(
             () ->
                 new EditException(
-                    EditException.Kind.NOT_FOUND,
-                    "You have no edits on this server yet. Start one with a video and an instruction, e.g. “remove the man in the red jacket”."));
+                    EditException.Kind.NOT_FOUND, Messages.text("edit.current.none")));
   }
 
   /** The editor page link of an edit, when a public base URL is configured and it is selectable. */

@@ -16,6 +16,7 @@ import dev.klingbot.core.edit.EditRequest;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.Origin;
 import dev.klingbot.core.edit.SourceVideo;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.instruction.EditPlan;
 import dev.klingbot.core.instruction.InstructionParser;
 import dev.klingbot.core.instruction.ParseResult;
@@ -151,9 +152,8 @@ final class EditStarter {
         throw new EditException(
             EditException.Kind.VIDEO,
             EditViews.rejected(request.video().displayName(), check)
-                + "\nI could fix it, but Kling would have to download the fixed copy from the bot,"
-                + " which has no public address (an admin can set http.public-base-url). Fix the"
-                + " clip yourself, for example with `klingbot conform`, and try again.");
+                + "\n"
+                + Messages.text("edit.start.no.relay"));
       }
       // Where Kling fetches the video from, before anything is stored: a start Kling could not
       // serve (a local file and no public address) leaves no edit behind.
@@ -219,7 +219,7 @@ final class EditStarter {
   /** The user agreed to fix the video: makes the conforming copy and opens the session. */
   Reply conform(Requester who, Edit edit) {
     if (edit.state() != EditState.CREATED || !edit.video().needsConform()) {
-      throw EditAccess.wrongState(edit, "its video needs no fixing");
+      throw EditAccess.wrongState(edit, Messages.text("edit.why.no.fixing"));
     }
     try {
       return conformAndOpen(who, edit);
@@ -244,7 +244,7 @@ final class EditStarter {
       String reason =
           refusal instanceof EditException
               ? refusal.getMessage()
-              : "The edit could not be started because of a problem on the bot's side.";
+              : Messages.text("edit.start.failed.bot");
       intake.failNow(edit, reason, EditEvent.START_REFUSED, refusal.getMessage());
     } catch (RuntimeException e) {
       LOG.warn("Edit {}: could not record the refused start", id, e);
@@ -260,7 +260,7 @@ final class EditStarter {
       info = conformer.conform(source, conformed, check.plan());
     } catch (MediaException e) {
       throw new EditException(
-          EditException.Kind.VIDEO, "The video could not be fixed: " + e.getMessage(), e);
+          EditException.Kind.VIDEO, Messages.text("edit.conform.failed", e.getMessage()), e);
     }
     VideoCheck after = rules.check(info);
     if (!after.ok()) {
@@ -291,7 +291,7 @@ final class EditStarter {
         quota.usage(
             fixed.origin().platform(), fixed.origin().serverId(), fixed.origin().userId(), now);
     List<String> notices =
-        List.of("Using the fixed copy: " + String.join(" · ", check.plan().changes()) + ".");
+        List.of(Messages.text("edit.conform.using", String.join(" · ", check.plan().changes())));
     return Reply.of(fixed, EditViews.plan(fixed, info, usage, notices, editorLinks.forEdit(fixed)));
   }
 
@@ -300,9 +300,9 @@ final class EditStarter {
     if (!allowed.isEmpty() && !allowed.contains(who.channelId())) {
       throw new EditException(
           EditException.Kind.NOT_ALLOWED,
-          "Edits can't be started in this channel. This server allows them in: "
-              + String.join(", ", allowed.stream().map(id -> "<#" + id + ">").toList())
-              + ".");
+          Messages.text(
+              "edit.start.channel",
+              String.join(", ", allowed.stream().map(id -> "<#" + id + ">").toList())));
     }
   }
 

@@ -10,6 +10,7 @@ import dev.klingbot.core.edit.EditEvent;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.Origin;
 import dev.klingbot.core.edit.TaskProgress;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.quota.QuotaService;
 import dev.klingbot.core.quota.QuotaUsage;
 import dev.klingbot.core.quota.Reservation;
@@ -42,23 +43,22 @@ final class EditSubmission {
     if (edit.state() == EditState.CREATED && edit.video().needsConform()) {
       throw new EditException(
           EditException.Kind.WRONG_STATE,
-          "The video of edit `"
-              + edit.id()
-              + "` still breaks Kling's rules. "
-              + EditViews.capitalized(
-                  Texts.press(edit.origin().platform(), ChatAction.Kind.CONFORM, "Conform"))
-              + " to fix it first, or cancel.");
+          Messages.text(
+              "edit.submit.conform.first",
+              edit.id(),
+              EditViews.capitalized(
+                  Texts.press(
+                      edit.origin().platform(),
+                      ChatAction.Kind.CONFORM,
+                      Messages.text("edit.button.conform")))));
     }
     if (!edit.state().isBeforeSubmit() || edit.session() == null) {
-      throw EditAccess.wrongState(edit, "it is " + edit.state().label());
+      throw EditAccess.wrongState(edit, Messages.text("edit.why.state", edit.state().text()));
     }
     Instant now = clock.instant();
     if (edit.session().expiredAt(now)) {
       throw new EditException(
-          EditException.Kind.WRONG_STATE,
-          "Edit `"
-              + edit.id()
-              + "` expired: Kling keeps a video's selection for 24 hours. Start a new edit.");
+          EditException.Kind.WRONG_STATE, Messages.text("edit.expired", edit.id()));
     }
     Origin owner = edit.origin();
     Reservation reservation =
@@ -90,29 +90,24 @@ final class EditSubmission {
     return Reply.of(
         submitted,
         ChatMessage.text(
-            "📨 Submitted edit `"
-                + edit.id()
-                + "` ("
-                + edit.request().summary()
-                + ") for "
-                + Texts.units(edit.request().costUnits())
-                + ". Progress shows up here, and the result is posted when Kling is done (usually a few minutes).\n**Quota:** "
-                + usage.describe()));
+            Messages.text(
+                "edit.submitted",
+                edit.id(),
+                edit.request().summary(),
+                Texts.units(edit.request().costUnits()),
+                usage.describe())));
   }
 
   /** Cancels an edit Kling has not started; a task Kling already runs cannot be stopped. */
   Reply cancel(Requester who, Edit edit) {
     Instant now = clock.instant();
     if (edit.state().isFinal()) {
-      throw EditAccess.wrongState(edit, "it already ended (" + edit.state().label() + ")");
+      throw EditAccess.wrongState(edit, Messages.text("edit.why.ended", edit.state().text()));
     }
     boolean started = edit.task().mayExistAtKling();
     if (edit.state().isRunning() && started) {
       throw new EditException(
-          EditException.Kind.WRONG_STATE,
-          "Kling has already started edit `"
-              + edit.id()
-              + "` and it cannot be stopped; the result will be posted here when it is ready.");
+          EditException.Kind.WRONG_STATE, Messages.text("edit.cancel.running", edit.id()));
     }
     Edit cancelled =
         edits.update(
@@ -120,7 +115,7 @@ final class EditSubmission {
                 .withTask(edit.task().withQueued(false, null))
                 .withOutcome(
                     edit.outcome()
-                        .failed("Cancelled by " + who.userName() + ".", now)
+                        .failed(Messages.text("edit.cancelled.by", who.userName()), now)
                         .delivered(now)),
             now,
             EditEvent.CANCELLED,
@@ -129,13 +124,9 @@ final class EditSubmission {
     return Reply.of(
         cancelled,
         ChatMessage.text(
-            "🛑 Cancelled edit `"
-                + edit.id()
-                + "`."
-                + (refunded
-                    ? " Its "
-                        + Texts.units(edit.request().costUnits())
-                        + " went back to your quota."
-                    : "")));
+            refunded
+                ? Messages.text(
+                    "edit.cancelled.refunded", edit.id(), Texts.units(edit.request().costUnits()))
+                : Messages.text("edit.cancelled", edit.id())));
   }
 }

@@ -9,11 +9,11 @@ import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.edit.Chain;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditState;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.media.VideoCheck;
 import dev.klingbot.core.media.VideoInfo;
 import dev.klingbot.core.media.VideoProblem;
 import dev.klingbot.core.quota.QuotaUsage;
-import dev.klingbot.kling.EditMode;
 import dev.klingbot.kling.Point;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,21 +27,19 @@ import java.util.Optional;
 final class EditViews {
   private EditViews() {}
 
-  static String header(Edit edit) {
-    return "🎬 **Edit `" + edit.id() + "`**" + from(edit) + " — " + edit.request().summary();
-  }
-
   /**
-   * What an edit was made from, as it follows its id: " from the result of `X`", " (`X` again)".
+   * The first line of an edit's messages: its id, what it was made from (" from the result of `X`",
+   * " (`X` again)") and its summary.
    */
-  static String from(Edit edit) {
+  static String header(Edit edit) {
     Chain chain = edit.video().chain();
+    String summary = edit.request().summary();
     if (chain == null) {
-      return "";
+      return Messages.text("edit.header", edit.id(), summary);
     }
     return chain.link() == Chain.Link.RESULT
-        ? " from the result of `" + chain.fromEditId() + "`"
-        : " (`" + chain.fromEditId() + "` again)";
+        ? Messages.text("edit.header.from.result", edit.id(), chain.fromEditId(), summary)
+        : Messages.text("edit.header.again", edit.id(), chain.fromEditId(), summary);
   }
 
   /** The plan of an edit run again: what it repeats, already marked and submitted. */
@@ -49,29 +47,21 @@ final class EditViews {
       Edit edit, VideoInfo info, java.util.Map<Integer, List<dev.klingbot.kling.Point>> marked) {
     StringBuilder text = new StringBuilder(header(edit)).append('\n');
     text.append(modeLine(edit)).append('\n');
-    text.append("**Kling prompt:** `").append(edit.request().prompt()).append("`\n");
+    text.append(promptLine(edit.request().prompt())).append('\n');
     if (!edit.images().isEmpty()) {
-      List<String> names = new ArrayList<>();
-      edit.images()
-          .forEach(image -> names.add("<<<image_" + image.position() + ">>> = " + image.source()));
-      text.append("**Reference images:** ").append(String.join(", ", names)).append('\n');
+      text.append(imagesLine(edit)).append('\n');
     }
-    text.append("**Video:** ").append(videoLine(edit, info)).append('\n');
+    text.append(Messages.text("edit.plan.video", videoLine(edit, info))).append('\n');
     if (marked.isEmpty()) {
-      text.append("**Selection:** none, as before");
+      text.append(Messages.text("edit.again.selection.none"));
     } else {
       List<String> frames = new ArrayList<>();
       marked.forEach(
           (frame, points) ->
               frames.add(
-                  "frame "
-                      + frame
-                      + ": "
-                      + points.size()
-                      + (points.size() == 1 ? " point" : " points")));
-      text.append("**Selection:** the same as before (")
-          .append(String.join(", ", frames))
-          .append(')');
+                  Messages.text(
+                      "edit.again.selection.frame", String.valueOf(frame), points.size())));
+      text.append(Messages.text("edit.again.selection.same", String.join(", ", frames)));
     }
     return ChatMessage.text(text.toString().strip());
   }
@@ -85,24 +75,33 @@ final class EditViews {
       Optional<String> editorLink) {
     StringBuilder text = new StringBuilder(header(edit)).append('\n');
     text.append(modeLine(edit)).append('\n');
-    text.append("**Kling prompt:** `").append(edit.request().prompt()).append("`\n");
+    text.append(promptLine(edit.request().prompt())).append('\n');
     if (edit.request().negativePrompt() != null) {
-      text.append("**Negative prompt:** `").append(edit.request().negativePrompt()).append("`\n");
+      text.append(Messages.text("edit.plan.negative", edit.request().negativePrompt()))
+          .append('\n');
     }
     if (!edit.images().isEmpty()) {
-      text.append("**Reference images:** ");
-      List<String> names = new ArrayList<>();
-      edit.images()
-          .forEach(image -> names.add("<<<image_" + image.position() + ">>> = " + image.source()));
-      text.append(String.join(", ", names)).append('\n');
+      text.append(imagesLine(edit)).append('\n');
     }
-    text.append("**Video:** ").append(videoLine(edit, info)).append('\n');
-    text.append("**Quota:** ").append(usage.describe()).append('\n');
+    text.append(Messages.text("edit.plan.video", videoLine(edit, info))).append('\n');
+    text.append(Messages.text("edit.plan.quota", usage.describe())).append('\n');
     for (String notice : notices) {
       text.append("ℹ️ ").append(notice).append('\n');
     }
     text.append(nextSteps(edit, editorLink.isPresent()));
     return ChatMessage.text(text.toString().strip()).withActions(planActions(edit, editorLink));
+  }
+
+  /** The line that shows the Kling prompt: {@code **Kling prompt:** `…`}. */
+  static String promptLine(String prompt) {
+    return Messages.text("edit.plan.prompt", prompt);
+  }
+
+  private static String imagesLine(Edit edit) {
+    List<String> names = new ArrayList<>();
+    edit.images()
+        .forEach(image -> names.add("<<<image_" + image.position() + ">>> = " + image.source()));
+    return Messages.text("edit.plan.images", String.join(", ", names));
   }
 
   /**
@@ -111,22 +110,17 @@ final class EditViews {
    */
   static ChatMessage waitingForKling(Edit edit, Instant until) {
     String text =
-        header(edit)
-            + "\n"
-            + TransientRetry.busy(until, "show the plan here when the session is open.");
-    return ChatMessage.text(text)
-        .withActions(List.of(ChatAction.button(Kind.CANCEL, edit.id(), "Cancel", Style.DANGER)));
+        header(edit) + "\n" + TransientRetry.busy(until, Messages.text("edit.plan.waiting.then"));
+    return ChatMessage.text(text).withActions(List.of(cancelButton(edit)));
   }
 
   static String modeLine(Edit edit) {
-    return "**Mode:** "
-        + edit.request().mode().wireName()
-        + " · "
-        + edit.request().taskMode().name().toLowerCase(Locale.ROOT)
-        + " · "
-        + edit.request().duration().seconds()
-        + " s result · costs "
-        + Texts.units(edit.request().costUnits());
+    return Messages.text(
+        "edit.plan.mode",
+        Messages.text("edit.mode." + edit.request().mode().wireName()),
+        edit.request().taskMode().name().toLowerCase(Locale.ROOT),
+        String.valueOf(edit.request().duration().seconds()),
+        Texts.units(edit.request().costUnits()));
   }
 
   static String videoLine(Edit edit, VideoInfo info) {
@@ -134,18 +128,21 @@ final class EditViews {
     if (info == null) {
       return name;
     }
-    return name
-        + " · "
-        + info.width()
-        + "×"
-        + info.height()
-        + " · "
-        + formatFps(info.fps())
-        + " fps · "
-        + Texts.seconds(info.durationMillis())
-        + (edit.session() != null && edit.session().totalFrames() > 0
-            ? " · " + edit.session().totalFrames() + " frames"
-            : "");
+    String width = String.valueOf(info.width());
+    String height = String.valueOf(info.height());
+    String fps = formatFps(info.fps());
+    String length = Texts.seconds(info.durationMillis());
+    if (edit.session() != null && edit.session().totalFrames() > 0) {
+      return Messages.text(
+          "edit.video.line.frames",
+          name,
+          width,
+          height,
+          fps,
+          length,
+          String.valueOf(edit.session().totalFrames()));
+    }
+    return Messages.text("edit.video.line", name, width, height, fps, length);
   }
 
   static String formatFps(double fps) {
@@ -156,36 +153,56 @@ final class EditViews {
 
   private static String nextSteps(Edit edit, boolean editor) {
     Platform platform = edit.origin().platform();
-    String what =
-        edit.request().mode() == EditMode.ADDITION
-            ? "where to add it"
-            : "the element to " + (edit.request().mode() == EditMode.SWAP ? "swap" : "remove");
-    return "**Next:** mark "
-        + what
-        + " (optional, but more precise): "
-        + (editor
-            ? Texts.press(platform, ChatAction.Kind.OPEN_EDITOR, "Select on the video") + ", or "
-            : "")
-        + Texts.press(platform, ChatAction.Kind.SELECT_AREA, "Select area")
-        + " and answer with grid cells like "
-        + Texts.command(platform, "select C4 D4")
-        + ". Then "
-        + Texts.press(platform, ChatAction.Kind.PREVIEW, "Preview")
-        + " to check the tracking, and "
-        + Texts.press(platform, ChatAction.Kind.SUBMIT, "Submit")
-        + ".";
+    String what = Messages.text("edit.plan.next.target." + edit.request().mode().wireName());
+    String selectArea =
+        Texts.press(
+            platform, ChatAction.Kind.SELECT_AREA, Messages.text("edit.button.select.area"));
+    String example = Texts.command(platform, "select C4 D4");
+    String preview =
+        Texts.press(platform, ChatAction.Kind.PREVIEW, Messages.text("edit.button.preview"));
+    String submit =
+        Texts.press(platform, ChatAction.Kind.SUBMIT, Messages.text("edit.button.submit"));
+    if (!editor) {
+      return Messages.text("edit.plan.next", what, selectArea, example, preview, submit);
+    }
+    String openEditor =
+        Texts.press(
+            platform, ChatAction.Kind.OPEN_EDITOR, Messages.text("edit.button.select.video"));
+    return Messages.text(
+        "edit.plan.next.editor", what, selectArea, example, preview, submit, openEditor);
+  }
+
+  private static ChatAction cancelButton(Edit edit) {
+    return ChatAction.button(
+        Kind.CANCEL, edit.id(), Messages.text("edit.button.cancel"), Style.DANGER);
   }
 
   static List<ChatAction> planActions(Edit edit, Optional<String> editorLink) {
     List<ChatAction> actions = new ArrayList<>();
     editorLink.ifPresent(
         url ->
-            actions.add(ChatAction.link(Kind.OPEN_EDITOR, edit.id(), "Select on the video", url)));
-    actions.add(ChatAction.button(Kind.SELECT_AREA, edit.id(), "Select area", Style.SECONDARY));
-    actions.add(ChatAction.button(Kind.PREVIEW, edit.id(), "Preview", Style.SECONDARY));
-    actions.add(ChatAction.button(Kind.SUBMIT, edit.id(), "Submit", Style.SUCCESS));
-    actions.add(ChatAction.button(Kind.CANCEL, edit.id(), "Cancel", Style.DANGER));
-    actions.add(ChatAction.button(Kind.EDIT_PROMPT, edit.id(), "Edit prompt", Style.SECONDARY));
+            actions.add(
+                ChatAction.link(
+                    Kind.OPEN_EDITOR, edit.id(), Messages.text("edit.button.select.video"), url)));
+    actions.add(
+        ChatAction.button(
+            Kind.SELECT_AREA,
+            edit.id(),
+            Messages.text("edit.button.select.area"),
+            Style.SECONDARY));
+    actions.add(
+        ChatAction.button(
+            Kind.PREVIEW, edit.id(), Messages.text("edit.button.preview"), Style.SECONDARY));
+    actions.add(
+        ChatAction.button(
+            Kind.SUBMIT, edit.id(), Messages.text("edit.button.submit"), Style.SUCCESS));
+    actions.add(cancelButton(edit));
+    actions.add(
+        ChatAction.button(
+            Kind.EDIT_PROMPT,
+            edit.id(),
+            Messages.text("edit.button.edit.prompt"),
+            Style.SECONDARY));
     return actions;
   }
 
@@ -194,38 +211,36 @@ final class EditViews {
       Edit edit, VideoInfo info, VideoCheck check, QuotaUsage usage, List<String> notices) {
     StringBuilder text = new StringBuilder(header(edit)).append('\n');
     text.append(modeLine(edit)).append('\n');
-    text.append("**Kling prompt:** `").append(edit.request().prompt()).append("`\n");
-    text.append("**Video:** ").append(videoLine(edit, info)).append('\n');
-    text.append("**Quota:** ").append(usage.describe()).append('\n');
+    text.append(promptLine(edit.request().prompt())).append('\n');
+    text.append(Messages.text("edit.plan.video", videoLine(edit, info))).append('\n');
+    text.append(Messages.text("edit.plan.quota", usage.describe())).append('\n');
     for (String notice : notices) {
       text.append("ℹ️ ").append(notice).append('\n');
     }
-    text.append("⚠️ **This video does not meet Kling's rules:**\n");
+    text.append(Messages.text("edit.conform.problems")).append('\n');
     for (VideoProblem problem : check.problems()) {
       text.append("- ").append(problem.message()).append('\n');
     }
-    text.append("**I can fix it** by making a copy with: ")
-        .append(String.join(" · ", check.plan().changes()))
-        .append(
-            ".\n"
-                + capitalized(
-                    Texts.press(edit.origin().platform(), ChatAction.Kind.CONFORM, "Conform"))
-                + " to use the fixed copy (nothing is sent to Kling before you agree), or "
-                + Texts.press(edit.origin().platform(), ChatAction.Kind.CANCEL, "Cancel")
-                + ".");
+    Platform platform = edit.origin().platform();
+    text.append(
+        Messages.text(
+            "edit.conform.offer",
+            String.join(" · ", check.plan().changes()),
+            capitalized(
+                Texts.press(
+                    platform, ChatAction.Kind.CONFORM, Messages.text("edit.button.conform"))),
+            Texts.press(platform, ChatAction.Kind.CANCEL, Messages.text("edit.button.cancel"))));
     return ChatMessage.text(text.toString())
         .withActions(
             List.of(
-                ChatAction.button(Kind.CONFORM, edit.id(), "Conform", Style.PRIMARY),
-                ChatAction.button(Kind.CANCEL, edit.id(), "Cancel", Style.DANGER)));
+                ChatAction.button(
+                    Kind.CONFORM, edit.id(), Messages.text("edit.button.conform"), Style.PRIMARY),
+                cancelButton(edit)));
   }
 
   /** Every problem of a video that cannot be fixed, in one message. */
   static String rejected(String name, VideoCheck check) {
-    StringBuilder text =
-        new StringBuilder("This video can't be edited by Kling (")
-            .append(Texts.clip(name, 60))
-            .append("):");
+    StringBuilder text = new StringBuilder(Messages.text("edit.rejected", Texts.clip(name, 60)));
     for (VideoProblem problem : check.problems()) {
       text.append("\n- ").append(problem.message()).append(" ").append(problem.fix());
     }
@@ -248,44 +263,41 @@ final class EditViews {
       Optional<String> result,
       List<Edit> madeFrom) {
     StringBuilder text = new StringBuilder(header(edit)).append('\n');
-    text.append("**State:** ").append(stateLine(edit, now, queuedAhead, marked)).append('\n');
+    text.append(Messages.text("edit.status.state", stateLine(edit, now, queuedAhead, marked)))
+        .append('\n');
     if (!marked.isEmpty() && edit.state().isBeforeSubmit()) {
-      text.append("**Marked:** ").append(SelectionViews.summary(marked)).append('\n');
+      text.append(Messages.text("edit.status.marked", SelectionViews.summary(marked))).append('\n');
     }
     text.append(modeLine(edit)).append('\n');
-    text.append("**Kling prompt:** `").append(edit.request().prompt()).append("`\n");
-    text.append("**Started by:** ")
-        .append(edit.origin().userName())
-        .append(", ")
-        .append(ago(edit.createdAt(), now))
+    text.append(promptLine(edit.request().prompt())).append('\n');
+    text.append(
+            Messages.text(
+                "edit.status.started.by", edit.origin().userName(), ago(edit.createdAt(), now)))
         .append('\n');
     if (edit.task().taskId() != null) {
-      text.append("**Kling task:** `").append(edit.task().taskId()).append("`\n");
+      text.append(Messages.text("edit.status.task", edit.task().taskId())).append('\n');
     }
     if (result.isPresent()) {
-      text.append("**Result:** ").append(result.get()).append('\n');
+      text.append(Messages.text("edit.status.result", result.get())).append('\n');
     } else if (edit.outcome().resultUrl() != null) {
-      text.append(
-          "**Result:** no longer available as a link (Kling deletes results after about 30 days)\n");
+      text.append(Messages.text("edit.status.result.gone")).append('\n');
     }
     if (edit.outcome().failureReason() != null) {
-      text.append("**Why:** ").append(edit.outcome().failureReason()).append('\n');
+      text.append(Messages.text("edit.status.why", edit.outcome().failureReason())).append('\n');
     }
     if (!madeFrom.isEmpty()) {
-      text.append("**Made from it:** ");
       List<String> children = new ArrayList<>();
       for (Edit child : madeFrom) {
         Chain chain = child.video().chain();
         children.add(
-            "`"
-                + child.id()
-                + "` "
-                + (chain != null && chain.link() == Chain.Link.AGAIN ? "again" : "from its result")
-                + " ("
-                + child.state().label()
-                + ")");
+            Messages.text(
+                chain != null && chain.link() == Chain.Link.AGAIN
+                    ? "edit.status.child.again"
+                    : "edit.status.child.result",
+                child.id(),
+                child.state().text()));
       }
-      text.append(String.join(", ", children)).append('\n');
+      text.append(Messages.text("edit.status.made.from", String.join(", ", children))).append('\n');
     }
     ChatMessage message = ChatMessage.text(text.toString().strip());
     if (edit.state().isBeforeSubmit() && !edit.video().needsConform()) {
@@ -300,44 +312,37 @@ final class EditViews {
     boolean previewed = edit.session() != null && edit.session().previewVideoUrl() != null;
     return switch (state) {
       case CREATED ->
-          edit.video().needsConform()
-              ? "waiting for you to conform the video"
-              : edit.task().nextCheckAt() != null
-                  ? "waiting for Kling to open the session"
-                  : "checking the video";
+          Messages.text(
+              edit.video().needsConform()
+                  ? "edit.state.conform"
+                  : edit.task().nextCheckAt() != null
+                      ? "edit.state.waiting.kling"
+                      : "edit.state.checking");
       case SELECTING ->
           marked.isEmpty()
-              ? "ready — mark " + SelectionViews.target(edit) + " (optional), preview, then submit"
-              : previewed
-                  ? "marked — the selection changed since the preview: preview again, then submit"
-                  : "marked, not previewed yet — preview, then submit";
-      case PREVIEWED -> "previewed — submit when the tracking looks right";
+              ? Messages.text("edit.state.ready", SelectionViews.target(edit))
+              : Messages.text(previewed ? "edit.state.changed" : "edit.state.marked");
+      case PREVIEWED -> Messages.text("edit.state.previewed");
       case SUBMITTED ->
           edit.task().queued()
-              ? "queued, " + (queuedAhead == 0 ? "next in line" : queuedAhead + " ahead")
-              : "submitted to Kling, "
-                  + Texts.elapsed(
-                      Duration.between(
-                          edit.task().submittedAt() == null
-                              ? edit.createdAt()
-                              : edit.task().submittedAt(),
-                          now))
-                  + " ago";
+              ? (queuedAhead == 0
+                  ? Messages.text("edit.state.queued.next")
+                  : Messages.text("edit.state.queued.ahead", String.valueOf(queuedAhead)))
+              : Messages.text("edit.state.submitted", Texts.elapsed(sinceSubmitted(edit, now)));
       case PROCESSING ->
-          "processing, "
-              + Texts.elapsed(
-                  Duration.between(
-                      edit.task().submittedAt() == null
-                          ? edit.createdAt()
-                          : edit.task().submittedAt(),
-                      now))
-              + " elapsed";
+          Messages.text("edit.state.processing", Texts.elapsed(sinceSubmitted(edit, now)));
       case SUCCEEDED ->
-          "done" + (edit.outcome().deliveredAt() == null ? " (posting the result)" : "");
-      case FAILED -> "failed";
-      case CANCELLED -> "cancelled";
-      case EXPIRED -> "expired";
+          Messages.text(
+              edit.outcome().deliveredAt() == null ? "edit.state.done.posting" : "edit.state.done");
+      case FAILED -> Messages.text("edit.state.failed");
+      case CANCELLED -> Messages.text("edit.state.cancelled");
+      case EXPIRED -> Messages.text("edit.state.expired");
     };
+  }
+
+  private static Duration sinceSubmitted(Edit edit, Instant now) {
+    return Duration.between(
+        edit.task().submittedAt() == null ? edit.createdAt() : edit.task().submittedAt(), now);
   }
 
   static String historyLine(Edit edit, Instant now, Optional<String> result) {
@@ -345,7 +350,7 @@ final class EditViews {
         "`"
             + edit.id()
             + "` · "
-            + edit.state().label()
+            + edit.state().text()
             + " · "
             + Texts.clip(edit.request().summary(), 60)
             + " · "
@@ -353,9 +358,12 @@ final class EditViews {
     Chain chain = edit.video().chain();
     if (chain != null) {
       line +=
-          chain.link() == Chain.Link.RESULT
-              ? " · from the result of `" + chain.fromEditId() + "`"
-              : " · `" + chain.fromEditId() + "` again";
+          " · "
+              + Messages.text(
+                  chain.link() == Chain.Link.RESULT
+                      ? "edit.history.from.result"
+                      : "edit.history.again",
+                  chain.fromEditId());
     }
     if (edit.origin().threadId() != null) {
       String thread =
@@ -377,7 +385,9 @@ final class EditViews {
 
   static String ago(Instant then, Instant now) {
     Duration since = Duration.between(then, now);
-    return since.getSeconds() < 60 ? "just now" : Durations.words(since, 1) + " ago";
+    return since.getSeconds() < 60
+        ? Messages.text("edit.ago.now")
+        : Messages.text("edit.ago", Durations.words(since, 1));
   }
 
   static String capitalized(String text) {

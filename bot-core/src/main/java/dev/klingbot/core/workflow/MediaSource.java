@@ -2,6 +2,7 @@ package dev.klingbot.core.workflow;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.klingbot.core.i18n.Messages;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -64,7 +65,9 @@ public sealed interface MediaSource {
   record Result(String editId) implements MediaSource {
     @Override
     public String displayName() {
-      return editId == null ? "the result of this edit" : "the result of " + editId;
+      return editId == null
+          ? Messages.text("edit.source.result.this")
+          : Messages.text("edit.source.result.of", editId);
     }
   }
 

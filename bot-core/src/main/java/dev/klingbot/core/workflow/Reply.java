@@ -2,6 +2,7 @@ package dev.klingbot.core.workflow;
 
 import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.i18n.Messages;
 import java.util.List;
 
 /**
@@ -33,6 +34,7 @@ public record Reply(Edit edit, List<ChatMessage> messages) {
 
   /** A thread name for the edit, e.g. "Edit K7Q2MX4A: remove the man in the red jacket". */
   public static String threadTitle(Edit edit) {
-    return Texts.clip("Edit " + edit.id() + ": " + edit.request().instruction(), 95);
+    return Texts.clip(
+        Messages.text("edit.thread.title", edit.id(), edit.request().instruction()), 95);
   }
 }

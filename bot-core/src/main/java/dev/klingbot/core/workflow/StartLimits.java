@@ -3,6 +3,7 @@ package dev.klingbot.core.workflow;
 import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.core.Requester;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.media.DiskBudget;
 import dev.klingbot.core.media.MediaText;
 import dev.klingbot.core.store.EditStore;
@@ -75,12 +76,10 @@ final class StartLimits {
     if (disk.over()) {
       throw new EditException(
           EditException.Kind.BUSY,
-          "The bot's media storage is full ("
-              + MediaText.bytes(disk.usedBytes())
-              + " used of "
-              + MediaText.bytes(disk.budgetBytes())
-              + "), so new edits can't start right now. Please ask an admin to free space or raise"
-              + " media.disk-budget.");
+          Messages.text(
+              "edit.limit.disk",
+              MediaText.bytes(disk.usedBytes()),
+              MediaText.bytes(disk.budgetBytes())));
     }
     Instant now = clock.instant();
     String key = who.platform().id() + "/" + who.serverId() + "/" + who.userId();
@@ -107,12 +106,7 @@ final class StartLimits {
       long seconds = Math.max(1, (millis + 999) / 1000);
       throw new EditException(
           EditException.Kind.QUOTA,
-          "You started "
-              + recent.size()
-              + " edits in the last minute, the most one member may start per minute. Wait "
-              + seconds
-              + (seconds == 1 ? " second" : " seconds")
-              + " and try again.");
+          Messages.text("edit.limit.rate", String.valueOf(recent.size()), seconds));
     }
     pending.put(editId, now);
     boolean[] closed = {false};
@@ -130,23 +124,17 @@ final class StartLimits {
   }
 
   private String tooManyOpen(List<String> open, int pending) {
-    StringBuilder text =
-        new StringBuilder("You have ")
-            .append(open.size() + pending)
-            .append(open.size() + pending == 1 ? " open edit" : " open edits")
-            .append(" not submitted yet");
     List<String> parts = new ArrayList<>();
     if (!open.isEmpty()) {
       parts.add(String.join(", ", open));
     }
     if (pending > 0) {
-      parts.add(pending + " still starting");
+      parts.add(Messages.text("edit.limit.open.starting", String.valueOf(pending)));
     }
-    text.append(" (").append(String.join("; ", parts)).append("), the most one member may have");
-    text.append(" open at once. Submit or cancel one of them");
-    if (!open.isEmpty()) {
-      text.append(" (for example `cancel ").append(open.get(0)).append("`)");
-    }
-    return text.append(", then start the new edit.").toString();
+    int count = open.size() + pending;
+    String which = String.join("; ", parts);
+    return open.isEmpty()
+        ? Messages.text("edit.limit.open", count, which)
+        : Messages.text("edit.limit.open.example", count, which, open.get(0));
   }
 }

@@ -7,6 +7,8 @@ import dev.klingbot.core.Platform;
 import dev.klingbot.core.Requester;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditState;
+import dev.klingbot.core.i18n.Lang;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.media.DiskBudget;
 import dev.klingbot.core.store.Database;
 import dev.klingbot.core.store.EditStore;
@@ -100,6 +102,23 @@ class StartLimitsTest {
 
     clock.advance(Duration.ofSeconds(10));
     limits.admit(alice).close();
+  }
+
+  @Test
+  void aChineseSpeakerIsToldInChineseHowLongToWait() {
+    Instant now = clock.instant();
+    for (int i = 0; i < 5; i++) {
+      stored("RATE000" + i, EditState.CANCELLED, now.minusSeconds(50 - i * 10));
+    }
+    StartLimits limits = limits(3, 5, 1L << 30);
+
+    try (Messages.Scope zh = Messages.use(Lang.ZH)) {
+      assertThatThrownBy(() -> limits.admit(alice))
+          .isInstanceOf(EditException.class)
+          .hasMessage("你在过去一分钟内发起了 5 个编辑，已达到每位成员每分钟的上限。请等待 10 秒后重试。");
+    }
+    // the scope ended: the next refusal is in the default language again
+    assertThatThrownBy(() -> limits.admit(alice)).hasMessageStartingWith("You started 5 edits");
   }
 
   @Test

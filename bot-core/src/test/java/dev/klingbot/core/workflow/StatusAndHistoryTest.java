@@ -8,6 +8,8 @@ import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.Origin;
 import dev.klingbot.core.edit.Outcome;
+import dev.klingbot.core.i18n.Lang;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.testing.Edits;
 import dev.klingbot.core.testing.WorkflowFixture;
 import dev.klingbot.kling.Point;
@@ -139,5 +141,28 @@ class StatusAndHistoryTest {
         .contains("**Result:** no longer available");
     String history = service().history(me, 10).message().text();
     assertThat(history).doesNotContain(GONE).contains("result-RESULT02.mp4");
+  }
+
+  @Test
+  void aChineseSpeakerReadsStatusAndHistoryInChinese() throws Exception {
+    Edit gone =
+        finished(
+            "RESULT04",
+            new Origin(Platform.CONSOLE, "guild-1", "channel-1", null, "me", "me"),
+            false,
+            Instant.now().minus(Duration.ofDays(40)));
+
+    try (Messages.Scope zh = Messages.use(Lang.ZH)) {
+      assertThat(status(me, gone.id()))
+          .startsWith("🎬 **编辑 `RESULT04`** — ")
+          .contains("**状态：** 已完成\n")
+          .contains("**模式：** 移除 · std · 生成 5 秒 · 消耗 ")
+          .contains("**发起人：** me，40 天前")
+          .contains("**结果：** 链接已失效（Kling 大约 30 天后会删除结果）")
+          .doesNotContain("**State:**", "**Result:**", "Started by", " ago");
+      assertThat(service().history(me, 10).message().text())
+          .startsWith("🗂️ **你最近的编辑**\n- `RESULT04` · 已成功 · ")
+          .endsWith(" · 40 天前");
+    }
   }
 }
