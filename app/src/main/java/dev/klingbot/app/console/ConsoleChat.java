@@ -188,7 +188,9 @@ public final class ConsoleChat implements ChatPort {
       }
     }
     if (!buttons.isEmpty()) {
-      text.append(indent).append("⌨️  next: ").append(String.join(" · ", buttons)).append('\n');
+      text.append(indent)
+          .append(Messages.text("console.next", String.join(" · ", buttons)))
+          .append('\n');
     }
     return text.toString().stripTrailing();
   }

@@ -2,6 +2,7 @@ package dev.klingbot.core.instruction;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.kling.EditMode;
 import java.util.List;
 
@@ -50,22 +51,30 @@ public record EditPlan(
     }
   }
 
-  /** One line for humans, e.g. {@code Remove “the man in the red jacket”}. */
+  /**
+   * One line for humans in the language spoken, e.g. {@code Remove “the man in the red jacket”},
+   * {@code 移除“穿红夹克的男人”}.
+   */
   public String summary() {
     if (rawPrompt) {
-      return "Custom " + mode.wireName() + " prompt " + quoted(prompt);
+      return Messages.text("instruction.summary.raw", mode.wireName(), quoted(prompt));
     }
     return switch (mode) {
-      case REMOVAL -> "Remove " + quoted(elements.element());
+      case REMOVAL -> Messages.text("instruction.summary.removal", quoted(elements.element()));
       case SWAP ->
-          "Replace " + quoted(elements.element()) + " with " + quoted(elements.replacement());
-      case ADDITION -> "Add " + quoted(elements.subject()) + " to " + quoted(elements.location());
+          Messages.text(
+              "instruction.summary.swap",
+              quoted(elements.element()),
+              quoted(elements.replacement()));
+      case ADDITION ->
+          Messages.text(
+              "instruction.summary.addition",
+              quoted(elements.subject()),
+              quoted(elements.location()));
     };
   }
 
   private static String quoted(String phrase) {
-    return "“"
-        + TextNormalizer.abbreviate(phrase == null ? "" : phrase, SUMMARY_PHRASE_LENGTH)
-        + "”";
+    return TextNormalizer.abbreviate(phrase == null ? "" : phrase, SUMMARY_PHRASE_LENGTH);
   }
 }
