@@ -1,0 +1,140 @@
+package dev.klingbot.benchmarks.load;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The measured bot: a separate JVM ({@link LoadBot} on the app's jar) with its own heap limit. Its
+ * stdout lines arrive on a queue; its stderr (the bot's log) goes to a file.
+ */
+final class BotProcess implements AutoCloseable {
+  private final Process process;
+  private final Path log;
+  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private final OutputStream commands;
+
+  private BotProcess(Process process, Path log) {
+    this.process = process;
+    this.log = log;
+    this.commands = process.getOutputStream();
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader out =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                  lines.add(line);
+                }
+              } catch (IOException e) {
+                lines.add("(stdout closed: " + e.getMessage() + ")");
+              }
+            },
+            "bot-stdout");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /**
+   * Starts {@link LoadBot} with {@code jvmOptions} on {@code classpath}, configured by {@code env}.
+   */
+  static BotProcess start(
+      List<String> jvmOptions, String classpath, Map<String, String> env, int slackPort, Path log)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(classpath);
+    command.add(LoadBot.class.getName());
+    command.add(Integer.toString(slackPort));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(env);
+    builder.redirectError(log.toFile());
+    return new BotProcess(builder.start(), log);
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /** The first stdout line starting with {@code prefix}, waiting up to {@code timeout}. */
+  String await(String prefix, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      long left = deadline - System.nanoTime();
+      String line = left <= 0 ? null : lines.poll(left, TimeUnit.NANOSECONDS);
+      if (line == null) {
+        throw new IllegalStateException(
+            "the bot did not print '" + prefix + "' in " + timeout + "; its log: " + log);
+      }
+      if (line.startsWith(prefix)) {
+        return line;
+      }
+    }
+  }
+
+  /** A full garbage collection in the bot, returning when it is done. */
+  void gc() throws IOException, InterruptedException {
+    send("gc");
+    await("gc done", Duration.ofSeconds(60));
+  }
+
+  /** CPU time the bot's process has used so far (all threads, user and system). */
+  Duration cpuTime() {
+    return process
+        .info()
+        .totalCpuDuration()
+        .orElseThrow(() -> new IllegalStateException("the bot's CPU time cannot be read"));
+  }
+
+  /** Whether the bot's log mentions an {@code OutOfMemoryError}. */
+  boolean ranOutOfMemory() throws IOException {
+    try (var stream = Files.lines(log, StandardCharsets.UTF_8)) {
+      return stream.anyMatch(line -> line.contains("OutOfMemoryError"));
+    }
+  }
+
+  Path log() {
+    return log;
+  }
+
+  private void send(String command) throws IOException {
+    commands.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+    commands.flush();
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (process.isAlive()) {
+      try {
+        send("stop");
+      } catch (IOException e) {
+        // already gone
+      }
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,335 @@
+package dev.klingbot.benchmarks.load;
+
+import dev.klingbot.config.ConfigLoader;
+import dev.klingbot.config.KlingbotConfig;
+import dev.klingbot.core.relay.MediaRelay;
+import dev.klingbot.core.relay.UrlSigner;
+import dev.klingbot.core.store.Database;
+import dev.klingbot.core.store.EditStore;
+import dev.klingbot.core.testing.SimulatorClients;
+import dev.klingbot.kling.KlingClient;
+import dev.klingbot.simulator.KlingSimulator;
+import dev.klingbot.simulator.SampleVideos;
+import dev.klingbot.simulator.SimulatorOptions;
+import dev.klingbot.slack.fake.FakeSlack;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import okhttp3.OkHttpClient;
+
+/**
+ * {@code benchmarks/run load}: one bot process with {@code -Xmx256m} following 2,000 open edits
+ * against the Kling simulator. Measures its idle CPU, the acknowledgement time of 100 Slack slash
+ * commands sent at once, and its heap while it relays a 500 MB file; prints heap and thread
+ * figures. The simulator, the fake Slack and the clients run in this process; the bot runs from the
+ * app's jar in its own JVM.
+ *
+ * <p>Arguments: {@code --app-jar PATH --bot-classes PATH} (the run script passes them), optionally
+ * {@code --edits N}, {@code --idle-seconds S}, {@code --commands N}, {@code --relay-mb N}, {@code
+ * --no-history} (the bot starts without finished tasks to learn from).
+ */
+public final class LoadBenchmark {
+  private static final String SIM_TOKEN = "load-sim-token";
+  private static final String SIGNING_SECRET = "load-benchmark-slack-signing-secret";
+  private static final String HTTP_SIGNING_KEY = "load-benchmark-relay-signing-key";
+  private static final Duration TASK_TIME = Duration.ofMinutes(30);
+
+  private LoadBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = options(args);
+    String appJar = required(options, "--app-jar");
+    String botClasses = required(options, "--bot-classes");
+    int editCount = Integer.parseInt(options.getOrDefault("--edits", "2000"));
+    int idleSeconds = Integer.parseInt(options.getOrDefault("--idle-seconds", "40"));
+    int commands = Integer.parseInt(options.getOrDefault("--commands", "100"));
+    long relayMb = Long.parseLong(options.getOrDefault("--relay-mb", "500"));
+    boolean history = !options.containsKey("--no-history");
+
+    Path work = Files.createTempDirectory("klingbot-load-");
+    Map<String, String> figures = new LinkedHashMap<>();
+    SimulatorOptions simulatorOptions =
+        SimulatorOptions.builder()
+            .token(SIM_TOKEN)
+            .taskProcessingTime(TASK_TIME)
+            .concurrencyLimit(0)
+            .workDirectory(work.resolve("simulator"))
+            .build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    try (KlingSimulator simulator = KlingSimulator.start(simulatorOptions);
+        FakeSlack slack = new FakeSlack()) {
+      int botPort = freePort();
+      String botUrl = "http://127.0.0.1:" + botPort;
+      Map<String, String> env = new HashMap<>();
+      env.put("KLING_BASE_URL", simulator.baseUrl());
+      env.put("KLING_API_TOKEN", SIM_TOKEN);
+      env.put("DATABASE_URL", "jdbc:h2:file:" + work.resolve("db/klingbot"));
+      env.put("KLINGBOT_HTTP_HOST", "127.0.0.1");
+      env.put("PORT", Integer.toString(botPort));
+      env.put("KLINGBOT_PUBLIC_BASE_URL", botUrl);
+      env.put("KLINGBOT_HTTP_SIGNING_KEY", HTTP_SIGNING_KEY);
+      env.put("KLINGBOT_MEDIA_WORK_DIR", work.resolve("media").toString());
+      env.put("SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN);
+      env.put("SLACK_MODE", "http");
+      env.put("SLACK_SIGNING_SECRET", SIGNING_SECRET);
+      KlingbotConfig config = new ConfigLoader().load(null, env).config();
+
+      System.out.printf(
+          Locale.ROOT,
+          "Seeding %d open edits (Kling tasks of %d min in the simulator)%s...%n",
+          editCount,
+          TASK_TIME.toMinutes(),
+          history ? ", with 20 finished tasks to learn from" : ", no finished tasks");
+      Path clip = SampleVideos.mp4(work.resolve("clip.mp4"), 1280, 720, 24, 5);
+      OkHttpClient okHttp = new OkHttpClient();
+      KlingClient kling =
+          SimulatorClients.of(
+              simulator, SIM_TOKEN, okHttp, Duration.ofMillis(100), Duration.ofSeconds(1), 4);
+      try (Database database = Database.open(config.database())) {
+        EditStore edits = new EditStore(database);
+        if (history) {
+          OpenEdits.history(edits, 20, TASK_TIME.minusMinutes(5), TASK_TIME.plusMinutes(5));
+        }
+        OpenEdits.seed(
+            edits, kling, simulator.publishFile(clip), config.kling().modelName(), editCount);
+      }
+      okHttp.dispatcher().executorService().shutdown();
+      okHttp.connectionPool().evictAll();
+
+      Path media = work.resolve("media");
+      Path relayFile = media.resolve("load").resolve("relay-" + relayMb + "mb.mp4");
+      Files.createDirectories(relayFile.getParent());
+      try (RandomAccessFile file = new RandomAccessFile(relayFile.toFile(), "rw")) {
+        file.setLength(relayMb * 1024 * 1024); // sparse: the relay reads it like any file
+      }
+
+      String classpath = appJar + java.io.File.pathSeparator + botClasses;
+      try (BotProcess bot =
+          BotProcess.start(
+              List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"),
+              classpath,
+              env,
+              URI.create(slack.apiConfig().getMethodsEndpointUrlPrefix()).getPort(),
+              work.resolve("bot.log"))) {
+        String ready = bot.await("ready ", Duration.ofSeconds(120));
+        long heapMax = Long.parseLong(ready.replaceAll(".*heap_max_bytes=(\\d+).*", "$1"));
+        Prometheus metrics = new Prometheus(http, botUrl);
+        System.out.printf(
+            Locale.ROOT,
+            "Bot started (pid %d); waiting until it checked every edit once...%n",
+            bot.pid());
+        long start = System.nanoTime();
+        double checked = 0;
+        while (checked < editCount) {
+          if (!bot.alive() || System.nanoTime() - start > Duration.ofMinutes(3).toNanos()) {
+            throw new IllegalStateException(
+                "the bot checked "
+                    + (long) checked
+                    + " of "
+                    + editCount
+                    + " edits; log: "
+                    + bot.log());
+          }
+          Thread.sleep(1000);
+          checked =
+              metrics
+                  .scrape()
+                  .sum("klingbot_kling_calls_seconds_count", "operation=\"query_task\"");
+        }
+        double firstRound = (System.nanoTime() - start) / 1e9;
+        Thread.sleep(5000);
+
+        double queriesBefore =
+            metrics.scrape().sum("klingbot_kling_calls_seconds_count", "operation=\"query_task\"");
+        Duration cpuBefore = bot.cpuTime();
+        long idleStart = System.nanoTime();
+        Thread.sleep(idleSeconds * 1000L);
+        Duration cpuAfter = bot.cpuTime();
+        double idleWall = (System.nanoTime() - idleStart) / 1e9;
+        Prometheus.Scrape afterIdle = metrics.scrape();
+        double queriesDuringIdle =
+            afterIdle.sum("klingbot_kling_calls_seconds_count", "operation=\"query_task\"")
+                - queriesBefore;
+        double idleCpuPct = cpuAfter.minus(cpuBefore).toNanos() / 1e9 / idleWall * 100;
+        double openEdits =
+            afterIdle.sum("klingbot_edits", "state=\"processing\"")
+                + afterIdle.sum("klingbot_edits", "state=\"submitted\"");
+        System.out.printf(
+            Locale.ROOT,
+            "Every edit checked once in %.1f s; idle for %.0f s: %.2f s of CPU%n",
+            firstRound,
+            idleWall,
+            cpuAfter.minus(cpuBefore).toNanos() / 1e9);
+
+        SlashCommandBurst burst = new SlashCommandBurst(http, botUrl, SIGNING_SECRET, slack);
+        burst.oneByOne(10, "warm");
+        List<Double> acks = burst.atOnce(commands, "burst");
+        Collections.sort(acks);
+
+        bot.gc();
+        double heapBefore = metrics.scrape().heapUsedBytes();
+        String relayUrl =
+            new MediaRelay(
+                    media,
+                    botUrl,
+                    new UrlSigner(HTTP_SIGNING_KEY),
+                    Duration.ofHours(1),
+                    Clock.systemUTC())
+                .urlFor(relayFile)
+                .orElseThrow();
+        Relayed relayed = relay(http, relayUrl, metrics);
+        bot.gc();
+        Prometheus.Scrape afterRelay = metrics.scrape();
+        double heapAfter = afterRelay.heapUsedBytes();
+        if (relayed.bytes() != relayMb * 1024 * 1024) {
+          throw new IllegalStateException(
+              "the relay sent " + relayed.bytes() + " bytes of " + relayMb * 1024 * 1024);
+        }
+        boolean alive = bot.alive();
+        boolean oom = !alive || bot.ranOutOfMemory();
+
+        System.out.println();
+        figures.put("open_edits", String.format(Locale.ROOT, "%.0f", openEdits));
+        figures.put("heap_max_mb", mb(heapMax));
+        figures.put("heap_used_idle_mb", mb(afterIdle.heapUsedBytes()));
+        figures.put("threads", String.format(Locale.ROOT, "%.0f", afterIdle.liveThreads()));
+        figures.put(
+            "threads_after_load", String.format(Locale.ROOT, "%.0f", afterRelay.liveThreads()));
+        figures.put("out_of_memory", oom ? "yes" : "no");
+        figures.put("first_check_round_s", String.format(Locale.ROOT, "%.1f", firstRound));
+        figures.put("idle_seconds", String.format(Locale.ROOT, "%.0f", idleWall));
+        figures.put("idle_cpu_pct_of_core", String.format(Locale.ROOT, "%.2f", idleCpuPct));
+        figures.put(
+            "kling_queries_while_idle", String.format(Locale.ROOT, "%.0f", queriesDuringIdle));
+        figures.put("ack_commands", Integer.toString(acks.size()));
+        figures.put("ack_p50_ms", String.format(Locale.ROOT, "%.1f", percentile(acks, 50)));
+        figures.put("ack_p99_ms", String.format(Locale.ROOT, "%.1f", percentile(acks, 99)));
+        figures.put("ack_max_ms", String.format(Locale.ROOT, "%.1f", acks.get(acks.size() - 1)));
+        figures.put("relay_mb", Long.toString(relayMb));
+        figures.put("relay_seconds", String.format(Locale.ROOT, "%.1f", relayed.seconds()));
+        figures.put("relay_" + relayMb + "mb_heap_growth_mb", mb(relayed.peakHeap() - heapBefore));
+        figures.put("relay_heap_retained_mb", mb(heapAfter - heapBefore));
+      }
+    } finally {
+      deleteQuietly(work);
+    }
+    figures.forEach((name, value) -> System.out.println(name + ": " + value));
+    System.exit(0);
+  }
+
+  private record Relayed(long bytes, double seconds, double peakHeap) {}
+
+  /** Downloads {@code url} to the end while sampling the bot's heap every 100 ms. */
+  private static Relayed relay(HttpClient http, String url, Prometheus metrics) throws Exception {
+    AtomicBoolean done = new AtomicBoolean();
+    AtomicReference<Double> peak = new AtomicReference<>(0.0);
+    Thread sampler =
+        new Thread(
+            () -> {
+              while (!done.get()) {
+                try {
+                  double used = metrics.scrape().heapUsedBytes();
+                  peak.accumulateAndGet(used, Math::max);
+                  Thread.sleep(100);
+                } catch (InterruptedException e) {
+                  return;
+                } catch (Exception e) {
+                  // a missed sample
+                }
+              }
+            },
+            "heap-sampler");
+    sampler.start();
+    long start = System.nanoTime();
+    long bytes = 0;
+    HttpResponse<InputStream> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).GET().build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("the relay answered " + response.statusCode());
+    }
+    byte[] buffer = new byte[64 * 1024];
+    try (InputStream in = response.body()) {
+      int read;
+      while ((read = in.read(buffer)) >= 0) {
+        bytes += read;
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    done.set(true);
+    sampler.join();
+    return new Relayed(bytes, seconds, peak.get());
+  }
+
+  private static double percentile(List<Double> sorted, int percent) {
+    int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+  }
+
+  private static String mb(double bytes) {
+    return String.format(Locale.ROOT, "%.1f", bytes / (1024 * 1024));
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--no-history")) {
+        options.put(args[i], "");
+      } else if (args[i].startsWith("--") && i + 1 < args.length) {
+        options.put(args[i], args[++i]);
+      } else {
+        throw new IllegalArgumentException("unknown argument: " + args[i]);
+      }
+    }
+    return options;
+  }
+
+  private static String required(Map<String, String> options, String name) {
+    String value = options.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException(name + " is required (benchmarks/run load passes it)");
+    }
+    return value;
+  }
+
+  private static void deleteQuietly(Path root) {
+    try (var paths = Files.walk(root)) {
+      List<Path> all = new ArrayList<>(paths.toList());
+      Collections.reverse(all);
+      for (Path path : all) {
+        Files.deleteIfExists(path);
+      }
+    } catch (Exception e) {
+      System.err.println("could not delete " + root + ": " + e.getMessage());
+    }
+  }
+}
