@@ -91,10 +91,11 @@ final class BotProcess implements AutoCloseable {
     }
   }
 
-  /** A full garbage collection in the bot, returning when it is done. */
-  void gc() throws IOException, InterruptedException {
+  /** A full garbage collection in the bot; returns the heap it still uses after it, in bytes. */
+  long gc() throws IOException, InterruptedException {
     send("gc");
-    await("gc done", Duration.ofSeconds(60));
+    String done = await("gc done", Duration.ofSeconds(60));
+    return Long.parseLong(done.replaceAll(".*heap_used_bytes=(\\d+).*", "$1"));
   }
 
   /** CPU time the bot's process has used so far (all threads, user and system). */

@@ -31,8 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.OkHttpClient;
 
 /**
@@ -51,6 +49,8 @@ public final class LoadBenchmark {
   private static final String SIGNING_SECRET = "load-benchmark-slack-signing-secret";
   private static final String HTTP_SIGNING_KEY = "load-benchmark-relay-signing-key";
   private static final Duration TASK_TIME = Duration.ofMinutes(30);
+  // the next checks of the open edits fall evenly over this time from the start
+  private static final Duration CHECKS_OVER = Duration.ofMinutes(20);
 
   private LoadBenchmark() {}
 
@@ -59,10 +59,11 @@ public final class LoadBenchmark {
     String appJar = required(options, "--app-jar");
     String botClasses = required(options, "--bot-classes");
     int editCount = Integer.parseInt(options.getOrDefault("--edits", "2000"));
-    int idleSeconds = Integer.parseInt(options.getOrDefault("--idle-seconds", "40"));
+    int idleSeconds = Integer.parseInt(options.getOrDefault("--idle-seconds", "30"));
     int commands = Integer.parseInt(options.getOrDefault("--commands", "100"));
     long relayMb = Long.parseLong(options.getOrDefault("--relay-mb", "500"));
     boolean history = !options.containsKey("--no-history");
+    boolean checkAllFirst = options.containsKey("--check-all-first");
 
     Path work = Files.createTempDirectory("klingbot-load-");
     Map<String, String> figures = new LinkedHashMap<>();
@@ -113,7 +114,13 @@ public final class LoadBenchmark {
           OpenEdits.history(edits, 20, TASK_TIME.minusMinutes(5), TASK_TIME.plusMinutes(5));
         }
         OpenEdits.seed(
-            edits, kling, simulator.publishFile(clip), config.kling().modelName(), editCount);
+            edits,
+            kling,
+            simulator.publishFile(clip),
+            config.kling().modelName(),
+            editCount,
+            checkAllFirst ? editCount : editCount / 10,
+            CHECKS_OVER);
       }
       okHttp.dispatcher().executorService().shutdown();
       okHttp.connectionPool().evictAll();
@@ -128,7 +135,7 @@ public final class LoadBenchmark {
       String classpath = appJar + java.io.File.pathSeparator + botClasses;
       try (BotProcess bot =
           BotProcess.start(
-              List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"),
+              jvmOptions(),
               classpath,
               env,
               URI.create(slack.apiConfig().getMethodsEndpointUrlPrefix()).getPort(),
@@ -136,30 +143,16 @@ public final class LoadBenchmark {
         String ready = bot.await("ready ", Duration.ofSeconds(120));
         long heapMax = Long.parseLong(ready.replaceAll(".*heap_max_bytes=(\\d+).*", "$1"));
         Prometheus metrics = new Prometheus(http, botUrl);
+        int dueNow = checkAllFirst ? editCount : editCount / 10;
         System.out.printf(
             Locale.ROOT,
-            "Bot started (pid %d); waiting until it checked every edit once...%n",
-            bot.pid());
-        long start = System.nanoTime();
-        double checked = 0;
-        while (checked < editCount) {
-          if (!bot.alive() || System.nanoTime() - start > Duration.ofMinutes(3).toNanos()) {
-            throw new IllegalStateException(
-                "the bot checked "
-                    + (long) checked
-                    + " of "
-                    + editCount
-                    + " edits; log: "
-                    + bot.log());
-          }
-          Thread.sleep(1000);
-          checked =
-              metrics
-                  .scrape()
-                  .sum("klingbot_kling_calls_seconds_count", "operation=\"query_task\"");
-        }
-        double firstRound = (System.nanoTime() - start) / 1e9;
-        Thread.sleep(5000);
+            "Bot started (pid %d); waiting until it checked the %d edits due now"
+                + " (the other edits' checks fall over the next %d min)...%n",
+            bot.pid(),
+            dueNow,
+            CHECKS_OVER.toMinutes());
+        double firstRound = checkEdits(bot, metrics, dueNow);
+        Thread.sleep(5_000);
 
         double queriesBefore =
             metrics.scrape().sum("klingbot_kling_calls_seconds_count", "operation=\"query_task\"");
@@ -178,18 +171,26 @@ public final class LoadBenchmark {
                 + afterIdle.sum("klingbot_edits", "state=\"submitted\"");
         System.out.printf(
             Locale.ROOT,
-            "Every edit checked once in %.1f s; idle for %.0f s: %.2f s of CPU%n",
-            firstRound,
+            "Idle for %.0f s: %.2f s of CPU%n",
             idleWall,
             cpuAfter.minus(cpuBefore).toNanos() / 1e9);
 
         SlashCommandBurst burst = new SlashCommandBurst(http, botUrl, SIGNING_SECRET, slack);
         burst.oneByOne(10, "warm");
+        int callsBefore = slack.calls().size();
+        String loadDuringBurst = loadAverage();
         List<Double> acks = burst.atOnce(commands, "burst");
         Collections.sort(acks);
+        if (System.getenv("LOAD_DEBUG") != null) {
+          Map<String, Integer> byMethod = new java.util.TreeMap<>();
+          slack.calls().subList(callsBefore, slack.calls().size()).forEach(c -> byMethod.merge(c.method(), 1, Integer::sum));
+          System.out.println("slack calls during burst: " + byMethod);
+          List<Double> seq = new ArrayList<>();
+          for (int i = 0; i < 200; i++) { seq.addAll(burst.atOnce(1, "seq" + i)); }
+          System.out.println("one by one: " + seq);
+        }
 
-        bot.gc();
-        double heapBefore = metrics.scrape().heapUsedBytes();
+        long heapBefore = bot.gc();
         String relayUrl =
             new MediaRelay(
                     media,
@@ -199,14 +200,9 @@ public final class LoadBenchmark {
                     Clock.systemUTC())
                 .urlFor(relayFile)
                 .orElseThrow();
-        Relayed relayed = relay(http, relayUrl, metrics);
-        bot.gc();
+        Relayed relayed = relay(http, relayUrl, relayMb * 1024 * 1024, bot);
+        long heapAfter = bot.gc();
         Prometheus.Scrape afterRelay = metrics.scrape();
-        double heapAfter = afterRelay.heapUsedBytes();
-        if (relayed.bytes() != relayMb * 1024 * 1024) {
-          throw new IllegalStateException(
-              "the relay sent " + relayed.bytes() + " bytes of " + relayMb * 1024 * 1024);
-        }
         boolean alive = bot.alive();
         boolean oom = !alive || bot.ranOutOfMemory();
 
@@ -218,7 +214,8 @@ public final class LoadBenchmark {
         figures.put(
             "threads_after_load", String.format(Locale.ROOT, "%.0f", afterRelay.liveThreads()));
         figures.put("out_of_memory", oom ? "yes" : "no");
-        figures.put("first_check_round_s", String.format(Locale.ROOT, "%.1f", firstRound));
+        figures.put("edits_checked_at_start", Integer.toString(dueNow));
+        figures.put("start_checks_s", String.format(Locale.ROOT, "%.1f", firstRound));
         figures.put("idle_seconds", String.format(Locale.ROOT, "%.0f", idleWall));
         figures.put("idle_cpu_pct_of_core", String.format(Locale.ROOT, "%.2f", idleCpuPct));
         figures.put(
@@ -227,43 +224,61 @@ public final class LoadBenchmark {
         figures.put("ack_p50_ms", String.format(Locale.ROOT, "%.1f", percentile(acks, 50)));
         figures.put("ack_p99_ms", String.format(Locale.ROOT, "%.1f", percentile(acks, 99)));
         figures.put("ack_max_ms", String.format(Locale.ROOT, "%.1f", acks.get(acks.size() - 1)));
+        figures.put("machine_cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        figures.put("machine_load_1m_at_burst", loadDuringBurst);
         figures.put("relay_mb", Long.toString(relayMb));
         figures.put("relay_seconds", String.format(Locale.ROOT, "%.1f", relayed.seconds()));
-        figures.put("relay_" + relayMb + "mb_heap_growth_mb", mb(relayed.peakHeap() - heapBefore));
-        figures.put("relay_heap_retained_mb", mb(heapAfter - heapBefore));
+        figures.put("relay_" + relayMb + "mb_heap_growth_mb", mb(relayed.heapHalfway() - heapBefore));
+        figures.put("relay_heap_after_mb", mb(heapAfter - heapBefore));
       }
     } finally {
-      deleteQuietly(work);
+      if (System.getenv("LOAD_DEBUG") == null) {
+        deleteQuietly(work);
+      } else {
+        System.out.println("kept " + work);
+      }
     }
     figures.forEach((name, value) -> System.out.println(name + ": " + value));
     System.exit(0);
   }
 
-  private record Relayed(long bytes, double seconds, double peakHeap) {}
+  /** Waits until the bot asked Kling about {@code editCount} edits; returns how long it took in s. */
+  private static double checkEdits(BotProcess bot, Prometheus metrics, int editCount)
+      throws Exception {
+    long start = System.nanoTime();
+    double checked = 0;
+    while (checked < editCount) {
+      if (!bot.alive() || System.nanoTime() - start > Duration.ofMinutes(6).toNanos()) {
+        throw new IllegalStateException(
+            "the bot checked " + (long) checked + " of " + editCount + " edits; log: " + bot.log());
+      }
+      Thread.sleep(1000);
+      checked =
+          metrics.scrape().sum("klingbot_kling_calls_seconds_count", "operation=\"query_task\"");
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
 
-  /** Downloads {@code url} to the end while sampling the bot's heap every 100 ms. */
-  private static Relayed relay(HttpClient http, String url, Prometheus metrics) throws Exception {
-    AtomicBoolean done = new AtomicBoolean();
-    AtomicReference<Double> peak = new AtomicReference<>(0.0);
-    Thread sampler =
-        new Thread(
-            () -> {
-              while (!done.get()) {
-                try {
-                  double used = metrics.scrape().heapUsedBytes();
-                  peak.accumulateAndGet(used, Math::max);
-                  Thread.sleep(100);
-                } catch (InterruptedException e) {
-                  return;
-                } catch (Exception e) {
-                  // a missed sample
-                }
-              }
-            },
-            "heap-sampler");
-    sampler.start();
+  private static List<String> jvmOptions() {
+    List<String> options = new ArrayList<>(List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
+    String extra = System.getenv("LOAD_BOT_JVM_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      options.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    return options;
+  }
+
+  private record Relayed(long bytes, double seconds, long heapHalfway) {}
+
+  /**
+   * Downloads {@code url} to the end. Halfway through, while the bot is sending, it collects its
+   * garbage and reports the heap it holds: what relaying the file keeps in memory.
+   */
+  private static Relayed relay(HttpClient http, String url, long size, BotProcess bot)
+      throws Exception {
     long start = System.nanoTime();
     long bytes = 0;
+    long heapHalfway = -1;
     HttpResponse<InputStream> response =
         http.send(
             HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).GET().build(),
@@ -276,12 +291,21 @@ public final class LoadBenchmark {
       int read;
       while ((read = in.read(buffer)) >= 0) {
         bytes += read;
+        if (heapHalfway < 0 && bytes >= size / 2) {
+          heapHalfway = bot.gc();
+        }
       }
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    done.set(true);
-    sampler.join();
-    return new Relayed(bytes, seconds, peak.get());
+    return new Relayed(bytes, (System.nanoTime() - start) / 1e9, heapHalfway);
+  }
+
+  /** The machine's 1-minute load average (Linux), or "unknown". */
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (Exception e) {
+      return "unknown";
+    }
   }
 
   private static double percentile(List<Double> sorted, int percent) {

@@ -20,6 +20,7 @@ import dev.klingbot.slack.SlackBot;
 import dev.klingbot.slack.SlackHttpHandler;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 
@@ -78,7 +79,9 @@ public final class LoadBot {
       while ((line = commands.readLine()) != null && !line.equals("stop")) {
         if (line.equals("gc")) {
           System.gc();
-          System.out.println("gc done");
+          System.out.println(
+              "gc done heap_used_bytes="
+                  + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
           System.out.flush();
         }
       }

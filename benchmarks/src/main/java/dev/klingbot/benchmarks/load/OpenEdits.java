@@ -32,8 +32,7 @@ import java.util.concurrent.Future;
 /**
  * Puts open edits into the bot's database with the core's own store, in the state the job runner
  * follows: {@code processing}, with a Kling task that really runs in the simulator (created there
- * with the edit id as {@code external_task_id}, as the bot creates it) and a check due within
- * seconds. Also records the finished tasks a running bot has learned from, so the poll planner
+ * with the edit id as {@code external_task_id}, as the bot creates it) and a next check planned. Also records the finished tasks a running bot has learned from, so the poll planner
  * plans from a history rather than from its cold-start backoff.
  */
 final class OpenEdits {
@@ -44,10 +43,17 @@ final class OpenEdits {
 
   /**
    * Creates {@code count} Kling tasks on the session of {@code videoUrl} and stores an edit
-   * following each; returns the edit ids.
+   * following each: the first {@code dueNow} due at once, the next checks of the others spread
+   * evenly over {@code checksOver} from now; returns the edit ids.
    */
   static List<String> seed(
-      EditStore edits, KlingClient kling, String videoUrl, String modelName, int count)
+      EditStore edits,
+      KlingClient kling,
+      String videoUrl,
+      String modelName,
+      int count,
+      int dueNow,
+      Duration checksOver)
       throws Exception {
     InitSelectionResult session = kling.initSelection(InitSelectionRequest.ofVideoUrl(videoUrl));
     Instant now = Instant.now();
@@ -85,7 +91,13 @@ final class OpenEdits {
                               .duration(TaskDuration.FIVE)
                               .externalTaskId(id)
                               .build());
-                  edits.insert(following(id, index, stored, videoUrl, task), null);
+                  Instant nextCheck =
+                      index < dueNow
+                          ? Instant.now()
+                          : Instant.now()
+                              .plusMillis(
+                                  checksOver.toMillis() * (index - dueNow) / (count - dueNow));
+                  edits.insert(following(id, index, stored, videoUrl, task, nextCheck), null);
                   return null;
                 }));
       }
@@ -98,9 +110,14 @@ final class OpenEdits {
     return ids;
   }
 
-  /** One edit as the runner finds it after it created the task: processing, a check due soon. */
+  /** One edit as the runner finds it after it created the task: processing, a check planned. */
   private static Edit following(
-      String id, int index, KlingSession session, String videoUrl, TaskInfo task) {
+      String id,
+      int index,
+      KlingSession session,
+      String videoUrl,
+      TaskInfo task,
+      Instant nextCheck) {
     Instant now = Instant.now();
     Instant submitted = now.minusSeconds(30);
     String user = USERS[index % USERS.length];
@@ -128,7 +145,7 @@ final class OpenEdits {
             null,
             false,
             submitted,
-            now.plusMillis(index * 5L),
+            nextCheck,
             0,
             submitted),
         Outcome.none(),
