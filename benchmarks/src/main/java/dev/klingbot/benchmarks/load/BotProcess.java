@@ -98,6 +98,13 @@ final class BotProcess implements AutoCloseable {
     return Long.parseLong(done.replaceAll(".*heap_used_bytes=(\\d+).*", "$1"));
   }
 
+  /** Milliseconds the bot's JIT compilers have spent so far. */
+  long compileMillis() throws IOException, InterruptedException {
+    send("jit");
+    String answer = await("jit ", Duration.ofSeconds(60));
+    return Long.parseLong(answer.replaceAll(".*compile_ms=(\\d+).*", "$1"));
+  }
+
   /** CPU time the bot's process has used so far (all threads, user and system). */
   Duration cpuTime() {
     return process

@@ -77,7 +77,12 @@ public final class LoadBot {
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       String line;
       while ((line = commands.readLine()) != null && !line.equals("stop")) {
-        if (line.equals("gc")) {
+        if (line.equals("jit")) {
+          System.out.println(
+              "jit compile_ms="
+                  + ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
+          System.out.flush();
+        } else if (line.equals("gc")) {
           System.gc();
           System.out.println(
               "gc done heap_used_bytes="

@@ -62,13 +62,6 @@ final class SlashCommandBurst {
     }
   }
 
-  /** Sends {@code count} commands one after the other (a warm-up). */
-  void oneByOne(int count, String tag) throws Exception {
-    for (int i = 0; i < count; i++) {
-      timed(signed(tag + "-" + i, OpenEdits.USERS[0]));
-    }
-  }
-
   private double timed(HttpRequest request) throws Exception {
     long start = System.nanoTime();
     HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
