@@ -51,7 +51,8 @@ public final class LoadBenchmark {
   private static final Duration TASK_TIME = Duration.ofMinutes(30);
   // the next checks of the open edits fall evenly over this time from the start
   private static final Duration CHECKS_OVER = Duration.ofMinutes(30);
-  // bursts of slash commands sent (and answered) before the measured one, so that it meets warm code
+  // bursts of slash commands sent (and answered) before the measured one, so that it meets warm
+  // code
   private static final int WARM_BURSTS = 3;
 
   private LoadBenchmark() {}
@@ -232,7 +233,8 @@ public final class LoadBenchmark {
         figures.put("machine_load_1m_at_burst", loadDuringBurst);
         figures.put("relay_mb", Long.toString(relayMb));
         figures.put("relay_seconds", String.format(Locale.ROOT, "%.1f", relayed.seconds()));
-        figures.put("relay_" + relayMb + "mb_heap_growth_mb", mb(relayed.heapHalfway() - heapBefore));
+        figures.put(
+            "relay_" + relayMb + "mb_heap_growth_mb", mb(relayed.heapHalfway() - heapBefore));
         figures.put("relay_heap_after_mb", mb(heapAfter - heapBefore));
       }
     } finally {
@@ -248,8 +250,8 @@ public final class LoadBenchmark {
 
   /**
    * Waits (up to a minute) until the bot's JIT compilers are nearly done with what the start made
-   * hot (under 250 ms of compiling in 5 s): a bot that has run for a while has no compiling
-   * left to do, and its idle CPU should not count it. Returns the seconds waited.
+   * hot (under 250 ms of compiling in 5 s): a bot that has run for a while has no compiling left to
+   * do, and its idle CPU should not count it. Returns the seconds waited.
    */
   private static double warmUp(BotProcess bot) throws Exception {
     long start = System.nanoTime();
@@ -273,7 +275,9 @@ public final class LoadBenchmark {
     }
   }
 
-  /** Waits until the bot asked Kling about {@code editCount} edits; returns how long it took in s. */
+  /**
+   * Waits until the bot asked Kling about {@code editCount} edits; returns how long it took in s.
+   */
   private static double checkEdits(BotProcess bot, Prometheus metrics, int editCount)
       throws Exception {
     long start = System.nanoTime();

@@ -32,8 +32,9 @@ import java.util.concurrent.Future;
 /**
  * Puts open edits into the bot's database with the core's own store, in the state the job runner
  * follows: {@code processing}, with a Kling task that really runs in the simulator (created there
- * with the edit id as {@code external_task_id}, as the bot creates it) and a next check planned. Also records the finished tasks a running bot has learned from, so the poll planner
- * plans from a history rather than from its cold-start backoff.
+ * with the edit id as {@code external_task_id}, as the bot creates it) and a next check planned.
+ * Also records the finished tasks a running bot has learned from, so the poll planner plans from a
+ * history rather than from its cold-start backoff.
  */
 final class OpenEdits {
   static final String[] USERS = {"U_ALICE", "U_BOB", "U_LISTED", "U_ADMIN"};
