@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
  * stdout lines arrive on a queue; its stderr (the bot's log) goes to a file.
  */
 final class BotProcess implements AutoCloseable {
+  // USER_HZ: 100 on every Linux architecture the JDK runs on
+  private static final long TICKS_PER_SECOND = 100;
+
   private final Process process;
   private final Path log;
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -111,6 +114,37 @@ final class BotProcess implements AutoCloseable {
         .info()
         .totalCpuDuration()
         .orElseThrow(() -> new IllegalStateException("the bot's CPU time cannot be read"));
+  }
+
+  /**
+   * CPU time of the bot's JIT compiler threads so far (Linux: {@code /proc/<pid>/task/*}, at the
+   * kernel's tick resolution), or empty where that cannot be read.
+   */
+  java.util.Optional<Duration> compilerCpuTime() {
+    Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
+    if (!Files.isDirectory(tasks)) {
+      return java.util.Optional.empty();
+    }
+    long ticks = 0;
+    try (var threads = Files.list(tasks)) {
+      for (Path thread : threads.toList()) {
+        String stat;
+        try {
+          stat = Files.readString(thread.resolve("stat"));
+        } catch (IOException e) {
+          continue; // the thread ended
+        }
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        if (!name.contains("CompilerThre")) {
+          continue;
+        }
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+      }
+    } catch (IOException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(Duration.ofMillis(ticks * 1000 / TICKS_PER_SECOND));
   }
 
   /** Whether the bot's log mentions an {@code OutOfMemoryError}. */

@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import okhttp3.OkHttpClient;
 
 /**
@@ -161,9 +162,11 @@ public final class LoadBenchmark {
             metrics.scrape().sum("klingbot_kling_calls_seconds_count", "operation=\"query_task\"");
         long compileBefore = bot.compileMillis();
         Duration cpuBefore = bot.cpuTime();
+        Optional<Duration> jitCpuBefore = bot.compilerCpuTime();
         long idleStart = System.nanoTime();
         Thread.sleep(idleSeconds * 1000L);
         Duration cpuAfter = bot.cpuTime();
+        Optional<Duration> jitCpuAfter = bot.compilerCpuTime();
         long compileDuringIdle = bot.compileMillis() - compileBefore;
         double idleWall = (System.nanoTime() - idleStart) / 1e9;
         Prometheus.Scrape afterIdle = metrics.scrape();
@@ -222,6 +225,14 @@ public final class LoadBenchmark {
         figures.put("idle_seconds", String.format(Locale.ROOT, "%.0f", idleWall));
         figures.put("jit_ms_while_idle", Long.toString(compileDuringIdle));
         figures.put("idle_cpu_pct_of_core", String.format(Locale.ROOT, "%.2f", idleCpuPct));
+        if (jitCpuBefore.isPresent() && jitCpuAfter.isPresent()) {
+          double jitPct =
+              jitCpuAfter.get().minus(jitCpuBefore.get()).toNanos() / 1e9 / idleWall * 100;
+          figures.put("idle_cpu_jit_pct_of_core", String.format(Locale.ROOT, "%.2f", jitPct));
+          figures.put(
+              "idle_cpu_without_jit_pct_of_core",
+              String.format(Locale.ROOT, "%.2f", idleCpuPct - jitPct));
+        }
         figures.put(
             "kling_queries_while_idle", String.format(Locale.ROOT, "%.0f", queriesDuringIdle));
         figures.put("ack_commands", Integer.toString(acks.size()));
