@@ -2,6 +2,9 @@ package dev.klingbot.core.media;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.klingbot.core.i18n.Fonts;
+import dev.klingbot.core.i18n.Lang;
+import dev.klingbot.core.i18n.Messages;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -25,8 +28,18 @@ import org.bytedeco.javacv.Java2DFrameConverter;
  * sized to the pictures' height, so they read from 360p to 4K.
  */
 public final class SideBySide {
-  static final String BEFORE = "Before";
-  static final String AFTER = "After";
+  /** The labels in the language spoken, or in English where no font can draw that language. */
+  static String[] labels(int size) {
+    String before = Messages.text("media.compare.before");
+    String after = Messages.text("media.compare.after");
+    if (Fonts.drawing(before + after, Font.BOLD, size).isPresent()) {
+      return new String[] {before, after};
+    }
+    return new String[] {
+      Messages.text(Lang.EN, "media.compare.before"), Messages.text(Lang.EN, "media.compare.after")
+    };
+  }
+
   private static final Color BACKGROUND = new Color(16, 16, 16);
 
   public SideBySide() {
@@ -155,10 +168,14 @@ public final class SideBySide {
       graphics.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       graphics.setRenderingHint(
           RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-      graphics.setFont(new Font(Font.SANS_SERIF, Font.BOLD, fontSize(layout.pictureHeight())));
+      int size = fontSize(layout.pictureHeight());
+      String[] labels = labels(size);
+      graphics.setFont(
+          Fonts.drawing(labels[0] + labels[1], Font.BOLD, size)
+              .orElse(new Font(Font.SANS_SERIF, Font.BOLD, size)));
       graphics.setColor(Color.WHITE);
-      label(graphics, BEFORE, new Rectangle(0, 0, layout.beforeWidth(), top));
-      label(graphics, AFTER, new Rectangle(layout.afterX(), 0, layout.afterWidth(), top));
+      label(graphics, labels[0], new Rectangle(0, 0, layout.beforeWidth(), top));
+      label(graphics, labels[1], new Rectangle(layout.afterX(), 0, layout.afterWidth(), top));
     } finally {
       graphics.dispose();
     }

@@ -153,4 +153,19 @@ class SideBySideTest {
     graphics.dispose();
     return image;
   }
+
+  @Test
+  void theLabelsAreInTheLanguageSpokenWhereAFontCanDrawItElseInEnglishNeverAsBoxes() {
+    String[] chinese;
+    try (dev.klingbot.core.i18n.Messages.Scope zh =
+        dev.klingbot.core.i18n.Messages.use(dev.klingbot.core.i18n.Lang.ZH)) {
+      chinese = SideBySide.labels(40);
+    }
+    assertThat(
+            dev.klingbot.core.i18n.Fonts.drawing(chinese[0] + chinese[1], java.awt.Font.BOLD, 40))
+        .as("a font that draws the labels")
+        .isPresent();
+    assertThat(chinese).isIn(new String[] {"编辑前", "编辑后"}, new String[] {"Before", "After"});
+    assertThat(SideBySide.labels(40)).containsExactly("Before", "After");
+  }
 }
