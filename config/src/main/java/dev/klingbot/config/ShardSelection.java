@@ -73,6 +73,25 @@ public final class ShardSelection {
     return new ShardSelection(text.replaceAll("\\s+", ""), List.copyOf(ids));
   }
 
+  /** Shard ids written short, ascending: {@code [0, 1, 2, 5]} gives {@code 0-2,5}. */
+  public static String describe(Collection<Integer> shardIds) {
+    List<Integer> ids = new TreeSet<>(shardIds).stream().toList();
+    StringBuilder text = new StringBuilder();
+    int i = 0;
+    while (i < ids.size()) {
+      int j = i;
+      while (j + 1 < ids.size() && ids.get(j + 1) == ids.get(j) + 1) {
+        j++;
+      }
+      text.append(text.length() == 0 ? "" : ",").append(ids.get(i));
+      if (j > i) {
+        text.append('-').append(ids.get(j));
+      }
+      i = j + 1;
+    }
+    return text.toString();
+  }
+
   /** The shard ids, ascending, each once. */
   public List<Integer> ids() {
     return ids;

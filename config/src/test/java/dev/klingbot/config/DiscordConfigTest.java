@@ -57,6 +57,12 @@ class DiscordConfigTest {
   }
 
   @Test
+  void shardIdsAreDescribedAsShortAsTheyAreWritten() {
+    assertThat(ShardSelection.describe(java.util.List.of(3, 0, 1, 2, 5))).isEqualTo("0-3,5");
+    assertThat(ShardSelection.describe(java.util.List.of(0))).isEqualTo("0");
+  }
+
+  @Test
   void bothKeysMapFromTheirEnvironmentVariables() {
     DiscordConfig shortNames =
         loader.parse("", Map.of("DISCORD_SHARD_TOTAL", "4", "DISCORD_SHARDS", "2-3")).discord();
