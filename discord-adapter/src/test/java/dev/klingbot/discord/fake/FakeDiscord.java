@@ -103,6 +103,7 @@ public final class FakeDiscord implements AutoCloseable {
   private final Map<String, String> messageChannels = new LinkedHashMap<>();
   private final Map<String, String> nonces = new LinkedHashMap<>();
   private final List<String> identifies = new ArrayList<>();
+  private final Map<String, List<Integer>> reached = new LinkedHashMap<>();
   private final Map<String, String> commandIds = new LinkedHashMap<>();
   private final Map<String, DataObject> interactions = new LinkedHashMap<>();
   private final Map<String, DataObject> byToken = new LinkedHashMap<>();
@@ -498,13 +499,12 @@ public final class FakeDiscord implements AutoCloseable {
     try {
       json = body(request, files);
     } catch (IOException | RuntimeException e) {
-      return record(request.getMethod(), path, query, null, files, error(400, 50035, "bad body"));
+      return record(request, path, query, null, files, error(400, 50035, "bad body"));
     }
     if (!path.startsWith("webhooks/")
         && !path.startsWith("interactions/")
         && !("Bot " + TOKEN).equals(request.getHeaders().get("Authorization"))) {
-      return record(
-          request.getMethod(), path, query, json, files, error(401, 0, "401: Unauthorized"));
+      return record(request, path, query, json, files, error(401, 0, "401: Unauthorized"));
     }
     MockResponse response;
     synchronized (this) {
@@ -516,17 +516,25 @@ public final class FakeDiscord implements AutoCloseable {
         response = error(500, 0, "fake Discord failed: " + e);
       }
     }
-    return record(request.getMethod(), path, query, json, files, response);
+    return record(request, path, query, json, files, response);
   }
 
   private synchronized MockResponse record(
-      String method,
+      RecordedRequest request,
       String path,
       Map<String, String> query,
       DataObject json,
       Map<String, byte[]> files,
       MockResponse response) {
-    calls.add(new RestCall(method, path, query, json, files, response.getCode()));
+    calls.add(
+        new RestCall(
+            request.getMethod(),
+            path,
+            query,
+            json,
+            files,
+            response.getCode(),
+            request.getHeaders().get("User-Agent")));
     notifyAll();
     Duration delay = answerDelay;
     if (!delay.isZero()) {
@@ -1031,9 +1039,21 @@ public final class FakeDiscord implements AutoCloseable {
         event.equals("GUILD_CREATE") ? data.getString("id") : data.getString("guild_id", null);
     for (Session session : sessions) {
       if (guild == null || session.holds(guild)) {
+        if (data.hasKey("id")) {
+          synchronized (this) {
+            reached
+                .computeIfAbsent(data.getString("id"), id -> new ArrayList<>())
+                .add(session.shard());
+          }
+        }
         send(session.socket(), event, data);
       }
     }
+  }
+
+  /** The shards whose connection received a dispatch about the object {@code id}. */
+  public synchronized List<Integer> shardsReached(String id) {
+    return List.copyOf(reached.getOrDefault(id, List.of()));
   }
 
   private void send(WebSocket socket, String event, DataObject data) {
