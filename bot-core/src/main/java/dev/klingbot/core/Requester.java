@@ -12,6 +12,8 @@ import dev.klingbot.core.chat.Conversation;
  * @param threadId the thread, when the request was made inside one (else {@code null})
  * @param admin whether the user may use admin commands (Manage Server on Discord, workspace admin
  *     or listed id on Slack)
+ * @param locale the language the platform says the person uses (Discord's interaction locale,
+ *     Slack's user locale, e.g. {@code zh-CN}), or {@code null} when it does not say
  */
 public record Requester(
     Platform platform,
@@ -20,7 +22,8 @@ public record Requester(
     String threadId,
     String userId,
     String userName,
-    boolean admin) {
+    boolean admin,
+    String locale) {
 
   public Requester {
     requireNonNull(platform, "platform is null");
@@ -33,6 +36,24 @@ public record Requester(
             : dev.klingbot.core.workflow.Texts.printable(userName);
   }
 
+  /** A request whose platform does not say the person's language. */
+  public Requester(
+      Platform platform,
+      String serverId,
+      String channelId,
+      String threadId,
+      String userId,
+      String userName,
+      boolean admin) {
+    this(platform, serverId, channelId, threadId, userId, userName, admin, null);
+  }
+
+  /** The same request, with the language the platform says the person uses. */
+  public Requester withLocale(String newLocale) {
+    return new Requester(
+        platform, serverId, channelId, threadId, userId, userName, admin, newLocale);
+  }
+
   /** The conversation the request came from. */
   public Conversation conversation() {
     return new Conversation(platform, serverId, channelId, threadId);
@@ -40,11 +61,13 @@ public record Requester(
 
   /** The same person asking from another thread. */
   public Requester inThread(String newThreadId) {
-    return new Requester(platform, serverId, channelId, newThreadId, userId, userName, admin);
+    return new Requester(
+        platform, serverId, channelId, newThreadId, userId, userName, admin, locale);
   }
 
   /** The same request with the admin flag set as given. */
   public Requester withAdmin(boolean isAdmin) {
-    return new Requester(platform, serverId, channelId, threadId, userId, userName, isAdmin);
+    return new Requester(
+        platform, serverId, channelId, threadId, userId, userName, isAdmin, locale);
   }
 }

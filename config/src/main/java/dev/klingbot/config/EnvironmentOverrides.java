@@ -43,6 +43,7 @@ public final class EnvironmentOverrides {
     map.put("KLINGBOT_PUBLIC_BASE_URL", "http.public-base-url");
     map.put("PORT", "http.port");
     map.put("KLINGBOT_LOG_FORMAT", "logging.format");
+    map.put("KLINGBOT_LANGUAGE", "language");
     return Map.copyOf(map);
   }
 

@@ -1,8 +1,12 @@
 package dev.klingbot.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import java.util.Set;
 
-/** The whole configuration: one group per module. */
+/**
+ * The whole configuration: one group per module, and the language the bot speaks where neither the
+ * server nor the person chose one ({@code en} or {@code zh}).
+ */
 public record KlingbotConfig(
     KlingConfig kling,
     DatabaseConfig database,
@@ -13,10 +17,12 @@ public record KlingbotConfig(
     DiscordConfig discord,
     SlackConfig slack,
     LimitsConfig limits,
-    LoggingConfig logging) {
+    LoggingConfig logging,
+    String language) {
 
   @JsonCreator
   public KlingbotConfig {
+    language = Check.oneOf("language", language == null ? "en" : language, Set.of("en", "zh"));
     kling = kling == null ? KlingConfig.defaults() : kling;
     database = database == null ? DatabaseConfig.defaults() : database;
     http = http == null ? HttpConfig.defaults() : http;
@@ -40,50 +46,70 @@ public record KlingbotConfig(
       DiscordConfig discord,
       SlackConfig slack,
       LimitsConfig limits) {
-    this(kling, database, http, media, quota, jobs, discord, slack, limits, null);
+    this(kling, database, http, media, quota, jobs, discord, slack, limits, null, null);
+  }
+
+  /** The groups without {@code language}, which is then English. */
+  public KlingbotConfig(
+      KlingConfig kling,
+      DatabaseConfig database,
+      HttpConfig http,
+      MediaConfig media,
+      QuotaConfig quota,
+      JobsConfig jobs,
+      DiscordConfig discord,
+      SlackConfig slack,
+      LimitsConfig limits,
+      LoggingConfig logging) {
+    this(kling, database, http, media, quota, jobs, discord, slack, limits, logging, null);
   }
 
   public static KlingbotConfig defaults() {
-    return new KlingbotConfig(null, null, null, null, null, null, null, null, null, null);
+    return new KlingbotConfig(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public KlingbotConfig withKling(KlingConfig newKling) {
     return new KlingbotConfig(
-        newKling, database, http, media, quota, jobs, discord, slack, limits, logging);
+        newKling, database, http, media, quota, jobs, discord, slack, limits, logging, language);
   }
 
   public KlingbotConfig withDatabase(DatabaseConfig newDatabase) {
     return new KlingbotConfig(
-        kling, newDatabase, http, media, quota, jobs, discord, slack, limits, logging);
+        kling, newDatabase, http, media, quota, jobs, discord, slack, limits, logging, language);
   }
 
   public KlingbotConfig withHttp(HttpConfig newHttp) {
     return new KlingbotConfig(
-        kling, database, newHttp, media, quota, jobs, discord, slack, limits, logging);
+        kling, database, newHttp, media, quota, jobs, discord, slack, limits, logging, language);
   }
 
   public KlingbotConfig withMedia(MediaConfig newMedia) {
     return new KlingbotConfig(
-        kling, database, http, newMedia, quota, jobs, discord, slack, limits, logging);
+        kling, database, http, newMedia, quota, jobs, discord, slack, limits, logging, language);
   }
 
   public KlingbotConfig withQuota(QuotaConfig newQuota) {
     return new KlingbotConfig(
-        kling, database, http, media, newQuota, jobs, discord, slack, limits, logging);
+        kling, database, http, media, newQuota, jobs, discord, slack, limits, logging, language);
   }
 
   public KlingbotConfig withJobs(JobsConfig newJobs) {
     return new KlingbotConfig(
-        kling, database, http, media, quota, newJobs, discord, slack, limits, logging);
+        kling, database, http, media, quota, newJobs, discord, slack, limits, logging, language);
   }
 
   public KlingbotConfig withLimits(LimitsConfig newLimits) {
     return new KlingbotConfig(
-        kling, database, http, media, quota, jobs, discord, slack, newLimits, logging);
+        kling, database, http, media, quota, jobs, discord, slack, newLimits, logging, language);
   }
 
   public KlingbotConfig withLogging(LoggingConfig newLogging) {
     return new KlingbotConfig(
-        kling, database, http, media, quota, jobs, discord, slack, limits, newLogging);
+        kling, database, http, media, quota, jobs, discord, slack, limits, newLogging, language);
+  }
+
+  public KlingbotConfig withLanguage(String newLanguage) {
+    return new KlingbotConfig(
+        kling, database, http, media, quota, jobs, discord, slack, limits, logging, newLanguage);
   }
 }

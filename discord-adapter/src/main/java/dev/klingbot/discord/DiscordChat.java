@@ -9,6 +9,7 @@ import dev.klingbot.core.chat.ChatPort;
 import dev.klingbot.core.chat.Conversation;
 import dev.klingbot.core.chat.MessageRef;
 import dev.klingbot.core.conversation.CommandSyntax;
+import dev.klingbot.core.i18n.Messages;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -130,9 +131,7 @@ final class DiscordChat implements ChatPort {
 
   @Override
   public String explain(ChatException refusal) {
-    return "⚠️ Discord did not let me post there"
-        + (refusal.retryable() ? " right now. Try again in a moment." : ".")
-        + " I need View Channel, Send Messages, Send Messages in Threads, Create Public"
-        + " Threads and Attach Files in this channel; ask a server admin to check.";
+    return Messages.text(
+        refusal.retryable() ? "discord.refused.post.retry" : "discord.refused.post");
   }
 }

@@ -5,6 +5,7 @@ import dev.klingbot.core.conversation.CommandSyntax;
 import dev.klingbot.core.conversation.EditCommand;
 import dev.klingbot.core.conversation.EditCommand.Admin;
 import dev.klingbot.core.conversation.Selection;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.workflow.EditException;
 import dev.klingbot.core.workflow.MediaSource;
 import dev.klingbot.kling.TaskMode;
@@ -49,14 +50,10 @@ final class DiscordCommands {
     String from = slash.option(KlingCommands.FROM);
     if (attached != null && from != null) {
       throw new EditException(
-          EditException.Kind.VIDEO,
-          "Give either a video or `from:` an earlier edit, not both: `from:` edits that edit's"
-              + " result further.");
+          EditException.Kind.VIDEO, Messages.text("discord.start.video-and-from"));
     }
     if (attached == null && from == null) {
-      throw new EditException(
-          EditException.Kind.VIDEO,
-          "Attach the video to edit, or give `from:` an earlier edit to edit its result further.");
+      throw new EditException(EditException.Kind.VIDEO, Messages.text("discord.start.no-video"));
     }
     MediaSource video = attached != null ? attached : new MediaSource.Result(from);
     List<MediaSource> images = new ArrayList<>();
@@ -105,6 +102,9 @@ final class DiscordCommands {
           new Admin.TemplateSet(slash.required("mode"), slash.required("template"));
       case "template/reset" -> new Admin.TemplateReset(slash.required("mode"));
       case "usage" -> new Admin.Usage(slash.option("period"));
+      case "language/show" -> new Admin.Language();
+      case "language/set" -> new Admin.LanguageSet(slash.required("language"));
+      case "language/reset" -> new Admin.LanguageSet(null);
       default -> new Admin.AdminHelp();
     };
   }
@@ -119,7 +119,7 @@ final class DiscordCommands {
 
         @Override
         public String admins() {
-          return "members with the Manage Server permission";
+          return Messages.text("discord.syntax.admins");
         }
 
         @Override
@@ -136,10 +136,7 @@ final class DiscordCommands {
 
         @Override
         public String howToStart() {
-          return "`/kling edit video:<file> instruction:<text>` starts an edit (add `image1`/`image2`"
-              + " to add or swap in something, `mode:pro` for higher quality; `from:<edit>` instead"
-              + " of a video edits an earlier result further); I open a thread for it. In the"
-              + " thread, the buttons under my messages do the same as these commands";
+          return Messages.text("discord.syntax.how-to-start");
         }
       };
 
@@ -214,6 +211,12 @@ final class DiscordCommands {
     }
     if (admin instanceof Admin.Templates) {
       return "template show";
+    }
+    if (admin instanceof Admin.Language) {
+      return "language show";
+    }
+    if (admin instanceof Admin.LanguageSet set) {
+      return set.language() == null ? "language reset" : "language set language:" + set.language();
     }
     return "help";
   }

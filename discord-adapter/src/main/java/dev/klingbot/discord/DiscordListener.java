@@ -10,6 +10,8 @@ import dev.klingbot.core.conversation.Actor;
 import dev.klingbot.core.conversation.ConversationHandler;
 import dev.klingbot.core.conversation.EditCommand;
 import dev.klingbot.core.conversation.Form;
+import dev.klingbot.core.i18n.Lang;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.workflow.MediaSource;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +23,8 @@ import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInterac
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
+import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -35,8 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 final class DiscordListener extends ListenerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(DiscordListener.class);
-  private static final String SHUTTING_DOWN =
-      "⏳ I am too busy or restarting right now; try again in a minute.";
 
   private final ConversationHandler conversation;
   private final EditSuggestions suggestions;
@@ -75,6 +77,7 @@ final class DiscordListener extends ListenerAdapter {
     work(
         replies,
         what,
+        event,
         () -> {
           Requester who = Requesters.from(event, event.getChannel());
           EditCommand command = DiscordCommands.command(read(event));
@@ -96,6 +99,7 @@ final class DiscordListener extends ListenerAdapter {
     work(
         replies,
         what,
+        event,
         () -> {
           if (Actions.pressed(id) instanceof Actions.Pressed.Run run) {
             conversation.handle(
@@ -108,13 +112,16 @@ final class DiscordListener extends ListenerAdapter {
   private void openModal(ButtonInteractionEvent event, String id, String what) {
     Runnable task =
         () -> {
-          try {
+          try (Messages.Scope lang = Messages.use(languageOf(event))) {
             Requester who = Requesters.from(event, event.getChannel());
             Actions.Pressed.Ask ask = (Actions.Pressed.Ask) Actions.pressed(id);
             Form form = conversation.form(who, ask.kind(), ask.editId());
             event.replyModal(ModalRenderer.render(form)).queue(null, f -> ackFailed(what, f));
           } catch (RuntimeException e) {
-            ChatMessage message = conversation.describe(Platform.DISCORD, e, what);
+            ChatMessage message;
+            try (Messages.Scope lang = Messages.use(languageOf(event))) {
+              message = conversation.describe(Platform.DISCORD, e, what);
+            }
             event
                 .reply(renderer.create(message).get(0))
                 .setEphemeral(true)
@@ -124,7 +131,10 @@ final class DiscordListener extends ListenerAdapter {
     try {
       quick.execute(task);
     } catch (RejectedExecutionException e) {
-      event.reply(SHUTTING_DOWN).setEphemeral(true).queue(null, f -> ackFailed(what, f));
+      event
+          .reply(Messages.text(languageOrDefault(event), "discord.busy"))
+          .setEphemeral(true)
+          .queue(null, f -> ackFailed(what, f));
     }
   }
 
@@ -143,6 +153,7 @@ final class DiscordListener extends ListenerAdapter {
     work(
         replies,
         what,
+        event,
         () ->
             conversation.handle(
                 Actor.of(Requesters.from(event, event.getChannel())),
@@ -179,20 +190,38 @@ final class DiscordListener extends ListenerAdapter {
     }
   }
 
-  /** Runs {@code task} on the worker executor; any failure becomes a private message. */
-  private void work(HookReplies replies, String what, Runnable task) {
+  /**
+   * Runs {@code task} on the worker executor, in the language of the person's Discord client; any
+   * failure becomes a private message.
+   */
+  private void work(HookReplies replies, String what, Interaction event, Runnable task) {
+    Lang lang = languageOf(event);
     try {
       executor.execute(
           () -> {
-            try {
-              task.run();
-            } catch (RuntimeException e) {
-              replies.privately(conversation.describe(Platform.DISCORD, e, what));
+            try (Messages.Scope scope = Messages.use(lang)) {
+              try {
+                task.run();
+              } catch (RuntimeException e) {
+                replies.privately(conversation.describe(Platform.DISCORD, e, what));
+              }
             }
           });
     } catch (RejectedExecutionException e) {
-      replies.privately(ChatMessage.ephemeral(SHUTTING_DOWN));
+      replies.privately(
+          ChatMessage.ephemeral(Messages.text(languageOrDefault(event), "discord.busy")));
     }
+  }
+
+  /** The language of the person's Discord client when the bot speaks it, else null. */
+  private static Lang languageOf(Interaction event) {
+    DiscordLocale locale = event.getUserLocale();
+    return locale == null ? null : Lang.of(locale.getLocale()).orElse(null);
+  }
+
+  private static Lang languageOrDefault(Interaction event) {
+    Lang lang = languageOf(event);
+    return lang != null ? lang : Messages.defaultLang();
   }
 
   /** The options of a slash command as text, attachments as fetchable sources. */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.klingbot.core.chat.ChatException;
 import dev.klingbot.core.chat.Conversation;
 import dev.klingbot.core.chat.MessageRef;
+import dev.klingbot.core.i18n.Messages;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -78,8 +79,8 @@ final class JdaGateway implements DiscordGateway {
       MessageCreateData data = message;
       if (!message.getFiles().isEmpty() && !may(channel, Permission.MESSAGE_ATTACH_FILES)) {
         String files =
-            "📎 I may not attach files here, so this comes without its file"
-                + " (`/kling status` shows an edit's result link).\n"
+            Messages.text("discord.post.no-files")
+                + "\n"
                 + adminHint(where, Permission.MESSAGE_ATTACH_FILES);
         note = note == null ? files : note + "\n" + files;
         data = MessageCreateBuilder.from(message).setFiles(List.of()).build();
@@ -211,25 +212,19 @@ final class JdaGateway implements DiscordGateway {
     ThreadChannel thread = findThread(where);
     if (thread == null) {
       LOG.warn("Thread {} is gone; posting in channel {}", where.threadId(), where.channelId());
-      return new Target(
-          parent(where), inChannel, "🧵 The thread of this edit is gone, so I am posting here.");
+      return new Target(parent(where), inChannel, Messages.text("discord.post.thread-gone"));
     }
     if (thread.isLocked()) {
       LOG.info("Thread {} is locked; posting in channel {}", thread.getId(), where.channelId());
       return new Target(
-          parent(where),
-          inChannel,
-          "🔒 The thread of this edit, <#"
-              + thread.getId()
-              + ">, was locked by a moderator, so I am posting here.");
+          parent(where), inChannel, Messages.text("discord.post.thread-locked", thread.getId()));
     }
     if (!may(thread, Permission.MESSAGE_SEND_IN_THREADS)) {
       return new Target(
           parent(where),
           inChannel,
-          "🧵 I may not post in the thread of this edit, <#"
-              + thread.getId()
-              + ">, so I am posting here.\n"
+          Messages.text("discord.post.thread-refused", thread.getId())
+              + "\n"
               + adminHint(where, Permission.MESSAGE_SEND_IN_THREADS));
     }
     return new Target(thread, where, null);
@@ -287,11 +282,7 @@ final class JdaGateway implements DiscordGateway {
         permission.getName(),
         where.channelId(),
         where.serverId());
-    return "_Server admins: give me **"
-        + permission.getName()
-        + "** in <#"
-        + where.channelId()
-        + ">._";
+    return Messages.text("discord.post.admin-hint", permission.getName(), where.channelId());
   }
 
   /**

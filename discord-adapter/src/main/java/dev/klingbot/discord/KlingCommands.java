@@ -1,8 +1,12 @@
 package dev.klingbot.discord;
 
+import dev.klingbot.core.i18n.Lang;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.quota.QuotaSetting;
 import dev.klingbot.kling.EditMode;
 import java.util.List;
+import java.util.Map;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -34,130 +38,162 @@ final class KlingCommands {
   }
 
   static SlashCommandData kling() {
-    return Commands.slash(KLING, "Edit a video with Kling from a plain-language instruction")
+    return Commands.slash(KLING, en("kling"))
         .setContexts(InteractionContextType.GUILD)
+        .setLocalizationFunction(KlingCommands::chinese)
         .addSubcommands(
-            new SubcommandData(
-                    "edit", "Start an edit: a video (or an earlier result) and what to change")
+            new SubcommandData("edit", en("kling.edit"))
                 .addOptions(
                     new OptionData(
-                            OptionType.STRING,
-                            "instruction",
-                            "What to change, e.g. remove the man in the red jacket",
-                            true)
+                            OptionType.STRING, "instruction", en("kling.edit.instruction"), true)
                         .setMaxLength(1000),
-                    new OptionData(OptionType.ATTACHMENT, "video", "The video to edit"),
-                    new OptionData(
-                            OptionType.STRING,
-                            FROM,
-                            "Instead of a video: an earlier edit whose result to edit further")
+                    new OptionData(OptionType.ATTACHMENT, "video", en("kling.edit.video")),
+                    new OptionData(OptionType.STRING, FROM, en("kling.edit.from"))
                         .setAutoComplete(true),
-                    new OptionData(
-                        OptionType.ATTACHMENT, "image1", "Reference image 1 (to add or swap in)"),
-                    new OptionData(OptionType.ATTACHMENT, "image2", "Reference image 2"),
-                    new OptionData(OptionType.STRING, "mode", "Quality mode (default std)")
+                    new OptionData(OptionType.ATTACHMENT, "image1", en("kling.edit.image1")),
+                    new OptionData(OptionType.ATTACHMENT, "image2", en("kling.edit.image2")),
+                    new OptionData(OptionType.STRING, "mode", en("kling.edit.mode"))
                         .addChoice("std", "std")
                         .addChoice("pro", "pro"),
-                    new OptionData(OptionType.STRING, "negative", "What Kling should avoid")
+                    new OptionData(OptionType.STRING, "negative", en("kling.edit.negative"))
                         .setMaxLength(500)),
-            new SubcommandData("select", "Mark the element: grid cells like C4 D4, or 0.42,0.55")
+            new SubcommandData("select", en("kling.select")).addOptions(points(), frame(), edit()),
+            new SubcommandData("unselect", en("kling.unselect"))
                 .addOptions(points(), frame(), edit()),
-            new SubcommandData("unselect", "Unmark points").addOptions(points(), frame(), edit()),
-            new SubcommandData("clear", "Unmark every point").addOptions(edit()),
-            new SubcommandData("grid", "Show a frame with the labelled grid")
-                .addOptions(frame(), edit()),
-            new SubcommandData("preview", "Let Kling track the selection through the video")
-                .addOptions(edit()),
-            new SubcommandData("submit", "Send the edit to Kling (uses quota)").addOptions(edit()),
-            new SubcommandData("cancel", "Cancel an edit Kling has not started").addOptions(edit()),
-            new SubcommandData("conform", "Fix a video that breaks Kling's rules")
-                .addOptions(edit()),
-            new SubcommandData("prompt", "Change the instruction (or write the Kling prompt)")
+            new SubcommandData("clear", en("kling.clear")).addOptions(edit()),
+            new SubcommandData("grid", en("kling.grid")).addOptions(frame(), edit()),
+            new SubcommandData("preview", en("kling.preview")).addOptions(edit()),
+            new SubcommandData("submit", en("kling.submit")).addOptions(edit()),
+            new SubcommandData("cancel", en("kling.cancel")).addOptions(edit()),
+            new SubcommandData("conform", en("kling.conform")).addOptions(edit()),
+            new SubcommandData("prompt", en("kling.prompt"))
                 .addOptions(
-                    new OptionData(OptionType.STRING, "instruction", "The new instruction", true)
+                    new OptionData(
+                            OptionType.STRING, "instruction", en("kling.prompt.instruction"), true)
                         .setMaxLength(1000),
                     edit()),
-            new SubcommandData("again", "Run an edit once more as a new edit (uses quota)")
-                .addOptions(edit()),
-            new SubcommandData("status", "Where an edit is").addOptions(edit()),
-            new SubcommandData("history", "Your recent edits on this server"),
-            new SubcommandData("quota", "Your and the server's quota"),
-            new SubcommandData("help", "How to use the bot"));
+            new SubcommandData("again", en("kling.again")).addOptions(edit()),
+            new SubcommandData("status", en("kling.status")).addOptions(edit()),
+            new SubcommandData("history", en("kling.history")),
+            new SubcommandData("quota", en("kling.quota")),
+            new SubcommandData("help", en("kling.help")));
   }
 
   static SlashCommandData admin() {
-    OptionData setting = new OptionData(OptionType.STRING, "setting", "The setting", true);
+    OptionData setting = new OptionData(OptionType.STRING, "setting", en("option.setting"), true);
     for (QuotaSetting each : QuotaSetting.values()) {
       setting.addChoice(each.key(), each.key());
     }
-    OptionData mode = new OptionData(OptionType.STRING, "mode", "The edit mode", true);
+    OptionData mode = new OptionData(OptionType.STRING, "mode", en("option.mode"), true);
     for (EditMode each : EditMode.values()) {
       mode.addChoice(each.wireName(), each.wireName());
     }
-    OptionData channel = new OptionData(OptionType.CHANNEL, "channel", "The channel", true);
-    return Commands.slash(ADMIN, "Server settings of the Kling bot (admins)")
+    OptionData channel = new OptionData(OptionType.CHANNEL, "channel", en("option.channel"), true);
+    return Commands.slash(ADMIN, en("kling-admin"))
         .setContexts(InteractionContextType.GUILD)
         .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Requesters.ADMIN_PERMISSION))
+        .setLocalizationFunction(KlingCommands::chinese)
         .addSubcommandGroups(
-            new SubcommandGroupData("quota", "Quota settings")
+            new SubcommandGroupData("quota", en("kling-admin.quota"))
                 .addSubcommands(
-                    new SubcommandData("show", "Show the quota settings"),
-                    new SubcommandData("set", "Change a quota setting")
+                    new SubcommandData("show", en("kling-admin.quota.show")),
+                    new SubcommandData("set", en("kling-admin.quota.set"))
                         .addOptions(
                             setting,
                             new OptionData(
-                                OptionType.STRING, "value", "e.g. 50, on, Europe/Berlin", true)),
-                    new SubcommandData("reset", "Go back to the default").addOptions(setting),
-                    new SubcommandData("user", "A member's usage, or their own daily limit")
+                                OptionType.STRING,
+                                "value",
+                                en("kling-admin.quota.set.value"),
+                                true)),
+                    new SubcommandData("reset", en("kling-admin.quota.reset")).addOptions(setting),
+                    new SubcommandData("user", en("kling-admin.quota.user"))
                         .addOptions(
-                            new OptionData(OptionType.USER, "member", "The member", true),
                             new OptionData(
-                                    OptionType.INTEGER, "units", "Their own daily limit in units")
+                                OptionType.USER,
+                                "member",
+                                en("kling-admin.quota.user.member"),
+                                true),
+                            new OptionData(
+                                    OptionType.INTEGER, "units", en("kling-admin.quota.user.units"))
                                 .setRequiredRange(0, 1_000_000),
                             new OptionData(
-                                OptionType.BOOLEAN, "reset", "Back to the per-member limit"))),
-            new SubcommandGroupData("channels", "Channels edits may be started in")
+                                OptionType.BOOLEAN, "reset", en("kling-admin.quota.user.reset")))),
+            new SubcommandGroupData("channels", en("kling-admin.channels"))
                 .addSubcommands(
-                    new SubcommandData("list", "Show the allowed channels"),
-                    new SubcommandData("add", "Allow a channel").addOptions(channel),
-                    new SubcommandData("remove", "Stop allowing a channel").addOptions(channel),
-                    new SubcommandData("clear", "Allow every channel again")),
-            new SubcommandGroupData("template", "Prompt templates")
+                    new SubcommandData("list", en("kling-admin.channels.list")),
+                    new SubcommandData("add", en("kling-admin.channels.add")).addOptions(channel),
+                    new SubcommandData("remove", en("kling-admin.channels.remove"))
+                        .addOptions(channel),
+                    new SubcommandData("clear", en("kling-admin.channels.clear"))),
+            new SubcommandGroupData("template", en("kling-admin.template"))
                 .addSubcommands(
-                    new SubcommandData("show", "Show the templates in use"),
-                    new SubcommandData("set", "Use your own template for a mode")
+                    new SubcommandData("show", en("kling-admin.template.show")),
+                    new SubcommandData("set", en("kling-admin.template.set"))
                         .addOptions(
                             mode,
                             new OptionData(
                                     OptionType.STRING,
                                     "template",
-                                    "e.g. Erase {element} from <<<video_1>>>",
+                                    en("kling-admin.template.set.template"),
                                     true)
                                 .setMaxLength(1000)),
-                    new SubcommandData("reset", "Back to the default template").addOptions(mode)))
+                    new SubcommandData("reset", en("kling-admin.template.reset")).addOptions(mode)),
+            new SubcommandGroupData("language", en("kling-admin.language"))
+                .addSubcommands(
+                    new SubcommandData("show", en("kling-admin.language.show")),
+                    new SubcommandData("set", en("kling-admin.language.set"))
+                        .addOptions(
+                            new OptionData(
+                                    OptionType.STRING,
+                                    "language",
+                                    en("kling-admin.language.set.language"),
+                                    true)
+                                .addChoice("中文 (zh)", "zh")
+                                .addChoice("English (en)", "en")),
+                    new SubcommandData("reset", en("kling-admin.language.reset"))))
         .addSubcommands(
-            new SubcommandData("costs", "Units per edit by mode and length"),
-            new SubcommandData("usage", "Units spent, with a chart for a month")
+            new SubcommandData("costs", en("kling-admin.costs")),
+            new SubcommandData("usage", en("kling-admin.usage"))
                 .addOptions(
-                    new OptionData(
-                        OptionType.STRING,
-                        "period",
-                        "today, week, month (default), last-month, 2026-11, 2026-11-01..2026-11-15")),
-            new SubcommandData("help", "What the admin commands do"));
+                    new OptionData(OptionType.STRING, "period", en("kling-admin.usage.period"))),
+            new SubcommandData("help", en("kling-admin.help")));
   }
 
   private static OptionData points() {
-    return new OptionData(OptionType.STRING, "points", "Grid cells like C4 D4, or 0.42,0.55", true)
-        .setMaxLength(300);
+    return new OptionData(OptionType.STRING, "points", en("option.points"), true).setMaxLength(300);
   }
 
   private static OptionData frame() {
-    return new OptionData(OptionType.INTEGER, "frame", "Frame number (default 0, the first)")
-        .setMinValue(0);
+    return new OptionData(OptionType.INTEGER, "frame", en("option.frame")).setMinValue(0);
   }
 
   private static OptionData edit() {
-    return new OptionData(OptionType.STRING, EDIT, "Edit id (default: this thread's edit)")
-        .setAutoComplete(true);
+    return new OptionData(OptionType.STRING, EDIT, en("option.edit")).setAutoComplete(true);
+  }
+
+  /** A description in English (the default Discord shows), from the discord bundle. */
+  static String en(String path) {
+    return Messages.text(Lang.EN, "discord.command." + path);
+  }
+
+  /**
+   * The Chinese descriptions Discord shows to people whose client is set to Chinese. Command and
+   * option names stay as they are (people type them); JDA asks with keys like {@code
+   * kling.edit.instruction.description}.
+   */
+  static Map<DiscordLocale, String> chinese(String key) {
+    if (!key.endsWith(".description")) {
+      return Map.of();
+    }
+    String path = "discord.command." + key.substring(0, key.length() - ".description".length());
+    if (!Messages.has(path)) {
+      // an option shared by several commands (points, frame, edit, …) has one text
+      path = "discord.command.option." + path.substring(path.lastIndexOf('.') + 1);
+    }
+    if (!Messages.has(path)) {
+      return Map.of();
+    }
+    String text = Messages.text(Lang.ZH, path);
+    return Map.of(DiscordLocale.CHINESE_CHINA, text, DiscordLocale.CHINESE_TAIWAN, text);
   }
 }

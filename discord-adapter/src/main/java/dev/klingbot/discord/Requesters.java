@@ -2,6 +2,7 @@ package dev.klingbot.discord;
 
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.Requester;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.workflow.EditException;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
@@ -13,7 +14,8 @@ import net.dv8tion.jda.api.interactions.Interaction;
 
 /**
  * Who is asking, from a Discord interaction: the server, the channel (a thread's parent channel,
- * with the thread apart), the member and whether they are an admin (the Manage Server permission).
+ * with the thread apart), the member, whether they are an admin (the Manage Server permission) and
+ * the language of their Discord client.
  */
 final class Requesters {
   /** The permission that makes a member a bot admin. */
@@ -25,8 +27,7 @@ final class Requesters {
     Guild guild = interaction.getGuild();
     if (guild == null) {
       throw new EditException(
-          EditException.Kind.NOT_ALLOWED,
-          "I work in servers only: use my commands in a channel of a server I am in.");
+          EditException.Kind.NOT_ALLOWED, Messages.text("discord.servers-only"));
     }
     String channelId = channel != null ? channel.getId() : interaction.getChannelId();
     String threadId = null;
@@ -39,7 +40,16 @@ final class Requesters {
     Member member = interaction.getMember();
     String name = member != null ? member.getEffectiveName() : user.getEffectiveName();
     boolean admin = member != null && member.hasPermission(ADMIN_PERMISSION);
+    // Discord says which language the person's client is set to; the bot answers in it when it
+    // speaks it (else the server's choice)
     return new Requester(
-        Platform.DISCORD, guild.getId(), channelId, threadId, user.getId(), name, admin);
+        Platform.DISCORD,
+        guild.getId(),
+        channelId,
+        threadId,
+        user.getId(),
+        name,
+        admin,
+        interaction.getUserLocale() == null ? null : interaction.getUserLocale().getLocale());
   }
 }

@@ -1,5 +1,6 @@
 package dev.klingbot.discord;
 
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.workflow.EditException;
 import dev.klingbot.core.workflow.MediaSource;
 import java.util.Map;
@@ -36,7 +37,8 @@ record SlashCommand(
   String required(String option) {
     String value = option(option);
     if (value == null) {
-      throw new EditException(EditException.Kind.NOT_ALLOWED, "Give the `" + option + "` option.");
+      throw new EditException(
+          EditException.Kind.NOT_ALLOWED, Messages.text("discord.option.missing", option));
     }
     return value;
   }
@@ -50,7 +52,7 @@ record SlashCommand(
       return Integer.valueOf(value);
     } catch (NumberFormatException e) {
       throw new EditException(
-          EditException.Kind.NOT_ALLOWED, "`" + option + "` must be a whole number.");
+          EditException.Kind.NOT_ALLOWED, Messages.text("discord.option.number", option));
     }
   }
 

@@ -14,6 +14,7 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
+import net.dv8tion.jda.api.utils.data.DataObject;
 import org.junit.jupiter.api.Test;
 
 /** The command definitions Discord receives, and the bot's entry point without a token. */
@@ -61,6 +62,31 @@ class KlingCommandsTest {
   }
 
   @Test
+  void peopleWhoseDiscordIsInChineseSeeChineseDescriptionsAndTheSameCommandNames() {
+    DataObject json = KlingCommands.kling().toData();
+
+    assertThat(json.getString("description"))
+        .isEqualTo("Edit a video with Kling from a plain-language instruction");
+    assertThat(json.getObject("description_localizations").getString("zh-CN"))
+        .isEqualTo("用一句话指令让 Kling 编辑视频");
+    DataObject edit = json.getArray("options").getObject(0);
+    assertThat(edit.getString("name")).isEqualTo("edit");
+    assertThat(edit.getObject("description_localizations").getString("zh-CN"))
+        .isEqualTo("开始编辑：一个视频（或之前的结果）和要改什么");
+    DataObject points = json.getArray("options").getObject(1).getArray("options").getObject(0);
+    assertThat(points.getString("name")).isEqualTo("points");
+    assertThat(points.getObject("description_localizations").getString("zh-CN"))
+        .as("an option shared by several commands")
+        .isEqualTo("网格格子如 C4 D4，或坐标 0.42,0.55");
+    assertThat(edit.getObject("name_localizations").toMap())
+        .as("names are typed, so they stay English")
+        .isEmpty();
+    DataObject admin = KlingCommands.admin().toData();
+    assertThat(admin.getObject("description_localizations").getString("zh-TW"))
+        .isEqualTo("Kling 机器人的服务器设置（管理员）");
+  }
+
+  @Test
   void adminIsShownOnlyToManageServerByDefault() {
     SlashCommandData admin = KlingCommands.admin();
 
@@ -70,7 +96,7 @@ class KlingCommandsTest {
     assertThat(admin.getContexts()).containsExactly(InteractionContextType.GUILD);
     assertThat(admin.getSubcommandGroups())
         .extracting(SubcommandGroupData::getName)
-        .containsExactly("quota", "channels", "template");
+        .containsExactly("quota", "channels", "template", "language");
     assertThat(admin.getSubcommands())
         .extracting(SubcommandData::getName)
         .containsExactly("costs", "usage", "help");

@@ -21,6 +21,7 @@ import com.slack.api.model.view.View;
 import dev.klingbot.core.chat.ChatAction;
 import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.conversation.Form;
+import dev.klingbot.core.i18n.Messages;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,10 +67,18 @@ final class BlockKit {
   static Rendered buttonsOnly(ChatMessage message, List<Button> extra, String editId) {
     List<LayoutBlock> blocks = new ArrayList<>();
     List<ContextBlockElement> note =
-        List.of(markdownText(editId == null ? "Next steps:" : "Edit `" + editId + "`:"));
+        List.of(
+            markdownText(
+                editId == null
+                    ? Messages.text("slack.buttons.next")
+                    : Messages.text("slack.buttons.edit", editId)));
     blocks.add(context(note));
     actionsBlock(message.actions(), extra).ifPresent(blocks::add);
-    return new Rendered("Buttons" + (editId == null ? "" : " for edit " + editId), blocks);
+    return new Rendered(
+        editId == null
+            ? Messages.text("slack.buttons.fallback")
+            : Messages.text("slack.buttons.fallback.edit", editId),
+        blocks);
   }
 
   static boolean hasButtons(ChatMessage message, List<Button> extra) {

@@ -19,6 +19,7 @@ import dev.klingbot.core.conversation.Actor;
 import dev.klingbot.core.conversation.ConversationHandler;
 import dev.klingbot.core.conversation.EditCommand;
 import dev.klingbot.core.conversation.Form;
+import dev.klingbot.core.i18n.Messages;
 import java.util.Map;
 
 /**
@@ -74,7 +75,7 @@ final class ButtonActions {
     Requester who =
         users.requester(place.teamId(), place.channelId(), place.threadTs(), place.userId());
     SlackReplies replies = SlackReplies.ephemeral(chat, who);
-    try {
+    try (Messages.Scope lang = Messages.use(conversation.language(who))) {
       Actions.Pressed pressed = Actions.pressed(actionId);
       if (pressed instanceof Actions.Pressed.Run run) {
         conversation.handle(Actor.of(who), run.command(), replies);
@@ -84,7 +85,9 @@ final class ButtonActions {
         api.call("views.open", c -> c.viewsOpen(r -> r.triggerId(trigger).view(view)));
       }
     } catch (RuntimeException e) {
-      replies.privately(conversation.describe(Platform.SLACK, e, "button " + actionId));
+      try (Messages.Scope lang = Messages.use(conversation.language(who))) {
+        replies.privately(conversation.describe(Platform.SLACK, e, "button " + actionId));
+      }
     }
   }
 
@@ -93,7 +96,7 @@ final class ButtonActions {
     View view = payload.getView();
     String text = inputValue(view);
     if (text.isBlank()) {
-      return ctx.ackWithErrors(Map.of(BlockKit.INPUT, "Type something, or close the form."));
+      return ctx.ackWithErrors(Map.of(BlockKit.INPUT, Messages.text("slack.form.empty")));
     }
     String[] parts = String.valueOf(view.getPrivateMetadata()).split("\\|", -1);
     if (parts.length < 3) {
@@ -110,7 +113,7 @@ final class ButtonActions {
           Requester who =
               users.requester(place.teamId(), place.channelId(), place.threadTs(), place.userId());
           SlackReplies replies = SlackReplies.ephemeral(chat, who);
-          try {
+          try (Messages.Scope lang = Messages.use(conversation.language(who))) {
             EditCommand command = Actions.fromForm(formId, text);
             conversation.handle(Actor.of(who), command, replies);
           } catch (RuntimeException e) {

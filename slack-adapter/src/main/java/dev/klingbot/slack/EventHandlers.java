@@ -18,6 +18,7 @@ import dev.klingbot.core.conversation.Actor;
 import dev.klingbot.core.conversation.CommandGrammar;
 import dev.klingbot.core.conversation.ConversationHandler;
 import dev.klingbot.core.conversation.EditCommand;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.workflow.EditException;
 import dev.klingbot.core.workflow.MediaSource;
 import java.util.ArrayList;
@@ -34,13 +35,13 @@ import org.slf4j.LoggerFactory;
  * WorkQueue}.
  */
 final class EventHandlers {
-  static final String HOW_TO =
-      "👋 " + SlackChat.HOW_TO_START + ". `/kling help` shows everything else.";
+  static String howTo() {
+    return Messages.text("slack.how-to", SlackChat.howToStart());
+  }
 
-  static final String EDITED =
-      "✏️ I read a message that mentions me once, when it is sent, so editing it changes"
-          + " nothing. To change this edit's instruction, reply in the thread with `prompt <new"
-          + " instruction>`; to start another edit, send a new message with the video.";
+  static String edited() {
+    return Messages.text("slack.edited");
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger(EventHandlers.class);
 
@@ -194,11 +195,15 @@ final class EventHandlers {
           Requester who = null;
           try {
             who = users.requester(teamId, channel, thread, user);
-            mentioned(who, inThread, text, shared);
+            try (Messages.Scope lang = Messages.use(conversation.language(who))) {
+              mentioned(who, inThread, text, shared);
+            }
           } catch (RuntimeException e) {
             if (who != null) {
-              SlackReplies.ephemeral(chat, who)
-                  .privately(conversation.describe(Platform.SLACK, e, "mention by " + user));
+              try (Messages.Scope lang = Messages.use(conversation.language(who))) {
+                SlackReplies.ephemeral(chat, who)
+                    .privately(conversation.describe(Platform.SLACK, e, "mention by " + user));
+              }
             } else {
               LOG.warn("A mention by {} could not be answered: {}", user, e.toString());
             }
@@ -216,7 +221,9 @@ final class EventHandlers {
         () -> {
           try {
             Requester who = users.requester(teamId, channel, thread, user);
-            SlackReplies.ephemeral(chat, who).privately(ChatMessage.ephemeral(EDITED));
+            try (Messages.Scope lang = Messages.use(conversation.language(who))) {
+              SlackReplies.ephemeral(chat, who).privately(ChatMessage.ephemeral(edited()));
+            }
           } catch (RuntimeException e) {
             LOG.warn("Could not answer an edited mention by {}: {}", user, e.toString());
           }
@@ -253,16 +260,14 @@ final class EventHandlers {
               && ThreadCommands.isCommand(text)
               && commands.run(who.serverId(), who.channelId(), who.threadId(), who.userId(), text);
       if (!command) {
-        chat.post(who.conversation(), ChatMessage.text(HOW_TO));
+        chat.post(who.conversation(), ChatMessage.text(howTo()));
       }
       return;
     }
     CommandGrammar.StartOptions options = CommandGrammar.startOptions(text, 0);
     if (options.instruction().isBlank()) {
       throw new EditException(
-          EditException.Kind.INSTRUCTION,
-          "Tell me what to change in the same message as the video, e.g. `@Kling remove the red"
-              + " car`.");
+          EditException.Kind.INSTRUCTION, Messages.text("slack.start.no-instruction"));
     }
     List<File> images = shared.stream().filter(SlackFiles::isImage).limit(2).toList();
     SlackFiles.precheck(video, maxVideoBytes, "video");
@@ -272,11 +277,13 @@ final class EventHandlers {
 
   private void start(
       Requester who, File video, List<File> images, CommandGrammar.StartOptions options) {
-    String name = video.getName() == null ? "the video" : video.getName();
     MessageRef placeholder =
         chat.post(
             who.conversation(),
-            ChatMessage.text("⏳ Downloading `" + name + "` and checking it for Kling…"));
+            ChatMessage.text(
+                video.getName() == null
+                    ? Messages.text("slack.start.downloading.unnamed")
+                    : Messages.text("slack.start.downloading", video.getName())));
     List<MediaSource.File> downloaded = new ArrayList<>();
     boolean replaced = false;
     try {

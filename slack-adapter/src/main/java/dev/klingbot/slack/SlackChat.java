@@ -17,6 +17,7 @@ import dev.klingbot.core.chat.Conversation;
 import dev.klingbot.core.chat.MessageRef;
 import dev.klingbot.core.conversation.CommandSyntax;
 import dev.klingbot.core.conversation.EditCommand;
+import dev.klingbot.core.i18n.Messages;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -217,10 +218,9 @@ final class SlackChat implements ChatPort {
   }
 
   /** How an edit starts on Slack. */
-  static final String HOW_TO_START =
-      "To edit a video, upload it and mention me **in the same message** with what to change,"
-          + " e.g. `@Kling remove the red car`. You can add 1–2 reference images to the message"
-          + " (the first is <<<image_1>>>), and `--pro` for Kling's pro mode";
+  static String howToStart() {
+    return Messages.text("slack.syntax.how-to-start");
+  }
 
   /** Commands about an edit are replies in its thread; the others follow {@code /kling}. */
   static final CommandSyntax SYNTAX = withMentions(textSyntax());
@@ -235,10 +235,8 @@ final class SlackChat implements ChatPort {
                     || command instanceof EditCommand.Admin
                 ? "/kling "
                 : "",
-        "workspace admins and owners, or members listed in SLACK_ADMIN_USER_IDS",
-        HOW_TO_START
-            + ". I answer in the message's thread with the plan and buttons; reply there with"
-            + " the commands below",
+        "",
+        "",
         List.of());
   }
 
@@ -251,12 +249,12 @@ final class SlackChat implements ChatPort {
 
       @Override
       public String admins() {
-        return text.admins();
+        return Messages.text("slack.syntax.admins");
       }
 
       @Override
       public String howToStart() {
-        return text.howToStart();
+        return Messages.text("slack.syntax.how-to-start.help", SlackChat.howToStart());
       }
 
       @Override
@@ -276,25 +274,21 @@ final class SlackChat implements ChatPort {
   public String explain(ChatException e) {
     String code = SlackApi.errorCode(e).toLowerCase(java.util.Locale.ROOT);
     if (code.contains("not_in_channel") || code.contains("channel_not_found")) {
-      return "⚠️ I can't post in this channel because I'm not a member of it. Add me with"
-          + " `/invite @Kling` and try again.";
+      return Messages.text("slack.refused.not-in-channel");
     }
     if (code.contains("is_archived")) {
-      return "⚠️ This channel is archived, so I can't post in it.";
+      return Messages.text("slack.refused.archived");
     }
     if (code.contains("ratelimited")) {
-      return "⚠️ Slack is limiting how fast I can post right now. Try again in a minute.";
+      return Messages.text("slack.refused.rate-limited");
     }
     if (code.contains("missing_scope") || code.contains("not_allowed_token_type")) {
-      return "⚠️ The Slack app is missing a permission it needs. Ask an admin to reinstall it with"
-          + " the scopes from the setup guide.";
+      return Messages.text("slack.refused.missing-scope");
     }
     if (code.contains("trigger_expired") || code.contains("expired_trigger_id")) {
-      return "⚠️ Slack took too long to open the form. Press the button again.";
+      return Messages.text("slack.refused.trigger-expired");
     }
-    return "⚠️ Slack refused my message ("
-        + code
-        + "). Try again; if it keeps failing, tell an admin.";
+    return Messages.text("slack.refused.other", code);
   }
 
   private MessageRef postWithFiles(

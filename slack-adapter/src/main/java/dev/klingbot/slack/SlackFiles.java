@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.slack.api.model.File;
 import dev.klingbot.core.chat.ChatException;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.workflow.EditException;
 import dev.klingbot.core.workflow.EditException.Kind;
 import dev.klingbot.core.workflow.MediaSource;
@@ -93,12 +94,7 @@ final class SlackFiles implements AutoCloseable {
   }
 
   private static EditException notVisible(String why) {
-    return new EditException(
-        Kind.VIDEO,
-        "I can't open a file that was shared from another organisation (Slack Connect): Slack"
-            + " answered `"
-            + why
-            + "` when I asked for it. Download it and upload it here, then mention me again.");
+    return new EditException(Kind.VIDEO, Messages.text("slack.file.connect", why));
   }
 
   /** Refuses a file whose size Slack reports as over the limit, before anything is fetched. */
@@ -130,9 +126,7 @@ final class SlackFiles implements AutoCloseable {
       }
     }
     if (url == null) {
-      throw new EditException(
-          kind,
-          "I can't open the " + what + " “" + name + "” that was shared here. Upload it again.");
+      throw new EditException(kind, Messages.text("slack.file.unopenable", what, name));
     }
     String id = String.valueOf(file.getId()).replaceAll("[^A-Za-z0-9]", "");
     Path target = dir.resolve(id + "-" + System.nanoTime() + extension(name));
@@ -169,11 +163,12 @@ final class SlackFiles implements AutoCloseable {
         }
         try (InputStream body = response.body()) {
           if (status != 200) {
-            throw cannotDownload(name, what, kind, "Slack answered HTTP " + status);
+            throw cannotDownload(
+                name, what, kind, Messages.text("slack.file.why.status", String.valueOf(status)));
           }
           String type = response.headers().firstValue("Content-Type").orElse("");
           if (type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
-            throw cannotDownload(name, what, kind, "Slack answered with a sign-in page");
+            throw cannotDownload(name, what, kind, Messages.text("slack.file.why.sign-in"));
           }
           long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
           checkSize(name, length, maxBytes, what, kind);
@@ -181,22 +176,14 @@ final class SlackFiles implements AutoCloseable {
           return;
         }
       }
-      throw cannotDownload(name, what, kind, "too many redirects");
+      throw cannotDownload(name, what, kind, Messages.text("slack.file.why.redirects"));
     } catch (IOException e) {
       LOG.warn("Downloading Slack file {} failed: {}", name, e.toString());
       throw new EditException(
-          kind,
-          "Downloading the "
-              + what
-              + " “"
-              + name
-              + "” from Slack failed ("
-              + e.getClass().getSimpleName()
-              + "). Try again in a moment.",
-          e);
+          kind, Messages.text("slack.file.failed", what, name, e.getClass().getSimpleName()), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new EditException(kind, "The download of “" + name + "” was interrupted.", e);
+      throw new EditException(kind, Messages.text("slack.file.interrupted", name), e);
     }
   }
 
@@ -227,19 +214,10 @@ final class SlackFiles implements AutoCloseable {
       String name, long size, long maxBytes, String what, Kind kind) {
     return new EditException(
         kind,
-        "The "
-            + what
-            + " “"
-            + name
-            + "” is "
-            + (size > 0 ? Texts.bytes(size) : "larger than the limit")
-            + "; the bot accepts "
-            + what
-            + "s up to "
-            + Texts.bytes(maxBytes)
-            + ". "
-            + (what.equals("video") ? "Trim or compress it" : "Use a smaller picture")
-            + " and try again.");
+        size > 0
+            ? Messages.text(
+                "slack.file.too-large", what, name, Texts.bytes(size), Texts.bytes(maxBytes))
+            : Messages.text("slack.file.over-limit", what, name, Texts.bytes(maxBytes)));
   }
 
   /** A file link as Slack gives it; anything that is no web address is refused in a sentence. */
@@ -266,28 +244,12 @@ final class SlackFiles implements AutoCloseable {
   }
 
   private static EditException refusedLink(String name, String what, Kind kind) {
-    return new EditException(
-        kind,
-        "Slack gave me a link for the "
-            + what
-            + " “"
-            + name
-            + "” that is not a Slack download address, so I did not open it. Upload the file to"
-            + " Slack again (drag it into the message).");
+    return new EditException(kind, Messages.text("slack.file.bad-link", what, name));
   }
 
   private static EditException cannotDownload(String name, String what, Kind kind, String why) {
     LOG.warn("Cannot download Slack file {}: {}", name, why);
-    return new EditException(
-        kind,
-        "I couldn't download the "
-            + what
-            + " “"
-            + name
-            + "” from Slack ("
-            + why
-            + "). The app may be missing the files:read permission; ask an admin to reinstall it,"
-            + " then upload the file again.");
+    return new EditException(kind, Messages.text("slack.file.cannot-download", what, name, why));
   }
 
   private static String privateUrl(File file) {

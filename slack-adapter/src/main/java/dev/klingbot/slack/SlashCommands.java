@@ -14,6 +14,7 @@ import dev.klingbot.core.conversation.Actor;
 import dev.klingbot.core.conversation.CommandGrammar;
 import dev.klingbot.core.conversation.ConversationHandler;
 import dev.klingbot.core.conversation.EditCommand;
+import dev.klingbot.core.i18n.Messages;
 import java.io.IOException;
 import java.util.List;
 import org.slf4j.Logger;
@@ -60,12 +61,18 @@ final class SlashCommands {
       respond(ctx, ChatMessage.ephemeral(chatProblem(e)));
       return;
     }
+    try (Messages.Scope lang = Messages.use(conversation.language(who))) {
+      run(who, text, ctx);
+    }
+  }
+
+  private void run(Requester who, String text, SlashCommandContext ctx) {
     SlackReplies replies = SlackReplies.through(chat, who, message -> respond(ctx, message));
     CommandGrammar.Parsed parsed = CommandGrammar.parse(text);
     EditCommand command;
     if (parsed instanceof CommandGrammar.Parsed.Command given
         && ThreadCommands.namesServerFile(given.command())) {
-      replies.privately(ChatMessage.ephemeral(ThreadCommands.ATTACH_INSTEAD));
+      replies.privately(ChatMessage.ephemeral(ThreadCommands.attachInstead()));
       return;
     } else if (parsed instanceof CommandGrammar.Parsed.Command given) {
       command = given.command();
@@ -84,7 +91,7 @@ final class SlashCommands {
   private String chatProblem(RuntimeException e) {
     return e instanceof ChatException refused
         ? chat.explain(refused)
-        : "⚠️ Slack did not answer; try again.";
+        : Messages.text("slack.no-answer");
   }
 
   /** Answers through the command's response URL, visible only to the user. */

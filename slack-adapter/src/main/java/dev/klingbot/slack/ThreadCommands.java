@@ -7,6 +7,7 @@ import dev.klingbot.core.conversation.Actor;
 import dev.klingbot.core.conversation.CommandGrammar;
 import dev.klingbot.core.conversation.ConversationHandler;
 import dev.klingbot.core.conversation.EditCommand;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.workflow.MediaSource;
 
 /**
@@ -25,9 +26,9 @@ final class ThreadCommands {
     this.chat = requireNonNull(chat, "chat is null");
   }
 
-  static final String ATTACH_INSTEAD =
-      "⚠️ Attach the video to a message that mentions me to start an edit. In an edit's thread,"
-          + " `edit <instruction>` edits its result further.";
+  static String attachInstead() {
+    return Messages.text("slack.attach-instead");
+  }
 
   /**
    * Whether a typed {@code edit} names a file path: on Slack that would be a file on the bot's
@@ -54,18 +55,24 @@ final class ThreadCommands {
     if (!conversation.inEditThread(who)) {
       return false;
     }
+    try (Messages.Scope lang = Messages.use(conversation.language(who))) {
+      run(who, text);
+    }
+    return true;
+  }
+
+  private void run(Requester who, String text) {
     SlackReplies replies = SlackReplies.ephemeral(chat, who);
     CommandGrammar.Parsed parsed = CommandGrammar.parse(text);
     if (parsed instanceof CommandGrammar.Parsed.Invalid invalid) {
       replies.privately(dev.klingbot.core.chat.ChatMessage.ephemeral("⚠️ " + invalid.message()));
     } else if (parsed instanceof CommandGrammar.Parsed.Command command
         && namesServerFile(command.command())) {
-      replies.privately(dev.klingbot.core.chat.ChatMessage.ephemeral(ATTACH_INSTEAD));
+      replies.privately(dev.klingbot.core.chat.ChatMessage.ephemeral(attachInstead()));
     } else if (parsed instanceof CommandGrammar.Parsed.Command command) {
       conversation.handle(Actor.of(who), command.command(), replies);
     } else {
       conversation.handle(Actor.of(who), new EditCommand.Help(), replies);
     }
-    return true;
   }
 }

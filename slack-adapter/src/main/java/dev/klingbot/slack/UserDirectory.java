@@ -24,7 +24,11 @@ final class UserDirectory {
   private static final Logger LOG = LoggerFactory.getLogger(UserDirectory.class);
 
   /** A user as the bot sees them. */
-  record SlackUser(String id, String name, boolean admin) {}
+  record SlackUser(String id, String name, boolean admin, String locale) {
+    SlackUser(String id, String name, boolean admin) {
+      this(id, name, admin, null);
+    }
+  }
 
   private record Cached(SlackUser user, Instant until) {}
 
@@ -45,7 +49,14 @@ final class UserDirectory {
   Requester requester(String teamId, String channelId, String threadTs, String userId) {
     SlackUser user = lookup(userId);
     return new Requester(
-        Platform.SLACK, teamId, channelId, threadTs, userId, user.name(), user.admin());
+        Platform.SLACK,
+        teamId,
+        channelId,
+        threadTs,
+        userId,
+        user.name(),
+        user.admin(),
+        user.locale());
   }
 
   SlackUser lookup(String userId) {
@@ -57,12 +68,15 @@ final class UserDirectory {
     }
     boolean listed = listedAdmins.contains(userId);
     try {
-      User user = api.call("users.info", c -> c.usersInfo(r -> r.user(userId))).getUser();
+      User user =
+          api.call("users.info", c -> c.usersInfo(r -> r.user(userId).includeLocale(true)))
+              .getUser();
       SlackUser found =
           new SlackUser(
               userId,
               name(user, userId),
-              listed || user.isAdmin() || user.isOwner() || user.isPrimaryOwner());
+              listed || user.isAdmin() || user.isOwner() || user.isPrimaryOwner(),
+              user.getLocale());
       cache.put(userId, new Cached(found, now.plus(ttl)));
       return found;
     } catch (ChatException e) {

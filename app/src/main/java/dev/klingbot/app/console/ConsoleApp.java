@@ -10,6 +10,7 @@ import dev.klingbot.config.KlingbotConfig;
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.chat.ChatPorts;
 import dev.klingbot.core.conversation.ConversationHandler;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.workflow.EditService;
 import dev.klingbot.core.workflow.JobRunner;
 import java.io.BufferedReader;
@@ -90,12 +91,9 @@ public final class ConsoleApp {
       Injection.get(injector, JobRunner.class).follow(Platform.CONSOLE).start();
       if (simulate) {
         chat.info(
-            "Using the built-in Kling simulator (a simulated edit takes "
-                + taskTime.toSeconds()
-                + " s; simulated edits cost no quota)."
-                + logNote);
+            Messages.text("console.simulator", String.valueOf(taskTime.toSeconds())) + logNote);
       } else {
-        chat.info("Using Kling at " + effective.kling().baseUrl() + "." + logNote);
+        chat.info(Messages.text("console.kling", effective.kling().baseUrl()) + logNote);
       }
       conversation.accept(
           new ConsoleSession(

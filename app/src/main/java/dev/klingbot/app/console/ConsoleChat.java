@@ -10,6 +10,7 @@ import dev.klingbot.core.chat.ChatPort;
 import dev.klingbot.core.chat.Conversation;
 import dev.klingbot.core.chat.MessageRef;
 import dev.klingbot.core.conversation.CommandSyntax;
+import dev.klingbot.core.i18n.Messages;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -96,20 +97,7 @@ public final class ConsoleChat implements ChatPort {
   }
 
   /** Commands as typed in the console. */
-  private static final CommandSyntax TEXT =
-      CommandSyntax.text(
-          command -> "",
-          "admins; the console user is one",
-          "`edit <file|url> <instruction>` starts an edit, e.g. `edit clip.mp4 remove the man in"
-              + " the red jacket`; options anywhere on the line: `--image <file|url>` (up to 2),"
-              + " `--pro`, `--negative \"<text>\"`; `edit <edit-id> <instruction>` edits an"
-              + " earlier edit's result further",
-          List.of(
-              "`attach <file|url>` — add a reference image to the next edit (or use `--image`)",
-              "`use <id>` — make another edit the current one; most commands act on the current"
-                  + " edit (the last one you started)",
-              "`wait [seconds]` — wait until the current edit's result is posted",
-              "`quit` — leave (edits still running are picked up at the next start)"));
+  private static final CommandSyntax TEXT = CommandSyntax.text(command -> "", "", "", List.of());
 
   /** The console's syntax: typed commands, and buttons named by the command that does the same. */
   static final CommandSyntax SYNTAX =
@@ -121,28 +109,32 @@ public final class ConsoleChat implements ChatPort {
 
         @Override
         public String admins() {
-          return TEXT.admins();
+          return Messages.text("console.syntax.admins");
         }
 
         @Override
         public String howToStart() {
-          return TEXT.howToStart();
+          return Messages.text("console.syntax.how-to-start");
         }
 
         @Override
         public List<String> extraHelp() {
-          return TEXT.extraHelp();
+          return List.of(
+              Messages.text("console.help.attach"),
+              Messages.text("console.help.use"),
+              Messages.text("console.help.wait"),
+              Messages.text("console.help.quit"));
         }
 
         @Override
         public String press(ChatAction.Kind kind, String label) {
           return switch (kind) {
-            case OPEN_EDITOR -> "open the 🔗 link below";
-            case OPEN_LINK -> "open the 🔗 link";
+            case OPEN_EDITOR -> Messages.text("console.press.open-editor");
+            case OPEN_LINK -> Messages.text("console.press.open-link");
             default ->
-                "type `"
-                    + command(ChatAction.button(kind, "", label, ChatAction.Style.SECONDARY))
-                    + "`";
+                Messages.text(
+                    "console.press.type",
+                    command(ChatAction.button(kind, "", label, ChatAction.Style.SECONDARY)));
           };
         }
       };

@@ -14,6 +14,7 @@ import dev.klingbot.core.conversation.Replies;
 import dev.klingbot.core.conversation.Words;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditState;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.workflow.EditException;
 import dev.klingbot.core.workflow.EditService;
 import dev.klingbot.core.workflow.MediaSource;
@@ -83,26 +84,41 @@ public final class ConsoleSession {
         };
   }
 
-  static final String WELCOME =
-      "Kling Edit Bot console. Type `help` for commands, `quit` to leave.";
-  static final String GOODBYE =
-      "Bye. Edits still running are picked up again the next time the bot starts.";
-  static final String CANCELLED_LINE = "(line cancelled; Ctrl-C again or Ctrl-D to leave)";
+  static String welcome() {
+    return Messages.text("console.welcome");
+  }
+
+  static String goodbye() {
+    return Messages.text("console.goodbye");
+  }
+
+  static String cancelledLine() {
+    return Messages.text("console.cancelled-line");
+  }
+
+  /** The language to speak now: the server's (`admin language set`) or the configured one. */
+  private Messages.Scope speak() {
+    return Messages.use(conversation.language(requester));
+  }
 
   /** Reads commands until {@code quit} or the end of input (scripted input: no line editing). */
   public void run(BufferedReader in, boolean interactive) throws IOException {
-    chat.info(WELCOME);
+    try (Messages.Scope lang = speak()) {
+      chat.info(welcome());
+    }
     while (true) {
       if (interactive) {
         System.out.print("you> ");
         System.out.flush();
       }
       String line = in.readLine();
-      if (line == null || !process(line, !interactive)) {
+      if (line == null || !processInLanguage(line, !interactive)) {
         break;
       }
     }
-    chat.info(GOODBYE);
+    try (Messages.Scope lang = speak()) {
+      chat.info(goodbye());
+    }
   }
 
   /**
@@ -115,7 +131,9 @@ public final class ConsoleSession {
     // Ctrl-C while a command runs stops a `wait`, not the console (while a line is read, the
     // reader handles Ctrl-C itself and puts this handler back afterwards)
     reader.getTerminal().handle(Terminal.Signal.INT, signal -> stopWaiting.set(true));
-    chat.info(WELCOME);
+    try (Messages.Scope lang = speak()) {
+      chat.info(welcome());
+    }
     boolean interruptedOnce = false;
     while (true) {
       String line;
@@ -126,17 +144,27 @@ public final class ConsoleSession {
           break;
         }
         interruptedOnce = true;
-        chat.info(CANCELLED_LINE);
+        try (Messages.Scope lang = speak()) {
+          chat.info(cancelledLine());
+        }
         continue;
       } catch (EndOfFileException e) {
         break;
       }
       interruptedOnce = false;
-      if (!process(line, false)) {
+      if (!processInLanguage(line, false)) {
         break;
       }
     }
-    chat.info(GOODBYE);
+    try (Messages.Scope lang = speak()) {
+      chat.info(goodbye());
+    }
+  }
+
+  private boolean processInLanguage(String line, boolean echo) {
+    try (Messages.Scope lang = speak()) {
+      return process(line, echo);
+    }
   }
 
   /** One typed line; false when it asks to leave. */
@@ -256,7 +284,7 @@ public final class ConsoleSession {
   /** Yes to the close reading offered for the last refused instruction. */
   private void accept() {
     if (suggestion == null) {
-      chat.info("bot> ⚠️ There is no suggestion to say yes to. Type `help` for the commands.");
+      chat.info("bot> " + Messages.text("console.no-suggestion"));
       return;
     }
     String token = suggestion;
@@ -270,26 +298,21 @@ public final class ConsoleSession {
   private void attach(String rest) {
     List<String> words = Words.split(rest);
     if (words.isEmpty()) {
-      chat.info("bot> ⚠️ Give the image, e.g. `attach hat.png`.");
+      chat.info("bot> " + Messages.text("console.attach.missing"));
       return;
     }
     attached.add(MediaSource.parse(words.get(0)));
-    chat.info(
-        "bot> 📎 "
-            + attached.size()
-            + " image"
-            + (attached.size() == 1 ? "" : "s")
-            + " will go with your next `edit` (image 1 is <<<image_1>>>).");
+    chat.info("bot> " + Messages.text("console.attach.added", attached.size()));
   }
 
   private void use(String rest) {
     if (rest.isEmpty()) {
-      chat.info("bot> ⚠️ Give the edit's id, e.g. `use K7Q2MX4A` (`history` lists yours).");
+      chat.info("bot> " + Messages.text("console.use.missing"));
       return;
     }
     Edit edit = edits.find(requester, rest);
     current = edit.id();
-    chat.info("bot> Now working on edit " + edit.id() + " (" + edit.state().label() + ").");
+    chat.info("bot> " + Messages.text("console.use.now", edit.id(), edit.state().label()));
   }
 
   private void waitForResult(String rest) {
@@ -301,7 +324,7 @@ public final class ConsoleSession {
     stopWaiting.set(false);
     while (Instant.now().isBefore(deadline)) {
       if (stopWaiting.getAndSet(false)) {
-        chat.info("bot> Stopped waiting; edit " + id + " keeps running (`status` shows it).");
+        chat.info("bot> " + Messages.text("console.wait.stopped", id));
         return;
       }
       Edit edit = edits.find(requester, id);
@@ -312,7 +335,7 @@ public final class ConsoleSession {
         return;
       }
       if (edit.state().isBeforeSubmit()) {
-        chat.info("bot> ⚠️ Edit " + id + " is not submitted yet; `submit` it first.");
+        chat.info("bot> " + Messages.text("console.wait.not-submitted", id));
         return;
       }
       try {
@@ -322,15 +345,13 @@ public final class ConsoleSession {
         return;
       }
     }
-    chat.info("bot> ⌛ Still not finished after " + seconds + " s; `status` shows where it is.");
+    chat.info("bot> " + Messages.text("console.wait.timeout", String.valueOf(seconds)));
   }
 
   private String currentOrRefuse() {
     if (current == null) {
       throw new EditException(
-          EditException.Kind.NOT_FOUND,
-          "There is no current edit. Start one with `edit <file> <instruction>`, or pick one with"
-              + " `use <id>`.");
+          EditException.Kind.NOT_FOUND, Messages.text("console.no-current-edit"));
     }
     return current;
   }

@@ -9,6 +9,8 @@ import com.google.inject.Stage;
 import dev.klingbot.app.http.AppHttpServer;
 import dev.klingbot.config.ConfigException;
 import dev.klingbot.config.KlingbotConfig;
+import dev.klingbot.core.i18n.Lang;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.store.StoreException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,6 +27,8 @@ public final class Injection {
    */
   public static Injector create(
       KlingbotConfig config, AppOptions options, Lifecycle lifecycle, Module... extra) {
+    // the language spoken where neither a person's platform nor their server chose one
+    Messages.setDefault(Lang.of(config.language()).orElse(Lang.EN));
     AppHttpServer.Limits limits = AppHttpServer.Limits.from(config.http());
     AppHttpServer http =
         lifecycle

@@ -139,14 +139,14 @@ class ConsoleLineEditorTest {
       typist.await("", "you> ");
       typist.typeUnfinished("frobnicate");
       typist.terminal.raise(Terminal.Signal.INT);
-      typist.await(ConsoleSession.CANCELLED_LINE, "you> ");
+      typist.await(ConsoleSession.cancelledLine(), "you> ");
       typist.type("history\n");
       typist.await("", "You have no edits on this server yet");
       typist.type(CTRL_D);
 
       assertThat(typist.finish())
           .doesNotContain("frobnicate”")
-          .endsWith(ConsoleSession.GOODBYE + "\n");
+          .endsWith(ConsoleSession.goodbye() + "\n");
     }
   }
 
@@ -156,11 +156,11 @@ class ConsoleLineEditorTest {
       typist.await("", "you> ");
       typist.typeUnfinished("hist");
       typist.terminal.raise(Terminal.Signal.INT);
-      typist.await(ConsoleSession.CANCELLED_LINE, "you> ");
+      typist.await(ConsoleSession.cancelledLine(), "you> ");
       typist.terminal.raise(Terminal.Signal.INT);
 
       assertThat(typist.finish())
-          .endsWith(ConsoleSession.GOODBYE + "\n")
+          .endsWith(ConsoleSession.goodbye() + "\n")
           .doesNotContain("You have no edits");
     }
   }

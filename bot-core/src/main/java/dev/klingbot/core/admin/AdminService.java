@@ -6,6 +6,8 @@ import dev.klingbot.config.QuotaConfig;
 import dev.klingbot.core.Requester;
 import dev.klingbot.core.chat.ChatFile;
 import dev.klingbot.core.chat.ChatMessage;
+import dev.klingbot.core.i18n.Lang;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.instruction.PromptTemplates;
 import dev.klingbot.core.quota.PolicyOverrides;
 import dev.klingbot.core.quota.QuotaPolicy;
@@ -16,6 +18,7 @@ import dev.klingbot.core.quota.UsageReport;
 import dev.klingbot.core.store.ServerSettingsStore;
 import dev.klingbot.core.workflow.EditException;
 import dev.klingbot.core.workflow.Reply;
+import dev.klingbot.core.workflow.Texts;
 import dev.klingbot.kling.EditMode;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,6 +28,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What server admins can do: quotas (server and per member), the cost table, the channels edits may
@@ -75,6 +79,59 @@ public final class AdminService {
     this.config = requireNonNull(config, "config is null");
     this.reportDir = requireNonNull(reportDir, "reportDir is null");
     this.clock = requireNonNull(clock, "clock is null");
+  }
+
+  /**
+   * The language to speak to {@code who}: their own, as their platform says it, else the one their
+   * server's admins chose, else the configured default.
+   */
+  public Lang languageFor(Requester who) {
+    Lang server = null;
+    if (Lang.of(who.locale()).isEmpty()) {
+      try {
+        server = settings.language(who.platform(), who.serverId()).flatMap(Lang::of).orElse(null);
+      } catch (RuntimeException e) {
+        // an unreachable database must not silence the answer: speak the default
+        server = null;
+      }
+    }
+    return Lang.choose(who.locale(), server, Messages.defaultLang());
+  }
+
+  /** The language of this server: its own choice or the default, and how to change it. */
+  public Reply language(Requester who) {
+    requireAdmin(who);
+    Optional<Lang> own = settings.language(who.platform(), who.serverId()).flatMap(Lang::of);
+    Lang lang = own.orElse(Messages.defaultLang());
+    return Reply.text(
+        Messages.text(
+            own.isPresent() ? "admin.language.own" : "admin.language.default",
+            lang.nativeName(),
+            lang.code()));
+  }
+
+  /** Sets the server's language ({@code zh}, {@code en}), or back to the default ({@code null}). */
+  public Reply languageSet(Requester who, String typed) {
+    requireAdmin(who);
+    if (typed == null || typed.equalsIgnoreCase("reset") || typed.equalsIgnoreCase("default")) {
+      settings.setLanguage(who.platform(), who.serverId(), null, who.userId(), clock.instant());
+      Lang lang = Messages.defaultLang();
+      try (Messages.Scope scope = Messages.use(lang)) {
+        return Reply.text(Messages.text("admin.language.reset", lang.nativeName(), lang.code()));
+      }
+    }
+    Lang lang =
+        Lang.of(typed)
+            .orElseThrow(
+                () ->
+                    new EditException(
+                        EditException.Kind.NOT_ALLOWED,
+                        Messages.text("admin.language.unknown", Texts.clip(typed, 40))));
+    settings.setLanguage(
+        who.platform(), who.serverId(), lang.code(), who.userId(), clock.instant());
+    try (Messages.Scope scope = Messages.use(lang)) {
+      return Reply.text(Messages.text("admin.language.set", lang.nativeName(), lang.code()));
+    }
   }
 
   /** The server's quota settings, marking which are its own and which are defaults. */

@@ -376,6 +376,7 @@ public final class CommandGrammar {
       case "channels", "channel" -> channels(rest);
       case "template", "templates" -> template(rest);
       case "usage", "report" -> new Admin.Usage(rest.isEmpty() ? null : rest);
+      case "language", "lang", "语言" -> language(rest);
       default ->
           throw adminProblem(
               "I don't know the admin command “"
@@ -420,6 +421,25 @@ public final class CommandGrammar {
     throw adminProblem(
         "Use `admin quota`, `admin quota set <setting> <value>`, `admin quota reset <setting>` or"
             + " `admin quota user <user> [<units>|reset]`. Example: `admin quota set daily 50`.");
+  }
+
+  private static Admin language(String rest) {
+    String[] words = rest.isEmpty() ? new String[0] : rest.split("\\s+");
+    if (words.length == 0 || words[0].equalsIgnoreCase("show")) {
+      return new Admin.Language();
+    }
+    String verb = words[0].toLowerCase(Locale.ROOT);
+    if (verb.equals("reset") && words.length == 1) {
+      return new Admin.LanguageSet(null);
+    }
+    if (verb.equals("set") && words.length == 2) {
+      return new Admin.LanguageSet(words[1]);
+    }
+    if (words.length == 1) {
+      return new Admin.LanguageSet(words[0]);
+    }
+    throw adminProblem(
+        "Use `admin language`, `admin language set zh|en` or `admin language reset`.");
   }
 
   private static Admin channels(String rest) {
@@ -556,6 +576,12 @@ public final class CommandGrammar {
     }
     if (admin instanceof Admin.Templates) {
       return "template";
+    }
+    if (admin instanceof Admin.Language) {
+      return "language";
+    }
+    if (admin instanceof Admin.LanguageSet l) {
+      return l.language() == null ? "language reset" : "language set " + l.language();
     }
     return "help";
   }

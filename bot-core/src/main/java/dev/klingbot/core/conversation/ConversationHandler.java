@@ -15,6 +15,8 @@ import dev.klingbot.core.chat.MessageRef;
 import dev.klingbot.core.conversation.EditCommand.Admin;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditLogContext;
+import dev.klingbot.core.i18n.Lang;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.workflow.EditException;
 import dev.klingbot.core.workflow.EditService;
 import dev.klingbot.core.workflow.MediaSource;
@@ -66,8 +68,10 @@ public final class ConversationHandler {
    */
   public Optional<Edit> handle(Actor actor, EditCommand command, Replies replies) {
     requireNonNull(command, "command is null");
-    // the scope covers the failure too, so the line with an error's reference names the edit
-    try (EditLogContext.Scope scope = EditLogContext.open(command.editId())) {
+    // the scopes cover the failure too, so the line with an error's reference names the edit and
+    // the refusal is in the person's language
+    try (Messages.Scope lang = Messages.use(languageOf(actor));
+        EditLogContext.Scope scope = EditLogContext.open(command.editId())) {
       try {
         return run(actor, command, replies);
       } catch (RuntimeException e) {
@@ -117,12 +121,40 @@ public final class ConversationHandler {
     requireNonNull(actor, "actor is null");
     requireNonNull(command, "command is null");
     requireNonNull(replies, "replies is null");
-    try (EditLogContext.Scope scope = EditLogContext.open(command.editId())) {
+    try (Messages.Scope lang = Messages.use(languageOf(actor));
+        EditLogContext.Scope scope = EditLogContext.open(command.editId())) {
       Edit acted =
           actor instanceof Actor.Member member
               ? member(member.requester(), command, replies)
               : linkHolder((Actor.LinkHolder) actor, command, replies);
       return Optional.ofNullable(acted);
+    }
+  }
+
+  /**
+   * The language to speak to {@code who}: their own (as their platform says), else their server's
+   * choice, else the configured one. Front-ends use it for what they say before a command reaches
+   * the core (a placeholder, a mistyped command).
+   */
+  public Lang language(Requester who) {
+    return admin.languageFor(who);
+  }
+
+  /**
+   * The language to answer in: a person's own (as the platform says) or their server's choice, else
+   * the configured one; for a selection-page link, the language of its edit.
+   */
+  private Lang languageOf(Actor actor) {
+    if (actor instanceof Actor.Member member) {
+      return language(member.requester());
+    }
+    try {
+      return edits
+          .byId(((Actor.LinkHolder) actor).editId())
+          .flatMap(edit -> edit.origin().lang())
+          .orElse(null);
+    } catch (RuntimeException e) {
+      return null;
     }
   }
 
@@ -448,6 +480,10 @@ public final class ConversationHandler {
       return admin.templateReset(who, reset.mode());
     } else if (command instanceof Admin.Usage usage) {
       return admin.usage(who, usage.period());
+    } else if (command instanceof Admin.Language) {
+      return admin.language(who);
+    } else if (command instanceof Admin.LanguageSet set) {
+      return admin.languageSet(who, set.language());
     }
     return Reply.text(HelpText.admin(syntax));
   }

@@ -216,6 +216,14 @@ public sealed interface EditCommand {
     /** Units spent in a period ({@code today}, {@code month}, {@code 2026-11}, …; null: month). */
     record Usage(String period) implements Admin {}
 
+    /** The language the bot speaks in this server. */
+    record Language() implements Admin {}
+
+    /**
+     * Sets the server's language ({@code zh}, {@code en}); {@code null} goes back to the default.
+     */
+    record LanguageSet(String language) implements Admin {}
+
     /** The admin commands, in the front-end's syntax. */
     record AdminHelp() implements Admin {}
   }

@@ -33,7 +33,8 @@ final class EditRowMapper implements RowMapper<Edit> {
             rs.getString("channel_id"),
             rs.getString("thread_id"),
             rs.getString("user_id"),
-            rs.getString("user_name"));
+            rs.getString("user_name"),
+            rs.getString("language"));
     EditRequest request =
         new EditRequest(
             rs.getString("instruction"),

@@ -34,7 +34,7 @@ public final class EditStore {
           + " last_checked_at, result_url, result_file, failure_reason, finished_at,"
           + " delivery_started_at, delivered_at, plan_message_id, progress_message_id,"
           + " callback_token, updated_at, result_video_id, video_kling_id, from_edit_id,"
-          + " from_link";
+          + " from_link, language";
 
   private final Jdbi jdbi;
   private final TaskDurationStore durations;
@@ -300,6 +300,7 @@ public final class EditStore {
         .bind("thread_id", origin.threadId())
         .bind("user_id", origin.userId())
         .bind("user_name", origin.userName())
+        .bind("language", origin.language())
         .bind("instruction", request.instruction())
         .bind("summary", request.summary())
         .bind("edit_mode", request.mode().name())

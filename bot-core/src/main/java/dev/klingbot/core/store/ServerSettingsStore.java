@@ -68,7 +68,8 @@ public final class ServerSettingsStore {
             "max_concurrent_jobs",
             "allow_pro",
             "allow_ten_seconds",
-            "time_zone")
+            "time_zone",
+            "language")
         .contains(column)) {
       throw new IllegalArgumentException("unknown policy column " + column);
     }
@@ -87,6 +88,28 @@ public final class ServerSettingsStore {
                 .bind("platform", platform.id())
                 .bind("server", serverId)
                 .execute());
+  }
+
+  /** The language the server's admins chose ({@code en}, {@code zh}), if they chose one. */
+  public Optional<String> language(Platform platform, String serverId) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT language FROM server_policies WHERE platform = :platform AND"
+                        + " server_id = :server")
+                .bind("platform", platform.id())
+                .bind("server", serverId)
+                .mapTo(String.class)
+                .list()
+                .stream()
+                .filter(code -> code != null && !code.isBlank())
+                .findFirst());
+  }
+
+  /** Sets the server's language; {@code null} goes back to the configured default. */
+  public void setLanguage(Platform platform, String serverId, String code, String by, Instant now) {
+    setPolicy(platform, serverId, "language", code, by, now);
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.klingbot.core.Platform;
 import dev.klingbot.core.chat.ChatPorts;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditLogContext;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.metrics.WorkflowMetrics;
 import dev.klingbot.core.quota.QuotaService;
 import dev.klingbot.core.relay.EditorLinks;
@@ -234,7 +235,9 @@ public final class JobRunner implements AutoCloseable {
       if (found.isEmpty()) {
         return false;
       }
-      follower.step(found.get());
+      try (Messages.Scope lang = Messages.use(found.get().origin().lang().orElse(null))) {
+        follower.step(found.get());
+      }
       return true;
     } catch (ConcurrentUpdateException e) {
       LOG.debug("Edit {} changed while being handled; it will be looked at again", id);
@@ -258,7 +261,8 @@ public final class JobRunner implements AutoCloseable {
         continue;
       }
       try {
-        try (EditLogContext.Scope scope = EditLogContext.open(id)) {
+        try (EditLogContext.Scope scope = EditLogContext.open(id);
+            Messages.Scope lang = Messages.use(edit.get().origin().lang().orElse(null))) {
           follower.expire(edit.get());
         }
         expired++;

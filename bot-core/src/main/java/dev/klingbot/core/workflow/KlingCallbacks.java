@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditLogContext;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.metrics.WorkflowMetrics;
 import dev.klingbot.core.store.EditStore;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +86,13 @@ public final class KlingCallbacks {
       return Outcome.UNKNOWN_EDIT;
     }
     Edit edit = found.get();
+    try (Messages.Scope lang = Messages.use(edit.origin().lang().orElse(null))) {
+      return handleFound(edit, token, headers, body);
+    }
+  }
+
+  private Outcome handleFound(Edit edit, String token, Map<String, String> headers, byte[] body) {
+    String editId = edit.id();
     metrics.callbackReceived();
     if (token == null
         || !MessageDigest.isEqual(

@@ -29,7 +29,7 @@ public final class Texts {
   }
 
   public static String units(int count) {
-    return count + (count == 1 ? " unit" : " units");
+    return dev.klingbot.core.i18n.Messages.text("common.units", count);
   }
 
   public static String seconds(long millis) {

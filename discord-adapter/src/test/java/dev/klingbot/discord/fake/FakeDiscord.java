@@ -69,6 +69,11 @@ public final class FakeDiscord implements AutoCloseable {
   /** A member of the server, as tests name them. */
   public record Member(String id, String name, boolean admin) {}
 
+  /** Sets the language a member's Discord client reports in interactions (default en-US). */
+  public void userLocale(Member member, String locale) {
+    userLocales.put(member.id(), locale);
+  }
+
   /** A server: its id, its one text channel, the bot's and the admins' roles, its owner. */
   public record Guild(
       String id, String channelId, String botRoleId, String adminRoleId, String ownerId) {}
@@ -99,6 +104,7 @@ public final class FakeDiscord implements AutoCloseable {
 
   private final List<RestCall> calls = new ArrayList<>();
   private final Map<String, DataObject> channels = new LinkedHashMap<>();
+  private final Map<String, String> userLocales = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, DataObject> messages = new LinkedHashMap<>();
   private final Map<String, String> messageChannels = new LinkedHashMap<>();
   private final Map<String, String> nonces = new LinkedHashMap<>();
@@ -1000,7 +1006,7 @@ public final class FakeDiscord implements AutoCloseable {
                 "member",
                 member(guild, member).put("permissions", Long.toString(memberPermissions(member))))
             .put("app_permissions", Long.toString(botPermissions))
-            .put("locale", "en-US")
+            .put("locale", userLocales.getOrDefault(member.id(), "en-US"))
             .put("guild_locale", "en-US")
             .put("entitlements", DataArray.empty())
             .put("authorizing_integration_owners", DataObject.empty().put("0", guildId))

@@ -154,6 +154,11 @@ public final class FakeSlack implements AutoCloseable {
     users.put(id, user);
   }
 
+  /** Sets the language Slack reports for a user (with {@code include_locale}), e.g. zh-CN. */
+  public void userLocale(String id, String locale) {
+    users.get(id).put("locale", locale);
+  }
+
   /** Serves {@code path} as a Slack file; answers its JSON as it appears in an event. */
   public Map<String, Object> file(String id, String name, String mimetype, Path path) {
     files.put(id, new ServedFile(name, path));
@@ -362,7 +367,12 @@ public final class FakeSlack implements AutoCloseable {
       case "chat.postEphemeral":
         return GSON.toJson(Map.of("ok", true, "message_ts", nextTs()));
       case "users.info":
-        return found("user", users.get(params.get("user")), "user_not_found");
+        Map<String, Object> user = users.get(params.get("user"));
+        if (user != null && !List.of("1", "true").contains(params.get("include_locale"))) {
+          user = new LinkedHashMap<>(user);
+          user.remove("locale");
+        }
+        return found("user", user, "user_not_found");
       case "files.getUploadURLExternal":
         String id = "F_UP" + fileIds.incrementAndGet();
         return GSON.toJson(
