@@ -4,6 +4,8 @@ import dev.klingbot.app.console.ConsoleApp;
 import dev.klingbot.app.console.LineEditor;
 import dev.klingbot.app.wiring.Logging;
 import dev.klingbot.config.KlingbotConfig;
+import dev.klingbot.core.i18n.Lang;
+import dev.klingbot.core.i18n.Messages;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -46,9 +48,19 @@ public final class ConsoleCommand implements Callable<Integer> {
   @Option(names = "--user", description = "Your name in the console (default: $USER).")
   String user;
 
+  @Option(
+      names = "--language",
+      paramLabel = "en|zh",
+      description =
+          "The language the bot speaks: en (English) or zh (Chinese); default: the language key"
+              + " (en). `admin language set zh|en` changes it for the console too.")
+  String language;
+
   @Override
   public Integer call() throws Exception {
-    KlingbotConfig config = configOptions.load().config();
+    KlingbotConfig loaded = configOptions.load().config();
+    KlingbotConfig config = language == null ? loaded : loaded.withLanguage(language);
+    Messages.setDefault(Lang.of(config.language()).orElse(Lang.EN));
     Logging.configure(config.logging());
     Path log =
         Path.of(config.media().workDir())
@@ -58,7 +70,7 @@ public final class ConsoleCommand implements Callable<Integer> {
     Logging.toFile(log);
     String name = user != null ? user : System.getProperty("user.name", "you");
     Duration taskTime = Duration.ofSeconds(Math.max(1, taskSeconds));
-    String logNote = " Logs: " + log;
+    String logNote = " " + Messages.text("console.logs", log.toString());
     if (System.console() == null) {
       // scripted input (a pipe, a file, tests): plain lines, each echoed after "you> "
       BufferedReader in =
