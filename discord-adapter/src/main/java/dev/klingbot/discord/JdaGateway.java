@@ -185,7 +185,7 @@ final class JdaGateway implements DiscordGateway {
    */
   private void requireOwnShard(Conversation where) {
     int total = shards.getShardsTotal();
-    if (total <= 1 || !where.serverId().matches("\\d{1,20}")) {
+    if (total <= 1 || !where.serverId().matches("\\d{1,19}")) {
       return;
     }
     int shard = MiscUtil.getShardForGuild(where.serverId(), total);
