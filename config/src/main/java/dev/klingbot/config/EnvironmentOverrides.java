@@ -32,6 +32,8 @@ public final class EnvironmentOverrides {
     map.put("KLING_MODEL", "kling.model-name");
     map.put("DISCORD_TOKEN", "discord.token");
     map.put("DISCORD_DEV_GUILD_ID", "discord.dev-guild-id");
+    map.put("DISCORD_SHARD_TOTAL", "discord.shard-total");
+    map.put("DISCORD_SHARDS", "discord.shards");
     map.put("SLACK_BOT_TOKEN", "slack.bot-token");
     map.put("SLACK_APP_TOKEN", "slack.app-token");
     map.put("SLACK_SIGNING_SECRET", "slack.signing-secret");

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
@@ -22,6 +21,8 @@ import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.StandardGuildMessageChannel;
 import net.dv8tion.jda.api.requests.RestAction;
+import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.MiscUtil;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
@@ -29,9 +30,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link DiscordGateway} on a running JDA: each call waits for Discord's answer with a time limit
- * (JDA itself waits out rate limits), and failures become {@link ChatException}. Nothing here
- * retries; the core decides whether to try again later.
+ * {@link DiscordGateway} on JDA's running shards: a channel, thread or server is found on the shard
+ * that holds its server (this process only sees the servers of its own shards). Each call waits for
+ * Discord's answer with a time limit (JDA itself waits out rate limits), and failures become {@link
+ * ChatException}. Nothing here retries; the core decides whether to try again later.
  *
  * <p>JDA forgets a thread once it is archived (after a week without messages, or closed by a
  * moderator), so a thread missing from the cache is looked up among its channel's archived threads.
@@ -50,16 +52,16 @@ final class JdaGateway implements DiscordGateway {
 
   private static final int MAX_CONTENT = Message.MAX_CONTENT_LENGTH;
 
-  private final JDA jda;
+  private final ShardManager shards;
   private final Duration timeout;
   private final Duration uploadTimeout;
 
-  JdaGateway(JDA jda) {
-    this(jda, TIMEOUT, UPLOAD_TIMEOUT);
+  JdaGateway(ShardManager shards) {
+    this(shards, TIMEOUT, UPLOAD_TIMEOUT);
   }
 
-  JdaGateway(JDA jda, Duration timeout, Duration uploadTimeout) {
-    this.jda = requireNonNull(jda, "jda is null");
+  JdaGateway(ShardManager shards, Duration timeout, Duration uploadTimeout) {
+    this.shards = requireNonNull(shards, "shards is null");
     this.timeout = requireNonNull(timeout, "timeout is null");
     this.uploadTimeout = requireNonNull(uploadTimeout, "uploadTimeout is null");
   }
@@ -70,6 +72,7 @@ final class JdaGateway implements DiscordGateway {
   @Override
   public MessageRef send(Conversation where, MessageCreateData message, String nonce) {
     try (message) {
+      requireOwnShard(where);
       Target target = target(where);
       GuildMessageChannel channel = target.channel();
       String note = target.note();
@@ -97,6 +100,7 @@ final class JdaGateway implements DiscordGateway {
   public void edit(MessageRef ref, MessageEditData replacement) {
     try (replacement) {
       Conversation where = ref.conversation();
+      requireOwnShard(where);
       GuildMessageChannel channel;
       if (where.threadId() == null) {
         channel = parent(where);
@@ -118,6 +122,7 @@ final class JdaGateway implements DiscordGateway {
   @Override
   public java.util.Optional<MessageRef> findRecent(
       Conversation where, String marker, java.time.Instant since) {
+    requireOwnShard(where);
     GuildMessageChannel channel;
     if (where.threadId() == null) {
       channel = parent(where);
@@ -128,7 +133,7 @@ final class JdaGateway implements DiscordGateway {
     GuildMessageChannel searched = channel;
     List<Message> recent =
         await(() -> searched.getHistory().retrievePast(50), timeout, "read recent messages");
-    String self = jda.getSelfUser().getId();
+    String self = searched.getJDA().getSelfUser().getId();
     java.time.Instant from = since.minus(Duration.ofMinutes(1));
     return recent.stream()
         .filter(message -> message.getAuthor().getId().equals(self))
@@ -152,7 +157,7 @@ final class JdaGateway implements DiscordGateway {
   @Override
   public String createThread(String channelId, String name) {
     StandardGuildMessageChannel parent =
-        jda.getChannelById(StandardGuildMessageChannel.class, channelId);
+        shards.getChannelById(StandardGuildMessageChannel.class, channelId);
     if (parent == null) {
       return null;
     }
@@ -169,8 +174,33 @@ final class JdaGateway implements DiscordGateway {
 
   @Override
   public long maxFileSize(String guildId) {
-    Guild guild = jda.getGuildById(guildId);
+    Guild guild = shards.getGuildById(guildId);
     return guild == null ? DEFAULT_UPLOAD_LIMIT : guild.getMaxFileSize();
+  }
+
+  /**
+   * Refuses, for now, a conversation in a server whose shard this process does not run (or has not
+   * started yet): only that shard's process knows its channels. The refusal is retryable, so the
+   * core tries again later, when the process running that shard may have taken the edit.
+   */
+  private void requireOwnShard(Conversation where) {
+    int total = shards.getShardsTotal();
+    if (total <= 1 || !where.serverId().matches("\\d{1,19}")) {
+      return;
+    }
+    int shard = MiscUtil.getShardForGuild(where.serverId(), total);
+    if (shards.getShardById(shard) == null) {
+      throw new ChatException(
+          "Discord server "
+              + where.serverId()
+              + " is on shard "
+              + shard
+              + " of "
+              + total
+              + ", which this bot process does not run (or has not started yet)",
+          true,
+          null);
+    }
   }
 
   /** The thread of the conversation when the bot may post in it, else its channel with a note. */
@@ -202,11 +232,11 @@ final class JdaGateway implements DiscordGateway {
 
   /** The thread from JDA's cache, else from its channel's archived threads; null when gone. */
   private ThreadChannel findThread(Conversation where) {
-    ThreadChannel cached = jda.getThreadChannelById(where.threadId());
+    ThreadChannel cached = shards.getThreadChannelById(where.threadId());
     if (cached != null) {
       return cached;
     }
-    IThreadContainer parent = jda.getChannelById(IThreadContainer.class, where.channelId());
+    IThreadContainer parent = shards.getChannelById(IThreadContainer.class, where.channelId());
     if (parent == null) {
       return null;
     }
@@ -230,7 +260,8 @@ final class JdaGateway implements DiscordGateway {
   }
 
   private GuildMessageChannel parent(Conversation where) {
-    GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, where.channelId());
+    GuildMessageChannel channel =
+        shards.getChannelById(GuildMessageChannel.class, where.channelId());
     if (channel == null) {
       throw new ChatException(
           "Discord channel " + where.channelId() + " is unknown to the bot", false, null);

@@ -63,7 +63,7 @@ class DiscordStartTest {
         .startsWith("Discord cannot be reached (cannot connect")
         .contains("trying again in 2 s (attempt 1).");
     assertThat(attempts.notices().get(1)).contains("(attempt 2).");
-    assertThat(bot.jda().getStatus()).isEqualTo(JDA.Status.CONNECTED);
+    assertThat(bot.shards().getShardById(0).getStatus()).isEqualTo(JDA.Status.CONNECTED);
     assertThat(discord.calls())
         .extracting(c -> c.route())
         .contains("PUT applications/" + discord.applicationId + "/commands");
@@ -82,9 +82,7 @@ class DiscordStartTest {
     DiscordBot bot =
         bot(
             FakeDiscord.TOKEN,
-            builder ->
-                FakeDiscord.configureAt(
-                    builder, "http://discord.invalid/api/v10/", "ws://discord.invalid/gateway"),
+            builder -> FakeDiscord.configureAt(builder, "http://discord.invalid/api/v10/"),
             retry);
 
     try {
@@ -116,7 +114,8 @@ class DiscordStartTest {
 
   private DiscordBot bot(
       String token,
-      java.util.function.UnaryOperator<net.dv8tion.jda.api.JDABuilder> connection,
+      java.util.function.UnaryOperator<net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder>
+          connection,
       ConnectRetry retry) {
     ConversationHandler conversation =
         new ConversationHandler(

@@ -58,7 +58,7 @@ class WireGatewayTest {
   @Test
   void aDiscordThatDoesNotAnswerInTimeIsRetryable() {
     JdaGateway impatient =
-        new JdaGateway(harness.bot.jda(), Duration.ofMillis(300), Duration.ofMillis(300));
+        new JdaGateway(harness.bot.shards(), Duration.ofMillis(300), Duration.ofMillis(300));
     discord.delayAnswers(Duration.ofSeconds(2));
     try {
       assertThatThrownBy(() -> impatient.send(channel, MessageCreateData.fromContent("hi")))

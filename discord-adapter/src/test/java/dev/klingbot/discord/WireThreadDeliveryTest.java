@@ -208,7 +208,7 @@ class WireThreadDeliveryTest {
   /** Waits until JDA has processed the THREAD_UPDATE / THREAD_DELETE and dropped the thread. */
   private void awaitUncached(String threadId) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-    while (harness.bot.jda().getThreadChannelById(threadId) != null) {
+    while (harness.bot.shards().getThreadChannelById(threadId) != null) {
       assertThat(Instant.now()).as("JDA still caches thread " + threadId).isBefore(deadline);
       Thread.sleep(20);
     }
@@ -217,7 +217,7 @@ class WireThreadDeliveryTest {
   /** Waits until JDA has processed the CHANNEL_UPDATE with the bot's new permissions. */
   private void awaitPermission(Permission permission, boolean granted) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-    var jda = harness.bot.jda();
+    var jda = harness.bot.shards();
     while (jda.getGuildById(discord.guildId)
             .getSelfMember()
             .hasPermission(jda.getTextChannelById(discord.channelId), permission)

@@ -18,6 +18,7 @@ import dev.klingbot.core.relay.MediaRelay;
 import dev.klingbot.core.relay.MediaStore;
 import dev.klingbot.core.store.Database;
 import dev.klingbot.core.store.SeenEventStore;
+import dev.klingbot.core.store.ServerShards;
 import dev.klingbot.core.workflow.JobRunner;
 import dev.klingbot.discord.DiscordBot;
 import dev.klingbot.slack.SlackBot;
@@ -83,7 +84,13 @@ public final class RunCommand implements Callable<Integer> {
       if (effective.discord().enabled()) {
         DiscordBot discord =
             lifecycle.manage(new DiscordBot(effective.discord(), conversation, chats));
-        starts.start("Discord", discord::start, () -> runner.follow(Platform.DISCORD));
+        // a process running some of Discord's shards follows the edits of their servers only
+        ServerShards shards =
+            effective.discord().shards() == null
+                ? ServerShards.ALL
+                : new ServerShards(
+                    effective.discord().shardTotal(), effective.discord().shardIds());
+        starts.start("Discord", discord::start, () -> runner.follow(Platform.DISCORD, shards));
         running.add("Discord");
       }
       if (effective.slack().enabled()) {

@@ -5,8 +5,11 @@ import static java.util.Objects.requireNonNull;
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.edit.Edit;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -44,11 +47,21 @@ public final class EditWorkQueue {
       int limit,
       String owner,
       Instant until) {
-    if (platforms.isEmpty()) {
+    return claimDue(now, everyServer(platforms), limit, owner, until);
+  }
+
+  /**
+   * Like {@link #claimDue(Instant, java.util.Collection, int, String, Instant)}, for the servers of
+   * each platform that this process serves (on Discord: the servers of its shards).
+   */
+  public List<String> claimDue(
+      Instant now, Map<Platform, ServerShards> followed, int limit, String owner, Instant until) {
+    if (followed.isEmpty()) {
       return List.of();
     }
+    Set<Platform> platforms = followed.keySet();
     if (dialect != Dialect.POSTGRES) {
-      return dueForWork(now, platforms, limit).stream()
+      return dueForWork(now, followed, limit).stream()
           .filter(id -> claim(id, owner, now, until))
           .toList();
     }
@@ -59,6 +72,7 @@ public final class EditWorkQueue {
                     "UPDATE edits SET lease_owner = :owner, lease_until = :until WHERE id IN"
                         + " (SELECT id FROM edits WHERE "
                         + DUE
+                        + shards(followed)
                         + " AND (lease_until IS NULL OR lease_until < :now) ORDER BY submitted_at,"
                         + " created_at LIMIT :limit FOR UPDATE SKIP LOCKED) RETURNING id")
                 .bind("now", Sql.timestamp(now))
@@ -76,15 +90,22 @@ public final class EditWorkQueue {
    * finished edits whose final message has not been posted.
    */
   public List<String> dueForWork(Instant now, java.util.Collection<Platform> platforms, int limit) {
-    if (platforms.isEmpty()) {
+    return dueForWork(now, everyServer(platforms), limit);
+  }
+
+  /** Like {@link #dueForWork(Instant, java.util.Collection, int)}, for the servers served here. */
+  public List<String> dueForWork(Instant now, Map<Platform, ServerShards> followed, int limit) {
+    if (followed.isEmpty()) {
       return List.of();
     }
+    Set<Platform> platforms = followed.keySet();
     return jdbi.withHandle(
         handle ->
             handle
                 .createQuery(
                     "SELECT id FROM edits WHERE "
                         + DUE
+                        + shards(followed)
                         + " AND (lease_until IS NULL OR lease_until < :now) ORDER BY submitted_at,"
                         + " created_at")
                 .bind("now", Sql.timestamp(now))
@@ -92,6 +113,19 @@ public final class EditWorkQueue {
                 .setMaxRows(limit)
                 .mapTo(String.class)
                 .list());
+  }
+
+  private static Map<Platform, ServerShards> everyServer(java.util.Collection<Platform> platforms) {
+    Map<Platform, ServerShards> all = new EnumMap<>(Platform.class);
+    platforms.forEach(platform -> all.put(platform, ServerShards.ALL));
+    return all;
+  }
+
+  /** The conditions that keep each sharded platform's edits to the servers served here. */
+  private static String shards(Map<Platform, ServerShards> followed) {
+    StringBuilder sql = new StringBuilder();
+    followed.forEach((platform, shards) -> sql.append(shards.sqlCondition(platform.id())));
+    return sql.toString();
   }
 
   /** The earliest time an edit with work left is due, for the runner's sleep. */

@@ -14,15 +14,16 @@ import dev.klingbot.core.relay.MediaStore;
 import dev.klingbot.core.store.ConcurrentUpdateException;
 import dev.klingbot.core.store.EditStore;
 import dev.klingbot.core.store.EditWorkQueue;
+import dev.klingbot.core.store.ServerShards;
 import dev.klingbot.kling.KlingClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -48,7 +49,7 @@ public final class JobRunner implements AutoCloseable {
   private final Clock clock;
   private final MediaJanitor janitor;
   private final Semaphore wakeUps = new Semaphore(0);
-  private final Set<Platform> platforms = EnumSet.noneOf(Platform.class);
+  private final Map<Platform, ServerShards> platforms = new EnumMap<>(Platform.class);
   private volatile boolean running;
   private Thread loop;
   private ExecutorService workers;
@@ -96,7 +97,15 @@ public final class JobRunner implements AutoCloseable {
 
   /** Follows the edits of these platforms (those whose chat adapter runs in this process). */
   public synchronized JobRunner follow(Platform platform) {
-    platforms.add(platform);
+    return follow(platform, ServerShards.ALL);
+  }
+
+  /**
+   * Follows the edits of a platform's servers on {@code shards} only: several processes that each
+   * run some of Discord's shards each follow the edits of their own servers, and can post there.
+   */
+  public synchronized JobRunner follow(Platform platform, ServerShards shards) {
+    platforms.put(platform, requireNonNull(shards, "shards is null"));
     return this;
   }
 
@@ -175,9 +184,9 @@ public final class JobRunner implements AutoCloseable {
    * @return how many edits were handled
    */
   public int runOnce() {
-    List<Platform> followed;
+    Map<Platform, ServerShards> followed;
     synchronized (this) {
-      followed = List.copyOf(platforms);
+      followed = Map.copyOf(platforms);
     }
     Instant now = clock.instant();
     List<String> due =

@@ -3,7 +3,9 @@ package dev.klingbot.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klingbot.core.Platform;
+import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditState;
+import dev.klingbot.core.edit.Origin;
 import dev.klingbot.core.edit.TaskProgress;
 import dev.klingbot.core.testing.Edits;
 import dev.klingbot.core.testing.OnEveryDatabase;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -55,6 +58,71 @@ class EditWorkQueueTest {
         pool.shutdownNow();
       }
     }
+  }
+
+  @OnEveryDatabase
+  void eachProcessClaimsTheEditsOfTheDiscordServersOnItsOwnShards(String kind) {
+    try (Database database = TestDatabases.open(kind)) {
+      EditStore store = new EditStore(database);
+      // Discord's rule: server id >> 22 (its creation time) modulo the total gives the shard
+      String onShard0 = Long.toString((1_000_000_000L << 22) | 17);
+      String onShard1 = Long.toString((1_000_000_001L << 22) | 17);
+      store.insert(processing("SHARD000", Platform.DISCORD, onShard0), null);
+      store.insert(processing("SHARD001", Platform.DISCORD, onShard1), null);
+      store.insert(processing("SLACK001", Platform.SLACK, "T0123ABCD"), null);
+      Map<Platform, ServerShards> shard1AndSlack =
+          Map.of(
+              Platform.DISCORD, new ServerShards(2, List.of(1)), Platform.SLACK, ServerShards.ALL);
+
+      assertThat(store.work().dueForWork(T0, shard1AndSlack, 10))
+          .containsExactlyInAnyOrder("SHARD001", "SLACK001");
+      assertThat(store.work().claimDue(T0, shard1AndSlack, 10, "process-b", T0.plusSeconds(120)))
+          .containsExactlyInAnyOrder("SHARD001", "SLACK001");
+      assertThat(
+              store
+                  .work()
+                  .claimDue(
+                      T0,
+                      Map.of(Platform.DISCORD, new ServerShards(2, List.of(0))),
+                      10,
+                      "process-a",
+                      T0.plusSeconds(120)))
+          .containsExactly("SHARD000");
+      assertThat(new ServerShards(2, List.of(1)).holds(onShard1)).isTrue();
+      assertThat(new ServerShards(2, List.of(1)).holds(onShard0)).isFalse();
+    }
+  }
+
+  @OnEveryDatabase
+  void anEditWhoseServerIdIsNoSnowflakeIsClaimedByAnyShard(String kind) {
+    try (Database database = TestDatabases.open(kind)) {
+      EditStore store = new EditStore(database);
+      store.insert(processing("ODDID001", Platform.DISCORD, "guild-1"), null);
+
+      assertThat(
+              store
+                  .work()
+                  .claimDue(
+                      T0,
+                      Map.of(Platform.DISCORD, new ServerShards(4, List.of(3))),
+                      10,
+                      "process-d",
+                      T0.plusSeconds(120)))
+          .containsExactly("ODDID001");
+    }
+  }
+
+  private static Edit processing(String id, Platform platform, String serverId) {
+    Edit template = Edits.removal(id, T0);
+    Edit edit =
+        Edit.created(
+            id,
+            new Origin(platform, serverId, "channel-1", "thread-1", "alice", "Alice"),
+            template.request(),
+            template.images(),
+            template.video(),
+            T0);
+    return Edits.inState(edit, EditState.PROCESSING).withTask(TaskProgress.none().submitted(T0));
   }
 
   @OnEveryDatabase

@@ -27,6 +27,7 @@ import net.dv8tion.jda.api.GatewayEncoding;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import net.dv8tion.jda.api.utils.data.DataArray;
@@ -44,6 +45,11 @@ import okio.Buffer;
  * dispatches), JSON encoded and without transport compression. It holds one server with one text
  * channel, the threads the bot opens in it, and the messages posted; it records every REST call so
  * a test asserts what Discord received. Payloads follow the examples of Discord's API reference.
+ *
+ * <p>It shards like Discord: {@code GET /gateway/bot} recommends {@link #shards(int)} shards, each
+ * gateway connection says in IDENTIFY which shard it is ({@code shard: [id, total]}), and a
+ * server's GUILD_CREATE and events go only to the connection whose shard id is {@code (server id >>
+ * 22) % total}. Servers besides the first are added with {@link #addGuild(int, int)}.
  *
  * <p>Like Discord it answers a post whose {@code nonce} it saw before in the channel with the
  * earlier message when {@code enforce_nonce} is set, instead of creating a second one.
@@ -68,16 +74,33 @@ public final class FakeDiscord implements AutoCloseable {
     userLocales.put(member.id(), locale);
   }
 
+  /** A server: its id, its one text channel, the bot's and the admins' roles, its owner. */
+  public record Guild(
+      String id, String channelId, String botRoleId, String adminRoleId, String ownerId) {}
+
+  /** One gateway connection and the shard it identified as. */
+  private record Session(WebSocket socket, int shard, int total) {
+    boolean holds(String guildId) {
+      return (Long.parseLong(guildId) >> 22) % total == shard;
+    }
+  }
+
   private final AtomicLong sequence = new AtomicLong();
   private final AtomicInteger gatewaySequence = new AtomicInteger();
   private final MockWebServer server = new MockWebServer();
 
   public final String applicationId = snowflake();
   public final String botId = applicationId;
-  public final String guildId = snowflake();
-  public final String channelId = snowflake();
-  public final String botRoleId = snowflake();
-  public final String adminRoleId = snowflake();
+
+  /** The first server, which every test uses; {@link #guildId} etc. are its parts. */
+  public final Guild guild = newGuild(snowflake());
+
+  public final String guildId = guild.id();
+  public final String channelId = guild.channelId();
+  public final String botRoleId = guild.botRoleId();
+  public final String adminRoleId = guild.adminRoleId();
+
+  private final Map<String, Guild> guilds = new LinkedHashMap<>();
 
   private final List<RestCall> calls = new ArrayList<>();
   private final Map<String, DataObject> channels = new LinkedHashMap<>();
@@ -86,6 +109,7 @@ public final class FakeDiscord implements AutoCloseable {
   private final Map<String, String> messageChannels = new LinkedHashMap<>();
   private final Map<String, String> nonces = new LinkedHashMap<>();
   private final List<String> identifies = new ArrayList<>();
+  private final Map<String, List<Integer>> reached = new LinkedHashMap<>();
   private final Map<String, String> commandIds = new LinkedHashMap<>();
   private final Map<String, DataObject> interactions = new LinkedHashMap<>();
   private final Map<String, DataObject> byToken = new LinkedHashMap<>();
@@ -101,13 +125,39 @@ public final class FakeDiscord implements AutoCloseable {
               Permission.MESSAGE_EMBED_LINKS,
               Permission.MESSAGE_HISTORY,
               Permission.USE_APPLICATION_COMMANDS));
-  private volatile WebSocket gateway;
+  private final List<Session> sessions = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile int recommendedShards = 1;
   private int heartbeats;
   private volatile Duration answerDelay = Duration.ZERO;
   private volatile long heartbeatMillis = 41250;
 
   public FakeDiscord() {
-    channels.put(channelId, textChannel(channelId, "edits"));
+    guilds.put(guildId, guild);
+    channels.put(channelId, textChannel(guild, channelId, "edits"));
+  }
+
+  /**
+   * Adds a server whose id falls on shard {@code shard} of {@code total} (Discord's rule: {@code
+   * (id >> 22) % total}), with one text channel "edits" and the bot in it. Add servers before the
+   * bot connects.
+   */
+  public synchronized Guild addGuild(int shard, int total) {
+    long millis = System.currentTimeMillis() - DISCORD_EPOCH;
+    millis -= Math.floorMod(millis - shard, total);
+    String id = Long.toString((millis << 22) | (sequence.incrementAndGet() & 0x3FFFFF));
+    Guild added = newGuild(id);
+    guilds.put(id, added);
+    channels.put(added.channelId(), textChannel(added, added.channelId(), "edits"));
+    return added;
+  }
+
+  private Guild newGuild(String id) {
+    return new Guild(id, snowflake(), snowflake(), snowflake(), snowflake());
+  }
+
+  /** How many shards {@code GET /gateway/bot} recommends (1 unless set). */
+  public void shards(int recommended) {
+    this.recommendedShards = recommended;
   }
 
   /** Starts the REST server and the gateway on loopback. */
@@ -153,6 +203,30 @@ public final class FakeDiscord implements AutoCloseable {
         builder,
         "http://" + host + ":" + port + "/api/v10/",
         "ws://" + host + ":" + port + "/gateway");
+  }
+
+  /**
+   * Points a shard manager at this Discord: REST base URL, JSON, no compression. The shard manager
+   * takes the gateway URL from {@code GET /gateway/bot}.
+   */
+  public DefaultShardManagerBuilder configure(DefaultShardManagerBuilder builder) {
+    return configureAt(builder, restBaseUrl());
+  }
+
+  /** Points a shard manager at a fake Discord on {@code port} of the loopback address. */
+  public static DefaultShardManagerBuilder configureAt(
+      DefaultShardManagerBuilder builder, int port) {
+    String host = InetAddress.getLoopbackAddress().getHostAddress();
+    return configureAt(builder, "http://" + host + ":" + port + "/api/v10/");
+  }
+
+  /** Points a shard manager at the given REST base URL (JSON, no compression). */
+  public static DefaultShardManagerBuilder configureAt(
+      DefaultShardManagerBuilder builder, String restBaseUrl) {
+    return builder
+        .setRestConfig(new RestConfig().setBaseUrl(restBaseUrl))
+        .setCompression(Compression.NONE)
+        .setGatewayEncoding(GatewayEncoding.JSON);
   }
 
   /** Points a JDA builder at the given REST base URL and gateway (JSON, no compression). */
@@ -223,7 +297,7 @@ public final class FakeDiscord implements AutoCloseable {
         "THREAD_DELETE",
         DataObject.empty()
             .put("id", threadId)
-            .put("guild_id", guildId)
+            .put("guild_id", thread.getString("guild_id"))
             .put("parent_id", thread.getString("parent_id"))
             .put("type", 11));
   }
@@ -271,7 +345,7 @@ public final class FakeDiscord implements AutoCloseable {
           DataArray.empty()
               .add(DataObject.empty().put("name", group).put("type", 2).put("options", top));
     }
-    DataObject data = commandData(command, top);
+    DataObject data = commandData(guildOf(channel), command, top);
     if (!attachments.keys().isEmpty()) {
       data.put("resolved", DataObject.empty().put("attachments", attachments));
     }
@@ -333,17 +407,17 @@ public final class FakeDiscord implements AutoCloseable {
             .put("name", subcommand)
             .put("type", 1)
             .put("options", DataArray.empty().add(focused));
-    DataObject data = commandData(command, DataArray.empty().add(sub));
+    DataObject data = commandData(guildOf(channel), command, DataArray.empty().add(sub));
     return interaction(4, member, channel, data, null);
   }
 
   /** The {@code data} of a slash command interaction: the command and its options. */
-  private DataObject commandData(String command, DataArray options) {
+  private DataObject commandData(String guild, String command, DataArray options) {
     return DataObject.empty()
         .put("id", commandId(command))
         .put("name", command)
         .put("type", 1)
-        .put("guild_id", guildId)
+        .put("guild_id", guild)
         .put("options", options);
   }
 
@@ -431,13 +505,12 @@ public final class FakeDiscord implements AutoCloseable {
     try {
       json = body(request, files);
     } catch (IOException | RuntimeException e) {
-      return record(request.getMethod(), path, query, null, files, error(400, 50035, "bad body"));
+      return record(request, path, query, null, files, error(400, 50035, "bad body"));
     }
     if (!path.startsWith("webhooks/")
         && !path.startsWith("interactions/")
         && !("Bot " + TOKEN).equals(request.getHeaders().get("Authorization"))) {
-      return record(
-          request.getMethod(), path, query, json, files, error(401, 0, "401: Unauthorized"));
+      return record(request, path, query, json, files, error(401, 0, "401: Unauthorized"));
     }
     MockResponse response;
     synchronized (this) {
@@ -449,17 +522,25 @@ public final class FakeDiscord implements AutoCloseable {
         response = error(500, 0, "fake Discord failed: " + e);
       }
     }
-    return record(request.getMethod(), path, query, json, files, response);
+    return record(request, path, query, json, files, response);
   }
 
   private synchronized MockResponse record(
-      String method,
+      RecordedRequest request,
       String path,
       Map<String, String> query,
       DataObject json,
       Map<String, byte[]> files,
       MockResponse response) {
-    calls.add(new RestCall(method, path, query, json, files, response.getCode()));
+    calls.add(
+        new RestCall(
+            request.getMethod(),
+            path,
+            query,
+            json,
+            files,
+            response.getCode(),
+            request.getHeaders().get("User-Agent")));
     notifyAll();
     Duration delay = answerDelay;
     if (!delay.isZero()) {
@@ -518,14 +599,15 @@ public final class FakeDiscord implements AutoCloseable {
         return ok(
             DataObject.empty()
                 .put("url", gatewayUrl())
-                .put("shards", 1)
+                .put("shards", recommendedShards)
                 .put(
                     "session_start_limit",
                     DataObject.empty()
                         .put("total", 1000)
                         .put("remaining", 999)
                         .put("reset_after", 14400000)
-                        .put("max_concurrency", 1)));
+                        // a large bot's limit: the shards of one process identify together
+                        .put("max_concurrency", 16)));
       case "PUT applications":
         return ok(registerCommands(json));
       case "POST interactions":
@@ -646,7 +728,7 @@ public final class FakeDiscord implements AutoCloseable {
         DataObject.empty()
             .put("id", id)
             .put("type", 11)
-            .put("guild_id", guildId)
+            .put("guild_id", parent.getString("guild_id"))
             .put("parent_id", parentId)
             .put("owner_id", botId)
             .put("name", json.getString("name"))
@@ -819,7 +901,7 @@ public final class FakeDiscord implements AutoCloseable {
         .put("id", id)
         .put("type", 0)
         .put("channel_id", channel)
-        .put("guild_id", guildId)
+        .put("guild_id", guildOf(channel))
         .put("author", botUser())
         .put("content", body.getString("content", ""))
         .put("timestamp", now())
@@ -898,9 +980,12 @@ public final class FakeDiscord implements AutoCloseable {
     String id = snowflake();
     String token = "aW50ZXJhY3Rpb246" + id;
     DataObject channelJson;
+    Guild guild;
     synchronized (this) {
       channelJson = channels.get(channel);
+      guild = guilds.get(channelJson.getString("guild_id"));
     }
+    String guildId = guild.id();
     DataObject payload =
         DataObject.empty()
             .put("id", id)
@@ -919,7 +1004,7 @@ public final class FakeDiscord implements AutoCloseable {
             .put("channel", channelJson)
             .put(
                 "member",
-                member(member).put("permissions", Long.toString(memberPermissions(member))))
+                member(guild, member).put("permissions", Long.toString(memberPermissions(member))))
             .put("app_permissions", Long.toString(botPermissions))
             .put("locale", userLocales.getOrDefault(member.id(), "en-US"))
             .put("guild_locale", "en-US")
@@ -951,12 +1036,33 @@ public final class FakeDiscord implements AutoCloseable {
 
   // ---------------------------------------------------------------- the gateway
 
-  /** Sends a dispatch ({@code op 0}) to the connected bot; nothing when none is connected. */
+  /**
+   * Sends a dispatch ({@code op 0}) to the connection of the shard that holds the event's server
+   * ({@code guild_id}, or {@code id} for GUILD_CREATE); nothing when that shard is not connected.
+   */
   public void dispatch(String event, DataObject data) {
-    WebSocket socket = gateway;
-    if (socket == null) {
-      return;
+    String guild =
+        event.equals("GUILD_CREATE") ? data.getString("id") : data.getString("guild_id", null);
+    for (Session session : sessions) {
+      if (guild == null || session.holds(guild)) {
+        if (data.hasKey("id")) {
+          synchronized (this) {
+            reached
+                .computeIfAbsent(data.getString("id"), id -> new ArrayList<>())
+                .add(session.shard());
+          }
+        }
+        send(session.socket(), event, data);
+      }
     }
+  }
+
+  /** The shards whose connection received a dispatch about the object {@code id}. */
+  public synchronized List<Integer> shardsReached(String id) {
+    return List.copyOf(reached.getOrDefault(id, List.of()));
+  }
+
+  private void send(WebSocket socket, String event, DataObject data) {
     socket.send(
         DataObject.empty()
             .put("op", 0)
@@ -964,6 +1070,11 @@ public final class FakeDiscord implements AutoCloseable {
             .put("s", gatewaySequence.incrementAndGet())
             .put("d", data)
             .toString());
+  }
+
+  /** The shards connected now, as {@code [id, total]} pairs in the order they identified. */
+  public List<List<Integer>> connectedShards() {
+    return sessions.stream().map(s -> List.of(s.shard(), s.total())).toList();
   }
 
   private final class Gateway extends WebSocketListener {
@@ -1009,10 +1120,30 @@ public final class FakeDiscord implements AutoCloseable {
         webSocket.close(4004, "Authentication failed.");
         return;
       }
+      int shard = 0;
+      int total = 1;
+      if (identify.hasKey("shard") && !identify.isNull("shard")) {
+        shard = identify.getArray("shard").getInt(0);
+        total = identify.getArray("shard").getInt(1);
+      }
+      if (total < 1 || shard < 0 || shard >= total) {
+        webSocket.close(4010, "Invalid shard.");
+        return;
+      }
       synchronized (FakeDiscord.this) {
         identifies.add(identify.put("token", "<redacted>").toString());
       }
-      gateway = webSocket;
+      Session session = new Session(webSocket, shard, total);
+      DataArray unavailable = DataArray.empty();
+      List<DataObject> creates = new ArrayList<>();
+      synchronized (FakeDiscord.this) {
+        for (Guild each : guilds.values()) {
+          if (session.holds(each.id())) {
+            unavailable.add(DataObject.empty().put("id", each.id()).put("unavailable", true));
+            creates.add(guildCreate(each));
+          }
+        }
+      }
       DataObject ready =
           DataObject.empty()
               .put("v", 10)
@@ -1022,44 +1153,39 @@ public final class FakeDiscord implements AutoCloseable {
               .put("presences", DataArray.empty())
               .put("relationships", DataArray.empty())
               .put("guild_join_requests", DataArray.empty())
-              .put(
-                  "guilds",
-                  DataArray.empty()
-                      .add(DataObject.empty().put("id", guildId).put("unavailable", true)))
+              .put("guilds", unavailable)
               .put("session_id", "fake-session-" + botId)
               .put("session_type", "normal")
               .put("resume_gateway_url", gatewayUrl())
-              .put("shard", DataArray.empty().add(0).add(1))
+              .put("shard", DataArray.empty().add(shard).add(total))
               .put("application", DataObject.empty().put("id", applicationId).put("flags", 0))
               .put("_trace", DataArray.empty().add("[\"fake-discord\"]"));
-      dispatch("READY", ready);
-      DataObject guild;
-      synchronized (FakeDiscord.this) {
-        guild = guildCreate();
+      send(webSocket, "READY", ready);
+      for (DataObject create : creates) {
+        send(webSocket, "GUILD_CREATE", create);
       }
-      dispatch("GUILD_CREATE", guild);
+      sessions.add(session);
     }
 
     @Override
     public void onClosing(WebSocket webSocket, int code, String reason) {
       webSocket.close(1000, null);
-      if (gateway == webSocket) {
-        gateway = null;
-      }
+      sessions.removeIf(s -> s.socket() == webSocket);
     }
 
     @Override
     public void onFailure(WebSocket webSocket, Throwable t, Response response) {
-      if (gateway == webSocket) {
-        gateway = null;
-      }
+      sessions.removeIf(s -> s.socket() == webSocket);
     }
   }
 
-  private DataObject guildCreate() {
+  private DataObject guildCreate(Guild guild) {
     DataArray channelList = DataArray.empty();
     DataArray threadList = DataArray.empty();
     for (DataObject channel : channels.values()) {
+      if (!guild.id().equals(channel.getString("guild_id"))) {
+        continue;
+      }
       if (channel.getInt("type") == 11) {
         if (!channel.getObject("thread_metadata").getBoolean("archived")) {
           threadList.add(channel);
@@ -1069,18 +1195,18 @@ public final class FakeDiscord implements AutoCloseable {
       }
     }
     return DataObject.empty()
-        .put("id", guildId)
-        .put("name", "Kling Test Server")
+        .put("id", guild.id())
+        .put("name", guild == this.guild ? "Kling Test Server" : "Kling Test Server " + guild.id())
         .put("icon", null)
         .put("splash", null)
         .put("discovery_splash", null)
-        .put("owner_id", snowflakeOwner())
+        .put("owner_id", guild.ownerId())
         .put("afk_channel_id", null)
         .put("afk_timeout", 300)
         .put("verification_level", 0)
         .put("default_message_notifications", 0)
         .put("explicit_content_filter", 0)
-        .put("roles", roles())
+        .put("roles", roles(guild))
         .put("emojis", DataArray.empty())
         .put("stickers", DataArray.empty())
         .put("features", DataArray.empty())
@@ -1105,7 +1231,7 @@ public final class FakeDiscord implements AutoCloseable {
         .put("unavailable", false)
         .put("member_count", 2)
         .put("voice_states", DataArray.empty())
-        .put("members", DataArray.empty().add(member(botUser(), List.of(botRoleId))))
+        .put("members", DataArray.empty().add(member(botUser(), List.of(guild.botRoleId()))))
         .put("channels", channelList)
         .put("threads", threadList)
         .put("presences", DataArray.empty())
@@ -1114,20 +1240,11 @@ public final class FakeDiscord implements AutoCloseable {
         .put("soundboard_sounds", DataArray.empty());
   }
 
-  private String owner;
-
-  private synchronized String snowflakeOwner() {
-    if (owner == null) {
-      owner = snowflake();
-    }
-    return owner;
-  }
-
-  private DataArray roles() {
+  private DataArray roles(Guild guild) {
     return DataArray.empty()
         .add(
             role(
-                guildId,
+                guild.id(),
                 "@everyone",
                 0,
                 Permission.getRaw(
@@ -1135,8 +1252,8 @@ public final class FakeDiscord implements AutoCloseable {
                     Permission.MESSAGE_SEND,
                     Permission.MESSAGE_HISTORY,
                     Permission.USE_APPLICATION_COMMANDS)))
-        .add(role(botRoleId, "Kling Edit Bot", 1, botPermissions).put("managed", true))
-        .add(role(adminRoleId, "Admins", 2, Permission.getRaw(Permission.MANAGE_SERVER)));
+        .add(role(guild.botRoleId(), "Kling Edit Bot", 1, botPermissions).put("managed", true))
+        .add(role(guild.adminRoleId(), "Admins", 2, Permission.getRaw(Permission.MANAGE_SERVER)));
   }
 
   private static DataObject role(String id, String name, int position, long permissions) {
@@ -1170,9 +1287,10 @@ public final class FakeDiscord implements AutoCloseable {
     return member.admin() ? everyone | Permission.MANAGE_SERVER.getRawValue() : everyone;
   }
 
-  private DataObject member(Member member) {
+  private DataObject member(Guild guild, Member member) {
     return member(
-        user(member.id(), member.name(), false), member.admin() ? List.of(adminRoleId) : List.of());
+        user(member.id(), member.name(), false),
+        member.admin() ? List.of(guild.adminRoleId()) : List.of());
   }
 
   private static DataObject member(DataObject user, Collection<String> roleIds) {
@@ -1209,11 +1327,11 @@ public final class FakeDiscord implements AutoCloseable {
         .put("flags", 0);
   }
 
-  private DataObject textChannel(String id, String name) {
+  private DataObject textChannel(Guild guild, String id, String name) {
     return DataObject.empty()
         .put("id", id)
         .put("type", 0)
-        .put("guild_id", guildId)
+        .put("guild_id", guild.id())
         .put("name", name)
         .put("position", 0)
         .put("permission_overwrites", DataArray.empty())
@@ -1236,11 +1354,16 @@ public final class FakeDiscord implements AutoCloseable {
     return OffsetDateTime.now(ZoneOffset.UTC).format(ISO);
   }
 
+  /** The server a channel or thread belongs to. */
+  private synchronized String guildOf(String channel) {
+    DataObject json = channels.get(channel);
+    return json == null ? guildId : json.getString("guild_id");
+  }
+
   @Override
   public void close() throws IOException {
-    WebSocket socket = gateway;
-    if (socket != null) {
-      socket.close(1001, "fake Discord is stopping");
+    for (Session session : sessions) {
+      session.socket().close(1001, "fake Discord is stopping");
     }
     server.close();
   }

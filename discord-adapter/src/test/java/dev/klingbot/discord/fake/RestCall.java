@@ -9,7 +9,8 @@ import net.dv8tion.jda.api.utils.data.DataObject;
 /**
  * One REST request as Discord received it: method, path below {@code /api/v10/}, the query, the
  * JSON body (for a multipart upload: its {@code payload_json} part), and the uploaded files by file
- * name. {@code status} is what the fake Discord answered.
+ * name. {@code status} is what the fake Discord answered; {@code userAgent} tells which bot process
+ * sent it (JDA's User-Agent with the process's suffix, when it sets one).
  */
 public record RestCall(
     String method,
@@ -17,7 +18,8 @@ public record RestCall(
     Map<String, String> query,
     DataObject json,
     Map<String, byte[]> files,
-    int status) {
+    int status,
+    String userAgent) {
 
   public RestCall {
     query = Map.copyOf(query);
