@@ -15,10 +15,16 @@ import com.tngtech.archunit.core.importer.ImportOption;
  * never on Kling, the workflow, the stores or another front-end.
  */
 public final class FrontEndRules {
-  /** The core's public conversation API, as an adapter may see it. */
+  /**
+   * The core's public conversation API, as an adapter may see it (with the messages: an adapter
+   * says its own sentences through the same bundles).
+   */
   public static final DescribedPredicate<JavaClass> CONVERSATION_API =
       resideInAnyPackage(
-              "dev.klingbot.core", "dev.klingbot.core.chat..", "dev.klingbot.core.conversation..")
+              "dev.klingbot.core",
+              "dev.klingbot.core.chat..",
+              "dev.klingbot.core.conversation..",
+              "dev.klingbot.core.i18n..")
           .or(
               nameMatching(
                   "dev\\.klingbot\\.core\\.workflow\\.(EditException|MediaSource|Texts)(\\$.*)?"))
