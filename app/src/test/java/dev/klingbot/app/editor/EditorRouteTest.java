@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.klingbot.app.wiring.Injection;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.i18n.Lang;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.relay.EditorLinks;
 import dev.klingbot.core.relay.UrlSigner;
 import dev.klingbot.kling.Point;
@@ -26,6 +27,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -448,6 +451,26 @@ class EditorRouteTest {
             "Marked point {0} of {1} at {2}% across, {3}% down. Press Enter or Delete to remove"
                 + " it.");
     assertThat(block).doesNotContain("<").doesNotContain(">");
+    // every page.js text is handed over, and every text the script asks for is there
+    for (String key : Messages.keys()) {
+      if (key.startsWith("page.js.")) {
+        assertThat(texts.has(key.substring("page.js.".length()))).as(key).isTrue();
+      }
+    }
+    String script = text(get(app.base + "/editor/assets/editor.js"));
+    Matcher asked = Pattern.compile("\\bt(Count)?\\(\"([a-z.]+)\"").matcher(script);
+    int names = 0;
+    while (asked.find()) {
+      names++;
+      List<String> wanted =
+          asked.group(1) == null
+              ? List.of(asked.group(2))
+              : List.of(asked.group(2) + ".one", asked.group(2) + ".other");
+      for (String name : wanted) {
+        assertThat(texts.has(name)).as("the script's text " + name).isTrue();
+      }
+    }
+    assertThat(names).isGreaterThan(25);
   }
 
   @Test
