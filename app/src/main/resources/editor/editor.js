@@ -22,6 +22,28 @@
     return document.getElementById(id);
   }
 
+  // The page's texts in its language (a JSON block the server writes); {0}, {1}… are filled in here.
+  var texts = {};
+  try {
+    texts = JSON.parse(($("texts") || {}).textContent || "{}");
+  } catch (e) {
+    texts = {};
+  }
+
+  function t(name) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    var text = Object.prototype.hasOwnProperty.call(texts, name) ? texts[name] : name;
+    return text.replace(/\{(\d+)\}/g, function (all, index) {
+      return index < args.length ? String(args[index]) : all;
+    });
+  }
+
+  /** The text for a count: name + ".one" for one, name + ".other" otherwise. */
+  function tCount(name, count) {
+    var args = Array.prototype.slice.call(arguments, 2);
+    return t.apply(null, [name + (count === 1 ? ".one" : ".other")].concat(args));
+  }
+
   var stage = $("stage");
   var frameImg = $("frame");
   var maskImg = $("mask");
@@ -94,14 +116,14 @@
           }
           if (!response.ok) {
             throw new Error(
-              (data && data.error) || "The bot answered with an error (" + response.status + ")."
+              (data && data.error) || t("http.error", response.status)
             );
           }
           return data;
         });
       },
       function () {
-        throw new Error("The bot could not be reached. Check your connection and try again.");
+        throw new Error(t("unreachable"));
       }
     );
   }
@@ -181,10 +203,15 @@
     frame = index;
     scrub.value = String(index);
     var time = seconds(index);
-    position.textContent = "Frame " + index + " / " + (total - 1) + (time ? " · " + time : "");
-    scrub.setAttribute("aria-valuetext", "Frame " + index + (time ? ", " + time : ""));
-    stage.setAttribute("aria-label", "Frame " + index + (time ? " at " + time : ""));
-    frameImg.alt = "Frame " + index + " of the video";
+    position.textContent = time
+      ? t("position.time", index, total - 1, time)
+      : t("position", index, total - 1);
+    scrub.setAttribute(
+      "aria-valuetext",
+      time ? t("slider.value.time", index, time) : t("slider.value", index)
+    );
+    stage.setAttribute("aria-label", time ? t("stage.label.time", index, time) : t("stage.label", index));
+    frameImg.alt = t("frame.alt", index);
     clearTimeout(loadTimer);
     loadTimer = setTimeout(loadFrame, now ? 0 : 60);
     render();
@@ -208,7 +235,7 @@
   frameImg.addEventListener("error", function () {
     stage.classList.remove("loading");
     if (frameImg.getAttribute("src")) {
-      showError("Frame " + frame + " could not be loaded. Reload the page to try again.");
+      showError(t("frame.failed", frame));
     }
   });
 
@@ -255,17 +282,9 @@
       button.style.top = point.y * 100 + "%";
       button.setAttribute(
         "aria-label",
-        "Marked point " +
-          (i + 1) +
-          " of " +
-          points.length +
-          " at " +
-          percent(point.x) +
-          "% across, " +
-          percent(point.y) +
-          "% down. Press Enter or Delete to remove it."
+        t("point.label", i + 1, points.length, percent(point.x), percent(point.y))
       );
-      button.title = "Remove this point";
+      button.title = t("point.remove");
       button.addEventListener("click", function (event) {
         event.stopPropagation();
         removePoint(point);
@@ -296,22 +315,18 @@
   function renderLists(marked) {
     var frames = markedFrames();
     var max = state ? state.maxFrames : 10;
-    frameCount.textContent = frames.length + " of " + max;
+    frameCount.textContent = t("frames.count", frames.length, max);
     var onFrame = marked ? marked.points.length : 0;
     if (!onFrame) {
       pointCount.textContent =
-        "No points on frame " +
-        frame +
-        "." +
-        (frames.length >= max ? " All " + max + " frames are marked; add points to one of them." : "");
+        frames.length >= max ? t("points.none.full", frame, max) : t("points.none", frame);
     } else {
-      pointCount.textContent =
-        onFrame +
-        " of " +
-        (state ? state.maxPointsPerFrame : 10) +
-        " points on frame " +
-        frame +
-        (marked.masked ? "." : " — Kling found no element there yet.");
+      pointCount.textContent = t(
+        marked.masked ? "points.count" : "points.count.unmasked",
+        onFrame,
+        state ? state.maxPointsPerFrame : 10,
+        frame
+      );
     }
     while (frameList.firstChild) {
       frameList.removeChild(frameList.firstChild);
@@ -321,8 +336,8 @@
       var button = document.createElement("button");
       button.type = "button";
       var count = entry.points.length;
-      button.textContent = "Frame " + entry.frame + " · " + count + (count === 1 ? " point" : " points");
-      button.setAttribute("aria-label", "Go to frame " + entry.frame + ", " + count + (count === 1 ? " point" : " points"));
+      button.textContent = tCount("frame.item", count, entry.frame, count);
+      button.setAttribute("aria-label", tCount("frame.goto", count, entry.frame, count));
       if (entry.frame === frame) {
         button.className = "current";
         button.setAttribute("aria-current", "true");
@@ -385,7 +400,7 @@
 
   function addPoint(x, y) {
     var point = { frame: frame, x: round(x), y: round(y) };
-    run("POST", "points", point, "Asking Kling what is at that point…");
+    run("POST", "points", point, t("marking"));
   }
 
   function removePoint(point) {
@@ -393,7 +408,7 @@
       "POST",
       "points/delete",
       { frame: frame, x: point.x, y: point.y },
-      "Removing the point…"
+      t("removing")
     );
   }
 
@@ -527,23 +542,23 @@
 
   clearBtn.addEventListener("click", function () {
     if (!clearArmed) {
-      clearBtn.textContent = "Press again to clear all";
-      setStatus("Press Clear all again to remove every marked point on every frame.");
+      clearBtn.textContent = t("clear.confirm");
+      setStatus(t("clear.explain"));
       clearArmed = setTimeout(disarmClear, 5000);
       return;
     }
     disarmClear();
-    run("POST", "clear", {}, "Clearing every point…");
+    run("POST", "clear", {}, t("clearing"));
   });
 
   function disarmClear() {
     clearTimeout(clearArmed);
     clearArmed = null;
-    clearBtn.textContent = "Clear all";
+    clearBtn.textContent = t("clear");
   }
 
   previewBtn.addEventListener("click", function () {
-    run("POST", "preview", {}, "Kling is tracking the selection through the video…").then(
+    run("POST", "preview", {}, t("tracking")).then(
       function (data) {
         if (data && state.preview && state.preview.video) {
           previewBox.scrollIntoView({ block: "nearest" });
@@ -564,15 +579,13 @@
     doneWaiting = true;
     doneBtn.disabled = true;
     setStatus(
-      running === "preview"
-        ? "The tracking preview is still running; your selection is posted to the chat as soon as it is ready."
-        : "Waiting for Kling to answer; your selection is posted to the chat right after."
+      running === "preview" ? t("done.wait.preview") : t("done.wait")
     );
     inflight.then(function (answered) {
       doneWaiting = false;
       doneBtn.disabled = false;
       if (answered === null && !errorEl.hidden) {
-        setStatus("Not posted yet: fix what the message above says, or press Done to post the selection as it is.");
+        setStatus(t("done.blocked"));
         return;
       }
       postDone();
@@ -580,7 +593,7 @@
   });
 
   function postDone() {
-    run("POST", "done", {}, "Posting your selection to the chat…").then(function (data) {
+    run("POST", "done", {}, t("posting")).then(function (data) {
       if (!data || !data.done) {
         return;
       }
@@ -602,7 +615,7 @@
     [clearBtn, previewBtn, doneBtn].forEach(function (button) {
       button.disabled = false;
     });
-    setStatus("You can keep selecting; press Done again to post the new selection.");
+    setStatus(t("again"));
     stage.focus();
   });
 
@@ -621,9 +634,7 @@
       var first = data.marked.length ? data.marked[0].frame : 0;
       showFrame(first, true);
       setStatus(
-        data.marked.length
-          ? "Ready. " + data.marked.length + " of " + data.maxFrames + " frames are marked."
-          : "Ready. Click the element on the frame to mark it."
+        data.marked.length ? t("ready.marked", data.marked.length, data.maxFrames) : t("ready")
       );
       root.classList.add("ready");
     })

@@ -19,6 +19,7 @@ import dev.klingbot.core.conversation.EditCommand;
 import dev.klingbot.core.conversation.Selection;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.KlingSession;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.media.FrameExtractor;
 import dev.klingbot.core.media.MediaException;
 import dev.klingbot.core.media.MediaProblem;
@@ -140,7 +141,12 @@ public final class EditorRoute implements Route {
     String action = slash < 0 ? "" : rest.substring(slash + 1);
     boolean page = slash < 0;
     if (!EDIT_ID.matcher(id).matches()) {
-      refuse(exchange, page, 404, "Not found", "There is no editor page here.");
+      refuse(
+          exchange,
+          page,
+          404,
+          Messages.text("page.notfound.title"),
+          Messages.text("page.notfound.text"));
       return;
     }
     if (action.isEmpty() && !page) {
@@ -157,6 +163,21 @@ public final class EditorRoute implements Route {
       return;
     }
     Edit edit = access.edit();
+    // The page and its answers speak the edit's language (the one its owner was spoken to in).
+    try (Messages.Scope lang = Messages.use(edit.origin().lang().orElse(Messages.defaultLang()))) {
+      handle(exchange, edit, action, page, query);
+    }
+  }
+
+  private void handle(
+      HttpCall exchange, Edit edit, String action, boolean page, Map<String, String> query)
+      throws IOException {
+    Optional<dev.klingbot.core.conversation.Access.Closed> closed =
+        dev.klingbot.core.conversation.Access.whyClosed(edit, clock.instant());
+    if (closed.isPresent()) {
+      refuse(exchange, page, closed.get().status(), closed.get().title(), closed.get().message());
+      return;
+    }
     String method = exchange.method().toUpperCase(Locale.ROOT);
     try {
       if (page) {
@@ -183,27 +204,40 @@ public final class EditorRoute implements Route {
           || action.equals("preview")
           || action.equals("done")) {
         if (!method.equals("POST")) {
-          throw new Refusal(405, "Use POST for this.");
+          throw new Refusal(405, Messages.text("page.method.post"));
         }
         change(exchange, edit, action.equals("points/delete") ? "unselect" : action);
       } else {
-        throw new Refusal(404, "There is no such editor request.");
+        throw new Refusal(404, Messages.text("page.request.unknown"));
       }
     } catch (Refusal refusal) {
       if (refusal.status() == 405) {
         exchange.setHeader("Allow", refusal.allow());
       }
-      refuse(exchange, page, refusal.status(), "This did not work", refusal.getMessage());
+      refuse(
+          exchange,
+          page,
+          refusal.status(),
+          Messages.text("page.refused.title"),
+          ChatMessage.plain(refusal.getMessage()));
     } catch (EditException e) {
       refuse(
-          exchange, page, status(e.kind()), "This did not work", ChatMessage.plain(e.getMessage()));
+          exchange,
+          page,
+          status(e.kind()),
+          Messages.text("page.refused.title"),
+          ChatMessage.plain(e.getMessage()));
     }
   }
 
   // ---------------------------------------------------------------------------------------------
   // Access
 
-  /** Whether a request may use the edit: a right signature, a live session, before submit. */
+  /**
+   * Whether a request may use the edit: a right signature and an edit that exists (refused in the
+   * default language: whose edit it is, is not known yet). Whether it is still open is asked in the
+   * edit's language.
+   */
   private record Access(Edit edit, int status, String title, String problem) {
     static Access ok(Edit edit) {
       return new Access(edit, 200, null, null);
@@ -220,34 +254,22 @@ public final class EditorRoute implements Route {
           && exp.matches("\\d{1,12}")
           && !clock.instant().isBefore(Instant.ofEpochSecond(Long.parseLong(exp)))) {
         return Access.refused(
-            410,
-            "This link has expired",
-            "This editor link has expired: Kling keeps a video's selection for 24 hours. Start a"
-                + " new edit in the chat.");
+            410, Messages.text("page.link.expired.title"), Messages.text("page.link.expired.text"));
       }
       return Access.refused(
-          403,
-          "This link is not valid",
-          "This editor link is not valid. Open the link the bot posted in the edit's thread; it"
-              + " must be copied whole.");
+          403, Messages.text("page.link.invalid.title"), Messages.text("page.link.invalid.text"));
     }
     Optional<Edit> found = edits.find(id);
     if (found.isEmpty()) {
       return Access.refused(
-          410, "This edit is gone", "Edit " + id + " no longer exists. Start a new edit.");
+          410, Messages.text("page.edit.gone.title"), Messages.text("page.edit.gone.text", id));
     }
-    Edit edit = found.get();
-    Optional<dev.klingbot.core.conversation.Access.Closed> closed =
-        dev.klingbot.core.conversation.Access.whyClosed(edit, clock.instant());
-    if (closed.isPresent()) {
-      return Access.refused(closed.get().status(), closed.get().title(), closed.get().message());
-    }
-    return Access.ok(edit);
+    return Access.ok(found.get());
   }
 
   private static void requireRead(HttpCall exchange, String method) {
     if (!method.equals("GET") && !method.equals("HEAD")) {
-      throw new Refusal(405, "Use GET for this.", "GET, HEAD");
+      throw new Refusal(405, Messages.text("page.method.get"), "GET, HEAD");
     }
   }
 
@@ -258,15 +280,15 @@ public final class EditorRoute implements Route {
     if (!"1".equals(header)
         || type == null
         || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      throw new Refusal(403, "This request did not come from the editor page.");
+      throw new Refusal(403, Messages.text("page.request.notFromPage"));
     }
     String site = exchange.header("Sec-Fetch-Site");
     if (site != null && !site.equals("same-origin")) {
-      throw new Refusal(403, "This request came from another site, so it was refused.");
+      throw new Refusal(403, Messages.text("page.request.otherSite"));
     }
     String origin = exchange.header("Origin");
     if (origin != null && !sameOrigin(exchange, origin)) {
-      throw new Refusal(403, "This request came from another site, so it was refused.");
+      throw new Refusal(403, Messages.text("page.request.otherSite"));
     }
   }
 
@@ -359,13 +381,11 @@ public final class EditorRoute implements Route {
   }
 
   private static String frameMissing(int index, int total) {
-    return "There is no frame "
-        + index
-        + "; this video has "
-        + total
-        + " frames (0–"
-        + (total - 1)
-        + ").";
+    return Messages.text(
+        "page.frame.missing",
+        String.valueOf(index),
+        String.valueOf(total),
+        String.valueOf(total - 1));
   }
 
   /** The video's geometry: the Kling session's, or the probe's where Kling did not say. */
@@ -471,7 +491,7 @@ public final class EditorRoute implements Route {
     try {
       body = Responses.body(exchange, MAX_BODY);
     } catch (IOException e) {
-      throw new Refusal(413, "The request is too large.");
+      throw new Refusal(413, Messages.text("page.request.tooLarge"));
     }
     Actor link = new Actor.LinkHolder(edit.id());
     String id = edit.id();
@@ -481,7 +501,11 @@ public final class EditorRoute implements Route {
       case "points" -> {
         Click click = click(body);
         run(link, new EditCommand.Select(id, Selection.click(click.frame(), click.point())));
-        message = marked(id, click.frame(), "Marked a point on frame " + click.frame() + ".");
+        message =
+            marked(
+                id,
+                click.frame(),
+                Messages.text("page.change.marked", String.valueOf(click.frame())));
       }
       case "unselect" -> {
         Click click = click(body);
@@ -490,17 +514,17 @@ public final class EditorRoute implements Route {
       }
       case "clear" -> {
         run(link, new EditCommand.Clear(id));
-        message = "Cleared every marked point. Click the element on a frame to mark it again.";
+        message = Messages.text("page.change.cleared");
       }
       case "preview" -> {
         run(link, new EditCommand.Preview(id));
-        message = "The tracking preview is ready: play it to check that the highlight follows it.";
+        message = Messages.text("page.change.previewed");
       }
       case "done" -> {
         message = done(link, edit);
         done = true;
       }
-      default -> throw new Refusal(404, "There is no such editor request.");
+      default -> throw new Refusal(404, Messages.text("page.request.unknown"));
     }
     Edit now = edits.find(id).orElse(edit);
     Responses.json(exchange, 200, JSON.writeValueAsString(new Changed(state(now), message, done)));
@@ -520,34 +544,30 @@ public final class EditorRoute implements Route {
   private String unmarked(String id, int frame) {
     SelectionState selection = selection(id);
     int left = selection.points().getOrDefault(frame, List.of()).size();
-    return "Removed a point from frame "
-        + frame
-        + ". "
-        + (left == 0
-            ? "Frame " + frame + " has no marked points now."
-            : left + (left == 1 ? " point is" : " points are") + " still marked on it.");
+    String number = String.valueOf(frame);
+    return sentences(
+        Messages.text("page.change.unmarked", number),
+        left == 0
+            ? Messages.text("page.change.frame.empty", number)
+            : Messages.text("page.change.left", left));
   }
 
   private String marked(String id, int frame, String what) {
     SelectionState selection = selection(id);
     List<Point> points = selection.points().getOrDefault(frame, List.of());
     if (points.isEmpty()) {
-      return what + " Frame " + frame + " has no marked points now.";
+      return sentences(what, Messages.text("page.change.frame.empty", String.valueOf(frame)));
     }
     boolean masked =
         selection.masks().getOrDefault(frame, List.of()).stream().anyMatch(m -> !m.isEmpty());
-    return what
-        + (masked
-            ? " The highlighted area is what Kling selected."
-            : " Kling found no element there; try the middle of it.")
-        + " "
-        + points.size()
-        + (points.size() == 1 ? " point" : " points")
-        + " on this frame, "
-        + selection.points().size()
-        + " of "
-        + MAX_FRAMES
-        + " frames marked.";
+    return sentences(
+        sentences(what, Messages.text(masked ? "page.change.masked" : "page.change.unmasked")),
+        Messages.text("page.change.counts", points.size(), selection.points().size(), MAX_FRAMES));
+  }
+
+  /** Two sentences one after the other, as the language writes them. */
+  private static String sentences(String first, String second) {
+    return Messages.text("page.sentences", first, second);
   }
 
   /** Posts the marked frames with their final masks to the edit's thread. */
@@ -562,12 +582,10 @@ public final class EditorRoute implements Route {
     } catch (ChatException e) {
       LOG.warn(
           "Posting the selection of edit {} to the chat failed: {}", edit.id(), e.getMessage());
-      return "Your selection is saved, but posting it to the chat failed. Go back to the chat and"
-          + " submit the edit there.";
+      return Messages.text("page.change.done.unposted");
     }
     LOG.info("Selection of edit {} posted to its thread from the web editor", edit.id());
-    return "Done — go back to the chat. The frames with your selection were posted to the edit's"
-        + " thread.";
+    return Messages.text("page.change.done");
   }
 
   private record Click(int frame, Point point) {}
@@ -577,20 +595,20 @@ public final class EditorRoute implements Route {
     try {
       json = JSON.readTree(new String(body, StandardCharsets.UTF_8));
     } catch (JsonProcessingException e) {
-      throw new Refusal(400, "The request is not valid JSON.");
+      throw new Refusal(400, Messages.text("page.request.notJson"));
     }
     if (json == null
         || !json.path("frame").canConvertToInt()
         || !json.path("frame").isIntegralNumber()
         || !json.path("x").isNumber()
         || !json.path("y").isNumber()) {
-      throw new Refusal(400, "Say which frame and where: {\"frame\": 0, \"x\": 0.5, \"y\": 0.5}.");
+      throw new Refusal(
+          400, Messages.text("page.request.noClick", "{\"frame\": 0, \"x\": 0.5, \"y\": 0.5}"));
     }
     double x = json.path("x").asDouble();
     double y = json.path("y").asDouble();
     if (!(x >= 0 && x <= 1 && y >= 0 && y <= 1)) {
-      throw new Refusal(
-          400, "That point is outside the frame; x and y are fractions of the frame from 0 to 1.");
+      throw new Refusal(400, Messages.text("page.request.outside"));
     }
     return new Click(json.path("frame").asInt(), new Point(x, y));
   }

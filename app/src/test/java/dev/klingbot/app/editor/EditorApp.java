@@ -17,6 +17,8 @@ import dev.klingbot.core.chat.ChatPorts;
 import dev.klingbot.core.chat.Conversation;
 import dev.klingbot.core.chat.MessageRef;
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.i18n.Lang;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.relay.EditorLinks;
 import dev.klingbot.core.store.EditStore;
 import dev.klingbot.core.workflow.EditService;
@@ -78,6 +80,13 @@ final class EditorApp implements AutoCloseable {
   /** Starts an edit of the sample clip as the console would (a local file). */
   Edit startEdit(String instruction) {
     return service.start(OWNER, StartEdit.of(MediaSource.File.of(clip), instruction)).edit();
+  }
+
+  /** Starts an edit as someone spoken to in {@code lang} (the edit keeps that language). */
+  Edit startEdit(String instruction, Lang lang) {
+    try (Messages.Scope scope = Messages.use(lang)) {
+      return startEdit(instruction);
+    }
   }
 
   String link(Edit edit) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.klingbot.core.chat.ChatFile;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditState;
+import dev.klingbot.core.i18n.Lang;
 import dev.klingbot.kling.Point;
 import dev.klingbot.simulator.SampleVideos;
 import dev.klingbot.simulator.SelectionPoint;
@@ -265,6 +266,29 @@ class EditorBrowserTest {
     assertThat(app.reload(edit).state()).isEqualTo(EditState.PREVIEWED);
     assertThat(driver.findElement(By.id("preview-stale")).isDisplayed()).isFalse();
     assertThat(text("error")).isEmpty();
+  }
+
+  @Test
+  void anEditStartedInChineseIsMarkedOnAChinesePage() throws Exception {
+    Edit edit = app.startEdit("remove the purple square", Lang.ZH);
+    driver.get(app.link(edit));
+    wait.until(ready());
+
+    assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh-CN");
+    assertThat(text("status")).isEqualTo("准备就绪。点击画面上的元素即可标记。");
+    assertThat(text("frame-count")).isEqualTo("0 / 10");
+    assertThat(text("position")).startsWith("第 0 帧 / 149").contains("0.00 s");
+    assertThat(driver.findElement(By.id("clear")).getText()).isEqualTo("全部清除");
+
+    clickFrame(0.8, 0.3);
+    wait.until(maskShown(1));
+
+    assertThat(text("status")).startsWith("已在第 0 帧上标记一个点。");
+    assertThat(text("point-count")).isEqualTo("第 0 帧上有 1 个点（最多 10 个）。");
+    assertThat(driver.findElement(By.cssSelector("#frame-list button")).getText())
+        .isEqualTo("第 0 帧 · 1 个点");
+    assertThat(driver.findElement(By.cssSelector("#points .point")).getAttribute("aria-label"))
+        .startsWith("已标记的点 1/1，位于水平 80%、垂直 30% 处。按 Enter 或 Delete 键删除。");
   }
 
   @Test

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.klingbot.app.wiring.Injection;
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.i18n.Lang;
+import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.relay.EditorLinks;
 import dev.klingbot.core.relay.UrlSigner;
 import dev.klingbot.kling.Point;
@@ -25,6 +27,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -391,6 +395,82 @@ class EditorRouteTest {
     assertThat(app.chat.posted.get(before).message().files())
         .extracting(file -> file.name())
         .containsExactly("selection-frame-0.png");
+  }
+
+  @Test
+  void anEditStartedInChineseGetsItsPageAndAnswersInChineseAnEnglishOneInEnglish()
+      throws Exception {
+    Edit chinese = app.startEdit("remove the purple square", Lang.ZH);
+    Edit english = app.startEdit("remove the purple square", Lang.EN);
+    assertThat(chinese.origin().lang()).contains(Lang.ZH);
+
+    String zh = text(get(app.link(chinese)));
+    String en = text(get(app.link(english)));
+
+    assertThat(zh)
+        .contains("<html lang=\"zh-CN\">")
+        .contains("<h1>标出要移除的内容</h1>")
+        .contains("<button type=\"button\" id=\"done\" class=\"primary\">完成</button>")
+        .contains("<code>select</code> 命令")
+        .contains("\"ready\":\"准备就绪。点击画面上的元素即可标记。\"")
+        .doesNotContain("Mark what to remove")
+        .doesNotContain("Clear all")
+        .doesNotContain("Ready.");
+    assertThat(en)
+        .contains("<html lang=\"en\">")
+        .contains("<h1>Mark what to remove</h1>")
+        .contains(">Clear all</button>")
+        .contains("\"ready\":\"Ready. Click the element on the frame to mark it.\"")
+        .doesNotContain("标出");
+    // the page's answers follow the edit's language too
+    String link = app.link(chinese);
+    JsonNode marked = json(change(url(chinese, link, "points"), click(0, 0.8, 0.3)));
+    assertThat(marked.path("message").asText())
+        .startsWith("已在第 0 帧上标记一个点。高亮区域就是 Kling 选中的内容。")
+        .contains("此帧上有 1 个点，已标记 1/10 帧。")
+        .doesNotContain("Marked");
+    HttpResponse<byte[]> outside = change(url(chinese, link, "points"), click(0, 1.5, 0.2));
+    assertThat(json(outside).path("error").asText()).isEqualTo("该点在画面之外；x 和 y 是相对画面的比例，取值 0 到 1。");
+    HttpResponse<byte[]> wrongMethod = get(url(chinese, link, "points"));
+    assertThat(json(wrongMethod).path("error").asText()).isEqualTo("请使用 POST 请求。");
+  }
+
+  @Test
+  void theScriptsTextsAreAJsonBlockThatCannotEndTheScriptElement() throws Exception {
+    Edit edit = app.startEdit("remove the orange ball");
+    String html = text(get(app.link(edit)));
+
+    int start = html.indexOf("<script type=\"application/json\" id=\"texts\">");
+    assertThat(start).isNotNegative();
+    String block =
+        html.substring(start, html.indexOf("</script>", start)).replaceFirst("^<script[^>]*>", "");
+    JsonNode texts = JSON.readTree(block);
+    assertThat(texts.path("frames.count").asText()).isEqualTo("{0} of {1}");
+    assertThat(texts.path("point.label").asText())
+        .isEqualTo(
+            "Marked point {0} of {1} at {2}% across, {3}% down. Press Enter or Delete to remove"
+                + " it.");
+    assertThat(block).doesNotContain("<").doesNotContain(">");
+    // every page.js text is handed over, and every text the script asks for is there
+    for (String key : Messages.keys()) {
+      if (key.startsWith("page.js.")) {
+        assertThat(texts.has(key.substring("page.js.".length()))).as(key).isTrue();
+      }
+    }
+    String script = text(get(app.base + "/editor/assets/editor.js"));
+    Matcher asked = Pattern.compile("\\bt(Count)?\\(\"([a-z.]+)\"").matcher(script);
+    int names = 0;
+    while (asked.find()) {
+      names++;
+      List<String> wanted =
+          asked.group(1) == null
+              ? List.of(asked.group(2))
+              : List.of(asked.group(2) + ".one", asked.group(2) + ".other");
+      for (String name : wanted) {
+        assertThat(texts.has(name)).as("the script's text " + name).isTrue();
+      }
+    }
+    assertThat(names).isGreaterThan(25);
   }
 
   @Test
