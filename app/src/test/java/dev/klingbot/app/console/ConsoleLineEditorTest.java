@@ -2,9 +2,8 @@ package dev.klingbot.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.klingbot.config.DatabaseConfig;
+import dev.klingbot.app.wiring.TestConfigs;
 import dev.klingbot.config.KlingbotConfig;
-import dev.klingbot.config.MediaConfig;
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.chat.Conversation;
@@ -59,18 +58,7 @@ class ConsoleLineEditorTest {
     Typist() throws Exception {
       terminal = terminal(new PipedInputStream(keys), screen);
       reader = LineEditor.create(terminal, dir.resolve("history"));
-      MediaConfig defaults = MediaConfig.defaults();
-      KlingbotConfig config =
-          KlingbotConfig.defaults()
-              .withDatabase(
-                  new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db/klingbot"), "", null, 5))
-              .withMedia(
-                  new MediaConfig(
-                      dir.resolve("media").toString(),
-                      defaults.maxVideoSize(),
-                      defaults.maxImageSize(),
-                      defaults.downloadTimeout(),
-                      defaults.retention()));
+      KlingbotConfig config = TestConfigs.inFolder(dir, "media");
       console =
           new Thread(
               () ->

@@ -2,9 +2,8 @@ package dev.klingbot.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.klingbot.config.DatabaseConfig;
+import dev.klingbot.app.wiring.TestConfigs;
 import dev.klingbot.config.KlingbotConfig;
-import dev.klingbot.config.MediaConfig;
 import dev.klingbot.simulator.SampleVideos;
 import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
@@ -30,18 +29,7 @@ class ConsoleSessionTest {
   @TempDir Path dir;
 
   private String converse(String... lines) throws Exception {
-    MediaConfig defaults = MediaConfig.defaults();
-    KlingbotConfig config =
-        KlingbotConfig.defaults()
-            .withDatabase(
-                new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db/klingbot"), "", null, 5))
-            .withMedia(
-                new MediaConfig(
-                    dir.resolve("media").toString(),
-                    defaults.maxVideoSize(),
-                    defaults.maxImageSize(),
-                    defaults.downloadTimeout(),
-                    defaults.retention()));
+    KlingbotConfig config = TestConfigs.inFolder(dir, "media");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     BufferedReader in = new BufferedReader(new StringReader(String.join("\n", lines) + "\n"));
