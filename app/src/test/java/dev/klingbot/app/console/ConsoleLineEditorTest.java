@@ -90,6 +90,13 @@ class ConsoleLineEditorTest {
       }
     }
 
+    /** Types {@code text} without Enter, then Ctrl-C: the line is dropped, the prompt is back. */
+    void cancelAfterTyping(String text) throws Exception {
+      typeUnfinished(text);
+      terminal.raise(Terminal.Signal.INT);
+      await(ConsoleSession.cancelledLine(), "you> ");
+    }
+
     String screen() {
       terminal.flush();
       return screen.toString(StandardCharsets.UTF_8);
@@ -125,9 +132,7 @@ class ConsoleLineEditorTest {
   void ctrlCCancelsTheLineAndCtrlDLeavesWithTheGoodbye() throws Exception {
     try (Typist typist = new Typist()) {
       typist.await("", "you> ");
-      typist.typeUnfinished("frobnicate");
-      typist.terminal.raise(Terminal.Signal.INT);
-      typist.await(ConsoleSession.cancelledLine(), "you> ");
+      typist.cancelAfterTyping("frobnicate");
       typist.type("history\n");
       typist.await("", "You have no edits on this server yet");
       typist.type(CTRL_D);
@@ -142,9 +147,7 @@ class ConsoleLineEditorTest {
   void ctrlCTwiceInARowLeavesWithTheGoodbye() throws Exception {
     try (Typist typist = new Typist()) {
       typist.await("", "you> ");
-      typist.typeUnfinished("hist");
-      typist.terminal.raise(Terminal.Signal.INT);
-      typist.await(ConsoleSession.cancelledLine(), "you> ");
+      typist.cancelAfterTyping("hist");
       typist.terminal.raise(Terminal.Signal.INT);
 
       assertThat(typist.finish())

@@ -28,6 +28,11 @@ class ConsoleSessionTest {
 
   @TempDir Path dir;
 
+  /** A valid 5 s clip of the orange ball, in the test's folder. */
+  private Path clip() throws Exception {
+    return SampleVideos.mp4(dir.resolve("clip.mp4"), 1280, 720, 30, 5);
+  }
+
   private String converse(String... lines) throws Exception {
     KlingbotConfig config = TestConfigs.inFolder(dir, "media");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -39,7 +44,7 @@ class ConsoleSessionTest {
 
   @Test
   void editSelectPreviewSubmitAndGetTheResultFile() throws Exception {
-    Path clip = SampleVideos.mp4(dir.resolve("clip.mp4"), 1280, 720, 30, 5);
+    Path clip = clip();
 
     String transcript =
         converse(
@@ -105,7 +110,7 @@ class ConsoleSessionTest {
 
   @Test
   void aResultIsEditedFurtherByItsIdAndRunAgainEachToAResult() throws Exception {
-    Path clip = SampleVideos.mp4(dir.resolve("clip.mp4"), 1280, 720, 30, 5);
+    Path clip = clip();
     String first = converse("edit " + clip + " remove the ball", "submit", "wait 60", "quit");
     Matcher ready = Pattern.compile("Your edit (\\w{8}) is ready").matcher(first);
     assertThat(ready.find()).as(first).isTrue();
@@ -139,7 +144,7 @@ class ConsoleSessionTest {
 
   @Test
   void mistakesGetAnswersNotStackTraces() throws Exception {
-    Path clip = SampleVideos.mp4(dir.resolve("clip.mp4"), 1280, 720, 30, 5);
+    Path clip = clip();
 
     String transcript =
         converse(
@@ -174,7 +179,7 @@ class ConsoleSessionTest {
 
   @Test
   void theResultIsFollowedByABeforeAndAfterStillAndVideoWrittenBesideIt() throws Exception {
-    Path clip = SampleVideos.mp4(dir.resolve("clip.mp4"), 1280, 720, 30, 5);
+    Path clip = clip();
 
     String transcript =
         converse("edit " + clip + " remove the orange ball", "submit", "wait 120", "quit");

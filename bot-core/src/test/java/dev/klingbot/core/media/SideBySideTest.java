@@ -76,11 +76,9 @@ class SideBySideTest {
   @Test
   void theVideoPlaysBothInStepAtTheRequestedHeight() {
     EditedClips.Pair clips = EditedClips.pair(dir, 120, EditedClips.squareRemovedFrom(60));
-    Path source = clips.source();
-    Path result = clips.result();
     Path out = dir.resolve("compare.mp4");
 
-    sides.video(source, result, 1000, 3000, 240, out);
+    sides.video(clips.source(), clips.result(), 1000, 3000, 240, out);
 
     VideoInfo info = new VideoProbe().probe(out);
     assertThat(info.videoCodec()).isEqualTo("h264");
@@ -102,11 +100,9 @@ class SideBySideTest {
   @Test
   void aStretchLateInTheClipStartsAtItsTimeInBothHalves() {
     EditedClips.Pair clips = EditedClips.pair(dir, 240, EditedClips.squareRemovedFrom(180));
-    Path source = clips.source();
-    Path result = clips.result();
     Path out = dir.resolve("late.mp4");
 
-    sides.video(source, result, 5000, 7000, 360, out);
+    sides.video(clips.source(), clips.result(), 5000, 7000, 360, out);
 
     int band = SideBySide.bandHeight(360);
     int half = (new VideoProbe().probe(out).width() - 2) / 2;
