@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,8 +22,8 @@ class SlackEditFlowTest extends WorkflowBotTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String MENTION_TS = "1700000000.000100";
 
-  @BeforeEach
-  void followTheSlackEdits() {
+  @Override
+  void beforeTheBot() {
     fixture.workflow().runner().follow(Platform.SLACK).start();
   }
 

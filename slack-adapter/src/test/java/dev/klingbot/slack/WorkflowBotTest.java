@@ -15,8 +15,12 @@ abstract class WorkflowBotTest {
   @BeforeEach
   void openWorkflowAndBot() {
     fixture = WorkflowFixture.quick();
+    beforeTheBot();
     bot = new TestBot(fixture.workflow().service(), fixture.admin(), fixture.chats);
   }
+
+  /** What a test class starts on the workflow before the bot is there (nothing by default). */
+  void beforeTheBot() {}
 
   @AfterEach
   void closeBotAndWorkflow() {
