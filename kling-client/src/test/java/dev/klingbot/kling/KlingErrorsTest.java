@@ -58,9 +58,7 @@ class KlingErrorsTest {
     KlingException e = queryFails();
 
     assertThat(server.getRequestCount()).isEqualTo(1);
-    assertThat(e.httpStatus()).isEqualTo(status);
-    assertThat(e.errorCode()).isEqualTo(errorCode);
-    assertThat(e.retryable()).isFalse();
+    assertFailure(e, errorCode, status, false);
     assertThat(e.userMessage()).isEqualTo(userMessage);
   }
 
@@ -97,10 +95,8 @@ class KlingErrorsTest {
     KlingException e = queryFails();
 
     assertThat(server.getRequestCount()).isEqualTo(4);
-    assertThat(e.httpStatus()).isEqualTo(502);
+    assertFailure(e, KlingErrorCode.INVALID_RESPONSE, 502, true);
     assertThat(e.code()).isEqualTo(-1);
-    assertThat(e.errorCode()).isEqualTo(KlingErrorCode.INVALID_RESPONSE);
-    assertThat(e.retryable()).isTrue();
     assertThat(e.getMessage()).contains("not valid JSON");
   }
 
@@ -124,9 +120,7 @@ class KlingErrorsTest {
     KlingException e = catchThrowableOfType(KlingException.class, () -> client.queryTask("t-1"));
 
     assertThat(server.getRequestCount()).isEqualTo(1);
-    assertThat(e.errorCode()).isEqualTo(KlingErrorCode.NETWORK_ERROR);
-    assertThat(e.httpStatus()).isZero();
-    assertThat(e.retryable()).isTrue();
+    assertFailure(e, KlingErrorCode.NETWORK_ERROR, 0, true);
   }
 
   @Test
@@ -152,10 +146,8 @@ class KlingErrorsTest {
 
     KlingException e = catchThrowableOfType(KlingException.class, () -> client.queryTask("t-1"));
 
-    assertThat(e.httpStatus()).isZero();
+    assertFailure(e, KlingErrorCode.NETWORK_ERROR, 0, true);
     assertThat(e.code()).isEqualTo(-1);
-    assertThat(e.errorCode()).isEqualTo(KlingErrorCode.NETWORK_ERROR);
-    assertThat(e.retryable()).isTrue();
     assertThat(e.getMessage()).startsWith("Kling query-task got no answer");
   }
 
@@ -171,9 +163,7 @@ class KlingErrorsTest {
             .build();
     KlingException e = catchThrowableOfType(KlingException.class, () -> client.queryTask("t-1"));
 
-    assertThat(e.errorCode()).isEqualTo(KlingErrorCode.NETWORK_ERROR);
-    assertThat(e.httpStatus()).isZero();
-    assertThat(e.retryable()).isTrue();
+    assertFailure(e, KlingErrorCode.NETWORK_ERROR, 0, true);
   }
 
   @Test
@@ -183,9 +173,7 @@ class KlingErrorsTest {
     KlingException e = queryFails();
 
     assertThat(server.getRequestCount()).isEqualTo(1);
-    assertThat(e.errorCode()).isEqualTo(KlingErrorCode.INVALID_RESPONSE);
-    assertThat(e.httpStatus()).isEqualTo(200);
-    assertThat(e.retryable()).isFalse();
+    assertFailure(e, KlingErrorCode.INVALID_RESPONSE, 200, false);
     assertThat(e.getMessage()).contains("not valid JSON");
   }
 
@@ -257,5 +245,13 @@ class KlingErrorsTest {
   private KlingException queryFails() {
     OkHttpKlingClient client = TestClients.bearer(server);
     return catchThrowableOfType(KlingException.class, () -> client.queryTask("t-1"));
+  }
+
+  /** Asserts what callers act on: the kind of error, the HTTP status and whether to retry. */
+  private static void assertFailure(
+      KlingException e, KlingErrorCode kind, int httpStatus, boolean retryable) {
+    assertThat(e.errorCode()).isEqualTo(kind);
+    assertThat(e.httpStatus()).isEqualTo(httpStatus);
+    assertThat(e.retryable()).isEqualTo(retryable);
   }
 }

@@ -3,9 +3,12 @@ package dev.klingbot.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class InitSelectionTest {
   @AutoClose
@@ -36,34 +39,37 @@ class InitSelectionTest {
         .satisfies(s -> assertThat(s.sessionId()).isEqualTo(data.path("session_id").asText()));
   }
 
-  @Test
-  void rejectsAWrongFrameRate() {
-    assertRejected(TestMedia::wrongFps, InitRejection.BAD_FRAME_RATE, "frame rate");
+  static Stream<Arguments> unacceptableVideos() {
+    return Stream.of(
+        Arguments.of(
+            "a wrong frame rate", TestMedia.wrongFps(), InitRejection.BAD_FRAME_RATE, "frame rate"),
+        Arguments.of(
+            "a too short video", TestMedia.tooShort(), InitRejection.BAD_DURATION, "duration"),
+        Arguments.of(
+            "a six second video", TestMedia.sixSeconds(), InitRejection.BAD_DURATION, "6.00 s"),
+        Arguments.of(
+            "a too small video", TestMedia.tooSmall(), InitRejection.BAD_RESOLUTION, "640x360"),
+        Arguments.of(
+            "a file that is not a video",
+            TestMedia.notAVideo(),
+            InitRejection.NOT_A_VIDEO,
+            "not a readable video"),
+        Arguments.of(
+            "a container other than mp4 or mov",
+            TestMedia.matroska(),
+            InitRejection.UNSUPPORTED_FORMAT,
+            "MP4 and MOV"));
   }
 
-  @Test
-  void rejectsATooShortVideo() {
-    assertRejected(TestMedia::tooShort, InitRejection.BAD_DURATION, "duration");
-  }
-
-  @Test
-  void rejectsASixSecondVideo() {
-    assertRejected(TestMedia::sixSeconds, InitRejection.BAD_DURATION, "6.00 s");
-  }
-
-  @Test
-  void rejectsATooSmallVideo() {
-    assertRejected(TestMedia::tooSmall, InitRejection.BAD_RESOLUTION, "640x360");
-  }
-
-  @Test
-  void rejectsAFileThatIsNotAVideo() {
-    assertRejected(TestMedia::notAVideo, InitRejection.NOT_A_VIDEO, "not a readable video");
-  }
-
-  @Test
-  void rejectsAContainerOtherThanMp4OrMov() {
-    assertRejected(TestMedia::matroska, InitRejection.UNSUPPORTED_FORMAT, "MP4 and MOV");
+  @ParameterizedTest(name = "rejects {0}")
+  @MethodSource("unacceptableVideos")
+  void rejectsAVideoKlingCannotEdit(String what, Path video, InitRejection reason, String words) {
+    Api.Response response = api.init(simulator.publishFile(video));
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.code()).isZero();
+    assertThat(response.data().path("status").asInt()).isEqualTo(reason.status());
+    assertThat(response.data().has("session_id")).isFalse();
+    assertThat(response.message()).contains(words);
   }
 
   @Test
@@ -103,14 +109,5 @@ class InitSelectionTest {
     for (Api.Response response : new Api.Response[] {neither, both}) {
       response.assertRefused(400, 1201, "exactly one of video_url and video_id");
     }
-  }
-
-  private static void assertRejected(Supplier<Path> video, InitRejection reason, String words) {
-    Api.Response response = api.init(simulator.publishFile(video.get()));
-    assertThat(response.status()).isEqualTo(200);
-    assertThat(response.code()).isZero();
-    assertThat(response.data().path("status").asInt()).isEqualTo(reason.status());
-    assertThat(response.data().has("session_id")).isFalse();
-    assertThat(response.message()).contains(words);
   }
 }

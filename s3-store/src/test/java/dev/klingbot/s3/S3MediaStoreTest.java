@@ -182,17 +182,7 @@ class S3MediaStoreTest {
   void aWrongSecretKeyGivesASentenceThatNamesTheSettingsAndHidesTheKey() throws Exception {
     Path source = media.resolve("edit-5").resolve("source.mp4");
     write(source, 100, 10);
-    S3Config good = bucket.config(Duration.ofHours(1));
-    S3Config wrong =
-        new S3Config(
-            good.endpoint(),
-            good.region(),
-            good.bucket(),
-            good.accessKey(),
-            Secret.of("not-the-secret-XYZ"),
-            true,
-            good.prefix(),
-            good.urlTtl());
+    S3Config wrong = bucket.config(Secret.of("not-the-secret-XYZ"), Duration.ofHours(1));
 
     try (S3MediaStore store = S3MediaStore.open(media, wrong)) {
       assertThatThrownBy(() -> store.urlFor(source))

@@ -104,17 +104,7 @@ class S3WholeEditTest {
 
   @Test
   void aBucketThatRefusesTheVideoGivesASentenceAndLeavesNoEditBehind() throws Exception {
-    S3Config good = bucket.config(Duration.ofHours(1));
-    S3Config wrongKey =
-        new S3Config(
-            good.endpoint(),
-            good.region(),
-            good.bucket(),
-            good.accessKey(),
-            Secret.of("a-wrong-secret"),
-            true,
-            good.prefix(),
-            good.urlTtl());
+    S3Config wrongKey = bucket.config(Secret.of("a-wrong-secret"), Duration.ofHours(1));
     try (S3MediaStore refusing = S3MediaStore.open(fixture.settings().workDir(), wrongKey)) {
       fixture.useMediaStore(refusing);
 

@@ -60,15 +60,13 @@ public final class TestBucket implements AutoCloseable {
 
   /** The bucket as a bot would configure it (path-style, as for MinIO). */
   public S3Config config(Duration urlTtl) {
+    return config(Secret.of(SECRET_KEY), urlTtl);
+  }
+
+  /** The same bucket signed with {@code secretKey}: a wrong one makes the bucket refuse. */
+  public S3Config config(Secret secretKey, Duration urlTtl) {
     return new S3Config(
-        endpoint,
-        "us-east-1",
-        BUCKET,
-        Secret.of(ACCESS_KEY),
-        Secret.of(SECRET_KEY),
-        true,
-        "bot/",
-        urlTtl);
+        endpoint, "us-east-1", BUCKET, Secret.of(ACCESS_KEY), secretKey, true, "bot/", urlTtl);
   }
 
   /** How many objects the bucket holds under a key prefix. */

@@ -87,18 +87,15 @@ public final class SlackBot implements AutoCloseable {
       ChatPorts chats,
       SeenKeys seen,
       com.slack.api.SlackConfig apiConfig) {
-    this(config, media, conversation, chats, seen, apiConfig, SlackApi.Retry.defaults());
-  }
-
-  SlackBot(
-      SlackConfig config,
-      MediaConfig media,
-      ConversationHandler conversation,
-      ChatPorts chats,
-      SeenKeys seen,
-      com.slack.api.SlackConfig apiConfig,
-      SlackApi.Retry retry) {
-    this(config, media, conversation, chats, seen, apiConfig, retry, ConnectRetry.standard());
+    this(
+        config,
+        media,
+        conversation,
+        chats,
+        seen,
+        apiConfig,
+        SlackApi.Retry.defaults(),
+        ConnectRetry.standard());
   }
 
   /**

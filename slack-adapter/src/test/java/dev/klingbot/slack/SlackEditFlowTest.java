@@ -3,10 +3,8 @@ package dev.klingbot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klingbot.core.Platform;
-import dev.klingbot.core.admin.AdminService;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditState;
-import dev.klingbot.core.testing.WorkflowFixture;
 import dev.klingbot.core.workflow.MediaSource;
 import dev.klingbot.slack.fake.FakeSlack;
 import java.time.Duration;
@@ -14,37 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Whole edits through the real bot: the real EditService and the Kling simulator over HTTP, Slack
  * replaced by {@link FakeSlack}. Everything a user would see is asserted on the Web API calls.
  */
-class SlackEditFlowTest {
+class SlackEditFlowTest extends WorkflowBotTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String MENTION_TS = "1700000000.000100";
 
-  private WorkflowFixture fixture;
-  private TestBot bot;
-
-  @BeforeEach
-  void open() {
-    fixture = WorkflowFixture.quick();
+  @Override
+  void beforeTheBot() {
     fixture.workflow().runner().follow(Platform.SLACK).start();
-    AdminService admin = fixture.admin();
-    bot = new TestBot(fixture.workflow().service(), admin, fixture.chats);
-  }
-
-  @AfterEach
-  void close() {
-    if (bot != null) {
-      bot.close();
-    }
-    if (fixture != null) {
-      fixture.close();
-    }
   }
 
   /** Alice mentions the bot with a video; answers the id of the edit from the plan's buttons. */

@@ -2,39 +2,17 @@ package dev.klingbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.klingbot.core.testing.WorkflowFixture;
 import dev.klingbot.slack.fake.FakeSlack;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The bot speaks Chinese to a person whose Slack is set to Chinese, and, when Slack does not say,
  * the language the workspace's admins chose; English otherwise.
  */
-class SlackLanguageTest {
+class SlackLanguageTest extends WorkflowBotTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
-
-  private WorkflowFixture fixture;
-  private TestBot bot;
-
-  @BeforeEach
-  void open() {
-    fixture = WorkflowFixture.quick();
-    bot = new TestBot(fixture.workflow().service(), fixture.admin(), fixture.chats);
-  }
-
-  @AfterEach
-  void close() {
-    if (bot != null) {
-      bot.close();
-    }
-    if (fixture != null) {
-      fixture.close();
-    }
-  }
 
   @Test
   void aPersonWhoseSlackIsInChineseIsAnsweredInChinese() throws InterruptedException {

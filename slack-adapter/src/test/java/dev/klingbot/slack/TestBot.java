@@ -5,6 +5,7 @@ import dev.klingbot.config.Secret;
 import dev.klingbot.config.SlackConfig;
 import dev.klingbot.core.admin.AdminService;
 import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.chat.ConnectRetry;
 import dev.klingbot.core.store.Database;
 import dev.klingbot.core.store.SeenEventStore;
 import dev.klingbot.core.testing.TestDatabases;
@@ -43,7 +44,8 @@ final class TestBot implements AutoCloseable {
             chats,
             new SeenEventStore(database)::firstTime,
             slack.apiConfig(),
-            retry);
+            retry,
+            ConnectRetry.standard());
     bot.start();
     this.requests = new SlackRequests(bot.httpHandler().orElseThrow());
   }

@@ -13,38 +13,31 @@ import dev.klingbot.core.store.ServerSettingsStore;
 import dev.klingbot.core.store.SettingsStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /** The database (opened and migrated when first needed) and everything stored in it. */
 public final class StoreModule extends AbstractModule {
+
+  @Override
+  protected void configure() {
+    for (Class<?> store :
+        List.of(
+            EditStore.class,
+            SelectionStore.class,
+            SettingsStore.class,
+            ServerSettingsStore.class)) {
+      bindToConstructor(store);
+    }
+  }
+
+  private <T> void bindToConstructor(Class<T> type) {
+    bind(type).toConstructor(Constructors.onlyPublic(type)).in(Singleton.class);
+  }
 
   @Provides
   @Singleton
   Database database(KlingbotConfig config, Lifecycle lifecycle) {
     return lifecycle.manage(Database.open(config.database()));
-  }
-
-  @Provides
-  @Singleton
-  EditStore edits(Database database) {
-    return new EditStore(database);
-  }
-
-  @Provides
-  @Singleton
-  SelectionStore selections(Database database) {
-    return new SelectionStore(database);
-  }
-
-  @Provides
-  @Singleton
-  SettingsStore settings(Database database) {
-    return new SettingsStore(database);
-  }
-
-  @Provides
-  @Singleton
-  ServerSettingsStore serverSettings(Database database) {
-    return new ServerSettingsStore(database);
   }
 
   @Provides

@@ -29,7 +29,6 @@ import dev.klingbot.core.relay.MediaRelay;
 import dev.klingbot.core.relay.MediaStore;
 import dev.klingbot.core.relay.UrlSigner;
 import dev.klingbot.core.store.EditStore;
-import dev.klingbot.core.store.SelectionStore;
 import dev.klingbot.core.store.ServerSettingsStore;
 import dev.klingbot.core.store.SettingsStore;
 import dev.klingbot.core.workflow.Delivery;
@@ -65,6 +64,12 @@ public final class WorkflowModule extends AbstractModule {
     bind(VideoProbe.class).in(Singleton.class);
     bind(InstructionParser.class).in(Singleton.class);
     bind(ChatPorts.class).in(Singleton.class);
+    bind(EditIntake.class)
+        .toConstructor(Constructors.onlyPublic(EditIntake.class))
+        .in(Singleton.class);
+    bind(SelectionWork.class)
+        .toConstructor(Constructors.onlyPublic(SelectionWork.class))
+        .in(Singleton.class);
   }
 
   /** Where Kling and users reach the HTTP server, or empty when not configured. */
@@ -254,32 +259,6 @@ public final class WorkflowModule extends AbstractModule {
         relay,
         runner::wake,
         clock);
-  }
-
-  @Provides
-  @Singleton
-  EditIntake intake(
-      Downloads downloads,
-      MediaFiles files,
-      MediaStore relay,
-      KlingClient kling,
-      EditStore edits,
-      WorkflowSettings settings,
-      Clock clock) {
-    return new EditIntake(downloads, files, relay, kling, edits, settings, clock);
-  }
-
-  @Provides
-  @Singleton
-  SelectionWork selection(
-      KlingClient kling,
-      EditStore edits,
-      SelectionStore selections,
-      MediaFiles files,
-      FrameExtractor frames,
-      Downloads downloads,
-      Clock clock) {
-    return new SelectionWork(kling, edits, selections, files, frames, downloads, clock);
   }
 
   @Provides

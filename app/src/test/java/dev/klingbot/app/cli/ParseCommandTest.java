@@ -91,10 +91,8 @@ class ParseCommandTest {
 
   @Test
   void jsonForRemovalHasNullNegativePrompt() throws Exception {
-    int exit = run("--json", "删除红衣服的男人");
+    JsonNode json = answer("删除红衣服的男人");
 
-    assertThat(exit).isZero();
-    JsonNode json = new ObjectMapper().readTree(out.toString());
     assertThat(json.get("negative_prompt").isNull()).isTrue();
     assertThat(json.get("prompt").asText()).isEqualTo("删除<<<video_1>>>中的红衣服的男人");
     assertThat(json.get("language").asText()).isEqualTo("chinese");
@@ -112,11 +110,9 @@ class ParseCommandTest {
 
   @Test
   void refusalWithJsonIsOneObjectOnStandardOutput() throws Exception {
-    int exit = run("--json", "make it better");
+    JsonNode json = refusal("make it better");
 
-    assertThat(exit).isEqualTo(1);
     assertThat(err.toString()).isEmpty();
-    JsonNode json = new ObjectMapper().readTree(out.toString());
     assertThat(json.size()).isEqualTo(2);
     assertThat(json.get("error").asText()).isEqualTo("not_an_edit");
     assertThat(json.get("message").asText()).startsWith("I can't turn “make it better”");
@@ -124,10 +120,7 @@ class ParseCommandTest {
 
   @Test
   void refusesSwapWithoutImage() throws Exception {
-    int exit = run("--json", "replace the cat with a dog");
-
-    assertThat(exit).isEqualTo(1);
-    assertThat(new ObjectMapper().readTree(out.toString()).get("error").asText())
+    assertThat(refusal("replace the cat with a dog").get("error").asText())
         .isEqualTo("images_missing");
   }
 
@@ -173,10 +166,8 @@ class ParseCommandTest {
 
   @Test
   void refusalWithJsonCarriesTheSuggestionAsAField() throws Exception {
-    int exit = run("--json", "the watermark");
+    JsonNode json = refusal("the watermark");
 
-    assertThat(exit).isEqualTo(1);
-    JsonNode json = new ObjectMapper().readTree(out.toString());
     assertThat(json.get("error").asText()).isEqualTo("not_an_edit");
     assertThat(json.get("message").asText()).endsWith("Did you mean: remove the watermark?");
     assertThat(json.get("suggestion").asText()).isEqualTo("remove the watermark");
@@ -184,11 +175,21 @@ class ParseCommandTest {
 
   @Test
   void aChineseRefusalIsInChinese() throws Exception {
-    int exit = run("--json", "把视频加速");
+    JsonNode json = refusal("把视频加速");
 
-    assertThat(exit).isEqualTo(1);
-    JsonNode json = new ObjectMapper().readTree(out.toString());
     assertThat(json.get("message").asText()).startsWith("我没法把“把视频加速”");
     assertThat(json.has("suggestion")).isFalse();
+  }
+
+  /** Runs {@code parse --json instruction}, expects exit 0 and answers the object printed. */
+  private JsonNode answer(String instruction) throws Exception {
+    assertThat(run("--json", instruction)).isZero();
+    return new ObjectMapper().readTree(out.toString());
+  }
+
+  /** Runs {@code parse --json instruction}, expects a refusal (exit 1) and answers its object. */
+  private JsonNode refusal(String instruction) throws Exception {
+    assertThat(run("--json", instruction)).isEqualTo(1);
+    return new ObjectMapper().readTree(out.toString());
   }
 }

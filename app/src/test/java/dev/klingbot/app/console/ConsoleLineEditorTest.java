@@ -2,9 +2,8 @@ package dev.klingbot.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.klingbot.config.DatabaseConfig;
+import dev.klingbot.app.wiring.TestConfigs;
 import dev.klingbot.config.KlingbotConfig;
-import dev.klingbot.config.MediaConfig;
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.chat.Conversation;
@@ -59,18 +58,7 @@ class ConsoleLineEditorTest {
     Typist() throws Exception {
       terminal = terminal(new PipedInputStream(keys), screen);
       reader = LineEditor.create(terminal, dir.resolve("history"));
-      MediaConfig defaults = MediaConfig.defaults();
-      KlingbotConfig config =
-          KlingbotConfig.defaults()
-              .withDatabase(
-                  new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db/klingbot"), "", null, 5))
-              .withMedia(
-                  new MediaConfig(
-                      dir.resolve("media").toString(),
-                      defaults.maxVideoSize(),
-                      defaults.maxImageSize(),
-                      defaults.downloadTimeout(),
-                      defaults.retention()));
+      KlingbotConfig config = TestConfigs.inFolder(dir, "media");
       console =
           new Thread(
               () ->
@@ -100,6 +88,13 @@ class ConsoleLineEditorTest {
         }
         Thread.sleep(20);
       }
+    }
+
+    /** Types {@code text} without Enter, then Ctrl-C: the line is dropped, the prompt is back. */
+    void cancelAfterTyping(String text) throws Exception {
+      typeUnfinished(text);
+      terminal.raise(Terminal.Signal.INT);
+      await(ConsoleSession.cancelledLine(), "you> ");
     }
 
     String screen() {
@@ -137,9 +132,7 @@ class ConsoleLineEditorTest {
   void ctrlCCancelsTheLineAndCtrlDLeavesWithTheGoodbye() throws Exception {
     try (Typist typist = new Typist()) {
       typist.await("", "you> ");
-      typist.typeUnfinished("frobnicate");
-      typist.terminal.raise(Terminal.Signal.INT);
-      typist.await(ConsoleSession.cancelledLine(), "you> ");
+      typist.cancelAfterTyping("frobnicate");
       typist.type("history\n");
       typist.await("", "You have no edits on this server yet");
       typist.type(CTRL_D);
@@ -154,9 +147,7 @@ class ConsoleLineEditorTest {
   void ctrlCTwiceInARowLeavesWithTheGoodbye() throws Exception {
     try (Typist typist = new Typist()) {
       typist.await("", "you> ");
-      typist.typeUnfinished("hist");
-      typist.terminal.raise(Terminal.Signal.INT);
-      typist.await(ConsoleSession.cancelledLine(), "you> ");
+      typist.cancelAfterTyping("hist");
       typist.terminal.raise(Terminal.Signal.INT);
 
       assertThat(typist.finish())

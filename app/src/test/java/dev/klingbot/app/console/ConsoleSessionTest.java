@@ -2,9 +2,8 @@ package dev.klingbot.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.klingbot.config.DatabaseConfig;
+import dev.klingbot.app.wiring.TestConfigs;
 import dev.klingbot.config.KlingbotConfig;
-import dev.klingbot.config.MediaConfig;
 import dev.klingbot.simulator.SampleVideos;
 import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
@@ -29,19 +28,13 @@ class ConsoleSessionTest {
 
   @TempDir Path dir;
 
+  /** A valid 5 s clip of the orange ball, in the test's folder. */
+  private Path clip() throws Exception {
+    return SampleVideos.mp4(dir.resolve("clip.mp4"), 1280, 720, 30, 5);
+  }
+
   private String converse(String... lines) throws Exception {
-    MediaConfig defaults = MediaConfig.defaults();
-    KlingbotConfig config =
-        KlingbotConfig.defaults()
-            .withDatabase(
-                new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db/klingbot"), "", null, 5))
-            .withMedia(
-                new MediaConfig(
-                    dir.resolve("media").toString(),
-                    defaults.maxVideoSize(),
-                    defaults.maxImageSize(),
-                    defaults.downloadTimeout(),
-                    defaults.retention()));
+    KlingbotConfig config = TestConfigs.inFolder(dir, "media");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     BufferedReader in = new BufferedReader(new StringReader(String.join("\n", lines) + "\n"));
@@ -51,7 +44,7 @@ class ConsoleSessionTest {
 
   @Test
   void editSelectPreviewSubmitAndGetTheResultFile() throws Exception {
-    Path clip = SampleVideos.mp4(dir.resolve("clip.mp4"), 1280, 720, 30, 5);
+    Path clip = clip();
 
     String transcript =
         converse(
@@ -117,7 +110,7 @@ class ConsoleSessionTest {
 
   @Test
   void aResultIsEditedFurtherByItsIdAndRunAgainEachToAResult() throws Exception {
-    Path clip = SampleVideos.mp4(dir.resolve("clip.mp4"), 1280, 720, 30, 5);
+    Path clip = clip();
     String first = converse("edit " + clip + " remove the ball", "submit", "wait 60", "quit");
     Matcher ready = Pattern.compile("Your edit (\\w{8}) is ready").matcher(first);
     assertThat(ready.find()).as(first).isTrue();
@@ -151,7 +144,7 @@ class ConsoleSessionTest {
 
   @Test
   void mistakesGetAnswersNotStackTraces() throws Exception {
-    Path clip = SampleVideos.mp4(dir.resolve("clip.mp4"), 1280, 720, 30, 5);
+    Path clip = clip();
 
     String transcript =
         converse(
@@ -186,7 +179,7 @@ class ConsoleSessionTest {
 
   @Test
   void theResultIsFollowedByABeforeAndAfterStillAndVideoWrittenBesideIt() throws Exception {
-    Path clip = SampleVideos.mp4(dir.resolve("clip.mp4"), 1280, 720, 30, 5);
+    Path clip = clip();
 
     String transcript =
         converse("edit " + clip + " remove the orange ball", "submit", "wait 120", "quit");

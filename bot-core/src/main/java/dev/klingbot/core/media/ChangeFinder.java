@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -88,8 +87,8 @@ public final class ChangeFinder {
     int height =
         Math.max(2, (int) Math.round(width * (double) afterInfo.height() / afterInfo.width()));
     List<Sample> samples = new ArrayList<>();
-    try (FFmpegFrameGrabber first = grabber(before, width, height);
-        FFmpegFrameGrabber second = grabber(after, width, height);
+    try (FFmpegFrameGrabber first = Ffmpeg.bgrGrabber(before, width, height);
+        FFmpegFrameGrabber second = Ffmpeg.bgrGrabber(after, width, height);
         OpenCVFrameConverter.ToMat firstConverter = new OpenCVFrameConverter.ToMat();
         OpenCVFrameConverter.ToMat secondConverter = new OpenCVFrameConverter.ToMat();
         Mat firstGrey = new Mat();
@@ -123,14 +122,6 @@ public final class ChangeFinder {
     }
     Sample most = samples.stream().max(Comparator.comparingDouble(Sample::difference)).get();
     return new Change(most.millis(), most.difference(), shared, samples);
-  }
-
-  private static FFmpegFrameGrabber grabber(Path video, int width, int height) {
-    FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile());
-    grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
-    grabber.setImageWidth(width);
-    grabber.setImageHeight(height);
-    return grabber;
   }
 
   private static void grey(Mat colour, Mat grey, Size blur) {

@@ -84,8 +84,10 @@ public final class SideBySide {
         Layout.of(
             beforeInfo.width(), beforeInfo.height(), afterInfo.width(), afterInfo.height(), height);
     Path temp = AtomicFiles.tempFileFor(out);
-    try (FFmpegFrameGrabber first = grabber(before, layout.beforeWidth(), layout.pictureHeight());
-        FFmpegFrameGrabber second = grabber(after, layout.afterWidth(), layout.pictureHeight());
+    try (FFmpegFrameGrabber first =
+            Ffmpeg.bgrGrabber(before, layout.beforeWidth(), layout.pictureHeight());
+        FFmpegFrameGrabber second =
+            Ffmpeg.bgrGrabber(after, layout.afterWidth(), layout.pictureHeight());
         Java2DFrameConverter firstPictures = new Java2DFrameConverter();
         Java2DFrameConverter secondPictures = new Java2DFrameConverter();
         Java2DFrameConverter output = new Java2DFrameConverter()) {
@@ -142,14 +144,6 @@ public final class SideBySide {
   /** The height of the band above pictures {@code height} pixels high (even, for H.264). */
   static int bandHeight(int height) {
     return Math.round(fontSize(height) * 1.8f / 2) * 2;
-  }
-
-  private static FFmpegFrameGrabber grabber(Path video, int width, int height) {
-    FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile());
-    grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
-    grabber.setImageWidth(width);
-    grabber.setImageHeight(height);
-    return grabber;
   }
 
   private static void draw(

@@ -1,7 +1,7 @@
 package dev.klingbot.core.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.klingbot.core.media.VideoInfo;
 import dev.klingbot.core.media.VideoProbe;
@@ -37,6 +37,7 @@ import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,28 +155,20 @@ class SdkAgainstSimulatorTest {
 
   @Test
   void bothSidesAgreeOnTheErrors() throws Exception {
-    assertThatThrownBy(
-            () -> client("wrong-token").initSelection(InitSelectionRequest.ofVideoUrl(video)))
-        .isInstanceOfSatisfying(
-            KlingException.class,
-            e -> {
-              assertThat(e.httpStatus()).isEqualTo(401);
-              assertThat(e.errorCode()).isEqualTo(KlingErrorCode.AUTHENTICATION_FAILED);
-              assertThat(e.retryable()).isFalse();
-              assertThat(e.getMessage()).doesNotContain("wrong-token");
-            });
+    KlingException refused =
+        failure(
+            () -> client("wrong-token").initSelection(InitSelectionRequest.ofVideoUrl(video)),
+            KlingErrorCode.AUTHENTICATION_FAILED);
+    assertThat(refused.httpStatus()).isEqualTo(401);
+    assertThat(refused.retryable()).isFalse();
+    assertThat(refused.getMessage()).doesNotContain("wrong-token");
 
     String slow =
         simulator.publishFile(SampleVideos.mp4(dir.resolve("slow.mp4"), 1280, 720, 25, 5));
-    assertThatThrownBy(() -> client.initSelection(InitSelectionRequest.ofVideoUrl(slow)))
-        .isInstanceOfSatisfying(
-            KlingException.class,
-            e -> assertThat(e.errorCode()).isEqualTo(KlingErrorCode.VIDEO_REJECTED));
-
-    assertThatThrownBy(() -> client.queryTask("no-such-task"))
-        .isInstanceOfSatisfying(
-            KlingException.class,
-            e -> assertThat(e.errorCode()).isEqualTo(KlingErrorCode.RESOURCE_NOT_FOUND));
+    failure(
+        () -> client.initSelection(InitSelectionRequest.ofVideoUrl(slow)),
+        KlingErrorCode.VIDEO_REJECTED);
+    failure(() -> client.queryTask("no-such-task"), KlingErrorCode.RESOURCE_NOT_FOUND);
 
     InitSelectionResult session = client.initSelection(InitSelectionRequest.ofVideoUrl(video));
     simulator.faults().set(FaultSettings.NONE.withServerErrorRate(0.25));
@@ -200,14 +193,12 @@ class SdkAgainstSimulatorTest {
 
     simulator.faults().set(FaultSettings.NONE.withOutOfCredit(true));
     try {
-      assertThatThrownBy(() -> client.createTask(removal(session.sessionId(), "broke")))
-          .isInstanceOfSatisfying(
-              KlingException.class,
-              e -> {
-                assertThat(e.httpStatus()).isEqualTo(429);
-                assertThat(e.errorCode()).isEqualTo(KlingErrorCode.RESOURCE_PACK_EXHAUSTED);
-                assertThat(e.retryable()).isFalse();
-              });
+      KlingException broke =
+          failure(
+              () -> client.createTask(removal(session.sessionId(), "broke")),
+              KlingErrorCode.RESOURCE_PACK_EXHAUSTED);
+      assertThat(broke.httpStatus()).isEqualTo(429);
+      assertThat(broke.retryable()).isFalse();
     } finally {
       simulator.faults().reset();
     }
@@ -228,13 +219,12 @@ class SdkAgainstSimulatorTest {
       busyClient.createTask(removal(busy.sessionId(), "busy-1"));
       busyClient.createTask(removal(busy.sessionId(), "busy-2"));
 
-      assertThatThrownBy(() -> busyClient.createTask(removal(busy.sessionId(), "busy-3")))
-          .isInstanceOfSatisfying(
-              KlingException.class,
-              e -> {
-                assertThat(e.errorCode()).isEqualTo(KlingErrorCode.PARALLEL_TASK_LIMIT);
-                assertThat(e.retryable()).isTrue();
-              });
+      assertThat(
+              failure(
+                      () -> busyClient.createTask(removal(busy.sessionId(), "busy-3")),
+                      KlingErrorCode.PARALLEL_TASK_LIMIT)
+                  .retryable())
+          .isTrue();
       assertThat(small.tasks()).hasSize(2);
     }
   }
@@ -267,5 +257,13 @@ class SdkAgainstSimulatorTest {
       Files.write(file, response.body().bytes());
     }
     return file;
+  }
+
+  /** Asserts that {@code call} fails with a Kling error of {@code kind}; answers the error. */
+  private static KlingException failure(ThrowingCallable call, KlingErrorCode kind) {
+    KlingException e = catchThrowableOfType(KlingException.class, call);
+    assertThat(e).as("a KlingException").isNotNull();
+    assertThat(e.errorCode()).isEqualTo(kind);
+    return e;
   }
 }

@@ -15,12 +15,13 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.OkHttpClient;
 import okio.Buffer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class DownloadsTest {
-  private static final OkHttpClient CLIENT = new OkHttpClient();
+  @RegisterExtension static final SharedHttpClient HTTP = new SharedHttpClient();
+  private static final OkHttpClient CLIENT = HTTP.client;
   private static final long MB = 1 << 20;
 
   @StartStop final MockWebServer server = new MockWebServer();
@@ -29,12 +30,6 @@ class DownloadsTest {
 
   private final Downloads downloads =
       new Downloads(CLIENT, Duration.ofSeconds(20), AddressGuard.allowingPrivate());
-
-  @AfterAll
-  static void closeClient() {
-    CLIENT.dispatcher().executorService().shutdown();
-    CLIENT.connectionPool().evictAll();
-  }
 
   @Test
   void streamsTheBodyToTheTarget() throws Exception {

@@ -1,13 +1,10 @@
 package dev.klingbot.core.media;
 
+import dev.klingbot.core.testing.TestRecorders;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
  * A source clip and "edited" versions of it where the change is known: a yellow square moves over a
@@ -83,26 +80,19 @@ final class EditedClips {
   /** Writes an H.264 MP4 of {@code frames} frames with the moving square and {@code edit}. */
   static Path write(Path file, int width, int height, double fps, int frames, Edit edit) {
     Ffmpeg.init();
-    try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
-        Java2DFrameConverter converter = new Java2DFrameConverter()) {
-      recorder.setFormat("mp4");
-      recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
-      recorder.setFrameRate(fps);
-      recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+    try (FFmpegFrameRecorder recorder = TestRecorders.h264Mp4(file, width, height, fps, 0)) {
       recorder.setVideoBitrate(Math.max(500_000, width * height * 2));
-      recorder.start();
-      BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-      for (int i = 0; i < frames; i++) {
-        Graphics2D graphics = image.createGraphics();
-        graphics.setColor(BACKGROUND);
-        graphics.fillRect(0, 0, width, height);
-        graphics.setColor(SQUARE);
-        graphics.fillRect(squareX(i, width), (height - side(width)) / 2, side(width), side(width));
-        edit.draw(graphics, i, width, height);
-        graphics.dispose();
-        recorder.record(converter.convert(image), avutil.AV_PIX_FMT_BGR24);
-      }
-      recorder.stop();
+      TestRecorders.record(
+          recorder,
+          frames,
+          (graphics, i) -> {
+            graphics.setColor(BACKGROUND);
+            graphics.fillRect(0, 0, width, height);
+            graphics.setColor(SQUARE);
+            graphics.fillRect(
+                squareX(i, width), (height - side(width)) / 2, side(width), side(width));
+            edit.draw(graphics, i, width, height);
+          });
       return file;
     } catch (Exception e) {
       throw new IllegalStateException("cannot write the clip " + file, e);

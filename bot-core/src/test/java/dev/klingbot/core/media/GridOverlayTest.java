@@ -3,7 +3,6 @@ package dev.klingbot.core.media;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ class GridOverlayTest {
   @ParameterizedTest
   @CsvSource({"1280, 720", "720, 1280", "320, 180", "2160, 2160"})
   void keepsTheSizeAndDrawsLabelsAndLines(int width, int height) {
-    BufferedImage frame = plain(width, height, new Color(240, 240, 240));
+    BufferedImage frame = TestPictures.filled(width, height, new Color(240, 240, 240));
 
     BufferedImage grid = overlay.draw(frame);
 
@@ -41,7 +40,7 @@ class GridOverlayTest {
 
   @Test
   void labelsShowOnDarkPicturesToo() {
-    BufferedImage frame = plain(1280, 720, Color.BLACK);
+    BufferedImage frame = TestPictures.filled(1280, 720, Color.BLACK);
 
     BufferedImage grid = overlay.draw(frame);
 
@@ -59,20 +58,11 @@ class GridOverlayTest {
 
   @Test
   void leavesTheFrameAlone() {
-    BufferedImage frame = plain(640, 360, Color.GRAY);
+    BufferedImage frame = TestPictures.filled(640, 360, Color.GRAY);
 
     overlay.draw(frame);
 
     assertThat(frame.getRGB(32, 10)).isEqualTo(Color.GRAY.getRGB());
-  }
-
-  private static BufferedImage plain(int width, int height, Color color) {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D graphics = image.createGraphics();
-    graphics.setColor(color);
-    graphics.fillRect(0, 0, width, height);
-    graphics.dispose();
-    return image;
   }
 
   private static double changedIn(BufferedImage a, BufferedImage b, Rectangle box) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klingbot.kling.mask.MaskBitmap;
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
@@ -17,7 +16,7 @@ class MaskOverlayTest {
 
   @Test
   void tintsMaskedPixelsOutlinesTheEdgeAndLeavesTheRestAlone() {
-    BufferedImage frame = gray(200, 100);
+    BufferedImage frame = TestPictures.filled(200, 100, new Color(GRAY));
     MaskBitmap mask = rectangle(200, 100, 50, 20, 100, 60);
 
     BufferedImage drawn = overlay.draw(frame, mask, List.of());
@@ -39,7 +38,7 @@ class MaskOverlayTest {
 
   @Test
   void aSmallerMaskIsStretchedToTheFrame() {
-    BufferedImage frame = gray(200, 100);
+    BufferedImage frame = TestPictures.filled(200, 100, new Color(GRAY));
     MaskBitmap half = rectangle(100, 50, 25, 10, 50, 30);
 
     BufferedImage drawn = overlay.draw(frame, List.of(half));
@@ -53,7 +52,7 @@ class MaskOverlayTest {
 
   @Test
   void marksTheClickedPoints() {
-    BufferedImage frame = gray(400, 200);
+    BufferedImage frame = TestPictures.filled(400, 200, new Color(GRAY));
     MaskBitmap empty = new MaskBitmap(400, 200);
 
     BufferedImage drawn = overlay.draw(frame, empty, List.of(new Point2D.Double(0.25, 0.5)));
@@ -64,7 +63,7 @@ class MaskOverlayTest {
 
   @Test
   void severalMasksGetDifferentColours() {
-    BufferedImage frame = gray(200, 100);
+    BufferedImage frame = TestPictures.filled(200, 100, new Color(GRAY));
     MaskBitmap left = rectangle(200, 100, 10, 10, 60, 90);
     MaskBitmap right = rectangle(200, 100, 120, 10, 190, 90);
 
@@ -74,15 +73,6 @@ class MaskOverlayTest {
     assertThat(new Color(drawn.getRGB(120, 50))).isEqualTo(MaskOverlay.COLORS.get(1));
     assertThat(drawn.getRGB(35, 50)).isNotEqualTo(drawn.getRGB(155, 50));
     assertThat(drawn.getRGB(90, 50)).isEqualTo(GRAY);
-  }
-
-  private static BufferedImage gray(int width, int height) {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D graphics = image.createGraphics();
-    graphics.setColor(new Color(GRAY));
-    graphics.fillRect(0, 0, width, height);
-    graphics.dispose();
-    return image;
   }
 
   /** A mask with the rectangle [left, right) × [top, bottom) set. */

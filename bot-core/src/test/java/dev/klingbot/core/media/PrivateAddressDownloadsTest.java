@@ -14,8 +14,8 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * servers are ever contacted: other private addresses are checked without a connection.
  */
 class PrivateAddressDownloadsTest {
-  private static final OkHttpClient CLIENT = new OkHttpClient();
+  @RegisterExtension static final SharedHttpClient HTTP = new SharedHttpClient();
+  private static final OkHttpClient CLIENT = HTTP.client;
   private static final long MB = 1 << 20;
 
   @StartStop final MockWebServer server = new MockWebServer();
@@ -34,12 +35,6 @@ class PrivateAddressDownloadsTest {
 
   private final Downloads strict =
       new Downloads(CLIENT, Duration.ofSeconds(10), AddressGuard.publicOnly());
-
-  @AfterAll
-  static void closeClient() {
-    CLIENT.dispatcher().executorService().shutdown();
-    CLIENT.connectionPool().evictAll();
-  }
 
   private static void assertRefused(Runnable download, String kind) {
     assertMediaProblem(download::run, MediaProblem.BAD_URL)

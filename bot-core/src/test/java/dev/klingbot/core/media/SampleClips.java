@@ -1,16 +1,14 @@
 package dev.klingbot.core.media;
 
 import dev.klingbot.core.testing.RunFolder;
+import dev.klingbot.core.testing.TestRecorders;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
  * Small sample clips for the tests, written once per test run (shared by the test classes) into a
@@ -101,8 +99,7 @@ final class SampleClips {
   static Path write(
       Path file, String format, int codec, int width, int height, double fps, int frames) {
     Ffmpeg.init();
-    try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
-        Java2DFrameConverter converter = new Java2DFrameConverter()) {
+    try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0)) {
       recorder.setFormat(format);
       recorder.setVideoCodec(codec);
       recorder.setFrameRate(fps);
@@ -112,19 +109,16 @@ final class SampleClips {
         recorder.setVideoOption("deadline", "realtime");
         recorder.setVideoOption("cpu-used", "8");
       }
-      recorder.start();
-      BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
       int side = squareSide(width);
-      for (int i = 0; i < frames; i++) {
-        Graphics2D graphics = image.createGraphics();
-        graphics.setColor(new Color(30, 40, 60));
-        graphics.fillRect(0, 0, width, height);
-        graphics.setColor(new Color(250, 200, 40));
-        graphics.fillRect(squareX(i, width), (height - side) / 2, side, side);
-        graphics.dispose();
-        recorder.record(converter.convert(image), avutil.AV_PIX_FMT_BGR24);
-      }
-      recorder.stop();
+      TestRecorders.record(
+          recorder,
+          frames,
+          (graphics, i) -> {
+            graphics.setColor(new Color(30, 40, 60));
+            graphics.fillRect(0, 0, width, height);
+            graphics.setColor(new Color(250, 200, 40));
+            graphics.fillRect(squareX(i, width), (height - side) / 2, side, side);
+          });
       return file;
     } catch (Exception e) {
       throw new IllegalStateException("cannot write sample clip " + file, e);

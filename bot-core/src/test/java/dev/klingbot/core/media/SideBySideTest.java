@@ -3,7 +3,6 @@ package dev.klingbot.core.media;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -18,8 +17,8 @@ class SideBySideTest {
 
   @Test
   void theStillShowsTheSourceLeftAndTheResultRightAtTheSameHeight() {
-    BufferedImage before = filled(1280, 720, new Color(20, 120, 200));
-    BufferedImage after = filled(1280, 720, new Color(230, 120, 20));
+    BufferedImage before = TestPictures.filled(1280, 720, new Color(20, 120, 200));
+    BufferedImage after = TestPictures.filled(1280, 720, new Color(230, 120, 20));
 
     BufferedImage still = sides.still(before, after, 480);
 
@@ -39,8 +38,8 @@ class SideBySideTest {
   @Test
   void theLabelsGrowWithThePictureSoTheyReadFrom360pTo4k() {
     for (int height : new int[] {360, 480, 1080, 2160}) {
-      BufferedImage before = filled(height * 16 / 9, height, new Color(40, 40, 40));
-      BufferedImage after = filled(height * 16 / 9, height, new Color(40, 40, 40));
+      BufferedImage before = TestPictures.filled(height * 16 / 9, height, new Color(40, 40, 40));
+      BufferedImage after = TestPictures.filled(height * 16 / 9, height, new Color(40, 40, 40));
 
       BufferedImage still = sides.still(before, after, height);
 
@@ -65,8 +64,8 @@ class SideBySideTest {
 
   @Test
   void aPortraitSourceBesideALandscapeResultKeepsEachShape() {
-    BufferedImage before = filled(720, 1280, Color.BLUE);
-    BufferedImage after = filled(1280, 720, Color.RED);
+    BufferedImage before = TestPictures.filled(720, 1280, Color.BLUE);
+    BufferedImage after = TestPictures.filled(1280, 720, Color.RED);
 
     BufferedImage still = sides.still(before, after, 720);
 
@@ -77,11 +76,9 @@ class SideBySideTest {
   @Test
   void theVideoPlaysBothInStepAtTheRequestedHeight() {
     EditedClips.Pair clips = EditedClips.pair(dir, 120, EditedClips.squareRemovedFrom(60));
-    Path source = clips.source();
-    Path result = clips.result();
     Path out = dir.resolve("compare.mp4");
 
-    sides.video(source, result, 1000, 3000, 240, out);
+    sides.video(clips.source(), clips.result(), 1000, 3000, 240, out);
 
     VideoInfo info = new VideoProbe().probe(out);
     assertThat(info.videoCodec()).isEqualTo("h264");
@@ -103,11 +100,9 @@ class SideBySideTest {
   @Test
   void aStretchLateInTheClipStartsAtItsTimeInBothHalves() {
     EditedClips.Pair clips = EditedClips.pair(dir, 240, EditedClips.squareRemovedFrom(180));
-    Path source = clips.source();
-    Path result = clips.result();
     Path out = dir.resolve("late.mp4");
 
-    sides.video(source, result, 5000, 7000, 360, out);
+    sides.video(clips.source(), clips.result(), 5000, 7000, 360, out);
 
     int band = SideBySide.bandHeight(360);
     int half = (new VideoProbe().probe(out).width() - 2) / 2;
@@ -143,15 +138,6 @@ class SideBySideTest {
       }
     }
     return count;
-  }
-
-  private static BufferedImage filled(int width, int height, Color colour) {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D graphics = image.createGraphics();
-    graphics.setColor(colour);
-    graphics.fillRect(0, 0, width, height);
-    graphics.dispose();
-    return image;
   }
 
   @Test

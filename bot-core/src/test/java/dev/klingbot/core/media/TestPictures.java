@@ -63,10 +63,8 @@ final class TestPictures {
 
   /** A picture with a red square in the middle on blue, in {@code format} (png, jpeg, gif, bmp). */
   static Path picture(Path file, String format, int width, int height) throws IOException {
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    BufferedImage image = filled(width, height, Color.BLUE);
     Graphics2D g = image.createGraphics();
-    g.setColor(Color.BLUE);
-    g.fillRect(0, 0, width, height);
     g.setColor(Color.RED);
     g.fillRect(width / 4, height / 4, width / 2, height / 2);
     g.dispose();
@@ -87,5 +85,15 @@ final class TestPictures {
     }
     ImageIO.write(image, "png", file.toFile());
     return file;
+  }
+
+  /** An RGB picture of one colour. */
+  static BufferedImage filled(int width, int height, Color color) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D graphics = image.createGraphics();
+    graphics.setColor(color);
+    graphics.fillRect(0, 0, width, height);
+    graphics.dispose();
+    return image;
   }
 }

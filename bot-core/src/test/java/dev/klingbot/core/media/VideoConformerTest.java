@@ -1,6 +1,7 @@
 package dev.klingbot.core.media;
 
 import static dev.klingbot.core.media.MediaAssertions.assertMediaProblem;
+import static dev.klingbot.core.media.MediaAssertions.assertVideo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -27,13 +28,7 @@ class VideoConformerTest {
     VideoInfo after = probe.probe(out);
     assertThat(after).isEqualTo(result.after());
     assertThat(rules.check(after).ok()).isTrue();
-    assertThat(after.container()).isEqualTo("mp4");
-    assertThat(after.videoCodec()).isEqualTo("h264");
-    assertThat(after.durationMillis()).isEqualTo(10_000);
-    assertThat(after.fps()).isEqualTo(24.0);
-    assertThat(after.width()).isEqualTo(1280);
-    assertThat(after.height()).isEqualTo(720);
-    assertThat(after.frameCount()).isEqualTo(240);
+    assertVideo(after, "mp4", "h264", 10_000, 24.0, 1280, 720, 240);
     assertThat(result.copied()).isFalse();
     assertThat(result.changes())
         .containsExactly(

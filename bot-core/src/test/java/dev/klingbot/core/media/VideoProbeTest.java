@@ -1,6 +1,7 @@
 package dev.klingbot.core.media;
 
 import static dev.klingbot.core.media.MediaAssertions.assertMediaProblem;
+import static dev.klingbot.core.media.MediaAssertions.assertVideo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -25,13 +26,7 @@ class VideoProbeTest {
 
     VideoInfo info = probe.probe(file);
 
-    assertThat(info.container()).isEqualTo("mp4");
-    assertThat(info.videoCodec()).isEqualTo("h264");
-    assertThat(info.durationMillis()).isEqualTo(5_000);
-    assertThat(info.fps()).isEqualTo(30.0);
-    assertThat(info.width()).isEqualTo(1280);
-    assertThat(info.height()).isEqualTo(720);
-    assertThat(info.frameCount()).isEqualTo(150);
+    assertVideo(info, "mp4", "h264", 5_000, 30.0, 1280, 720, 150);
     assertThat(info.sizeBytes()).isEqualTo(file.toFile().length());
     assertThat(info.hasAudio()).isFalse();
     assertThat(info.summary()).isEqualTo("MP4, H.264, 5.0 s, 30 fps, 1280×720");

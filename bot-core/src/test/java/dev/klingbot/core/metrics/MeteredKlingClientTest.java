@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.klingbot.core.edit.EditState;
-import dev.klingbot.kling.CreateTaskRequest;
-import dev.klingbot.kling.InitSelectionRequest;
-import dev.klingbot.kling.InitSelectionResult;
 import dev.klingbot.kling.KlingClient;
 import dev.klingbot.kling.KlingErrorCode;
 import dev.klingbot.kling.KlingException;
-import dev.klingbot.kling.PreviewResult;
-import dev.klingbot.kling.SelectionRequest;
-import dev.klingbot.kling.SelectionResult;
-import dev.klingbot.kling.TaskInfo;
 import dev.klingbot.testing.SettableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -32,54 +26,25 @@ class MeteredKlingClientTest {
   /** A Kling whose task look-ups fail as scripted, then answer "no such task". */
   private final Deque<KlingException> failures = new ArrayDeque<>();
 
-  private final KlingClient kling =
-      new MeteredKlingClient(
-          new KlingClient() {
-            @Override
-            public Optional<TaskInfo> findTaskByExternalId(String externalTaskId) {
+  private final KlingClient kling = new MeteredKlingClient(taskLookUpsOnly(), metrics);
+
+  /** A Kling that only looks tasks up; any other call is a mistake in the test. */
+  private KlingClient taskLookUpsOnly() {
+    return (KlingClient)
+        Proxy.newProxyInstance(
+            KlingClient.class.getClassLoader(),
+            new Class<?>[] {KlingClient.class},
+            (proxy, method, args) -> {
+              if (!method.getName().equals("findTaskByExternalId")) {
+                throw new UnsupportedOperationException(method.getName());
+              }
               KlingException next = failures.poll();
               if (next != null) {
                 throw next;
               }
               return Optional.empty();
-            }
-
-            @Override
-            public InitSelectionResult initSelection(InitSelectionRequest request) {
-              throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public SelectionResult addSelection(SelectionRequest request) {
-              throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public SelectionResult deleteSelection(SelectionRequest request) {
-              throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public SelectionResult clearSelection(String sessionId) {
-              throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public PreviewResult previewSelection(String sessionId) {
-              throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public TaskInfo createTask(CreateTaskRequest request) {
-              throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public TaskInfo queryTask(String taskId) {
-              throw new UnsupportedOperationException();
-            }
-          },
-          metrics);
+            });
+  }
 
   @Test
   void callsAreTimedByOperationAndOutcomeAndAnUnansweredOneMarksKlingDegraded() {

@@ -7,6 +7,7 @@ import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.Origin;
 import dev.klingbot.core.edit.TaskProgress;
+import dev.klingbot.core.testing.Concurrently;
 import dev.klingbot.core.testing.Edits;
 import dev.klingbot.core.testing.OnEveryDatabase;
 import dev.klingbot.core.testing.TestDatabases;
@@ -17,9 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 class EditWorkQueueTest {
   private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
@@ -35,28 +33,21 @@ class EditWorkQueueTest {
                 .withTask(TaskProgress.none().submitted(T0)),
             null);
       }
-      ExecutorService pool = Executors.newFixedThreadPool(4);
-      try {
-        List<Callable<List<String>>> claims = new ArrayList<>();
-        for (int process = 0; process < 4; process++) {
-          String owner = "process-" + process;
-          EditWorkQueue queue = new EditWorkQueue(database);
-          claims.add(() -> queue.claimDue(T0, DISCORD, 20, owner, T0.plusSeconds(120)));
-        }
-        List<String> claimed = new ArrayList<>();
-        for (Future<List<String>> result : pool.invokeAll(claims)) {
-          claimed.addAll(result.get());
-        }
-
-        assertThat(claimed).doesNotHaveDuplicates();
-        assertThat(new HashSet<>(claimed)).hasSizeGreaterThanOrEqualTo(20);
-        // What nobody holds is still there for the next claim; what is held is not.
-        List<String> rest = store.work().claimDue(T0, DISCORD, 100, "late", T0.plusSeconds(120));
-        assertThat(rest).doesNotContainAnyElementsOf(claimed);
-        assertThat(claimed.size() + rest.size()).isEqualTo(60);
-      } finally {
-        pool.shutdownNow();
+      List<Callable<List<String>>> claims = new ArrayList<>();
+      for (int process = 0; process < 4; process++) {
+        String owner = "process-" + process;
+        EditWorkQueue queue = new EditWorkQueue(database);
+        claims.add(() -> queue.claimDue(T0, DISCORD, 20, owner, T0.plusSeconds(120)));
       }
+      List<String> claimed = new ArrayList<>();
+      Concurrently.call(4, claims).forEach(claimed::addAll);
+
+      assertThat(claimed).doesNotHaveDuplicates();
+      assertThat(new HashSet<>(claimed)).hasSizeGreaterThanOrEqualTo(20);
+      // What nobody holds is still there for the next claim; what is held is not.
+      List<String> rest = store.work().claimDue(T0, DISCORD, 100, "late", T0.plusSeconds(120));
+      assertThat(rest).doesNotContainAnyElementsOf(claimed);
+      assertThat(claimed.size() + rest.size()).isEqualTo(60);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.klingbot.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.klingbot.core.testing.Concurrently;
 import dev.klingbot.core.testing.OnEveryDatabase;
 import dev.klingbot.core.testing.TestDatabases;
 import java.time.Duration;
@@ -10,9 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 class SeenEventStoreTest {
   private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
@@ -48,20 +46,11 @@ class SeenEventStoreTest {
   void concurrentCallsForOneKeyLetExactlyOneThrough(String kind) throws Exception {
     try (Database database = TestDatabases.open(kind)) {
       SeenEventStore seen = new SeenEventStore(database);
-      ExecutorService pool = Executors.newFixedThreadPool(8);
-      try {
-        List<Callable<Boolean>> calls = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-          calls.add(() -> seen.firstTime("slack:event:race", NOW, KEEP));
-        }
-        long winners = 0;
-        for (Future<Boolean> result : pool.invokeAll(calls)) {
-          winners += result.get() ? 1 : 0;
-        }
-        assertThat(winners).isEqualTo(1);
-      } finally {
-        pool.shutdownNow();
+      List<Callable<Boolean>> calls = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        calls.add(() -> seen.firstTime("slack:event:race", NOW, KEEP));
       }
+      assertThat(Concurrently.call(8, calls)).containsOnlyOnce(true);
     }
   }
 

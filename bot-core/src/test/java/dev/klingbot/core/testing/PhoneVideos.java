@@ -3,12 +3,9 @@ package dev.klingbot.core.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
-import org.bytedeco.javacv.Java2DFrameConverter;
 
 /**
  * Portrait phone videos as phones store them: a 1280×720 landscape recording flagged to be shown
@@ -19,21 +16,17 @@ public final class PhoneVideos {
 
   /** Writes {@code frames} frames at 30 fps as H.264 MP4 to {@code file}. */
   public static Path write(Path file, int frames) throws Exception {
-    try (FFmpegFrameRecorder recorder = TestRecorders.h264Mp4(file, 1280, 720, 30, 0);
-        Java2DFrameConverter converter = new Java2DFrameConverter()) {
+    try (FFmpegFrameRecorder recorder = TestRecorders.h264Mp4(file, 1280, 720, 30, 0)) {
       recorder.setDisplayRotation(-90);
-      recorder.start();
-      BufferedImage image = new BufferedImage(1280, 720, BufferedImage.TYPE_3BYTE_BGR);
-      Graphics2D graphics = image.createGraphics();
-      graphics.setColor(Color.DARK_GRAY);
-      graphics.fillRect(0, 0, 1280, 720);
-      graphics.setColor(Color.RED);
-      graphics.fillRect(0, 0, 200, 720);
-      graphics.dispose();
-      for (int i = 0; i < frames; i++) {
-        recorder.record(converter.convert(image), avutil.AV_PIX_FMT_BGR24);
-      }
-      recorder.stop();
+      TestRecorders.record(
+          recorder,
+          frames,
+          (graphics, index) -> {
+            graphics.setColor(Color.DARK_GRAY);
+            graphics.fillRect(0, 0, 1280, 720);
+            graphics.setColor(Color.RED);
+            graphics.fillRect(0, 0, 200, 720);
+          });
     }
     return file;
   }
