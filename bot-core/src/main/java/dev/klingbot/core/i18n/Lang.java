@@ -8,25 +8,17 @@ import java.util.Optional;
  * follows the instruction's own language).
  */
 public enum Lang {
-  EN("en", "English"),
-  ZH("zh", "中文");
-
-  private final String code;
-  private final String name;
-
-  Lang(String code, String name) {
-    this.code = code;
-    this.name = name;
-  }
+  EN,
+  ZH;
 
   /** The code stored and typed: {@code en}, {@code zh}. */
   public String code() {
-    return code;
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** The language's own name: {@code English}, {@code 中文}. */
   public String nativeName() {
-    return name;
+    return this == ZH ? "中文" : "English";
   }
 
   public Locale locale() {
