@@ -33,10 +33,11 @@ public final class EditWorkQueue {
 
   /**
    * Takes the leases of up to {@code limit} edits with work due, for {@code owner} until {@code
-   * until}, and returns their ids. On PostgreSQL one statement picks and leases them with {@code
-   * FOR UPDATE SKIP LOCKED}, so processes claiming at the same moment each get other edits without
-   * waiting for one another; on H2 each due edit is leased by a conditional update. Either way an
-   * edit is held by one process at a time.
+   * until}, and returns their ids: edits nobody holds, edits whose lease ran out, and edits {@code
+   * owner} holds already (a process keeps the edits it follows, see {@link #keep}). On PostgreSQL
+   * one statement picks and leases them with {@code FOR UPDATE SKIP LOCKED}, so processes claiming
+   * at the same moment each get other edits without waiting for one another; on H2 each due edit is
+   * leased by a conditional update. Either way an edit is held by one process at a time.
    */
   public List<String> claimDue(
       Instant now,
@@ -48,7 +49,7 @@ public final class EditWorkQueue {
       return List.of();
     }
     if (dialect != Dialect.POSTGRES) {
-      return dueForWork(now, platforms, limit).stream()
+      return due(now, platforms, limit, owner).stream()
           .filter(id -> claim(id, owner, now, until))
           .toList();
     }
@@ -59,8 +60,9 @@ public final class EditWorkQueue {
                     "UPDATE edits SET lease_owner = :owner, lease_until = :until WHERE id IN"
                         + " (SELECT id FROM edits WHERE "
                         + DUE
-                        + " AND (lease_until IS NULL OR lease_until < :now) ORDER BY submitted_at,"
-                        + " created_at LIMIT :limit FOR UPDATE SKIP LOCKED) RETURNING id")
+                        + " AND (lease_until IS NULL OR lease_until < :now OR lease_owner = :owner)"
+                        + " ORDER BY submitted_at, created_at LIMIT :limit FOR UPDATE SKIP LOCKED)"
+                        + " RETURNING id")
                 .bind("now", Sql.timestamp(now))
                 .bind("owner", owner)
                 .bind("until", Sql.timestamp(until))
@@ -76,6 +78,12 @@ public final class EditWorkQueue {
    * finished edits whose final message has not been posted.
    */
   public List<String> dueForWork(Instant now, java.util.Collection<Platform> platforms, int limit) {
+    return due(now, platforms, limit, "");
+  }
+
+  /** {@link #dueForWork}, and also the due edits {@code owner} holds. */
+  private List<String> due(
+      Instant now, java.util.Collection<Platform> platforms, int limit, String owner) {
     if (platforms.isEmpty()) {
       return List.of();
     }
@@ -85,9 +93,10 @@ public final class EditWorkQueue {
                 .createQuery(
                     "SELECT id FROM edits WHERE "
                         + DUE
-                        + " AND (lease_until IS NULL OR lease_until < :now) ORDER BY submitted_at,"
-                        + " created_at")
+                        + " AND (lease_until IS NULL OR lease_until < :now OR lease_owner = :owner)"
+                        + " ORDER BY submitted_at, created_at")
                 .bind("now", Sql.timestamp(now))
+                .bind("owner", owner)
                 .bindList("platforms", platforms.stream().map(Platform::id).toList())
                 .setMaxRows(limit)
                 .mapTo(String.class)
@@ -234,6 +243,23 @@ public final class EditWorkQueue {
                     "UPDATE edits SET lease_owner = NULL, lease_until = NULL WHERE lease_owner ="
                         + " :owner")
                 .bind("owner", owner)
+                .execute());
+  }
+
+  /**
+   * Keeps the edit with {@code owner} until {@code until} (when it holds it): the process that
+   * follows an edit goes on following it, and another process takes it over only when that lease
+   * runs out.
+   */
+  public void keep(String id, String owner, Instant until) {
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE edits SET lease_until = :until WHERE id = :id AND lease_owner = :owner")
+                .bind("id", id)
+                .bind("owner", owner)
+                .bind("until", Sql.timestamp(until))
                 .execute());
   }
 

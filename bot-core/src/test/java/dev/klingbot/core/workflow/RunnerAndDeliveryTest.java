@@ -188,6 +188,74 @@ class RunnerAndDeliveryTest {
     assertThat(fixture.edits.events(edit.id())).last().asString().startsWith("delivered");
   }
 
+  @Test
+  void theProcessThatFollowsAnEditKeepsItUntilItsLeaseRunsOutAfterTheNextCheck() {
+    open();
+    fixture.workflow().runner().follow(Platform.DISCORD);
+    Edit edit = startAndSubmit();
+
+    fixture.workflow().runner().runOnce();
+
+    Edit created = fixture.edits.find(edit.id()).orElseThrow();
+    assertThat(created.task().taskId()).as("the task was created").isNotNull();
+    Instant next = created.task().nextCheckAt();
+    Duration lease = fixture.settings().leaseDuration();
+    // another process finds nothing to do while this one follows the edit...
+    assertThat(
+            fixture
+                .edits
+                .work()
+                .claimDue(next, java.util.List.of(Platform.DISCORD), 10, "other", next.plus(lease)))
+        .isEmpty();
+    // ...but this one does
+    assertThat(
+            fixture
+                .edits
+                .work()
+                .claimDue(
+                    next,
+                    java.util.List.of(Platform.DISCORD),
+                    10,
+                    fixture.settings().instanceId(),
+                    next.plus(lease)))
+        .containsExactly(edit.id());
+    fixture.edits.work().keep(edit.id(), fixture.settings().instanceId(), next.plus(lease));
+    // when this process is gone, the other takes the edit over once the lease has run out
+    Instant later = next.plus(lease).plusSeconds(1);
+    assertThat(
+            fixture
+                .edits
+                .work()
+                .claimDue(
+                    later, java.util.List.of(Platform.DISCORD), 10, "other", later.plus(lease)))
+        .containsExactly(edit.id());
+  }
+
+  @Test
+  void aDeliveredEditIsLetGoAndARunnerThatClosesHandsItsEditsBack() throws Exception {
+    open();
+    fixture.workflow().runner().follow(Platform.DISCORD);
+    Edit delivered = runUntilDelivered(startAndSubmit().id());
+    Edit running = startAndSubmit();
+    fixture.workflow().runner().runOnce();
+    assertThat(fixture.edits.work().leaseOwners())
+        .as("the delivered edit is let go; the running one is kept")
+        .containsExactly(fixture.settings().instanceId());
+    assertThat(delivered.outcome().deliveredAt()).isNotNull();
+
+    fixture.workflow().runner().start();
+    fixture.workflow().runner().close();
+
+    assertThat(fixture.edits.work().leaseOwners()).isEmpty();
+    Instant now = clock.instant();
+    assertThat(
+            fixture
+                .edits
+                .work()
+                .claim(running.id(), "other", now, now.plus(fixture.settings().leaseDuration())))
+        .isTrue();
+  }
+
   private Edit startAndSubmit() {
     Edit edit = fixture.startSample(alice).edit();
     fixture.workflow().service().submit(alice, edit.id());
