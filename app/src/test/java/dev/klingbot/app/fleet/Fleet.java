@@ -42,6 +42,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
@@ -62,6 +66,8 @@ public final class Fleet implements AutoCloseable {
   /** Edits of one server: the per-server limit of edits running at once is at most 1,000. */
   private static final int EDITS_PER_SERVER = 500;
 
+  private static final int SEED_THREADS = 4;
+
   private final Path dir;
   private final FakeSlack slack;
   private final KlingSimulator simulator;
@@ -77,7 +83,7 @@ public final class Fleet implements AutoCloseable {
     this.dir = requireNonNull(dir, "dir is null");
     this.botClassPath = requireNonNull(botClassPath, "botClassPath is null");
     this.databaseUrl = TestDatabases.postgresSchemaUrl();
-    this.database = Database.open(new DatabaseConfig(databaseUrl, "", null, 4));
+    this.database = Database.open(new DatabaseConfig(databaseUrl, "", null, SEED_THREADS + 2));
     this.edits = new EditStore(database);
     this.quota = new QuotaService(database, new ServerSettingsStore(database), quotaConfig());
     Path result = SampleVideos.mp4(dir.resolve("result.mp4"), 320, 240, 24, 1);
@@ -120,61 +126,82 @@ public final class Fleet implements AutoCloseable {
 
   /**
    * Seeds {@code count} submitted edits of Slack users in threads of their own, all on one Kling
-   * session, with their units reserved; returns their ids.
+   * session, with their units reserved (on four threads); returns their ids.
    */
-  public List<String> seed(int count) throws IOException {
+  public List<String> seed(int count) throws IOException, InterruptedException {
     String sessionId = openSession();
     Instant now = Instant.now();
+    List<String> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      String id = String.format("FL%06d", seeded.size());
-      String server = FakeSlack.TEAM + "-" + (seeded.size() / EDITS_PER_SERVER);
-      Origin origin =
-          new Origin(
-              Platform.SLACK,
-              server,
-              "C_FLEET",
-              String.format("1700000000.%06d", seeded.size()),
-              USER,
-              "alice");
-      EditRequest request =
-          new EditRequest(
-              "remove the orange ball",
-              "Remove “the orange ball”",
-              EditMode.REMOVAL,
-              "Delete the orange ball from <<<video_1>>>",
-              null,
-              false,
-              TaskMode.STD,
-              TaskDuration.FIVE,
-              unitsPerEdit());
-      // the source file is not there: the bot posts no before-and-after comparison
-      SourceVideo video =
-          new SourceVideo(
-              "clip.mp4", dir.resolve("no-source/clip.mp4").toString(), null, "{}", "{}", false);
-      Edit edit = edits.insert(Edit.created(id, origin, request, List.of(), video, now), "seeded");
-      edit =
-          edits.update(
-              edit.withSession(
-                  new KlingSession(
-                      sessionId, now.plus(Duration.ofHours(23)), 1280, 720, 150, 30, null, null)),
-              now,
-              EditEvent.SESSION_OPENED,
-              "seeded");
-      Reservation reservation =
-          quota.reserve(id, Platform.SLACK, server, USER, TaskMode.STD, TaskDuration.FIVE, now);
-      if (!(reservation instanceof Reservation.Granted)) {
-        throw new IllegalStateException("quota refused a seeded edit: " + reservation);
-      }
-      edits.update(
-          edit.withState(EditState.SELECTING)
-              .withState(EditState.SUBMITTED)
-              .withTask(TaskProgress.none().submitted(now)),
-          now,
-          EditEvent.SUBMITTED,
-          unitsPerEdit() + " units reserved");
-      seeded.add(id);
+      ids.add(String.format("FL%06d", seeded.size() + i));
     }
+    int first = seeded.size();
+    ExecutorService pool = Executors.newFixedThreadPool(SEED_THREADS);
+    try {
+      List<Future<?>> pending = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int index = first + i;
+        String id = ids.get(i);
+        pending.add(pool.submit(() -> seedOne(id, index, sessionId, now)));
+      }
+      for (Future<?> future : pending) {
+        future.get();
+      }
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("seeding failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    seeded.addAll(ids);
     return List.copyOf(seeded);
+  }
+
+  private void seedOne(String id, int index, String sessionId, Instant now) {
+    String server = FakeSlack.TEAM + "-" + (index / EDITS_PER_SERVER);
+    Origin origin =
+        new Origin(
+            Platform.SLACK,
+            server,
+            "C_FLEET",
+            String.format("1700000000.%06d", index),
+            USER,
+            "alice");
+    EditRequest request =
+        new EditRequest(
+            "remove the orange ball",
+            "Remove “the orange ball”",
+            EditMode.REMOVAL,
+            "Delete the orange ball from <<<video_1>>>",
+            null,
+            false,
+            TaskMode.STD,
+            TaskDuration.FIVE,
+            unitsPerEdit());
+    // the source file is not there: the bot posts no before-and-after comparison
+    SourceVideo video =
+        new SourceVideo(
+            "clip.mp4", dir.resolve("no-source/clip.mp4").toString(), null, "{}", "{}", false);
+    Edit edit = edits.insert(Edit.created(id, origin, request, List.of(), video, now), "seeded");
+    edit =
+        edits.update(
+            edit.withSession(
+                new KlingSession(
+                    sessionId, now.plus(Duration.ofHours(23)), 1280, 720, 150, 30, null, null)),
+            now,
+            EditEvent.SESSION_OPENED,
+            "seeded");
+    Reservation reservation =
+        quota.reserve(id, Platform.SLACK, server, USER, TaskMode.STD, TaskDuration.FIVE, now);
+    if (!(reservation instanceof Reservation.Granted)) {
+      throw new IllegalStateException("quota refused a seeded edit: " + reservation);
+    }
+    edits.update(
+        edit.withState(EditState.SELECTING)
+            .withState(EditState.SUBMITTED)
+            .withTask(TaskProgress.none().submitted(now)),
+        now,
+        EditEvent.SUBMITTED,
+        unitsPerEdit() + " units reserved");
   }
 
   /** One Kling session for every seeded edit, opened the way the bot opens one. */
