@@ -25,9 +25,17 @@ public final class ScaleBenchmark {
   private static final Duration LEASE = Duration.ofSeconds(30);
   private static final Duration TIMEOUT = Duration.ofMinutes(20);
 
-  private record Run(int processes, double seconds, FleetFigures figures) {
+  /**
+   * @param seconds from the start of the processes to the last result posted
+   * @param steadySeconds from the first result posted to the last (JVM start-up left out)
+   */
+  private record Run(int processes, double seconds, double steadySeconds, FleetFigures figures) {
     double editsPerSecond() {
       return figures.edits() / seconds;
+    }
+
+    double steadyEditsPerSecond() {
+      return (figures.edits() - 1) / steadySeconds;
     }
   }
 
@@ -35,8 +43,9 @@ public final class ScaleBenchmark {
 
   public static void main(String[] args) throws Exception {
     int edits = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+    // absolute: each bot process runs in a folder of its own
     String botClassPath =
-        args.length > 1 ? args[1] : Path.of("app", "target", "klingbot.jar").toString();
+        Path.of(args.length > 1 ? args[1] : "app/target/klingbot.jar").toAbsolutePath().toString();
     if (!Files.isRegularFile(Path.of(botClassPath))) {
       throw new IllegalStateException("no bot jar at " + botClassPath + "; run benchmarks/run");
     }
@@ -72,6 +81,10 @@ public final class ScaleBenchmark {
             + (one.figures().editsCreatedTwice() + two.figures().editsCreatedTwice()));
     lines.add(format("one_process_edits_per_second", one.editsPerSecond()));
     lines.add(format("two_processes_edits_per_second", two.editsPerSecond()));
+    lines.add(
+        format(
+            "steady_throughput_ratio_2_vs_1",
+            two.steadyEditsPerSecond() / one.steadyEditsPerSecond()));
     lines.add(format("one_process_seconds", one.seconds()));
     lines.add(format("two_processes_seconds", two.seconds()));
     lines.add(format("queries_per_task_two_processes", two.figures().queriesPerTask()));
@@ -91,12 +104,16 @@ public final class ScaleBenchmark {
       for (int i = 1; i <= processes; i++) {
         fleet.start("bot-" + i, LEASE);
       }
+      fleet.awaitDelivered(1, TIMEOUT);
+      long first = System.nanoTime();
       int delivered = fleet.awaitDelivered(edits, TIMEOUT);
-      double seconds = (System.nanoTime() - started) / 1e9;
+      long end = System.nanoTime();
+      double seconds = (end - started) / 1e9;
+      double steady = (end - first) / 1e9;
       FleetFigures figures = fleet.figures();
       System.out.printf(
           "  %d process(es): %d of %d delivered in %.1f s%n", processes, delivered, edits, seconds);
-      return new Run(processes, seconds, figures);
+      return new Run(processes, seconds, steady, figures);
     }
   }
 
