@@ -11,15 +11,20 @@ import java.util.Set;
  * @param signingSecret verifies requests in HTTP mode
  * @param mode {@code socket} (no public URL needed) or {@code http}
  * @param adminUserIds Slack user ids that may use admin commands besides workspace admins
+ * @param apiUrl where the Web API methods are ({@code <api-url>/chat.postMessage}); Slack's own
+ *     {@value #SLACK_API_URL} unless a test points the bot at a fake Slack
  */
 public record SlackConfig(
     Secret botToken,
     Secret appToken,
     Secret signingSecret,
     String mode,
-    List<String> adminUserIds) {
+    List<String> adminUserIds,
+    String apiUrl) {
+  public static final String SLACK_API_URL = "https://slack.com/api";
 
   public SlackConfig {
+    apiUrl = apiUrl == null || apiUrl.isBlank() ? SLACK_API_URL : Check.httpUrl("api-url", apiUrl);
     mode = Check.oneOf("mode", mode == null ? "socket" : mode, Set.of("socket", "http"));
     adminUserIds =
         adminUserIds == null
@@ -36,8 +41,18 @@ public record SlackConfig(
     }
   }
 
+  /** A Slack app on slack.com. */
+  public SlackConfig(
+      Secret botToken,
+      Secret appToken,
+      Secret signingSecret,
+      String mode,
+      List<String> adminUserIds) {
+    this(botToken, appToken, signingSecret, mode, adminUserIds, SLACK_API_URL);
+  }
+
   public static SlackConfig defaults() {
-    return new SlackConfig(null, null, null, "socket", List.of());
+    return new SlackConfig(null, null, null, "socket", List.of(), SLACK_API_URL);
   }
 
   public boolean enabled() {

@@ -53,6 +53,7 @@ final class ApiRouter implements HttpHandler {
   private final Authenticator authenticator;
   private final Endpoints endpoints;
   private final InstantSource clock;
+  private final TaskCalls calls;
   private final AtomicLong requestIds = new AtomicLong();
 
   ApiRouter(
@@ -61,13 +62,15 @@ final class ApiRouter implements HttpHandler {
       FaultInjector faults,
       Authenticator authenticator,
       Endpoints endpoints,
-      InstantSource clock) {
+      InstantSource clock,
+      TaskCalls calls) {
     this.log = requireNonNull(log, "log is null");
     this.files = requireNonNull(files, "files is null");
     this.faults = requireNonNull(faults, "faults is null");
     this.authenticator = requireNonNull(authenticator, "authenticator is null");
     this.endpoints = requireNonNull(endpoints, "endpoints is null");
     this.clock = requireNonNull(clock, "clock is null");
+    this.calls = requireNonNull(calls, "calls is null");
   }
 
   @Override
@@ -125,11 +128,11 @@ final class ApiRouter implements HttpHandler {
     if (path.equals(TASKS)) {
       if (method.equals("POST")) {
         authenticate(exchange);
-        return new Answer(endpoints.create().handle(Json.parseObject(body)));
+        return new Answer(endpoints.create().handle(Json.parseObject(body), caller(exchange)));
       }
       if (method.equals("GET")) {
         authenticate(exchange);
-        return new Answer(endpoints.query().byQuery(query(exchange)));
+        return new Answer(queried(exchange, endpoints.query().byQuery(query(exchange))));
       }
       throw invalidMethod(method, path);
     }
@@ -148,7 +151,22 @@ final class ApiRouter implements HttpHandler {
       throw invalidMethod(method, path);
     }
     authenticate(exchange);
-    return new Answer(endpoints.query().byId(URLDecoder.decode(segment, StandardCharsets.UTF_8)));
+    return new Answer(
+        queried(
+            exchange, endpoints.query().byId(URLDecoder.decode(segment, StandardCharsets.UTF_8))));
+  }
+
+  /** Records a query that found one task (a page of tasks is not a query of any one task). */
+  private JsonNode queried(HttpExchange exchange, JsonNode answer) {
+    JsonNode taskId = answer.get("task_id");
+    if (answer.isObject() && taskId != null && taskId.isTextual()) {
+      calls.queried(new TaskCalls.Query(taskId.asText(), clock.instant(), caller(exchange)));
+    }
+    return answer;
+  }
+
+  private static String caller(HttpExchange exchange) {
+    return TaskCalls.caller(exchange.getRequestHeaders().getFirst("User-Agent"));
   }
 
   private Answer action(String action, ObjectNode body) throws IOException {

@@ -30,6 +30,7 @@ final class CreateTaskEndpoint {
   private final Ids ids;
   private final InstantSource clock;
   private final CallbackSender callbacks;
+  private final TaskCalls calls;
 
   CreateTaskEndpoint(
       SessionStore sessions,
@@ -39,7 +40,8 @@ final class CreateTaskEndpoint {
       Dice faultDice,
       Ids ids,
       InstantSource clock,
-      CallbackSender callbacks) {
+      CallbackSender callbacks,
+      TaskCalls calls) {
     this.sessions = requireNonNull(sessions, "sessions is null");
     this.tasks = requireNonNull(tasks, "tasks is null");
     this.images = requireNonNull(images, "images is null");
@@ -48,9 +50,11 @@ final class CreateTaskEndpoint {
     this.ids = requireNonNull(ids, "ids is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.callbacks = requireNonNull(callbacks, "callbacks is null");
+    this.calls = requireNonNull(calls, "calls is null");
   }
 
-  ObjectNode handle(JsonNode body) {
+  /** Creates the task {@code caller} (its {@code User-Agent}) asked for. */
+  ObjectNode handle(JsonNode body, String caller) {
     if (faults.settings().outOfCredit()) {
       throw ApiError.RESOURCE_PACK_EXHAUSTED.exception(
           "the account's resource pack is used up; top up to create tasks");
@@ -58,6 +62,9 @@ final class CreateTaskEndpoint {
     Optional<String> externalTaskId = Fields.optionalString(body, "external_task_id");
     Optional<TaskSnapshot> existing = tasks.existing(externalTaskId);
     if (existing.isPresent()) {
+      calls.created(
+          new TaskCalls.Creation(
+              externalTaskId.get(), existing.get().taskId(), false, clock.instant(), caller));
       return TaskJson.data(existing.get());
     }
     TaskRequest request = TaskRequest.parse(body);
@@ -80,6 +87,9 @@ final class CreateTaskEndpoint {
     Instant now = clock.instant();
     TaskStore.Creation creation =
         tasks.create(externalTaskId, () -> new Task(ids.taskId(), request, now, failure, job));
+    calls.created(
+        new TaskCalls.Creation(
+            externalTaskId.orElse(""), creation.task().taskId(), creation.created(), now, caller));
     if (creation.created()) {
       callbacks.send(creation.task());
     }

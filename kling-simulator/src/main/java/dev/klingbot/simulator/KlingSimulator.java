@@ -59,6 +59,7 @@ public final class KlingSimulator implements AutoCloseable {
   private final SimulatorClock clock;
   private final Faults faults;
   private final RequestLog requestLog;
+  private final TaskCalls taskCalls = new TaskCalls();
   private final MediaFiles files;
   private final SessionStore sessions;
   private final TaskStore tasks;
@@ -134,7 +135,8 @@ public final class KlingSimulator implements AutoCloseable {
             callbacks,
             files,
             ids,
-            workDirectory);
+            workDirectory,
+            options.resultVideo());
     Authenticator authenticator =
         new Authenticator(
             options.token(),
@@ -161,7 +163,8 @@ public final class KlingSimulator implements AutoCloseable {
                 faultDice,
                 ids,
                 clock,
-                callbacks),
+                callbacks,
+                taskCalls),
             new QueryTaskEndpoint(tasks));
     server.createContext(
         "/",
@@ -171,7 +174,8 @@ public final class KlingSimulator implements AutoCloseable {
             new FaultInjector(faults, faultDice),
             authenticator,
             endpoints,
-            clock));
+            clock,
+            taskCalls));
     server.setExecutor(httpPool);
   }
 
@@ -286,6 +290,14 @@ public final class KlingSimulator implements AutoCloseable {
 
   public void clearRequests() {
     requestLog.clear();
+  }
+
+  /**
+   * Every create-task and query-task call with its time and caller, for checks that no task was
+   * created twice or followed by two clients at once.
+   */
+  public TaskCalls taskCalls() {
+    return taskCalls;
   }
 
   /** Every task, oldest first. */

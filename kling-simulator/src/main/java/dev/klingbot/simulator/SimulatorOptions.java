@@ -44,6 +44,9 @@ import java.util.Optional;
  * @param tickInterval how often task states are re-evaluated against the clock (default 100 ms)
  * @param httpThreads threads answering HTTP requests (default 8; keep at least 2, since
  *     init-selection may download a video from the simulator's own {@code /files})
+ * @param resultVideo when present, every successful task's result is this one file (published per
+ *     task, probed once) instead of a video rendered with FFmpeg from the source and masks: a cheap
+ *     mode for load tests with hundreds of tasks (default: render each result)
  */
 public record SimulatorOptions(
     String token,
@@ -66,7 +69,8 @@ public record SimulatorOptions(
     Optional<String> webhookSecret,
     Duration callbackTimeout,
     Duration tickInterval,
-    int httpThreads) {
+    int httpThreads,
+    Optional<Path> resultVideo) {
 
   /** An access key and secret key pair, as Kling issues them for JWT authentication. */
   public record AccessKey(String accessKey, String secretKey) {
@@ -115,6 +119,7 @@ public record SimulatorOptions(
     if (httpThreads < 1) {
       throw new IllegalArgumentException("httpThreads must be at least 1");
     }
+    requireNonNull(resultVideo, "resultVideo is null");
   }
 
   private static void positive(Duration duration, String name) {
@@ -176,6 +181,8 @@ public record SimulatorOptions(
         + tickInterval
         + ", httpThreads="
         + httpThreads
+        + ", resultVideo="
+        + resultVideo
         + "]";
   }
 
@@ -202,6 +209,7 @@ public record SimulatorOptions(
     private Duration callbackTimeout = Duration.ofSeconds(5);
     private Duration tickInterval = Duration.ofMillis(100);
     private int httpThreads = 8;
+    private Path resultVideo;
 
     private Builder() {}
 
@@ -227,6 +235,7 @@ public record SimulatorOptions(
       callbackTimeout = options.callbackTimeout;
       tickInterval = options.tickInterval;
       httpThreads = options.httpThreads;
+      resultVideo = options.resultVideo.orElse(null);
     }
 
     public Builder token(String token) {
@@ -336,6 +345,15 @@ public record SimulatorOptions(
       return this;
     }
 
+    /**
+     * Every successful task returns this video instead of a rendered one (the cheap mode for load
+     * tests; {@code null}: render each result).
+     */
+    public Builder resultVideo(Path resultVideo) {
+      this.resultVideo = resultVideo;
+      return this;
+    }
+
     public SimulatorOptions build() {
       return new SimulatorOptions(
           token,
@@ -358,7 +376,8 @@ public record SimulatorOptions(
           Optional.ofNullable(webhookSecret),
           callbackTimeout,
           tickInterval,
-          httpThreads);
+          httpThreads,
+          Optional.ofNullable(resultVideo));
     }
   }
 }

@@ -44,10 +44,16 @@ final class Api {
 
   private final String baseUrl;
   private final String authorization;
+  private final String userAgent;
 
   Api(String baseUrl, String authorization) {
+    this(baseUrl, authorization, null);
+  }
+
+  private Api(String baseUrl, String authorization, String userAgent) {
     this.baseUrl = baseUrl;
     this.authorization = authorization;
+    this.userAgent = userAgent;
   }
 
   /**
@@ -68,7 +74,12 @@ final class Api {
   }
 
   Api withAuthorization(String authorization) {
-    return new Api(baseUrl, authorization);
+    return new Api(baseUrl, authorization, userAgent);
+  }
+
+  /** The same client, sending this {@code User-Agent}. */
+  Api withUserAgent(String userAgent) {
+    return new Api(baseUrl, authorization, userAgent);
   }
 
   static ObjectNode json() {
@@ -97,6 +108,9 @@ final class Api {
         HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
     if (authorization != null) {
       builder.header("Authorization", authorization);
+    }
+    if (userAgent != null) {
+      builder.header("User-Agent", userAgent);
     }
     return builder;
   }

@@ -101,7 +101,8 @@ public final class RunCommand implements Callable<Integer> {
                     effective.media(),
                     conversation,
                     chats,
-                    new SeenEventStore(Injection.get(injector, Database.class))::firstTime));
+                    new SeenEventStore(Injection.get(injector, Database.class))::firstTime,
+                    slackApi(effective)));
         slack
             .httpHandler()
             .ifPresent(handler -> server.route(SlackHttpHandler.PATH, new SlackRoute(handler)));
@@ -139,5 +140,12 @@ public final class RunCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** The Slack SDK's settings: the Web API at {@code slack.api-url}. */
+  private static com.slack.api.SlackConfig slackApi(KlingbotConfig config) {
+    com.slack.api.SlackConfig api = new com.slack.api.SlackConfig();
+    api.setMethodsEndpointUrlPrefix(config.slack().apiUrl() + "/");
+    return api;
   }
 }

@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import dev.klingbot.config.KlingbotConfig;
 import dev.klingbot.core.metrics.MeteredKlingClient;
 import dev.klingbot.core.metrics.WorkflowMetrics;
+import dev.klingbot.core.workflow.WorkflowSettings;
 import dev.klingbot.kling.KlingClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,8 +28,28 @@ public final class KlingModule extends AbstractModule {
   @Provides
   @Singleton
   KlingClient klingClient(
-      KlingbotConfig config, OkHttpClient http, Clock clock, WorkflowMetrics metrics) {
-    // every Kling call is timed by operation and outcome
-    return new MeteredKlingClient(KlingClients.create(config.kling(), http, clock), metrics);
+      KlingbotConfig config,
+      OkHttpClient http,
+      Clock clock,
+      WorkflowMetrics metrics,
+      WorkflowSettings settings) {
+    // every Kling call is timed by operation and outcome, and names the process that made it
+    return new MeteredKlingClient(
+        KlingClients.create(config.kling(), userAgent(http, settings.instanceId()), clock),
+        metrics);
+  }
+
+  /**
+   * The shared client (same connection pool) sending {@code User-Agent: klingbot (<instance id>)},
+   * so that Kling's (or a gateway's) logs tell which bot process made a call when several share one
+   * account.
+   */
+  static OkHttpClient userAgent(OkHttpClient http, String instanceId) {
+    String agent = "klingbot (" + instanceId + ")";
+    return http.newBuilder()
+        .addInterceptor(
+            chain ->
+                chain.proceed(chain.request().newBuilder().header("User-Agent", agent).build()))
+        .build();
   }
 }

@@ -36,10 +36,11 @@ public final class EditWorkQueue {
 
   /**
    * Takes the leases of up to {@code limit} edits with work due, for {@code owner} until {@code
-   * until}, and returns their ids. On PostgreSQL one statement picks and leases them with {@code
-   * FOR UPDATE SKIP LOCKED}, so processes claiming at the same moment each get other edits without
-   * waiting for one another; on H2 each due edit is leased by a conditional update. Either way an
-   * edit is held by one process at a time.
+   * until}, and returns their ids: edits nobody holds, edits whose lease ran out, and edits {@code
+   * owner} holds already (a process keeps the edits it follows, see {@link #keep}). On PostgreSQL
+   * one statement picks and leases them with {@code FOR UPDATE SKIP LOCKED}, so processes claiming
+   * at the same moment each get other edits without waiting for one another; on H2 each due edit is
+   * leased by a conditional update. Either way an edit is held by one process at a time.
    */
   public List<String> claimDue(
       Instant now,
@@ -61,7 +62,7 @@ public final class EditWorkQueue {
     }
     Set<Platform> platforms = followed.keySet();
     if (dialect != Dialect.POSTGRES) {
-      return dueForWork(now, followed, limit).stream()
+      return due(now, followed, limit, owner).stream()
           .filter(id -> claim(id, owner, now, until))
           .toList();
     }
@@ -73,8 +74,9 @@ public final class EditWorkQueue {
                         + " (SELECT id FROM edits WHERE "
                         + DUE
                         + shards(followed)
-                        + " AND (lease_until IS NULL OR lease_until < :now) ORDER BY submitted_at,"
-                        + " created_at LIMIT :limit FOR UPDATE SKIP LOCKED) RETURNING id")
+                        + " AND (lease_until IS NULL OR lease_until < :now OR lease_owner = :owner)"
+                        + " ORDER BY submitted_at, created_at LIMIT :limit FOR UPDATE SKIP LOCKED)"
+                        + " RETURNING id")
                 .bind("now", Sql.timestamp(now))
                 .bind("owner", owner)
                 .bind("until", Sql.timestamp(until))
@@ -95,6 +97,12 @@ public final class EditWorkQueue {
 
   /** Like {@link #dueForWork(Instant, java.util.Collection, int)}, for the servers served here. */
   public List<String> dueForWork(Instant now, Map<Platform, ServerShards> followed, int limit) {
+    return due(now, followed, limit, "");
+  }
+
+  /** {@link #dueForWork}, and also the due edits {@code owner} holds. */
+  private List<String> due(
+      Instant now, Map<Platform, ServerShards> followed, int limit, String owner) {
     if (followed.isEmpty()) {
       return List.of();
     }
@@ -106,9 +114,10 @@ public final class EditWorkQueue {
                     "SELECT id FROM edits WHERE "
                         + DUE
                         + shards(followed)
-                        + " AND (lease_until IS NULL OR lease_until < :now) ORDER BY submitted_at,"
-                        + " created_at")
+                        + " AND (lease_until IS NULL OR lease_until < :now OR lease_owner = :owner)"
+                        + " ORDER BY submitted_at, created_at")
                 .bind("now", Sql.timestamp(now))
+                .bind("owner", owner)
                 .bindList("platforms", platforms.stream().map(Platform::id).toList())
                 .setMaxRows(limit)
                 .mapTo(String.class)
@@ -268,6 +277,23 @@ public final class EditWorkQueue {
                     "UPDATE edits SET lease_owner = NULL, lease_until = NULL WHERE lease_owner ="
                         + " :owner")
                 .bind("owner", owner)
+                .execute());
+  }
+
+  /**
+   * Keeps the edit with {@code owner} until {@code until} (when it holds it): the process that
+   * follows an edit goes on following it, and another process takes it over only when that lease
+   * runs out.
+   */
+  public void keep(String id, String owner, Instant until) {
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE edits SET lease_until = :until WHERE id = :id AND lease_owner = :owner")
+                .bind("id", id)
+                .bind("owner", owner)
+                .bind("until", Sql.timestamp(until))
                 .execute());
   }
 

@@ -36,8 +36,12 @@ import org.slf4j.LoggerFactory;
  * Follows every submitted edit until its result is delivered. This class is the loop and the
  * leases: it finds the edits that are due ({@link EditWorkQueue}), claims each with a lease so
  * several processes can share the work, and hands it to {@link TaskFollower} for one step (create
- * the task, check it, deliver). All state is in the database, so a restart resumes every open edit.
- * Tests drive it without its thread: {@link #runOnce()} with a settable clock.
+ * the task, check it, deliver). After a step the process keeps the edit until its next check plus
+ * the lease duration, so one process follows an edit from its task's creation to its delivery and
+ * another takes it over only when that process stopped (at once when it closed cleanly or is seen
+ * dead on this host, otherwise when the lease runs out). All state is in the database, so a restart
+ * resumes every open edit. Tests drive it without its thread: {@link #runOnce()} with a settable
+ * clock.
  */
 public final class JobRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
@@ -247,8 +251,33 @@ public final class JobRunner implements AutoCloseable {
       postpone(id, TaskFollower.ERROR_RETRY);
       return true;
     } finally {
-      work.release(id, settings.instanceId());
+      keepOrRelease(id);
     }
+  }
+
+  /**
+   * Keeps an edit that still has work until its next check plus the lease duration, so no other
+   * process picks it up while this one follows it; lets go of one that is done.
+   */
+  private void keepOrRelease(String id) {
+    Optional<Edit> edit = edits.find(id);
+    if (edit.isEmpty() || !hasWorkLeft(edit.get())) {
+      work.release(id, settings.instanceId());
+      return;
+    }
+    Instant now = clock.instant();
+    Instant next = edit.get().task().nextCheckAt();
+    Instant from = next != null && next.isAfter(now) ? next : now;
+    work.keep(id, settings.instanceId(), from.plus(settings.leaseDuration()));
+  }
+
+  private static boolean hasWorkLeft(Edit edit) {
+    return switch (edit.state()) {
+      case SUBMITTED, PROCESSING -> true;
+      case CREATED -> edit.task().nextCheckAt() != null;
+      case SUCCEEDED, FAILED, EXPIRED -> edit.outcome().deliveredAt() == null;
+      default -> false;
+    };
   }
 
   /** Expires edits whose Kling session has run out before they were submitted. */
@@ -310,6 +339,14 @@ public final class JobRunner implements AutoCloseable {
         workers.awaitTermination(5, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+      }
+    }
+    if (running || loop != null) {
+      // another process may take this one's edits over at once
+      try {
+        work.releaseAll(settings.instanceId());
+      } catch (RuntimeException e) {
+        LOG.warn("Could not hand back the jobs of this process: {}", e.getMessage());
       }
     }
   }

@@ -40,6 +40,15 @@ public final class TestDatabases {
 
   /** A PostgreSQL database in a schema of its own, dropped when the JVM exits. */
   public static Database postgres() {
+    return Database.open(new DatabaseConfig(postgresSchemaUrl(), "", null, 20));
+  }
+
+  /**
+   * Creates a schema of its own in the local PostgreSQL, dropped when the JVM exits, and returns
+   * the JDBC URL that works in it ({@code currentSchema}), for this JVM or for bot processes it
+   * starts. Skips the test when no server answers, unless {@code KLINGBOT_REQUIRE_POSTGRES=1}.
+   */
+  public static String postgresSchemaUrl() {
     String base = postgresUrl();
     String schema =
         "kb_"
@@ -63,8 +72,7 @@ public final class TestDatabases {
       Assumptions.abort("PostgreSQL not reachable at " + base + ": " + e.getMessage());
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> dropSchema(base, schema)));
-    String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    return Database.open(new DatabaseConfig(url, "", null, 20));
+    return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
   }
 
   public static String postgresUrl() {
