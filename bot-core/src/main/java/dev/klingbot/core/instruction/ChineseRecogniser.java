@@ -94,7 +94,7 @@ final class ChineseRecogniser {
               m -> ChinesePhrases.pointsAtImage(m.group(1)) ? swap(m.group(2), m.group(1)) : null),
           // 把杯子换掉，用图里的 / 椅子换掉，换成图片里的: the new element after a comma
           rule(
-              "^(?:把|将)?(.+?)给?(?:替换掉|换掉|换一换|替换)[，,、\\s]*(?:用|换成|换为|替换成|替换为|改成)(.+?)"
+              "^(?:把|将)?(.+?)给?(?:替换掉|换掉|换一换|替换|换)[，,、\\s]+(?:用|换成|换为|替换成|替换为|改成)(.+?)"
                   + "(?:的?来?(?:替换|代替|替代|换))?$",
               m -> swap(m.group(1), m.group(2))),
           // 这个台灯用图里的代替 / 台灯就用图片里的那个换掉

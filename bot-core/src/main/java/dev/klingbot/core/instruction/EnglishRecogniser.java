@@ -326,7 +326,8 @@ final class EnglishRecogniser {
                   + "(?:(?:the|this|my|same|a|an|one)\\s+)?(?:(?:whole|entire|same|new|other|clean|cleaner"
                   + "|clear|fresh|final|nice)\\s+)*"
                   + "(?:video|clip|footage|shot|scene|film|frame|picture|recording|vid|thing|version"
-                  + "|copy|one|edit|take)\\s+(?:but\\s+|just\\s+|only\\s+)?(?:minus|without|sans|with no|with no more"
+                  + "|copy|one|edit|take)(?:\\s+of\\s+(?:this|it|that|the (?:video|clip|shot)|my (?:video|clip)))?"
+                  + "\\s+(?:but\\s+|just\\s+|only\\s+)?(?:minus|without|sans|with no|with no more"
                   + "|free of|free from|cleaned of|less)\\s+(.+)$",
               m -> removal(m.group(1))),
           // the frame should be free of the ropes

@@ -144,6 +144,14 @@ final class Labels {
 
   /** {@code text} as a sentence, or unchanged when it isn't a label. */
   static String asSentence(String text) {
+    // "Action: delete. Target: X": the action field is not a heading to drop
+    Matcher actionFirst = ACTION_THEN_THING.matcher(text);
+    if (actionFirst.matches()) {
+      Optional<String> verb = verb(actionFirst.group(1));
+      if (verb.isPresent()) {
+        return verb.get() + " " + actionFirst.group(2);
+      }
+    }
     String current = HEADING.matcher(text).replaceFirst("");
     Matcher thingFirst = THING_THEN_ACTION.matcher(current);
     if (thingFirst.matches()) {
@@ -153,7 +161,7 @@ final class Labels {
         return verb.get() + " " + thingFirst.group(1) + rest;
       }
     }
-    Matcher actionFirst = ACTION_THEN_THING.matcher(current);
+    actionFirst = ACTION_THEN_THING.matcher(current);
     if (actionFirst.matches()) {
       Optional<String> verb = verb(actionFirst.group(1));
       if (verb.isPresent()) {

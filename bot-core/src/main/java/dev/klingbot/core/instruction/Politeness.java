@@ -51,6 +51,8 @@ final class Politeness {
           Pattern.compile(
               "^(?:please|pls|plz|kindly|just|simply|also|then|go ahead and|help me(?:\\s+to)?"
                   + "|ideally|preferably|hopefully|optimally|if possible|if you can|if you could"
+                  + "|(?:(?:would|could|will) you )?be able to|are you able to"
+                  + "|(?:would|will) it be possible for you to"
                   + "|is there (?:any|a|some) (?:way|chance)(?: (?:for you|you could|u could|you can))?(?: to)?"
                   + "|any way (?:to|you could|you can|u could)|is it possible (?:for you )?to"
                   + "|how (?:do|can|could) (?:i|we|you)"
