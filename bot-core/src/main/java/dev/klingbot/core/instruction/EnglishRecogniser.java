@@ -372,7 +372,8 @@ final class EnglishRecogniser {
           rule(
               "^"
                   + NO_LEADING_VERB
-                  + "(.+?)\\s+(?:shouldn't|should not|mustn't|must not|can't|cannot|doesn't|does not|wouldn't"
+                  + "(.+?)\\s+(?:(?:really|definitely|just|absolutely|honestly|seriously|totally|simply"
+                  + "|actually)\\s+)?(?:shouldn't|should not|mustn't|must not|can't|cannot|doesn't|does not|wouldn't"
                   + "|would not|won't|will not|needn't|need not|ought not to|oughtn't to|oughtn't"
                   + "|(?:isn't|is not|aren't|are not|'s not|'re not) (?:supposed|meant|allowed) to)"
                   + "\\s+(?:be\\s+(?:there|here|in\\s+.+|on\\s+.+|visible|seen|shown|noticeable|included)"
@@ -394,7 +395,7 @@ final class EnglishRecogniser {
           rule(
               "^"
                   + DETERMINER
-                  + "([^,;:!?]+?)(?:\\s*,)?\\s+(?:"
+                  + "([^,;:!?]+?)(?:\\s*,)?(?:\\s+(?:is|are|was|were|gets|got|get|be))?\\s+(?:"
                   + REMOVED
                   + "|out|away|begone|be gone|bye|bye-bye)$",
               m -> removal(m.group(1))),
