@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Scores a round file: runs Runner.java (ParseCommand in one JVM) and compares mode and kept element words."""
+"""Scores a round file: runs Runner.java (ParseCommand in one JVM) and compares mode, kept element words and (column 5) words the prompt must not contain."""
 import json, subprocess, sys, os
 here = os.path.dirname(os.path.abspath(__file__))
 jar = os.path.join(here, '..', '..', 'app', 'target', 'klingbot.jar')
@@ -19,7 +19,9 @@ for cols, line in zip(rows, outs):
     else:
         got = out['edit_mode'].upper()
         shown = out['prompt'] + ('  || notices: ' + '; '.join(out['notices']) if out.get('notices') else '')
-    ok = got == mode and (mode == 'REFUSED' or all(w.lower() in out['prompt'].lower() for w in keep))
+    forbidden = [w.strip() for w in (cols[4] if len(cols) > 4 else '').split(';') if w.strip()]
+    ok = got == mode and (mode == 'REFUSED' or (all(w.lower() in out['prompt'].lower() for w in keep)
+                                                and not any(w.lower() in out['prompt'].lower() for w in forbidden)))
     right += ok
     print(('ok   ' if ok else 'MISS ') + f'[{mode}->{got}] {text}\n      {shown}')
 print(f'{right}/{len(rows)}')

@@ -15,7 +15,8 @@ final class AdditionSplitter {
   /** Place-words whose object is the location itself: "on the table" → "the table". */
   private static final List<String> DIRECT =
       List.of(
-          "onto", "into", "to", "on", "upon", "atop", "at", "inside", "within", "around", "over");
+          "onto", "into", "to", "on", "upon", "atop", "at", "inside", "within", "around", "over",
+          "against");
 
   /** Place-words that describe a spot near the object: "behind the house" → "the area behind …". */
   private static final List<String> AREA =
@@ -106,7 +107,7 @@ final class AdditionSplitter {
    * "in" (so "I want the man in the red jacket" is not read as an addition).
    */
   static Recognition wish(String rest) {
-    String text = Phrases.tidy(rest);
+    String text = withoutCommaBeforeScene(EnglishPhrases.withoutLikeTheImage(Phrases.tidy(rest)));
     Matcher scene = SCENE_VERB_BEFORE_PLACE.matcher(text);
     while (scene.find()) {
       Recognition recognition =
@@ -127,7 +128,10 @@ final class AdditionSplitter {
   }
 
   static Recognition english(String rest) {
-    String text = rest == null ? "" : Phrases.tidy(rest);
+    String text =
+        rest == null
+            ? ""
+            : withoutCommaBeforeScene(EnglishPhrases.withoutLikeTheImage(Phrases.tidy(rest)));
     if (text.isEmpty()) {
       return new Recognition(EditMode.ADDITION, Language.ENGLISH, EditElements.addition("", null));
     }
@@ -169,6 +173,16 @@ final class AdditionSplitter {
       location = null; // "add a dog to the video": no real place was named
     }
     return EnglishRecogniser.addition(subject, location);
+  }
+
+  /**
+   * "the horse from the image, galloping across the beach": the comma only sets the scene apart.
+   */
+  private static final Pattern COMMA_BEFORE_SCENE =
+      Pattern.compile("\\s*,\\s+(?=[a-z]+ing\\s)", Pattern.CASE_INSENSITIVE);
+
+  private static String withoutCommaBeforeScene(String text) {
+    return COMMA_BEFORE_SCENE.matcher(text).replaceAll(" ");
   }
 
   /** Where one of {@code words} stands alone in {@code text} (not at the very start). */

@@ -29,7 +29,8 @@ final class ChinesePhrases {
   private static final Pattern COUNTED_IMAGE_POINTER =
       Pattern.compile(
           // 张 and 幅 count pictures: 两张图里的灯笼 is the lanterns in the two images
-          "^([一两二三四五六七八九十几]+(?:个|只|件|条|辆|位|朵|把|双|副|块|台|本|盆|棵|头|匹|架|艘|根|枝|支|面|颗))"
+          "^([一两二三四五六七八九十几]+(?:个|只|件|条|辆|位|朵|把|双|副|块|台|本|盆|棵|头|匹|架|艘|根|枝|支|面|颗|瓶|杯|盏|顶"
+              + "|座|套|束|串|片|份|粒))"
               + "(?:这张|那张)?(?:图片|照片|图像|参考图|附图|图)(?:里面的|里的|中的|上的|里|中)");
 
   /**
@@ -66,7 +67,15 @@ final class ChinesePhrases {
           "^(?:这个|那个|这些|那些|它|它们|这|那|这张图|这张图片|这张照片|这张|那张|这幅|这一个|这款|图片|照片|图|附件|东西|物体"
               + "|主体|图片里的东西|图里的东西|图上那个|图片上那个|图里那个|图片里那个|[这那](?:"
               + MEASURE
-              + "))?$");
+              + ")"
+              // 图片里的 / 图里这顶 / 照片中的那个: only where it is
+              + "|(?:这张|那张|参考)?(?:图片|照片|图像|参考图|附图|图)(?:里面|里|中|上)?的?(?:[这那](?:"
+              + MEASURE
+              + ")?)?"
+              + ")?$");
+
+  /** "这样的蛋糕": "like this" says the thing is the one in the image. */
+  private static final Pattern LIKE_THIS = Pattern.compile("(?:这样的|那样的|这种|那种|一样的|同样的|同款的?)");
 
   /** A location that only says "in the video". */
   private static final Pattern ONLY_POINTS_AT_VIDEO =
@@ -93,6 +102,7 @@ final class ChinesePhrases {
     if (ONLY_POINTS_AT_IMAGE.matcher(phrase).matches()) {
       return null;
     }
+    phrase = Phrases.stripRepeatedly(phrase, LIKE_THIS);
     phrase = DEMONSTRATIVE.matcher(phrase).replaceFirst("");
     phrase = INNER_DEMONSTRATIVE.matcher(phrase).replaceAll("");
     // 加个帽子: the measure word without its number
@@ -101,7 +111,8 @@ final class ChinesePhrases {
 
   /** Where an addition goes; null when it only points at the video. */
   static String location(String raw) {
-    String phrase = stripPointers(Phrases.tidy(raw));
+    // "往墙上挂一幅画": 往 / 向 / 朝 only says "towards"
+    String phrase = stripPointers(Phrases.tidy(raw).replaceFirst("^(?:往|向|朝)(?=\\S)", ""));
     return ONLY_POINTS_AT_VIDEO.matcher(phrase).matches() ? null : phrase;
   }
 

@@ -39,7 +39,7 @@ final class ChineseRecogniser {
       "(?:放到|放在|放进|放入|加到|加在|添加到|添加在|加入到|贴到|贴在|戴到|戴在|安到|安在|插到|插在|摆到|摆在|移到)";
 
   /** "Put on" verbs after 给Y: 加上, 戴上, 穿上 … */
-  private static final String GIVE = "(?:加上|添加|戴上|穿上|配上|装上|加|戴|穿)";
+  private static final String GIVE = "(?:加上|添加|添上|戴上|穿上|配上|装上|放上|摆上|挂上|贴上|画上|插上|加|添|戴|穿|放|摆|挂|贴)";
 
   /** Words after 在X that say "on / in / beside X". */
   private static final String PLACE_WORD = "(?:上面|下面|前面|后面|旁边|左边|右边|附近|里面|上|里|中|下|前|后|边)";
@@ -92,8 +92,19 @@ final class ChineseRecogniser {
           rule(
               "^(.+?)来?(?:替换掉|替换|代替|取代|替代)(.+)$",
               m -> ChinesePhrases.pointsAtImage(m.group(1)) ? swap(m.group(2), m.group(1)) : null),
+          // 把杯子换掉，用图里的 / 椅子换掉，换成图片里的: the new element after a comma
+          rule(
+              "^(?:把|将)?(.+?)给?(?:替换掉|换掉|换一换|替换|换)[，,、\\s]+(?:用|换成|换为|替换成|替换为|改成)(.+?)"
+                  + "(?:的?来?(?:替换|代替|替代|换))?$",
+              m -> swap(m.group(1), m.group(2))),
+          // 这个台灯用图里的代替 / 台灯就用图片里的那个换掉
+          rule(
+              "^(?:把|将)?(.+?)(?:就|就是|还是)?用(.+?)来?(?:代替|替换掉|替换|替代|取代|换掉|换)(?:掉|了|吧)?$",
+              m -> swap(m.group(1), m.group(2))),
           // 把猫替换掉: the new element is whatever the image shows
           rule("^(?:把|将)(.+?)给?(?:替换掉|换掉|替换)$", m -> swap(m.group(1), null)),
+          // 椅子换掉 / 这个花瓶替换一下
+          rule("^(.+?)给?(?:替换掉|换掉)$", m -> swap(m.group(1), null)),
           // 替换猫为狗 / 换猫成狗
           rule("^(?:替换|更换)(.+?)(?:为|成)(.+)$", m -> swap(m.group(1), m.group(2))),
           // 替换掉猫
@@ -121,6 +132,18 @@ final class ChineseRecogniser {
           rule(
               "^(?:把|将)(.+?)\\s*给?\\s*(?i:" + EnglishRecogniser.REMOVAL_VERBS + ")\\s*(?:掉|了|走)*$",
               m -> removal(m.group(1))),
+          // 那辆面包车别出现在画面里 / 树上的风筝不要出现
+          rule(
+              "^(.+?)(?:就|可以|最好)?(?:别|不要|不能|不应该|不应|不该|不许|不准|不用)再?(?:出现|露面|入镜|出镜|被看到|被看见)"
+                  + "(?:在.+)?(?:了)?$",
+              m -> removal(m.group(1))),
+          // 别出现那个三脚架 / 画面里不应该有这个垃圾桶 / 别有那根电线
+          rule("^(?:别|不要|不能|不应该|不应|不该|不许|不准)再?(?:出现|有|看到|看见)(.+)$", m -> removal(m.group(1))),
+          // (我希望)没有那个广告牌 / 没有电线杆会更好
+          rule(
+              "^没有(.+?)(?:的话)?(?:会|就|会不会)?(?:更好看|更好|好看|好了|最好|比较好|更干净|干净)(?:了|一些|一点|很多)?$",
+              m -> removal(m.group(1))),
+          rule("^没有(?=[这那])(.+)$", m -> removal(m.group(1))),
           // 别要水印 / 不要那个路人 / 我不想要这个logo / 视频里不要有电线
           rule(
               "^(?:我)?(?:别要|不要|不想要|不需要|不想看到|不想看见|别给我|不用)(?:有|留)?(?!" + ACTION_START + ")(.+)$",
@@ -169,14 +192,82 @@ final class ChineseRecogniser {
 
   private ChineseRecogniser() {}
 
+  /** An English removal verb with a Chinese ending: "把水印delete掉", "把那个sign给delete了". */
+  private static final Pattern ENGLISH_REMOVAL_VERB =
+      Pattern.compile(
+          "(?i)(?<![A-Za-z])" + EnglishRecogniser.REMOVAL_VERBS + "\\s*(?=[掉了走]|$|[，,。！!])");
+
+  /** An English swap verb before 成 / 为: "把车replace成图片里的". */
+  private static final Pattern ENGLISH_SWAP_INTO =
+      Pattern.compile(
+          "(?i)(?<![A-Za-z])(?:replace|swap|swop|switch|change|exchange|substitute)\\s*(?=[成为])");
+
+  /** An English swap verb with nothing after it: "把沙发swap掉", "把杯子swap，用图里的". */
+  private static final Pattern ENGLISH_SWAP_ALONE =
+      Pattern.compile(
+          "(?i)(?<![A-Za-z])(?:replace|swap|swop|switch|change|exchange|substitute)\\s*(?:掉|了)*"
+              + "(?=$|[，,。！!；;])");
+
+  /** An English "put" verb before a Chinese place-word: "把帽子put到他头上". */
+  private static final Pattern ENGLISH_PUT_VERB =
+      Pattern.compile(
+          "(?i)(?<![A-Za-z])(?:add|put|place|insert|stick|drop|attach|paste|pop)\\s*(?=[到在进])");
+
+  /** An English word in a Chinese sentence: after 把 / 将 / 给, or before a Chinese ending. */
+  private static final Pattern ENGLISH_IN_CHINESE =
+      Pattern.compile("[把将给].*[A-Za-z]|[A-Za-z]\\s*[掉了走成为到在进]");
+
+  /**
+   * {@code text} with an English edit verb that sits in a Chinese sentence ("把水印delete掉",
+   * "把沙发swap成这个", "把这个帽子put到他头上") written as the Chinese verb, so the Chinese rules read it.
+   */
+  static String withChineseVerbs(String text) {
+    if (!ENGLISH_IN_CHINESE.matcher(text).find()) {
+      return text;
+    }
+    String result = ENGLISH_REMOVAL_VERB.matcher(text).replaceAll("删除");
+    result = ENGLISH_SWAP_INTO.matcher(result).replaceAll("换");
+    result = ENGLISH_SWAP_ALONE.matcher(result).replaceAll("换掉");
+    return ENGLISH_PUT_VERB.matcher(result).replaceAll("放");
+  }
+
   static Optional<Recognition> recognise(String instruction) {
-    String joined = SPACE_BETWEEN_HAN.matcher(instruction).replaceAll("");
+    String joined = withChineseVerbs(SPACE_BETWEEN_HAN.matcher(instruction).replaceAll(""));
     // "P 掉": the Photoshop verb typed apart from its ending
     joined = joined.replaceAll("(?<=\\b[pP][sS]?)\\s+(?=[掉了没走])", "");
     String text = Politeness.trimJunk(LEADING_IN_VIDEO.matcher(joined).replaceFirst(""));
     if (NOT_AN_ADDITION.matcher(text).find()) {
       return Optional.empty();
     }
+    Matcher lastClause = CLAUSE_WITH_BA.matcher(text);
+    if (lastClause.matches() && !anyClauseIsAnEdit(text.substring(0, lastClause.start(1)))) {
+      // "你好，这是我在海边拍的视频，能帮我把沙滩上的遮阳伞删掉吗": the clauses before are context
+      Optional<Recognition> edit = byRules(Politeness.strip(lastClause.group(1)));
+      if (edit.isPresent()) {
+        return edit;
+      }
+    }
+    return byRules(text);
+  }
+
+  /** Whether one of the clauses is an edit of its own: "把猫删掉，再把狗换成…" asks for two. */
+  private static boolean anyClauseIsAnEdit(String text) {
+    for (String clause : text.split("[，,。；;！!？?]")) {
+      String stripped = Politeness.strip(clause);
+      if (!stripped.isEmpty() && byRules(stripped).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The last clause, when it names its thing with 把 / 将 (not 把它, which points back). */
+  private static final Pattern CLAUSE_WITH_BA =
+      Pattern.compile(
+          "^.*[，,。；;！!？?]\\s*((?:请|麻烦|帮我|帮忙|能|能不能|可以|可不可以|想|想请您|想请你|您|你|就|直接)*"
+              + "[把将](?!它|他们|她们|它们|这个$|那个$).+)$");
+
+  private static Optional<Recognition> byRules(String text) {
     for (Rule rule : RULES) {
       Matcher matcher = rule.pattern().matcher(text);
       if (matcher.matches()) {
@@ -197,7 +288,7 @@ final class ChineseRecogniser {
   private static final Pattern TRAILING_MODAL =
       Pattern.compile(
           "(?:必须得|必须|一定要|得|要|需要|应该|应当|最好|能不能|可不可以|能否|能|可以|帮我|帮忙|麻烦你|麻烦|给我|给"
-              + "|都|也|全部|统统|通通|全都|就|赶紧|快)$");
+              + "|都|也|全部|统统|通通|全都|就|赶紧|快|请|请你|请您)$");
 
   /** "猫和狗都": "all" after the things to add. */
   private static final Pattern TRAILING_ALL = Pattern.compile("(?:都|全都|全部|一起|统统)$");
@@ -205,12 +296,15 @@ final class ChineseRecogniser {
   /** A remark after the thing: 广告牌好碍眼, 水印太丑了. */
   private static final Pattern TRAILING_REMARK =
       Pattern.compile(
-          "(?:好|太|很|真|特别|有点|有些|非常|超|实在)?(?:碍眼|丑|难看|多余|烦人|烦|讨厌|碍事|影响画面|影响观感|挡路|挡着|挡住|挡到|遮住|遮挡)"
+          "(?:好|太|很|真|特别|有点|有些|非常|超|实在)?(?:碍眼|丑|难看|不好看|不太好看|多余|烦人|烦|讨厌|碍事|影响画面|影响观感|挡路|挡着|挡住"
+              + "|挡到|遮住|遮挡|凶|旧|破|脏|土|不合适|不搭)"
               + "(?:了|啊|呀|的)?$");
 
   /** "草地上有个塑料袋": the place, then the thing that is there. */
   private static final Pattern THERE_IS =
-      Pattern.compile("^(.+?)有(?:一)?(?:个|只|张|件|条|辆|位|块|根|把|堆|些|台|棵|盏|座|面)(.+)$");
+      Pattern.compile(
+          "^(.+?)有(?:很多|好多|许多|不少|一堆|一些|几个|几只|几根|一大堆|(?:一)?(?:个|只|张|件|条|辆|位|块|根|把|堆|些|台|棵|盏|座|面))"
+              + "(.+)$");
 
   private static Recognition removal(String element) {
     String phrase = Phrases.tidy(element);
@@ -224,7 +318,7 @@ final class ChineseRecogniser {
 
   /** 把瓶子换掉，换成…: the verb after the original is not part of it. */
   private static final Pattern ORIGINAL_VERB =
-      Pattern.compile("^(?:把|将)|给?(?:换掉|替换掉|拿掉|去掉|换一下)[，,、。\\s]*$");
+      Pattern.compile("^(?:把|将)|给?(?:换掉|替换掉|拿掉|去掉|换一下|换一换|换)[，,、。\\s]*$");
 
   /** The thing named before "把它删了", with where it is ("画面右边" + "垃圾桶"). */
   private static Recognition backReference(String where, String thing) {
@@ -236,6 +330,8 @@ final class ChineseRecogniser {
 
   private static Recognition swap(String original, String replacement) {
     original = ORIGINAL_VERB.matcher(Phrases.tidy(original)).replaceAll("");
+    // "这只猫太凶了，换成…": a remark about the original is not part of it
+    original = Phrases.stripRepeatedly(Politeness.trimJunk(original), TRAILING_REMARK).strip();
     return new Recognition(
         EditMode.SWAP,
         Language.CHINESE,

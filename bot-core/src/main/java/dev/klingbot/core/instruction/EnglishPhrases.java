@@ -36,7 +36,11 @@ final class EnglishPhrases {
               + I_ATTACHED
               + ")?)|"
               + I_ATTACHED
-              + "|attached|provided)$",
+              + "|attached|provided"
+              // "(with image)", "(see photo)"
+              + "|\\(\\s*(?:with|from|see|use|using|in)?\\s*(?:the\\s+)?(?:attached\\s+)?"
+              + IMAGE_NOUN
+              + "\\s*\\))$",
           FLAGS);
 
   /**
@@ -53,7 +57,9 @@ final class EnglishPhrases {
   /** Words after a removal target that add nothing: "remove the car too", "… completely". */
   private static final Pattern TRAILING_ADVERB =
       Pattern.compile(
-          "\\s+(?:too|as well|also|completely|entirely|altogether|everywhere|fully)$", FLAGS);
+          "\\s+(?:too|as well|also|completely|entirely|altogether|everywhere|fully|visible|in sight"
+              + "|in view|showing|anywhere)$",
+          FLAGS);
 
   /** "the lamp on the left, remove it": the request said again about the same thing. */
   private static final Pattern RESTATED_REMOVAL =
@@ -70,12 +76,13 @@ final class EnglishPhrases {
   /** A new-element phrase that only says "what's in the image": "this", "the one", "it". */
   private static final Pattern ONLY_POINTS_AT_IMAGE =
       Pattern.compile(
-          "^(?:(?:the|this|that|these|those|my)\\s+)?(?:(?:attached|uploaded|same|new|other)\\s+)?"
+          "^(?:(?:the|this|that|these|those|my)\\s+)?(?:(?:attached|uploaded|same|new|other|pictured"
+              + "|shown|image)\\s+)?"
               + "(?:one|ones|thing|things|object|objects|item|items|stuff|element|subject|it|them"
               + "|this|that|these|those"
               + "|what's|what is|whatever is|whatever's|"
               + IMAGE_NOUN
-              + ")?(?:\\s*#?(?:[12]|one|two))?$",
+              + ")?(?:\\s*#?(?:[12]|one|two))?(?:\\s+(?:shown|pictured|attached|above|below|here))?$",
           FLAGS);
 
   /** A location that only says "in the video": "the scene", "the video", "there". */
@@ -102,7 +109,8 @@ final class EnglishPhrases {
 
   private static final Pattern ONE =
       Pattern.compile(
-          "^(?:(?:the|this|that|my)\\s+)?(?:(?:attached|uploaded|same|new|other)\\s+)?ones?$",
+          "^(?:(?:the|this|that|my)\\s+)?(?:(?:attached|uploaded|same|new|other|pictured|shown|image)\\s+)?"
+              + "ones?(?:\\s+(?:shown|pictured|attached|above|below|here))?$",
           FLAGS);
 
   private EnglishPhrases() {}
@@ -118,6 +126,22 @@ final class EnglishPhrases {
       phrase = withoutChineseDemonstrative(ChinesePhrases.videoSide(phrase));
     }
     return Phrases.stripRepeatedly(phrase, TRAILING_ADVERB);
+  }
+
+  /**
+   * "a fox like in the picture", "a goldfish like the one in the photo": only points at the image.
+   */
+  private static final Pattern LIKE_THE_IMAGE =
+      Pattern.compile(
+          "\\s+(?:just\\s+)?like\\s+(?:(?:the\\s+ones?|that|this|those|these)\\s+)?(?:(?:shown|seen)\\s+)?"
+              + "(?:in|from|on)\\s+(?:(?:the|this|that|my)\\s+)?(?:(?:attached|uploaded|reference)\\s+)?"
+              + IMAGE_NOUN
+              + "\\b",
+          FLAGS);
+
+  /** {@code text} without a "like (the one) in the picture" inside it. */
+  static String withoutLikeTheImage(String text) {
+    return LIKE_THE_IMAGE.matcher(text).replaceAll("");
   }
 
   /** The swap replacement or addition subject; null when it only points at the image. */

@@ -48,7 +48,7 @@ final class EnglishRecogniser {
       "(?:should|must|has to|have to|needs to|need to|got to|gotta|has gotta|have gotta|'s gotta"
           + "|has got to|have got to|can"
           + "|could|ought to|is to|are to|is going to have to|will have to|had better|'s got to"
-          + "|shall|may)";
+          + "|shall|may|would|will)";
 
   /** What comes after a modal in a removal: "go", "be taken out", "not be there". */
   private static final String LEAVES =
@@ -57,7 +57,9 @@ final class EnglishRecogniser {
           + "|get "
           + REMOVED
           + "|not be (?:there|here|in (?:it|the (?:video|clip|shot|picture|frame|scene)))"
-          + "|not stay|not appear|not be seen|be removed from (?:the|this) (?:video|clip|shot))";
+          + "|not stay|not appear|not be seen|not be visible|not be shown|not show|be invisible|be unseen"
+          + "|be out of (?:the\\s+)?(?:shot|frame|picture|view)"
+          + "|be removed from (?:the|this) (?:video|clip|shot))";
 
   /** A question or request that opens with a modal: "could the bike be swapped …". */
   private static final String QUESTION_MODAL = "(?:can|could|would|will|should|may|might|shall)";
@@ -106,7 +108,14 @@ final class EnglishRecogniser {
           + "|crouching|squat|squatting|sprawled|circle|circling|flow|flowing|twinkle|twinkling"
           + "|sparkle|sparkling|bloom|blooming|grow|growing|propped|stacked|lined up|piled up"
           + "|skate|skating|surf|surfing|graze|cuddle|cuddling|snuggle|snuggling|nestle|nestled"
-          + "|nestling|tucked|sprawl|sprawling|pace|pacing|wander|wandering|stroll|strolling)";
+          + "|nestling|tucked|sprawl|sprawling|pace|pacing|wander|wandering|stroll|strolling|gallop"
+          + "|galloping|trot|trotting|race|racing|march|marching|flutter|fluttering|scurry|scurrying"
+          + "|sprint|sprinting|drive|driving|prance|prancing|leap|leaping|paddle|paddling)";
+
+  /** Verbs of wearing or holding: "make the man wear this hat", "get the bride to hold …". */
+  private static final String WEAR =
+      "(?:wear|wearing|hold|holding|carry|carrying|put on|putting on|try on|trying on|don|sport"
+          + "|sporting|have on|grab|grabbing)";
 
   /** An arrow between the old and the new element: →, ⇒, ➡, ->, -->, =>. */
   private static final String ARROW = "(?:→|⇒|➡|-+>|=+>)";
@@ -124,6 +133,10 @@ final class EnglishRecogniser {
           rule(
               "^replace\\s+(.+?)\\s+(?:with|by|for|using)\\s+(.+)$",
               m -> swap(m.group(1), m.group(2))),
+          // sub the violin out for the guitar in the photo: the one taken out is the original
+          rule(
+              "^(?:substitute|sub|swap|swop|switch|trade|change)\\s+(.+?)\\s+out\\s+(?:for|with)\\s+(.+)$",
+              m -> swapEitherWay(m.group(1), m.group(2))),
           // substitute the dog for the cat: the dog is the new element
           rule(
               "^(?:substitute|sub)\\s+(?!(?:in|out)\\s)(.+?)\\s+for\\s+(.+)$",
@@ -136,7 +149,7 @@ final class EnglishRecogniser {
               m -> swap(m.group(2), m.group(1))),
           // swap (out) the cat for the dog in this photo: "in this photo" tells which one is new
           rule(
-              "^(?:swap|switch|exchange|trade|sub)(?:\\s+out)?\\s+(.+?)\\s+(?:for|with)\\s+(.+)$",
+              "^(?:swap|swop|switch|exchange|trade|sub|change(?=\\s+out\\s))(?:\\s+out)?\\s+(.+?)\\s+(?:for|with)\\s+(.+)$",
               m -> swapEitherWay(m.group(1), m.group(2))),
           // change / turn / transform the sky into a sunset (the last "into")
           rule(
@@ -146,6 +159,45 @@ final class EnglishRecogniser {
           rule(
               "^(?:change|convert|switch|turn)\\s+(.+)\\s+to\\s+(.+)$",
               m -> swap(m.group(1), m.group(2))),
+          // make the man wear this hat / have the cat wear these glasses / get the bride to hold
+          // this
+          // bouquet: what is worn or held is added to the one who wears it
+          rule(
+              "^(?:make|have|let|get)\\s+(?!(?:it|this|the (?:video|clip|shot|scene))\\s)(.+?)\\s+(?:to\\s+)?"
+                  + WEAR
+                  + "\\s+(.+)$",
+              m -> addition(m.group(2), m.group(1))),
+          // the man should wear this hat / I want the girl to wear the scarf from the photo
+          rule(
+              "^(?:"
+                  + WISH
+                  + "\\s+)?"
+                  + NO_LEADING_VERB
+                  + DETERMINER
+                  + "(.+?)\\s+(?:should|must|could|can|needs to|has to|will|to)\\s+(?:be\\s+)?"
+                  + WEAR
+                  + "\\s+(.+)$",
+              m -> addition(m.group(2), m.group(1))),
+          // dress the kid in this jacket
+          rule(
+              "^dress\\s+(?:up\\s+)?(.+?)\\s+(?:up\\s+)?in\\s+(.+)$",
+              m -> addition(m.group(2), m.group(1))),
+          // the paper plane, make it fly around the room / this bird — have it circle over the
+          // tower
+          rule(
+              "^(.+?)\\s*(?:,|;|:|—|–|\\s-)\\s*(?:(?:and|then|please|pls|just|now|can you|could you)\\s+)*"
+                  + "(?:make|have|let|get)\\s+(?:it|them|him|her)\\s+(?:to\\s+)?[a-z]+\\s+(.+)$",
+              m -> AdditionSplitter.scene(m.group(1), m.group(2))),
+          // this hat, put it on the man
+          rule(
+              "^(.+?)\\s*(?:,|;|:|—|–|\\s-)\\s*(?:(?:and|then|please|pls|just|now|can you|could you)\\s+)*"
+                  + ADDITION_VERBS
+                  + "\\s+(?:it|them)\\s+(.+)$",
+              m -> AdditionSplitter.wish(m.group(1) + " " + m.group(2))),
+          // make the dog the one in the photo
+          rule(
+              "^make\\s+(.+?)\\s+((?:the|this|that|these|those)\\s+(?:(?:same|new|other)\\s+)?ones?\\b.*)$",
+              m -> EnglishPhrases.pointsAtImage(m.group(2)) ? swap(m.group(1), m.group(2)) : null),
           // make it look like the eagle from the picture is flying over the city
           rule(
               "^(?:make|have|get)\\s+(?:it|this|the (?:video|clip|shot|scene))\\s+(?:look|seem|appear)"
@@ -200,7 +252,7 @@ final class EnglishRecogniser {
               m -> swap(m.group(1), m.group(2))),
           // replace the cat / swap out the cat: the new element is whatever the image shows
           rule(
-              "^(?:replace|swap|switch|exchange|substitute)(?:\\s+out)?(?:\\s+(.*))?$",
+              "^(?:replace|swap|swop|switch|exchange|substitute|change(?=\\s+out\\s))(?:\\s+out)?(?:\\s+(.*))?$",
               m -> swap(m.group(1), null)),
           // --- removals whose verb comes last, and removals said as a wish or a state ---
           // make the dog disappear / let the car vanish
@@ -242,27 +294,47 @@ final class EnglishRecogniser {
               m -> removal(m.group(1))),
           // I'd rather the drone wasn't there / I wish the van weren't in the shot
           rule(
-              "^(?:i'd rather|i would rather|i wish|if only|"
+              "^(?:(?:i|we)?(?:'d|\\s+would|would)?\\s*rather|i wish|if only|"
                   + IF_WISH
                   + ")\\s+(.+?)\\s+(?:wasn't|weren't|was not|were not|isn't|is not|didn't exist"
                   + "|did not exist|disappeared|vanished|wasn't there|weren't there|went away"
                   + "|(?:was|were|is|are|got|could be|would be|could get|can be) "
                   + REMOVED
                   + "|(?:could|would|can) (?:go|go away|disappear|vanish))"
-                  + "(?:\\s+(?:there|here|in\\s+.+|on\\s+.+|from\\s+.+|somehow))?$",
+                  + "(?:\\s+(?:there|here|in\\s+.+|on\\s+.+|from\\s+.+|somehow|visible|seen|shown|around"
+                  + "|anymore|any more|at all))?$",
+              m -> removal(m.group(1))),
+          // I'd prefer the scaffolding not to be visible / I'd like the kite not to be there
+          rule(
+              "^(?:(?:i|we)(?:'d|\\s+would)?(?:\\s+(?:really|much|just))?\\s+(?:prefer|like|love|want|need)"
+                  + "|i'd rather have|i would rather have)\\s+"
+                  + NO_LEADING_VERB
+                  + "(.+?)\\s+(?:not\\s+to\\s+be|to\\s+not\\s+be|not\\s+be)\\s+(?:there|here|visible|seen"
+                  + "|shown|included|noticeable|around|in\\s+.+|on\\s+.+)$",
               m -> removal(m.group(1))),
           // it would look better without the sign / better without the logo
           rule(
-              "^(?:(?:it|this|the (?:video|clip|shot))\\s+)?(?:would|'d|will|might)?\\s*(?:look|be|seem)?"
+              "^(?:(?:it|this|that|the (?:video|clip|shot))\\s*)?(?:would|'d|'ll|will|might)?\\s*(?:look|be|seem)?"
                   + "\\s*(?:so\\s+|much\\s+|way\\s+|a lot\\s+|even\\s+)?(?:better|cleaner|nicer|neater|prettier"
-                  + "|tidier|less cluttered|more professional)\\s+without\\s+(.+)$",
+                  + "|tidier|less cluttered|more professional)\\s+(?:without|with no|minus|sans)\\s+(.+)$",
               m -> removal(m.group(1))),
           // the clip minus the logo / the video without the people
           rule(
-              "^(?:(?:the|this|my|same|a|one)\\s+)?(?:(?:whole|entire|same|new|other)\\s+)?"
+              "^(?:(?:"
+                  + WISH
+                  + "|hoping for|i'm hoping for|hope for|looking for|i'm after|just)\\s+)?"
+                  + "(?:(?:the|this|my|same|a|an|one)\\s+)?(?:(?:whole|entire|same|new|other|clean|cleaner"
+                  + "|clear|fresh|final|nice)\\s+)*"
                   + "(?:video|clip|footage|shot|scene|film|frame|picture|recording|vid|thing|version"
-                  + "|copy|one|edit|take)\\s+(?:but\\s+|just\\s+|only\\s+)?(?:minus|without|sans|with no|with no more"
+                  + "|copy|one|edit|take)(?:\\s+of\\s+(?:this|it|that|the (?:video|clip|shot)|my (?:video|clip)))?"
+                  + "\\s+(?:but\\s+|just\\s+|only\\s+)?(?:minus|without|sans|with no|with no more"
                   + "|free of|free from|cleaned of|less)\\s+(.+)$",
+              m -> removal(m.group(1))),
+          // the frame should be free of the ropes
+          rule(
+              "^(?:the|this|my)\\s+(?:video|clip|footage|shot|scene|film|frame|picture|background)\\s+"
+                  + "(?:should|must|needs to|has to|ought to|could|would|can|will)\\s+be\\s+(?:free of|free from"
+                  + "|clear of|rid of|without|empty of|devoid of)\\s+(.+)$",
               m -> removal(m.group(1))),
           // rid the video of the logo / clear the shot of people
           rule(
@@ -300,8 +372,11 @@ final class EnglishRecogniser {
           rule(
               "^"
                   + NO_LEADING_VERB
-                  + "(.+?)\\s+(?:shouldn't|should not|mustn't|must not|can't|cannot|doesn't|does not"
-                  + ")\\s+(?:be\\s+(?:there|here|in\\s+.+|on\\s+.+|visible|seen)"
+                  + "(.+?)\\s+(?:(?:really|definitely|just|absolutely|honestly|seriously|totally|simply"
+                  + "|actually)\\s+)?(?:shouldn't|should not|mustn't|must not|can't|cannot|doesn't|does not|wouldn't"
+                  + "|would not|won't|will not|needn't|need not|ought not to|oughtn't to|oughtn't"
+                  + "|(?:isn't|is not|aren't|are not|'s not|'re not) (?:supposed|meant|allowed) to)"
+                  + "\\s+(?:be\\s+(?:there|here|in\\s+.+|on\\s+.+|visible|seen|shown|noticeable|included)"
                   + "|stay|appear(?:\\s+.+)?|show(?:\\s+.+)?)$",
               m -> removal(m.group(1))),
           rule(
@@ -320,7 +395,7 @@ final class EnglishRecogniser {
           rule(
               "^"
                   + DETERMINER
-                  + "([^,;:!?]+?)(?:\\s*,)?\\s+(?:"
+                  + "([^,;:!?]+?)(?:\\s*,)?(?:\\s+(?:is|are|was|were|gets|got|get|be))?\\s+(?:"
                   + REMOVED
                   + "|out|away|begone|be gone|bye|bye-bye)$",
               m -> removal(m.group(1))),
@@ -328,10 +403,13 @@ final class EnglishRecogniser {
           rule(
               "^(?:"
                   + WISH
-                  + "\\s+)?"
+                  + "\\s+|(?:let|can|could|would|will|may|might)\\s+)?"
                   + NO_LEADING_VERB
-                  + "(.+?)\\s+(?:to be|should be|could be|would be|must be|needs to be|to become)"
-                  + "\\s+(?:(?:replaced by|swapped for|changed to)\\s+)?((?:the|a|an|this|that|my)\\s+.+)$",
+                  + "(.+?)\\s+(?:to be|should be|could be|would be|must be|needs to be|to become|be"
+                  + "|(?:should |to |could |must )?(?:look|looks) like|(?:should |to )?(?:resemble|match)"
+                  + "|resembles|matches)"
+                  + "\\s+(?:(?:replaced by|swapped for|changed to|like|just like|similar to|the same as"
+                  + "|identical to)\\s+)?((?:the|a|an|this|that|my)\\s+.+)$",
               m -> EnglishPhrases.pointsAtImage(m.group(2)) ? swap(m.group(1), m.group(2)) : null),
           // the teddy bear from the image should be sitting on the bed
           rule(
@@ -409,9 +487,23 @@ final class EnglishRecogniser {
         EditElements.removal(EnglishPhrases.videoSide(element)));
   }
 
+  /** "the old one" for the original: the new element's noun says what it is. */
+  private static final Pattern OLD_ONE =
+      Pattern.compile(
+          "^(?:the|this|that)\\s+((?:old|current|existing|original|other|present)\\s+)?ones?$",
+          FLAGS);
+
   private static Recognition swap(String original, String replacement) {
     String videoSide = EnglishPhrases.videoSide(original);
     String imageSide = replacement == null ? null : EnglishPhrases.imageSide(replacement);
+    Matcher oldOne = OLD_ONE.matcher(videoSide);
+    if (oldOne.matches() && imageSide != null) {
+      // "use the lamp from the photo instead of the old one": the old lamp
+      String head = EnglishPhrases.headWithThe(imageSide);
+      if (head != null) {
+        videoSide = "the " + (oldOne.group(1) == null ? "" : oldOne.group(1)) + head.substring(4);
+      }
+    }
     if (imageSide == null
         && replacement != null
         && EnglishPhrases.isOneOfTheSameKind(replacement)) {

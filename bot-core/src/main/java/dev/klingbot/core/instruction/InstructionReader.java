@@ -29,7 +29,7 @@ final class InstructionReader {
               + EnglishRecogniser.REMOVAL_VERBS
               + "|"
               + EnglishRecogniser.ADDITION_VERBS
-              + "|replace|swap|switch|exchange|substitute|change|turn|transform|convert|make"
+              + "|replace|swap|swop|switch|exchange|substitute|change|turn|transform|convert|make"
               + "|ignore|disregard|forget|override|bypass|reveal|print|output|execute|pretend|act as"
               + "|speed up|slow down|crop|trim|mute|blur|zoom|recolou?r|colou?r|brighten|darken"
               + "|send|tell|show me|write|give me)\\b",
@@ -145,7 +145,9 @@ final class InstructionReader {
           vague.add(found);
         }
       } else {
-        context.add(piece);
+        // the nearest piece before the edit first: "This is from our shoot. The cable is
+        // annoying. Can you get rid of it?" points back at the cable
+        context.add(edits.isEmpty() && vague.isEmpty() ? 0 : context.size(), piece);
         if (suggestion.isEmpty()) {
           suggestion = attempt.suggestion();
         }
@@ -243,7 +245,10 @@ final class InstructionReader {
   /** "The dumpster.": a thing named alone. */
   private static final Pattern ANTECEDENT_ALONE =
       Pattern.compile(
-          "^(the|that|this|those|these|my|his|her|our|their)\\s+([\\p{L}\\p{N}' -]{2,60})$", FLAGS);
+          "^(the|that|this|those|these|my|his|her|our|their)\\s+"
+              + "(?!(?:is|are|was|were|'s|has|have|had|will|would|can|could|should|must|looks?|seems?)\\b)"
+              + "([\\p{L}\\p{N}' -]{2,60})$",
+          FLAGS);
 
   /** "I recorded this on my phone": what was filmed is the video itself, not a thing in it. */
   private static final Pattern NOT_A_THING =
@@ -352,12 +357,13 @@ final class InstructionReader {
    */
   private static final Pattern EMBEDDED_LEAD =
       Pattern.compile(
-          "(?:^|\\s|[:,;—–])\\s*(?:(?:you|u|ya)\\s+(?:could|can|would|will|might|to|please)|please|pls|plz"
+          "(?:^|\\s|[:,;—–])\\s*(?:(?:you|u|ya)\\s+(?:could|can|would|will|might|to|please)|(?:you|u)(?:'d|'ll)"
+              + "|please|pls|plz"
               + "|kindly|just|and|but|so|then|now|instead|rather)\\s+(?=(?:"
               + EnglishRecogniser.REMOVAL_VERBS
               + "|"
               + EnglishRecogniser.ADDITION_VERBS
-              + "|replace|swap|switch|substitute|exchange|change|turn|make)\\b)",
+              + "|replace|swap|swop|switch|substitute|exchange|change|turn|make)\\b)",
           FLAGS);
 
   /** A request that is not an edit, before an edit: "speed up the first half and …". */

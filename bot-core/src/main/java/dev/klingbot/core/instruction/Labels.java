@@ -20,14 +20,53 @@ final class Labels {
   private static final Pattern HEADING =
       Pattern.compile(
           "^(?:task|request|edit|instruction|instructions|todo|to do|job|action|note|ask"
-              + "|what i need|what i want|goal|change|fix|任务|需求|要求|编辑)"
+              + "|what i need|what i want|goal|change|fix|任务|需求|要求|编辑|目标|对象|物体|元素)"
               + "\\s*(?::|：|-|–|—)\\s*",
           FLAGS);
 
-  /** "remove: X", "to remove => X", "removal: X", "to be removed - X". */
+  /** What a label names: "object to remove", "target: …", "element: …". */
+  private static final String THING =
+      "(?:the\\s+)?(?:object|objects|item|items|thing|things|element|elements|target|targets|subject"
+          + "|stuff|what|part|person|people|region|area)";
+
+  /**
+   * "remove: X", "to remove => X", "removal: X", "to be removed - X", "object to remove: X",
+   * "remove target: X".
+   */
   private static final Pattern VERB_FIRST =
       Pattern.compile(
-          "^(?:to\\s+(?:be\\s+)?)?([a-z]+(?:\\s+(?:out|away|off|rid of|in))?)" + MARK + "(.+)$",
+          "^(?:"
+              + THING
+              + "\\s+(?:(?:i|we)\\s+(?:want|need|would like|'d like)\\s+)?)?(?:to\\s+(?:be\\s+)?)?"
+              + "([a-z]+(?:\\s+(?:out|away|off|rid of|in))?)(?:\\s+"
+              + THING
+              + ")?"
+              + MARK
+              + "(.+)$",
+          FLAGS);
+
+  /** The action and the thing as two fields: "element: chimney. action: remove". */
+  private static final String ACTION_FIELD =
+      "(?:action|edit|edit type|task|operation|mode|type|what to do|to do|do)\\s*(?::|：|=)\\s*";
+
+  /** "Object: X. Action: remove", "Target: X → replace with image", "Target: X; swap with this". */
+  private static final Pattern THING_THEN_ACTION =
+      Pattern.compile(
+          "^"
+              + THING
+              + "\\s*(?::|：|=)\\s*(.+?)\\s*(?:[.;,|]|→|->|=>|\\s[-–—]\\s)\\s*(?:"
+              + ACTION_FIELD
+              + ")?([a-z]+(?:\\s+(?:out|away|off|rid of))?)(\\s+.+?)?[.!]*$",
+          FLAGS);
+
+  /** "Action: remove. Object: X", "Edit type: removal, target: X". */
+  private static final Pattern ACTION_THEN_THING =
+      Pattern.compile(
+          "^"
+              + ACTION_FIELD
+              + "([a-z]+(?:\\s+(?:out|away|off|rid of))?)\\s*[.;,|]\\s*"
+              + THING
+              + "\\s*(?::|：|=)\\s*(.+?)[.!]*$",
           FLAGS);
 
   /** "X: delete", "X -> remove it", "X => gone". */
@@ -65,10 +104,19 @@ final class Labels {
 
   private static final Pattern CHINESE_VERB_FIRST =
       Pattern.compile(
-          "^(?:要|需要)?(" + ChineseRecogniser.REMOVE + "|删|去|替换|换|添加|加)" + MARK + "(.+)$");
+          "^(?:要|需要)?("
+              + ChineseRecogniser.REMOVE
+              + "|删|去|替换|换|添加|加)(?:的)?(?:对象|目标|物体|东西|内容|元素)?"
+              + MARK
+              + "(.+)$");
 
   private static final Pattern CHINESE_VERB_LAST =
-      Pattern.compile("^(.+?)" + MARK + "(" + ChineseRecogniser.REMOVE + "|删|不要|不要了|去|删了)[。！!]*$");
+      Pattern.compile(
+          "^(.+?)(?:"
+              + MARK
+              + "|\\s*[，,]\\s*)("
+              + ChineseRecogniser.REMOVE
+              + "|删|不要|不要了|去|删了)[。！!]*$");
 
   private static final Pattern CHINESE_WHAT_TO_REMOVE =
       Pattern.compile("^(?:要|需要)?(?:删|去|删除|去掉|移除)(?:掉)?的(?:是|东西是?|东西)?\\s*[:：]?\\s*(.+)$");
@@ -96,7 +144,30 @@ final class Labels {
 
   /** {@code text} as a sentence, or unchanged when it isn't a label. */
   static String asSentence(String text) {
+    // "Action: delete. Target: X": the action field is not a heading to drop
+    Matcher actionFirst = ACTION_THEN_THING.matcher(text);
+    if (actionFirst.matches()) {
+      Optional<String> verb = verb(actionFirst.group(1));
+      if (verb.isPresent()) {
+        return verb.get() + " " + actionFirst.group(2);
+      }
+    }
     String current = HEADING.matcher(text).replaceFirst("");
+    Matcher thingFirst = THING_THEN_ACTION.matcher(current);
+    if (thingFirst.matches()) {
+      Optional<String> verb = verb(thingFirst.group(2));
+      if (verb.isPresent()) {
+        String rest = thingFirst.group(3) == null ? "" : thingFirst.group(3);
+        return verb.get() + " " + thingFirst.group(1) + rest;
+      }
+    }
+    actionFirst = ACTION_THEN_THING.matcher(current);
+    if (actionFirst.matches()) {
+      Optional<String> verb = verb(actionFirst.group(1));
+      if (verb.isPresent()) {
+        return verb.get() + " " + actionFirst.group(2);
+      }
+    }
     Matcher chinese = CHINESE_WHAT_TO_REMOVE.matcher(current);
     if (chinese.matches()) {
       return "删除" + chinese.group(1);

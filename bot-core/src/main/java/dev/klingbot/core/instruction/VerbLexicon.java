@@ -178,6 +178,7 @@ final class VerbLexicon {
       List.of(
           "replace",
           "swap",
+          "swop",
           "switch",
           "exchange",
           "substitute",
@@ -404,9 +405,39 @@ final class VerbLexicon {
      * more letters. A three-letter word ("adn") is only offered as a suggestion.
      */
     boolean sure() {
+      String lower = typed.toLowerCase(Locale.ROOT);
+      if (doubledLetterTypedOnce(lower, verb)) {
+        return true;
+      }
+      if (distance == 2) {
+        // "reaplce": a letter moved two places; the same letters, in a long word
+        return lower.length() >= 7 && sameLetters(lower, verb);
+      }
       return distance == 1
           && typed.length() >= 4
-          && !(typed.length() <= 4 && oneLetterReplaced(typed.toLowerCase(Locale.ROOT), verb));
+          && !(typed.length() <= 4 && oneLetterReplaced(lower, verb));
+    }
+
+    /** "ad" for "add": a doubled letter typed once is a slip, not another word. */
+    private static boolean doubledLetterTypedOnce(String typed, String verb) {
+      if (verb.length() != typed.length() + 1) {
+        return false;
+      }
+      for (int i = 1; i < verb.length(); i++) {
+        if (verb.charAt(i) == verb.charAt(i - 1)
+            && (verb.substring(0, i) + verb.substring(i + 1)).equals(typed)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean sameLetters(String typed, String verb) {
+      char[] a = typed.toCharArray();
+      char[] b = verb.toCharArray();
+      java.util.Arrays.sort(a);
+      java.util.Arrays.sort(b);
+      return java.util.Arrays.equals(a, b);
     }
 
     /**
@@ -440,6 +471,12 @@ final class VerbLexicon {
     }
     if (lower.length() == 3) {
       return threeLetters(word, lower);
+    }
+    if (lower.length() == 2) {
+      return VERB_WORDS.stream()
+          .filter(verb -> Correction.doubledLetterTypedOnce(lower, verb))
+          .findFirst()
+          .map(verb -> new Correction(word, verb, 1));
     }
     if (lower.length() < 4
         || !lower.chars().allMatch(Character::isLetter)

@@ -15,6 +15,21 @@ class VerbLexiconTest {
   }
 
   @Test
+  void aLetterMovedInALongVerbOrADoubledLetterTypedOnceIsCorrectedWithoutAsking() {
+    // "reaplce": the same letters, one moved two places; "ad": the doubled d typed once
+    assertThat(VerbLexicon.nearestVerb("reaplce"))
+        .hasValueSatisfying(c -> assertSure(c, "replace"));
+    assertThat(VerbLexicon.nearestVerb("ad")).hasValueSatisfying(c -> assertSure(c, "add"));
+    // "remodel" is two letters from "remove" but not the same letters: never assumed
+    assertThat(VerbLexicon.nearestVerb("remodel").filter(VerbLexicon.Correction::sure)).isEmpty();
+  }
+
+  @Test
+  void swopIsAVerbOfItsOwn() {
+    assertThat(VerbLexicon.nearestVerb("swop")).isEmpty();
+  }
+
+  @Test
   void aShortWordWithOneLetterReplacedIsOnlyOffered() {
     // "love" and "adn" may be other words: the reader offers "lose …" / "add …" as a suggestion
     assertThat(VerbLexicon.nearestVerb("love"))
