@@ -34,12 +34,47 @@ class ConsoleSessionTest {
   }
 
   private String converse(String... lines) throws Exception {
-    KlingbotConfig config = TestConfigs.inFolder(dir, "media");
+    return converse(TestConfigs.inFolder(dir, "media"), lines);
+  }
+
+  private String converse(KlingbotConfig config, String... lines) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     BufferedReader in = new BufferedReader(new StringReader(String.join("\n", lines) + "\n"));
     ConsoleApp.run(config, true, Duration.ofSeconds(2), in, out, "tester", false, "");
     return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aConsoleSetToChineseSpeaksChineseWhileKlingGetsTheInstructionsOwnLanguage()
+      throws Exception {
+    Path clip = clip();
+
+    String transcript;
+    try {
+      transcript =
+          converse(
+              TestConfigs.inFolder(dir, "media").withLanguage("zh"),
+              "edit " + clip + " 去掉橙色的球",
+              "submit",
+              "wait 60",
+              "history",
+              "bogus",
+              "quit");
+    } finally {
+      dev.klingbot.core.i18n.Messages.setDefault(dev.klingbot.core.i18n.Lang.EN);
+    }
+
+    assertThat(transcript)
+        .contains("Kling 编辑机器人控制台")
+        .contains("bot> 🎬 编辑 ")
+        .contains("移除“橙色的球”")
+        .contains("Kling 提示词： 删除<<<video_1>>>中的橙色的球")
+        .contains("已完成")
+        .contains("🗂️ 你最近的编辑")
+        .contains("我不认识“bogus”")
+        .doesNotContain("Kling prompt")
+        .doesNotContain("Submitted edit");
   }
 
   @Test

@@ -282,6 +282,36 @@ public final class WorkflowFixture implements AutoCloseable {
     throw new AssertionError("edit " + id + " was not delivered within " + wait);
   }
 
+  /** Starts an edit of the sample clip for {@code who} and submits it; returns it as started. */
+  public Edit startAndSubmit(Requester who) {
+    Edit edit = startSample(who).edit();
+    workflow().service().submit(who, edit.id());
+    return edit;
+  }
+
+  /**
+   * Steps the runner by hand until edit {@code id} is delivered (for at most a minute), moving
+   * {@code clock} one second on after each step and the simulator by {@code simulatorStep} (zero:
+   * the simulator keeps its own time); returns the edit delivered.
+   */
+  public Edit stepUntilDelivered(String id, SettableClock clock, Duration simulatorStep)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      workflow().runner().runOnce();
+      Edit edit = edits.find(id).orElseThrow();
+      if (edit.outcome().deliveredAt() != null) {
+        return edit;
+      }
+      clock.advance(Duration.ofSeconds(1));
+      if (!simulatorStep.isZero()) {
+        simulator.advance(simulatorStep);
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("edit " + id + " was not delivered");
+  }
+
   /**
    * Restarts the workflow as after a crash, follows {@code platform}'s edits, and steps the runner
    * twice by hand, each time five minutes later on {@code clock}.

@@ -90,7 +90,7 @@ class EditChainTest {
 
     service.select(alice, second.id(), "D5");
     service.submit(alice, second.id());
-    Edit done = runUntilDelivered(second.id());
+    Edit done = fixture.stepUntilDelivered(second.id(), clock, Duration.ofSeconds(1));
     assertThat(done.state()).isEqualTo(EditState.SUCCEEDED);
     assertThat(fixture.quota.ledgerState(second.id())).contains("COMMITTED");
   }
@@ -187,7 +187,7 @@ class EditChainTest {
         .anySatisfy(text -> assertThat(text).contains("Submitted edit `" + again.id() + "`"));
     assertThat(fixture.quota.ledgerState(again.id())).contains("RESERVED");
 
-    Edit done = runUntilDelivered(again.id());
+    Edit done = fixture.stepUntilDelivered(again.id(), clock, Duration.ofSeconds(1));
     assertThat(done.state()).isEqualTo(EditState.SUCCEEDED);
     assertThat(done.task().taskId()).isNotEqualTo(first.task().taskId());
     assertThat(fixture.simulator.requests().stream().map(RecordedRequest::body))
@@ -264,22 +264,7 @@ class EditChainTest {
     edit = service.attachConversation(alice, edit.id(), "thread-" + edit.id(), "plan-1");
     service.select(alice, edit.id(), cells);
     service.submit(alice, edit.id());
-    return runUntilDelivered(edit.id());
-  }
-
-  private Edit runUntilDelivered(String id) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      fixture.workflow().runner().runOnce();
-      Edit edit = fixture.edits.find(id).orElseThrow();
-      if (edit.outcome().deliveredAt() != null) {
-        return edit;
-      }
-      clock.advance(Duration.ofSeconds(1));
-      fixture.simulator.advance(Duration.ofSeconds(1));
-      Thread.sleep(50);
-    }
-    throw new AssertionError("edit " + id + " was not delivered");
+    return fixture.stepUntilDelivered(edit.id(), clock, Duration.ofSeconds(1));
   }
 
   private List<String> initBodies() {

@@ -37,7 +37,7 @@ class LeaseKeepingTest {
   @Test
   void theProcessThatFollowsAnEditKeepsItUntilItsLeaseRunsOutAfterTheNextCheck() {
     fixture.workflow().runner().follow(Platform.DISCORD);
-    Edit edit = startAndSubmit();
+    Edit edit = fixture.startAndSubmit(alice);
 
     fixture.workflow().runner().runOnce();
 
@@ -79,8 +79,9 @@ class LeaseKeepingTest {
   @Test
   void aDeliveredEditIsLetGoAndARunnerThatClosesHandsItsEditsBack() throws Exception {
     fixture.workflow().runner().follow(Platform.DISCORD);
-    Edit delivered = runUntilDelivered(startAndSubmit().id());
-    Edit running = startAndSubmit();
+    Edit delivered =
+        fixture.stepUntilDelivered(fixture.startAndSubmit(alice).id(), clock, Duration.ZERO);
+    Edit running = fixture.startAndSubmit(alice);
     fixture.workflow().runner().runOnce();
     assertThat(fixture.edits.work().leaseOwners())
         .as("the delivered edit is let go; the running one is kept")
@@ -98,25 +99,5 @@ class LeaseKeepingTest {
                 .work()
                 .claim(running.id(), "other", now, now.plus(fixture.settings().leaseDuration())))
         .isTrue();
-  }
-
-  private Edit startAndSubmit() {
-    Edit edit = fixture.startSample(alice).edit();
-    fixture.workflow().service().submit(alice, edit.id());
-    return edit;
-  }
-
-  private Edit runUntilDelivered(String id) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      fixture.workflow().runner().runOnce();
-      Edit edit = fixture.edits.find(id).orElseThrow();
-      if (edit.outcome().deliveredAt() != null) {
-        return edit;
-      }
-      clock.advance(Duration.ofSeconds(1));
-      Thread.sleep(50);
-    }
-    throw new AssertionError("edit " + id + " was not delivered");
   }
 }

@@ -73,7 +73,7 @@ class RunnerAndDeliveryTest {
   @Test
   void aTaskKlingDoesNotFinishInTimeFailsWithTheTimeWrittenInWords() {
     open();
-    Edit edit = startAndSubmit();
+    Edit edit = fixture.startAndSubmit(alice);
     fixture.workflow().runner().runOnce();
     assertThat(fixture.edits.find(edit.id()).orElseThrow().task().taskId()).isNotNull();
 
@@ -99,9 +99,9 @@ class RunnerAndDeliveryTest {
   void aResultTooLargeToUploadIsLinkedWithAStill() throws Exception {
     open();
     chat.uploadLimit(1000);
-    Edit edit = startAndSubmit();
+    Edit edit = fixture.startAndSubmit(alice);
 
-    Edit done = runUntilDelivered(edit.id());
+    Edit done = fixture.stepUntilDelivered(edit.id(), clock, Duration.ZERO);
 
     assertThat(done.state()).isEqualTo(EditState.SUCCEEDED);
     RecordingChat.Posted result = chat.postsContaining("is ready").get(0);
@@ -128,7 +128,7 @@ class RunnerAndDeliveryTest {
   @Test
   void aCallbackWithTheRightSecretMakesTheRunnerCheckNowAndAWrongOneIsRefused() {
     open();
-    Edit edit = startAndSubmit();
+    Edit edit = fixture.startAndSubmit(alice);
     fixture.workflow().runner().runOnce();
     Edit running = fixture.edits.find(edit.id()).orElseThrow();
     assertThat(running.task().nextCheckAt()).isAfter(clock.instant());
@@ -166,7 +166,7 @@ class RunnerAndDeliveryTest {
             () -> new IllegalStateException("the bot process was killed after the upload"));
     fixture.chats.register(crashing);
     fixture.workflow().runner().follow(Platform.DISCORD);
-    Edit edit = startAndSubmit();
+    Edit edit = fixture.startAndSubmit(alice);
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (chat.postsContaining("is ready").isEmpty() && Instant.now().isBefore(deadline)) {
       fixture.workflow().runner().runOnce();
@@ -196,10 +196,10 @@ class RunnerAndDeliveryTest {
     open();
     Edit edit;
     try (Messages.Scope zh = Messages.use(Lang.ZH)) {
-      edit = startAndSubmit();
+      edit = fixture.startAndSubmit(alice);
     }
 
-    Edit done = runUntilDelivered(edit.id());
+    Edit done = fixture.stepUntilDelivered(edit.id(), clock, Duration.ZERO);
 
     assertThat(done.state()).isEqualTo(EditState.SUCCEEDED);
     RecordingChat.Posted result = chat.postsContaining("✅ 你的编辑 `" + edit.id() + "` 已完成：").get(0);
@@ -221,7 +221,7 @@ class RunnerAndDeliveryTest {
     fixture.workflow().runner().follow(Platform.DISCORD);
     Edit edit;
     try (Messages.Scope zh = Messages.use(Lang.ZH)) {
-      edit = startAndSubmit();
+      edit = fixture.startAndSubmit(alice);
     }
     Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
     while (chat.postsContaining("已完成").isEmpty() && Instant.now().isBefore(deadline)) {
@@ -237,25 +237,5 @@ class RunnerAndDeliveryTest {
         .as("the Chinese result appears once in the thread")
         .hasSize(1);
     assertThat(fixture.edits.find(edit.id()).orElseThrow().outcome().deliveredAt()).isNotNull();
-  }
-
-  private Edit startAndSubmit() {
-    Edit edit = fixture.startSample(alice).edit();
-    fixture.workflow().service().submit(alice, edit.id());
-    return edit;
-  }
-
-  private Edit runUntilDelivered(String id) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (Instant.now().isBefore(deadline)) {
-      fixture.workflow().runner().runOnce();
-      Edit edit = fixture.edits.find(id).orElseThrow();
-      if (edit.outcome().deliveredAt() != null) {
-        return edit;
-      }
-      clock.advance(Duration.ofSeconds(1));
-      Thread.sleep(100);
-    }
-    throw new AssertionError("not delivered");
   }
 }
