@@ -134,7 +134,7 @@ final class Rephrasings {
       Pattern.compile(
           "^("
               + DETERMINER
-              + "\\s+.+?)\\s+(?:should|must|could|needs to|ought to)\\s+be\\s+((?:this|these|that|those)(?:\\s+.+?)?"
+              + "\\s+.+?)\\s+(?:should|must|could|needs to|ought to)\\s+be\\s+((?:this|these|that|those)(?:\\s+.+?)??"
               + "|the\\s+(?:one|ones)\\s+(?:from|in|on|shown in)\\s+.+?)(?:\\s+instead)?$",
           FLAGS);
 
@@ -167,6 +167,12 @@ final class Rephrasings {
               + REMOVED_ALTERNATION
               + "|replaced|swapped|changed|switched|coloured|colored|painted|removing|deleting|erasing"
               + "|replacing|swapping|changing|speeding|slowing|playing music)\\b)(\\S+ing\\b.*|\\S+ed\\b.*)$",
+          FLAGS);
+
+  /** A verb in the past tense that is not a participle of place: "floated", "landed". */
+  private static final Pattern PAST_TENSE =
+      Pattern.compile(
+          "^(?!(?:perched|parked|seated|placed|propped|stacked|nestled|curled|sprawled)\\b)(\\p{L}{3,}?)ed\\b",
           FLAGS);
 
   /** "this video running faster" is about the video, not a thing to add. */
@@ -233,9 +239,9 @@ final class Rephrasings {
           Rephrasings::remarkThenIt,
           Rephrasings::wishAddition,
           Rephrasings::loveToSee,
-          Rephrasings::chineseSwapQuestion,
-          Rephrasings::chineseCanIt,
-          Rephrasings::chineseQuestion,
+          text -> lastClause(text, Rephrasings::chineseSwapQuestion),
+          text -> lastClause(text, Rephrasings::chineseCanIt),
+          text -> lastClause(text, Rephrasings::chineseQuestion),
           Rephrasings::chineseWishAddition);
 
   private Rephrasings() {}
@@ -247,6 +253,17 @@ final class Rephrasings {
       result = rule.apply(result);
     }
     return result;
+  }
+
+  /** A Chinese question in the last clause: 有个穿红衣服的女人，她能删掉吗. */
+  private static String lastClause(String text, Function<String, String> rule) {
+    int comma = Math.max(text.lastIndexOf('，'), text.lastIndexOf(','));
+    if (comma < 0) {
+      return rule.apply(text);
+    }
+    String last = text.substring(comma + 1);
+    String rephrased = rule.apply(last);
+    return rephrased.equals(last) ? text : text.substring(0, comma + 1) + rephrased;
   }
 
   private static String trimEnd(String text) {
@@ -317,12 +334,21 @@ final class Rephrasings {
 
   private static String wantToBeInstead(String text) {
     Matcher m = WANT_TO_BE_INSTEAD.matcher(trimEnd(text));
-    return m.matches() ? "replace " + m.group(1) + " with " + m.group(2) : text;
+    return m.matches() ? "replace " + m.group(1) + " with " + pictured(m.group(2)) : text;
   }
 
   private static String shouldBeInstead(String text) {
     Matcher m = SHOULD_BE_INSTEAD.matcher(trimEnd(text));
-    return m.matches() ? "replace " + m.group(1) + " with " + m.group(2) : text;
+    return m.matches() ? "replace " + m.group(1) + " with " + pictured(m.group(2)) : text;
+  }
+
+  /** "these" alone is the thing in the picture: "the ones in this picture". */
+  private static String pictured(String replacement) {
+    return switch (replacement.strip().toLowerCase(Locale.ROOT)) {
+      case "this", "that" -> "this one";
+      case "these", "those" -> "the ones in this picture";
+      default -> replacement;
+    };
   }
 
   private static String makeItThePictured(String text) {
@@ -335,8 +361,13 @@ final class Rephrasings {
     if (!m.matches()) {
       return text;
     }
-    String rest = m.group(3).strip();
-    return m.group(2) + " " + m.group(1) + (rest.isEmpty() ? "" : " " + rest);
+    String rest = m.group(3).strip().replaceFirst("(?i)^(?:to|for|with|by|into)\\s+", "");
+    if (rest.matches(
+        "(?i)^(?:this|that|these|the)(?:\\s+(?:new|other|better|nicer|newer))?(?:\\s+(?:one|ones))?$")) {
+      // "this new one" is whatever the picture shows
+      rest = "";
+    }
+    return "replace " + m.group(1) + (rest.isEmpty() ? "" : " with " + rest);
   }
 
   private static String wishAddition(String text) {
@@ -344,7 +375,13 @@ final class Rephrasings {
     if (!m.matches() || NOT_A_THING.matcher(m.group(1)).matches()) {
       return text;
     }
-    return "I'd love " + m.group(1) + " " + m.group(2);
+    String scene = m.group(2);
+    Matcher past = PAST_TENSE.matcher(scene);
+    if (past.lookingAt()) {
+      // "if this balloon floated above the crowd": "floating above the crowd"
+      scene = past.group(1) + "ing" + scene.substring(past.end());
+    }
+    return "I'd love " + m.group(1) + " " + scene;
   }
 
   private static String loveToSee(String text) {
@@ -357,9 +394,7 @@ final class Rephrasings {
       return text;
     }
     Matcher m = CHINESE_QUESTION.matcher(text.strip());
-    if (!m.matches()
-        || m.group(1).isBlank()
-        || text.strip().equals("把" + m.group(1) + m.group(2))) {
+    if (!m.matches() || !namesAThing(m.group(1))) {
       return text;
     }
     String verb =
@@ -371,14 +406,29 @@ final class Rephrasings {
     return "把" + m.group(1) + verb;
   }
 
+  /**
+   * Whether the words before the verb name a thing: not 帮忙 alone (能帮忙去掉吗 names nothing), and not a
+   * clause that already has its 把 (想请您帮忙把梯子删掉 is read as it is).
+   */
+  private static boolean namesAThing(String words) {
+    return !words.isBlank()
+        && !words.matches("^(?:帮忙|帮我|帮|麻烦|请|给我|您|你|想请您|想请你|就|直接)+$")
+        && !words.contains("把")
+        && !words.contains("将");
+  }
+
   private static String chineseCanIt(String text) {
     Matcher m = CHINESE_CAN_IT.matcher(text.strip());
-    return m.matches() ? "把" + m.group(1) + m.group(2) + m.group(3) : text;
+    return m.matches() && namesAThing(m.group(1))
+        ? "把" + m.group(1) + m.group(2) + m.group(3)
+        : text;
   }
 
   private static String chineseSwapQuestion(String text) {
     Matcher m = CHINESE_SWAP_QUESTION.matcher(text.strip());
-    return m.matches() ? "把" + m.group(1) + m.group(2) + m.group(3) : text;
+    return m.matches() && namesAThing(m.group(1))
+        ? "把" + m.group(1) + m.group(2) + m.group(3)
+        : text;
   }
 
   private static String chineseWishAddition(String text) {
