@@ -75,4 +75,9 @@ class RephrasingsTest {
     assertThat(refusal("no more music please", 0).message()).isNotBlank();
     assertThat(refusal("rm the first 5 seconds", 0).message()).isNotBlank();
   }
+
+  @Test
+  void aPersonPronounWithNobodyNamedBeforeIsAskedAbout() {
+    assertThat(refusal("can he be removed?", 0).message()).contains("“him”");
+  }
 }
