@@ -29,6 +29,7 @@ final class AdditionSplitter {
           "left of",
           "right of",
           "beside",
+          "alongside",
           "behind",
           "near",
           "under",
@@ -44,7 +45,7 @@ final class AdditionSplitter {
   private static final Pattern STARTS_WITH_PLACE =
       Pattern.compile(
           "^(?:on top of|in front of|next to|close to|to the left of|to the right of|onto|into|on"
-              + "|upon|atop|at|inside|within|around|over|beside|behind|near|under|underneath"
+              + "|upon|atop|at|inside|within|around|over|beside|alongside|behind|near|under|underneath"
               + "|beneath|above|below|between|in|across|along|by|among|against|through|up|down"
               + "|high above|right|just|somewhere|all over|out of|outside|from|to)\\b",
           Pattern.CASE_INSENSITIVE);

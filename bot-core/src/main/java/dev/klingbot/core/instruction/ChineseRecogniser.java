@@ -261,11 +261,11 @@ final class ChineseRecogniser {
     return false;
   }
 
-  /** The last clause, when it names its thing with 把 / 将 (not 把它, which points back). */
+  /** The last clause, when it names its thing with 把 / 将 (not 把它 or 把她删掉, which point back). */
   private static final Pattern CLAUSE_WITH_BA =
       Pattern.compile(
           "^.*[，,。；;！!？?]\\s*((?:请|麻烦|帮我|帮忙|能|能不能|可以|可不可以|想|想请您|想请你|您|你|就|直接)*"
-              + "[把将](?!它|他们|她们|它们|这个$|那个$).+)$");
+              + "[把将](?!它|他们|她们|它们|[他她](?:给我?)?(?:删|去|弄|拿|干|抹|擦|清|移|P|p)|这个$|那个$).+)$");
 
   private static Optional<Recognition> byRules(String text) {
     for (Rule rule : RULES) {

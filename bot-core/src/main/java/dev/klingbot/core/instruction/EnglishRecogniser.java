@@ -107,7 +107,7 @@ final class EnglishRecogniser {
           + "|bounce|bouncing|fall|falling|skip|skipping|sing|singing|kneel|kneeling|crouch"
           + "|crouching|squat|squatting|sprawled|circle|circling|flow|flowing|twinkle|twinkling"
           + "|sparkle|sparkling|bloom|blooming|grow|growing|propped|stacked|lined up|piled up"
-          + "|skate|skating|surf|surfing|graze|cuddle|cuddling|snuggle|snuggling|nestle|nestled"
+          + "|skate|skating|surf|surfing|chase|chasing|follow|following|graze|cuddle|cuddling|snuggle|snuggling|nestle|nestled"
           + "|nestling|tucked|sprawl|sprawling|pace|pacing|wander|wandering|stroll|strolling|gallop"
           + "|galloping|trot|trotting|race|racing|march|marching|flutter|fluttering|scurry|scurrying"
           + "|sprint|sprinting|drive|driving|prance|prancing|leap|leaping|paddle|paddling)";

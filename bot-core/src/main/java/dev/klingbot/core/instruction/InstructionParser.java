@@ -45,6 +45,10 @@ public final class InstructionParser {
   private static final String DEFAULT_LOCATION_ENGLISH = "the scene";
   private static final String DEFAULT_LOCATION_CHINESE = "画面中";
 
+  private static final java.util.regex.Pattern PERSON_PRONOUN =
+      java.util.regex.Pattern.compile(
+          "^(?:him|her|he|she|他|她|他们|她们)$", java.util.regex.Pattern.CASE_INSENSITIVE);
+
   public InstructionParser() {}
 
   /** Parses {@code instruction}, with no negative prompt. */
@@ -124,7 +128,11 @@ public final class InstructionParser {
       }
     }
     String main = recognition.mainPhrase();
-    if (main != null && ElementChecks.isVague(main)) {
+    if (main != null
+        && (ElementChecks.isVague(main)
+            // "remove her" with nobody named before: which person? ("place her next to the tree"
+            // adds the one in the picture)
+            || (mode != EditMode.ADDITION && PERSON_PRONOUN.matcher(main.strip()).matches()))) {
       return Refusals.vague(mode, main, refusalLanguage);
     }
 

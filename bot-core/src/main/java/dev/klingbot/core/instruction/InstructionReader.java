@@ -62,7 +62,7 @@ final class InstructionReader {
   /** Context that introduces a thing: "there's a ladder on the left", "I see a bin". */
   private static final Pattern ANTECEDENT =
       Pattern.compile(
-          "(?:there's|there is|there are|theres|i see|you can see|you see|notice|spot|there's this"
+          "(?:there's|there is|there are|theres|i see|you can see|you see|\\bsee|look at|check out|notice|spot|there's this"
               + "|i've got|we've got|it has|it shows|(?:i|we)(?:\\s+(?:accidentally|also|somehow|just))?"
               + "\\s+(?:filmed|caught|captured|recorded|got)|\\b(?:has|have|shows|contains|features|includes))"
               + "\\s+(?:(a|an|some|this|that|the|my|his|her|our"
@@ -238,7 +238,7 @@ final class InstructionReader {
   private static final Pattern ANTECEDENT_STATE =
       Pattern.compile(
           "^(the|that|this|those|these|my|his|her|our|their|your|a|an)\\s+(.+?)\\s+(?:is|are|'s"
-              + "|looks|look|seems|seem|keeps|kept|was|were|gets|got|ruins|ruin|spoils|spoil"
+              + "|looks|look|seems|seem|keeps|keep|kept|was|were|gets|got|ruins|ruin|spoils|spoil"
               + "|sticks out|stick out|shows up|show up|appears|appear|blocks|block)\\b.*$",
           FLAGS);
 
@@ -269,6 +269,7 @@ final class InstructionReader {
     if (text.isEmpty()) {
       return new Attempt(null, Optional.empty());
     }
+    text = Politeness.strip(Rephrasings.rephrase(text));
     Optional<Recognition> recognised = Optional.empty();
     if (VerbLexicon.gerundIsTheMeans(text)) {
       // "clean up the clip by removing the cigarette": the edit is the means
