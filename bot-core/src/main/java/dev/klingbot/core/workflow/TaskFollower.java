@@ -327,6 +327,10 @@ final class TaskFollower {
     if (task.status() == TaskStatus.SUCCEED && !task.videos().isEmpty()) {
       String url = task.videos().get(0).url();
       String videoId = task.videos().get(0).id();
+      // The units are spent before the edit is marked succeeded: a process killed between the two
+      // leaves the edit running, and whoever takes it over finishes it again (committing is
+      // idempotent). The other order could leave a succeeded edit with its units only reserved.
+      quota.commit(edit.id(), now);
       Edit done =
           edits.update(
               edit.withState(EditState.SUCCEEDED)
@@ -335,7 +339,6 @@ final class TaskFollower {
               now,
               EditEvent.SUCCEEDED,
               url);
-      quota.commit(edit.id(), now);
       recordDuration(edit, task, now);
       metrics.unitsSpent(edit.request().costUnits());
       delivery.deliver(done);
