@@ -312,9 +312,25 @@ public final class Fleet implements AutoCloseable {
    * were.
    */
   public int awaitDelivered(int count, Duration timeout) throws InterruptedException {
+    return await(this::delivered, count, timeout);
+  }
+
+  /**
+   * Waits until the database has {@code count} edits marked delivered (a result posted just before
+   * a kill is marked by the process that takes the edit over, after the lease); returns how many.
+   */
+  public int awaitMarkedDelivered(int count, Duration timeout) throws InterruptedException {
+    return await(this::deliveredInDatabase, count, timeout);
+  }
+
+  /**
+   * Polls {@code counter} until it reaches {@code count}, failing early when a bot process died.
+   */
+  private int await(java.util.function.IntSupplier counter, int count, Duration timeout)
+      throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
-    int delivered = delivered();
-    while (delivered < count && Instant.now().isBefore(deadline)) {
+    int reached = counter.getAsInt();
+    while (reached < count && Instant.now().isBefore(deadline)) {
       for (BotProcess process : processes) {
         if (!process.killed() && !process.process().isAlive()) {
           throw new IllegalStateException(
@@ -322,9 +338,9 @@ public final class Fleet implements AutoCloseable {
         }
       }
       Thread.sleep(100);
-      delivered = delivered();
+      reached = counter.getAsInt();
     }
-    return delivered;
+    return reached;
   }
 
   /** What the simulator, the fake Slack and the database say about the seeded edits. */

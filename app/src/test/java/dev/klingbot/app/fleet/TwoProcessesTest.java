@@ -40,10 +40,7 @@ class TwoProcessesTest {
       int delivered = fleet.awaitDelivered(EDITS, Duration.ofSeconds(90));
       // a result bot-1 posted just before the kill is marked delivered by bot-2 once it takes the
       // edit over (after the lease): wait for the database too, not only for the posts
-      long marked = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (fleet.deliveredInDatabase() < EDITS && System.nanoTime() < marked) {
-        Thread.sleep(200);
-      }
+      fleet.awaitMarkedDelivered(EDITS, Duration.ofSeconds(60));
       System.out.printf("%d delivered at %d ms%n", delivered, millisSince(started));
 
       FleetFigures figures = fleet.figures();
