@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 /**
  * Slack's side of HTTP mode under load: {@code /kling status} slash commands, signed with the
@@ -38,12 +39,26 @@ final class SlashCommandBurst {
 
   /** Sends {@code count} commands at once and returns each one's acknowledgement time in ms. */
   List<Double> atOnce(int count, String tag) throws Exception {
+    return atOnce(count, i -> signed(tag + "-" + i, OpenEdits.USERS[i % OpenEdits.USERS.length]));
+  }
+
+  /**
+   * The floor under the acknowledgement times: {@code count} GETs of the bot's {@code /healthz} at
+   * once, through the same client, connections and server threads, with no Slack work behind them.
+   */
+  List<Double> healthAtOnce(int count) throws Exception {
+    HttpRequest health =
+        HttpRequest.newBuilder(events.resolve("/healthz")).timeout(Duration.ofSeconds(30)).build();
+    return atOnce(count, i -> health);
+  }
+
+  private List<Double> atOnce(int count, IntFunction<HttpRequest> requests) throws Exception {
     ExecutorService senders = Executors.newFixedThreadPool(count);
     CountDownLatch go = new CountDownLatch(1);
     try {
       List<Future<Double>> timings = new ArrayList<>();
       for (int i = 0; i < count; i++) {
-        HttpRequest request = signed(tag + "-" + i, OpenEdits.USERS[i % OpenEdits.USERS.length]);
+        HttpRequest request = requests.apply(i);
         timings.add(
             senders.submit(
                 () -> {
@@ -68,7 +83,12 @@ final class SlashCommandBurst {
     double millis = (System.nanoTime() - start) / 1e6;
     if (answer.statusCode() != 200) {
       throw new IllegalStateException(
-          "the bot answered a slash command with " + answer.statusCode() + ": " + answer.body());
+          "the bot answered "
+              + request.uri().getPath()
+              + " with "
+              + answer.statusCode()
+              + ": "
+              + answer.body());
     }
     return millis;
   }
