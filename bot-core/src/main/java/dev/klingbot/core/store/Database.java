@@ -8,8 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -57,12 +60,7 @@ public final class Database implements AutoCloseable {
       throw new StoreException(openProblem(shown, e), e);
     }
     try {
-      Flyway.configure()
-          .dataSource(dataSource)
-          .locations("classpath:db/migration")
-          .failOnMissingLocations(true)
-          .load()
-          .migrate();
+      migrations(dataSource, Dialect.of(url)).failOnMissingLocations(true).load().migrate();
     } catch (FlywayException e) {
       dataSource.close();
       throw new StoreException(
@@ -86,6 +84,17 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * The schema's migrations, the same files for both databases; {@code ${stored}} is where
+   * PostgreSQL wants {@code STORED} after a generated column and H2 wants nothing.
+   */
+  private static FluentConfiguration migrations(DataSource dataSource, Dialect dialect) {
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .placeholders(Map.of("stored", dialect == Dialect.POSTGRES ? " STORED" : ""));
+  }
+
   /** Asks the database once (a connection within 2 seconds, Flyway's pending migrations). */
   public Readiness readiness() {
     try (Connection connection = dataSource.getConnection()) {
@@ -96,14 +105,7 @@ public final class Database implements AutoCloseable {
       return new Readiness(false, 0, "the database cannot be reached: " + e.getMessage());
     }
     try {
-      int pending =
-          Flyway.configure()
-              .dataSource(dataSource)
-              .locations("classpath:db/migration")
-              .load()
-              .info()
-              .pending()
-              .length;
+      int pending = migrations(dataSource, dialect).load().info().pending().length;
       return new Readiness(
           true, pending, pending == 0 ? "" : pending + " schema migrations are not applied");
     } catch (FlywayException e) {

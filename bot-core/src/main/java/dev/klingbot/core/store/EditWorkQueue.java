@@ -20,11 +20,12 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class EditWorkQueue {
   /** Edits with work due now (the lease condition is added where it is used). */
-  private static final String DUE =
-      "((state IN ('SUBMITTED', 'PROCESSING') AND (next_check_at IS NULL OR next_check_at <= :now))"
-          + " OR (state = 'CREATED' AND next_check_at <= :now) OR (state IN ('SUCCEEDED', 'FAILED',"
-          + " 'EXPIRED') AND delivered_at IS NULL AND (next_check_at IS NULL OR next_check_at <="
-          + " :now))) AND platform IN (<platforms>)";
+  /**
+   * Work is due: a running task's check, a finished edit's delivery or a started edit's look at its
+   * session has come ({@code work_at}, kept by the database, see migration V6), on a platform
+   * followed here.
+   */
+  private static final String DUE = "work_at <= :now AND platform IN (<platforms>)";
 
   private final Jdbi jdbi;
   private final Dialect dialect;
@@ -137,15 +138,30 @@ public final class EditWorkQueue {
     return sql.toString();
   }
 
-  /** The earliest time an edit with work left is due, for the runner's sleep. */
-  public Optional<Instant> nextDue() {
+  /**
+   * The earliest time before {@code before} that an edit with work left is due, for the runner's
+   * sleep: over the platforms and servers followed here, the edits no other process holds. Only the
+   * edits due before {@code before} are read (an index range), however many are open.
+   */
+  public Optional<Instant> nextDue(
+      Map<Platform, ServerShards> followed, String owner, Instant now, Instant before) {
+    if (followed.isEmpty()) {
+      return Optional.empty();
+    }
     return jdbi.withHandle(
         handle ->
             handle
                 .createQuery(
-                    "SELECT MIN(next_check_at) FROM edits WHERE state IN ('CREATED', 'SUBMITTED',"
-                        + " 'PROCESSING') OR (state IN ('SUCCEEDED', 'FAILED', 'EXPIRED') AND"
-                        + " delivered_at IS NULL)")
+                    "SELECT MIN(work_at) FROM edits WHERE work_at >= :epoch AND work_at < :before"
+                        + " AND platform IN (<platforms>)"
+                        + shards(followed)
+                        + " AND (lease_until IS NULL OR lease_until < :now OR lease_owner ="
+                        + " :owner)")
+                .bind("epoch", Sql.timestamp(Instant.EPOCH))
+                .bind("before", Sql.timestamp(before))
+                .bind("now", Sql.timestamp(now))
+                .bind("owner", owner)
+                .bindList("platforms", followed.keySet().stream().map(Platform::id).toList())
                 .mapTo(java.sql.Timestamp.class)
                 .findOne()
                 .map(Sql::instant));

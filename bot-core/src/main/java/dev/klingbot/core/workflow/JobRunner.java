@@ -53,6 +53,8 @@ public final class JobRunner implements AutoCloseable {
   private final Clock clock;
   private final MediaJanitor janitor;
   private static final Duration EXPIRY_EVERY = Duration.ofSeconds(10);
+  // the loop looks for due work at least this often (work of other processes, expired leases)
+  private static final Duration LOOP_EVERY = Duration.ofSeconds(1);
 
   private final Semaphore wakeUps = new Semaphore(0);
   private final Map<Platform, ServerShards> platforms = new EnumMap<>(Platform.class);
@@ -163,13 +165,13 @@ public final class JobRunner implements AutoCloseable {
         runOnce();
         maybeExpireSessions();
         janitor.maybeClean();
-        long waitMillis = 1000;
-        Optional<Instant> next = work.nextDue();
+        Instant now = clock.instant();
+        long waitMillis = LOOP_EVERY.toMillis();
+        Optional<Instant> next =
+            work.nextDue(followed(), settings.instanceId(), now, now.plus(LOOP_EVERY));
         if (next.isPresent()) {
           waitMillis =
-              Math.max(
-                  50,
-                  Math.min(waitMillis, Duration.between(clock.instant(), next.get()).toMillis()));
+              Math.max(50, Math.min(waitMillis, Duration.between(now, next.get()).toMillis()));
         }
         if (wakeUps.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
           wakeUps.drainPermits();
@@ -191,10 +193,7 @@ public final class JobRunner implements AutoCloseable {
    * @return how many edits were handled
    */
   public int runOnce() {
-    Map<Platform, ServerShards> followed;
-    synchronized (this) {
-      followed = Map.copyOf(platforms);
-    }
+    Map<Platform, ServerShards> followed = followed();
     Instant now = clock.instant();
     List<String> due =
         work.claimDue(
@@ -223,6 +222,10 @@ public final class JobRunner implements AutoCloseable {
       }
     }
     return handled;
+  }
+
+  private synchronized Map<Platform, ServerShards> followed() {
+    return Map.copyOf(platforms);
   }
 
   /** Claims one edit and moves it on; returns whether it was handled here. */

@@ -18,6 +18,7 @@ import dev.klingbot.kling.Point;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 class EditStoreTest {
@@ -147,9 +148,20 @@ class EditStoreTest {
       assertThat(store.work().dueForWork(T0.plusSeconds(61), Set.of(Platform.DISCORD), 10))
           .containsExactlyInAnyOrder("DUE22222", "LATER333");
       assertThat(store.work().dueForWork(T0.plusSeconds(61), Set.of(Platform.SLACK), 10)).isEmpty();
-      assertThat(store.work().nextDue()).contains(T0);
+      Map<Platform, ServerShards> discord = Map.of(Platform.DISCORD, ServerShards.ALL);
+      Instant inAMinute = T0.plusSeconds(60);
+      assertThat(store.work().nextDue(discord, "one", T0, inAMinute)).contains(T0);
+      assertThat(
+              store.work().nextDue(Map.of(Platform.SLACK, ServerShards.ALL), "one", T0, inAMinute))
+          .isEmpty();
 
       assertThat(store.work().claim(due.id(), "one", T0, T0.plusSeconds(30))).isTrue();
+      // what another process holds is not this one's next piece of work
+      Instant later = T0.plusSeconds(10);
+      assertThat(store.work().nextDue(discord, "two", later, T0.plusSeconds(61)))
+          .contains(T0.plusSeconds(60));
+      assertThat(store.work().nextDue(discord, "two", later, T0.plusSeconds(60))).isEmpty();
+      assertThat(store.work().nextDue(discord, "one", later, T0.plusSeconds(61))).contains(T0);
       assertThat(store.work().claim(due.id(), "two", T0.plusSeconds(10), T0.plusSeconds(40)))
           .isFalse();
       assertThat(store.work().dueForWork(T0.plusSeconds(10), Set.of(Platform.DISCORD), 10))
