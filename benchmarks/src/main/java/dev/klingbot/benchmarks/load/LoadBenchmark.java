@@ -70,6 +70,7 @@ public final class LoadBenchmark {
     long relayMb = Long.parseLong(options.getOrDefault("--relay-mb", "500"));
     boolean history = !options.containsKey("--no-history");
     boolean checkAllFirst = options.containsKey("--check-all-first");
+    int historyEdits = Integer.parseInt(options.getOrDefault("--history-edits", "0"));
 
     Path work = Files.createTempDirectory("klingbot-load-");
     Map<String, String> figures = new LinkedHashMap<>();
@@ -118,6 +119,11 @@ public final class LoadBenchmark {
         EditStore edits = new EditStore(database);
         if (history) {
           OpenEdits.history(edits, 20, TASK_TIME.minusMinutes(5), TASK_TIME.plusMinutes(5));
+        }
+        if (historyEdits > 0) {
+          System.out.printf(
+              Locale.ROOT, "Storing %d delivered edits of the past year...%n", historyEdits);
+          OpenEdits.delivered(edits, historyEdits, Duration.ofDays(365));
         }
         OpenEdits.seed(
             edits,
@@ -226,6 +232,7 @@ public final class LoadBenchmark {
 
         System.out.println();
         figures.put("open_edits", String.format(Locale.ROOT, "%.0f", openEdits));
+        figures.put("delivered_edits_in_history", Integer.toString(historyEdits));
         figures.put("heap_max_mb", mb(heapMax));
         figures.put("heap_used_idle_mb", mb(afterIdle.heapUsedBytes()));
         figures.put("threads", String.format(Locale.ROOT, "%.0f", afterIdle.liveThreads()));
@@ -256,6 +263,9 @@ public final class LoadBenchmark {
             "ack_floor_healthz_p50_ms", String.format(Locale.ROOT, "%.1f", percentile(floor, 50)));
         figures.put(
             "ack_floor_healthz_p99_ms", String.format(Locale.ROOT, "%.1f", percentile(floor, 99)));
+        figures.put(
+            "ack_p99_vs_healthz_floor",
+            String.format(Locale.ROOT, "%.2f", percentile(acks, 99) / percentile(floor, 99)));
         figures.put("ack_burst_bot_cpu_ms", String.format(Locale.ROOT, "%.0f", burstCpuMs));
         figures.put("ack_max_ms", String.format(Locale.ROOT, "%.1f", acks.get(acks.size() - 1)));
         figures.put("machine_cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
@@ -390,7 +400,7 @@ public final class LoadBenchmark {
   private static Map<String, String> options(String[] args) {
     Map<String, String> options = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--no-history")) {
+      if (args[i].equals("--no-history") || args[i].equals("--check-all-first")) {
         options.put(args[i], "");
       } else if (args[i].startsWith("--") && i + 1 < args.length) {
         options.put(args[i], args[++i]);

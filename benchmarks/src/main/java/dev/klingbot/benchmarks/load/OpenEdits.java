@@ -2,6 +2,7 @@ package dev.klingbot.benchmarks.load;
 
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.edit.EditEvent;
 import dev.klingbot.core.edit.EditIds;
 import dev.klingbot.core.edit.EditRequest;
 import dev.klingbot.core.edit.EditState;
@@ -38,6 +39,8 @@ import java.util.concurrent.Future;
  */
 final class OpenEdits {
   static final String[] USERS = {"U_ALICE", "U_BOB", "U_LISTED", "U_ADMIN"};
+  // the people the delivered history is spread over (the measured commands come from USERS)
+  private static final int HISTORY_USERS = 2_000;
   private static final String PROMPT = "Delete the red car from <<<video_1>>>";
 
   private OpenEdits() {}
@@ -176,6 +179,42 @@ final class OpenEdits {
               TaskDuration.FIVE,
               Duration.ofMillis(shortest.toMillis() + i * step),
               at);
+    }
+  }
+
+  /**
+   * Stores {@code count} Slack edits delivered over the past {@code over}: the history a bot that
+   * has run for months keeps (retention deletes their files, not their rows), which the runner's
+   * once-a-second look for due work must not read.
+   */
+  static void delivered(EditStore edits, int count, Duration over) throws Exception {
+    Instant start = Instant.now().minus(over);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> pending = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        Instant at = start.plusMillis(over.toMillis() * i / count);
+        String user = "U_PAST" + (i % HISTORY_USERS);
+        Origin origin =
+            new Origin(Platform.SLACK, "T1", "C1", "1600000000." + (100_000 + i), user, user);
+        pending.add(
+            pool.submit(
+                () -> {
+                  Edit done =
+                      edits.insert(Edits.removal(EditIds.next(), at).withOrigin(origin), null);
+                  return edits.update(
+                      Edits.inState(done, EditState.SUCCEEDED)
+                          .withOutcome(done.outcome().delivered(at)),
+                      at,
+                      EditEvent.DELIVERED,
+                      null);
+                }));
+      }
+      for (Future<?> future : pending) {
+        future.get();
+      }
+    } finally {
+      pool.shutdownNow();
     }
   }
 }

@@ -19,13 +19,14 @@ import org.jdbi.v3.core.Jdbi;
  * check time, so it cannot conflict with {@link EditStore}'s versioned saves.
  */
 public final class EditWorkQueue {
-  /** Edits with work due now (the lease condition is added where it is used). */
   /**
-   * Work is due: a running task's check, a finished edit's delivery or a started edit's look at its
-   * session has come ({@code work_at}, kept by the database, see migration V6), on a platform
-   * followed here.
+   * Work is due now: a running task's check, a finished edit's delivery or a started edit's look at
+   * its session has come ({@code work_at}, kept by the database, see migration V6), on a platform
+   * followed here; the lease condition is added where it is used. The lower bound keeps the index
+   * range off the edits without work (H2 sorts NULL first).
    */
-  private static final String DUE = "work_at <= :now AND platform IN (<platforms>)";
+  private static final String DUE =
+      "platform IN (<platforms>) AND work_at >= :epoch AND work_at <= :now";
 
   private final Jdbi jdbi;
   private final Dialect dialect;
@@ -78,6 +79,7 @@ public final class EditWorkQueue {
                         + " AND (lease_until IS NULL OR lease_until < :now OR lease_owner = :owner)"
                         + " ORDER BY submitted_at, created_at LIMIT :limit FOR UPDATE SKIP LOCKED)"
                         + " RETURNING id")
+                .bind("epoch", Sql.timestamp(Instant.EPOCH))
                 .bind("now", Sql.timestamp(now))
                 .bind("owner", owner)
                 .bind("until", Sql.timestamp(until))
@@ -117,6 +119,7 @@ public final class EditWorkQueue {
                         + shards(followed)
                         + " AND (lease_until IS NULL OR lease_until < :now OR lease_owner = :owner)"
                         + " ORDER BY submitted_at, created_at")
+                .bind("epoch", Sql.timestamp(Instant.EPOCH))
                 .bind("now", Sql.timestamp(now))
                 .bind("owner", owner)
                 .bindList("platforms", platforms.stream().map(Platform::id).toList())
