@@ -16,8 +16,9 @@ final class Politeness {
           // a mention or a greeting, optionally naming the bot: "@kling", "hey bot,", "ok so"
           Pattern.compile("^@\\S+"),
           Pattern.compile(
-              "^(?:hey|hi|hello|yo|ok|okay|alright|so|um+|uh+|well|now|bot|klingbot|kling)\\b"
-                  + "(?:\\s+(?:there|bot|klingbot|kling|buddy))?",
+              // "hey there", but not the "there" of "so there's a cat on the sofa"
+              "^(?:(?:hey|hi|hello|yo)\\b(?:\\s+there\\b(?!'|\\s+(?:is|are|was|were)\\b))?|(?:ok|okay|alright|so|um+|uh+|well"
+                  + "|now|bot|klingbot|kling)\\b)(?:\\s+(?:bot|klingbot|kling|buddy)\\b)?",
               FLAGS),
           // "could you (please) (help me)", "can u", "would you be so kind as to"
           Pattern.compile(
