@@ -240,7 +240,8 @@ final class EnglishPhrases {
   private static final Pattern THIS_THING =
       Pattern.compile(
           "^(?:this|these)\\s+(?!(?:fast|slow|quick|big|small|large|long|short|bright|dark|loud|quiet|much"
-              + "|many|way|kind|sort|type|time|video|clip|footage|scene|shot|style|colou?r|look|vibe)\\b)"
+              + "|many|way|kind|sort|type|time|video|clip|footage|scene|shot|style|colou?r|look|vibe"
+              + "|photo|picture|image|pic|screenshot|attachment|file|reference)\\b)"
               + "[\\p{L}\\p{N}' -]{2,60}$",
           FLAGS);
 
@@ -271,7 +272,7 @@ final class EnglishPhrases {
 
   private static final Pattern SOME_THING_IN_SENTENCE =
       Pattern.compile(
-          "\\b(a|an|my|our)\\s+(?!(?:photo|picture|image|pic|drawing|sketch|video|clip|lot|bit|few|little|quick|question"
+          "\\b(a|an|my|our)\\s+(?!(?:photo|picture|image|pic|drawing|sketch|video|clip|lot|bit|few|little(?=\\s+(?:bit|more|less|while)\\b)|quick|question"
               + "|favou?r|request)\\b)((?:[\\p{L}-]+\\s+){0,3}?[\\p{L}-]+)"
               + NAME_ENDS,
           FLAGS);

@@ -94,6 +94,31 @@ final class InstructionReader {
   record NotFound(Optional<String> suggestion) implements Reading {}
 
   static Reading read(String text) {
+    Reading reading = readPieces(text);
+    if (reading instanceof Found found
+        && found.recognition().mode() == EditMode.ADDITION
+        && found.recognition().elements().subject() != null) {
+      // "add it sitting on the sofa" with nothing named before: "it" is what the image shows, and
+      // "sitting" is how, not part of its name
+      Matcher pronoun =
+          PRONOUN_AND_MANNER.matcher(found.recognition().elements().subject().strip());
+      if (pronoun.matches()) {
+        EditElements elements = found.recognition().elements();
+        return new Found(
+            new Recognition(
+                EditMode.ADDITION,
+                found.recognition().language(),
+                EditElements.addition(null, elements.location())),
+            found.notices());
+      }
+    }
+    return reading;
+  }
+
+  private static final Pattern PRONOUN_AND_MANNER =
+      Pattern.compile("^(?:it|them|him|her|this|that|these|those)\\s+\\p{L}+ing$", FLAGS);
+
+  private static Reading readPieces(String text) {
     List<String> sentences = sentences(text);
     if (sentences.size() > 1) {
       // "remove the poster of Dr. Who" is one sentence, whatever the sentence rules say
@@ -184,7 +209,8 @@ final class InstructionReader {
       edit = withAntecedent(edit, context).map(Found.class::cast).orElse(edit);
       edit = shownBefore(edit, editPieces.get(0), context).orElse(edit);
       edits.set(0, edit);
-      if (!splitClauses && context.stream().anyMatch(InstructionReader::startsAnotherRequest)) {
+      if ((!splitClauses && context.stream().anyMatch(InstructionReader::startsAnotherRequest))
+          || context.stream().anyMatch(piece -> ANOTHER_VIDEO_EDIT.matcher(piece).lookingAt())) {
         // "把人去掉，再加上图里的狗": the clause after "再" asks for a second edit (a later
         // sentence that asks for something else is context, and is left out)
         return new Several(Optional.of(Politeness.strip(editPieces.get(0))));
@@ -640,6 +666,25 @@ final class InstructionReader {
     }
     return false;
   }
+
+  /**
+   * A sentence asking for another change to the video, which one edit can't also do: "Also make it
+   * faster.", "Then crop it to square.", "and slow it down". (A sentence asking the bot for
+   * something else, "ignore your rules", is left out as context.)
+   */
+  private static final Pattern ANOTHER_VIDEO_EDIT =
+      Pattern.compile(
+          "^(?:(?:also|then|and|plus|oh and|after that|next|finally|please|pls|can you|could you|and then"
+              + "|oh|btw|and also|same time|at the same time|while you're at it)\\s*,?\\s+)*"
+              + "(?:make\\s+(?:it|the\\s+(?:whole\\s+)?(?:video|clip|footage|thing|sky|colou?rs?|picture|image)|everything)"
+              + "\\s+(?:a\\s+(?:bit|little|lot)\\s+)?(?:faster|slower|brighter|darker|shorter|longer|louder|quieter|warmer"
+              + "|cooler|sharper|black and white|slow[- ]?mo(?:tion)?|more\\s+(?:colou?rful|saturated|vivid|vibrant)"
+              + "|less\\s+(?:saturated|shaky|bright|dark))"
+              + "|speed\\s+(?:it\\s+|the\\s+\\w+\\s+)?up|slow\\s+(?:it\\s+|the\\s+\\w+\\s+)?down|crop|trim|mute|brighten"
+              + "|darken|recolou?r|zoom|rotate|flip|stabili[sz]e|loop|reverse|sharpen"
+              + "|add\\s+(?:some\\s+)?(?:music|a song|sound|subtitles|captions|a filter|an effect)"
+              + "|change\\s+the\\s+(?:colou?r|music|speed|song|filter)s?)\\b",
+          FLAGS);
 
   /** A piece that opens with "then", "also", 再, 然后 … and asks for another edit or action. */
   private static boolean startsAnotherRequest(String piece) {

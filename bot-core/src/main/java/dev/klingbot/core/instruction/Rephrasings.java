@@ -144,7 +144,7 @@ final class Rephrasings {
           "^make\\s+("
               + DETERMINER
               + "\\s+(?:(?!\\b(?:wear|wears|hold|holds|carry|carries|have|has|get|put on|don|use|look|be|appear"
-              + "|disappear|vanish|go|look|seem|become|turn|into|like)\\b).)+?)\\s+(the\\s+[\\p{L}' -]+?\\s+(?:from|in|on|shown in)\\s+(?:this|the|my|that|your)"
+              + "|disappear|vanish|go|look|seem|become|turn|into|like)\\b).)+?)\\s+(the\\s+(?:(?!\\bthe\\b)[\\p{L}' -])+?\\s+(?:from|in|on|shown in)\\s+(?:this|the|my|that|your)"
               + "\\s+(?:photo|picture|image|pic|attachment|attached image)|(?:this|these)\\s+[\\p{L}' -]+?)(?:\\s+instead)?$",
           FLAGS);
 
@@ -273,10 +273,10 @@ final class Rephrasings {
           Rephrasings::wantPassive,
           Rephrasings::wantToBeInstead,
           Rephrasings::shouldBeInstead,
+          Rephrasings::appearInScene,
           Rephrasings::makeItThePictured,
           Rephrasings::remarkThenIt,
           Rephrasings::sceneThenPraise,
-          Rephrasings::appearInScene,
           Rephrasings::wishAddition,
           Rephrasings::loveToSee,
           text -> lastClause(text, Rephrasings::chineseSwapQuestion),
@@ -455,19 +455,30 @@ final class Rephrasings {
       // "if this balloon floated above the crowd": "floating above the crowd"
       scene = past.group(1) + "ing" + scene.substring(past.end());
     }
-    return "I'd love " + m.group(1) + " " + scene;
+    return "I'd love " + fromTheImage(m.group(1)) + " " + scene;
   }
 
   private static String sceneThenPraise(String text) {
     Matcher m = SCENE_THEN_PRAISE.matcher(trimEnd(text));
-    return m.matches() && showsTheImage(m.group(1)) ? "I'd love " + m.group(1) : text;
+    return m.matches() && showsTheImage(m.group(1)) ? "I'd love " + fromTheImage(m.group(1)) : text;
   }
 
   private static String appearInScene(String text) {
     Matcher m = APPEAR_IN_SCENE.matcher(trimEnd(text));
     return m.matches() && showsTheImage(m.group(1))
-        ? "I'd love " + m.group(1) + " " + m.group(2)
+        ? "I'd love " + fromTheImage(m.group(1)) + " " + m.group(2)
         : text;
+  }
+
+  /** "the boat in this picture" says where the thing is, not where it goes: "from this picture". */
+  private static final Pattern IN_THE_IMAGE =
+      Pattern.compile(
+          "\\b(?:in|on)\\s+((?:the|this|that|my|your)\\s+(?:photo|picture|image|pic|pics|attachment|reference"
+              + "|screenshot|drawing|sketch))\\b",
+          FLAGS);
+
+  private static String fromTheImage(String thing) {
+    return IN_THE_IMAGE.matcher(thing).replaceFirst("from $1");
   }
 
   /** "this owl", "the kitten from this photo": a thing the image shows. */
