@@ -380,7 +380,7 @@ final class InstructionReader {
   private static Optional<Reading> withAntecedent(Found found, List<String> context) {
     Recognition recognition = found.recognition();
     String main = recognition.mainPhrase();
-    if (recognition.mode() != EditMode.REMOVAL
+    if ((recognition.mode() != EditMode.REMOVAL && recognition.mode() != EditMode.SWAP)
         || recognition.language() != Language.ENGLISH
         || main == null
         || !PRONOUN.matcher(main.strip()).matches()) {
@@ -393,10 +393,13 @@ final class InstructionReader {
         if (!thing.isEmpty() && !ElementChecks.isVague(thing)) {
           List<String> notices = new ArrayList<>(found.notices());
           notices.add("Read “" + main + "” as “" + thing + "”.");
+          // "There's a dog on the left. Can it be this cat instead?": the swap keeps its new thing
+          EditElements elements =
+              recognition.mode() == EditMode.SWAP
+                  ? EditElements.swap(thing, recognition.elements().replacement())
+                  : EditElements.removal(thing);
           return Optional.of(
-              new Found(
-                  new Recognition(EditMode.REMOVAL, Language.ENGLISH, EditElements.removal(thing)),
-                  notices));
+              new Found(new Recognition(recognition.mode(), Language.ENGLISH, elements), notices));
         }
       }
     }
