@@ -517,7 +517,7 @@ final class Rephrasings {
    */
   private static boolean namesAThing(String words) {
     return !words.isBlank()
-        && !words.matches("^(?:帮忙|帮我|帮|麻烦|请|给我|您|你|想请您|想请你|就|直接)+$")
+        && !words.matches("^(?:帮忙|帮我|帮|麻烦|请|给我|您|你|想请您|想请你|就|直接|不|能|可|以|否|可以|不能)+$")
         && !words.contains("把")
         && !words.contains("将");
   }
