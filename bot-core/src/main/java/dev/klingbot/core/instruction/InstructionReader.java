@@ -263,11 +263,7 @@ final class InstructionReader {
           && !pointsBack(named)) {
         List<String> notices = new ArrayList<>(found.notices());
         notices.add(
-            "Read “"
-                + editPiece.substring(pronoun.end(1), pronoun.end())
-                + "” as “"
-                + thing.get()
-                + "”.");
+            ImageNotices.readAs(editPiece.substring(pronoun.end(1), pronoun.end()), thing.get()));
         return Optional.of(new Found(named.recognition(), notices));
       }
     }
@@ -392,7 +388,7 @@ final class InstructionReader {
         String thing = antecedent.get();
         if (!thing.isEmpty() && !ElementChecks.isVague(thing)) {
           List<String> notices = new ArrayList<>(found.notices());
-          notices.add("Read “" + main + "” as “" + thing + "”.");
+          notices.add(ImageNotices.readAs(main, thing));
           // "There's a dog on the left. Can it be this cat instead?": the swap keeps its new thing
           EditElements elements =
               recognition.mode() == EditMode.SWAP
@@ -525,11 +521,8 @@ final class InstructionReader {
           if (typo.get().correction().sure()) {
             recognised = corrected;
             notices.add(
-                "Read “"
-                    + typo.get().correction().typed()
-                    + "” as “"
-                    + typo.get().correction().verb()
-                    + "”.");
+                ImageNotices.readAs(
+                    typo.get().correction().typed(), typo.get().correction().verb()));
             text = typo.get().text();
           } else {
             suggestion = Optional.of(typo.get().text());
