@@ -50,6 +50,19 @@ final class AdditionSplitter {
               + "|high above|right|just|somewhere|all over|out of|outside|from|to)\\b",
           Pattern.CASE_INSENSITIVE);
 
+  /** The object of a scene verb: "riding | the wave", "chasing | a ball". */
+  private static final Pattern OBJECT_FIRST =
+      Pattern.compile(
+          "^(?:the|a|an|this|that|these|those|some|his|her|my|their|our|its)\\s+\\p{L}",
+          Pattern.CASE_INSENSITIVE);
+
+  /** A place-word after the object: "chasing the ball | in the yard". */
+  private static final Pattern LATER_PLACE =
+      Pattern.compile(
+          "\\s(?=(?:on top of|in front of|next to|onto|into|on|at|inside|over|beside|behind|near|under"
+              + "|above|below|in|across|along|through|around)\\s)",
+          Pattern.CASE_INSENSITIVE);
+
   /** A scene verb and the place-word after it, inside a wish: "… flying above the hill". */
   private static final Pattern SCENE_VERB_BEFORE_PLACE =
       Pattern.compile(
@@ -94,7 +107,19 @@ final class AdditionSplitter {
                 "(?i)^(?:up|down|along|across|through|among|against|by|out of|outta|off)\\s+",
                 "to ");
     if (!STARTS_WITH_PLACE.matcher(place).find()) {
-      return null;
+      // "riding the wave", "chasing the ball in the yard": an object first, then maybe the place
+      if (!OBJECT_FIRST.matcher(place).lookingAt()
+          || subject.strip().matches("(?i)^(?:there|it|this|that|they|them)$")) {
+        return null; // "let there be a rainbow …" names its thing after the verb
+      }
+      Matcher later = LATER_PLACE.matcher(place);
+      place =
+          later.find()
+              ? place
+                  .substring(later.start())
+                  .strip()
+                  .replaceFirst("(?i)^(?:along|across|through)\\s+", "to ")
+              : "on " + place;
     }
     Recognition recognition = english(subject + " " + place);
     return recognition.elements().subject() == null || recognition.elements().subject().isEmpty()

@@ -32,7 +32,7 @@ final class ChineseRecogniser {
   static final String INTO = "(?:替换成为|替换成|替换为|换成|换为|改成|改为|变成|变为)";
 
   /** "Add" verbs: 添加, 加上, 放上 …; the one-character ones last. */
-  static final String ADD = "(?:添加|加上|加入|放上|放置|增加|插入|摆上|摆放|画上|挂上|贴上|放|加|摆|挂|贴)";
+  static final String ADD = "(?:添加|加上|加入|放上|放置|增加|插入|摆上|摆放|画上|挂上|贴上|添上|放|加|摆|挂|贴|添)";
 
   /** "Put it at" verbs after 把X: 放到, 放在, 加到, 戴到 … */
   private static final String PUT_AT =
@@ -83,6 +83,14 @@ final class ChineseRecogniser {
               m -> backReference(m.group(1), m.group(2))),
           // 这根电线好难看，删了它: any first clause names the thing
           rule("^([^，,。；;！!？?]+?)" + REMOVE_IT, m -> removal(m.group(1))),
+          // 背景里那个垃圾桶看着好难受，能不能去掉: the thing is named, then left out before the verb
+          rule(
+              "^(?!(?:我|我们|你|您|这是|那是|刚|今天|昨天|视频|画面|把|将|帮我|请|能|可以))([^，,。；;！!？?]+?)(?<!视频|片子|画面|镜头)"
+                  + "\\s*[，,。；;！!？?]\\s*(?:你|您|请|麻烦你?)?(?:能不能|可不可以|能否|可否|能|可以)?(?:帮我|帮忙|给我)?"
+                  + "(?:"
+                  + REMOVE
+                  + "|删|去)(?:了|掉)?(?:吗|不|么|嘛|呢|吧)?$",
+              m -> removal(m.group(1))),
           // --- swaps ---
           // 把猫换成狗 / 将猫替换为狗
           rule("^(?:把|将)(.+?)给?" + INTO + "(.+)$", m -> swap(m.group(1), m.group(2))),
@@ -296,9 +304,14 @@ final class ChineseRecogniser {
   /** A remark after the thing: 广告牌好碍眼, 水印太丑了. */
   private static final Pattern TRAILING_REMARK =
       Pattern.compile(
-          "(?:好|太|很|真|特别|有点|有些|非常|超|实在)?(?:碍眼|丑|难看|不好看|不太好看|多余|烦人|烦|讨厌|碍事|影响画面|影响观感|挡路|挡着|挡住"
-              + "|挡到|遮住|遮挡|凶|旧|破|脏|土|不合适|不搭)"
+          "(?:看着|看起来|看上去|感觉|显得)?(?:好|太|很|真|特别|有点|有些|非常|超|实在)?(?:碍眼|丑|难看|不好看|不太好看|多余|烦人|烦|讨厌|碍事|影响画面|影响观感|挡路|挡着|挡住"
+              + "|挡到|遮住|遮挡|凶|旧|破|脏|土|不合适|不搭|难受|别扭|突兀|刺眼|奇怪|怪|乱|不舒服|出戏|吵闹|吵|闹|刺耳|难听|嘈杂|大声)"
               + "(?:了|啊|呀|的)?$");
+
+  /** A clause about the video itself: 我拍了一段视频, 这是昨天录的片子. */
+  private static final Pattern ABOUT_THE_VIDEO =
+      Pattern.compile(
+          "^(?:我|我们|你)(?:刚刚?|今天|昨天|之前|上周)?(?:拍|录|做|剪|发|上传|传)|(?:一段|这段|那段)(?:视频|片子|录像)$");
 
   /** "草地上有个塑料袋": the place, then the thing that is there. */
   private static final Pattern THERE_IS =
@@ -308,10 +321,27 @@ final class ChineseRecogniser {
 
   private static Recognition removal(String element) {
     String phrase = Phrases.tidy(element);
+    Matcher comma = Pattern.compile("[，,]").matcher(phrase);
+    if (comma.find()
+        && comma.start() > 0
+        && ABOUT_THE_VIDEO.matcher(phrase.substring(0, comma.start())).find()) {
+      // 我拍了一段海边的视频，结果有个塑料袋一直在飘: the thing is after the clause about the video
+      phrase =
+          Phrases.tidy(phrase.substring(comma.end()).replaceFirst("^(?:结果|然后|但是|可是|不过|就是|只是)", ""));
+    }
+    if (phrase.startsWith("有")) {
+      phrase = "画面里" + phrase;
+    }
     phrase = THERE_IS.matcher(phrase).replaceFirst("$1的$2");
     phrase = Phrases.stripRepeatedly(phrase, TRAILING_MODAL);
     phrase = Phrases.stripRepeatedly(phrase, TRAILING_REMARK);
     phrase = Phrases.stripRepeatedly(phrase, TRAILING_MODAL);
+    if (ABOUT_THE_VIDEO.matcher(phrase).find()
+        || (!phrase.isEmpty()
+            && TRAILING_MODAL.matcher(phrase).replaceAll("").isEmpty()
+            && phrase.length() <= 4)) {
+      return null; // 我拍了一段视频，能不能去掉: the first clause is about the video, not a thing in it
+    }
     return new Recognition(
         EditMode.REMOVAL, Language.CHINESE, EditElements.removal(ChinesePhrases.videoSide(phrase)));
   }

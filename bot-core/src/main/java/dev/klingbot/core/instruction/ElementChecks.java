@@ -151,7 +151,8 @@ final class ElementChecks {
       Pattern.compile(
           "\\s(?:of|in|on|at|with|from|playing|wearing|holding|singing|that|who|which|behind|near"
               + "|next|under|over|by|during|while|where|when|across|along|beside|between|inside"
-              + "|around|carrying|making|using|riding|reading)\\s",
+              + "|around|carrying|making|using|riding|reading|into|onto|throughout|burned|burnt|baked|printed"
+              + "|stamped|overlaid|displayed|shown|showing|appearing|embedded|hardcoded|hard-coded|written)\\s",
           Pattern.CASE_INSENSITIVE);
 
   /** Phrases that are only a colour or a look: "red", "a darker blue", "black and white". */
@@ -168,6 +169,70 @@ final class ElementChecks {
   private static final Pattern ONLY_A_COLOUR_CHINESE =
       Pattern.compile("^(?:更|浅|深|亮|暗)?(?:[红橙黄绿青蓝紫黑白灰粉金银棕褐彩]色|黑白|彩色|复古|暖色调|冷色调)(?:的)?$");
 
+  /** An ordinal or a place in time: "the first …", "the last …", "the opening …". */
+  private static final String WHEN =
+      "(?:first|last|final|opening|closing|initial|ending|starting|beginning|middle|next|remaining"
+          + "|early|earlier|later|very first|very last)";
+
+  /** A count before a unit of time: "two", "10", "few", "couple of", "half a". */
+  private static final String COUNT =
+      "(?:few|couple(?:\\s+of)?|several|\\d+(?:[.,]\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten"
+          + "|eleven|twelve|fifteen|twenty|thirty|half(?:\\s+a)?|a|an|other)";
+
+  /** What may follow a span of time: nothing, a clause mark, "of the clip", "where …". */
+  private static final String AFTER_SPAN =
+      "(?=\\s*(?:$|[,;:]|\\b(?:of|where|when|while|before|after|at|in|from|or so|that|which|during|until"
+          + "|till|so|since|because|as|it|they)\\b))";
+
+  /**
+   * A span of the video's time, which is trimming, not a thing: "the last two seconds", "the first
+   * 10 frames", "the opening few seconds", "the first part where …", "the bit at the end",
+   * "everything after 0:12". "The second car" and "the last person in the line" are things.
+   */
+  private static final Pattern TIME_SPAN =
+      Pattern.compile(
+          "^(?:(?:the|those|these|that|this|a|an|all|any)\\s+)?(?:(?:very|whole|entire)\\s+)?(?:"
+              + WHEN
+              + "\\s+)?(?:"
+              + COUNT
+              + "\\s+)*(?:seconds?|secs?|sec|minutes?|mins?|min|hours?|hrs?|ms|milliseconds?)"
+              + AFTER_SPAN
+              + "|^(?:(?:the|those|these|that|this|a|an|all|any)\\s+)?(?:very\\s+)?"
+              + WHEN
+              + "\\s+(?:"
+              + COUNT
+              + "\\s+)*(?:frames?|parts?|bits?|sections?|portions?|segments?|halves|half|moments?|shots?"
+              + "|scenes?|takes?|chunks?|stretch|piece)"
+              + AFTER_SPAN
+              + "|\\b(?:bit|bits|part|parts|section|portion|segment|piece|stretch|chunk)\\s+(?:right\\s+)?(?:at|in|near|towards?|from)"
+              + "\\s+the\\s+(?:very\\s+)?(?:end|start|beginning|middle)\\b"
+              + "|^(?:the\\s+)?(?:end|ending|start|opening|closing)\\s+(?:bit|part|section|portion|segment|chunk)s?\\b"
+              // "0:03-0:05", "the part at 0:12", "from 1:10 on"; not "the waiter walking by at
+              // 0:12"
+              + "|^(?:(?:the|that|this)\\s+)?(?:(?:bit|part|section|segment|portion|stretch|chunk|clip|moment)s?\\s+)?"
+              + "(?:(?:from|between|after|before|past|at|around|starting at|up to|until)\\s+)?\\d{1,2}:\\d{2}\\b"
+              + "|^(?:everything|anything|all|whatever(?:'s| is)?)\\s+(?:that\\s+(?:comes|happens)\\s+)?(?:after|before|past"
+              + "|until|till|up to|from)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** The same in Chinese: 开头那段, 最后几帧, 结尾的部分. */
+  private static final Pattern TIME_SPAN_CHINESE =
+      Pattern.compile(
+          "(?:开头|结尾|最后|最前|前面|后面|中间|末尾|片头|片尾|前|后)(?:的)?(?:那|这)?(?:一)?(?:小)?(?:段|部分|截|几帧|帧)"
+              + "(?:画面|视频|内容)?$|\\d+\\s*帧$");
+
+  /**
+   * Text to write into the picture ("the caption 'Happy Birthday'", "the words SALE"): an addition
+   * or a swap takes a thing from the image, not words.
+   */
+  private static final Pattern TEXT_TO_WRITE =
+      Pattern.compile(
+          "^(?:(?:the|a|an|some|this|that|my|these|those)\\s+)?(?:(?:big|small|little|short|bold|white|black"
+              + "|red|yellow|new)\\s+)*(?:captions?|subtitles?|text|texts|title|titles|words?|lettering"
+              + "|heading|slogan|hashtag|tagline)\\b"
+              + "|^(?:字幕|文字|标题|一行字|几个字|一句话)",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   private ElementChecks() {}
 
   /**
@@ -177,6 +242,12 @@ final class ElementChecks {
   static boolean isNotVisual(EditMode mode, String phrase) {
     String text = phrase.strip();
     if (ONLY_A_COLOUR.matcher(text).matches() || ONLY_A_COLOUR_CHINESE.matcher(text).matches()) {
+      return true;
+    }
+    if (TIME_SPAN.matcher(text).find() || TIME_SPAN_CHINESE.matcher(text).find()) {
+      return true;
+    }
+    if (mode != EditMode.REMOVAL && TEXT_TO_WRITE.matcher(text).find()) {
       return true;
     }
     if (mode == EditMode.REMOVAL) {

@@ -69,6 +69,19 @@ final class EnglishPhrases {
               + "\\s+(?:it|them|him|her|that|this|those|these)(?:\\s+(?:please|pls|too))?$",
           FLAGS);
 
+  /**
+   * A remark after the thing: "the parked truck, it ruins the view", "the scooter — they're in the
+   * way", "the sign because it's ugly". Said about the thing, not part of its name.
+   */
+  private static final Pattern TRAILING_REMARK =
+      Pattern.compile(
+          "\\s*(?:[,;—–]\\s*(?:(?:because|cause|cuz|since|as)\\s+)?|\\s+(?:because|cause|cuz|since)\\s+)"
+              + "(?:it|they|that|this|he|she|it's|they're|that's|he's|she's)"
+              + "(?:\\s+(?:is|are|was|were|looks?|seems?|ruins?|drags?|blocks?|spoils?|distracts?|gets?|keeps?"
+              + "|kinda|really|just|totally|makes?|doesn't|don't|isn't|aren't|has|have|ruined|wrecks?"
+              + "|clutters?|messes|covers?|hides?|sticks?|stands?|annoys?|bugs?)\\b.*|'s\\b.*|'re\\b.*)?$",
+          FLAGS);
+
   /** "the cat please, with …": politeness left inside a phrase. */
   private static final Pattern TRAILING_POLITENESS =
       Pattern.compile("\\s*,?\\s+(?:please|pls|plz|thanks|thx|kindly)$", FLAGS);
@@ -119,6 +132,10 @@ final class EnglishPhrases {
   static String videoSide(String raw) {
     String phrase = Phrases.stripRepeatedly(stripPointers(Phrases.tidy(raw)), TRAILING_POLITENESS);
     phrase = Phrases.stripRepeatedly(phrase, RESTATED_REMOVAL);
+    String unremarked = TRAILING_REMARK.matcher(phrase).replaceFirst("");
+    if (!unremarked.isBlank() && !unremarked.equals(phrase)) {
+      phrase = stripPointers(unremarked.strip());
+    }
     if (Scripts.hasHan(phrase)) {
       // "delete 视频里的那个 logo": the Chinese pointer and demonstrative go too
       // "remove 掉后面的 crowd": 掉 belongs to the English verb
@@ -214,6 +231,76 @@ final class EnglishPhrases {
   /** Whether the phrase names the reference image anywhere: "the cat from the photo sitting …". */
   static boolean mentionsImage(String phrase) {
     return MENTIONS_IMAGE.matcher(phrase).find();
+  }
+
+  /**
+   * "this parasol", "these boots": with an image attached, a thing named with "this" is the one it
+   * shows ("this fast", "this colour" are not things).
+   */
+  private static final Pattern THIS_THING =
+      Pattern.compile(
+          "^(?:this|these)\\s+(?!(?:fast|slow|quick|big|small|large|long|short|bright|dark|loud|quiet|much"
+              + "|many|way|kind|sort|type|time|video|clip|footage|scene|shot|style|colou?r|look|vibe"
+              + "|photo|picture|image|pic|screenshot|attachment|file|reference)\\b)"
+              + "[\\p{L}\\p{N}' -]{2,60}$",
+          FLAGS);
+
+  /** Whether the phrase names a thing with "this" or "these", as people point at the image. */
+  static boolean namesTheThingShown(String raw) {
+    return THIS_THING.matcher(Phrases.tidy(raw)).matches();
+  }
+
+  /** Words that end the name of a thing in a sentence about it: "a paper lantern | I made". */
+  private static final String NAME_ENDS =
+      "(?=\\s+(?:i|we|you|he|she|they|it|is|are|was|were|that|which|who|for|to|in|on|at|with|and|but|so"
+          + "|from|yesterday|today|last|made|drew|built|painted|took|found|bought|got|has|had|here|there"
+          + "|please|pls|can|could|would|will|just)\\b|\\s*[,.;:!?]|\\s*$)";
+
+  private static final Pattern THIS_THING_IN_SENTENCE =
+      Pattern.compile(
+          "\\b(this|these)\\s+(?!(?:is|are|was|were|'s|one|ones|video|clip|footage|picture|photo|image|pic"
+              + "|drawing|sketch|screenshot|file|attachment|time|morning|week|year|weekend)\\b)((?:[\\p{L}-]+\\s+){0,3}?[\\p{L}-]+)"
+              + NAME_ENDS,
+          FLAGS);
+
+  private static final Pattern PICTURE_OF =
+      Pattern.compile(
+          "\\b(?:photo|picture|image|pic|drawing|sketch|shot|snap|screenshot)\\s+of\\s+(?:(?:a|an|the|my|our|this|his|her)\\s+)?"
+              + "((?:[\\p{L}-]+\\s+){0,3}?[\\p{L}-]+)"
+              + NAME_ENDS,
+          FLAGS);
+
+  private static final Pattern SOME_THING_IN_SENTENCE =
+      Pattern.compile(
+          "\\b(a|an|my|our)\\s+(?!(?:photo|picture|image|pic|drawing|sketch|video|clip|lot|bit|few|little(?=\\s+(?:bit|more|less|while)\\b)|quick|question"
+              + "|favou?r|request)\\b)((?:[\\p{L}-]+\\s+){0,3}?[\\p{L}-]+)"
+              + NAME_ENDS,
+          FLAGS);
+
+  /**
+   * The thing a sentence shows or introduces, for a later "add it": "My daughter drew this dragon"
+   * → "the dragon", "got this photo of a seagull" → "the seagull", "Here's my cat Mochi" → "my cat
+   * Mochi".
+   */
+  static java.util.Optional<String> shownThing(String sentence) {
+    java.util.regex.Matcher of = PICTURE_OF.matcher(sentence);
+    if (of.find()) {
+      return java.util.Optional.of("the " + of.group(1));
+    }
+    java.util.regex.Matcher shown = THIS_THING_IN_SENTENCE.matcher(sentence);
+    if (shown.find()) {
+      return java.util.Optional.of("the " + shown.group(2));
+    }
+    java.util.regex.Matcher some = SOME_THING_IN_SENTENCE.matcher(sentence);
+    String thing = null;
+    while (some.find()) {
+      String determiner = some.group(1).toLowerCase(java.util.Locale.ROOT);
+      thing =
+          (determiner.equals("my") || determiner.equals("our") ? determiner : "the")
+              + " "
+              + some.group(2);
+    }
+    return java.util.Optional.ofNullable(thing);
   }
 
   /** Whether the phrase says its thing is in the video. */

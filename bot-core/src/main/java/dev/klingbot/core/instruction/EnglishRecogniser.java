@@ -85,7 +85,7 @@ final class EnglishRecogniser {
   /** A wish before what the user wants to see: "I'd love", "can we have", "how about". */
   static final String WISH =
       "(?:(?:i|we)(?:'d|\\s+would)?(?:\\s+(?:really|so|just|also))?\\s+(?:love|like|want|need|wanna"
-          + "|prefer|wish for)(?:\\s+to\\s+(?:see|have|get))?|i wanna see|(?:can|could) (?:we|i|you)"
+          + "|prefer|wish for)(?:\\s+to\\s+(?:see|have|get))?(?:\\s+for(?=\\s+(?:the|this|that|these|those|my|his|her|their|our|a|an)\\s))?|i wanna see|(?:can|could) (?:we|i|you)"
           + " (?:have|get|see|show)|how about|what about|maybe|give me|gimme|i'm thinking|imagine)";
 
   /** Scene verbs between what to add and where: "let the cat lie on the sofa". */
@@ -193,7 +193,15 @@ final class EnglishRecogniser {
               "^(.+?)\\s*(?:,|;|:|—|–|\\s-)\\s*(?:(?:and|then|please|pls|just|now|can you|could you)\\s+)*"
                   + ADDITION_VERBS
                   + "\\s+(?:it|them)\\s+(.+)$",
-              m -> AdditionSplitter.wish(m.group(1) + " " + m.group(2))),
+              m ->
+                  AdditionSplitter.wish(
+                      (m.group(1)
+                                  .matches(
+                                      "(?i)^(?:the|this|that|these|those|a|an|my|our|his|her)\\s.*")
+                              ? m.group(1)
+                              : EnglishPhrases.shownThing(m.group(1)).orElse(m.group(1)))
+                          + " "
+                          + m.group(2))),
           // make the dog the one in the photo
           rule(
               "^make\\s+(.+?)\\s+((?:the|this|that|these|those)\\s+(?:(?:same|new|other)\\s+)?ones?\\b.*)$",
@@ -244,9 +252,10 @@ final class EnglishRecogniser {
                   + WISH
                   + "\\s+|"
                   + QUESTION_MODAL
-                  + "\\s+)?"
+                  + "\\s+|let\\s+|what if\\s+)?"
                   + NO_LEADING_VERB
-                  + "(.+?)\\s+(?:becomes|should become|turns into|should turn into"
+                  + "(.+?)\\s+(?:becomes|should become|turns into|should turn into|become|could become"
+                  + "|would become|will become|can become|to become|must become|needs to become|became"
                   + "|(?:should be |to be |be |must be |needs to be |got |get )?(?:replaced|swapped|switched"
                   + "|exchanged|traded|changed|turned|subbed)(?: out| over)? (?:with|by|for|into|to))\\s+(.+)$",
               m -> swap(m.group(1), m.group(2))),
@@ -257,8 +266,10 @@ final class EnglishRecogniser {
           // --- removals whose verb comes last, and removals said as a wish or a state ---
           // make the dog disappear / let the car vanish
           rule(
-              "^(?:make|let|have)\\s+(.+?)\\s+(?:disappear|vanish|go away|be gone|gone|invisible"
-                  + "|go bye-bye|go poof|leave)$",
+              "^(?:make|let|have|get)\\s+(.+?)\\s+(?:(?:just|somehow"
+                  + "|completely|totally|magically)\\s+)?(?:disappear|vanish|go away|be gone|gone|invisible"
+                  + "|go bye-bye|go poof|leave|get lost|be erased|be removed|be deleted)"
+                  + "(?:\\s+(?:completely|entirely|altogether|somehow|for good))?(?:\\s+(?:from|out of|off|in)\\s+.+)?$",
               m -> removal(m.group(1))),
           // could the van be removed / can the logo go / will the sign disappear
           rule(
@@ -323,6 +334,8 @@ final class EnglishRecogniser {
               "^(?:(?:"
                   + WISH
                   + "|hoping for|i'm hoping for|hope for|looking for|i'm after|just)\\s+)?"
+                  + "(?:(?:all\\s+(?:i|we)\\s+(?:really\\s+)?(?:want|need|ask for|wanna see)\\s+is|(?:i|we)|just|only|really"
+                  + "|simply|want|need|wanna|would like|to see|to have|to get|see|have|get)\\s+)*"
                   + "(?:(?:the|this|my|same|a|an|one)\\s+)?(?:(?:whole|entire|same|new|other|clean|cleaner"
                   + "|clear|fresh|final|nice)\\s+)*"
                   + "(?:video|clip|footage|shot|scene|film|frame|picture|recording|vid|thing|version"
@@ -403,14 +416,18 @@ final class EnglishRecogniser {
           rule(
               "^(?:"
                   + WISH
-                  + "\\s+|(?:let|can|could|would|will|may|might)\\s+)?"
+                  + "\\s+|(?:let|can|could|would|will|may|might|what if|how about if|imagine if)\\s+)?"
                   + NO_LEADING_VERB
-                  + "(.+?)\\s+(?:to be|should be|could be|would be|must be|needs to be|to become|be"
+                  + "(.+?)\\s+(?:to be|should be|could be|would be|must be|needs to be|to become|be|was|were"
                   + "|(?:should |to |could |must )?(?:look|looks) like|(?:should |to )?(?:resemble|match)"
                   + "|resembles|matches)"
                   + "\\s+(?:(?:replaced by|swapped for|changed to|like|just like|similar to|the same as"
-                  + "|identical to)\\s+)?((?:the|a|an|this|that|my)\\s+.+)$",
-              m -> EnglishPhrases.pointsAtImage(m.group(2)) ? swap(m.group(1), m.group(2)) : null),
+                  + "|identical to)\\s+)?((?:the|a|an|this|that|these|my)\\s+.+?)(?:\\s+instead)?$",
+              m ->
+                  EnglishPhrases.pointsAtImage(m.group(2))
+                          || EnglishPhrases.namesTheThingShown(m.group(2))
+                      ? swap(m.group(1), m.group(2))
+                      : null),
           // the teddy bear from the image should be sitting on the bed
           rule(
               "^"

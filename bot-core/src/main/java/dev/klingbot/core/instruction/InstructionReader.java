@@ -57,7 +57,13 @@ final class InstructionReader {
 
   /** Where a clause ends inside a sentence. */
   private static final Pattern CLAUSE_BREAK =
-      Pattern.compile("\\s*(?:[,;:，；：、]|\\s-\\s|\\s—\\s)\\s*");
+      Pattern.compile(
+          "\\s*(?:[,;:，；：、]|\\s-\\s|\\s—\\s)\\s*"
+              // "there's a kite in the tree and honestly I want it removed"
+              + "|\\s+(?:and|so|but)\\s+(?:(?:honestly|really|frankly|basically|just|now|yeah)\\s+)*"
+              + "(?=(?:i|we|i'd|i'm|we'd)\\s+(?:really\\s+|just\\s+|honestly\\s+)?(?:want|need|'d like|would like"
+              + "|'d love|would love|like|love|wish|hope|'d rather|rather|prefer)\\s+(?:it|them|him|her|that|this)\\b)",
+          Pattern.CASE_INSENSITIVE);
 
   /** Context that introduces a thing: "there's a ladder on the left", "I see a bin". */
   private static final Pattern ANTECEDENT =
@@ -88,11 +94,38 @@ final class InstructionReader {
   record NotFound(Optional<String> suggestion) implements Reading {}
 
   static Reading read(String text) {
+    Reading reading = readPieces(text);
+    if (reading instanceof Found found
+        && found.recognition().mode() == EditMode.ADDITION
+        && found.recognition().elements().subject() != null) {
+      // "add it sitting on the sofa" with nothing named before: "it" is what the image shows, and
+      // "sitting" is how, not part of its name
+      Matcher pronoun =
+          PRONOUN_AND_MANNER.matcher(found.recognition().elements().subject().strip());
+      if (pronoun.matches()) {
+        EditElements elements = found.recognition().elements();
+        return new Found(
+            new Recognition(
+                EditMode.ADDITION,
+                found.recognition().language(),
+                EditElements.addition(null, elements.location())),
+            found.notices());
+      }
+    }
+    return reading;
+  }
+
+  private static final Pattern PRONOUN_AND_MANNER =
+      Pattern.compile("^(?:it|them|him|her|this|that|these|those)\\s+\\p{L}+ing$", FLAGS);
+
+  private static Reading readPieces(String text) {
     List<String> sentences = sentences(text);
     if (sentences.size() > 1) {
       // "remove the poster of Dr. Who" is one sentence, whatever the sentence rules say
       Attempt whole = attempt(text);
-      if (whole.reading() instanceof Found found && !spansSentences(found.recognition())) {
+      if (whole.reading() instanceof Found found
+          && !spansSentences(found.recognition())
+          && !pointsBack(found)) {
         return found;
       }
       Reading reading = among(sentences, true);
@@ -101,10 +134,17 @@ final class InstructionReader {
       }
     }
     Attempt whole = attempt(text);
+    List<String> clauses = clauses(text);
+    if (whole.reading() instanceof Found found && pointsBack(found) && clauses.size() > 1) {
+      // "so there's this guy in a green jacket who keeps walking by, I want him gone"
+      Reading reading = among(clauses, false);
+      if (reading instanceof Found named && !pointsBack(named)) {
+        return named;
+      }
+    }
     if (whole.reading() != null) {
       return whole.reading();
     }
-    List<String> clauses = clauses(text);
     if (clauses.size() > 1) {
       Reading reading = among(clauses, false);
       if (!(reading instanceof NotFound)) {
@@ -154,14 +194,23 @@ final class InstructionReader {
       }
     }
     if (edits.stream().map(Found::recognition).distinct().count() > 1) {
-      return new Several(Optional.of(Politeness.strip(editPieces.get(0))));
+      // "No pigeons please. The pigeon near the fountain should be erased.": one request, said
+      // twice
+      Optional<Found> once = saidTwice(edits);
+      if (once.isEmpty()) {
+        return new Several(Optional.of(Politeness.strip(editPieces.get(0))));
+      }
+      edits.clear();
+      edits.add(once.get());
     }
     if (!edits.isEmpty()) {
       // "there's a guy waving in the back, can you take him out?": him is the guy
       Found edit = edits.get(0);
       edit = withAntecedent(edit, context).map(Found.class::cast).orElse(edit);
+      edit = shownBefore(edit, editPieces.get(0), context).orElse(edit);
       edits.set(0, edit);
-      if (!splitClauses && context.stream().anyMatch(InstructionReader::startsAnotherRequest)) {
+      if ((!splitClauses && context.stream().anyMatch(InstructionReader::startsAnotherRequest))
+          || context.stream().anyMatch(piece -> ANOTHER_VIDEO_EDIT.matcher(piece).lookingAt())) {
         // "把人去掉，再加上图里的狗": the clause after "再" asks for a second edit (a later
         // sentence that asks for something else is context, and is left out)
         return new Several(Optional.of(Politeness.strip(editPieces.get(0))));
@@ -175,11 +224,159 @@ final class InstructionReader {
     return new NotFound(suggestion);
   }
 
+  /** An addition verb, then the pronoun that stands for the thing: "add it", "put them". */
+  private static final Pattern ADDED_PRONOUN =
+      Pattern.compile(
+          "(\\b(?:"
+              + EnglishRecogniser.ADDITION_VERBS
+              + "|make|have|let|get)\\s+)(?:it|them|him|her)\\b",
+          FLAGS);
+
+  /**
+   * "My daughter drew this dragon. Could you add it flying over the castle?": "it" is the dragon an
+   * earlier sentence shows; the addition is read again with the dragon in its place.
+   */
+  private static Optional<Found> shownBefore(Found found, String editPiece, List<String> context) {
+    Recognition recognition = found.recognition();
+    if (recognition.mode() != EditMode.ADDITION
+        || recognition.language() != Language.ENGLISH
+        || !pointsBack(found)) {
+      return Optional.empty();
+    }
+    Matcher pronoun = ADDED_PRONOUN.matcher(editPiece);
+    if (!pronoun.find()) {
+      return Optional.empty();
+    }
+    for (String piece : context) {
+      Optional<String> thing = EnglishPhrases.shownThing(piece);
+      if (thing.isEmpty()) {
+        continue;
+      }
+      String rewritten =
+          editPiece.substring(0, pronoun.start())
+              + pronoun.group(1)
+              + thing.get()
+              + editPiece.substring(pronoun.end());
+      Attempt again = attempt(rewritten);
+      if (again.reading() instanceof Found named
+          && named.recognition().mode() == EditMode.ADDITION
+          && !pointsBack(named)) {
+        List<String> notices = new ArrayList<>(found.notices());
+        notices.add(
+            ImageNotices.readAs(editPiece.substring(pronoun.end(1), pronoun.end()), thing.get()));
+        return Optional.of(new Found(named.recognition(), notices));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the edit's thing is only a pronoun: "remove it", "add him sitting on the bench". */
+  private static boolean pointsBack(Found found) {
+    String main = found.recognition().mainPhrase();
+    return main != null && PRONOUN_FIRST.matcher(main.strip()).lookingAt();
+  }
+
+  private static final Pattern PRONOUN_FIRST =
+      Pattern.compile("^(?:it|them|him|her|he|she|they|that|this)(?:\\s+\\p{L}+ing\\b.*)?$", FLAGS);
+
+  /**
+   * Several removals of one thing ("No logo. The logo in the top left must be removed.", "remove
+   * the dog, the dog has to go"): the most specific of them, when every other one names the same
+   * thing.
+   */
+  private static Optional<Found> saidTwice(List<Found> edits) {
+    Found longest = null;
+    for (Found found : edits) {
+      Recognition recognition = found.recognition();
+      if (recognition.mode() != EditMode.REMOVAL || recognition.mainPhrase() == null) {
+        return Optional.empty();
+      }
+      if (longest == null
+          || words(recognition.mainPhrase()).length
+              > words(longest.recognition().mainPhrase()).length) {
+        longest = found;
+      }
+    }
+    for (Found found : edits) {
+      if (!sameThing(found.recognition().mainPhrase(), longest.recognition().mainPhrase())) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(longest);
+  }
+
+  /** Whether the head word of {@code shorter} is among the words of {@code longer}. */
+  private static boolean sameThing(String shorter, String longer) {
+    String[] short_ = words(Politeness.strip(shorter));
+    if (short_.length == 0) {
+      return false;
+    }
+    String head = stem(short_[short_.length - 1]);
+    if (head.length() < 2 || ElementChecks.isVague(head)) {
+      return false;
+    }
+    for (String word : words(longer)) {
+      if (stem(word).equals(head)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String[] words(String phrase) {
+    String text = phrase.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}' ]+", " ").strip();
+    return text.isEmpty() ? new String[0] : text.split("\\s+");
+  }
+
+  /** "pigeons" and "pigeon", "boxes" and "box" alike. */
+  private static String stem(String word) {
+    String stem = word.replaceAll("'s$", "");
+    if (stem.endsWith("ies") && stem.length() > 4) {
+      return stem.substring(0, stem.length() - 3) + "y";
+    }
+    stem = stem.replaceAll("s$", "");
+    return stem.replaceAll("e$", "");
+  }
+
+  /**
+   * A removal whose phrase says the request again after a comma: "the ladder, the ladder has to
+   * go", "signs please, the sign above the door needs to go". The more specific of the two.
+   */
+  private static Recognition restatedOnce(Recognition recognition) {
+    String element = recognition.elements().element();
+    if (recognition.mode() != EditMode.REMOVAL
+        || recognition.language() != Language.ENGLISH
+        || element == null) {
+      return recognition;
+    }
+    Matcher comma = Pattern.compile("\\s*[,;]\\s*").matcher(element);
+    if (!comma.find()) {
+      return recognition;
+    }
+    String first = Politeness.trimJunk(Politeness.strip(element.substring(0, comma.start())));
+    String rest = Politeness.strip(element.substring(comma.end()));
+    Optional<Recognition> again = EnglishRecogniser.recognise(rest);
+    if (first.isEmpty() || again.isEmpty() || again.get().mode() != EditMode.REMOVAL) {
+      return recognition;
+    }
+    String second = again.get().elements().element();
+    if (second == null || ElementChecks.isVague(second)) {
+      return recognition;
+    }
+    if (sameThing(first, second)) {
+      return again.get();
+    }
+    if (sameThing(second, first)) {
+      return new Recognition(EditMode.REMOVAL, Language.ENGLISH, EditElements.removal(first));
+    }
+    return recognition;
+  }
+
   /** "There's a ladder on the left. Remove it.": "it" is the ladder on the left. */
   private static Optional<Reading> withAntecedent(Found found, List<String> context) {
     Recognition recognition = found.recognition();
     String main = recognition.mainPhrase();
-    if (recognition.mode() != EditMode.REMOVAL
+    if ((recognition.mode() != EditMode.REMOVAL && recognition.mode() != EditMode.SWAP)
         || recognition.language() != Language.ENGLISH
         || main == null
         || !PRONOUN.matcher(main.strip()).matches()) {
@@ -191,11 +388,14 @@ final class InstructionReader {
         String thing = antecedent.get();
         if (!thing.isEmpty() && !ElementChecks.isVague(thing)) {
           List<String> notices = new ArrayList<>(found.notices());
-          notices.add("Read “" + main + "” as “" + thing + "”.");
+          notices.add(ImageNotices.readAs(main, thing));
+          // "There's a dog on the left. Can it be this cat instead?": the swap keeps its new thing
+          EditElements elements =
+              recognition.mode() == EditMode.SWAP
+                  ? EditElements.swap(thing, recognition.elements().replacement())
+                  : EditElements.removal(thing);
           return Optional.of(
-              new Found(
-                  new Recognition(EditMode.REMOVAL, Language.ENGLISH, EditElements.removal(thing)),
-                  notices));
+              new Found(new Recognition(recognition.mode(), Language.ENGLISH, elements), notices));
         }
       }
     }
@@ -321,11 +521,8 @@ final class InstructionReader {
           if (typo.get().correction().sure()) {
             recognised = corrected;
             notices.add(
-                "Read “"
-                    + typo.get().correction().typed()
-                    + "” as “"
-                    + typo.get().correction().verb()
-                    + "”.");
+                ImageNotices.readAs(
+                    typo.get().correction().typed(), typo.get().correction().verb()));
             text = typo.get().text();
           } else {
             suggestion = Optional.of(typo.get().text());
@@ -336,7 +533,7 @@ final class InstructionReader {
     if (recognised.isEmpty()) {
       return new Attempt(null, suggestion.or(() -> bareThing(piece)));
     }
-    Recognition recognition = recognised.get();
+    Recognition recognition = restatedOnce(recognised.get());
     if (asksForMore(recognition)) {
       return new Attempt(new Several(firstRequest(text)), Optional.empty());
     }
@@ -465,6 +662,25 @@ final class InstructionReader {
     }
     return false;
   }
+
+  /**
+   * A sentence asking for another change to the video, which one edit can't also do: "Also make it
+   * faster.", "Then crop it to square.", "and slow it down". (A sentence asking the bot for
+   * something else, "ignore your rules", is left out as context.)
+   */
+  private static final Pattern ANOTHER_VIDEO_EDIT =
+      Pattern.compile(
+          "^(?:(?:also|then|and|plus|oh and|after that|next|finally|please|pls|can you|could you|and then"
+              + "|oh|btw|and also|same time|at the same time|while you're at it)\\s*,?\\s+)*"
+              + "(?:make\\s+(?:it|the\\s+(?:whole\\s+)?(?:video|clip|footage|thing|sky|colou?rs?|picture|image)|everything)"
+              + "\\s+(?:a\\s+(?:bit|little|lot)\\s+)?(?:faster|slower|brighter|darker|shorter|longer|louder|quieter|warmer"
+              + "|cooler|sharper|black and white|slow[- ]?mo(?:tion)?|more\\s+(?:colou?rful|saturated|vivid|vibrant)"
+              + "|less\\s+(?:saturated|shaky|bright|dark))"
+              + "|speed\\s+(?:it\\s+|the\\s+\\w+\\s+)?up|slow\\s+(?:it\\s+|the\\s+\\w+\\s+)?down|crop|trim|mute|brighten"
+              + "|darken|recolou?r|zoom|rotate|flip|stabili[sz]e|loop|reverse|sharpen"
+              + "|add\\s+(?:some\\s+)?(?:music|a song|sound|subtitles|captions|a filter|an effect)"
+              + "|change\\s+the\\s+(?:colou?r|music|speed|song|filter)s?)\\b",
+          FLAGS);
 
   /** A piece that opens with "then", "also", 再, 然后 … and asks for another edit or action. */
   private static boolean startsAnotherRequest(String piece) {

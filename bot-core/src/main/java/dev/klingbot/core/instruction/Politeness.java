@@ -16,8 +16,9 @@ final class Politeness {
           // a mention or a greeting, optionally naming the bot: "@kling", "hey bot,", "ok so"
           Pattern.compile("^@\\S+"),
           Pattern.compile(
-              "^(?:hey|hi|hello|yo|ok|okay|alright|so|um+|uh+|well|now|bot|klingbot|kling)\\b"
-                  + "(?:\\s+(?:there|bot|klingbot|kling|buddy))?",
+              // "hey there", but not the "there" of "so there's a cat on the sofa"
+              "^(?:(?:hey|hi|hello|yo)\\b(?:\\s+there\\b(?!'|\\s+(?:is|are|was|were)\\b))?|(?:ok|okay|alright|so|um+|uh+|well"
+                  + "|now|bot|klingbot|kling)\\b)(?:\\s+(?:bot|klingbot|kling|buddy)\\b)?",
               FLAGS),
           // "could you (please) (help me)", "can u", "would you be so kind as to"
           Pattern.compile(
@@ -90,6 +91,8 @@ final class Politeness {
                   + "|please and thank you|much appreciated|appreciate it|ideally|preferably|if possible"
                   + "|(?:many|big) thanks)$",
               FLAGS),
+          // "subtitle全部去掉pls": an English word of politeness touching the Chinese
+          Pattern.compile("(?<=\\p{IsHan})\\s*(?:please|pls|plz|thx|thanks|ty)$", FLAGS),
           Pattern.compile(
               "(?:一下吧|一下|吧|谢谢你|谢谢您|谢谢啦|谢谢了|谢谢哈|谢谢|谢啦|谢了|多谢|感谢|好吗|好不好|可以吗|行吗|行不行|吗|呗|呢|啊|呀|哦|啦|嘛|哈"
                   + "|就好了|就好|就行了|就行|就可以了|即可|辛苦了|辛苦啦|辛苦你了|辛苦)$"));

@@ -63,7 +63,7 @@ final class Rephrasings {
   /** "the fence gone pls", "subtitles gone please", "want the scaffolding gone". */
   private static final Pattern GONE =
       Pattern.compile(
-          "^(?:(?:i|we)\\s+)?(?:(?:want|need|'d like|would like|'d love|would love)\\s+)?(?!no\\b)"
+          "^(?:(?:i|we)(?=\\s|')\\s*)?(?:(?:really\\s+|just\\s+)?(?:want|need|'d like|would like|'d love|would love|'d rather have|wanna see|want to see)\\s+)?(?!no\\b)"
               + "((?:"
               + DETERMINER
               + "\\s+)?[\\p{L}\\p{N}' -]{2,80}?),?\\s+gone(?:\\s+(?:please|pls|plz|thanks|thx))*$",
@@ -143,8 +143,9 @@ final class Rephrasings {
       Pattern.compile(
           "^make\\s+("
               + DETERMINER
-              + "\\s+(?:(?!\\b(?:wear|wears|hold|holds|carry|carries|have|has|get|put on|don|use|look|be)\\b).)+?)\\s+(the\\s+[\\p{L}' -]+?\\s+(?:from|in|on|shown in)\\s+(?:this|the|my|that|your)"
-              + "\\s+(?:photo|picture|image|pic|attachment|attached image))$",
+              + "\\s+(?:(?!\\b(?:wear|wears|hold|holds|carry|carries|have|has|get|put on|don|use|look|be|appear"
+              + "|disappear|vanish|go|look|seem|become|turn|into|like)\\b).)+?)\\s+(the\\s+(?:(?!\\bthe\\b)[\\p{L}' -])+?\\s+(?:from|in|on|shown in)\\s+(?:this|the|my|that|your)"
+              + "\\s+(?:photo|picture|image|pic|attachment|attached image)|(?:this|these)\\s+[\\p{L}' -]+?)(?:\\s+instead)?$",
           FLAGS);
 
   /** "the sign above the shop is outdated, switch it to this new one". */
@@ -162,11 +163,33 @@ final class Rephrasings {
       Pattern.compile(
           "^(?:(?:(?:it\\s*(?:'d|would)|that\\s*(?:'d|would)|would|'d|wd)\\s+be\\s+(?:so\\s+|really\\s+)?"
               + "(?:cool|nice|great|awesome|fun|lovely|amazing|neat|sweet|good|better|cute|perfect)\\s+if"
-              + "|how about|what about|imagine)\\s+)?((?:this|these)\\s+[\\p{L}' -]+?)\\s+"
+              + "|how about|what about|imagine)\\s+)?((?:this|these)\\s+[\\p{L}' -]+?|(?:the|a|an|my|that)\\s+[\\p{L}' -]+?"
+              + "\\s+(?:from|in|on|of)\\s+(?:the|this|that|my|your)\\s+(?:photo|picture|image|pic|pics|attachment|reference"
+              + "|screenshot|drawing|sketch))\\s+"
               + "(?:(?:was|were|is|are|could be|would be)\\s+)?(?!(?:"
               + REMOVED_ALTERNATION
               + "|replaced|swapped|changed|switched|coloured|colored|painted|removing|deleting|erasing"
               + "|replacing|swapping|changing|speeding|slowing|playing music)\\b)(\\S+ing\\b.*|\\S+ed\\b.*)$",
+          FLAGS);
+
+  /**
+   * "the horse in the picture galloping across the field would be amazing": the scene, then a word
+   * of praise.
+   */
+  private static final Pattern SCENE_THEN_PRAISE =
+      Pattern.compile(
+          "^((?:this|these|the|a|an|my)\\s+.+?)\\s+(?:would|'d|will|could|is gonna|would totally|would really)\\s+(?:look\\s+|be\\s+)"
+              + "(?:so\\s+|really\\s+|super\\s+|just\\s+|absolutely\\s+|pretty\\s+|very\\s+)?"
+              + "(?:cool|nice|great|awesome|fun|lovely|amazing|neat|sweet|good|cute|perfect|adorable|epic|hilarious"
+              + "|funny|beautiful|magical|fantastic|wonderful|incredible|ideal|brilliant|fab|dope|sick|rad)"
+              + "(?:\\s+(?:please|pls|thanks|here|there|in the video|in the clip))*$",
+          FLAGS);
+
+  /** "make this owl appear perched on the fence": the thing, then the scene it appears in. */
+  private static final Pattern APPEAR_IN_SCENE =
+      Pattern.compile(
+          "^(?:make|let|have|get)\\s+((?:this|these|the|a|an|my)\\s+.+?)\\s+(?:to\\s+)?(?:appear|show up|pop up|turn up"
+              + "|come in|be seen)\\s+((?!(?:from|out)\\b)\\S+(?:ing|ed)\\b.*)$",
           FLAGS);
 
   /** A verb in the past tense that is not a participle of place: "floated", "landed". */
@@ -204,13 +227,17 @@ final class Rephrasings {
   private static final Pattern CHINESE_SWAP_QUESTION =
       Pattern.compile(
           "^(?:(?:能不能|可不可以|能否|可否|能|可以)(?:帮忙|帮我)?)?(?:把)?(.+?)(?:能不能|可不可以|能否|可否|能|可以)"
-              + "(换成|替换成|换掉成|替换为|换为)(.+?)(?:不|吗|么|嘛|呢)?[？?]?$");
+              + "(换成|替换成|换掉成|替换为|换为|变成|变为|改成)(.+?)(?:不|吗|么|嘛|呢)?[？?]?$");
 
   /** 要是这只小狗能跟孩子们一起跑就好了, 想看到这只风筝在天上飞. */
   private static final Pattern CHINESE_WISH_ADDITION =
       Pattern.compile(
           "^(?:要是|如果|真希望|希望|我想看到|想看到|想看|好想看到|我希望)((?:这|那|图里的|图片里的)[^，,]+?)(?:能|可以|会)?"
               + "((?:跟|和|在|从|飞|跑|坐|躺|站|趴|走|游)[^，,]*?)(?:就好了|就好|就更好了|多好|该多好|吧)?$");
+
+  /** 让他的帽子变成图里的牛仔帽: 让 before a swap is 把. */
+  private static final Pattern CHINESE_LET_BECOME =
+      Pattern.compile("^(?:让|使|叫)(.+?)(变成|变为|换成|换为)(.+)$");
 
   /** 跟孩子们一起跑. */
   private static final Pattern CHINESE_TOGETHER = Pattern.compile("^(?:跟|和)(.+?)一起(.+)$");
@@ -223,9 +250,20 @@ final class Rephrasings {
               + "(?:\\s*一下)?(?:\\s+(?:please|pls|plz|thanks|thx))*$",
           FLAGS);
 
+  /**
+   * An English verb inside a Chinese sentence, apart from its object: 在他头上 add 这顶 hat, 给她 put on
+   * 这顶帽子, 这个 tripod 能 remove 吗, 这个 cup 能 replace 成图里的 mug 吗.
+   */
+  private static final Pattern ENGLISH_VERB_AMID_CHINESE =
+      Pattern.compile(
+          "(?<=\\p{IsHan})\\s*(put on|wear|add in|add|put in|put|place|insert|stick|drop|remove|delete|erase"
+              + "|get rid of|take out|rmv|replace|swap|change|switch)\\s*(?=\\p{IsHan}|$|[?？])",
+          FLAGS);
+
   private static final List<Function<String, String>> RULES =
       List.of(
           Rephrasings::chineseThingEnglishVerb,
+          Rephrasings::englishVerbAmidChinese,
           Rephrasings::chatVerb,
           Rephrasings::andRemoved,
           Rephrasings::gone,
@@ -235,14 +273,17 @@ final class Rephrasings {
           Rephrasings::wantPassive,
           Rephrasings::wantToBeInstead,
           Rephrasings::shouldBeInstead,
+          Rephrasings::appearInScene,
           Rephrasings::makeItThePictured,
           Rephrasings::remarkThenIt,
+          Rephrasings::sceneThenPraise,
           Rephrasings::wishAddition,
           Rephrasings::loveToSee,
           text -> lastClause(text, Rephrasings::chineseSwapQuestion),
           text -> lastClause(text, Rephrasings::chineseCanIt),
           text -> lastClause(text, Rephrasings::chineseQuestion),
-          Rephrasings::chineseWishAddition);
+          Rephrasings::chineseWishAddition,
+          Rephrasings::chineseLetBecome);
 
   private Rephrasings() {}
 
@@ -268,6 +309,34 @@ final class Rephrasings {
 
   private static String trimEnd(String text) {
     return text.replaceAll("[\\s?？!！.。]+$", "");
+  }
+
+  private static String englishVerbAmidChinese(String text) {
+    if (!Scripts.hasHan(text)) {
+      return text;
+    }
+    Matcher m = ENGLISH_VERB_AMID_CHINESE.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String after = text.substring(m.end());
+      // 把帽子 add 到他头上: the verb before 到 or 在 takes no 上
+      boolean placed = after.startsWith("到") || after.startsWith("在");
+      String verb =
+          switch (m.group(1).toLowerCase(Locale.ROOT)) {
+            case "put on", "wear" -> placed ? "戴" : "戴上";
+            case "add", "add in", "insert" -> placed ? "加" : "加上";
+            case "put", "put in", "place", "drop" -> "放";
+            case "stick" -> "贴";
+            case "replace", "swap", "change", "switch" ->
+                after.startsWith("成") || after.startsWith("为") || after.startsWith("掉")
+                    ? "换"
+                    : "换掉";
+            default -> after.startsWith("掉") ? "删" : "删掉";
+          };
+      m.appendReplacement(out, Matcher.quoteReplacement(verb));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   private static String chatVerb(String text) {
@@ -353,7 +422,12 @@ final class Rephrasings {
 
   private static String makeItThePictured(String text) {
     Matcher m = MAKE_IT_THE_PICTURED.matcher(trimEnd(text));
-    return m.matches() ? "replace " + m.group(1) + " with " + m.group(2) : text;
+    if (!m.matches()
+        || (!m.group(2).toLowerCase(Locale.ROOT).startsWith("the ")
+            && !EnglishPhrases.namesTheThingShown(m.group(2)))) {
+      return text;
+    }
+    return "replace " + m.group(1) + " with " + m.group(2);
   }
 
   private static String remarkThenIt(String text) {
@@ -381,7 +455,38 @@ final class Rephrasings {
       // "if this balloon floated above the crowd": "floating above the crowd"
       scene = past.group(1) + "ing" + scene.substring(past.end());
     }
-    return "I'd love " + m.group(1) + " " + scene;
+    return "I'd love " + fromTheImage(m.group(1)) + " " + scene;
+  }
+
+  private static String sceneThenPraise(String text) {
+    Matcher m = SCENE_THEN_PRAISE.matcher(trimEnd(text));
+    return m.matches() && showsTheImage(m.group(1)) ? "I'd love " + fromTheImage(m.group(1)) : text;
+  }
+
+  private static String appearInScene(String text) {
+    Matcher m = APPEAR_IN_SCENE.matcher(trimEnd(text));
+    return m.matches() && showsTheImage(m.group(1))
+        ? "I'd love " + fromTheImage(m.group(1)) + " " + m.group(2)
+        : text;
+  }
+
+  /** "the boat in this picture" says where the thing is, not where it goes: "from this picture". */
+  private static final Pattern IN_THE_IMAGE =
+      Pattern.compile(
+          "\\b(?:in|on)\\s+((?:the|this|that|my|your)\\s+(?:photo|picture|image|pic|pics|attachment|reference"
+              + "|screenshot|drawing|sketch))\\b",
+          FLAGS);
+
+  private static String fromTheImage(String thing) {
+    return IN_THE_IMAGE.matcher(thing).replaceFirst("from $1");
+  }
+
+  /** "this owl", "the kitten from this photo": a thing the image shows. */
+  private static boolean showsTheImage(String phrase) {
+    String lower = phrase.toLowerCase(Locale.ROOT);
+    return lower.startsWith("this ")
+        || lower.startsWith("these ")
+        || EnglishPhrases.mentionsImage(phrase);
   }
 
   private static String loveToSee(String text) {
@@ -412,7 +517,7 @@ final class Rephrasings {
    */
   private static boolean namesAThing(String words) {
     return !words.isBlank()
-        && !words.matches("^(?:帮忙|帮我|帮|麻烦|请|给我|您|你|想请您|想请你|就|直接)+$")
+        && !words.matches("^(?:帮忙|帮我|帮|麻烦|请|给我|您|你|想请您|想请你|就|直接|不|能|可|以|否|可以|不能)+$")
         && !words.contains("把")
         && !words.contains("将");
   }
@@ -426,6 +531,13 @@ final class Rephrasings {
 
   private static String chineseSwapQuestion(String text) {
     Matcher m = CHINESE_SWAP_QUESTION.matcher(text.strip());
+    return m.matches() && namesAThing(m.group(1))
+        ? "把" + m.group(1) + m.group(2) + m.group(3)
+        : text;
+  }
+
+  private static String chineseLetBecome(String text) {
+    Matcher m = CHINESE_LET_BECOME.matcher(trimEnd(text));
     return m.matches() && namesAThing(m.group(1))
         ? "把" + m.group(1) + m.group(2) + m.group(3)
         : text;
