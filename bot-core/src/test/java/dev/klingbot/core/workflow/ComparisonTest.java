@@ -200,12 +200,7 @@ class ComparisonTest {
   @Test
   void theMessageNamesTheMomentAndTheStretchTheVideoShows() {
     open();
-    Edit edit =
-        fixture
-            .workflow()
-            .service()
-            .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
-            .edit();
+    Edit edit = start();
     Path still = Path.of("compare-" + edit.id() + ".png");
     Path video = Path.of("compare-" + edit.id() + ".mp4");
 
@@ -246,14 +241,18 @@ class ComparisonTest {
   }
 
   private Edit submit(int width, int height) {
-    Edit edit =
-        fixture
-            .workflow()
-            .service()
-            .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
-            .edit();
+    Edit edit = start();
     fixture.workflow().service().submit(alice, edit.id());
     return edit;
+  }
+
+  /** Alice's edit of the 5-second sample clip: "remove the ball". */
+  private Edit start() {
+    return fixture
+        .workflow()
+        .service()
+        .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
+        .edit();
   }
 
   private static int indexOf(List<RecordingChat.Posted> posts, String text) {
