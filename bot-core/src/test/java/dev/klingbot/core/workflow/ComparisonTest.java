@@ -204,8 +204,12 @@ class ComparisonTest {
     Path still = Path.of("compare-" + edit.id() + ".png");
     Path video = Path.of("compare-" + edit.id() + ".mp4");
 
-    ChatMessage part = ComparisonViews.message(edit, 5000, 12.0, still, video, 3000, 7000, false);
-    ChatMessage same = ComparisonViews.message(edit, 1200, 0.2, still, null, 0, 5000, true);
+    ChatMessage part =
+        ComparisonViews.message(
+            edit, new Comparison.Prepared(5000, 12.0, still, video, 3000, 7000, false));
+    ChatMessage same =
+        ComparisonViews.message(
+            edit, new Comparison.Prepared(1200, 0.2, still, null, 0, 5000, true));
 
     assertThat(part.text())
         .isEqualTo(
