@@ -11,7 +11,6 @@ import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.testing.RecordingChat;
 import dev.klingbot.core.testing.WorkflowFixture;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,32 +32,6 @@ class ConversationHandlerTest {
   @AfterEach
   void close() {
     fixture.close();
-  }
-
-  /** What the asker alone was told. */
-  private static final class Told implements Replies {
-    final List<ChatMessage> messages = new ArrayList<>();
-    final List<String> done = new ArrayList<>();
-    final List<String> working = new ArrayList<>();
-
-    @Override
-    public void working(String text) {
-      working.add(text);
-    }
-
-    @Override
-    public void privately(ChatMessage message) {
-      messages.add(message);
-    }
-
-    @Override
-    public void done(String text) {
-      done.add(text);
-    }
-
-    String text() {
-      return String.join("\n", messages.stream().map(ChatMessage::text).toList());
-    }
   }
 
   private Edit start() {
