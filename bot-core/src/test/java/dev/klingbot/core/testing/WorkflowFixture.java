@@ -373,7 +373,7 @@ public final class WorkflowFixture implements AutoCloseable {
   }
 
   public static Requester requester(Platform platform, String user) {
-    return new Requester(platform, "guild-1", "channel-1", null, user, user, false);
+    return new Requester(platform, "guild-1", "channel-1", null, user, user, false, null);
   }
 
   @Override
