@@ -77,7 +77,7 @@ class RunnerAndDeliveryTest {
     fixture.workflow().runner().runOnce();
     assertThat(fixture.edits.find(edit.id()).orElseThrow().task().taskId()).isNotNull();
 
-    clock.advance(fixture.settings().taskTimeout().plusMinutes(1));
+    clock.advance(fixture.settings().jobs().taskTimeout().plusMinutes(1));
     fixture.workflow().runner().runOnce();
 
     Edit failed = fixture.edits.find(edit.id()).orElseThrow();
