@@ -90,18 +90,13 @@ public final class ServerSettingsStore {
 
   /** The language the server's admins chose ({@code en}, {@code zh}), if they chose one. */
   public Optional<String> language(Platform platform, String serverId) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT language FROM server_policies WHERE platform = :platform AND"
-                        + " server_id = :server")
-                .bindMap(Sql.server(platform, serverId))
-                .mapTo(String.class)
-                .list()
-                .stream()
-                .filter(code -> code != null && !code.isBlank())
-                .findFirst());
+    return strings(
+            "SELECT language FROM server_policies WHERE platform = :platform AND server_id = :server",
+            platform,
+            serverId)
+        .stream()
+        .filter(code -> code != null && !code.isBlank())
+        .findFirst();
   }
 
   /** Sets the server's language; {@code null} goes back to the configured default. */
@@ -209,12 +204,19 @@ public final class ServerSettingsStore {
   }
 
   public List<String> allowedChannels(Platform platform, String serverId) {
+    return strings(
+        "SELECT channel_id FROM allowed_channels WHERE platform = :platform AND server_id ="
+            + " :server ORDER BY channel_id",
+        platform,
+        serverId);
+  }
+
+  /** The one column {@code sql} selects from the rows of one server. */
+  private List<String> strings(String sql, Platform platform, String serverId) {
     return jdbi.withHandle(
         handle ->
             handle
-                .createQuery(
-                    "SELECT channel_id FROM allowed_channels WHERE platform = :platform AND"
-                        + " server_id = :server ORDER BY channel_id")
+                .createQuery(sql)
                 .bindMap(Sql.server(platform, serverId))
                 .mapTo(String.class)
                 .list());
