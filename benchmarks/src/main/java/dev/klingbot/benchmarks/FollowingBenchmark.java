@@ -116,7 +116,7 @@ public final class FollowingBenchmark {
   private static Policy planner(
       PollPlanner.History history, WorkflowSettings settings, boolean callbacks) {
     PollPlanner planner =
-        new PollPlanner(history, settings::pollDelay, settings.pollMaxInterval(), callbacks);
+        new PollPlanner(history, settings::pollDelay, settings.jobs().pollMaxInterval(), callbacks);
     return (kind, elapsed, checks) ->
         planner
                 .next(

@@ -36,18 +36,6 @@ public record Requester(
             : dev.klingbot.core.workflow.Texts.printable(userName);
   }
 
-  /** A request whose platform does not say the person's language. */
-  public Requester(
-      Platform platform,
-      String serverId,
-      String channelId,
-      String threadId,
-      String userId,
-      String userName,
-      boolean admin) {
-    this(platform, serverId, channelId, threadId, userId, userName, admin, null);
-  }
-
   /** The same request, with the language the platform says the person uses. */
   public Requester withLocale(String newLocale) {
     return new Requester(

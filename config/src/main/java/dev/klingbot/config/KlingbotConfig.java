@@ -35,35 +35,6 @@ public record KlingbotConfig(
     logging = logging == null ? LoggingConfig.defaults() : logging;
   }
 
-  /** The groups without {@code logging}, which then has its defaults. */
-  public KlingbotConfig(
-      KlingConfig kling,
-      DatabaseConfig database,
-      HttpConfig http,
-      MediaConfig media,
-      QuotaConfig quota,
-      JobsConfig jobs,
-      DiscordConfig discord,
-      SlackConfig slack,
-      LimitsConfig limits) {
-    this(kling, database, http, media, quota, jobs, discord, slack, limits, null, null);
-  }
-
-  /** The groups without {@code language}, which is then English. */
-  public KlingbotConfig(
-      KlingConfig kling,
-      DatabaseConfig database,
-      HttpConfig http,
-      MediaConfig media,
-      QuotaConfig quota,
-      JobsConfig jobs,
-      DiscordConfig discord,
-      SlackConfig slack,
-      LimitsConfig limits,
-      LoggingConfig logging) {
-    this(kling, database, http, media, quota, jobs, discord, slack, limits, logging, null);
-  }
-
   public static KlingbotConfig defaults() {
     return new KlingbotConfig(null, null, null, null, null, null, null, null, null, null, null);
   }
@@ -93,19 +64,9 @@ public record KlingbotConfig(
         kling, database, http, media, newQuota, jobs, discord, slack, limits, logging, language);
   }
 
-  public KlingbotConfig withJobs(JobsConfig newJobs) {
-    return new KlingbotConfig(
-        kling, database, http, media, quota, newJobs, discord, slack, limits, logging, language);
-  }
-
   public KlingbotConfig withLimits(LimitsConfig newLimits) {
     return new KlingbotConfig(
         kling, database, http, media, quota, jobs, discord, slack, newLimits, logging, language);
-  }
-
-  public KlingbotConfig withLogging(LoggingConfig newLogging) {
-    return new KlingbotConfig(
-        kling, database, http, media, quota, jobs, discord, slack, limits, newLogging, language);
   }
 
   public KlingbotConfig withLanguage(String newLanguage) {

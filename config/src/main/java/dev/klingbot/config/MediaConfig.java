@@ -76,77 +76,21 @@ public record MediaConfig(
     }
   }
 
-  /** Limits and storage in the local media folder. */
-  public MediaConfig(
-      String workDir,
-      DataSize maxVideoSize,
-      DataSize maxImageSize,
-      Duration downloadTimeout,
-      Duration retention,
-      boolean allowPrivateUrls,
-      DataSize diskBudget) {
-    this(
-        workDir,
-        maxVideoSize,
-        maxImageSize,
-        downloadTimeout,
-        retention,
-        allowPrivateUrls,
-        diskBudget,
-        LOCAL,
-        null);
-  }
-
   /** Whether media are shared through an S3-compatible bucket. */
   public boolean usesS3() {
     return store.equals(S3);
   }
 
-  /** Limits and storage, refusing links to private addresses. */
-  public MediaConfig(
-      String workDir,
-      DataSize maxVideoSize,
-      DataSize maxImageSize,
-      Duration downloadTimeout,
-      Duration retention) {
-    this(workDir, maxVideoSize, maxImageSize, downloadTimeout, retention, false, null);
-  }
-
-  /** Limits and storage with the default disk budget. */
-  public MediaConfig(
-      String workDir,
-      DataSize maxVideoSize,
-      DataSize maxImageSize,
-      Duration downloadTimeout,
-      Duration retention,
-      boolean allowPrivateUrls) {
-    this(workDir, maxVideoSize, maxImageSize, downloadTimeout, retention, allowPrivateUrls, null);
-  }
-
-  /** The same limits with links to private addresses allowed or refused. */
-  public MediaConfig withAllowPrivateUrls(boolean allow) {
+  /** The same limits and storage with another media folder. */
+  public MediaConfig withWorkDir(String folder) {
     return new MediaConfig(
-        workDir,
-        maxVideoSize,
-        maxImageSize,
-        downloadTimeout,
-        retention,
-        allow,
-        diskBudget,
-        store,
-        s3);
-  }
-
-  /** The same limits with another disk budget. */
-  public MediaConfig withDiskBudget(DataSize budget) {
-    return new MediaConfig(
-        workDir,
+        folder,
         maxVideoSize,
         maxImageSize,
         downloadTimeout,
         retention,
         allowPrivateUrls,
-        budget,
+        diskBudget,
         store,
         s3);
   }
@@ -171,6 +115,10 @@ public record MediaConfig(
         DataSize.ofMegabytes(200),
         DataSize.ofMegabytes(10),
         Duration.ofMinutes(5),
-        Duration.ofDays(7));
+        Duration.ofDays(7),
+        false,
+        null,
+        LOCAL,
+        null);
   }
 }

@@ -1,5 +1,6 @@
 package dev.klingbot.discord;
 
+import dev.klingbot.core.conversation.AdminWords;
 import dev.klingbot.core.conversation.CommandGrammar;
 import dev.klingbot.core.conversation.CommandSyntax;
 import dev.klingbot.core.conversation.EditCommand;
@@ -162,62 +163,8 @@ final class DiscordCommands {
       return "/kling prompt instruction:" + prompt.instruction() + edit;
     }
     if (command instanceof Admin admin) {
-      return "/kling-admin " + admin(admin);
+      return "/kling-admin " + AdminWords.of(admin).named();
     }
     return "/kling " + command.verb() + edit;
-  }
-
-  private static String admin(Admin admin) {
-    if (admin instanceof Admin.QuotaSet set) {
-      return "quota set setting:" + set.setting() + " value:" + set.value();
-    }
-    if (admin instanceof Admin.QuotaReset reset) {
-      return "quota reset setting:" + reset.setting();
-    }
-    if (admin instanceof Admin.UserShow user) {
-      return "quota user member:" + user.userId();
-    }
-    if (admin instanceof Admin.UserLimit user) {
-      return "quota user member:"
-          + user.userId()
-          + (user.dailyUnits() == null ? " reset:true" : " units:" + user.dailyUnits());
-    }
-    if (admin instanceof Admin.ChannelAdd add) {
-      return "channels add channel:" + add.channelId();
-    }
-    if (admin instanceof Admin.ChannelRemove remove) {
-      return "channels remove channel:" + remove.channelId();
-    }
-    if (admin instanceof Admin.TemplateSet set) {
-      return "template set mode:" + set.mode() + " template:" + set.template();
-    }
-    if (admin instanceof Admin.TemplateReset reset) {
-      return "template reset mode:" + reset.mode();
-    }
-    if (admin instanceof Admin.Usage usage) {
-      return usage.period() == null ? "usage" : "usage period:" + usage.period();
-    }
-    if (admin instanceof Admin.QuotaShow) {
-      return "quota show";
-    }
-    if (admin instanceof Admin.Costs) {
-      return "costs";
-    }
-    if (admin instanceof Admin.Channels) {
-      return "channels list";
-    }
-    if (admin instanceof Admin.ChannelsClear) {
-      return "channels clear";
-    }
-    if (admin instanceof Admin.Templates) {
-      return "template show";
-    }
-    if (admin instanceof Admin.Language) {
-      return "language show";
-    }
-    if (admin instanceof Admin.LanguageSet set) {
-      return set.language() == null ? "language reset" : "language set language:" + set.language();
-    }
-    return "help";
   }
 }

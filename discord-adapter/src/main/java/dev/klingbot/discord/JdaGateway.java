@@ -101,20 +101,15 @@ final class JdaGateway implements DiscordGateway {
     try (replacement) {
       Conversation where = ref.conversation();
       requireOwnShard(where);
-      GuildMessageChannel channel;
-      if (where.threadId() == null) {
-        channel = parent(where);
+      ThreadChannel thread = threadOf(where);
+      GuildMessageChannel target;
+      if (thread != null && !thread.isLocked()) {
+        reopen(thread);
+        target = thread;
       } else {
-        ThreadChannel thread = findThread(where);
-        if (thread != null && !thread.isLocked()) {
-          reopen(thread);
-          channel = thread;
-        } else {
-          // a message about this edit went to the channel when its thread was closed
-          channel = parent(where);
-        }
+        // no thread, or a message about this edit went to the channel when its thread was closed
+        target = parent(where);
       }
-      GuildMessageChannel target = channel;
       await(() -> target.editMessageById(ref.id(), replacement), timeout, "edit a message");
     }
   }
@@ -123,14 +118,8 @@ final class JdaGateway implements DiscordGateway {
   public java.util.Optional<MessageRef> findRecent(
       Conversation where, String marker, java.time.Instant since) {
     requireOwnShard(where);
-    GuildMessageChannel channel;
-    if (where.threadId() == null) {
-      channel = parent(where);
-    } else {
-      ThreadChannel thread = findThread(where);
-      channel = thread != null ? thread : parent(where);
-    }
-    GuildMessageChannel searched = channel;
+    ThreadChannel thread = threadOf(where);
+    GuildMessageChannel searched = thread != null ? thread : parent(where);
     List<Message> recent =
         await(() -> searched.getHistory().retrievePast(50), timeout, "read recent messages");
     String self = searched.getJDA().getSelfUser().getId();
@@ -228,6 +217,11 @@ final class JdaGateway implements DiscordGateway {
               + adminHint(where, Permission.MESSAGE_SEND_IN_THREADS));
     }
     return new Target(thread, where, null);
+  }
+
+  /** The conversation's thread; null when it names none or the thread is gone. */
+  private ThreadChannel threadOf(Conversation where) {
+    return where.threadId() == null ? null : findThread(where);
   }
 
   /** The thread from JDA's cache, else from its channel's archived threads; null when gone. */

@@ -16,7 +16,7 @@ class RepliesAndPostingTest {
   private final FakeGateway discord = new FakeGateway();
   private final DiscordChat chat = new DiscordChat(discord, renderer);
   private final Requester alice =
-      new Requester(Platform.DISCORD, "100", "200", null, "301", "alice", false);
+      new Requester(Platform.DISCORD, "100", "200", null, "301", "alice", false, null);
 
   @Test
   void everyHookAnswerIsEphemeralAndDoneSaysSomethingOnlyWhenNothingWasSaid() {

@@ -102,8 +102,7 @@ class KlingErrorsTest {
 
   @Test
   void droppedConnectionIsRetried() {
-    server.enqueue(
-        new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build());
+    server.enqueue(droppedConnection());
     server.enqueue(ok(TASK));
 
     assertThat(TestClients.bearer(server).queryTask("t-1").taskId()).isEqualTo("t-1");
@@ -112,12 +111,11 @@ class KlingErrorsTest {
 
   @Test
   void droppedConnectionWithoutRetriesIsANetworkError() {
-    server.enqueue(
-        new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build());
+    server.enqueue(droppedConnection());
     OkHttpKlingClient client =
         TestClients.builder(server).retryPolicy(KlingRetryPolicy.noRetries()).build();
 
-    KlingException e = catchThrowableOfType(KlingException.class, () -> client.queryTask("t-1"));
+    KlingException e = queryFails(client);
 
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertFailure(e, KlingErrorCode.NETWORK_ERROR, 0, true);
@@ -144,7 +142,7 @@ class KlingErrorsTest {
             .retryPolicy(TestClients.FAST_RETRIES.withMaxAttempts(2))
             .build();
 
-    KlingException e = catchThrowableOfType(KlingException.class, () -> client.queryTask("t-1"));
+    KlingException e = queryFails(client);
 
     assertFailure(e, KlingErrorCode.NETWORK_ERROR, 0, true);
     assertThat(e.code()).isEqualTo(-1);
@@ -161,7 +159,7 @@ class KlingErrorsTest {
             .readTimeout(Duration.ofMillis(200))
             .retryPolicy(TestClients.FAST_RETRIES.withMaxAttempts(1))
             .build();
-    KlingException e = catchThrowableOfType(KlingException.class, () -> client.queryTask("t-1"));
+    KlingException e = queryFails(client);
 
     assertFailure(e, KlingErrorCode.NETWORK_ERROR, 0, true);
   }
@@ -243,8 +241,16 @@ class KlingErrorsTest {
   }
 
   private KlingException queryFails() {
-    OkHttpKlingClient client = TestClients.bearer(server);
+    return queryFails(TestClients.bearer(server));
+  }
+
+  private static KlingException queryFails(OkHttpKlingClient client) {
     return catchThrowableOfType(KlingException.class, () -> client.queryTask("t-1"));
+  }
+
+  /** An answer that never comes: the connection is closed as the request arrives. */
+  private static MockResponse droppedConnection() {
+    return new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build();
   }
 
   /** Asserts what callers act on: the kind of error, the HTTP status and whether to retry. */

@@ -3,6 +3,7 @@ package dev.klingbot.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Typed access to request body fields; a bad field is HTTP 400 code 1201 naming it. */
 final class Fields {
@@ -10,14 +11,9 @@ final class Fields {
 
   /** A string field; absent, null and empty all count as absent. */
   static Optional<String> optionalString(JsonNode body, String name) {
-    JsonNode node = body.get(name);
-    if (node == null || node.isNull()) {
-      return Optional.empty();
-    }
-    if (!node.isTextual()) {
-      throw invalid(name + " must be a string");
-    }
-    return node.asText().isEmpty() ? Optional.empty() : Optional.of(node.asText());
+    return present(body, name)
+        .map(node -> checked(node, name, JsonNode::isTextual, "a string").asText())
+        .filter(text -> !text.isEmpty());
   }
 
   static String requiredString(JsonNode body, String name) {
@@ -29,25 +25,14 @@ final class Fields {
   }
 
   static int requiredInt(JsonNode body, String name) {
-    JsonNode node = body.get(name);
-    if (node == null || node.isNull()) {
-      throw invalid(name + " is required");
-    }
-    if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-      throw invalid(name + " must be an integer");
-    }
-    return node.intValue();
+    return required(
+            body, name, node -> node.isIntegralNumber() && node.canConvertToInt(), "an integer")
+        .intValue();
   }
 
   static Optional<ArrayNode> optionalArray(JsonNode body, String name) {
-    JsonNode node = body.get(name);
-    if (node == null || node.isNull()) {
-      return Optional.empty();
-    }
-    if (!node.isArray()) {
-      throw invalid(name + " must be an array");
-    }
-    return Optional.of((ArrayNode) node);
+    return present(body, name)
+        .map(node -> (ArrayNode) checked(node, name, JsonNode::isArray, "an array"));
   }
 
   static ArrayNode requiredArray(JsonNode body, String name) {
@@ -55,14 +40,28 @@ final class Fields {
   }
 
   static double requiredNumber(JsonNode body, String name) {
+    return required(body, name, JsonNode::isNumber, "a number").doubleValue();
+  }
+
+  /** The field, unless it is absent or null. */
+  private static Optional<JsonNode> present(JsonNode body, String name) {
     JsonNode node = body.get(name);
-    if (node == null || node.isNull()) {
-      throw invalid(name + " is required");
+    return node == null || node.isNull() ? Optional.empty() : Optional.of(node);
+  }
+
+  /** The field, which must be there and be {@code kind} ({@code a number}). */
+  private static JsonNode required(
+      JsonNode body, String name, Predicate<JsonNode> isKind, String kind) {
+    JsonNode node = present(body, name).orElseThrow(() -> invalid(name + " is required"));
+    return checked(node, name, isKind, kind);
+  }
+
+  private static JsonNode checked(
+      JsonNode node, String name, Predicate<JsonNode> isKind, String kind) {
+    if (!isKind.test(node)) {
+      throw invalid(name + " must be " + kind);
     }
-    if (!node.isNumber()) {
-      throw invalid(name + " must be a number");
-    }
-    return node.doubleValue();
+    return node;
   }
 
   static ApiException invalid(String message) {

@@ -101,13 +101,12 @@ class SlackStartTest {
             Secret.of("xoxb-wrong"), Secret.of(FakeSlack.APP_TOKEN), null, "socket", List.of());
     SlackBot bot = attempts.closeLater(bot(config, slack.apiConfig(), attempts.retry(wait -> {})));
 
-    assertThatThrownBy(bot::start)
-        .isInstanceOf(PlatformConnectException.class)
-        .hasMessageStartingWith("Slack refused the bot token (not_authed). Set slack.bot-token")
-        .hasMessageContaining("SLACK_BOT_TOKEN")
-        .message()
-        .doesNotContain("xoxb-wrong", FakeSlack.APP_TOKEN);
-    assertThat(attempts.waits()).isEmpty();
+    assertRefusedAtOnce(
+        bot,
+        "Slack refused the bot token (not_authed). Set slack.bot-token",
+        "SLACK_BOT_TOKEN",
+        "xoxb-wrong",
+        FakeSlack.APP_TOKEN);
     assertThat(slack.calls("apps.connections.open")).isEmpty();
     assertThat(slack.calls("auth.test"))
         .as(
@@ -123,13 +122,12 @@ class SlackStartTest {
         attempts.closeLater(
             bot(socketConfig("xapp-wrong"), slack.apiConfig(), attempts.retry(w -> {})));
 
-    assertThatThrownBy(bot::start)
-        .isInstanceOf(PlatformConnectException.class)
-        .hasMessageStartingWith("Slack refused the app-level token (not_authed).")
-        .hasMessageContaining("SLACK_APP_TOKEN")
-        .message()
-        .doesNotContain("xapp-wrong", FakeSlack.BOT_TOKEN);
-    assertThat(attempts.waits()).isEmpty();
+    assertRefusedAtOnce(
+        bot,
+        "Slack refused the app-level token (not_authed).",
+        "SLACK_APP_TOKEN",
+        "xapp-wrong",
+        FakeSlack.BOT_TOKEN);
   }
 
   @Test
@@ -169,5 +167,19 @@ class SlackStartTest {
         api,
         new SlackApi.Retry(1, Duration.ZERO, Duration.ZERO, d -> {}),
         retry);
+  }
+
+  /**
+   * The start ends at once, without a retry, with a sentence that starts with {@code start} and
+   * names the {@code setting} to fix, and shows none of the {@code tokens}.
+   */
+  private void assertRefusedAtOnce(SlackBot bot, String start, String setting, String... tokens) {
+    assertThatThrownBy(bot::start)
+        .isInstanceOf(PlatformConnectException.class)
+        .hasMessageStartingWith(start)
+        .hasMessageContaining(setting)
+        .message()
+        .doesNotContain(tokens);
+    assertThat(attempts.waits()).isEmpty();
   }
 }

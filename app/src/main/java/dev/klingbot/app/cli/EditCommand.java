@@ -142,7 +142,8 @@ public final class EditCommand implements Callable<Integer> {
               null,
               System.getProperty("user.name", "cli"),
               null,
-              true);
+              true,
+              null);
       Progress progress = new Progress(err);
       try {
         progress.show(Progress.Stage.CHECKING, "");

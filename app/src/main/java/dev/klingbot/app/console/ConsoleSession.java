@@ -65,7 +65,7 @@ public final class ConsoleSession {
     this.edits = requireNonNull(edits, "edits is null");
     this.chat = requireNonNull(chat, "chat is null");
     this.requester =
-        new Requester(Platform.CONSOLE, "local", "console", null, userName, userName, admin);
+        new Requester(Platform.CONSOLE, "local", "console", null, userName, userName, admin, null);
     this.replies =
         new Replies() {
           @Override

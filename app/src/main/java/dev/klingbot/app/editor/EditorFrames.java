@@ -3,11 +3,11 @@ package dev.klingbot.app.editor;
 import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.core.media.FrameExtractor;
+import dev.klingbot.core.media.ImageScaling;
 import dev.klingbot.core.media.MaskOverlay;
 import dev.klingbot.core.media.MaskScaling;
 import dev.klingbot.kling.mask.MaskBitmap;
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -132,17 +132,7 @@ final class EditorFrames {
     if (source.getWidth() == width && source.getHeight() == height) {
       return source;
     }
-    BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D graphics = scaled.createGraphics();
-    try {
-      graphics.setRenderingHint(
-          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-      graphics.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-      graphics.drawImage(source, 0, 0, width, height, null);
-    } finally {
-      graphics.dispose();
-    }
-    return scaled;
+    return ImageScaling.scaled(source, width, height, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
   }
 
   private static byte[] jpeg(BufferedImage image) {

@@ -195,7 +195,14 @@ public final class WorkflowModule extends AbstractModule {
       Clock clock,
       WorkflowMetrics metrics) {
     return new Delivery(
-        edits, chats, downloads, frames, files, settings.transientRetryWindow(), clock, metrics);
+        edits,
+        chats,
+        downloads,
+        frames,
+        files,
+        settings.jobs().transientRetryWindow(),
+        clock,
+        metrics);
   }
 
   /** The job runner; closed (its threads stopped) with the app. */

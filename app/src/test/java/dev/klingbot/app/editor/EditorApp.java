@@ -38,7 +38,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class EditorApp implements AutoCloseable {
   static final Requester OWNER =
-      new Requester(Platform.CONSOLE, "local", "console", null, "tester", "Tester", false);
+      new Requester(Platform.CONSOLE, "local", "console", null, "tester", "Tester", false, null);
 
   final Lifecycle lifecycle = new Lifecycle();
   final KlingSimulator simulator;

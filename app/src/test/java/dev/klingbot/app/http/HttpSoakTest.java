@@ -59,7 +59,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HttpSoakTest {
   private static final int SLOW_CLIENTS = 200;
   private static final Requester OWNER =
-      new Requester(Platform.CONSOLE, "local", "console", null, "soak", "Soak", false);
+      new Requester(Platform.CONSOLE, "local", "console", null, "soak", "Soak", false, null);
 
   @TempDir Path dir;
 

@@ -14,15 +14,8 @@ public final class TestConfigs {
    * at {@code dir/mediaFolder}.
    */
   public static KlingbotConfig inFolder(Path dir, String mediaFolder) {
-    MediaConfig media = MediaConfig.defaults();
     return KlingbotConfig.defaults()
         .withDatabase(new DatabaseConfig("jdbc:h2:file:" + dir.resolve("db"), "", null, 5))
-        .withMedia(
-            new MediaConfig(
-                dir.resolve(mediaFolder).toString(),
-                media.maxVideoSize(),
-                media.maxImageSize(),
-                media.downloadTimeout(),
-                media.retention()));
+        .withMedia(MediaConfig.defaults().withWorkDir(dir.resolve(mediaFolder).toString()));
   }
 }

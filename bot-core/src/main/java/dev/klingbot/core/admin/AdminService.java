@@ -140,25 +140,9 @@ public final class AdminService {
     PolicyOverrides own = settings.policy(who.platform(), who.serverId());
     QuotaPolicy policy = quota.policy(who.platform(), who.serverId());
     StringBuilder text = new StringBuilder(Messages.text("admin.quota.title"));
-    line(text, QuotaSetting.DAILY, units(policy.dailyUnits()), own.dailyUnits() != null);
-    line(text, QuotaSetting.MONTHLY, units(policy.monthlyUnits()), own.monthlyUnits() != null);
-    line(
-        text,
-        QuotaSetting.USER_DAILY,
-        units(policy.userDailyUnits()),
-        own.userDailyUnits() != null);
-    line(
-        text,
-        QuotaSetting.CONCURRENT,
-        Integer.toString(policy.maxConcurrentJobs()),
-        own.maxConcurrentJobs() != null);
-    line(text, QuotaSetting.PRO, onOff(policy.allowPro()), own.allowPro() != null);
-    line(
-        text,
-        QuotaSetting.TEN_SECONDS,
-        onOff(policy.allowTenSeconds()),
-        own.allowTenSeconds() != null);
-    line(text, QuotaSetting.TIME_ZONE, policy.timeZone().getId(), own.timeZone() != null);
+    for (QuotaSetting setting : QuotaSetting.values()) {
+      line(text, setting, shown(policy, setting), own.isSet(setting));
+    }
     var usage = quota.usage(who.platform(), who.serverId(), who.userId(), clock.instant());
     text.append('\n')
         .append(
@@ -167,15 +151,7 @@ public final class AdminService {
                 usage.serverUsedToday(),
                 usage.serverUsedThisMonth(),
                 usage.running()));
-    AdminSyntax syntax = AdminSyntax.of(syntaxes.apply(who.platform()));
-    String setting = Messages.text("admin.placeholder.setting");
-    text.append('\n')
-        .append(
-            Messages.text(
-                "admin.quota.change",
-                syntax.quotaSet(setting, Messages.text("admin.placeholder.value")),
-                syntax.quotaSet("daily", "50"),
-                syntax.quotaReset(setting)));
+    text.append('\n').append(syntax(who).quotaChanges());
     return Reply.text(text.toString());
   }
 
@@ -187,6 +163,19 @@ public final class AdminService {
                 setting.key(),
                 value,
                 setting.description()));
+  }
+
+  /** The value of {@code setting} in {@code policy}, in words. */
+  private static String shown(QuotaPolicy policy, QuotaSetting setting) {
+    return switch (setting) {
+      case DAILY -> units(policy.dailyUnits());
+      case MONTHLY -> units(policy.monthlyUnits());
+      case USER_DAILY -> units(policy.userDailyUnits());
+      case CONCURRENT -> Integer.toString(policy.maxConcurrentJobs());
+      case PRO -> onOff(policy.allowPro());
+      case TEN_SECONDS -> onOff(policy.allowTenSeconds());
+      case TIME_ZONE -> policy.timeZone().getId();
+    };
   }
 
   private static String units(int count) {
@@ -267,7 +256,7 @@ public final class AdminService {
   public Reply channels(Requester who) {
     requireAdmin(who);
     List<String> channels = settings.allowedChannels(who.platform(), who.serverId());
-    AdminSyntax syntax = AdminSyntax.of(syntaxes.apply(who.platform()));
+    AdminSyntax syntax = syntax(who);
     String channel = Messages.text("admin.placeholder.channel");
     if (channels.isEmpty()) {
       return Reply.text(Messages.text("admin.channels.all", syntax.channelsAdd(channel)));
@@ -323,14 +312,7 @@ public final class AdminService {
                 "admin.templates.variables",
                 "{element}, {original}, {replacement}, {subject}, {location}, {images}",
                 "<<<video_1>>>, <<<image_1>>>, <<<image_2>>>"));
-    AdminSyntax syntax = AdminSyntax.of(syntaxes.apply(who.platform()));
-    String modeWord = Messages.text("admin.placeholder.mode");
-    text.append('\n')
-        .append(
-            Messages.text(
-                "admin.templates.change",
-                syntax.templateSet(modeWord, Messages.text("admin.placeholder.template")),
-                syntax.templateReset(modeWord)));
+    text.append('\n').append(syntax(who).templateChanges());
     return Reply.text(text.toString());
   }
 
@@ -508,6 +490,11 @@ public final class AdminService {
           EditException.Kind.NOT_ALLOWED, Messages.text("admin.channels.missing"));
     }
     return value;
+  }
+
+  /** The admin commands as written on {@code who}'s platform. */
+  private AdminSyntax syntax(Requester who) {
+    return AdminSyntax.of(syntaxes.apply(who.platform()));
   }
 
   private String mention(Requester who, String userId) {

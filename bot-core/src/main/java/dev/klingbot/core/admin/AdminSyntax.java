@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.core.conversation.CommandSyntax;
 import dev.klingbot.core.conversation.EditCommand.Admin;
+import dev.klingbot.core.i18n.Messages;
 
 /**
  * Admin commands as hints in admin messages, in the front-end's own syntax (Discord's {@code
@@ -21,11 +22,11 @@ public final class AdminSyntax {
     return new AdminSyntax(syntax);
   }
 
-  public String quotaSet(String setting, String value) {
+  private String quotaSet(String setting, String value) {
     return syntax.show(new Admin.QuotaSet(setting, value));
   }
 
-  public String quotaReset(String setting) {
+  private String quotaReset(String setting) {
     return syntax.show(new Admin.QuotaReset(setting));
   }
 
@@ -41,11 +42,30 @@ public final class AdminSyntax {
     return syntax.show(new Admin.ChannelsClear());
   }
 
-  public String templateSet(String mode, String template) {
+  private String templateSet(String mode, String template) {
     return syntax.show(new Admin.TemplateSet(mode, template));
   }
 
-  public String templateReset(String mode) {
+  private String templateReset(String mode) {
     return syntax.show(new Admin.TemplateReset(mode));
+  }
+
+  /** How to change a quota setting or put it back: the admin.quota.change sentence. */
+  public String quotaChanges() {
+    String setting = Messages.text("admin.placeholder.setting");
+    return Messages.text(
+        "admin.quota.change",
+        quotaSet(setting, Messages.text("admin.placeholder.value")),
+        quotaSet("daily", "50"),
+        quotaReset(setting));
+  }
+
+  /** How to set a prompt template or put it back: the admin.templates.change sentence. */
+  public String templateChanges() {
+    String mode = Messages.text("admin.placeholder.mode");
+    return Messages.text(
+        "admin.templates.change",
+        templateSet(mode, Messages.text("admin.placeholder.template")),
+        templateReset(mode));
   }
 }

@@ -501,64 +501,9 @@ public final class CommandGrammar {
       return "prompt " + prompt.instruction();
     }
     if (command instanceof Admin admin) {
-      return "admin " + formatAdmin(admin);
+      return "admin " + AdminWords.of(admin).typed();
     }
     return command.verb() + (command.editId() == null ? "" : " " + command.editId());
-  }
-
-  private static String formatAdmin(Admin admin) {
-    if (admin instanceof Admin.QuotaSet q) {
-      return "quota set " + q.setting() + " " + q.value();
-    }
-    if (admin instanceof Admin.QuotaReset q) {
-      return "quota reset " + q.setting();
-    }
-    if (admin instanceof Admin.UserShow u) {
-      return "quota user " + u.userId();
-    }
-    if (admin instanceof Admin.UserLimit u) {
-      return "quota user "
-          + u.userId()
-          + " "
-          + (u.dailyUnits() == null ? "reset" : u.dailyUnits().toString());
-    }
-    if (admin instanceof Admin.ChannelAdd c) {
-      return "channels add " + c.channelId();
-    }
-    if (admin instanceof Admin.ChannelRemove c) {
-      return "channels remove " + c.channelId();
-    }
-    if (admin instanceof Admin.TemplateSet t) {
-      return "template set " + t.mode() + " " + t.template();
-    }
-    if (admin instanceof Admin.TemplateReset t) {
-      return "template reset " + t.mode();
-    }
-    if (admin instanceof Admin.Usage u) {
-      return u.period() == null ? "usage" : "usage " + u.period();
-    }
-    if (admin instanceof Admin.QuotaShow) {
-      return "quota";
-    }
-    if (admin instanceof Admin.Costs) {
-      return "costs";
-    }
-    if (admin instanceof Admin.Channels) {
-      return "channels";
-    }
-    if (admin instanceof Admin.ChannelsClear) {
-      return "channels clear";
-    }
-    if (admin instanceof Admin.Templates) {
-      return "template";
-    }
-    if (admin instanceof Admin.Language) {
-      return "language";
-    }
-    if (admin instanceof Admin.LanguageSet l) {
-      return l.language() == null ? "language reset" : "language set " + l.language();
-    }
-    return "help";
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -55,8 +55,6 @@ final class ChineseRecogniser {
   private static final Pattern SPACE_BETWEEN_HAN =
       Pattern.compile("(?<=\\p{IsHan})\\s+(?=\\p{IsHan})");
 
-  private record Rule(Pattern pattern, Function<Matcher, Recognition> read) {}
-
   /** Pronouns that point back at a thing named before: 把它删了. */
   private static final String BACK_REFERENCE = "(?:它们|他们|她们|它|他|她|这个|那个|这些|那些|这玩意儿?|那玩意儿?)";
 
@@ -73,7 +71,7 @@ final class ChineseRecogniser {
           + BACK_REFERENCE
           + ")$";
 
-  private static final List<Rule> RULES =
+  private static final List<RecognitionRule> RULES =
       List.of(
           // 画面右边有个垃圾桶，把它删了: the thing is named first, then pointed back at
           rule(
@@ -276,20 +274,11 @@ final class ChineseRecogniser {
               + "[把将](?!它|他们|她们|它们|[他她](?:给我?)?(?:删|去|弄|拿|干|抹|擦|清|移|P|p)|这个$|那个$).+)$");
 
   private static Optional<Recognition> byRules(String text) {
-    for (Rule rule : RULES) {
-      Matcher matcher = rule.pattern().matcher(text);
-      if (matcher.matches()) {
-        Recognition recognition = rule.read().apply(matcher);
-        if (recognition != null) {
-          return Optional.of(recognition);
-        }
-      }
-    }
-    return Optional.empty();
+    return RecognitionRule.first(RULES, text);
   }
 
-  private static Rule rule(String regex, Function<Matcher, Recognition> read) {
-    return new Rule(Pattern.compile(regex), read);
+  private static RecognitionRule rule(String regex, Function<Matcher, Recognition> read) {
+    return new RecognitionRule(Pattern.compile(regex), read);
   }
 
   /** Words between the thing and the verb: 水印得去掉, 路人必须删掉, 车给我弄走. */

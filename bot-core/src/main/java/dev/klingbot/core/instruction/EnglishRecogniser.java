@@ -124,9 +124,7 @@ final class EnglishRecogniser {
   private static final String NO_LEADING_VERB =
       "(?!(?:" + REMOVAL_VERBS + "|" + ADDITION_VERBS + "|make|replace|swap|change|turn)\\b)";
 
-  private record Rule(Pattern pattern, Function<Matcher, Recognition> read) {}
-
-  private static final List<Rule> RULES =
+  private static final List<RecognitionRule> RULES =
       List.of(
           // --- swaps ---
           // replace the red car with the blue truck / replace X by Y
@@ -481,20 +479,11 @@ final class EnglishRecogniser {
   private EnglishRecogniser() {}
 
   static Optional<Recognition> recognise(String instruction) {
-    for (Rule rule : RULES) {
-      Matcher matcher = rule.pattern().matcher(instruction);
-      if (matcher.matches()) {
-        Recognition recognition = rule.read().apply(matcher);
-        if (recognition != null) {
-          return Optional.of(recognition);
-        }
-      }
-    }
-    return Optional.empty();
+    return RecognitionRule.first(RULES, instruction);
   }
 
-  private static Rule rule(String regex, Function<Matcher, Recognition> read) {
-    return new Rule(Pattern.compile(regex, FLAGS), read);
+  private static RecognitionRule rule(String regex, Function<Matcher, Recognition> read) {
+    return new RecognitionRule(Pattern.compile(regex, FLAGS), read);
   }
 
   private static Recognition removal(String element) {

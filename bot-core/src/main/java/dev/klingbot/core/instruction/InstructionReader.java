@@ -639,16 +639,19 @@ final class InstructionReader {
         .map(correction -> new Typo(correction, correction.verb() + rest));
   }
 
-  /** A sentence end inside a phrase, not counting abbreviations such as "Dr." or "St.". */
+  /** Not right after an abbreviation such as "Dr." or "St.", whose full stop ends no sentence. */
+  private static final String AFTER_NO_ABBREVIATION =
+      "(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Mt|Jr|Sr|vs|etc|No|Prof|Ave|Rd|approx))";
+
+  /** A sentence end inside a phrase, not counting abbreviations. */
   private static final Pattern SENTENCE_END =
       Pattern.compile(
-          "(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Mt|Jr|Sr|vs|etc|No|Prof|Ave|Rd|approx))[.!?]\\s+\\S|[。！？]\\s*\\S",
-          Pattern.CASE_INSENSITIVE);
+          AFTER_NO_ABBREVIATION + "[.!?]\\s+\\S|[。！？]\\s*\\S", Pattern.CASE_INSENSITIVE);
 
+  /** A new sentence that starts with a small letter. */
   private static final Pattern LOWER_CASE_SENTENCE =
       Pattern.compile(
-          "(?<!\\b(?:Mr|Mrs|Ms|Dr|St|Mt|Jr|Sr|vs|etc|No|Prof|Ave|Rd|approx))(?<=[.!?])\\s+(?=\\p{Ll})",
-          Pattern.CASE_INSENSITIVE);
+          AFTER_NO_ABBREVIATION + "(?<=[.!?])\\s+(?=\\p{Ll})", Pattern.CASE_INSENSITIVE);
 
   private static boolean spansSentences(Recognition recognition) {
     EditElements elements = recognition.elements();

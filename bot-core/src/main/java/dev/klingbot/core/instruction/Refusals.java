@@ -21,169 +21,92 @@ final class Refusals {
   }
 
   static Refused notAnEdit(String instruction, Language language) {
-    if (language == Language.CHINESE) {
-      return new Refused(
-          RefusalReason.NOT_AN_EDIT,
-          Messages.text(
-              Lang.ZH,
-              "instruction.refusal.not.an.edit",
-              echo(instruction),
-              exampleZh(EditMode.SWAP)));
-    }
-    return notAnEdit(instruction);
-  }
-
-  static Refused notAnEdit(String instruction) {
-    return new Refused(
-        RefusalReason.NOT_AN_EDIT,
-        Messages.text(
-            "instruction.refusal.not.an.edit", echo(instruction), example(EditMode.SWAP)));
+    return notAnEdit("instruction.refusal.not.an.edit", instruction, EditMode.SWAP, language);
   }
 
   static Refused notVisual(EditMode mode, String phrase, Language language) {
-    if (language == Language.CHINESE) {
-      return new Refused(
-          RefusalReason.NOT_AN_EDIT,
-          Messages.text(
-              Lang.ZH,
-              "instruction.refusal.not.visual." + mode.wireName(),
-              echo(phrase),
-              exampleZh(mode)));
-    }
-    return notVisual(mode, phrase);
-  }
-
-  static Refused notVisual(EditMode mode, String phrase) {
-    return new Refused(
-        RefusalReason.NOT_AN_EDIT,
-        Messages.text(
-            "instruction.refusal.not.visual." + mode.wireName(), echo(phrase), example(mode)));
-  }
-
-  static Refused vague(EditMode mode, String phrase, Language language) {
-    if (language == Language.CHINESE) {
-      String message =
-          phrase.isBlank()
-              ? Messages.text(
-                  Lang.ZH,
-                  "instruction.refusal.vague." + mode.wireName() + ".blank",
-                  exampleZh(mode))
-              : Messages.text(
-                  Lang.ZH,
-                  "instruction.refusal.vague." + mode.wireName(),
-                  echo(phrase),
-                  exampleZh(mode));
-      return new Refused(RefusalReason.NOT_AN_EDIT, message);
-    }
-    return vague(mode, phrase);
-  }
-
-  static Refused vague(EditMode mode, String phrase) {
-    String message =
-        phrase.isBlank()
-            ? Messages.text(
-                "instruction.refusal.vague." + mode.wireName() + ".blank", example(mode))
-            : Messages.text(
-                "instruction.refusal.vague." + mode.wireName(), echo(phrase), example(mode));
-    return new Refused(RefusalReason.NOT_AN_EDIT, message);
-  }
-
-  static Refused imagesMissing(EditMode mode, boolean raw, Language language) {
-    if (language == Language.CHINESE) {
-      return new Refused(
-          RefusalReason.IMAGES_MISSING,
-          mode == EditMode.SWAP
-              ? Messages.text(
-                  Lang.ZH,
-                  "instruction.refusal.images.missing.swap",
-                  raw ? rawExample(EditMode.SWAP, Lang.ZH) : exampleZh(EditMode.SWAP))
-              : Messages.text(
-                  Lang.ZH,
-                  "instruction.refusal.images.missing.addition",
-                  raw ? rawExample(EditMode.ADDITION, Lang.ZH) : exampleZh(EditMode.ADDITION)));
-    }
-    return imagesMissing(mode, raw);
-  }
-
-  static Refused imagesMissing(EditMode mode, boolean raw) {
-    String message =
-        mode == EditMode.SWAP
-            ? Messages.text(
-                "instruction.refusal.images.missing.swap",
-                raw ? rawExample(EditMode.SWAP) : example(EditMode.SWAP))
-            : Messages.text(
-                "instruction.refusal.images.missing.addition",
-                raw ? rawExample(EditMode.ADDITION) : example(EditMode.ADDITION));
-    return new Refused(RefusalReason.IMAGES_MISSING, message);
-  }
-
-  static Refused tooManyImages(EditMode mode, int attached, Language language) {
-    if (language == Language.CHINESE) {
-      return new Refused(
-          RefusalReason.TOO_MANY_IMAGES,
-          Messages.text(
-              Lang.ZH,
-              mode == EditMode.SWAP
-                  ? "instruction.refusal.too.many.images.swap"
-                  : "instruction.refusal.too.many.images.addition",
-              String.valueOf(attached)));
-    }
-    return tooManyImages(mode, attached);
-  }
-
-  static Refused tooManyImages(EditMode mode, int attached) {
-    String message =
-        Messages.text(
-            mode == EditMode.SWAP
-                ? "instruction.refusal.too.many.images.swap"
-                : "instruction.refusal.too.many.images.addition",
-            String.valueOf(attached));
-    return new Refused(RefusalReason.TOO_MANY_IMAGES, message);
-  }
-
-  static Refused promptTooLong(int length, Language language) {
-    if (language == Language.CHINESE) {
-      return new Refused(
-          RefusalReason.PROMPT_TOO_LONG,
-          Messages.text(
-              Lang.ZH,
-              "instruction.refusal.prompt.too.long",
-              String.valueOf(length),
-              String.valueOf(EditPlan.MAX_PROMPT_LENGTH),
-              exampleZh(EditMode.REMOVAL)));
-    }
-    return promptTooLong(length);
-  }
-
-  static Refused instructionTooLong(int length, Language language) {
-    if (language == Language.CHINESE) {
-      return new Refused(
-          RefusalReason.PROMPT_TOO_LONG,
-          Messages.text(
-              Lang.ZH,
-              "instruction.refusal.instruction.too.long",
-              String.valueOf(length),
-              String.valueOf(EditPlan.MAX_PROMPT_LENGTH),
-              exampleZh(EditMode.REMOVAL)));
-    }
-    return instructionTooLong(length);
+    return notAnEdit("instruction.refusal.not.visual." + mode.wireName(), phrase, mode, language);
   }
 
   /** More than one edit (or an edit plus another request) in one instruction. */
   static Refused severalEdits(String instruction, Language language) {
-    if (language == Language.CHINESE) {
-      return new Refused(
-          RefusalReason.NOT_AN_EDIT,
-          Messages.text(
-              Lang.ZH,
-              "instruction.refusal.several.edits",
-              echo(instruction),
-              exampleZh(EditMode.REMOVAL)));
-    }
+    return notAnEdit("instruction.refusal.several.edits", instruction, EditMode.REMOVAL, language);
+  }
+
+  /** Words that are no edit: message {@code key} quotes them and ends with an example. */
+  private static Refused notAnEdit(
+      String key, String words, EditMode exampleMode, Language language) {
+    Lang lang = lang(language);
     return new Refused(
         RefusalReason.NOT_AN_EDIT,
+        Messages.text(lang, key, echo(words), example(exampleMode, lang)));
+  }
+
+  static Refused vague(EditMode mode, String phrase, Language language) {
+    Lang lang = lang(language);
+    String key = "instruction.refusal.vague." + mode.wireName();
+    String message =
+        phrase.isBlank()
+            ? Messages.text(lang, key + ".blank", example(mode, lang))
+            : Messages.text(lang, key, echo(phrase), example(mode, lang));
+    return new Refused(RefusalReason.NOT_AN_EDIT, message);
+  }
+
+  /** Too few images for {@code mode}, in the user's language. */
+  static Refused imagesMissing(EditMode mode, boolean raw) {
+    return imagesMissing(mode, raw, Language.ENGLISH);
+  }
+
+  static Refused imagesMissing(EditMode mode, boolean raw, Language language) {
+    Lang lang = lang(language);
+    EditMode wanted = mode == EditMode.SWAP ? EditMode.SWAP : EditMode.ADDITION;
+    return new Refused(
+        RefusalReason.IMAGES_MISSING,
         Messages.text(
-            "instruction.refusal.several.edits", echo(instruction), example(EditMode.REMOVAL)));
+            lang,
+            "instruction.refusal.images.missing." + wanted.wireName(),
+            raw ? rawExample(wanted, lang) : example(wanted, lang)));
+  }
+
+  /** Too many images for {@code mode}, in the user's language. */
+  static Refused tooManyImages(EditMode mode, int attached) {
+    return tooManyImages(mode, attached, Language.ENGLISH);
+  }
+
+  static Refused tooManyImages(EditMode mode, int attached, Language language) {
+    return new Refused(
+        RefusalReason.TOO_MANY_IMAGES,
+        Messages.text(
+            lang(language),
+            mode == EditMode.SWAP
+                ? "instruction.refusal.too.many.images.swap"
+                : "instruction.refusal.too.many.images.addition",
+            String.valueOf(attached)));
+  }
+
+  /** A prompt over Kling's length, in the user's language. */
+  static Refused promptTooLong(int length) {
+    return tooLong("instruction.refusal.prompt.too.long", length, Language.ENGLISH);
+  }
+
+  static Refused promptTooLong(int length, Language language) {
+    return tooLong("instruction.refusal.prompt.too.long", length, language);
+  }
+
+  static Refused instructionTooLong(int length, Language language) {
+    return tooLong("instruction.refusal.instruction.too.long", length, language);
+  }
+
+  private static Refused tooLong(String key, int length, Language language) {
+    Lang lang = lang(language);
+    return new Refused(
+        RefusalReason.PROMPT_TOO_LONG,
+        Messages.text(
+            lang,
+            key,
+            String.valueOf(length),
+            String.valueOf(EditPlan.MAX_PROMPT_LENGTH),
+            example(EditMode.REMOVAL, lang)));
   }
 
   /**
@@ -191,33 +114,13 @@ final class Refusals {
    * mean: …?" (Chinese: "你是不是想说：…？").
    */
   static Refused withSuggestion(Refused refused, String suggestion, Language language) {
-    Lang lang = language == Language.CHINESE ? Lang.ZH : Messages.current();
+    Lang lang = lang(language);
     String offer = Messages.text(lang, "instruction.refusal.did.you.mean", suggestion);
     String message = refused.message();
     String separator =
         lang == Lang.ZH ? (message.endsWith("。") ? "" : "。") : (message.endsWith(".") ? " " : ". ");
     return new Refused(
         refused.reason(), message + separator + offer, java.util.Optional.of(suggestion));
-  }
-
-  static Refused promptTooLong(int length) {
-    return new Refused(
-        RefusalReason.PROMPT_TOO_LONG,
-        Messages.text(
-            "instruction.refusal.prompt.too.long",
-            String.valueOf(length),
-            String.valueOf(EditPlan.MAX_PROMPT_LENGTH),
-            example(EditMode.REMOVAL)));
-  }
-
-  static Refused instructionTooLong(int length) {
-    return new Refused(
-        RefusalReason.PROMPT_TOO_LONG,
-        Messages.text(
-            "instruction.refusal.instruction.too.long",
-            String.valueOf(length),
-            String.valueOf(EditPlan.MAX_PROMPT_LENGTH),
-            example(EditMode.REMOVAL)));
   }
 
   static Refused negativePromptTooLong(int length) {
@@ -264,14 +167,21 @@ final class Refusals {
             "instruction.refusal.raw.removal.with.image", token, rawExample(EditMode.REMOVAL)));
   }
 
-  /** The example instruction for {@code mode}, in the user's language. */
-  private static String example(EditMode mode) {
-    return Messages.text("instruction.example." + mode.wireName());
+  /**
+   * The language of a refusal: Chinese for an instruction written in Chinese, else the user's
+   * language.
+   */
+  private static Lang lang(Language language) {
+    return language == Language.CHINESE ? Lang.ZH : Messages.current();
   }
 
-  /** The example instruction for {@code mode}, in Chinese. */
-  private static String exampleZh(EditMode mode) {
-    return Messages.text(Lang.ZH, "instruction.example." + mode.wireName());
+  /** The example instruction for {@code mode}, in the user's language. */
+  private static String example(EditMode mode) {
+    return example(mode, Messages.current());
+  }
+
+  private static String example(EditMode mode, Lang lang) {
+    return Messages.text(lang, "instruction.example." + mode.wireName());
   }
 
   /** The example raw prompt (with placeholders) for {@code mode}, in the user's language. */

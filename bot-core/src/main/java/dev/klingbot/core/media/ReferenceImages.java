@@ -246,7 +246,7 @@ public final class ReferenceImages {
       newWidth = (int) Math.ceil(height / MAX_RATIO);
     }
     boolean alpha = image.getColorModel().hasAlpha();
-    BufferedImage padded = canvasFor(image, newWidth, newHeight);
+    BufferedImage padded = ImageScaling.canvasFor(image, newWidth, newHeight);
     Graphics2D g = padded.createGraphics();
     try {
       if (!alpha) {
@@ -260,25 +260,8 @@ public final class ReferenceImages {
     return padded;
   }
 
-  /** An empty picture of the given size that keeps {@code image}'s transparency, if it has any. */
-  private static BufferedImage canvasFor(BufferedImage image, int width, int height) {
-    boolean alpha = image.getColorModel().hasAlpha();
-    return new BufferedImage(
-        width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
-  }
-
   static BufferedImage scale(BufferedImage image, int width, int height) {
-    BufferedImage scaled = canvasFor(image, width, height);
-    Graphics2D g = scaled.createGraphics();
-    try {
-      g.setRenderingHint(
-          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-      g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-      g.drawImage(image, 0, 0, width, height, null);
-    } finally {
-      g.dispose();
-    }
-    return scaled;
+    return ImageScaling.scaled(image, width, height, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
   }
 
   private static BufferedImage opaque(BufferedImage image) {

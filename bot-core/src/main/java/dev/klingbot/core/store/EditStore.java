@@ -150,8 +150,7 @@ public final class EditStore {
                 .createQuery(
                     "SELECT * FROM edits WHERE platform = :platform AND server_id = :server AND"
                         + " thread_id = :thread ORDER BY created_at DESC")
-                .bind("platform", platform.id())
-                .bind("server", serverId)
+                .bindMap(Sql.server(platform, serverId))
                 .bind("thread", threadId)
                 .setMaxRows(1)
                 .map(MAPPER)
@@ -167,8 +166,7 @@ public final class EditStore {
                 .createQuery(
                     "SELECT * FROM edits WHERE platform = :platform AND server_id = :server AND"
                         + " user_id = :user ORDER BY created_at DESC")
-                .bind("platform", platform.id())
-                .bind("server", serverId)
+                .bindMap(Sql.server(platform, serverId))
                 .bind("user", userId)
                 .setMaxRows(limit)
                 .map(MAPPER)
@@ -189,8 +187,7 @@ public final class EditStore {
                         + " user_id = :user AND state IN ('CREATED', 'SELECTING', 'PREVIEWED') AND"
                         + " (session_expires_at IS NULL OR session_expires_at > :now)"
                         + " ORDER BY created_at")
-                .bind("platform", platform.id())
-                .bind("server", serverId)
+                .bindMap(Sql.server(platform, serverId))
                 .bind("user", userId)
                 .bind("now", Sql.timestamp(now))
                 .mapTo(String.class)
@@ -207,8 +204,7 @@ public final class EditStore {
                     "SELECT created_at FROM edits WHERE platform = :platform AND server_id ="
                         + " :server AND user_id = :user AND created_at > :since ORDER BY"
                         + " created_at")
-                .bind("platform", platform.id())
-                .bind("server", serverId)
+                .bindMap(Sql.server(platform, serverId))
                 .bind("user", userId)
                 .bind("since", Sql.timestamp(since))
                 .map((rs, ctx) -> Sql.instant(rs.getTimestamp(1)))
@@ -226,8 +222,7 @@ public final class EditStore {
                         + " LIKE :prefix"
                         + (userIdOrNull == null ? "" : " AND user_id = :user")
                         + " ORDER BY created_at DESC")
-                .bind("platform", platform.id())
-                .bind("server", serverId)
+                .bindMap(Sql.server(platform, serverId))
                 .bind("prefix", prefix.toUpperCase(Locale.ROOT) + "%")
                 .bind("user", userIdOrNull)
                 .setMaxRows(limit)

@@ -38,8 +38,7 @@ public final class ServerSettingsStore {
     return handle
         .createQuery(
             "SELECT * FROM server_policies WHERE platform = :platform AND server_id = :server")
-        .bind("platform", platform.id())
-        .bind("server", serverId)
+        .bindMap(Sql.server(platform, serverId))
         .map(
             (rs, ctx) ->
                 new PolicyOverrides(
@@ -85,26 +84,19 @@ public final class ServerSettingsStore {
                 .bind("value", value)
                 .bind("now", Sql.timestamp(now))
                 .bind("by", by)
-                .bind("platform", platform.id())
-                .bind("server", serverId)
+                .bindMap(Sql.server(platform, serverId))
                 .execute());
   }
 
   /** The language the server's admins chose ({@code en}, {@code zh}), if they chose one. */
   public Optional<String> language(Platform platform, String serverId) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT language FROM server_policies WHERE platform = :platform AND"
-                        + " server_id = :server")
-                .bind("platform", platform.id())
-                .bind("server", serverId)
-                .mapTo(String.class)
-                .list()
-                .stream()
-                .filter(code -> code != null && !code.isBlank())
-                .findFirst());
+    return strings(
+            "SELECT language FROM server_policies WHERE platform = :platform AND server_id = :server",
+            platform,
+            serverId)
+        .stream()
+        .filter(code -> code != null && !code.isBlank())
+        .findFirst();
   }
 
   /** Sets the server's language; {@code null} goes back to the configured default. */
@@ -131,8 +123,7 @@ public final class ServerSettingsStore {
                         .createQuery(
                             "SELECT COUNT(*) FROM server_policies WHERE platform = :platform AND"
                                 + " server_id = :server")
-                        .bind("platform", platform.id())
-                        .bind("server", serverId)
+                        .bindMap(Sql.server(platform, serverId))
                         .mapTo(Integer.class)
                         .one()
                     > 0);
@@ -144,8 +135,7 @@ public final class ServerSettingsStore {
           handle ->
               handle
                   .createUpdate(sql)
-                  .bind("platform", platform.id())
-                  .bind("server", serverId)
+                  .bindMap(Sql.server(platform, serverId))
                   .bind("now", Sql.timestamp(now))
                   .execute());
     } catch (UnableToExecuteStatementException e) {
@@ -161,8 +151,7 @@ public final class ServerSettingsStore {
         .createQuery(
             "SELECT server_id FROM server_policies WHERE platform = :platform AND server_id ="
                 + " :server FOR UPDATE")
-        .bind("platform", platform.id())
-        .bind("server", serverId)
+        .bindMap(Sql.server(platform, serverId))
         .mapTo(String.class)
         .findOne();
   }
@@ -174,21 +163,16 @@ public final class ServerSettingsStore {
   /** A member's own daily limit, read on {@code handle}. */
   public static OptionalInt userLimit(
       Handle handle, Platform platform, String serverId, String userId) {
-    {
-      {
-        Optional<Integer> limit =
-            handle
-                .createQuery(
-                    "SELECT daily_units FROM user_limits WHERE platform = :platform AND server_id"
-                        + " = :server AND user_id = :user")
-                .bind("platform", platform.id())
-                .bind("server", serverId)
-                .bind("user", userId)
-                .mapTo(Integer.class)
-                .findOne();
-        return limit.map(OptionalInt::of).orElse(OptionalInt.empty());
-      }
-    }
+    return handle
+        .createQuery(
+            "SELECT daily_units FROM user_limits WHERE platform = :platform AND server_id"
+                + " = :server AND user_id = :user")
+        .bindMap(Sql.server(platform, serverId))
+        .bind("user", userId)
+        .mapTo(Integer.class)
+        .findOne()
+        .map(OptionalInt::of)
+        .orElse(OptionalInt.empty());
   }
 
   /**
@@ -202,8 +186,7 @@ public final class ServerSettingsStore {
               .createUpdate(
                   "DELETE FROM user_limits WHERE platform = :platform AND server_id = :server AND"
                       + " user_id = :user")
-              .bind("platform", platform.id())
-              .bind("server", serverId)
+              .bindMap(Sql.server(platform, serverId))
               .bind("user", userId)
               .execute();
           if (dailyUnits != null) {
@@ -211,8 +194,7 @@ public final class ServerSettingsStore {
                 .createUpdate(
                     "INSERT INTO user_limits (platform, server_id, user_id, daily_units, updated_at)"
                         + " VALUES (:platform, :server, :user, :units, :now)")
-                .bind("platform", platform.id())
-                .bind("server", serverId)
+                .bindMap(Sql.server(platform, serverId))
                 .bind("user", userId)
                 .bind("units", dailyUnits)
                 .bind("now", Sql.timestamp(now))
@@ -222,14 +204,20 @@ public final class ServerSettingsStore {
   }
 
   public List<String> allowedChannels(Platform platform, String serverId) {
+    return strings(
+        "SELECT channel_id FROM allowed_channels WHERE platform = :platform AND server_id ="
+            + " :server ORDER BY channel_id",
+        platform,
+        serverId);
+  }
+
+  /** The one column {@code sql} selects from the rows of one server. */
+  private List<String> strings(String sql, Platform platform, String serverId) {
     return jdbi.withHandle(
         handle ->
             handle
-                .createQuery(
-                    "SELECT channel_id FROM allowed_channels WHERE platform = :platform AND"
-                        + " server_id = :server ORDER BY channel_id")
-                .bind("platform", platform.id())
-                .bind("server", serverId)
+                .createQuery(sql)
+                .bindMap(Sql.server(platform, serverId))
                 .mapTo(String.class)
                 .list());
   }
@@ -242,8 +230,7 @@ public final class ServerSettingsStore {
               .createUpdate(
                   "INSERT INTO allowed_channels (platform, server_id, channel_id) VALUES (:platform,"
                       + " :server, :channel)")
-              .bind("platform", platform.id())
-              .bind("server", serverId)
+              .bindMap(Sql.server(platform, serverId))
               .bind("channel", channelId)
               .execute();
         });
@@ -259,8 +246,7 @@ public final class ServerSettingsStore {
             handle
                 .createUpdate(
                     "DELETE FROM allowed_channels WHERE platform = :platform AND server_id = :server")
-                .bind("platform", platform.id())
-                .bind("server", serverId)
+                .bindMap(Sql.server(platform, serverId))
                 .execute());
   }
 
@@ -270,8 +256,7 @@ public final class ServerSettingsStore {
         .createUpdate(
             "DELETE FROM allowed_channels WHERE platform = :platform AND server_id = :server AND"
                 + " channel_id = :channel")
-        .bind("platform", platform.id())
-        .bind("server", serverId)
+        .bindMap(Sql.server(platform, serverId))
         .bind("channel", channelId)
         .execute();
   }
@@ -285,8 +270,7 @@ public final class ServerSettingsStore {
                 .createQuery(
                     "SELECT edit_mode, template FROM prompt_templates WHERE platform = :platform AND"
                         + " server_id = :server")
-                .bind("platform", platform.id())
-                .bind("server", serverId)
+                .bindMap(Sql.server(platform, serverId))
                 .map(
                     (rs, ctx) ->
                         Map.entry(
@@ -305,8 +289,7 @@ public final class ServerSettingsStore {
               .createUpdate(
                   "DELETE FROM prompt_templates WHERE platform = :platform AND server_id = :server"
                       + " AND edit_mode = :mode")
-              .bind("platform", platform.id())
-              .bind("server", serverId)
+              .bindMap(Sql.server(platform, serverId))
               .bind("mode", mode.name())
               .execute();
           if (template != null) {
@@ -315,8 +298,7 @@ public final class ServerSettingsStore {
                     "INSERT INTO prompt_templates (platform, server_id, edit_mode, template,"
                         + " updated_at, updated_by) VALUES (:platform, :server, :mode, :template,"
                         + " :now, :by)")
-                .bind("platform", platform.id())
-                .bind("server", serverId)
+                .bindMap(Sql.server(platform, serverId))
                 .bind("mode", mode.name())
                 .bind("template", template)
                 .bind("now", Sql.timestamp(now))

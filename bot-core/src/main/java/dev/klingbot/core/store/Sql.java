@@ -1,8 +1,11 @@
 package dev.klingbot.core.store;
 
+import dev.klingbot.core.Platform;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Small JDBC helpers shared by the stores. */
 final class Sql {
@@ -30,5 +33,16 @@ final class Sql {
 
   static Instant instant(Timestamp timestamp) {
     return timestamp == null ? null : timestamp.toInstant();
+  }
+
+  /**
+   * The {@code :platform} and {@code :server} parameters that name one server (Discord guild, Slack
+   * workspace) in the tables, for {@code bindMap}.
+   */
+  static Map<String, Object> server(Platform platform, String serverId) {
+    Map<String, Object> names = new HashMap<>();
+    names.put("platform", platform.id());
+    names.put("server", serverId);
+    return names;
   }
 }

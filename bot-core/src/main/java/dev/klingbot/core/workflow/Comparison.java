@@ -129,17 +129,7 @@ final class Comparison {
     record(edit, EditEvent.COMPARING, null);
     try {
       MessageRef posted =
-          port.post(
-              edit.origin().conversation(),
-              ComparisonViews.message(
-                  edit,
-                  comparison.millis(),
-                  comparison.difference(),
-                  comparison.still(),
-                  comparison.video(),
-                  comparison.fromMillis(),
-                  comparison.toMillis(),
-                  comparison.wholeClip()));
+          port.post(edit.origin().conversation(), ComparisonViews.message(edit, comparison));
       LOG.info("Edit {}: before and after posted as message {}", edit.id(), posted.id());
       record(edit, EditEvent.COMPARED, posted.id());
     } catch (ChatException e) {
@@ -169,8 +159,11 @@ final class Comparison {
     return true;
   }
 
-  /** What to post. {@code video} is {@code null} when none fits. */
-  private record Prepared(
+  /**
+   * What to post: the still at {@code millis} and the side-by-side video of {@code fromMillis} to
+   * {@code toMillis} ({@code null} when none fits).
+   */
+  record Prepared(
       long millis,
       double difference,
       Path still,

@@ -28,23 +28,14 @@ final class ComparisonViews {
     return Delivery.inEveryLanguage("delivery.compare.marker", edit.id());
   }
 
-  /**
-   * The comparison: the still at {@code millis}, and the side-by-side video of {@code fromMillis}
-   * to {@code toMillis} when there is one ({@code video} {@code null} otherwise).
-   */
-  static ChatMessage message(
-      Edit edit,
-      long millis,
-      double difference,
-      Path still,
-      Path video,
-      long fromMillis,
-      long toMillis,
-      boolean wholeClip) {
-    String at = Texts.seconds(millis);
+  /** The comparison: the still, and the side-by-side video when there is one. */
+  static ChatMessage message(Edit edit, Comparison.Prepared comparison) {
+    String at = Texts.seconds(comparison.millis());
+    Path still = comparison.still();
+    Path video = comparison.video();
     String text =
         Messages.text(
-            difference < SAME ? "delivery.compare.same" : "delivery.compare.changed",
+            comparison.difference() < SAME ? "delivery.compare.same" : "delivery.compare.changed",
             edit.id(),
             at);
     ChatMessage message =
@@ -56,9 +47,11 @@ final class ComparisonViews {
                     Messages.text("delivery.compare.file.still", at)));
     if (video != null) {
       String stretch =
-          wholeClip
+          comparison.wholeClip()
               ? Messages.text("delivery.compare.whole.clip")
-              : Texts.seconds(fromMillis).replace(" s", "") + "–" + Texts.seconds(toMillis);
+              : Texts.seconds(comparison.fromMillis()).replace(" s", "")
+                  + "–"
+                  + Texts.seconds(comparison.toMillis());
       message =
           message.withFile(
               new ChatFile(

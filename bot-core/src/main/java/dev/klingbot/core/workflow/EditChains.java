@@ -6,7 +6,6 @@ import dev.klingbot.core.Requester;
 import dev.klingbot.core.conversation.Access;
 import dev.klingbot.core.edit.Chain;
 import dev.klingbot.core.edit.Edit;
-import dev.klingbot.core.edit.EditIds;
 import dev.klingbot.core.edit.EditImage;
 import dev.klingbot.core.edit.EditRequest;
 import dev.klingbot.core.edit.EditState;
@@ -33,6 +32,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,66 +108,59 @@ final class EditChains {
     }
     TaskDuration duration = parent.request().duration();
     precheck(who, request.mode(), duration);
-    String id = EditIds.next();
-    StartLimits.Admission admission = starter.limits().admit(who, id);
-    boolean stored = false;
-    try {
-      // A local copy of the result (no network: the file the bot already has) gives the frames
-      // for the grid and the mask pictures.
-      Path copy = copyOf(resultFile, id, "mp4");
-      VideoInfo info = copy == null ? null : starter.probe(copy);
-      EditIntake.FetchedImages fetched =
-          intake.fetchImages(id, request.images().subList(0, plan.imagesUsed()));
-      List<String> notices = new ArrayList<>(plan.notices());
-      notices.addAll(fetched.notices());
-      EditRequest editRequest =
-          EditStarter.editRequest(request, plan, duration, quota.cost(request.mode(), duration));
-      SourceVideo source =
-          new SourceVideo(
-              Messages.text("edit.source.result.of", parent.id()),
-              copy == null ? null : copy.toString(),
-              null,
-              info == null ? null : EditStarter.json(info),
-              info == null ? null : EditStarter.json(rules.check(info)),
-              false,
-              klingHasIt ? videoId : null,
-              Chain.resultOf(parent.id()));
-      Edit edit = insert(id, who, parent, editRequest, fetched.images(), source, now);
-      stored = true;
-      admission.close();
-      LOG.info(
-          "Edit {} started by {} from the result of {} ({}): {}",
-          id,
-          who.userId(),
-          parent.id(),
-          klingHasIt ? "Kling video id" : "stored file",
-          plan.summary());
-      SessionOpener.Opened opened =
-          klingHasIt
-              ? intake.openFromVideoId(edit, copy, who.platform(), tooOld(parent))
-              : intake.openSession(
-                  edit, intake.videoUrl(copy, MediaSource.File.of(copy), true, who.platform()));
-      edit = opened.edit();
-      if (opened.waiting().isPresent()) {
-        return Reply.of(edit, EditViews.waitingForKling(edit, opened.waiting().get().until()));
-      }
-      if (edit.video().klingVideoId() == null && klingHasIt) {
-        notices.add(Messages.text("edit.chain.stored.copy", parent.id()));
-      }
-      edit = withInfoFromSession(edit, info);
-      QuotaUsage usage = quota.usage(who.platform(), who.serverId(), who.userId(), now);
-      return Reply.of(
-          edit,
-          EditViews.plan(
-              edit, EditStarter.readInfo(edit), usage, notices, editorLinks.forEdit(edit)));
-    } catch (RuntimeException e) {
-      if (!stored) {
-        intake.discard(id);
-      }
-      throw e;
-    } finally {
-      admission.close();
-    }
+    return newEdit(
+        who,
+        fresh -> {
+          String id = fresh.id();
+          // A local copy of the result (no network: the file the bot already has) gives the frames
+          // for the grid and the mask pictures.
+          Path copy = copyOf(resultFile, id, "mp4");
+          VideoInfo info = copy == null ? null : starter.probe(copy);
+          EditIntake.FetchedImages fetched =
+              intake.fetchImages(id, request.images().subList(0, plan.imagesUsed()));
+          List<String> notices = new ArrayList<>(plan.notices());
+          notices.addAll(fetched.notices());
+          EditRequest editRequest =
+              EditStarter.editRequest(
+                  request, plan, duration, quota.cost(request.mode(), duration));
+          SourceVideo source =
+              new SourceVideo(
+                  Messages.text("edit.source.result.of", parent.id()),
+                  copy == null ? null : copy.toString(),
+                  null,
+                  info == null ? null : EditStarter.json(info),
+                  info == null ? null : EditStarter.json(rules.check(info)),
+                  false,
+                  klingHasIt ? videoId : null,
+                  Chain.resultOf(parent.id()));
+          Edit edit = insert(id, who, parent, editRequest, fetched.images(), source, now);
+          fresh.stored();
+          LOG.info(
+              "Edit {} started by {} from the result of {} ({}): {}",
+              id,
+              who.userId(),
+              parent.id(),
+              klingHasIt ? "Kling video id" : "stored file",
+              plan.summary());
+          SessionOpener.Opened opened =
+              klingHasIt
+                  ? intake.openFromVideoId(edit, copy, who.platform(), tooOld(parent))
+                  : intake.openSession(
+                      edit, intake.videoUrl(copy, MediaSource.File.of(copy), true, who.platform()));
+          edit = opened.edit();
+          if (opened.waiting().isPresent()) {
+            return Reply.of(edit, EditViews.waitingForKling(edit, opened.waiting().get().until()));
+          }
+          if (edit.video().klingVideoId() == null && klingHasIt) {
+            notices.add(Messages.text("edit.chain.stored.copy", parent.id()));
+          }
+          edit = withInfoFromSession(edit, info);
+          QuotaUsage usage = quota.usage(who.platform(), who.serverId(), who.userId(), now);
+          return Reply.of(
+              edit,
+              EditViews.plan(
+                  edit, EditStarter.readInfo(edit), usage, notices, editorLinks.forEdit(edit)));
+        });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -194,83 +187,80 @@ final class EditChains {
       throw new EditException(
           EditException.Kind.VIDEO, Messages.text("edit.chain.video.gone", parent.id()));
     }
-    String id = EditIds.next();
-    StartLimits.Admission admission = starter.limits().admit(who, id);
-    boolean stored = false;
-    try {
-      Path copy =
-          copyOf(
-              parentFile,
-              id,
-              parentFile == null ? null : MediaFiles.extension(parentFile.toString(), "mp4"));
-      List<EditImage> images = copyImages(id, parent);
-      EditRequest old = parent.request();
-      EditRequest request =
-          new EditRequest(
-              old.instruction(),
-              old.summary(),
-              old.mode(),
-              old.prompt(),
-              old.negativePrompt(),
-              old.rawPrompt(),
-              mode,
-              duration,
-              quota.cost(mode, duration));
-      SourceVideo source =
-          new SourceVideo(
-              parent.video().source(),
-              copy == null ? null : copy.toString(),
-              null,
-              parent.video().infoJson(),
-              parent.video().checkJson(),
-              false,
-              videoId,
-              Chain.again(parent.id()));
-      Edit edit = insert(id, who, parent, request, images, source, now);
-      stored = true;
-      admission.close();
-      LOG.info("Edit {} started by {}: {} again", id, who.userId(), parent.id());
-      SessionOpener.Opened opened =
-          videoId != null
-              ? intake.openFromVideoId(edit, copy, who.platform(), tooOld(parent))
-              : intake.openSession(
-                  edit, intake.videoUrl(copy, MediaSource.File.of(copy), true, who.platform()));
-      edit = opened.edit();
-      if (opened.waiting().isPresent()) {
-        // again is one press: rather than a half-made edit that waits, nothing is left behind
-        submission.cancel(who, edit);
-        throw new EditException(
-            EditException.Kind.BUSY, Messages.text("edit.chain.busy", parent.id()));
-      }
-      edit = withInfoFromSession(edit, null);
-      Map<Integer, List<Point>> marked = selection.state(parent).points();
-      for (Map.Entry<Integer, List<Point>> frame : marked.entrySet()) {
-        List<String> labels = frame.getValue().stream().map(SelectionViews::label).toList();
-        edit = selection.select(edit, frame.getKey(), frame.getValue(), labels, false).edit();
-      }
-      VideoInfo info = EditStarter.readInfo(edit);
-      Reply submitted;
-      try {
-        submitted = submission.submit(edit);
-      } catch (EditException e) {
-        submission.cancel(who, edits.find(id).orElse(edit));
-        throw e;
-      }
-      List<dev.klingbot.core.chat.ChatMessage> messages = new ArrayList<>();
-      messages.add(EditViews.againPlan(submitted.edit(), info, marked));
-      messages.addAll(submitted.messages());
-      return new Reply(submitted.edit(), messages);
-    } catch (RuntimeException e) {
-      if (!stored) {
-        intake.discard(id);
-      }
-      throw e;
-    } finally {
-      admission.close();
-    }
+    return newEdit(
+        who,
+        fresh -> {
+          String id = fresh.id();
+          Path copy =
+              copyOf(
+                  parentFile,
+                  id,
+                  parentFile == null ? null : MediaFiles.extension(parentFile.toString(), "mp4"));
+          List<EditImage> images = copyImages(id, parent);
+          EditRequest old = parent.request();
+          EditRequest request =
+              new EditRequest(
+                  old.instruction(),
+                  old.summary(),
+                  old.mode(),
+                  old.prompt(),
+                  old.negativePrompt(),
+                  old.rawPrompt(),
+                  mode,
+                  duration,
+                  quota.cost(mode, duration));
+          SourceVideo source =
+              new SourceVideo(
+                  parent.video().source(),
+                  copy == null ? null : copy.toString(),
+                  null,
+                  parent.video().infoJson(),
+                  parent.video().checkJson(),
+                  false,
+                  videoId,
+                  Chain.again(parent.id()));
+          Edit edit = insert(id, who, parent, request, images, source, now);
+          fresh.stored();
+          LOG.info("Edit {} started by {}: {} again", id, who.userId(), parent.id());
+          SessionOpener.Opened opened =
+              videoId != null
+                  ? intake.openFromVideoId(edit, copy, who.platform(), tooOld(parent))
+                  : intake.openSession(
+                      edit, intake.videoUrl(copy, MediaSource.File.of(copy), true, who.platform()));
+          edit = opened.edit();
+          if (opened.waiting().isPresent()) {
+            // again is one press: rather than a half-made edit that waits, nothing is left behind
+            submission.cancel(who, edit);
+            throw new EditException(
+                EditException.Kind.BUSY, Messages.text("edit.chain.busy", parent.id()));
+          }
+          edit = withInfoFromSession(edit, null);
+          Map<Integer, List<Point>> marked = selection.state(parent).points();
+          for (Map.Entry<Integer, List<Point>> frame : marked.entrySet()) {
+            List<String> labels = frame.getValue().stream().map(SelectionViews::label).toList();
+            edit = selection.select(edit, frame.getKey(), frame.getValue(), labels, false).edit();
+          }
+          VideoInfo info = EditStarter.readInfo(edit);
+          Reply submitted;
+          try {
+            submitted = submission.submit(edit);
+          } catch (EditException e) {
+            submission.cancel(who, edits.find(id).orElse(edit));
+            throw e;
+          }
+          List<dev.klingbot.core.chat.ChatMessage> messages = new ArrayList<>();
+          messages.add(EditViews.againPlan(submitted.edit(), info, marked));
+          messages.addAll(submitted.messages());
+          return new Reply(submitted.edit(), messages);
+        });
   }
 
   // ---------------------------------------------------------------------------------------------
+
+  /** Starts a new edit of {@code who} under the start limits shared with fresh starts. */
+  private Reply newEdit(Requester who, Function<NewEdit, Reply> start) {
+    return NewEdit.start(starter.limits(), who, intake, start);
+  }
 
   private void precheck(Requester who, TaskMode mode, TaskDuration duration) {
     quota

@@ -65,7 +65,7 @@ public final class EditIntake {
         new SessionOpener(
             kling,
             edits,
-            new TransientRetry(edits, settings.transientRetryWindow(), clock),
+            new TransientRetry(edits, settings.jobs().transientRetryWindow(), clock),
             settings,
             clock);
   }

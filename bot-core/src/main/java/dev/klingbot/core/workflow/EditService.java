@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The one API the chat adapters call: start an edit, mark and unmark points, preview, submit,
@@ -188,13 +189,8 @@ public final class EditService {
   /** Marks points on a frame; {@code labels} say how each was given ({@code C4}). */
   public Reply select(
       Requester who, String editId, int frameIndex, List<Point> points, List<String> labels) {
-    return access.locked(
-        who,
-        editId,
-        edit -> {
-          access.requireSession(edit);
-          return selection.select(edit, frameIndex, points, labels, true);
-        });
+    return withSession(
+        who, editId, edit -> selection.select(edit, frameIndex, points, labels, true));
   }
 
   /**
@@ -205,27 +201,26 @@ public final class EditService {
     List<String> labels = new ArrayList<>();
     points.forEach(point -> labels.add(SelectionViews.label(point)));
     Reply reply =
-        access.locked(
-            who,
-            editId,
-            edit -> {
-              access.requireSession(edit);
-              return selection.select(edit, frameIndex, points, labels, false);
-            });
+        withSession(who, editId, edit -> selection.select(edit, frameIndex, points, labels, false));
     return selection.state(reply.edit());
   }
 
   /** Unmarks points (the nearest marked ones) without drawing a chat image. */
   public SelectionState unmark(Requester who, String editId, int frameIndex, List<Point> points) {
     Reply reply =
-        access.locked(
-            who,
-            editId,
-            edit -> {
-              access.requireSession(edit);
-              return selection.unselect(edit, frameIndex, points, false);
-            });
+        withSession(who, editId, edit -> selection.unselect(edit, frameIndex, points, false));
     return selection.state(reply.edit());
+  }
+
+  /** Runs {@code work} on the locked edit once it is known to have an open Kling session. */
+  private Reply withSession(Requester who, String editId, Function<Edit, Reply> work) {
+    return access.locked(
+        who,
+        editId,
+        edit -> {
+          access.requireSession(edit);
+          return work.apply(edit);
+        });
   }
 
   /** The most points Kling takes on one frame. */
@@ -241,33 +236,15 @@ public final class EditService {
   }
 
   public Reply unselect(Requester who, String editId, int frameIndex, List<Point> points) {
-    return access.locked(
-        who,
-        editId,
-        edit -> {
-          access.requireSession(edit);
-          return selection.unselect(edit, frameIndex, points, true);
-        });
+    return withSession(who, editId, edit -> selection.unselect(edit, frameIndex, points, true));
   }
 
   public Reply clearSelection(Requester who, String editId) {
-    return access.locked(
-        who,
-        editId,
-        edit -> {
-          access.requireSession(edit);
-          return selection.clear(edit);
-        });
+    return withSession(who, editId, edit -> selection.clear(edit));
   }
 
   public Reply preview(Requester who, String editId) {
-    return access.locked(
-        who,
-        editId,
-        edit -> {
-          access.requireSession(edit);
-          return selection.preview(edit);
-        });
+    return withSession(who, editId, edit -> selection.preview(edit));
   }
 
   /** Every marked frame with its final mask (posted to the thread when the web editor is done). */

@@ -127,7 +127,7 @@ public final class JobRunner implements AutoCloseable {
     releaseLeasesOfDeadProcesses();
     workers =
         Executors.newFixedThreadPool(
-            settings.workerThreads(),
+            settings.jobs().workerThreads(),
             runnable -> {
               Thread thread = new Thread(runnable, "klingbot-job");
               thread.setDaemon(true);
@@ -197,7 +197,7 @@ public final class JobRunner implements AutoCloseable {
     Instant now = clock.instant();
     List<String> due =
         work.claimDue(
-            now, followed, 100, settings.instanceId(), now.plus(settings.leaseDuration()));
+            now, followed, 100, settings.instanceId(), now.plus(settings.jobs().leaseDuration()));
     if (due.isEmpty()) {
       return 0;
     }
@@ -237,7 +237,7 @@ public final class JobRunner implements AutoCloseable {
 
   private boolean handleClaimed(String id) {
     Instant now = clock.instant();
-    if (!work.claim(id, settings.instanceId(), now, now.plus(settings.leaseDuration()))) {
+    if (!work.claim(id, settings.instanceId(), now, now.plus(settings.jobs().leaseDuration()))) {
       return false;
     }
     try {
@@ -274,7 +274,7 @@ public final class JobRunner implements AutoCloseable {
     Instant now = clock.instant();
     Instant next = edit.get().task().nextCheckAt();
     Instant from = next != null && next.isAfter(now) ? next : now;
-    work.keep(id, settings.instanceId(), from.plus(settings.leaseDuration()));
+    work.keep(id, settings.instanceId(), from.plus(settings.jobs().leaseDuration()));
   }
 
   private static boolean hasWorkLeft(Edit edit) {
@@ -302,7 +302,7 @@ public final class JobRunner implements AutoCloseable {
   public int expireSessions() {
     Instant now = clock.instant();
     int expired = 0;
-    for (String id : work.expiredBeforeSubmit(now, now.minus(settings.sessionTtl()))) {
+    for (String id : work.expiredBeforeSubmit(now, now.minus(settings.jobs().sessionTtl()))) {
       Optional<Edit> edit = edits.find(id);
       if (edit.isEmpty() || !edit.get().state().isBeforeSubmit()) {
         continue;

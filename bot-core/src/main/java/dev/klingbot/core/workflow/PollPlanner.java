@@ -66,7 +66,10 @@ public final class PollPlanner {
   /** The planner of the workflow's settings (callbacks when a public address is set). */
   public static PollPlanner of(History history, WorkflowSettings settings) {
     return new PollPlanner(
-        history, settings::pollDelay, settings.pollMaxInterval(), settings.publicBaseUrl() != null);
+        history,
+        settings::pollDelay,
+        settings.jobs().pollMaxInterval(),
+        settings.publicBaseUrl() != null);
   }
 
   /**

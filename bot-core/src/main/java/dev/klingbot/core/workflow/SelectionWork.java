@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -90,18 +91,12 @@ public final class SelectionWork {
     SelectionLimits.checkAdd(marked, frame, fresh);
     String detail = "frame " + frame + ": " + String.join(" ", labels);
     Edit intent = intend(edit, EditEvent.SELECTING, detail);
-    SelectionResult result =
-        call(
-            edit,
-            intent,
-            () ->
-                kling.addSelection(new SelectionRequest(edit.session().sessionId(), frame, fresh)));
+    SelectionResult result = changePoints(edit, intent, frame, fresh, kling::addSelection);
     Instant now = clock.instant();
     selections.add(edit.id(), frame, fresh);
     selections.saveMasks(edit.id(), frame, SelectionGeometry.writeMasks(result.rleMaskList()), now);
     Edit updated = edits.update(intent, now, EditEvent.SELECTED, detail);
-    String what = SelectionViews.marked(labels, frame);
-    return Reply.of(updated, render ? maskMessage(updated, frame, what) : ChatMessage.text(what));
+    return answer(updated, frame, SelectionViews.marked(labels, frame), render);
   }
 
   /** Removes points from a frame (matched to the marked ones), answering the new mask. */
@@ -123,13 +118,7 @@ public final class SelectionWork {
     }
     String detail = "frame " + frame + ": " + SelectionViews.describe(exact);
     Edit intent = intend(edit, EditEvent.UNSELECTING, detail);
-    SelectionResult result =
-        call(
-            edit,
-            intent,
-            () ->
-                kling.deleteSelection(
-                    new SelectionRequest(edit.session().sessionId(), frame, exact)));
+    SelectionResult result = changePoints(edit, intent, frame, exact, kling::deleteSelection);
     Instant now = clock.instant();
     selections.remove(edit.id(), frame, exact);
     if (selections.points(edit.id()).containsKey(frame)) {
@@ -137,9 +126,25 @@ public final class SelectionWork {
           edit.id(), frame, SelectionGeometry.writeMasks(result.rleMaskList()), now);
     }
     Edit updated = edits.update(intent, now, EditEvent.UNSELECTED, detail);
-    String unmarked = SelectionViews.unmarked(exact, frame);
-    return Reply.of(
-        updated, render ? maskMessage(updated, frame, unmarked) : ChatMessage.text(unmarked));
+    return answer(updated, frame, SelectionViews.unmarked(exact, frame), render);
+  }
+
+  /** Kling's answer to a change of the points on {@code frame} of the edit's session. */
+  private SelectionResult changePoints(
+      Edit edit,
+      Edit intent,
+      int frame,
+      List<Point> points,
+      Function<SelectionRequest, SelectionResult> change) {
+    return call(
+        edit,
+        intent,
+        () -> change.apply(new SelectionRequest(edit.session().sessionId(), frame, points)));
+  }
+
+  /** The answer to a change on {@code frame}: the frame with the new mask, or the words alone. */
+  private Reply answer(Edit updated, int frame, String what, boolean render) {
+    return Reply.of(updated, render ? maskMessage(updated, frame, what) : ChatMessage.text(what));
   }
 
   /** Removes every marked point. */

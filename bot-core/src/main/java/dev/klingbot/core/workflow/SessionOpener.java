@@ -94,7 +94,7 @@ final class SessionOpener {
     KlingSession session =
         new KlingSession(
             result.sessionId(),
-            now.plus(settings.sessionTtl()),
+            now.plus(settings.jobs().sessionTtl()),
             result.width(),
             result.height(),
             result.totalFrame(),

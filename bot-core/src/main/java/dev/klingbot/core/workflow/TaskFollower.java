@@ -71,7 +71,7 @@ final class TaskFollower {
     this.settings = requireNonNull(settings, "settings is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.editorLinks = editorLinks;
-    this.retry = new TransientRetry(edits, settings.transientRetryWindow(), clock);
+    this.retry = new TransientRetry(edits, settings.jobs().transientRetryWindow(), clock);
     this.planner = PollPlanner.of(edits.durations()::recent, settings);
     this.sessions = new SessionOpener(kling, edits, retry, settings, clock);
   }
@@ -177,7 +177,8 @@ final class TaskFollower {
   private Duration running(Edit edit, TaskInfo task, Instant now) {
     if (task.createdAt() != null) {
       Duration sinceCreated = Duration.between(task.createdAt(), now);
-      if (!sinceCreated.isNegative() && sinceCreated.compareTo(settings.taskTimeout()) <= 0) {
+      if (!sinceCreated.isNegative()
+          && sinceCreated.compareTo(settings.jobs().taskTimeout()) <= 0) {
         return sinceCreated;
       }
     }
@@ -265,10 +266,11 @@ final class TaskFollower {
   private void check(Edit edit) {
     Instant now = clock.instant();
     if (edit.task().submittedAt() != null
-        && Duration.between(edit.task().submittedAt(), now).compareTo(settings.taskTimeout()) > 0) {
+        && Duration.between(edit.task().submittedAt(), now).compareTo(settings.jobs().taskTimeout())
+            > 0) {
       fail(
           edit.withTask(edit.task().endedHere(TaskState.TIMED_OUT, now)),
-          TaskTexts.timedOut(settings.taskTimeout()),
+          TaskTexts.timedOut(settings.jobs().taskTimeout()),
           EditEvent.TIMED_OUT,
           null);
       return;

@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 
 class AccessTest {
   private static final Requester OWNER =
-      new Requester(Platform.DISCORD, "guild", "chan", null, "alice", "alice", false);
+      new Requester(Platform.DISCORD, "guild", "chan", null, "alice", "alice", false, null);
   private static final Requester OTHER =
-      new Requester(Platform.DISCORD, "guild", "chan", null, "bob", "bob", false);
+      new Requester(Platform.DISCORD, "guild", "chan", null, "bob", "bob", false, null);
   private static final Requester ADMIN =
-      new Requester(Platform.DISCORD, "guild", "chan", null, "ada", "ada", true);
+      new Requester(Platform.DISCORD, "guild", "chan", null, "ada", "ada", true, null);
   private static final Requester ELSEWHERE =
-      new Requester(Platform.DISCORD, "other-guild", "chan", null, "alice", "alice", true);
+      new Requester(Platform.DISCORD, "other-guild", "chan", null, "alice", "alice", true, null);
 
   private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
 

@@ -11,7 +11,6 @@ import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.testing.RecordingChat;
 import dev.klingbot.core.testing.WorkflowFixture;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,32 +32,6 @@ class ConversationHandlerTest {
   @AfterEach
   void close() {
     fixture.close();
-  }
-
-  /** What the asker alone was told. */
-  private static final class Told implements Replies {
-    final List<ChatMessage> messages = new ArrayList<>();
-    final List<String> done = new ArrayList<>();
-    final List<String> working = new ArrayList<>();
-
-    @Override
-    public void working(String text) {
-      working.add(text);
-    }
-
-    @Override
-    public void privately(ChatMessage message) {
-      messages.add(message);
-    }
-
-    @Override
-    public void done(String text) {
-      done.add(text);
-    }
-
-    String text() {
-      return String.join("\n", messages.stream().map(ChatMessage::text).toList());
-    }
   }
 
   private Edit start() {
@@ -100,14 +73,12 @@ class ConversationHandlerTest {
     Edit edit = start();
     int before = chat.posts().size();
 
-    Told stranger = new Told();
-    handler.handle(Actor.of(bob), new EditCommand.Grid(edit.id(), 0), stranger);
+    Told stranger = told(bob, new EditCommand.Grid(edit.id(), 0));
     assertThat(stranger.text()).contains("belongs to alice");
     assertThat(stranger.messages).allMatch(ChatMessage::ephemeral);
     assertThat(chat.posts()).hasSize(before);
 
-    Told owner = new Told();
-    handler.handle(Actor.of(alice), new EditCommand.Grid(edit.id(), 0), owner);
+    Told owner = told(alice, new EditCommand.Grid(edit.id(), 0));
     RecordingChat.Posted grid = chat.posts().get(before);
     assertThat(grid.message().files()).isNotEmpty();
     assertThat(grid.message().actions())
@@ -130,12 +101,9 @@ class ConversationHandlerTest {
     Edit edit = start();
     int before = chat.posts().size();
 
-    Told status = new Told();
-    handler.handle(Actor.of(bob), new EditCommand.Status(edit.id()), status);
-    Told help = new Told();
-    handler.handle(Actor.of(bob), new EditCommand.Help(), help);
-    Told admin = new Told();
-    handler.handle(Actor.of(bob), new EditCommand.Admin.QuotaSet("daily", "50"), admin);
+    Told status = told(bob, new EditCommand.Status(edit.id()));
+    Told help = told(bob, new EditCommand.Help());
+    Told admin = told(bob, new EditCommand.Admin.QuotaSet("daily", "50"));
 
     assertThat(status.text()).contains(edit.id());
     assertThat(help.text())
@@ -192,8 +160,7 @@ class ConversationHandlerTest {
             .handle(Actor.of(alice), ((Actions.Pressed.Run) pressed).command(), new Told())
             .orElseThrow();
     assertThat(edit.request().instruction()).isEqualTo("remove the watermark");
-    Told again = new Told();
-    handler.handle(Actor.of(alice), ((Actions.Pressed.Run) pressed).command(), again);
+    Told again = told(alice, ((Actions.Pressed.Run) pressed).command());
     assertThat(again.text()).contains("no longer open");
   }
 
@@ -210,6 +177,13 @@ class ConversationHandlerTest {
         .isEqualTo("Mark cells of " + edit.id());
   }
 
+  /** What {@code who} is told back when asking {@code command}. */
+  private Told told(Requester who, EditCommand command) {
+    Told told = new Told();
+    handler.handle(Actor.of(who), command, told);
+    return told;
+  }
+
   private static EditCommand typed(String line) {
     return ((CommandGrammar.Parsed.Command) CommandGrammar.parse(line)).command();
   }
@@ -219,54 +193,44 @@ class ConversationHandlerTest {
     Requester admin = alice.withAdmin(true);
     Requester english = bob.withLocale("en-US");
 
-    Told notAdmin = new Told();
-    handler.handle(Actor.of(bob), typed("admin language set zh"), notAdmin);
+    Told notAdmin = told(bob, typed("admin language set zh"));
     assertThat(notAdmin.text()).isEqualTo("⚠️ 🔒 Only admins can use the admin commands.");
 
-    Told french = new Told();
-    handler.handle(Actor.of(admin), typed("admin language set fr"), french);
+    Told french = told(admin, typed("admin language set fr"));
     assertThat(french.text())
         .isEqualTo(
             "⚠️ I don’t speak “fr”. Use `admin language set zh` for Chinese or `admin language set"
                 + " en` for English.");
 
-    Told chosen = new Told();
-    handler.handle(Actor.of(admin), typed("admin language set zh"), chosen);
+    Told chosen = told(admin, typed("admin language set zh"));
     assertThat(chosen.text()).isEqualTo("✅ 本服务器现在对平台语言不是中文或英文的所有成员使用 **中文**（`zh`）。");
 
-    Told help = new Told();
-    handler.handle(Actor.of(bob), typed("help"), help);
+    Told help = told(bob, typed("help"));
     assertThat(help.text())
         .startsWith("🎬 **Kling 视频编辑机器人**：说出想改什么，就能编辑视频。")
         .contains("\n- `select C4 D4`：用网格格子标记要修改的内容")
         .contains("\n- `submit`：把编辑发送给 Kling（消耗额度）")
         .doesNotContain("edit a video by saying")
         .doesNotContain("Commands act on");
-    Told quota = new Told();
-    handler.handle(Actor.of(bob), typed("quota"), quota);
+    Told quota = told(bob, typed("quota"));
     assertThat(quota.text()).contains("你：今天还剩 5 点（上限 5）").doesNotContain("units left");
-    Told settings = new Told();
-    handler.handle(Actor.of(admin), typed("admin quota"), settings);
+    Told settings = told(admin, typed("admin quota"));
     assertThat(settings.text())
         .startsWith("⚙️ **本服务器的额度设置**")
         .contains("（默认）：整个服务器每天可使用的点数")
         .doesNotContain("(default)");
-    Told refused = new Told();
-    handler.handle(Actor.of(bob), typed("admin quota"), refused);
+    Told refused = told(bob, typed("admin quota"));
     assertThat(refused.text()).isEqualTo("⚠️ 🔒 只有管理员可以使用管理命令。");
 
-    Told own = new Told();
-    handler.handle(Actor.of(english), typed("help"), own);
+    Told own = told(english, typed("help"));
     assertThat(own.text())
         .startsWith("🎬 **Kling Edit Bot** — edit a video by saying what to change.")
         .doesNotContain("视频");
 
-    Told reset = new Told();
-    handler.handle(Actor.of(admin), typed("admin language reset"), reset);
+    Told reset = told(admin, typed("admin language reset"));
     assertThat(reset.text())
         .isEqualTo("✅ This server speaks the bot’s default again: **English** (`en`).");
-    Told back = new Told();
-    handler.handle(Actor.of(bob), typed("help"), back);
+    Told back = told(bob, typed("help"));
     assertThat(back.text()).startsWith("🎬 **Kling Edit Bot**");
   }
 }

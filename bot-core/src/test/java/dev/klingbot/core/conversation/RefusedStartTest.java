@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.Requester;
 import dev.klingbot.core.chat.ChatException;
-import dev.klingbot.core.chat.ChatMessage;
-import dev.klingbot.core.chat.ChatPort;
 import dev.klingbot.core.chat.Conversation;
-import dev.klingbot.core.chat.MessageRef;
 import dev.klingbot.core.edit.Edit;
+import dev.klingbot.core.testing.ForwardingChat;
 import dev.klingbot.core.testing.RecordingChat;
 import dev.klingbot.core.testing.WorkflowFixture;
 import dev.klingbot.core.workflow.MediaSource;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,20 +26,6 @@ class RefusedStartTest {
   void close() {
     if (fixture != null) {
       fixture.close();
-    }
-  }
-
-  /** What the asker alone was told. */
-  private static final class Told implements Replies {
-    final List<ChatMessage> messages = new ArrayList<>();
-
-    @Override
-    public void privately(ChatMessage message) {
-      messages.add(message);
-    }
-
-    String text() {
-      return String.join("\n", messages.stream().map(ChatMessage::text).toList());
     }
   }
 
@@ -85,27 +68,7 @@ class RefusedStartTest {
     fixture = WorkflowFixture.quick();
     RecordingChat recording = new RecordingChat(Platform.DISCORD);
     fixture.chats.register(
-        new ChatPort() {
-          @Override
-          public Platform platform() {
-            return Platform.DISCORD;
-          }
-
-          @Override
-          public MessageRef post(Conversation where, ChatMessage message) {
-            return recording.post(where, message);
-          }
-
-          @Override
-          public void edit(MessageRef message, ChatMessage replacement) {
-            recording.edit(message, replacement);
-          }
-
-          @Override
-          public long uploadLimitBytes(Conversation where) {
-            return recording.uploadLimitBytes(where);
-          }
-
+        new ForwardingChat(recording) {
           @Override
           public Conversation openThread(Conversation from, String title) {
             throw new ChatException("Missing permission CREATE_PUBLIC_THREADS", false, null);

@@ -69,16 +69,7 @@ class EditWorkQueueTest {
           .containsExactlyInAnyOrder("SHARD001", "SLACK001");
       assertThat(store.work().claimDue(T0, shard1AndSlack, 10, "process-b", T0.plusSeconds(120)))
           .containsExactlyInAnyOrder("SHARD001", "SLACK001");
-      assertThat(
-              store
-                  .work()
-                  .claimDue(
-                      T0,
-                      Map.of(Platform.DISCORD, new ServerShards(2, List.of(0))),
-                      10,
-                      "process-a",
-                      T0.plusSeconds(120)))
-          .containsExactly("SHARD000");
+      assertThat(claimOnDiscordShard(store, 2, 0, "process-a")).containsExactly("SHARD000");
       assertThat(new ServerShards(2, List.of(1)).holds(onShard1)).isTrue();
       assertThat(new ServerShards(2, List.of(1)).holds(onShard0)).isFalse();
     }
@@ -90,16 +81,7 @@ class EditWorkQueueTest {
       EditStore store = new EditStore(database);
       store.insert(processing("ODDID001", Platform.DISCORD, "guild-1"), null);
 
-      assertThat(
-              store
-                  .work()
-                  .claimDue(
-                      T0,
-                      Map.of(Platform.DISCORD, new ServerShards(4, List.of(3))),
-                      10,
-                      "process-d",
-                      T0.plusSeconds(120)))
-          .containsExactly("ODDID001");
+      assertThat(claimOnDiscordShard(store, 4, 3, "process-d")).containsExactly("ODDID001");
     }
   }
 
@@ -134,5 +116,18 @@ class EditWorkQueueTest {
           .containsExactly("DUE00001");
       assertThat(store.work().claimDue(T0, Set.of(Platform.SLACK), 10, "three", T0)).isEmpty();
     }
+  }
+
+  /** What {@code owner} claims at T0 when it runs Discord shard {@code shard} of {@code count}. */
+  private static List<String> claimOnDiscordShard(
+      EditStore store, int count, int shard, String owner) {
+    return store
+        .work()
+        .claimDue(
+            T0,
+            Map.of(Platform.DISCORD, new ServerShards(count, List.of(shard))),
+            10,
+            owner,
+            T0.plusSeconds(120));
   }
 }

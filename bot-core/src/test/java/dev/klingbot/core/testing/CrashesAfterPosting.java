@@ -1,14 +1,9 @@
 package dev.klingbot.core.testing;
 
-import dev.klingbot.core.Platform;
-import dev.klingbot.core.chat.ChatException;
 import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.chat.ChatPort;
 import dev.klingbot.core.chat.Conversation;
 import dev.klingbot.core.chat.MessageRef;
-import dev.klingbot.core.conversation.CommandSyntax;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -16,7 +11,7 @@ import java.util.function.Supplier;
  * marker went out (the post is made; the bot never learns it). Everything else goes to the wrapped
  * platform.
  */
-public final class CrashesAfterPosting implements ChatPort {
+public final class CrashesAfterPosting extends ForwardingChat {
   /** The bot process dying: no part of the bot catches it. */
   public static final class ProcessKilled extends Error {
     private static final long serialVersionUID = 1L;
@@ -26,7 +21,6 @@ public final class CrashesAfterPosting implements ChatPort {
     }
   }
 
-  private final ChatPort chat;
   private final String crashAfter;
   private final Supplier<? extends Throwable> crash;
   private volatile boolean crashed;
@@ -39,14 +33,9 @@ public final class CrashesAfterPosting implements ChatPort {
   /** Fails the post with {@code crash} (an unchecked exception or an error). */
   public CrashesAfterPosting(
       ChatPort chat, String crashAfter, Supplier<? extends Throwable> crash) {
-    this.chat = chat;
+    super(chat);
     this.crashAfter = crashAfter;
     this.crash = crash;
-  }
-
-  @Override
-  public Platform platform() {
-    return chat.platform();
   }
 
   @Override
@@ -61,40 +50,5 @@ public final class CrashesAfterPosting implements ChatPort {
       throw (RuntimeException) failure;
     }
     return posted;
-  }
-
-  @Override
-  public void edit(MessageRef message, ChatMessage replacement) {
-    chat.edit(message, replacement);
-  }
-
-  @Override
-  public long uploadLimitBytes(Conversation where) {
-    return chat.uploadLimitBytes(where);
-  }
-
-  @Override
-  public Optional<MessageRef> findRecent(Conversation where, String marker, Instant since) {
-    return chat.findRecent(where, marker, since);
-  }
-
-  @Override
-  public Conversation openThread(Conversation from, String title) {
-    return chat.openThread(from, title);
-  }
-
-  @Override
-  public Optional<String> link(Conversation conversation) {
-    return chat.link(conversation);
-  }
-
-  @Override
-  public CommandSyntax syntax() {
-    return chat.syntax();
-  }
-
-  @Override
-  public String explain(ChatException refusal) {
-    return chat.explain(refusal);
   }
 }

@@ -1,5 +1,6 @@
 package dev.klingbot.core.testing;
 
+import dev.klingbot.config.JobsConfig;
 import dev.klingbot.config.KlingbotConfig;
 import dev.klingbot.config.QuotaConfig;
 import dev.klingbot.core.Platform;
@@ -107,19 +108,20 @@ public final class WorkflowFixture implements AutoCloseable {
             workDir.resolve("media"),
             config.media().maxVideoSize().bytes(),
             config.media().maxImageSize().bytes(),
-            Duration.ofMillis(200),
-            Duration.ofMillis(500),
-            Duration.ofHours(6),
-            Duration.ofHours(24),
-            Duration.ofSeconds(30),
-            2,
+            new JobsConfig(
+                Duration.ofMillis(200),
+                Duration.ofMillis(500),
+                Duration.ofHours(6),
+                Duration.ofHours(24),
+                Duration.ofSeconds(30),
+                2,
+                JobsConfig.defaults().transientRetryWindow()),
             publicBaseUrl,
             "test-instance",
             Duration.ofDays(7),
             config.limits().openEditsPerUser(),
             config.limits().startsPerUserPerMinute(),
-            config.media().diskBudget().bytes(),
-            WorkflowSettings.DEFAULT_TRANSIENT_RETRY_WINDOW);
+            config.media().diskBudget().bytes());
     UrlSigner signer = new UrlSigner("fixture-signing-key-0123456789");
     this.relay =
         new MediaRelay(settings.workDir(), publicBaseUrl, signer, Duration.ofHours(1), clock);
@@ -373,7 +375,7 @@ public final class WorkflowFixture implements AutoCloseable {
   }
 
   public static Requester requester(Platform platform, String user) {
-    return new Requester(platform, "guild-1", "channel-1", null, user, user, false);
+    return new Requester(platform, "guild-1", "channel-1", null, user, user, false, null);
   }
 
   @Override

@@ -200,17 +200,16 @@ class ComparisonTest {
   @Test
   void theMessageNamesTheMomentAndTheStretchTheVideoShows() {
     open();
-    Edit edit =
-        fixture
-            .workflow()
-            .service()
-            .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
-            .edit();
+    Edit edit = start();
     Path still = Path.of("compare-" + edit.id() + ".png");
     Path video = Path.of("compare-" + edit.id() + ".mp4");
 
-    ChatMessage part = ComparisonViews.message(edit, 5000, 12.0, still, video, 3000, 7000, false);
-    ChatMessage same = ComparisonViews.message(edit, 1200, 0.2, still, null, 0, 5000, true);
+    ChatMessage part =
+        ComparisonViews.message(
+            edit, new Comparison.Prepared(5000, 12.0, still, video, 3000, 7000, false));
+    ChatMessage same =
+        ComparisonViews.message(
+            edit, new Comparison.Prepared(1200, 0.2, still, null, 0, 5000, true));
 
     assertThat(part.text())
         .isEqualTo(
@@ -246,14 +245,18 @@ class ComparisonTest {
   }
 
   private Edit submit(int width, int height) {
-    Edit edit =
-        fixture
-            .workflow()
-            .service()
-            .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
-            .edit();
+    Edit edit = start();
     fixture.workflow().service().submit(alice, edit.id());
     return edit;
+  }
+
+  /** Alice's edit of the 5-second sample clip: "remove the ball". */
+  private Edit start() {
+    return fixture
+        .workflow()
+        .service()
+        .start(alice, StartEdit.of(fixture.sampleVideo(1280, 720, 30, 5), "remove the ball"))
+        .edit();
   }
 
   private static int indexOf(List<RecordingChat.Posted> posts, String text) {

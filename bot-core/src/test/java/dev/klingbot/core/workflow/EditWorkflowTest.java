@@ -273,7 +273,7 @@ class EditWorkflowTest {
     Requester bob = WorkflowFixture.requester(Platform.DISCORD, "bob");
     Requester admin = bob.withAdmin(true);
     Requester elsewhere =
-        new Requester(Platform.DISCORD, "guild-2", "c", null, "alice", "alice", true);
+        new Requester(Platform.DISCORD, "guild-2", "c", null, "alice", "alice", true, null);
 
     assertThatThrownBy(() -> service().submit(bob, edit.id()))
         .hasMessageContaining("belongs to alice");

@@ -44,7 +44,7 @@ class LeaseKeepingTest {
     Edit created = fixture.edits.find(edit.id()).orElseThrow();
     assertThat(created.task().taskId()).as("the task was created").isNotNull();
     Instant next = created.task().nextCheckAt();
-    Duration lease = fixture.settings().leaseDuration();
+    Duration lease = fixture.settings().jobs().leaseDuration();
     // another process finds nothing to do while this one follows the edit...
     assertThat(
             fixture
@@ -97,7 +97,11 @@ class LeaseKeepingTest {
             fixture
                 .edits
                 .work()
-                .claim(running.id(), "other", now, now.plus(fixture.settings().leaseDuration())))
+                .claim(
+                    running.id(),
+                    "other",
+                    now,
+                    now.plus(fixture.settings().jobs().leaseDuration())))
         .isTrue();
   }
 }

@@ -24,7 +24,8 @@ class PrintableTextTest {
     MediaSource.File file = new MediaSource.File(Path.of("/tmp/x.mp4"), "cl\u0000ip.mp4");
     EditCommand.Start start =
         new EditCommand.Start(file, "remove the\u0000 ball", List.of(), null, null);
-    Requester who = new Requester(Platform.SLACK, "T1", "C1", null, "U1", "ali\u0000ce", false);
+    Requester who =
+        new Requester(Platform.SLACK, "T1", "C1", null, "U1", "ali\u0000ce", false, null);
 
     assertThat(file.displayName()).isEqualTo("clip.mp4");
     assertThat(start.instruction()).isEqualTo("remove the ball");

@@ -77,7 +77,7 @@ class RunnerAndDeliveryTest {
     fixture.workflow().runner().runOnce();
     assertThat(fixture.edits.find(edit.id()).orElseThrow().task().taskId()).isNotNull();
 
-    clock.advance(fixture.settings().taskTimeout().plusMinutes(1));
+    clock.advance(fixture.settings().jobs().taskTimeout().plusMinutes(1));
     fixture.workflow().runner().runOnce();
 
     Edit failed = fixture.edits.find(edit.id()).orElseThrow();
@@ -157,22 +157,9 @@ class RunnerAndDeliveryTest {
 
   @Test
   void aResultPostedJustBeforeACrashIsNotPostedAgainAfterTheRestart() throws Exception {
-    fixture = WorkflowFixture.handDriven(clock);
-    chat = new RecordingChat(Platform.DISCORD);
-    CrashesAfterPosting crashing =
-        new CrashesAfterPosting(
-            chat,
-            "is ready",
-            () -> new IllegalStateException("the bot process was killed after the upload"));
-    fixture.chats.register(crashing);
-    fixture.workflow().runner().follow(Platform.DISCORD);
+    openCrashingAfterPosting("is ready", "the bot process was killed after the upload");
     Edit edit = fixture.startAndSubmit(alice);
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (chat.postsContaining("is ready").isEmpty() && Instant.now().isBefore(deadline)) {
-      fixture.workflow().runner().runOnce();
-      clock.advance(Duration.ofSeconds(1));
-      Thread.sleep(100);
-    }
+    stepUntilPosted("is ready");
     assertThat(chat.postsContaining("is ready")).hasSize(1);
     assertThat(chat.postsContaining("is ready").get(0).message().deliveryKey())
         .as("a key the platform can make the post idempotent with (Discord's nonce)")
@@ -212,23 +199,12 @@ class RunnerAndDeliveryTest {
 
   @Test
   void aChineseResultPostedJustBeforeACrashIsNotPostedAgainAfterTheRestart() throws Exception {
-    fixture = WorkflowFixture.handDriven(clock);
-    chat = new RecordingChat(Platform.DISCORD);
-    CrashesAfterPosting crashing =
-        new CrashesAfterPosting(
-            chat, "已完成", () -> new IllegalStateException("the bot process was killed"));
-    fixture.chats.register(crashing);
-    fixture.workflow().runner().follow(Platform.DISCORD);
+    openCrashingAfterPosting("已完成", "the bot process was killed");
     Edit edit;
     try (Messages.Scope zh = Messages.use(Lang.ZH)) {
       edit = fixture.startAndSubmit(alice);
     }
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-    while (chat.postsContaining("已完成").isEmpty() && Instant.now().isBefore(deadline)) {
-      fixture.workflow().runner().runOnce();
-      clock.advance(Duration.ofSeconds(1));
-      Thread.sleep(100);
-    }
+    stepUntilPosted("已完成");
     assertThat(chat.postsContaining("已完成")).hasSize(1);
 
     fixture.restartAndStepTwice(Platform.DISCORD, clock);
@@ -237,5 +213,27 @@ class RunnerAndDeliveryTest {
         .as("the Chinese result appears once in the thread")
         .hasSize(1);
     assertThat(fixture.edits.find(edit.id()).orElseThrow().outcome().deliveredAt()).isNotNull();
+  }
+
+  /** Runs the job runner a second at a time until a post containing {@code text} is in the chat. */
+  private void stepUntilPosted(String text) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (chat.postsContaining(text).isEmpty() && Instant.now().isBefore(deadline)) {
+      fixture.workflow().runner().runOnce();
+      clock.advance(Duration.ofSeconds(1));
+      Thread.sleep(100);
+    }
+  }
+
+  /**
+   * A hand-driven workflow whose Discord chat records the posts and throws {@code why} right after
+   * the first post containing {@code text} (as if the process died then).
+   */
+  private void openCrashingAfterPosting(String text, String why) {
+    fixture = WorkflowFixture.handDriven(clock);
+    chat = new RecordingChat(Platform.DISCORD);
+    fixture.chats.register(
+        new CrashesAfterPosting(chat, text, () -> new IllegalStateException(why)));
+    fixture.workflow().runner().follow(Platform.DISCORD);
   }
 }

@@ -86,12 +86,7 @@ class StartLimitsTest {
 
   @Test
   void theStartRateIsCountedFromTheStoreAndSaysHowLongToWait() {
-    Instant now = clock.instant();
-    for (int i = 0; i < 5; i++) {
-      // cancelled at once, so only the rate counts them
-      stored("RATE000" + i, EditState.CANCELLED, now.minusSeconds(50 - i * 10));
-    }
-    StartLimits limits = limits(3, 5, 1L << 30);
+    StartLimits limits = fiveStartsInTheLastMinute();
 
     assertThatThrownBy(() -> limits.admit(alice))
         .isInstanceOf(EditException.class)
@@ -106,11 +101,7 @@ class StartLimitsTest {
 
   @Test
   void aChineseSpeakerIsToldInChineseHowLongToWait() {
-    Instant now = clock.instant();
-    for (int i = 0; i < 5; i++) {
-      stored("RATE000" + i, EditState.CANCELLED, now.minusSeconds(50 - i * 10));
-    }
-    StartLimits limits = limits(3, 5, 1L << 30);
+    StartLimits limits = fiveStartsInTheLastMinute();
 
     try (Messages.Scope zh = Messages.use(Lang.ZH)) {
       assertThatThrownBy(() -> limits.admit(alice))
@@ -138,5 +129,17 @@ class StartLimitsTest {
     assertThatThrownBy(() -> limits.admit(bob)).hasMessageContaining("storage is full");
     clock.advance(DiskBudget.EVERY);
     limits.admit(bob).close();
+  }
+
+  /**
+   * Limits of 5 starts per minute, with alice's five starts in the last 50 seconds stored
+   * (cancelled at once, so only the rate counts them): her next start is allowed in 10 seconds.
+   */
+  private StartLimits fiveStartsInTheLastMinute() {
+    Instant now = clock.instant();
+    for (int i = 0; i < 5; i++) {
+      stored("RATE000" + i, EditState.CANCELLED, now.minusSeconds(50 - i * 10));
+    }
+    return limits(3, 5, 1L << 30);
   }
 }

@@ -74,6 +74,10 @@ class StatusAndHistoryTest {
   }
 
   /** A finished edit whose result file the bot keeps and whose Kling link no longer answers. */
+  /** Where the console user {@code me} starts edits (no thread). */
+  private static final Origin ON_THE_CONSOLE =
+      new Origin(Platform.CONSOLE, "guild-1", "channel-1", null, "me", "me");
+
   private Edit finished(String id, Origin origin, boolean fileKept, Instant finishedAt)
       throws Exception {
     Path result = fixture.workDir.resolve("media").resolve(id).resolve("result-" + id + ".mp4");
@@ -121,17 +125,9 @@ class StatusAndHistoryTest {
   @Test
   void theConsoleShowsTheKeptFileAndNothingOnceResultsAreGone() throws Exception {
     Edit kept =
-        finished(
-            "RESULT02",
-            new Origin(Platform.CONSOLE, "guild-1", "channel-1", null, "me", "me"),
-            true,
-            Instant.now().minus(Duration.ofHours(2)));
+        finished("RESULT02", ON_THE_CONSOLE, true, Instant.now().minus(Duration.ofHours(2)));
     Edit gone =
-        finished(
-            "RESULT03",
-            new Origin(Platform.CONSOLE, "guild-1", "channel-1", null, "me", "me"),
-            false,
-            Instant.now().minus(Duration.ofDays(40)));
+        finished("RESULT03", ON_THE_CONSOLE, false, Instant.now().minus(Duration.ofDays(40)));
 
     assertThat(status(me, kept.id()))
         .contains("**Result:** " + Path.of(kept.outcome().resultFile()).toAbsolutePath())
@@ -146,11 +142,7 @@ class StatusAndHistoryTest {
   @Test
   void aChineseSpeakerReadsStatusAndHistoryInChinese() throws Exception {
     Edit gone =
-        finished(
-            "RESULT04",
-            new Origin(Platform.CONSOLE, "guild-1", "channel-1", null, "me", "me"),
-            false,
-            Instant.now().minus(Duration.ofDays(40)));
+        finished("RESULT04", ON_THE_CONSOLE, false, Instant.now().minus(Duration.ofDays(40)));
 
     try (Messages.Scope zh = Messages.use(Lang.ZH)) {
       assertThat(status(me, gone.id()))

@@ -65,7 +65,7 @@ public final class Workflow implements AutoCloseable {
             downloads,
             frames,
             files,
-            settings.transientRetryWindow(),
+            settings.jobs().transientRetryWindow(),
             clock,
             metrics);
     this.runner =
