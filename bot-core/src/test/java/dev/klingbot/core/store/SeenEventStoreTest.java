@@ -55,6 +55,34 @@ class SeenEventStoreTest {
   }
 
   @OnEveryDatabase
+  void aBurstOfKeysIsWrittenTogetherAndStillLetsEachThroughOnce(String kind) throws Exception {
+    try (Database database = TestDatabases.open(kind)) {
+      SeenEventStore seen = new SeenEventStore(database);
+      // recorded by another process before the burst: not new, and not a reason to fail the others
+      assertThat(new SeenEventStore(database).firstTime("sig-7", NOW, KEEP)).isTrue();
+      // expired earlier: new again, once
+      assertThat(seen.firstTime("sig-9", NOW.minus(KEEP), KEEP)).isTrue();
+
+      List<Callable<Boolean>> calls = new ArrayList<>();
+      for (int i = 0; i < 60; i++) {
+        String key = "sig-" + (i % 20); // every key three times
+        calls.add(() -> seen.firstTime(key, NOW, KEEP));
+      }
+      List<Boolean> answers = Concurrently.call(30, calls);
+
+      for (int k = 0; k < 20; k++) {
+        int key = k;
+        long firsts =
+            java.util.stream.IntStream.range(0, 60)
+                .filter(i -> i % 20 == key && answers.get(i))
+                .count();
+        assertThat(firsts).as("sig-" + key).isEqualTo(key == 7 ? 0 : 1);
+      }
+      assertThat(new SeenEventStore(database).firstTime("sig-3", NOW, KEEP)).isFalse();
+    }
+  }
+
+  @OnEveryDatabase
   void expiredRecordsArePurged(String kind) {
     try (Database database = TestDatabases.open(kind)) {
       SeenEventStore seen = new SeenEventStore(database);
