@@ -83,6 +83,33 @@ class SeenEventStoreTest {
   }
 
   @OnEveryDatabase
+  void twoProcessesBatchingTheSameKeysLetEachThroughOnce(String kind) throws Exception {
+    try (Database database = TestDatabases.open(kind)) {
+      // two stores are two processes: their batches race, and a batch that loses an insert to the
+      // other one is done again key by key
+      List<SeenEventStore> processes =
+          List.of(new SeenEventStore(database), new SeenEventStore(database));
+      List<Callable<Boolean>> calls = new ArrayList<>();
+      for (int i = 0; i < 80; i++) {
+        SeenEventStore store = processes.get(i % 2);
+        String key = "race-" + (i % 10);
+        calls.add(() -> store.firstTime(key, NOW, KEEP));
+      }
+      List<Boolean> answers = Concurrently.call(40, calls);
+
+      for (int k = 0; k < 10; k++) {
+        int key = k;
+        assertThat(
+                java.util.stream.IntStream.range(0, 80)
+                    .filter(i -> i % 10 == key && answers.get(i))
+                    .count())
+            .as("race-" + key)
+            .isEqualTo(1);
+      }
+    }
+  }
+
+  @OnEveryDatabase
   void expiredRecordsArePurged(String kind) {
     try (Database database = TestDatabases.open(kind)) {
       SeenEventStore seen = new SeenEventStore(database);
