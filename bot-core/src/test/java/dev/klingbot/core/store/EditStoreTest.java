@@ -239,6 +239,24 @@ class EditStoreTest {
   }
 
   @OnEveryDatabase
+  void aUsersRecentEditsAreTheNewestOnesUpToTheLimit(String kind) {
+    try (Database database = TestDatabases.open(kind)) {
+      EditStore store = new EditStore(database);
+      for (int i = 0; i < 30; i++) {
+        store.insert(Edits.removal(String.format("MANY%04d", i), T0.plusSeconds(60L * i)), null);
+      }
+
+      assertThat(store.recentByUser(Platform.DISCORD, "guild-1", "alice", 3))
+          .extracting(Edit::id)
+          .containsExactly("MANY0029", "MANY0028", "MANY0027");
+      assertThat(store.recentByUser(Platform.DISCORD, "guild-1", "alice", 1))
+          .extracting(Edit::id)
+          .containsExactly("MANY0029");
+      assertThat(store.recentByUser(Platform.DISCORD, "guild-1", "alice", 50)).hasSize(30);
+    }
+  }
+
+  @OnEveryDatabase
   void keepsSelectionPointsExactlyAsSent(String kind) {
     try (Database database = TestDatabases.open(kind)) {
       new EditStore(database).insert(Edits.removal("SEL22222", T0), null);
