@@ -1,6 +1,7 @@
 package dev.klingbot.core.instruction;
 
 import static dev.klingbot.core.instruction.Parsing.plan;
+import static dev.klingbot.core.instruction.Parsing.plannedAs;
 import static dev.klingbot.core.instruction.Parsing.refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,18 +12,16 @@ import org.junit.jupiter.api.Test;
 class RephrasingsTest {
   @Test
   void aPronounInAPassiveQuestionIsThePersonNamedBefore() {
-    EditPlan plan = plan("Look at the man with the dog on a lead. Could he be deleted?", 0);
-
-    assertThat(plan.mode()).isEqualTo(EditMode.REMOVAL);
-    assertThat(plan.prompt()).contains("the man with the dog on a lead").doesNotContain(" he ");
+    plannedAs(EditMode.REMOVAL, "Look at the man with the dog on a lead. Could he be deleted?", 0)
+        .contains("the man with the dog on a lead")
+        .doesNotContain(" he ");
   }
 
   @Test
   void aThingWantedRemovedIsARemovalNotAnAddition() {
-    EditPlan plan = plan("I want the bin by the gate removed, it ruins the shot", 0);
-
-    assertThat(plan.mode()).isEqualTo(EditMode.REMOVAL);
-    assertThat(plan.prompt()).contains("the bin by the gate").doesNotContain("want");
+    plannedAs(EditMode.REMOVAL, "I want the bin by the gate removed, it ruins the shot", 0)
+        .contains("the bin by the gate")
+        .doesNotContain("want");
   }
 
   @Test
@@ -33,34 +32,26 @@ class RephrasingsTest {
 
   @Test
   void aSwapSaidAsAWishWithInsteadIsASwap() {
-    EditPlan plan = plan("I'd like the lamp on the desk to be this one instead", 1);
-
-    assertThat(plan.mode()).isEqualTo(EditMode.SWAP);
-    assertThat(plan.prompt()).contains("the lamp on the desk");
+    plannedAs(EditMode.SWAP, "I'd like the lamp on the desk to be this one instead", 1)
+        .contains("the lamp on the desk");
   }
 
   @Test
   void aRemarkThenItSwapsTheThingTheRemarkNamed() {
-    EditPlan plan = plan("the banner on the stage is faded, replace it with this one", 1);
-
-    assertThat(plan.mode()).isEqualTo(EditMode.SWAP);
-    assertThat(plan.prompt()).contains("the banner on the stage");
+    plannedAs(EditMode.SWAP, "the banner on the stage is faded, replace it with this one", 1)
+        .contains("the banner on the stage");
   }
 
   @Test
   void anAdditionWishedForKeepsTheSceneAsTheLocation() {
-    EditPlan plan = plan("would be lovely if this swan was swimming on the lake", 1);
-
-    assertThat(plan.mode()).isEqualTo(EditMode.ADDITION);
-    assertThat(plan.prompt()).contains("swan").contains("the lake");
+    plannedAs(EditMode.ADDITION, "would be lovely if this swan was swimming on the lake", 1)
+        .contains("swan")
+        .contains("the lake");
   }
 
   @Test
   void aChineseQuestionEndingInBuIsARemoval() {
-    EditPlan plan = plan("门口那个快递箱能去掉不", 0);
-
-    assertThat(plan.mode()).isEqualTo(EditMode.REMOVAL);
-    assertThat(plan.prompt()).contains("快递箱").doesNotContain("能");
+    plannedAs(EditMode.REMOVAL, "门口那个快递箱能去掉不", 0).contains("快递箱").doesNotContain("能");
   }
 
   @Test
