@@ -45,6 +45,15 @@ class ConsoleSessionTest {
     return bytes.toString(StandardCharsets.UTF_8);
   }
 
+  /**
+   * The first group of the first match of {@code regex} in {@code transcript}, which must have one.
+   */
+  private static String found(String regex, String transcript) {
+    Matcher matcher = Pattern.compile(regex).matcher(transcript);
+    assertThat(matcher.find()).as(transcript).isTrue();
+    return matcher.group(1);
+  }
+
   @Test
   void aConsoleSetToChineseSpeaksChineseWhileKlingGetsTheInstructionsOwnLanguage()
       throws Exception {
@@ -126,9 +135,7 @@ class ConsoleSessionTest {
         .doesNotContain("press ")
         .doesNotContain("Select area");
     // Status and history show the result file the bot keeps, not Kling's link.
-    Matcher result = Pattern.compile("Result: (\\S+)").matcher(transcript);
-    assertThat(result.find()).as(transcript).isTrue();
-    assertThat(Path.of(result.group(1))).exists();
+    assertThat(Path.of(found("Result: (\\S+)", transcript))).exists();
     assertThat(transcript).doesNotContain("Result: http");
     assertThat(transcript.indexOf("🔲 Frame 0")).isLessThan(transcript.indexOf("🎯 Marked C4"));
     assertThat(transcript.indexOf("📨 Submitted")).isLessThan(transcript.indexOf("is ready"));
@@ -147,9 +154,7 @@ class ConsoleSessionTest {
   void aResultIsEditedFurtherByItsIdAndRunAgainEachToAResult() throws Exception {
     Path clip = clip();
     String first = converse("edit " + clip + " remove the ball", "submit", "wait 60", "quit");
-    Matcher ready = Pattern.compile("Your edit (\\w{8}) is ready").matcher(first);
-    assertThat(ready.find()).as(first).isTrue();
-    String id = ready.group(1);
+    String id = found("Your edit (\\w{8}) is ready", first);
 
     // a later console (the simulator keeps its results): the result by its id, then again
     String later =
@@ -162,14 +167,11 @@ class ConsoleSessionTest {
             "history",
             "quit");
 
-    Matcher made = Pattern.compile("🎬 Edit (\\w{8}) from the result of " + id).matcher(later);
-    assertThat(made.find()).as(later).isTrue();
-    String second = made.group(1);
-    Matcher again = Pattern.compile("🎬 Edit (\\w{8}) \\(" + second + " again\\)").matcher(later);
-    assertThat(again.find()).as(later).isTrue();
+    String second = found("🎬 Edit (\\w{8}) from the result of " + id, later);
+    String third = found("🎬 Edit (\\w{8}) \\(" + second + " again\\)", later);
     assertThat(later)
         .contains("Your edit " + second + " is ready")
-        .contains("Your edit " + again.group(1) + " is ready")
+        .contains("Your edit " + third + " is ready")
         .contains("Selection: none, as before")
         .contains("from the result of " + id)
         .contains(second + " again")
@@ -219,9 +221,7 @@ class ConsoleSessionTest {
     String transcript =
         converse("edit " + clip + " remove the orange ball", "submit", "wait 120", "quit");
 
-    Matcher ready = Pattern.compile("Your edit ([A-Z0-9]+) is ready").matcher(transcript);
-    assertThat(ready.find()).as(transcript).isTrue();
-    String id = ready.group(1);
+    String id = found("Your edit ([A-Z0-9]+) is ready", transcript);
     assertThat(transcript)
         .contains(
             "bot> 🔍 Before and after " + id + ": the source (left) and the result (right) at ")
