@@ -58,11 +58,7 @@ class DiscordStartTest {
 
     bot.start();
 
-    assertThat(attempts.notices()).hasSize(2);
-    assertThat(attempts.notices().get(0))
-        .startsWith("Discord cannot be reached (cannot connect")
-        .contains("trying again in 2 s (attempt 1).");
-    assertThat(attempts.notices().get(1)).contains("(attempt 2).");
+    attempts.assertToldUnreachable("Discord", 2);
     assertThat(bot.shards().getShardById(0).getStatus()).isEqualTo(JDA.Status.CONNECTED);
     assertThat(discord.calls())
         .extracting(c -> c.route())
@@ -72,29 +68,13 @@ class DiscordStartTest {
 
   @Test
   void anUnresolvableDiscordIsToldAsSuchAndTriedAgainUntilStopped() {
-    ConnectRetry retry =
-        attempts.retry(
-            wait -> {
-              if (attempts.waits().size() == 2) {
-                throw new InterruptedException(); // the operator stops the bot
-              }
-            });
     DiscordBot bot =
         bot(
             FakeDiscord.TOKEN,
             builder -> FakeDiscord.configureAt(builder, "http://discord.invalid/api/v10/"),
-            retry);
+            attempts.stoppedAtWait(2));
 
-    try {
-      assertThatThrownBy(bot::start)
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessage("stopped while waiting to connect to Discord");
-    } finally {
-      Thread.interrupted();
-    }
-    assertThat(attempts.notices())
-        .hasSize(2)
-        .allSatisfy(n -> assertThat(n).startsWith("Discord cannot be reached (cannot resolve "));
+    attempts.assertStoppedWhileUnresolvable(bot::start, "Discord", 2);
     assertThat(chats.find(Platform.DISCORD)).isEmpty();
   }
 

@@ -1,10 +1,9 @@
 package dev.klingbot.discord;
 
+import static dev.klingbot.core.testing.ChatFailures.assertChatFailure;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.klingbot.core.Platform;
-import dev.klingbot.core.chat.ChatException;
 import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.chat.ChatPort;
 import dev.klingbot.core.chat.Conversation;
@@ -51,8 +50,7 @@ class WireGatewayTest {
   void anUnknownChannelIsNotRetryable() {
     Conversation nowhere = new Conversation(Platform.DISCORD, discord.guildId, "4242", null);
 
-    assertThatThrownBy(() -> chat.post(nowhere, ChatMessage.text("hi")))
-        .isInstanceOfSatisfying(ChatException.class, e -> assertThat(e.retryable()).isFalse());
+    assertChatFailure(() -> chat.post(nowhere, ChatMessage.text("hi")), false);
   }
 
   @Test
@@ -61,13 +59,10 @@ class WireGatewayTest {
         new JdaGateway(harness.bot.shards(), Duration.ofMillis(300), Duration.ofMillis(300));
     discord.delayAnswers(Duration.ofSeconds(2));
     try {
-      assertThatThrownBy(() -> impatient.send(channel, MessageCreateData.fromContent("hi")))
-          .isInstanceOfSatisfying(
-              ChatException.class,
-              e -> {
-                assertThat(e.retryable()).isTrue();
-                assertThat(e.getMessage()).contains("did not answer");
-              });
+      assertThat(
+              assertChatFailure(
+                  () -> impatient.send(channel, MessageCreateData.fromContent("hi")), true))
+          .hasMessageContaining("did not answer");
     } finally {
       discord.delayAnswers(Duration.ZERO);
     }

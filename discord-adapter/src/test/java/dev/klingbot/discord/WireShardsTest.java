@@ -1,14 +1,13 @@
 package dev.klingbot.discord;
 
+import static dev.klingbot.core.testing.ChatFailures.assertChatFailure;
 import static dev.klingbot.discord.WireHarness.BOB;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.klingbot.config.DiscordConfig;
 import dev.klingbot.config.Secret;
 import dev.klingbot.config.ShardSelection;
 import dev.klingbot.core.Platform;
-import dev.klingbot.core.chat.ChatException;
 import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.chat.ChatPort;
 import dev.klingbot.core.chat.ChatPorts;
@@ -111,18 +110,12 @@ class WireShardsTest {
 
     chat.post(own, ChatMessage.text("hello from shard 0"));
 
-    assertThatThrownBy(() -> chat.post(other, ChatMessage.text("hi")))
-        .isInstanceOfSatisfying(
-            ChatException.class,
-            e -> {
-              assertThat(e.retryable()).isTrue();
-              assertThat(e.getMessage())
-                  .isEqualTo(
-                      "Discord server "
-                          + onShard1.id()
-                          + " is on shard 1 of 2, which this bot process does not run (or has"
-                          + " not started yet)");
-            });
+    assertThat(assertChatFailure(() -> chat.post(other, ChatMessage.text("hi")), true))
+        .hasMessage(
+            "Discord server "
+                + onShard1.id()
+                + " is on shard 1 of 2, which this bot process does not run (or has"
+                + " not started yet)");
     assertThat(discord.messagesIn(onShard0.channelId()))
         .singleElement()
         .satisfies(m -> assertThat(m.getString("content")).isEqualTo("hello from shard 0"));

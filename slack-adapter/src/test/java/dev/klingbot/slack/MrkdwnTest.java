@@ -1,37 +1,54 @@
 package dev.klingbot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import com.slack.api.model.block.SectionBlock;
 import dev.klingbot.core.chat.ChatAction;
 import dev.klingbot.core.chat.ChatMessage;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The core's Markdown as Slack mrkdwn and Block Kit. */
 class MrkdwnTest {
 
-  @Test
-  void boldBecomesSlackBoldAcrossCodeSpansButNotInsideThem() {
-    assertThat(Mrkdwn.from("🎬 **Edit `K7Q2`** — done")).isEqualTo("🎬 *Edit `K7Q2`* — done");
-    assertThat(Mrkdwn.from("`a **b** c` and **d**")).isEqualTo("`a **b** c` and *d*");
+  /** The core's Markdown, and the mrkdwn Slack is sent. */
+  static Stream<Arguments> markdown() {
+    return Stream.of(
+        argumentSet(
+            "bold becomes Slack bold across code spans",
+            "🎬 **Edit `K7Q2`** — done",
+            "🎬 *Edit `K7Q2`* — done"),
+        argumentSet(
+            "bold inside a code span stays as it is",
+            "`a **b** c` and **d**",
+            "`a **b** c` and *d*"),
+        argumentSet(
+            "special characters are escaped",
+            "**Kling prompt:** `Delete the ball from <<<video_1>>>` & more",
+            "*Kling prompt:* `Delete the ball from &lt;&lt;&lt;video_1&gt;&gt;&gt;` &amp; more"),
+        argumentSet(
+            "Slack tokens keep working",
+            "Allowed in <#C123>, ask <@U42> or <!here>: <https://x.test/a?b=1>",
+            "Allowed in <#C123>, ask <@U42> or <!here>: <https://x.test/a?b=1>"),
+        argumentSet(
+            "bullet lines get bullets",
+            "Admin:\n- `quota` — show\n- **usage**",
+            "Admin:\n• `quota` — show\n• *usage*"),
+        argumentSet(
+            "code blocks stay as they are",
+            "```\nmember  units\n- x **y**\n```",
+            "```\nmember  units\n- x **y**\n```"));
   }
 
-  @Test
-  void specialCharactersAreEscapedButSlackTokensKeepWorking() {
-    assertThat(Mrkdwn.from("**Kling prompt:** `Delete the ball from <<<video_1>>>` & more"))
-        .isEqualTo(
-            "*Kling prompt:* `Delete the ball from &lt;&lt;&lt;video_1&gt;&gt;&gt;` &amp; more");
-    assertThat(Mrkdwn.from("Allowed in <#C123>, ask <@U42> or <!here>: <https://x.test/a?b=1>"))
-        .isEqualTo("Allowed in <#C123>, ask <@U42> or <!here>: <https://x.test/a?b=1>");
-  }
-
-  @Test
-  void bulletLinesGetBulletsAndCodeBlocksStayAsTheyAre() {
-    assertThat(Mrkdwn.from("Admin:\n- `quota` — show\n- **usage**"))
-        .isEqualTo("Admin:\n• `quota` — show\n• *usage*");
-    assertThat(Mrkdwn.from("```\nmember  units\n- x **y**\n```"))
-        .isEqualTo("```\nmember  units\n- x **y**\n```");
+  @ParameterizedTest
+  @MethodSource("markdown")
+  void markdownBecomesMrkdwn(String markdown, String mrkdwn) {
+    assertThat(Mrkdwn.from(markdown)).isEqualTo(mrkdwn);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.klingbot.slack;
 
+import static dev.klingbot.core.testing.ChatFailures.assertChatFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -101,8 +102,7 @@ class SlackApiTest {
       fake.script("chat.postMessage", rateLimited("1"));
     }
 
-    assertThatThrownBy(() -> chat.post(thread, ChatMessage.text("hello")))
-        .isInstanceOfSatisfying(ChatException.class, e -> assertThat(e.retryable()).isTrue());
+    assertChatFailure(() -> chat.post(thread, ChatMessage.text("hello")), true);
     assertThat(fake.calls("chat.postMessage")).hasSize(3);
     assertThat(sleeps).hasSize(2);
   }
@@ -111,11 +111,11 @@ class SlackApiTest {
   void aRetryAfterLongerThanTheLimitIsNotWaitedFor() {
     fake.script("chat.update", rateLimited("3600"));
 
-    assertThatThrownBy(
-            () ->
-                chat.edit(
-                    new dev.klingbot.core.chat.MessageRef(thread, "1700.2"), ChatMessage.text("x")))
-        .isInstanceOfSatisfying(ChatException.class, e -> assertThat(e.retryable()).isTrue());
+    assertChatFailure(
+        () ->
+            chat.edit(
+                new dev.klingbot.core.chat.MessageRef(thread, "1700.2"), ChatMessage.text("x")),
+        true);
     assertThat(sleeps).isEmpty();
   }
 
@@ -124,14 +124,10 @@ class SlackApiTest {
     fake.script(
         "chat.postMessage", FakeSlack.json(200, "{\"ok\":false,\"error\":\"not_in_channel\"}"));
 
-    assertThatThrownBy(() -> chat.post(thread, ChatMessage.text("hello")))
-        .isInstanceOfSatisfying(
-            ChatException.class,
-            e -> {
-              assertThat(e.retryable()).isFalse();
-              assertThat(e.getMessage()).contains("not_in_channel");
-              assertThat(chat.explain(e)).contains("not a member");
-            });
+    ChatException lost =
+        assertChatFailure(() -> chat.post(thread, ChatMessage.text("hello")), false);
+    assertThat(lost).hasMessageContaining("not_in_channel");
+    assertThat(chat.explain(lost)).contains("not a member");
     assertThat(fake.calls("chat.postMessage")).hasSize(1);
   }
 

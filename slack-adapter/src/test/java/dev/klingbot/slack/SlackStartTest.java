@@ -56,11 +56,7 @@ class SlackStartTest {
 
     bot.start();
 
-    assertThat(attempts.notices()).hasSize(3);
-    assertThat(attempts.notices().get(0))
-        .startsWith("Slack cannot be reached (cannot connect")
-        .contains("trying again in 2 s (attempt 1).");
-    assertThat(attempts.notices().get(2)).contains("(attempt 3).");
+    attempts.assertToldUnreachable("Slack", 3);
     assertThat(attempts.waits()).hasSize(3);
     assertThat(attempts.waits().get(2)).isGreaterThan(attempts.waits().get(0));
     socket.awaitConnected(Duration.ofSeconds(15));
@@ -71,25 +67,11 @@ class SlackStartTest {
   void anUnresolvableSlackIsToldAsSuchAndTriedAgain() throws Exception {
     com.slack.api.SlackConfig nowhere = new com.slack.api.SlackConfig();
     nowhere.setMethodsEndpointUrlPrefix("http://slack.invalid/api/");
-    ConnectRetry retry =
-        attempts.retry(
-            wait -> {
-              if (attempts.waits().size() == 2) {
-                throw new InterruptedException(); // the operator stops the bot
-              }
-            });
-    SlackBot bot = attempts.closeLater(bot(socketConfig(FakeSlack.APP_TOKEN), nowhere, retry));
+    SlackBot bot =
+        attempts.closeLater(
+            bot(socketConfig(FakeSlack.APP_TOKEN), nowhere, attempts.stoppedAtWait(2)));
 
-    try {
-      assertThatThrownBy(bot::start)
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessage("stopped while waiting to connect to Slack");
-    } finally {
-      Thread.interrupted();
-    }
-    assertThat(attempts.notices())
-        .hasSize(2)
-        .allSatisfy(n -> assertThat(n).startsWith("Slack cannot be reached (cannot resolve "));
+    attempts.assertStoppedWhileUnresolvable(bot::start, "Slack", 2);
     assertThat(chats.find(dev.klingbot.core.Platform.SLACK)).isEmpty();
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import org.assertj.core.api.ListAssert;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -20,12 +21,15 @@ class ParseCommandTest {
     return commandLine.execute(args);
   }
 
+  /** Runs the command with {@code args}, asserts that it succeeded, then asserts on its lines. */
+  private ListAssert<String> assertPrinted(String... args) {
+    assertThat(run(args)).isZero();
+    return assertThat(out.toString().lines());
+  }
+
   @Test
   void printsThePlan() {
-    int exit = run("remove the man in the red jacket");
-
-    assertThat(exit).isZero();
-    assertThat(out.toString().lines())
+    assertPrinted("remove the man in the red jacket")
         .containsExactly(
             "Edit mode:  removal",
             "Elements:   element = the man in the red jacket",
@@ -37,11 +41,7 @@ class ParseCommandTest {
 
   @Test
   void joinsSeveralWordsIntoOneInstruction() {
-    int exit =
-        run("--images", "1", "swap", "the", "cat", "for", "the", "dog", "in", "this", "photo");
-
-    assertThat(exit).isZero();
-    assertThat(out.toString().lines())
+    assertPrinted("--images", "1", "swap", "the", "cat", "for", "the", "dog", "in", "this", "photo")
         .contains(
             "Edit mode:  swap",
             "Elements:   original = the cat, replacement = the dog",
@@ -51,10 +51,7 @@ class ParseCommandTest {
 
   @Test
   void printsNegativePromptAndNotices() {
-    int exit = run("--images", "1", "--negative", "blurry", "remove <<<image_1>>> the car");
-
-    assertThat(exit).isZero();
-    assertThat(out.toString().lines())
+    assertPrinted("--images", "1", "--negative", "blurry", "remove <<<image_1>>> the car")
         .contains(
             "Prompt:     Delete the car from <<<video_1>>>",
             "Negative:   blurry",
@@ -126,11 +123,7 @@ class ParseCommandTest {
 
   @Test
   void rawPromptIsShownAsWritten() {
-    int exit =
-        run("--images", "1", "Swap the dog from <<<image_1>>> for the cat from <<<video_1>>>");
-
-    assertThat(exit).isZero();
-    assertThat(out.toString().lines())
+    assertPrinted("--images", "1", "Swap the dog from <<<image_1>>> for the cat from <<<video_1>>>")
         .contains(
             "Edit mode:  swap",
             "Elements:   (raw prompt, used as written)",

@@ -45,6 +45,20 @@ class ConsoleSessionTest {
     return bytes.toString(StandardCharsets.UTF_8);
   }
 
+  /** Asserts that the console showed no stack trace and no warning. */
+  private static void assertNoTrouble(String transcript) {
+    assertThat(transcript).doesNotContain("Exception").doesNotContain("⚠️");
+  }
+
+  /**
+   * The first group of the first match of {@code regex} in {@code transcript}, which must have one.
+   */
+  private static String found(String regex, String transcript) {
+    Matcher matcher = Pattern.compile(regex).matcher(transcript);
+    assertThat(matcher.find()).as(transcript).isTrue();
+    return matcher.group(1);
+  }
+
   @Test
   void aConsoleSetToChineseSpeaksChineseWhileKlingGetsTheInstructionsOwnLanguage()
       throws Exception {
@@ -114,9 +128,8 @@ class ConsoleSessionTest {
         .contains("State: done")
         .contains("for 0 units")
         .contains("you: 5 of 5 units left today")
-        .contains("succeeded · Remove “the orange ball”")
-        .doesNotContain("Exception")
-        .doesNotContain("⚠️");
+        .contains("succeeded · Remove “the orange ball”");
+    assertNoTrouble(transcript);
     // The console names its own commands, never a button it does not have.
     assertThat(transcript)
         .contains("type grid and answer with grid cells like select C4 D4")
@@ -126,9 +139,7 @@ class ConsoleSessionTest {
         .doesNotContain("press ")
         .doesNotContain("Select area");
     // Status and history show the result file the bot keeps, not Kling's link.
-    Matcher result = Pattern.compile("Result: (\\S+)").matcher(transcript);
-    assertThat(result.find()).as(transcript).isTrue();
-    assertThat(Path.of(result.group(1))).exists();
+    assertThat(Path.of(found("Result: (\\S+)", transcript))).exists();
     assertThat(transcript).doesNotContain("Result: http");
     assertThat(transcript.indexOf("🔲 Frame 0")).isLessThan(transcript.indexOf("🎯 Marked C4"));
     assertThat(transcript.indexOf("📨 Submitted")).isLessThan(transcript.indexOf("is ready"));
@@ -147,9 +158,7 @@ class ConsoleSessionTest {
   void aResultIsEditedFurtherByItsIdAndRunAgainEachToAResult() throws Exception {
     Path clip = clip();
     String first = converse("edit " + clip + " remove the ball", "submit", "wait 60", "quit");
-    Matcher ready = Pattern.compile("Your edit (\\w{8}) is ready").matcher(first);
-    assertThat(ready.find()).as(first).isTrue();
-    String id = ready.group(1);
+    String id = found("Your edit (\\w{8}) is ready", first);
 
     // a later console (the simulator keeps its results): the result by its id, then again
     String later =
@@ -162,19 +171,15 @@ class ConsoleSessionTest {
             "history",
             "quit");
 
-    Matcher made = Pattern.compile("🎬 Edit (\\w{8}) from the result of " + id).matcher(later);
-    assertThat(made.find()).as(later).isTrue();
-    String second = made.group(1);
-    Matcher again = Pattern.compile("🎬 Edit (\\w{8}) \\(" + second + " again\\)").matcher(later);
-    assertThat(again.find()).as(later).isTrue();
+    String second = found("🎬 Edit (\\w{8}) from the result of " + id, later);
+    String third = found("🎬 Edit (\\w{8}) \\(" + second + " again\\)", later);
     assertThat(later)
         .contains("Your edit " + second + " is ready")
-        .contains("Your edit " + again.group(1) + " is ready")
+        .contains("Your edit " + third + " is ready")
         .contains("Selection: none, as before")
         .contains("from the result of " + id)
-        .contains(second + " again")
-        .doesNotContain("Exception")
-        .doesNotContain("⚠️");
+        .contains(second + " again");
+    assertNoTrouble(later);
   }
 
   @Test
@@ -219,17 +224,14 @@ class ConsoleSessionTest {
     String transcript =
         converse("edit " + clip + " remove the orange ball", "submit", "wait 120", "quit");
 
-    Matcher ready = Pattern.compile("Your edit ([A-Z0-9]+) is ready").matcher(transcript);
-    assertThat(ready.find()).as(transcript).isTrue();
-    String id = ready.group(1);
+    String id = found("Your edit ([A-Z0-9]+) is ready", transcript);
     assertThat(transcript)
         .contains(
             "bot> 🔍 Before and after " + id + ": the source (left) and the result (right) at ")
         .contains("where the edit changed the picture most.")
         .containsPattern("📎 Before and after at \\d+\\.\\d s: \\S*compare-" + id + "\\.png")
-        .contains("📎 Before and after side by side, the whole clip: ")
-        .doesNotContain("Exception")
-        .doesNotContain("⚠️");
+        .contains("📎 Before and after side by side, the whole clip: ");
+    assertNoTrouble(transcript);
     assertThat(transcript.indexOf("is ready")).isLessThan(transcript.indexOf("Before and after"));
     assertThat(transcript.indexOf("Before and after")).isLessThan(transcript.indexOf("✅ Done"));
     List<Path> files = attachments(transcript);

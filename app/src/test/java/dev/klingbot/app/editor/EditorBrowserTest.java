@@ -328,28 +328,27 @@ class EditorBrowserTest {
     new Actions(driver).moveToElement(frame, dx, dy).click().perform();
   }
 
+  /** Met when {@code script}, run in the page, answers true. */
+  private static ExpectedCondition<Boolean> scriptSays(String script) {
+    return driver -> (Boolean) ((JavascriptExecutor) driver).executeScript(script);
+  }
+
   private static ExpectedCondition<Boolean> ready() {
-    return driver ->
-        (Boolean)
-            ((JavascriptExecutor) driver)
-                .executeScript(
-                    "var f = document.getElementById('frame');"
-                        + " return document.getElementById('editor').classList.contains('ready')"
-                        + " && f.complete && f.naturalWidth > 0;");
+    return scriptSays(
+        "var f = document.getElementById('frame');"
+            + " return document.getElementById('editor').classList.contains('ready')"
+            + " && f.complete && f.naturalWidth > 0;");
   }
 
   /** The mask is drawn and loaded, with {@code points} points on the frame, and nothing busy. */
   private static ExpectedCondition<Boolean> maskShown(int points) {
-    return driver ->
-        (Boolean)
-            ((JavascriptExecutor) driver)
-                .executeScript(
-                    "var m = document.getElementById('mask');"
-                        + " return !m.hidden && m.complete && m.naturalWidth > 0"
-                        + " && document.getElementById('busy').hidden"
-                        + " && document.querySelectorAll('#points .point').length === "
-                        + points
-                        + ";");
+    return scriptSays(
+        "var m = document.getElementById('mask');"
+            + " return !m.hidden && m.complete && m.naturalWidth > 0"
+            + " && document.getElementById('busy').hidden"
+            + " && document.querySelectorAll('#points .point').length === "
+            + points
+            + ";");
   }
 
   private static ExpectedCondition<Boolean> pointCount(int points) {
@@ -359,14 +358,11 @@ class EditorBrowserTest {
   }
 
   private static ExpectedCondition<Boolean> frameShown(int index) {
-    return driver ->
-        (Boolean)
-            ((JavascriptExecutor) driver)
-                .executeScript(
-                    "var f = document.getElementById('frame');"
-                        + " return f.getAttribute('src').indexOf('/frame/"
-                        + index
-                        + ".jpg?') >= 0 && f.complete && f.naturalWidth > 0;");
+    return scriptSays(
+        "var f = document.getElementById('frame');"
+            + " return f.getAttribute('src').indexOf('/frame/"
+            + index
+            + ".jpg?') >= 0 && f.complete && f.naturalWidth > 0;");
   }
 
   /** Saves a screenshot in the module's build folder ({@code target/editor-screenshots}). */

@@ -4,7 +4,6 @@ import dev.klingbot.core.Platform;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditEvent;
 import dev.klingbot.core.edit.EditIds;
-import dev.klingbot.core.edit.EditRequest;
 import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.edit.KlingSession;
 import dev.klingbot.core.edit.Origin;
@@ -130,16 +129,7 @@ final class OpenEdits {
         EditState.PROCESSING,
         new Origin(
             Platform.SLACK, "T1", "C1", "1700000000." + (100_000 + index), user, "user " + user),
-        new EditRequest(
-            "remove the red car",
-            "Remove “the red car”",
-            EditMode.REMOVAL,
-            PROMPT,
-            null,
-            false,
-            TaskMode.STD,
-            TaskDuration.FIVE,
-            1),
+        Edits.removalRequest(),
         List.of(),
         new SourceVideo("clip.mp4", null, videoUrl, "{}", "{}", false, null, null),
         session,

@@ -145,12 +145,9 @@ final class Labels {
   /** {@code text} as a sentence, or unchanged when it isn't a label. */
   static String asSentence(String text) {
     // "Action: delete. Target: X": the action field is not a heading to drop
-    Matcher actionFirst = ACTION_THEN_THING.matcher(text);
-    if (actionFirst.matches()) {
-      Optional<String> verb = verb(actionFirst.group(1));
-      if (verb.isPresent()) {
-        return verb.get() + " " + actionFirst.group(2);
-      }
+    Optional<String> actionFirst = verbThenThing(ACTION_THEN_THING, text);
+    if (actionFirst.isPresent()) {
+      return actionFirst.get();
     }
     String current = HEADING.matcher(text).replaceFirst("");
     Matcher thingFirst = THING_THEN_ACTION.matcher(current);
@@ -161,12 +158,9 @@ final class Labels {
         return verb.get() + " " + thingFirst.group(1) + rest;
       }
     }
-    actionFirst = ACTION_THEN_THING.matcher(current);
-    if (actionFirst.matches()) {
-      Optional<String> verb = verb(actionFirst.group(1));
-      if (verb.isPresent()) {
-        return verb.get() + " " + actionFirst.group(2);
-      }
+    actionFirst = verbThenThing(ACTION_THEN_THING, current);
+    if (actionFirst.isPresent()) {
+      return actionFirst.get();
     }
     Matcher chinese = CHINESE_WHAT_TO_REMOVE.matcher(current);
     if (chinese.matches()) {
@@ -181,12 +175,9 @@ final class Labels {
     if (chinese.matches()) {
       return "删除" + chinese.group(1);
     }
-    Matcher first = VERB_FIRST.matcher(current);
-    if (first.matches()) {
-      Optional<String> verb = verb(first.group(1));
-      if (verb.isPresent()) {
-        return verb.get() + " " + first.group(2);
-      }
+    Optional<String> first = verbThenThing(VERB_FIRST, current);
+    if (first.isPresent()) {
+      return first.get();
     }
     Matcher swap = SWAP_LABEL.matcher(current);
     if (swap.matches()) {
@@ -204,6 +195,18 @@ final class Labels {
       }
     }
     return current;
+  }
+
+  /**
+   * "verb thing" when {@code text} matches {@code pattern} (group 1 the verb word, group 2 the
+   * thing) and the word stands for a verb; empty otherwise.
+   */
+  private static Optional<String> verbThenThing(Pattern pattern, String text) {
+    Matcher matcher = pattern.matcher(text);
+    if (!matcher.matches()) {
+      return Optional.empty();
+    }
+    return verb(matcher.group(1)).map(verb -> verb + " " + matcher.group(2));
   }
 
   /** The verb a label word stands for: "remove", "removal" → "remove", "delet" → "delete". */

@@ -3,7 +3,6 @@ package dev.klingbot.core.media;
 import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.core.i18n.Messages;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -70,7 +69,7 @@ public final class FrameExtractor {
       if (frame == null) {
         throw outOfRange(frameIndex, frameCount);
       }
-      return copyOf(converter.convert(frame));
+      return MaskOverlay.rgbCopy(converter.convert(frame));
     } catch (FrameGrabber.Exception e) {
       throw new MediaException(MediaProblem.NOT_A_VIDEO, VideoProbe.NOT_A_VIDEO, e);
     }
@@ -113,7 +112,7 @@ public final class FrameExtractor {
             MediaProblem.FRAME_OUT_OF_RANGE,
             Messages.text("media.frame.past.end", MediaText.seconds(millis)));
       }
-      return copyOf(converter.convert(frame));
+      return MaskOverlay.rgbCopy(converter.convert(frame));
     } catch (FrameGrabber.Exception e) {
       throw new MediaException(MediaProblem.NOT_A_VIDEO, VideoProbe.NOT_A_VIDEO, e);
     }
@@ -148,17 +147,5 @@ public final class FrameExtractor {
                 String.valueOf(frameCount - 1))
             : Messages.text("media.frame.out.of.range.unknown", String.valueOf(frameIndex));
     return new MediaException(MediaProblem.FRAME_OUT_OF_RANGE, message);
-  }
-
-  private static BufferedImage copyOf(BufferedImage converted) {
-    BufferedImage copy =
-        new BufferedImage(converted.getWidth(), converted.getHeight(), BufferedImage.TYPE_INT_RGB);
-    Graphics2D graphics = copy.createGraphics();
-    try {
-      graphics.drawImage(converted, 0, 0, null);
-    } finally {
-      graphics.dispose();
-    }
-    return copy;
   }
 }

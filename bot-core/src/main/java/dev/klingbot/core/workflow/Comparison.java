@@ -179,7 +179,7 @@ final class Comparison {
     BufferedImage after = frames.frameAt(result, change.millis());
     Path still = files.comparisonImage(edit.id());
     Path video = files.comparisonVideo(edit.id());
-    deleteQuietly(video);
+    MediaFiles.deleteQuietly(video);
     boolean stillFits = false;
     for (int height : heights(Math.min(after.getHeight(), STILL_MAX_HEIGHT))) {
       frames.writePng(sides.still(before, after, height), still);
@@ -189,7 +189,7 @@ final class Comparison {
       }
     }
     if (!stillFits) {
-      deleteQuietly(still);
+      MediaFiles.deleteQuietly(still);
       return Optional.empty();
     }
     Stretch stretch = Stretch.around(change.millis(), change.sharedMillis());
@@ -211,7 +211,7 @@ final class Comparison {
       LOG.warn("Edit {}: no side-by-side video: {}", edit.id(), e.getMessage());
     }
     if (posted == null) {
-      deleteQuietly(video);
+      MediaFiles.deleteQuietly(video);
     }
     return Optional.of(
         new Prepared(change.millis(), change.difference(), still, posted, from, to, whole));
@@ -248,14 +248,6 @@ final class Comparison {
       return Files.size(file);
     } catch (IOException e) {
       return Long.MAX_VALUE;
-    }
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      LOG.debug("cannot delete {}", file, e);
     }
   }
 }

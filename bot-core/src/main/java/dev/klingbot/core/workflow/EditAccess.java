@@ -11,8 +11,10 @@ import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.store.ConcurrentUpdateException;
 import dev.klingbot.core.store.EditStore;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Who may see and change an edit, and the in-process lock around changes: an edit belongs to its
@@ -51,21 +53,32 @@ final class EditAccess {
   }
 
   void requireSession(Edit edit) {
+    requireSession(edit, clock.instant(), "edit.fix.first", press -> press);
+  }
+
+  /**
+   * Refuses an edit whose video must be conformed first (the message {@code conformFirstKey}, with
+   * the words for pressing the button as {@code pressWords} writes them), that is past submitting
+   * or has no Kling session, or whose session expired by {@code now}.
+   */
+  static void requireSession(
+      Edit edit, Instant now, String conformFirstKey, UnaryOperator<String> pressWords) {
     if (edit.state() == EditState.CREATED && edit.video().needsConform()) {
       throw new EditException(
           EditException.Kind.WRONG_STATE,
           Messages.text(
-              "edit.fix.first",
+              conformFirstKey,
               edit.id(),
-              Texts.press(
-                  edit.origin().platform(),
-                  ChatAction.Kind.CONFORM,
-                  Messages.text("edit.button.conform"))));
+              pressWords.apply(
+                  Texts.press(
+                      edit.origin().platform(),
+                      ChatAction.Kind.CONFORM,
+                      Messages.text("edit.button.conform")))));
     }
     if (!edit.state().isBeforeSubmit() || edit.session() == null) {
       throw wrongState(edit, Messages.text("edit.why.state", edit.state().text()));
     }
-    if (edit.session().expiredAt(clock.instant())) {
+    if (edit.session().expiredAt(now)) {
       throw new EditException(
           EditException.Kind.WRONG_STATE, Messages.text("edit.expired", edit.id()));
     }

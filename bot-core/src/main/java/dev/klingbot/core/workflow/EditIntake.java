@@ -115,7 +115,7 @@ public final class EditIntake {
       }
       Path usable = prepared.file();
       if (prepared.changed()) {
-        deleteQuietly(target);
+        MediaFiles.deleteQuietly(target);
         notices.add(
             Messages.text(
                 "edit.image.fixed",
@@ -297,14 +297,6 @@ public final class EditIntake {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {
       LOG.debug("Could not remove {}: {}", dir, e.getMessage());
-    }
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (IOException e) {
-      LOG.debug("Could not remove {}: {}", file, e.getMessage());
     }
   }
 

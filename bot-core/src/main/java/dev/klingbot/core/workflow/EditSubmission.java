@@ -3,7 +3,6 @@ package dev.klingbot.core.workflow;
 import static java.util.Objects.requireNonNull;
 
 import dev.klingbot.core.Requester;
-import dev.klingbot.core.chat.ChatAction;
 import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.edit.Edit;
 import dev.klingbot.core.edit.EditEvent;
@@ -40,26 +39,8 @@ final class EditSubmission {
    * edit id as external task id) or queues it when the account is busy.
    */
   Reply submit(Edit edit) {
-    if (edit.state() == EditState.CREATED && edit.video().needsConform()) {
-      throw new EditException(
-          EditException.Kind.WRONG_STATE,
-          Messages.text(
-              "edit.submit.conform.first",
-              edit.id(),
-              EditViews.capitalized(
-                  Texts.press(
-                      edit.origin().platform(),
-                      ChatAction.Kind.CONFORM,
-                      Messages.text("edit.button.conform")))));
-    }
-    if (!edit.state().isBeforeSubmit() || edit.session() == null) {
-      throw EditAccess.wrongState(edit, Messages.text("edit.why.state", edit.state().text()));
-    }
     Instant now = clock.instant();
-    if (edit.session().expiredAt(now)) {
-      throw new EditException(
-          EditException.Kind.WRONG_STATE, Messages.text("edit.expired", edit.id()));
-    }
+    EditAccess.requireSession(edit, now, "edit.submit.conform.first", EditViews::capitalized);
     Origin owner = edit.origin();
     Reservation reservation =
         quota.reserve(

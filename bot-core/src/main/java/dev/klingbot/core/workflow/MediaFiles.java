@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where an edit's files live: {@code <work-dir>/<edit id>/} holds the source video, the reference
@@ -14,6 +16,8 @@ import java.util.Locale;
  * comparison.
  */
 public final class MediaFiles {
+  private static final Logger LOG = LoggerFactory.getLogger(MediaFiles.class);
+
   private final Path root;
 
   public MediaFiles(Path root) {
@@ -98,5 +102,14 @@ public final class MediaFiles {
     }
     String extension = path.substring(dot + 1).toLowerCase(Locale.ROOT);
     return extension.matches("[a-z0-9]{1,5}") ? extension : fallback;
+  }
+
+  /** Deletes {@code file} if it exists; a failure is only logged. */
+  static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.debug("Could not remove {}: {}", file, e.getMessage());
+    }
   }
 }

@@ -12,6 +12,7 @@ import dev.klingbot.core.store.ConcurrentUpdateException;
 import dev.klingbot.core.store.EditStore;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,12 +58,7 @@ final class ProgressReporter {
       }
       MessageRef posted =
           port.get().post(edit.origin().conversation(), message.mentioning(edit.origin().userId()));
-      try {
-        return edits.update(edit.withPlanMessage(posted.id()), clock.instant(), null, null);
-      } catch (ConcurrentUpdateException e) {
-        Edit fresh = edits.find(edit.id()).orElse(edit);
-        return edits.update(fresh.withPlanMessage(posted.id()), clock.instant(), null, null);
-      }
+      return remember(edit, stored -> stored.withPlanMessage(posted.id()));
     } catch (ChatException e) {
       LOG.warn("Could not update the plan of edit {}: {}", edit.id(), e.getMessage());
       return edit;
@@ -83,15 +79,23 @@ final class ProgressReporter {
         return edit;
       }
       MessageRef posted = port.get().post(edit.origin().conversation(), message);
-      try {
-        return edits.update(edit.withProgressMessage(posted.id()), clock.instant(), null, null);
-      } catch (ConcurrentUpdateException e) {
-        Edit fresh = edits.find(edit.id()).orElse(edit);
-        return edits.update(fresh.withProgressMessage(posted.id()), clock.instant(), null, null);
-      }
+      return remember(edit, stored -> stored.withProgressMessage(posted.id()));
     } catch (ChatException e) {
       LOG.warn("Could not show progress of edit {}: {}", edit.id(), e.getMessage());
       return edit;
+    }
+  }
+
+  /**
+   * Stores the id of a message just posted ({@code withMessage} sets it on an edit); when the edit
+   * changed meanwhile, sets it on the fresh copy instead.
+   */
+  private Edit remember(Edit edit, UnaryOperator<Edit> withMessage) {
+    try {
+      return edits.update(withMessage.apply(edit), clock.instant(), null, null);
+    } catch (ConcurrentUpdateException e) {
+      Edit fresh = edits.find(edit.id()).orElse(edit);
+      return edits.update(withMessage.apply(fresh), clock.instant(), null, null);
     }
   }
 }

@@ -12,12 +12,12 @@ import dev.klingbot.core.edit.EditState;
 import dev.klingbot.core.testing.RecordingChat;
 import dev.klingbot.core.testing.WorkflowFixture;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The one dialogue, through the handler: what is posted for all and what only the asker sees. */
 class ConversationHandlerTest {
-  private final WorkflowFixture fixture = WorkflowFixture.quick();
+  @AutoClose private final WorkflowFixture fixture = WorkflowFixture.quick();
   private final RecordingChat chat = new RecordingChat(Platform.SLACK);
   private final Requester alice = WorkflowFixture.requester(Platform.SLACK, "alice");
   private final Requester bob = WorkflowFixture.requester(Platform.SLACK, "bob");
@@ -27,11 +27,6 @@ class ConversationHandlerTest {
     fixture.chats.register(chat);
     AdminService admin = fixture.admin();
     handler = fixture.conversation();
-  }
-
-  @AfterEach
-  void close() {
-    fixture.close();
   }
 
   private Edit start() {

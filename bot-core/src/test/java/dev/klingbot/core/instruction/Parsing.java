@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.klingbot.core.instruction.ParseResult.Planned;
 import dev.klingbot.core.instruction.ParseResult.Refused;
+import dev.klingbot.kling.EditMode;
 import org.assertj.core.api.AbstractStringAssert;
 
 /** Short ways for tests to parse and unwrap. */
@@ -23,6 +24,15 @@ final class Parsing {
   static EditPlan plan(ParseResult result) {
     assertThat(result).isInstanceOf(Planned.class);
     return ((Planned) result).plan();
+  }
+
+  /**
+   * Asserts that the instruction is planned as an edit of {@code mode}; then asserts on its prompt.
+   */
+  static AbstractStringAssert<?> plannedAs(EditMode mode, String instruction, int images) {
+    EditPlan plan = plan(instruction, images);
+    assertThat(plan.mode()).isEqualTo(mode);
+    return assertThat(plan.prompt());
   }
 
   static Refused refusal(String instruction, int images) {

@@ -14,28 +14,27 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** User text can never put a placeholder into a prompt the bot builds. */
 class PlaceholderInjectionTest {
 
-  @Test
-  void removesPlaceholderFromInstructionWithNotice() {
-    EditPlan plan = plan("remove <<<image_1>>> the cat", 0);
+  /**
+   * A placeholder typed in the instruction is removed with a notice; a removed image placeholder
+   * does not count as an attached image (the second row's one image is still <<<image_1>>>).
+   */
+  @ParameterizedTest(name = "[{index}] {0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          remove <<<image_1>>> the cat         | 0 | Delete the cat from <<<video_1>>>                                                        | <<<image_1>>>
+          add the hat <<<image_2>>> to the man | 1 | Using the context of <<<video_1>>>, seamlessly add the hat from <<<image_1>>> to the man | <<<image_2>>>
+          """)
+  void removesPlaceholderFromInstructionWithNotice(
+      String instruction, int images, String prompt, String placeholder) {
+    EditPlan plan = plan(instruction, images);
 
-    assertThat(plan.prompt()).isEqualTo("Delete the cat from <<<video_1>>>");
+    assertThat(plan.prompt()).isEqualTo(prompt);
     assertThat(plan.rawPrompt()).isFalse();
     assertThat(plan.notices())
         .containsExactly(
-            "Removed “<<<image_1>>>” from your text: placeholders are added by the bot.");
-  }
-
-  @Test
-  void removedImagePlaceholderDoesNotCountAsAttachedImage() {
-    EditPlan plan = plan("add the hat <<<image_2>>> to the man", 1);
-
-    assertThat(plan.prompt())
-        .isEqualTo(
-            "Using the context of <<<video_1>>>, seamlessly add the hat from <<<image_1>>> to the"
-                + " man");
-    assertThat(plan.notices())
-        .containsExactly(
-            "Removed “<<<image_2>>>” from your text: placeholders are added by the bot.");
+            "Removed “" + placeholder + "” from your text: placeholders are added by the bot.");
   }
 
   @ParameterizedTest(name = "[{index}] {0}")

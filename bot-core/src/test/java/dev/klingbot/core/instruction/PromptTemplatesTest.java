@@ -49,11 +49,10 @@ class PromptTemplatesTest {
         PromptTemplates.defaults()
             .withOverride(EditMode.REMOVAL, "  Erase {element} completely from <<<video_1>>> ");
 
-    assertThat(Parsing.plan(parser.parse("remove the red car", 0, templates)).prompt())
+    assertThat(prompt("remove the red car", 0, templates))
         .isEqualTo("Erase the red car completely from <<<video_1>>>");
-    assertThat(Parsing.plan(parser.parse("删除红车", 0, templates)).prompt())
-        .isEqualTo("Erase 红车 completely from <<<video_1>>>");
-    assertThat(Parsing.plan(parser.parse("replace the cat with a dog", 1, templates)).prompt())
+    assertThat(prompt("删除红车", 0, templates)).isEqualTo("Erase 红车 completely from <<<video_1>>>");
+    assertThat(prompt("replace the cat with a dog", 1, templates))
         .isEqualTo("Swap a dog from <<<image_1>>> for the cat from <<<video_1>>>");
   }
 
@@ -83,9 +82,9 @@ class PromptTemplatesTest {
             .withOverride(
                 EditMode.ADDITION, "In <<<video_1>>> put {subject} ({images}) at {location}");
 
-    assertThat(Parsing.plan(parser.parse("add the hats to the twins", 2, templates)).prompt())
+    assertThat(prompt("add the hats to the twins", 2, templates))
         .isEqualTo("In <<<video_1>>> put the hats (<<<image_1>>> and <<<image_2>>>) at the twins");
-    assertThat(Parsing.plan(parser.parse("给双胞胎加上帽子", 2, templates)).prompt())
+    assertThat(prompt("给双胞胎加上帽子", 2, templates))
         .isEqualTo("In <<<video_1>>> put 帽子 (<<<image_1>>>和<<<image_2>>>) at 双胞胎");
   }
 
@@ -176,5 +175,9 @@ class PromptTemplatesTest {
     assertThat(PromptTemplates.problems(EditMode.REMOVAL, exact)).isEmpty();
     assertThat(PromptTemplates.problems(EditMode.REMOVAL, exact + "x"))
         .containsExactly("It is 2001 characters long; a template can have at most 2000.");
+  }
+
+  private String prompt(String instruction, int images, PromptTemplates templates) {
+    return Parsing.plan(parser.parse(instruction, images, templates)).prompt();
   }
 }

@@ -15,6 +15,8 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.OkHttpClient;
 import okio.Buffer;
+import org.assertj.core.api.AbstractStringAssert;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,12 +57,11 @@ class DownloadsTest {
     Path target = folder.resolve("big.mp4");
     long start = System.nanoTime();
 
-    assertMediaProblem(
+    assertRefusedLeavingNoFile(
             () -> downloads.download(server.url("/big.mp4").toString(), target, MB),
             MediaProblem.TOO_LARGE)
         .isEqualTo("This video is 5.0 MB; the limit is 1.0 MB. Trim or compress it and try again.");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-    assertThat(files()).isEmpty();
   }
 
   @Test
@@ -71,22 +72,20 @@ class DownloadsTest {
             .build());
     Path target = folder.resolve("endless.mp4");
 
-    assertMediaProblem(
+    assertRefusedLeavingNoFile(
             () -> downloads.download(server.url("/x").toString(), target, MB),
             MediaProblem.TOO_LARGE)
         .contains("larger than the limit of 1.0 MB");
-    assertThat(files()).isEmpty();
   }
 
   @Test
   void explainsAnErrorStatus() {
     server.enqueue(new MockResponse.Builder().code(404).body("nope").build());
 
-    assertMediaProblem(
+    assertRefusedLeavingNoFile(
             () -> downloads.download(server.url("/gone.mp4").toString(), folder.resolve("a"), MB),
             MediaProblem.HTTP_ERROR)
         .startsWith("The link answered 404 Not Found.");
-    assertThat(files()).isEmpty();
   }
 
   @Test
@@ -108,11 +107,10 @@ class DownloadsTest {
         new Downloads(CLIENT, Duration.ofMillis(300), AddressGuard.allowingPrivate());
     server.enqueue(new MockResponse.Builder().body("slow").bodyDelay(3, TimeUnit.SECONDS).build());
 
-    assertMediaProblem(
+    assertRefusedLeavingNoFile(
             () -> impatient.download(server.url("/slow").toString(), folder.resolve("a"), MB),
             MediaProblem.TIMEOUT)
         .contains("took longer than");
-    assertThat(files()).isEmpty();
   }
 
   @Test
@@ -145,6 +143,14 @@ class DownloadsTest {
     byte[] bytes = new byte[size];
     new Random(42).nextBytes(bytes);
     return bytes;
+  }
+
+  /** Asserts that {@code call} fails with {@code kind} and leaves no file behind. */
+  private AbstractStringAssert<?> assertRefusedLeavingNoFile(
+      ThrowingCallable call, MediaProblem kind) {
+    AbstractStringAssert<?> sentence = assertMediaProblem(call, kind);
+    assertThat(files()).isEmpty();
+    return sentence;
   }
 
   private List<Path> files() {

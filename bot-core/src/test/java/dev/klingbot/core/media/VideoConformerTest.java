@@ -53,10 +53,7 @@ class VideoConformerTest {
 
     VideoInfo after = conformer.conformIfNeeded(SampleClips.sixSeconds(), out).after();
 
-    assertThat(after.durationMillis()).isEqualTo(5_000);
-    assertThat(after.frameCount()).isEqualTo(150);
-    assertThat(after.fps()).isEqualTo(30.0);
-    assertThat(after.width()).isEqualTo(720);
+    assertVideo(after, "mp4", "h264", 5_000, 30.0, 720, 720, 150);
   }
 
   @Test
@@ -81,10 +78,7 @@ class VideoConformerTest {
 
     VideoInfo after = conformer.conform(SampleClips.h264Mkv(), out, check.plan());
 
-    assertThat(after.container()).isEqualTo("mp4");
-    assertThat(after.videoCodec()).isEqualTo("h264");
-    assertThat(after.frameCount()).isEqualTo(90);
-    assertThat(after.durationMillis()).isEqualTo(3_000);
+    assertVideo(after, "mp4", "h264", 3_000, 30.0, 1280, 720, 90);
   }
 
   @Test

@@ -180,9 +180,7 @@ class VideoRulesTest {
   void anExtremeShapeCannotBeFixed() {
     VideoCheck check = rules.check(video("mp4", "h264", 5_000, 30, 4000, 400));
 
-    assertThat(check.ok()).isFalse();
-    assertThat(check.fixable()).isFalse();
-    assertThat(check.plan()).isNull();
+    assertCannotBeFixed(check);
     VideoProblem problem = check.problems().get(0);
     assertThat(problem.kind()).isEqualTo(ProblemKind.DIMENSIONS);
     assertThat(problem.fixable()).isFalse();
@@ -286,9 +284,7 @@ class VideoRulesTest {
 
     VideoCheck check = rules.check(huge);
 
-    assertThat(check.ok()).isFalse();
-    assertThat(check.fixable()).isFalse();
-    assertThat(check.plan()).isNull();
+    assertCannotBeFixed(check);
     assertThat(check.problems())
         .singleElement()
         .satisfies(
@@ -319,5 +315,12 @@ class VideoRulesTest {
     assertThat(rules.check(endless).fixable()).isFalse();
     assertThat(rules.check(endless).problems().get(0).message()).contains("5000000 frames");
     assertThat(rules.check(video("mp4", "h264", 5_000, 120, 1280, 720)).fixable()).isTrue();
+  }
+
+  /** Asserts that {@code check} found a problem no conform can fix, so it offers no plan. */
+  private static void assertCannotBeFixed(VideoCheck check) {
+    assertThat(check.ok()).isFalse();
+    assertThat(check.fixable()).isFalse();
+    assertThat(check.plan()).isNull();
   }
 }

@@ -23,19 +23,24 @@ public final class Edits {
     return Edit.created(
         id,
         new Origin(Platform.DISCORD, "guild-1", "channel-1", "thread-1", "alice", "Alice"),
-        new EditRequest(
-            "remove the red car",
-            "Remove “the red car”",
-            EditMode.REMOVAL,
-            "Delete the red car from <<<video_1>>>",
-            null,
-            false,
-            TaskMode.STD,
-            TaskDuration.FIVE,
-            1),
+        removalRequest(),
         List.of(),
         new SourceVideo("clip.mp4", "/tmp/clip.mp4", null, "{}", "{}", false),
         at);
+  }
+
+  /** "remove the red car": a 5 s std removal costing 1 unit. */
+  public static EditRequest removalRequest() {
+    return new EditRequest(
+        "remove the red car",
+        "Remove “the red car”",
+        EditMode.REMOVAL,
+        "Delete the red car from <<<video_1>>>",
+        null,
+        false,
+        TaskMode.STD,
+        TaskDuration.FIVE,
+        1);
   }
 
   /**

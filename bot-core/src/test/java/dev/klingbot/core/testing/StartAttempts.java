@@ -1,9 +1,13 @@
 package dev.klingbot.core.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.klingbot.core.chat.ConnectRetry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
  * What a platform adapter's start did while the platform could not be reached: the waits its {@link
@@ -38,6 +42,51 @@ public final class StartAttempts implements AutoCloseable {
           then.sleep(wait);
         },
         notices::add);
+  }
+
+  /**
+   * A retry like {@link #retry}, where the operator stops the bot during wait number {@code waits}.
+   */
+  public ConnectRetry stoppedAtWait(int waits) {
+    return retry(
+        wait -> {
+          if (this.waits.size() == waits) {
+            throw new InterruptedException();
+          }
+        });
+  }
+
+  /**
+   * Asserts that the start told of {@code attempts} unanswered attempts to connect to {@code
+   * platform} ("Discord", "Slack"), the first one waiting 2 seconds.
+   */
+  public void assertToldUnreachable(String platform, int attempts) {
+    assertThat(notices).hasSize(attempts);
+    assertThat(notices.get(0))
+        .startsWith(platform + " cannot be reached (cannot connect")
+        .contains("trying again in 2 s (attempt 1).");
+    assertThat(notices.get(attempts - 1)).contains("(attempt " + attempts + ").");
+  }
+
+  /**
+   * Asserts that {@code start}, run with a {@link #stoppedAtWait} retry, ends as stopped by the
+   * operator after telling of {@code attempts} attempts at a {@code platform} server name that does
+   * not resolve.
+   */
+  public void assertStoppedWhileUnresolvable(
+      ThrowingCallable start, String platform, int attempts) {
+    try {
+      assertThatThrownBy(start)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("stopped while waiting to connect to " + platform);
+    } finally {
+      Thread.interrupted();
+    }
+    assertThat(notices)
+        .hasSize(attempts)
+        .allSatisfy(
+            notice ->
+                assertThat(notice).startsWith(platform + " cannot be reached (cannot resolve "));
   }
 
   /** Closes {@code closeable} after the test, before everything registered earlier. */

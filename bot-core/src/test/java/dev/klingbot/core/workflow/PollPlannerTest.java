@@ -31,24 +31,20 @@ class PollPlannerTest {
 
   @Test
   void withoutAHistoryOfItsKindATaskIsFollowedWithThePlainBackoff() {
-    assertThat(polling.next(TaskMode.PRO, TaskDuration.FIVE, Duration.ZERO, 0))
-        .isEqualTo(Duration.ofSeconds(5));
-    assertThat(polling.next(TaskMode.PRO, TaskDuration.FIVE, Duration.ofSeconds(15), 2))
-        .isEqualTo(Duration.ofSeconds(20));
+    assertThat(next(TaskMode.PRO, 0, 0)).isEqualTo(Duration.ofSeconds(5));
+    assertThat(next(TaskMode.PRO, 15, 2)).isEqualTo(Duration.ofSeconds(20));
   }
 
   @Test
   void aNewTaskIsFirstLookedAtWhenTheEarliestOfItsKindFinished() {
-    assertThat(polling.next(TaskMode.STD, TaskDuration.FIVE, Duration.ZERO, 0))
-        .isEqualTo(Duration.ofSeconds(100));
-    assertThat(polling.next(TaskMode.STD, TaskDuration.FIVE, Duration.ofSeconds(40), 1))
-        .isEqualTo(Duration.ofSeconds(60));
+    assertThat(next(TaskMode.STD, 0, 0)).isEqualTo(Duration.ofSeconds(100));
+    assertThat(next(TaskMode.STD, 40, 1)).isEqualTo(Duration.ofSeconds(60));
   }
 
   @Test
   void whereTasksOfItsKindFinishItIsLookedAtOftenAndMoreOftenTowardsTheLast() {
-    Duration early = polling.next(TaskMode.STD, TaskDuration.FIVE, Duration.ofSeconds(100), 1);
-    Duration late = polling.next(TaskMode.STD, TaskDuration.FIVE, Duration.ofSeconds(130), 5);
+    Duration early = next(TaskMode.STD, 100, 1);
+    Duration late = next(TaskMode.STD, 130, 5);
 
     assertThat(early).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(20));
     assertThat(late).isLessThan(early).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
@@ -56,10 +52,8 @@ class PollPlannerTest {
 
   @Test
   void aTaskLongerThanAnyOfItsKindFallsBackToTheBackoffCappedAtTheLongestWait() {
-    assertThat(polling.next(TaskMode.STD, TaskDuration.FIVE, Duration.ofSeconds(150), 0))
-        .isEqualTo(Duration.ofSeconds(5));
-    assertThat(polling.next(TaskMode.STD, TaskDuration.FIVE, Duration.ofSeconds(400), 9))
-        .isEqualTo(MAX);
+    assertThat(next(TaskMode.STD, 150, 0)).isEqualTo(Duration.ofSeconds(5));
+    assertThat(next(TaskMode.STD, 400, 9)).isEqualTo(MAX);
   }
 
   @Test
@@ -69,5 +63,13 @@ class PollPlannerTest {
     Duration first = withCallbacks.next(TaskMode.STD, TaskDuration.FIVE, Duration.ZERO, 0);
 
     assertThat(first).isGreaterThan(Duration.ofSeconds(140)).isLessThan(Duration.ofSeconds(200));
+  }
+
+  /**
+   * When to look next at a 5 s task of {@code mode}, {@code elapsedSeconds} in, after {@code
+   * checks}.
+   */
+  private Duration next(TaskMode mode, long elapsedSeconds, int checks) {
+    return polling.next(mode, TaskDuration.FIVE, Duration.ofSeconds(elapsedSeconds), checks);
   }
 }

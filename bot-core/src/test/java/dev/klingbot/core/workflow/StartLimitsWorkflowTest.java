@@ -22,18 +22,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Starting edits through the whole workflow: bursts, and reference images fixed or refused. */
 class StartLimitsWorkflowTest {
-  private final WorkflowFixture fixture = WorkflowFixture.quick();
+  @AutoClose private final WorkflowFixture fixture = WorkflowFixture.quick();
   private final Requester alice = WorkflowFixture.requester(Platform.DISCORD, "alice");
-
-  @AfterEach
-  void close() {
-    fixture.close();
-  }
 
   private EditService service() {
     return fixture.workflow().service();

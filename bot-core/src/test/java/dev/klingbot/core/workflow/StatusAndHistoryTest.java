@@ -22,7 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** What status and history say: the stored selection and preview, and results that still open. */
@@ -30,14 +30,9 @@ class StatusAndHistoryTest {
   /** A result link of a Kling (or simulator) that no longer answers, as after a restart. */
   private static final String GONE = "http://127.0.0.1:9/files/earlier-run.mp4";
 
-  private final WorkflowFixture fixture = WorkflowFixture.quick();
+  @AutoClose private final WorkflowFixture fixture = WorkflowFixture.quick();
   private final Requester alice = WorkflowFixture.requester(Platform.DISCORD, "alice");
   private final Requester me = WorkflowFixture.requester(Platform.CONSOLE, "me");
-
-  @AfterEach
-  void close() {
-    fixture.close();
-  }
 
   private EditService service() {
     return fixture.workflow().service();
