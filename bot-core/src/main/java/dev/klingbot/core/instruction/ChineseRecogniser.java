@@ -115,6 +115,10 @@ final class ChineseRecogniser {
               "^(?:把|将)?(.+?)(?:就|就是|还是)?用(.+?)来?(?:代替|替换掉|替换|替代|取代|换掉|换)(?:掉|了|吧)?"
                   + "(?:它们|他们|她们|它|他|她)?$",
               m -> swap(m.group(1), m.group(2))),
+          // 那把椅子太旧了，用我照片里的椅子: the thing, a remark, then what to use
+          rule(
+              "^(?:把|将)?([^，,。；;]+?)[，,。；;]\\s*(?:那就|那|就|还是|直接)?(?:用|换上|换成)(.+?)(?:吧|好了|就行|就好)?$",
+              m -> ChinesePhrases.pointsAtImage(m.group(2)) ? swap(m.group(1), m.group(2)) : null),
           // 把我照片里的台灯放到原来那个台灯的位置: the new one goes where the old one is
           rule(
               "^(?:把|将)(.+?)(?:放到|放在|摆到|摆在|换到|挪到|移到|放进|安到|装到)(?:原来|之前|现在)?(?:的)?"

@@ -129,7 +129,8 @@ final class ElementChecks {
   private static final Pattern CAMERA_QUALITY =
       Pattern.compile(
           "^(?:(?:the|this|that|all|any|some|those|these|my|its|a|an)\\s+)*(?:(?:whole|entire|constant|annoying|awful"
-              + "|terrible|bad|horrible|slight|heavy|little|weird|strange|obvious|visible|massive|small|bit of|handheld"
+              + "|terrible|bad|horrible|slight|heavy|little|weird|strange|obvious|visible|massive|small|bit of|handheld|light"
+              + "|screen|strobe|led"
               + "|hand-held)\\s+)*"
               + "(?:(?:(?:shaky|shaking|jittery|jerky|wobbly|wobbling|unsteady|trembling|juddery|bouncy|bumpy"
               + "|handheld|hand-held|flickery|flickering|blurry|blurred|fuzzy|grainy|noisy|out-of-focus|unfocused)"
@@ -140,7 +141,8 @@ final class ElementChecks {
               + "|vibrations|tremble|trembling|flicker|flickering|noise|grain|blur|blurriness)"
               + "|(?:shake|shakes|shaking|shakiness|jitter|jitters|jitteriness|wobble|wobbliness|judder|flicker"
               + "|flickering|flickers|blur|blurriness|blurring|motion blur|grain|graininess|noise|noisiness"
-              + "|digital noise|video noise|image noise|fuzziness|haziness|strobing))"
+              + "|digital noise|video noise|image noise|fuzziness|haziness|strobing|vibration|vibrations"
+              + "|rolling shutter|stutter|stuttering))"
               + "(?=$|\\s+(?:in|on|at|of|from|during|throughout|everywhere|all over|when|where|while)\\b|\\s*[,;])",
           Pattern.CASE_INSENSITIVE);
 

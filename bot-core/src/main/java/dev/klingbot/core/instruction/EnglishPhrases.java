@@ -117,7 +117,8 @@ final class EnglishPhrases {
   private static final Pattern AFTER_HEAD =
       Pattern.compile(
           "\\s(?:of|in|on|at|with|from|playing|wearing|holding|that|who|which|behind|near|next"
-              + "|under|over|by|to|across|beside|between)\\s",
+              + "|under|over|by|to|across|beside|between|above|below|beneath|underneath|inside|outside"
+              + "|along|against|around|atop)\\s",
           FLAGS);
 
   private static final Pattern ONE =

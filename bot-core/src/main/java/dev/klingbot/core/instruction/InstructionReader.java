@@ -58,7 +58,7 @@ final class InstructionReader {
   /** Where a clause ends inside a sentence. */
   private static final Pattern CLAUSE_BREAK =
       Pattern.compile(
-          "\\s*(?:[,;:，；：、]|\\s-\\s|\\s—\\s)\\s*"
+          "\\s*(?:[,;:，；：、]|\\s-\\s|\\s—\\s|\\p{So}+(?:\\s*[—–-]+(?=\\s))?)\\s*"
               // "there's a kite in the tree and honestly I want it removed"
               + "|\\s+(?:and|so|but)\\s+(?:(?:honestly|really|frankly|basically|just|now|yeah)\\s+)*"
               + "(?=(?:i|we|i'd|i'm|we'd)\\s+(?:really\\s+|just\\s+|honestly\\s+)?(?:want|need|'d like|would like"
@@ -555,6 +555,10 @@ final class InstructionReader {
         if (state.matches()) {
           String determiner = state.group(1).toLowerCase(Locale.ROOT);
           String thing = EnglishPhrases.videoSide(state.group(2));
+          if (determiner.endsWith("'s") && !determiner.startsWith("some")) {
+            // "Tom's car is parked in front": the car keeps its owner
+            return Optional.of(state.group(1) + " " + thing);
+          }
           return Optional.of(
               (determiner.matches("my|his|her|our|their|your") ? determiner : "the") + " " + thing);
         }
@@ -570,7 +574,9 @@ final class InstructionReader {
       Pattern.compile(
           "^(?:(?:ugh+|argh+|ugh+h|man|omg|oh|so|also|and|but|well|honestly|seriously|basically|look|hmm+"
               + "|sadly|unfortunately|annoyingly)\\s*[,!.]*\\s+)*"
-              + "(the|that|this|those|these|my|his|her|our|their|your|a|an|some|one of the)\\s+(.+?)\\s+"
+              + "(the|that|this|those|these|my|his|her|our|their|your|a|an|some|one of the|someone's|somebody's"
+              + "|(?!(?:here|there|it|that|what|who|he|she|let|where|this|how|everyone|everything)'s)"
+              + "(?-i:\\p{Lu}\\p{Ll}+)'s)\\s+(.+?)\\s+"
               + "(?:(?:just|totally|really|completely|kind of|kinda|always|constantly|literally|basically|still"
               + "|also|so|randomly|suddenly|accidentally|clearly|actually|right|awkwardly)\\s+)*"
               + "(?:is|are|'s|'re|looks|look|seems|seem|keeps|keep|kept|was|were|gets|got|ruins|ruin|spoils|spoil"

@@ -141,10 +141,19 @@ final class Labels {
           "nuked",
           "nuke");
 
+  /** A note after the label's fields: ". Context: …", ". Note: …", "| reason: …". */
+  private static final Pattern TRAILING_FIELD =
+      Pattern.compile(
+          "(?<=\\S)\\s*[.;|]\\s*(?:context|note|notes|reason|why|background|info|details|comment|comments|ps|fyi"
+              + "|extra|purpose)\\s*[:：].*$",
+          FLAGS);
+
   private Labels() {}
 
   /** {@code text} as a sentence, or unchanged when it isn't a label. */
-  static String asSentence(String text) {
+  static String asSentence(String raw) {
+    // "Object: X. Action: remove. Context: it's for a listing.": a field after the edit's is a note
+    String text = TRAILING_FIELD.matcher(raw).replaceFirst("");
     // "Action: delete. Target: X": the action field is not a heading to drop
     Matcher actionFirst = ACTION_THEN_THING.matcher(text);
     if (actionFirst.matches()) {

@@ -267,7 +267,11 @@ final class Rephrasings {
           + "(?:great|good|nice|better|best|perfect|ideal|amazing|awesome|lovely|cleaner|clean|nicer|neater"
           + "|prettier|tidier|cool|fine|fantastic|wonderful|beautiful|stunning|brilliant|gorgeous|superb"
           + "|excellent|sweet|neat|flawless|spot on|less cluttered|less busy|more professional|more natural"
-          + "|calmer|clearer|sharper looking|more beautiful|more pleasing|easier on the eye|a lot nicer)";
+          + "|calmer|clearer|sharper looking|more beautiful|more pleasing|easier on the eye|a lot nicer"
+          // "a perfect shot", "a great clip"
+          + "|(?:a|an)\\s+(?:(?:really|so|super|much|truly|absolutely)\\s+)?(?:perfect|great|nice|better|amazing|awesome"
+          + "|lovely|beautiful|stunning|brilliant|gorgeous|cleaner|fantastic|wonderful|cool|good)\\s+(?:shot|video|clip"
+          + "|scene|picture|photo|one|take|frame|image|view|edit|film))";
 
   /** What the video is called before "would be great": "it", "this shot", "the scene". */
   private static final String WHOLE =
@@ -280,15 +284,16 @@ final class Rephrasings {
       "(?:it|this|that|everything|(?:the|this|my|our)\\s+(?:whole\\s+|entire\\s+)?[\\p{L}-]+)";
 
   private static final String WOULD =
-      "(?:\\s*'d|\\s*'ll|\\s+would|\\s+will|\\s+might|\\s+could|\\s+would really|\\s+would just"
-          + "|\\s+would definitely|\\s+would honestly)";
+      "(?:\\s*'d|\\s*'ll|\\s+would|\\s+will|\\s+might|\\s+could)(?:\\s+(?:honestly|really|definitely|probably"
+          + "|totally|just|actually|certainly|surely|def|so|seriously|literally))*";
 
   private static final String BE_OR_LOOK =
       "(?:(?:look|be|seem|feel|turn out|come out|be so much|look so much)\\s+)";
 
   /** "without", "with no", "minus" before the thing the video would be better without. */
   private static final String WITHOUT =
-      "(?:without|w/o|with no|with none of|minus|sans|free of|if (?:there (?:was|were|is|'s|'d be) no"
+      "(?:without|w/o|with no|with none of|minus|sans|free of|if not for|if it (?:weren't|wasn't|were not|was not) for"
+          + "|were it not for|but for|if (?:there (?:was|were|is|'s|'d be) no"
           + "|there (?:wasn't|weren't) (?:any|a|an)|it had no|it didn't have|it did not have))";
 
   /** A thought before the wish: "I think", "honestly", "imo". */
@@ -369,6 +374,18 @@ final class Rephrasings {
               + "|there\\s+(?:wasn't|weren't)\\s+(?:any|a|an)|we had no|it had no|it didn't have(?:\\s+(?:any|a|an))?)\\s+(.+)$",
           FLAGS);
 
+  /** "the shot is perfect except for the trash can": praise now, and the one thing in the way. */
+  private static final Pattern PRAISE_EXCEPT =
+      Pattern.compile(
+          "^"
+              + THOUGHT
+              + "(?:"
+              + SUBJECT
+              + "\\s*(?:is|'s|looks|seems|would be|'d be)\\s+(?:(?:all|just|pretty much|almost|nearly|basically)\\s+)?)?"
+              + PRAISE
+              + "\\s*,?\\s+(?:except for|except|apart from|other than|save for|but for|bar)\\s+(.+)$",
+          FLAGS);
+
   /**
    * What a conditional removal must not hold: a second request ("… and with a dog on the sofa").
    */
@@ -384,7 +401,7 @@ final class Rephrasings {
   /** 要是没有那个垃圾桶(就好了), 如果画面里没有电线就完美了, 假如没有广告牌. */
   private static final Pattern CHINESE_IF_NONE =
       Pattern.compile(
-          "^(?:我觉得|我感觉|感觉|说实话|其实|真的)?(?:要是|如果|假如|假设|若是|倘若|如果说|要是说|真希望|希望|要)(?:能|可以|能够)?"
+          "^(?:我觉得|我感觉|感觉|说实话|其实|真的)?(?:画面里|画面中|视频里|视频中|镜头里)?(?:要是|如果|假如|假设|若是|倘若|如果说|要是说|真希望|希望|要)(?:能|可以|能够)?"
               + "(?:画面里|画面中|画面上|视频里|视频中|镜头里|这里)?(?:没有|没了|少了|不要有|没)(.+?)(?:的话)?"
               + "(?:[，,]?"
               + CHINESE_SUBJECT
@@ -401,10 +418,16 @@ final class Rephrasings {
               + "(?:更|特别|很|非常|超|真的|简直)?(?:好了|好|完美了|完美|好看|干净|舒服|棒|美|理想|清爽|顺眼|漂亮|自然|整洁)"
               + "(?:了|啊|呀|吧|多了|很多|一些|一点|得多|不少)*$");
 
+  /** 如果能把那个路人去掉, 要是可以删掉这根电线: a wish, then an ordinary request. */
+  private static final Pattern CHINESE_IF_VERB =
+      Pattern.compile(
+          "^(?:我觉得|说实话|其实)?(?:画面里|视频里)?(?:要是|如果|假如|真希望|希望)(?:你)?(?:能|可以|能够)(?:帮我|帮忙)?"
+              + "((?:把|将|删|去掉|去除|移除|抹掉|擦掉|拿掉|弄走|弄掉|换|用).+)$");
+
   /** 如果那个路人不在画面里就好了, 要是这根电线消失就好了. */
   private static final Pattern CHINESE_IF_GONE =
       Pattern.compile(
-          "^(?:我觉得|说实话|其实)?(?:要是|如果|假如|假设|若是|倘若|真希望|希望)(.+?)(?:能|可以)?(?:不在|没在|消失|不见|没了|不见了|消失了|不存在)"
+          "^(?:我觉得|说实话|其实)?(?:画面里|画面中|视频里|视频中|镜头里)?(?:要是|如果|假如|假设|若是|倘若|真希望|希望)(.+?)(?:能|可以)?(?:不在|没在|消失|不见|没了|不见了|消失了|不存在)"
               + "(?:画面|视频|镜头|这里|那里|那儿|这儿)?(?:里|中|上)?(?:面)?(?:了)?(?:的话)?"
               + "(?:[，,]?"
               + CHINESE_SUBJECT
@@ -453,6 +476,17 @@ final class Rephrasings {
       Pattern.compile(
           "^(.+?)\\s*(?:放上|加上|摆上|放个|加个|放一个|加一个|放|加|摆|添|(?i:add|put|place))\\s*"
               + "(?:一个|一只|一盏|一盆|一把|一张|个|只|盏|盆|把|张)?\\s*(.+)$");
+
+  /** 第一张, 第二张图: an image named by its place in the order. */
+  private static final Pattern ORDINAL_IMAGE_CHINESE =
+      Pattern.compile("^第[一二两三123](?:张|个|幅)?(?:图片|照片|图像|图)?(?:里的东西|的东西|里的|的)?$");
+
+  /** "the first one", "image 2", "the second picture". */
+  private static final Pattern ORDINAL_IMAGE_ENGLISH =
+      Pattern.compile(
+          "^(?:the\\s+)?(?:(?:first|second|1st|2nd|other|last)(?:\\s+(?:one|image|picture|photo|pic))?"
+              + "|(?:image|picture|photo|pic)\\s*#?\\s*[12])$",
+          FLAGS);
 
   /** "add both pictures: the lamp on the left, the plant on the right". */
   private static final Pattern ENGLISH_IMAGES_PLACED =
@@ -551,9 +585,18 @@ final class Rephrasings {
   }
 
   private static String praiseWithout(String text) {
-    String trimmed = trimEnd(text);
+    // "would've been great", "could have looked nicer": the same wish in the past
+    String trimmed =
+        PAST_CONDITIONAL
+            .matcher(trimEnd(text))
+            .replaceAll(m -> m.group(1) + " " + present(m.group(2)));
     for (Pattern pattern :
-        List.of(PRAISE_WITHOUT, WITHOUT_THEN_PRAISE, IF_NOT_THERE_THEN_PRAISE, PRAISE_IF_NONE)) {
+        List.of(
+            PRAISE_WITHOUT,
+            WITHOUT_THEN_PRAISE,
+            IF_NOT_THERE_THEN_PRAISE,
+            PRAISE_IF_NONE,
+            PRAISE_EXCEPT)) {
       Matcher m = pattern.matcher(trimmed);
       if (m.matches()) {
         String thing = m.group(1).strip();
@@ -566,11 +609,28 @@ final class Rephrasings {
     return text;
   }
 
+  private static final Pattern PAST_CONDITIONAL =
+      Pattern.compile(
+          "\\b(would|could|might)(?:'ve|\\s+have|\\s+of)\\s+(been|looked|seemed)\\b", FLAGS);
+
+  private static String present(String participle) {
+    return switch (participle.toLowerCase(Locale.ROOT)) {
+      case "been" -> "be";
+      case "looked" -> "look";
+      default -> "seem";
+    };
+  }
+
   private static String chineseIfNone(String text) {
     if (!Scripts.hasHan(text)) {
       return text;
     }
     String trimmed = trimEnd(text);
+    Matcher verb = CHINESE_IF_VERB.matcher(trimmed);
+    if (verb.matches()) {
+      // 如果能把那个路人去掉(就好了): the wish around an ordinary request
+      return verb.group(1);
+    }
     for (Pattern pattern : List.of(CHINESE_IF_NONE, CHINESE_NONE_THEN_PRAISE, CHINESE_IF_GONE)) {
       Matcher m = pattern.matcher(trimmed);
       if (m.matches()) {
@@ -585,6 +645,24 @@ final class Rephrasings {
   }
 
   private static String useInstead(String text) {
+    String whole = useInsteadAlone(text);
+    if (!whole.equals(text)) {
+      return whole;
+    }
+    // "the sign above the shop is outdated; have the one from my photo there instead"
+    Matcher clause = LAST_CLAUSE.matcher(trimEnd(text));
+    if (clause.matches()) {
+      String last = useInsteadAlone(clause.group(2));
+      if (!last.equals(clause.group(2))) {
+        return clause.group(1) + "; " + last;
+      }
+    }
+    return text;
+  }
+
+  private static final Pattern LAST_CLAUSE = Pattern.compile("^(.+?)\\s*[;,—–]\\s*([^;,—–]+)$");
+
+  private static String useInsteadAlone(String text) {
     String trimmed = trimEnd(text);
     Matcher m = USE_INSTEAD.matcher(trimmed);
     String thing = null;
@@ -636,8 +714,17 @@ final class Rephrasings {
         if (!s.matches() || s.group(1).isBlank() || s.group(2).isBlank()) {
           return text;
         }
-        places.add(s.group(1).strip());
-        things.add(s.group(2).strip());
+        String place = s.group(1).strip();
+        String thing = s.group(2).strip();
+        if (ORDINAL_IMAGE_CHINESE.matcher(place).matches()) {
+          // 第一张放左边: the image first, then its place
+          String swapped = place;
+          place = thing.replaceFirst("^(?:在|到)", "");
+          thing = swapped;
+        }
+        places.add(place);
+        // 第一张 is whatever the first image shows
+        things.add(ORDINAL_IMAGE_CHINESE.matcher(thing).matches() ? "主体" : thing);
       }
       return "把" + chineseList(things) + "分别放到" + chineseList(places);
     }
@@ -657,6 +744,10 @@ final class Rephrasings {
         return text;
       }
       String thing = s.group(1).strip();
+      if (ORDINAL_IMAGE_ENGLISH.matcher(thing).matches()) {
+        // "the first one on the left": whatever the first image shows
+        thing = "the subject";
+      }
       if (!thing.matches("(?i)^(?:the|a|an|this|that|my|our)\\s.*")) {
         thing = "the " + thing;
       }
