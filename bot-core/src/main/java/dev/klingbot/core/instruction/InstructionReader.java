@@ -555,6 +555,16 @@ final class InstructionReader {
         if (state.matches()) {
           String determiner = state.group(1).toLowerCase(Locale.ROOT);
           String thing = EnglishPhrases.videoSide(state.group(2));
+          if (determiner.matches("two|three|four|five")) {
+            // "Two seagulls keep flying across": the two seagulls
+            return Optional.of("the " + determiner + " " + thing);
+          }
+          if (determiner.matches("a couple of|a pair of")) {
+            return Optional.of("the two " + thing);
+          }
+          if (determiner.matches("a few|several|a bunch of|lots of|a group of")) {
+            return Optional.of("the " + thing);
+          }
           if (determiner.endsWith("'s") && !determiner.startsWith("some")) {
             // "Tom's car is parked in front": the car keeps its owner
             return Optional.of(state.group(1) + " " + thing);
@@ -575,6 +585,7 @@ final class InstructionReader {
           "^(?:(?:ugh+|argh+|ugh+h|man|omg|oh|so|also|and|but|well|honestly|seriously|basically|look|hmm+"
               + "|sadly|unfortunately|annoyingly)\\s*[,!.]*\\s+)*"
               + "(the|that|this|those|these|my|his|her|our|their|your|a|an|some|one of the|someone's|somebody's"
+              + "|two|three|four|five|a few|several|a couple of|a bunch of|lots of|a group of|a pair of"
               + "|(?!(?:here|there|it|that|what|who|he|she|let|where|this|how|everyone|everything)'s)"
               + "(?-i:\\p{Lu}\\p{Ll}+)'s)\\s+(.+?)\\s+"
               + "(?:(?:just|totally|really|completely|kind of|kinda|always|constantly|literally|basically|still"

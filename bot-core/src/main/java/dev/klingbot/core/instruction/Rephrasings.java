@@ -308,7 +308,7 @@ final class Rephrasings {
               + THOUGHT
               + "(?:(?:wouldn't|would not|won't|will not)\\s+(?:it|this|that|the (?:video|clip|shot|scene))\\s+"
               + "|"
-              + WHOLE
+              + SUBJECT
               + WOULD
               + "?\\s+|(?:would|'d|will)\\s+)?"
               + BE_OR_LOOK
@@ -364,7 +364,7 @@ final class Rephrasings {
           "^"
               + THOUGHT
               + "(?:"
-              + WHOLE
+              + SUBJECT
               + WOULD
               + "\\s+"
               + BE_OR_LOOK
@@ -417,6 +417,10 @@ final class Rephrasings {
               + "(?:那|那就|就|会|就会|那会|会更|应该会|肯定会|可能会|看起来|看着|看上去)*"
               + "(?:更|特别|很|非常|超|真的|简直)?(?:好了|好|完美了|完美|好看|干净|舒服|棒|美|理想|清爽|顺眼|漂亮|自然|整洁)"
               + "(?:了|啊|呀|吧|多了|很多|一些|一点|得多|不少)*$");
+
+  /** 没有这些游客的话(就好了): the praise already stripped as politeness. */
+  private static final Pattern CHINESE_NONE_IF =
+      Pattern.compile("^(?:画面里|画面中|视频里|视频中)?(?:没有|没了|少了)(.+?)的话$");
 
   /** 如果能把那个路人去掉, 要是可以删掉这根电线: a wish, then an ordinary request. */
   private static final Pattern CHINESE_IF_VERB =
@@ -476,6 +480,10 @@ final class Rephrasings {
       Pattern.compile(
           "^(.+?)\\s*(?:放上|加上|摆上|放个|加个|放一个|加一个|放|加|摆|添|(?i:add|put|place))\\s*"
               + "(?:一个|一只|一盏|一盆|一把|一张|个|只|盏|盆|把|张)?\\s*(.+)$");
+
+  /** 左边, 沙发上, 在门口: a place, not a thing. */
+  private static final Pattern CHINESE_PLACE =
+      Pattern.compile("^(?:在|到).+|(?:边|面|上|里|下|前|后|旁|间|角|处|侧|附近|门口|中)$");
 
   /** 第一张, 第二张图: an image named by its place in the order. */
   private static final Pattern ORDINAL_IMAGE_CHINESE =
@@ -599,7 +607,7 @@ final class Rephrasings {
             PRAISE_EXCEPT)) {
       Matcher m = pattern.matcher(trimmed);
       if (m.matches()) {
-        String thing = m.group(1).strip();
+        String thing = TRAILING_OPINION.matcher(m.group(1).strip()).replaceFirst("");
         if (thing.isEmpty() || NOT_ONE_THING.matcher(thing).find()) {
           return text;
         }
@@ -608,6 +616,13 @@ final class Rephrasings {
     }
     return text;
   }
+
+  /** "… the fence tbh", "… the watermark imo": an aside after the thing. */
+  private static final Pattern TRAILING_OPINION =
+      Pattern.compile(
+          "(?:\\s*,?\\s+(?:tbh|imo|imho|honestly|lol|haha+|though|tho|ngl|fr|for real|to be honest|in my opinion"
+              + "|i think|i guess|i reckon|if you ask me|for sure|really))+$",
+          FLAGS);
 
   private static final Pattern PAST_CONDITIONAL =
       Pattern.compile(
@@ -631,7 +646,8 @@ final class Rephrasings {
       // 如果能把那个路人去掉(就好了): the wish around an ordinary request
       return verb.group(1);
     }
-    for (Pattern pattern : List.of(CHINESE_IF_NONE, CHINESE_NONE_THEN_PRAISE, CHINESE_IF_GONE)) {
+    for (Pattern pattern :
+        List.of(CHINESE_IF_NONE, CHINESE_NONE_THEN_PRAISE, CHINESE_IF_GONE, CHINESE_NONE_IF)) {
       Matcher m = pattern.matcher(trimmed);
       if (m.matches()) {
         String thing = m.group(1).strip();
@@ -716,7 +732,8 @@ final class Rephrasings {
         }
         String place = s.group(1).strip();
         String thing = s.group(2).strip();
-        if (ORDINAL_IMAGE_CHINESE.matcher(place).matches()) {
+        if (ORDINAL_IMAGE_CHINESE.matcher(place).matches()
+            || (!CHINESE_PLACE.matcher(place).find() && CHINESE_PLACE.matcher(thing).find())) {
           // 第一张放左边: the image first, then its place
           String swapped = place;
           place = thing.replaceFirst("^(?:在|到)", "");
@@ -743,7 +760,13 @@ final class Rephrasings {
       if (!s.matches()) {
         return text;
       }
-      String thing = s.group(1).strip();
+      // "lamp goes on the left"
+      String thing =
+          s.group(1)
+              .strip()
+              .replaceFirst(
+                  "(?i)\\s+(?:goes|go|should go|can go|sits|sitting|placed|put|stands|standing|is|being)$",
+                  "");
       if (ORDINAL_IMAGE_ENGLISH.matcher(thing).matches()) {
         // "the first one on the left": whatever the first image shows
         thing = "the subject";
