@@ -39,7 +39,7 @@ final class ChinesePhrases {
    */
   private static final Pattern LEADING_IMAGE =
       Pattern.compile(
-          "^(?:我(?:发|上传|附上|提供|给你|给|传)的)?(?:这两张|那两张|两张|一张|这张|那张|这|那|参考|第[一二两12](?:张|个|幅)?)?"
+          "^(?:我(?:发|上传|附上|提供|给你|给|传)的|我的|我)?(?:这两张|那两张|两张|一张|这张|那张|这|那|参考|第[一二两12](?:张|个|幅)?)?"
               + "\\s*(?:图片|照片|图像|参考图|附图|附件|图|(?i:image|photo|picture|pic|img)\\s*)"
               + IN
               + NOT_A_PLACE_WORD

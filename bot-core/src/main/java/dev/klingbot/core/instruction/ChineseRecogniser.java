@@ -60,7 +60,7 @@ final class ChineseRecogniser {
 
   /** After a first clause, a request to remove what it pointed back at: ，把它删了 / ，删了它. */
   private static final String REMOVE_IT =
-      "[，,。；;！!？?\\s]+(?:你|帮我|请|麻烦|能不能|可以)?(?:把|将)?"
+      "[，,。；;！!？?\\s]+(?:你|帮我|请|麻烦你?|能不能|可以|能|能否|可不可以|可否)?(?:帮我|帮忙)?(?:把|将)?"
           + "(?:"
           + BACK_REFERENCE
           + "给?我?(?:"
@@ -69,6 +69,10 @@ final class ChineseRecogniser {
           + REMOVE
           + "|删)(?:了|掉)?"
           + BACK_REFERENCE
+          // 那只狗一直在镜头前晃来晃去，让它消失
+          + "|(?:让|叫|使)"
+          + BACK_REFERENCE
+          + "(?:消失不见|消失|不见|离开|走开)(?:掉|了)?"
           + ")$";
 
   private static final List<RecognitionRule> RULES =
@@ -80,7 +84,10 @@ final class ChineseRecogniser {
                   + REMOVE_IT,
               m -> backReference(m.group(1), m.group(2))),
           // 这根电线好难看，删了它: any first clause names the thing
-          rule("^([^，,。；;！!？?]+?)" + REMOVE_IT, m -> removal(m.group(1))),
+          rule(
+              "^([^，,。；;！!？?]+?)" + REMOVE_IT,
+              // "The guy in the back keeps staring. 把他去掉": an English sentence names him
+              m -> Scripts.hasHan(m.group(1)) ? removal(m.group(1)) : null),
           // 背景里那个垃圾桶看着好难受，能不能去掉: the thing is named, then left out before the verb
           rule(
               "^(?!(?:我|我们|你|您|这是|那是|刚|今天|昨天|视频|画面|把|将|帮我|请|能|可以))([^，,。；;！!？?]+?)(?<!视频|片子|画面|镜头)"
@@ -105,8 +112,18 @@ final class ChineseRecogniser {
               m -> swap(m.group(1), m.group(2))),
           // 这个台灯用图里的代替 / 台灯就用图片里的那个换掉
           rule(
-              "^(?:把|将)?(.+?)(?:就|就是|还是)?用(.+?)来?(?:代替|替换掉|替换|替代|取代|换掉|换)(?:掉|了|吧)?$",
+              "^(?:把|将)?(.+?)(?:就|就是|还是)?用(.+?)来?(?:代替|替换掉|替换|替代|取代|换掉|换)(?:掉|了|吧)?"
+                  + "(?:它们|他们|她们|它|他|她)?$",
               m -> swap(m.group(1), m.group(2))),
+          // 那把椅子太旧了，用我照片里的椅子: the thing, a remark, then what to use
+          rule(
+              "^(?:把|将)?([^，,。；;]+?)[，,。；;]\\s*(?:那就|那|就|还是|直接)?(?:用|换上|换成)(.+?)(?:吧|好了|就行|就好)?$",
+              m -> ChinesePhrases.pointsAtImage(m.group(2)) ? swap(m.group(1), m.group(2)) : null),
+          // 把我照片里的台灯放到原来那个台灯的位置: the new one goes where the old one is
+          rule(
+              "^(?:把|将)(.+?)(?:放到|放在|摆到|摆在|换到|挪到|移到|放进|安到|装到)(?:原来|之前|现在)?(?:的)?"
+                  + "(?:那个|这个|那|这)?(.+?)(?:原来|之前|现在)?(?:的|所在的)位置(?:上|里|那儿|那里)?$",
+              m -> swap(m.group(2), m.group(1))),
           // 把猫替换掉: the new element is whatever the image shows
           rule("^(?:把|将)(.+?)给?(?:替换掉|换掉|替换)$", m -> swap(m.group(1), null)),
           // 椅子换掉 / 这个花瓶替换一下
@@ -288,14 +305,23 @@ final class ChineseRecogniser {
               + "|都|也|全部|统统|通通|全都|就|赶紧|快|请|请你|请您)$");
 
   /** "猫和狗都": "all" after the things to add. */
-  private static final Pattern TRAILING_ALL = Pattern.compile("(?:都|全都|全部|一起|统统)$");
+  private static final Pattern TRAILING_ALL = Pattern.compile("(?:都|全都|全部|一起|统统|分别|各自)$");
 
   /** A remark after the thing: 广告牌好碍眼, 水印太丑了. */
   private static final Pattern TRAILING_REMARK =
       Pattern.compile(
-          "(?:看着|看起来|看上去|感觉|显得)?(?:好|太|很|真|特别|有点|有些|非常|超|实在)?(?:碍眼|丑|难看|不好看|不太好看|多余|烦人|烦|讨厌|碍事|影响画面|影响观感|挡路|挡着|挡住"
+          "(?:看着|看起来|看上去|感觉|显得)?(?:好|太|很|真|特别|有点|有些|非常|超|实在)?(?:碍眼|丑|挡画面|挡镜头|挡视线|抢镜|扎眼|显眼"
+              + "|碍手碍脚|影响构图|破坏画面|煞风景|杀风景|不协调|难看|不好看|不太好看|多余|烦人|烦|讨厌|碍事|影响画面|影响观感|挡路|挡着|挡住"
               + "|挡到|遮住|遮挡|凶|旧|破|脏|土|不合适|不搭|难受|别扭|突兀|刺眼|奇怪|怪|乱|不舒服|出戏|吵闹|吵|闹|刺耳|难听|嘈杂|大声)"
               + "(?:了|啊|呀|的)?$");
+
+  /** What the thing keeps doing: 一直盯着镜头看, 老是晃来晃去 (not 一直在飘的塑料袋, which names it). */
+  private static final Pattern TRAILING_ACTION =
+      Pattern.compile("(?:一直|总是|总在|老是|老在|不停地?|始终|一个劲儿?地?|又在|还在)[^的]*$");
+
+  /** Any short remark with 太 … 了 after the thing: 太抢眼了, 好扎眼了. */
+  private static final Pattern TRAILING_TOO =
+      Pattern.compile("(?:看着|看起来|感觉)?(?:太|好|真|特别|非常|实在|有点|有些)[^的，,。]{1,5}了$");
 
   /** A clause about the video itself: 我拍了一段视频, 这是昨天录的片子. */
   private static final Pattern ABOUT_THE_VIDEO =
@@ -323,7 +349,9 @@ final class ChineseRecogniser {
     }
     phrase = THERE_IS.matcher(phrase).replaceFirst("$1的$2");
     phrase = Phrases.stripRepeatedly(phrase, TRAILING_MODAL);
+    phrase = Phrases.stripRepeatedly(phrase, TRAILING_ACTION);
     phrase = Phrases.stripRepeatedly(phrase, TRAILING_REMARK);
+    phrase = Phrases.stripRepeatedly(phrase, TRAILING_TOO);
     phrase = Phrases.stripRepeatedly(phrase, TRAILING_MODAL);
     if (ABOUT_THE_VIDEO.matcher(phrase).find()
         || (!phrase.isEmpty()
@@ -351,6 +379,7 @@ final class ChineseRecogniser {
     original = ORIGINAL_VERB.matcher(Phrases.tidy(original)).replaceAll("");
     // "这只猫太凶了，换成…": a remark about the original is not part of it
     original = Phrases.stripRepeatedly(Politeness.trimJunk(original), TRAILING_REMARK).strip();
+    original = Phrases.stripRepeatedly(original, TRAILING_TOO).strip();
     return new Recognition(
         EditMode.SWAP,
         Language.CHINESE,

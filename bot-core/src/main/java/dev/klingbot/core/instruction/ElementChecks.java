@@ -120,6 +120,38 @@ final class ElementChecks {
           "bgm",
           "sfx");
 
+  /**
+   * How the video was filmed rather than a thing in it: camera shake, flicker, blur, grain, noise
+   * ("the shaky camera", "the camera wobble", "the graininess", 画面抖动, 噪点). Kling's edits can't
+   * stabilise or denoise a video; "the camera on the tripod" and "the flickering neon sign" are
+   * things.
+   */
+  private static final Pattern CAMERA_QUALITY =
+      Pattern.compile(
+          "^(?:(?:the|this|that|all|any|some|those|these|my|its|a|an)\\s+)*(?:(?:whole|entire|constant|annoying|awful"
+              + "|terrible|bad|horrible|slight|heavy|little|weird|strange|obvious|visible|massive|small|bit of|handheld|light"
+              + "|screen|strobe|led"
+              + "|hand-held)\\s+)*"
+              + "(?:(?:(?:shaky|shaking|jittery|jerky|wobbly|wobbling|unsteady|trembling|juddery|bouncy|bumpy"
+              + "|handheld|hand-held|flickery|flickering|blurry|blurred|fuzzy|grainy|noisy|out-of-focus|unfocused)"
+              + "\\s+(?:camera\\s+(?:work|movement|motion)|camerawork|camera|cam|footage|shots?|video|clip|filming"
+              + "|recording|picture|image|frames?|movement|motion|look|lens|focus))"
+              + "|(?:camera|cam|lens|hand|image|picture|video|footage|frame)\\s+(?:shake|shakes|shaking|shakiness|movement"
+              + "|movements|motion|wobble|wobbling|jitter|jitters|judder|bounce|bouncing|sway|swaying|vibration"
+              + "|vibrations|tremble|trembling|flicker|flickering|noise|grain|blur|blurriness)"
+              + "|(?:shake|shakes|shaking|shakiness|jitter|jitters|jitteriness|wobble|wobbliness|judder|flicker"
+              + "|flickering|flickers|blur|blurriness|blurring|motion blur|grain|graininess|noise|noisiness"
+              + "|digital noise|video noise|image noise|fuzziness|haziness|strobing|vibration|vibrations"
+              + "|rolling shutter|stutter|stuttering))"
+              + "(?=$|\\s+(?:in|on|at|of|from|during|throughout|everywhere|all over|when|where|while)\\b|\\s*[,;])",
+          Pattern.CASE_INSENSITIVE);
+
+  /** 画面抖动, 镜头的晃动, 噪点, 闪烁, 颗粒感, 模糊: the same in Chinese. */
+  private static final Pattern CAMERA_QUALITY_CHINESE =
+      Pattern.compile(
+          "(?:抖动|晃动|抖|手抖|防抖|噪点|噪声|闪烁|频闪|模糊|虚焦|失焦|颗粒感|颗粒|雪花点|(?i:shake|shaking|jitter|flicker|noise|grain|blur))"
+              + "(?:的问题|问题|的感觉|感)?$");
+
   /** Endings of Chinese phrases about sound, look, speed or time. */
   private static final Pattern NOT_VISUAL_CHINESE =
       Pattern.compile(
@@ -241,6 +273,18 @@ final class ElementChecks {
    */
   static boolean isNotVisual(EditMode mode, String phrase) {
     String text = phrase.strip();
+    // "lamp和music": two things, one of them sound
+    String[] parts = CONJUNCTION.split(text);
+    if (parts.length > 1) {
+      for (String part : parts) {
+        if (!part.isBlank() && partNotVisual(mode, part.strip())) {
+          return true;
+        }
+      }
+    }
+    if (isCameraQuality(text)) {
+      return true;
+    }
     if (ONLY_A_COLOUR.matcher(text).matches() || ONLY_A_COLOUR_CHINESE.matcher(text).matches()) {
       return true;
     }
@@ -260,6 +304,39 @@ final class ElementChecks {
       }
     }
     return isNotVisual(text);
+  }
+
+  /** Between two things: "the lamp and the music", "lamp和music". */
+  private static final Pattern CONJUNCTION =
+      Pattern.compile("\\s+(?:and|&|plus)\\s+|\\s*(?:和|与|跟|以及|、)\\s*", Pattern.CASE_INSENSITIVE);
+
+  /**
+   * One of two things joined by "and" / 和 is sound or how the video was filmed ("lamp和music"); a
+   * colour alone is not checked here ("the black and white cat" is a cat).
+   */
+  private static boolean partNotVisual(EditMode mode, String part) {
+    if (mode == EditMode.REMOVAL
+        && (ON_SCREEN_TEXT_CHINESE.matcher(part).find() || ON_SCREEN_TEXT.contains(head(part)))) {
+      return false;
+    }
+    return isCameraQuality(part) || isNotVisual(part);
+  }
+
+  /**
+   * Camera shake, flicker, blur, grain or noise: how the video was filmed, not a thing in it ("the
+   * shaky camera", "the camera wobble", 画面抖动). "The man holding the shaky camera" is a man.
+   */
+  static boolean isCameraQuality(String phrase) {
+    String text = phrase.strip();
+    if (text.isEmpty()) {
+      return false;
+    }
+    if (Scripts.hasHan(text)) {
+      return CAMERA_QUALITY_CHINESE.matcher(text.replaceAll("[\\s。！？!?.]+$", "")).find();
+    }
+    Matcher modifier = AFTER_HEAD.matcher(text);
+    String front = modifier.find() ? text.substring(0, modifier.start()) : text;
+    return CAMERA_QUALITY.matcher(front.strip()).find() || CAMERA_QUALITY.matcher(text).matches();
   }
 
   /** The last word before the first modifier: "sound" in "the sound of the rain". */

@@ -117,7 +117,8 @@ final class EnglishPhrases {
   private static final Pattern AFTER_HEAD =
       Pattern.compile(
           "\\s(?:of|in|on|at|with|from|playing|wearing|holding|that|who|which|behind|near|next"
-              + "|under|over|by|to|across|beside|between)\\s",
+              + "|under|over|by|to|across|beside|between|above|below|beneath|underneath|inside|outside"
+              + "|along|against|around|atop)\\s",
           FLAGS);
 
   private static final Pattern ONE =
@@ -164,6 +165,8 @@ final class EnglishPhrases {
   /** The swap replacement or addition subject; null when it only points at the image. */
   static String imageSide(String raw) {
     String phrase = Phrases.stripRepeatedly(stripPointers(Phrases.tidy(raw)), TRAILING_POLITENESS);
+    // "my photo's armchair" is the armchair in the image
+    phrase = IMAGE_POSSESSIVE.matcher(phrase).replaceFirst("the ");
     if (Scripts.hasHan(phrase)) {
       // "add 图里的小狗 to the sofa": 图里的 only points at the image
       String chinese = ChinesePhrases.imageSide(withoutChineseDemonstrative(phrase));
@@ -180,6 +183,12 @@ final class EnglishPhrases {
     // "the hat and this flag": every demonstrative of the image becomes "the"
     return INNER_DEMONSTRATIVE.matcher(phrase).replaceAll("$1 the ");
   }
+
+  /** "my photo's", "the picture's": the thing that follows is in the image. */
+  private static final Pattern IMAGE_POSSESSIVE =
+      Pattern.compile(
+          "^(?:(?:my|the|this|that|your|our)\\s+)?" + IMAGE_NOUN + "(?:'s|’s|s')\\s+(?=\\S)",
+          FLAGS);
 
   /** "那个 watermark" in an English sentence is "the watermark". */
   private static final Pattern CHINESE_DEMONSTRATIVE =

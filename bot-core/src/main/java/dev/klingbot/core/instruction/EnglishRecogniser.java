@@ -16,6 +16,14 @@ import java.util.regex.Pattern;
 final class EnglishRecogniser {
   private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
+  /** A verb before "out" that says the thing is seen: "stands out", "sticks out", "pops out". */
+  private static final Pattern STANDS_OUT =
+      Pattern.compile(
+          "\\s(?:stands?|standing|sticks?|sticking|pops?|popping|juts?|jutting|hangs?|hanging|leans?"
+              + "|leaning|peeks?|peeking|looks?|looking|stretch(?:es)?|reach(?:es)?|spreads?|stands right"
+              + "|sticks right)$",
+          FLAGS);
+
   /** Verbs that start a removal: "remove …", "get rid of …", "zap …" ({@link VerbLexicon}). */
   static final String REMOVAL_VERBS = VerbLexicon.alternation(VerbLexicon.REMOVAL);
 
@@ -409,7 +417,8 @@ final class EnglishRecogniser {
                   + "([^,;:!?]+?)(?:\\s*,)?(?:\\s+(?:is|are|was|were|gets|got|get|be))?\\s+(?:"
                   + REMOVED
                   + "|out|away|begone|be gone|bye|bye-bye)$",
-              m -> removal(m.group(1))),
+              // "the trash can really stands out" says it is visible, not that it should go
+              m -> STANDS_OUT.matcher(m.group(1)).find() ? null : removal(m.group(1))),
           // I want the bench to be the sofa from the photo: the new thing points at the image
           rule(
               "^(?:"

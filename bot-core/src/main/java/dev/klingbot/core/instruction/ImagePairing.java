@@ -37,9 +37,25 @@ final class ImagePairing {
 
   /** The {subject} and {images} values that pair each thing with its image, if there are two. */
   static Optional<Map<TemplateVariable, String>> pair(String subject, Language language) {
+    return pair(subject, null, language);
+  }
+
+  /** 左边和右边: one place for each thing, in order. */
+  private static final Pattern TWO_PLACES_CHINESE = Pattern.compile("^[^和与跟、]+(?:和|与|、)[^和与跟、]+$");
+
+  /**
+   * The same, and with two places for the two things ("左边和右边") the Chinese prompt says 分别
+   * (respectively): "将<<<image_1>>>中的台灯和<<<image_2>>>中的绿植分别自然地添加到左边和右边".
+   */
+  static Optional<Map<TemplateVariable, String>> pair(
+      String subject, String location, Language language) {
     if (subject == null) {
       return Optional.empty();
     }
+    boolean respectively =
+        language == Language.CHINESE
+            && location != null
+            && TWO_PLACES_CHINESE.matcher(location).matches();
     Map<TemplateVariable, String> values = new EnumMap<>(TemplateVariable.class);
     if (language == Language.CHINESE) {
       Matcher matcher = CHINESE_AND.matcher(subject);
@@ -54,7 +70,8 @@ final class ImagePairing {
               + Placeholders.IMAGE_2
               + "中的"
               + Objects.requireNonNullElse(
-                  ChinesePhrases.imageSide(matcher.group(2)), matcher.group(2)));
+                  ChinesePhrases.imageSide(matcher.group(2)), matcher.group(2))
+              + (respectively ? "分别" : ""));
       return Optional.of(values);
     }
     Matcher matcher = ENGLISH_AND.matcher(subject);

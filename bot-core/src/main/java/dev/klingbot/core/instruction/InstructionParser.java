@@ -49,6 +49,15 @@ public final class InstructionParser {
       java.util.regex.Pattern.compile(
           "^(?:him|her|he|she|他|她|他们|她们)$", java.util.regex.Pattern.CASE_INSENSITIVE);
 
+  /** Asking to steady or clean up the footage: "stabilise the video", "denoise it", 防抖. */
+  private static final java.util.regex.Pattern CAMERA_FIX =
+      java.util.regex.Pattern.compile(
+          "\\b(?:stabili[sz]e|stabili[sz]ation|steady|steadier|de-?noise|denoising|de-?flicker"
+              + "|de-?shake|un-?blur|de-?blur|de-?grain|less (?:shaky|jittery|wobbly|blurry|grainy|noisy|flickery))\\b"
+              + "|\\b(?:shaky|jittery|wobbly) (?:camera|cam|footage|video|clip)\\b"
+              + "|\\bcamera (?:shake|shaking|wobble|jitter)\\b|防抖|去抖|稳定画面|画面稳定|降噪|去噪|去除噪点",
+          java.util.regex.Pattern.CASE_INSENSITIVE);
+
   public InstructionParser() {}
 
   /** Parses {@code instruction}, with no negative prompt. */
@@ -109,6 +118,10 @@ public final class InstructionParser {
           refusalLanguage);
     }
     if (reading instanceof InstructionReader.NotFound notFound) {
+      if (CAMERA_FIX.matcher(written).find()) {
+        // "stabilise the shaky camera", "can you denoise this": not an edit Kling can do
+        return Refusals.cameraQuality(written, refusalLanguage);
+      }
       return offer(
           Refusals.notAnEdit(written, refusalLanguage),
           notFound.suggestion(),
@@ -123,6 +136,9 @@ public final class InstructionParser {
     EditElements phrases = recognition.elements();
     for (String phrase :
         new String[] {phrases.element(), phrases.replacement(), phrases.subject()}) {
+      if (phrase != null && ElementChecks.isCameraQuality(phrase)) {
+        return Refusals.cameraQuality(phrase, refusalLanguage);
+      }
       if (phrase != null && ElementChecks.isNotVisual(mode, phrase)) {
         return Refusals.notVisual(mode, phrase, refusalLanguage);
       }
@@ -156,7 +172,8 @@ public final class InstructionParser {
     if (mode == EditMode.ADDITION
         && imagesUsed == 2
         && template.equals(PromptTemplates.defaultTemplate(mode, language))) {
-      ImagePairing.pair(elements.subject(), language).ifPresent(pair -> values.putAll(pair));
+      ImagePairing.pair(elements.subject(), elements.location(), language)
+          .ifPresent(pair -> values.putAll(pair));
     }
     String prompt = TemplateRenderer.render(template, values);
     int length = TextNormalizer.characterCount(prompt);

@@ -58,7 +58,7 @@ final class InstructionReader {
   /** Where a clause ends inside a sentence. */
   private static final Pattern CLAUSE_BREAK =
       Pattern.compile(
-          "\\s*(?:[,;:，；：、]|\\s-\\s|\\s—\\s)\\s*"
+          "\\s*(?:[,;:，；：、]|\\s-\\s|\\s—\\s|\\p{So}+(?:\\s*[—–-]+(?=\\s))?)\\s*"
               // "there's a kite in the tree and honestly I want it removed"
               + "|\\s+(?:and|so|but)\\s+(?:(?:honestly|really|frankly|basically|just|now|yeah)\\s+)*"
               + "(?=(?:i|we|i'd|i'm|we'd)\\s+(?:really\\s+|just\\s+|honestly\\s+)?(?:want|need|'d like|would like"
@@ -196,12 +196,22 @@ final class InstructionReader {
     if (edits.stream().map(Found::recognition).distinct().count() > 1) {
       // "No pigeons please. The pigeon near the fountain should be erased.": one request, said
       // twice
-      Optional<Found> once = saidTwice(edits);
+      Optional<Found> once = saidTwice(edits).or(() -> swapAfterComplaint(edits));
       if (once.isEmpty()) {
         return new Several(Optional.of(Politeness.strip(editPieces.get(0))));
       }
       edits.clear();
       edits.add(once.get());
+    }
+    if (!edits.isEmpty() && !vague.isEmpty()) {
+      // "I don't like the lamp in the corner. Use the lamp from my photo instead." when the swap
+      // says "it": the swap of the lamp
+      List<Found> all = new ArrayList<>(edits);
+      all.addAll(vague);
+      Optional<Found> merged = swapAfterComplaint(all);
+      if (merged.isPresent()) {
+        edits.set(0, merged.get());
+      }
     }
     if (!edits.isEmpty()) {
       // "there's a guy waving in the back, can you take him out?": him is the guy
@@ -305,6 +315,65 @@ final class InstructionReader {
     return Optional.of(longest);
   }
 
+  /**
+   * "I don't like the lamp in the corner. Use the lamp from my photo instead.": a removal (often a
+   * complaint) and then a swap of "it" or of the same thing are one swap of that thing.
+   */
+  private static Optional<Found> swapAfterComplaint(List<Found> edits) {
+    Found swap = null;
+    Found removal = null;
+    for (Found found : edits) {
+      Recognition recognition = found.recognition();
+      if (recognition.mode() == EditMode.SWAP && swap == null) {
+        swap = found;
+      } else if (recognition.mode() == EditMode.REMOVAL && recognition.mainPhrase() != null) {
+        if (removal == null
+            || words(recognition.mainPhrase()).length
+                > words(removal.recognition().mainPhrase()).length) {
+          removal = found;
+        }
+      } else {
+        return Optional.empty();
+      }
+    }
+    if (swap == null || removal == null) {
+      return Optional.empty();
+    }
+    String thing = removal.recognition().mainPhrase();
+    for (Found found : edits) {
+      if (found.recognition().mode() == EditMode.REMOVAL
+          && !sameThing(found.recognition().mainPhrase(), thing)) {
+        return Optional.empty();
+      }
+    }
+    Recognition recognition = swap.recognition();
+    String original = recognition.elements().element();
+    boolean pointsBack =
+        original != null
+            && (PRONOUN.matcher(original.strip()).matches()
+                || CHINESE_PRONOUN.matcher(original.strip()).matches());
+    if (!pointsBack && (original == null || !sameThing(original, thing))) {
+      return Optional.empty();
+    }
+    String replacement = recognition.elements().replacement();
+    if (replacement == null && recognition.language() == Language.ENGLISH) {
+      replacement = EnglishPhrases.headWithThe(thing);
+    }
+    List<String> notices = new ArrayList<>(swap.notices());
+    if (pointsBack) {
+      notices.add(ImageNotices.readAs(original, thing));
+    }
+    return Optional.of(
+        new Found(
+            new Recognition(
+                EditMode.SWAP,
+                recognition.language(),
+                EditElements.swap(
+                    pointsBack || words(thing).length > words(original).length ? thing : original,
+                    replacement)),
+            notices));
+  }
+
   /** Whether the head word of {@code shorter} is among the words of {@code longer}. */
   private static boolean sameThing(String shorter, String longer) {
     String[] short_ = words(Politeness.strip(shorter));
@@ -376,26 +445,38 @@ final class InstructionReader {
   private static Optional<Reading> withAntecedent(Found found, List<String> context) {
     Recognition recognition = found.recognition();
     String main = recognition.mainPhrase();
+    boolean english = recognition.language() == Language.ENGLISH;
     if ((recognition.mode() != EditMode.REMOVAL && recognition.mode() != EditMode.SWAP)
-        || recognition.language() != Language.ENGLISH
         || main == null
-        || !PRONOUN.matcher(main.strip()).matches()) {
+        || !(english ? PRONOUN : CHINESE_PRONOUN).matcher(main.strip()).matches()) {
       return Optional.empty();
     }
     for (String piece : context) {
-      Optional<String> antecedent = antecedent(piece);
+      // "那个 vase 不好看，use the one from my photo instead": a Chinese complaint names it too
+      Optional<String> antecedent = antecedent(piece).or(() -> chineseAntecedent(piece));
       if (antecedent.isPresent()) {
-        String thing = antecedent.get();
-        if (!thing.isEmpty() && !ElementChecks.isVague(thing)) {
+        String thing =
+            Scripts.hasHan(antecedent.get())
+                ? (english
+                    ? withThe(EnglishPhrases.videoSide(antecedent.get()))
+                    : ChinesePhrases.videoSide(antecedent.get()))
+                : antecedent.get();
+        if (thing != null && !thing.isEmpty() && !ElementChecks.isVague(thing)) {
           List<String> notices = new ArrayList<>(found.notices());
           notices.add(ImageNotices.readAs(main, thing));
-          // "There's a dog on the left. Can it be this cat instead?": the swap keeps its new thing
+          // "There's a dog on the left. Can it be this cat instead?": the swap keeps its new thing;
+          // "The clock is broken. Use the one from my photo instead.": the new one is a clock
+          String replacement = recognition.elements().replacement();
+          if (recognition.mode() == EditMode.SWAP && replacement == null && english) {
+            replacement = EnglishPhrases.headWithThe(thing);
+          }
           EditElements elements =
               recognition.mode() == EditMode.SWAP
-                  ? EditElements.swap(thing, recognition.elements().replacement())
+                  ? EditElements.swap(thing, replacement)
                   : EditElements.removal(thing);
           return Optional.of(
-              new Found(new Recognition(recognition.mode(), Language.ENGLISH, elements), notices));
+              new Found(
+                  new Recognition(recognition.mode(), recognition.language(), elements), notices));
         }
       }
     }
@@ -407,6 +488,46 @@ final class InstructionReader {
    * "the ladder on the left", "my ex is in this video" → "my ex", "The dumpster." → "the dumpster".
    */
   private static Optional<String> antecedent(String piece) {
+    Optional<String> thing = namedThing(piece);
+    if (thing.isPresent()
+        && CAMERA_THING.matcher(thing.get()).matches()
+        && CAMERA_COMPLAINT.matcher(piece).find()) {
+      // "The camera keeps shaking. Get rid of it.": it is the shake
+      return Optional.of("the camera shake");
+    }
+    return thing;
+  }
+
+  /** "vase" from 那个 vase is "the vase" in an English prompt. */
+  private static String withThe(String phrase) {
+    return phrase.matches("(?i)^[a-z][a-z' -]*$")
+            && !phrase.matches("(?i)^(?:the|a|an|my|his|her|our|their|your|this|that)\\s.*")
+        ? "the " + phrase
+        : phrase;
+  }
+
+  /** 那个 vase 不好看, 后面那个男的一直盯着镜头看: the thing a Chinese complaint is about. */
+  private static Optional<String> chineseAntecedent(String piece) {
+    String text = Politeness.trimJunk(Politeness.strip(piece));
+    if (!Scripts.hasHan(text)) {
+      return Optional.empty();
+    }
+    Matcher complaint = CHINESE_COMPLAINT.matcher(text);
+    if (!complaint.find() || complaint.start() == 0) {
+      return Optional.empty();
+    }
+    String thing = Politeness.trimJunk(text.substring(0, complaint.start()));
+    if (thing.isEmpty()
+        || thing.length() > 30
+        || ElementChecks.isVague(thing)
+        || thing.matches("^(?:我|我们|你|您|这|那|这是|那是|视频|画面|这段视频|这个视频).*$")
+            && !thing.matches("^[这那](?:个|些|只|张|件|条|辆|位|块|根|把|盏|棵|台|座|面).+$")) {
+      return Optional.empty();
+    }
+    return Optional.of(thing);
+  }
+
+  private static Optional<String> namedThing(String piece) {
     String text = Politeness.trimJunk(Politeness.strip(piece));
     Matcher matcher = ANTECEDENT.matcher(text);
     if (matcher.find() && !NOT_A_THING.matcher(matcher.group(2)).find()) {
@@ -414,7 +535,17 @@ final class InstructionReader {
       return Optional.of(
           (determiner.matches("my|his|her|our|their") ? determiner : "the")
               + " "
-              + EnglishPhrases.videoSide(matcher.group(2)));
+              + EnglishPhrases.videoSide(
+                  COMPLAINING_CLAUSE.matcher(matcher.group(2)).replaceFirst("")));
+    }
+    Matcher feeling = ANTECEDENT_FEELING.matcher(text);
+    if (feeling.matches()) {
+      // "I hate the curtains."
+      String determiner = feeling.group(1).toLowerCase(Locale.ROOT);
+      return Optional.of(
+          (determiner.matches("my|his|her|our|their") ? determiner : "the")
+              + " "
+              + EnglishPhrases.videoSide(feeling.group(2)));
     }
     List<String> parts = new ArrayList<>(List.of(text));
     parts.addAll(List.of(text.split("\\s*[:;,—]\\s*")));
@@ -424,6 +555,20 @@ final class InstructionReader {
         if (state.matches()) {
           String determiner = state.group(1).toLowerCase(Locale.ROOT);
           String thing = EnglishPhrases.videoSide(state.group(2));
+          if (determiner.matches("two|three|four|five")) {
+            // "Two seagulls keep flying across": the two seagulls
+            return Optional.of("the " + determiner + " " + thing);
+          }
+          if (determiner.matches("a couple of|a pair of")) {
+            return Optional.of("the two " + thing);
+          }
+          if (determiner.matches("a few|several|a bunch of|lots of|a group of")) {
+            return Optional.of("the " + thing);
+          }
+          if (determiner.endsWith("'s") && !determiner.startsWith("some")) {
+            // "Tom's car is parked in front": the car keeps its owner
+            return Optional.of(state.group(1) + " " + thing);
+          }
           return Optional.of(
               (determiner.matches("my|his|her|our|their|your") ? determiner : "the") + " " + thing);
         }
@@ -437,10 +582,71 @@ final class InstructionReader {
    */
   private static final Pattern ANTECEDENT_STATE =
       Pattern.compile(
-          "^(the|that|this|those|these|my|his|her|our|their|your|a|an)\\s+(.+?)\\s+(?:is|are|'s"
-              + "|looks|look|seems|seem|keeps|keep|kept|was|were|gets|got|ruins|ruin|spoils|spoil"
-              + "|sticks out|stick out|shows up|show up|appears|appear|blocks|block)\\b.*$",
+          "^(?:(?:ugh+|argh+|ugh+h|man|omg|oh|so|also|and|but|well|honestly|seriously|basically|look|hmm+"
+              + "|sadly|unfortunately|annoyingly)\\s*[,!.]*\\s+)*"
+              + "(the|that|this|those|these|my|his|her|our|their|your|a|an|some|one of the|someone's|somebody's"
+              + "|two|three|four|five|a few|several|a couple of|a bunch of|lots of|a group of|a pair of"
+              + "|(?!(?:here|there|it|that|what|who|he|she|let|where|this|how|everyone|everything)'s)"
+              + "(?-i:\\p{Lu}\\p{Ll}+)'s)\\s+(.+?)\\s+"
+              + "(?:(?:just|totally|really|completely|kind of|kinda|always|constantly|literally|basically|still"
+              + "|also|so|randomly|suddenly|accidentally|clearly|actually|right|awkwardly)\\s+)*"
+              + "(?:is|are|'s|'re|looks|look|seems|seem|keeps|keep|kept|was|were|gets|got|ruins|ruin|spoils|spoil"
+              + "|sticks out|stick out|shows up|show up|appears|appear|blocks|block|ruined|spoiled|spoilt|blocked"
+              + "|won't|will not|wont|can't|cannot|never|doesn't|does not|didn't|did not|has|have|had"
+              + "|sits|sat|stands|stood|lies|lay|hangs|hung|leans|leaned|walks|walked|wanders|wandered|runs|ran"
+              + "|flies|flew|comes|came|goes|went|moves|moved|passes|passed|crosses|crossed|drives|drove"
+              + "|pops|popped|jumps|jumped|stares|stared|waves|waved|photobombs|photobombed|distracts|distract"
+              + "|distracted|covers|covered|hides|hid|makes|made|takes|took|bugs|bugged|annoys|annoyed|clutters"
+              + "|cluttered|messes|messed|drags|dragged|steals|stole|draws|drew|catches|caught|ends up|ended up"
+              + "|creeps|crept|lurks|lurked|peeks|peeked|shows|showed|appeared|sticks|stuck|rolls|rolled"
+              + "|floats|floated|blows|blew|hovers|hovered|snuck|sneaks|strolls|strolled|stays|stayed"
+              + "|dominates|dominated|obstructs|obstructed|interrupts|interrupted|wrecks|wrecked|kills|killed"
+              + "|bothers|bothered|irritates|irritated|detracts|detracted|faces|faced|points|pointed"
+              // "rides straight through", "zooms past": a verb of moving, then where
+              + "|\\p{L}{3,}(?:s|ed)(?=\\s+(?:straight|right|through|across|past|around|into|onto|away|off"
+              + "|back and forth|up and down|all over)\\b))\\b.*$",
           FLAGS);
+
+  /** "who keeps walking past", "that won't stop barking": a complaint, not part of the name. */
+  private static final Pattern COMPLAINING_CLAUSE =
+      Pattern.compile(
+          "\\s+(?:who|that|which)\\s+(?:keeps|kept|keep|won't stop|wont stop|will not stop|never stops|constantly"
+              + "|always|just|totally|ruins|ruined|spoils|spoiled|blocks|blocked)\\b.*$",
+          FLAGS);
+
+  /** "I hate the curtains", "I'm not a fan of that lamp". */
+  private static final Pattern ANTECEDENT_FEELING =
+      Pattern.compile(
+          "^(?:(?:i|we)\\s+(?:really\\s+|just\\s+|honestly\\s+|kind of\\s+|kinda\\s+)*(?:hate|dislike|don't like"
+              + "|do not like|dont like|can't stand|cannot stand|don't love|am not a fan of|am not keen on|am sick of"
+              + "|am tired of)|i'm\\s+(?:really\\s+|just\\s+)?(?:not a fan of|not keen on|sick of|tired of|not happy with"
+              + "|not loving))\\s+(the|that|this|those|these|my|his|her|our|their)\\s+(.+?)(?:\\s*[,;].*)?$",
+          FLAGS);
+
+  /**
+   * "The camera keeps shaking", "the video is so shaky", "the footage flickers": a complaint about
+   * how the video was filmed; "it" after it is the shake, not the camera.
+   */
+  private static final Pattern CAMERA_COMPLAINT =
+      Pattern.compile(
+          "\\b(?:shak\\w*|jitter\\w*|wobbl\\w*|jerky|unsteady|trembl\\w*|judder\\w*|flicker\\w*|blurr?\\w*"
+              + "|grain\\w*|noisy|noise|out of focus|unfocused|bounc\\w*)\\b",
+          FLAGS);
+
+  private static final Pattern CAMERA_THING =
+      Pattern.compile(
+          "^(?:the|my|this|that|our)\\s+(?:whole\\s+|entire\\s+)?(?:camera|cam|video|clip|footage|picture|image|shot|lens"
+              + "|frame|recording|filming|camerawork|view|vid)s?$",
+          FLAGS);
+
+  /** A pronoun in Chinese that stands for a thing named before: 把他去掉, 让它消失. */
+  private static final Pattern CHINESE_PRONOUN = Pattern.compile("^(?:它|他|她|它们|他们|她们)$");
+
+  /** A Chinese complaint after the thing: 一直盯着镜头看, 太挡画面了, 不好看. */
+  private static final Pattern CHINESE_COMPLAINT =
+      Pattern.compile(
+          "(?:(?:一直|总是|总在|老是|老在|不停地?|始终|一个劲儿?地?|又在|还在|正在)[^的]*"
+              + "|(?:看着|看起来|看上去|感觉|显得)?(?:太|好|很|真|特别|有点|有些|非常|超|实在|不太|不|挺)[^的，,。]{1,6}?(?:了|啊|呀|的)?)$");
 
   /** "The dumpster.": a thing named alone. */
   private static final Pattern ANTECEDENT_ALONE =

@@ -19,7 +19,8 @@ final class Labels {
   /** A heading with nothing to do: "task:", "request -", "edit:". */
   private static final Pattern HEADING =
       Pattern.compile(
-          "^(?:task|request|edit|instruction|instructions|todo|to do|job|action|note|ask"
+          "^(?:(?:edit|editing|change|quick|small|simple|new|another|one more|my|video|clip|tiny|one|urgent"
+              + "|little)\\s+)?(?:task|request|edit|instruction|instructions|todo|to do|job|action|note|ask"
               + "|what i need|what i want|goal|change|fix|任务|需求|要求|编辑|目标|对象|物体|元素)"
               + "\\s*(?::|：|-|–|—)\\s*",
           FLAGS);
@@ -38,9 +39,9 @@ final class Labels {
           "^(?:"
               + THING
               + "\\s+(?:(?:i|we)\\s+(?:want|need|would like|'d like)\\s+)?)?(?:to\\s+(?:be\\s+)?)?"
-              + "([a-z]+(?:\\s+(?:out|away|off|rid of|in))?)(?:\\s+"
+              + "([a-z]+(?:\\s+(?:out|away|off|rid of|in))?)(?:\\s+(?:"
               + THING
-              + ")?"
+              + "|request|requests|req|task|job|order|wish|please|pls))?"
               + MARK
               + "(.+)$",
           FLAGS);
@@ -140,10 +141,19 @@ final class Labels {
           "nuked",
           "nuke");
 
+  /** A note after the label's fields: ". Context: …", ". Note: …", "| reason: …". */
+  private static final Pattern TRAILING_FIELD =
+      Pattern.compile(
+          "(?<=\\S)\\s*[.;|]\\s*(?:context|note|notes|reason|why|background|info|details|comment|comments|ps|fyi"
+              + "|extra|purpose)\\s*[:：].*$",
+          FLAGS);
+
   private Labels() {}
 
   /** {@code text} as a sentence, or unchanged when it isn't a label. */
-  static String asSentence(String text) {
+  static String asSentence(String raw) {
+    // "Object: X. Action: remove. Context: it's for a listing.": a field after the edit's is a note
+    String text = TRAILING_FIELD.matcher(raw).replaceFirst("");
     // "Action: delete. Target: X": the action field is not a heading to drop
     Optional<String> actionFirst = verbThenThing(ACTION_THEN_THING, text);
     if (actionFirst.isPresent()) {

@@ -94,7 +94,7 @@ final class Politeness {
           // "subtitle全部去掉pls": an English word of politeness touching the Chinese
           Pattern.compile("(?<=\\p{IsHan})\\s*(?:please|pls|plz|thx|thanks|ty)$", FLAGS),
           Pattern.compile(
-              "(?:一下吧|一下|吧|谢谢你|谢谢您|谢谢啦|谢谢了|谢谢哈|谢谢|谢啦|谢了|多谢|感谢|好吗|好不好|可以吗|行吗|行不行|吗|呗|呢|啊|呀|哦|啦|嘛|哈"
+              "(?:一下吧|一下|吧|麻烦你了|麻烦您了|麻烦了|麻烦啦|谢谢你|谢谢您|谢谢啦|谢谢了|谢谢哈|谢谢|谢啦|谢了|多谢|感谢|好吗|好不好|可以吗|行吗|行不行|吗|呗|呢|啊|呀|哦|啦|嘛|哈"
                   + "|就好了|就好|就行了|就行|就可以了|即可|辛苦了|辛苦啦|辛苦你了|辛苦)$"));
 
   private Politeness() {}

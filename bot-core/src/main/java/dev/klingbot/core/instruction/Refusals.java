@@ -28,6 +28,14 @@ final class Refusals {
     return notAnEdit("instruction.refusal.not.visual." + mode.wireName(), phrase, mode, language);
   }
 
+  /**
+   * Camera shake, flicker, blur, grain or noise ("remove the shaky camera", "stabilise the video",
+   * 去掉画面抖动): how the video was filmed, which Kling's edits can't change.
+   */
+  static Refused cameraQuality(String words, Language language) {
+    return notAnEdit("instruction.refusal.camera.quality", words, EditMode.REMOVAL, language);
+  }
+
   /** More than one edit (or an edit plus another request) in one instruction. */
   static Refused severalEdits(String instruction, Language language) {
     return notAnEdit("instruction.refusal.several.edits", instruction, EditMode.REMOVAL, language);

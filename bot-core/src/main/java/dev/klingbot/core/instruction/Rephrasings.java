@@ -260,11 +260,264 @@ final class Rephrasings {
               + "|get rid of|take out|rmv|replace|swap|change|switch)\\s*(?=\\p{IsHan}|$|[?？])",
           FLAGS);
 
+  /** A word of praise for how the video would be: "great", "so much better", "perfect". */
+  private static final String PRAISE =
+      "(?:(?:so|much|way|a lot|a bit|a little|even|really|super|just|far|totally|absolutely|loads|tons"
+          + "|so+|a hundred times|ten times|infinitely|definitely|honestly|probably|simply|heaps|like)\\s+)*"
+          + "(?:great|good|nice|better|best|perfect|ideal|amazing|awesome|lovely|cleaner|clean|nicer|neater"
+          + "|prettier|tidier|cool|fine|fantastic|wonderful|beautiful|stunning|brilliant|gorgeous|superb"
+          + "|excellent|sweet|neat|flawless|spot on|less cluttered|less busy|more professional|more natural"
+          + "|calmer|clearer|sharper looking|more beautiful|more pleasing|easier on the eye|a lot nicer"
+          // "a perfect shot", "a great clip"
+          + "|(?:a|an)\\s+(?:(?:really|so|super|much|truly|absolutely)\\s+)?(?:perfect|great|nice|better|amazing|awesome"
+          + "|lovely|beautiful|stunning|brilliant|gorgeous|cleaner|fantastic|wonderful|cool|good)\\s+(?:shot|video|clip"
+          + "|scene|picture|photo|one|take|frame|image|view|edit|film))";
+
+  /** What the video is called before "would be great": "it", "this shot", "the scene". */
+  private static final String WHOLE =
+      "(?:it|this|that|everything|the whole thing|the (?:video|clip|shot|scene|footage|frame|picture|view"
+          + "|result|edit|background|image|film|recording|vid)|this (?:video|clip|shot|scene|footage|frame"
+          + "|picture|one|view|image|film|recording|vid)|my (?:video|clip|shot|footage|film|vid))";
+
+  /** Any short subject after the thing: "the beach", "this garden", "the whole place". */
+  private static final String SUBJECT =
+      "(?:it|this|that|everything|(?:the|this|my|our)\\s+(?:whole\\s+|entire\\s+)?[\\p{L}-]+)";
+
+  private static final String WOULD =
+      "(?:\\s*'d|\\s*'ll|\\s+would|\\s+will|\\s+might|\\s+could)(?:\\s+(?:honestly|really|definitely|probably"
+          + "|totally|just|actually|certainly|surely|def|so|seriously|literally))*";
+
+  private static final String BE_OR_LOOK =
+      "(?:(?:look|be|seem|feel|turn out|come out|be so much|look so much)\\s+)";
+
+  /** "without", "with no", "minus" before the thing the video would be better without. */
+  private static final String WITHOUT =
+      "(?:without|w/o|with no|with none of|minus|sans|free of|if not for|if it (?:weren't|wasn't|were not|was not) for"
+          + "|were it not for|but for|if (?:there (?:was|were|is|'s|'d be) no"
+          + "|there (?:wasn't|weren't) (?:any|a|an)|it had no|it didn't have|it did not have))";
+
+  /** A thought before the wish: "I think", "honestly", "imo". */
+  private static final String THOUGHT =
+      "(?:(?:i think|i feel like|i feel|imo|imho|honestly|tbh|personally|i bet|i guess|i reckon|to be honest"
+          + "|in my opinion|seriously|really|also|plus|but|and|so|tbh)\\s*,?\\s+)*";
+
+  /** "it would be great without X", "wouldn't it be better with no X", "better without X". */
+  private static final Pattern PRAISE_WITHOUT =
+      Pattern.compile(
+          "^"
+              + THOUGHT
+              + "(?:(?:wouldn't|would not|won't|will not)\\s+(?:it|this|that|the (?:video|clip|shot|scene))\\s+"
+              + "|"
+              + SUBJECT
+              + WOULD
+              + "?\\s+|(?:would|'d|will)\\s+)?"
+              + BE_OR_LOOK
+              + "?"
+              + PRAISE
+              + "\\s+"
+              + WITHOUT
+              + "\\s+(.+)$",
+          FLAGS);
+
+  /** "Without the boom mic, this would be perfect", "if there was no fence it would be amazing". */
+  private static final Pattern WITHOUT_THEN_PRAISE =
+      Pattern.compile(
+          "^"
+              + THOUGHT
+              + "(?:if only\\s+)?"
+              + WITHOUT
+              + "\\s+(.+?)\\s*,?\\s+(?:then\\s+|honestly\\s+|i think\\s+)*"
+              + SUBJECT
+              + WOULD
+              + "\\s+"
+              + BE_OR_LOOK
+              + "?"
+              + PRAISE
+              + "(?:\\s+(?:already|then|for sure|too|again|honestly))*$",
+          FLAGS);
+
+  /** "if the van wasn't there it'd look great", "if the sign were gone, it would be perfect". */
+  private static final Pattern IF_NOT_THERE_THEN_PRAISE =
+      Pattern.compile(
+          "^"
+              + THOUGHT
+              + "if\\s+(?:only\\s+)?("
+              + DETERMINER
+              + "\\s+.+?)\\s+(?:wasn't|weren't|was not|were not|isn't|is not|wouldn't be|was gone|were gone"
+              + "|was removed|were removed|disappeared|vanished|went away)"
+              + "(?:\\s+(?:there|here|in (?:it|the (?:shot|frame|picture|video|clip|scene|background))))?"
+              + "\\s*,?\\s+(?:then\\s+)?"
+              + SUBJECT
+              + WOULD
+              + "\\s+"
+              + BE_OR_LOOK
+              + "?"
+              + PRAISE
+              + "$",
+          FLAGS);
+
+  /**
+   * "it would be so nice if there was no sticker on the window", "I'd love it if there were no X".
+   */
+  private static final Pattern PRAISE_IF_NONE =
+      Pattern.compile(
+          "^"
+              + THOUGHT
+              + "(?:"
+              + SUBJECT
+              + WOULD
+              + "\\s+"
+              + BE_OR_LOOK
+              + "?"
+              + PRAISE
+              + "|(?:i|we)(?:'d|\\s+would)\\s+(?:love|like|prefer)\\s+it)\\s+if\\s+(?:there\\s+(?:was|were|is|'s|'d be)\\s+no"
+              + "|there\\s+(?:wasn't|weren't)\\s+(?:any|a|an)|we had no|it had no|it didn't have(?:\\s+(?:any|a|an))?)\\s+(.+)$",
+          FLAGS);
+
+  /** "the shot is perfect except for the trash can": praise now, and the one thing in the way. */
+  private static final Pattern PRAISE_EXCEPT =
+      Pattern.compile(
+          "^"
+              + THOUGHT
+              + "(?:"
+              + SUBJECT
+              + "\\s*(?:is|'s|looks|seems|would be|'d be)\\s+(?:(?:all|just|pretty much|almost|nearly|basically)\\s+)?)?"
+              + PRAISE
+              + "\\s*,?\\s+(?:except for|except|apart from|other than|save for|but for|bar)\\s+(.+)$",
+          FLAGS);
+
+  /**
+   * What a conditional removal must not hold: a second request ("… and with a dog on the sofa").
+   */
+  private static final Pattern NOT_ONE_THING =
+      Pattern.compile(
+          "\\b(?:and|but|then|also|plus)\\s+(?:with|add|put|have|make|swap|replace|change|turn|a|an|some|more)\\b"
+              + "|^\\p{L}+ing\\b",
+          FLAGS);
+
+  /** 画面, 整个视频: what would look better, said before the praise. */
+  private static final String CHINESE_SUBJECT = "(?:整个画面|整个视频|这个画面|这个视频|画面|视频|镜头|效果|整体|看起来|看着)?";
+
+  /** 要是没有那个垃圾桶(就好了), 如果画面里没有电线就完美了, 假如没有广告牌. */
+  private static final Pattern CHINESE_IF_NONE =
+      Pattern.compile(
+          "^(?:我觉得|我感觉|感觉|说实话|其实|真的)?(?:画面里|画面中|视频里|视频中|镜头里)?(?:要是|如果|假如|假设|若是|倘若|如果说|要是说|真希望|希望|要)(?:能|可以|能够)?"
+              + "(?:画面里|画面中|画面上|视频里|视频中|镜头里|这里)?(?:没有|没了|少了|不要有|没)(.+?)(?:的话)?"
+              + "(?:[，,]?"
+              + CHINESE_SUBJECT
+              + "(?:那|那就|就|会|就会|那会|会更|应该会|肯定会|可能会|绝对|一定|看起来|看着|看上去)*(?:更|特别|很|非常|超|真的|简直)?"
+              + "(?:好了|好|完美了|完美|好看|干净|舒服|棒|美|理想|清爽|顺眼|漂亮|自然|整洁)"
+              + "(?:了|啊|呀|吧|多了|很多|一些|一点|得多|不少)*)?$");
+
+  /** 没有那个路人会更好, 没有后面那辆车的话会好看很多: no wish word, so the praise must follow. */
+  private static final Pattern CHINESE_NONE_THEN_PRAISE =
+      Pattern.compile(
+          "^(?:画面里|画面中|视频里|视频中)?(?:没有|没了|少了)(.+?)(?:的话)?[，,]?"
+              + CHINESE_SUBJECT
+              + "(?:那|那就|就|会|就会|那会|会更|应该会|肯定会|可能会|看起来|看着|看上去)*"
+              + "(?:更|特别|很|非常|超|真的|简直)?(?:好了|好|完美了|完美|好看|干净|舒服|棒|美|理想|清爽|顺眼|漂亮|自然|整洁)"
+              + "(?:了|啊|呀|吧|多了|很多|一些|一点|得多|不少)*$");
+
+  /** 没有这些游客的话(就好了): the praise already stripped as politeness. */
+  private static final Pattern CHINESE_NONE_IF =
+      Pattern.compile("^(?:画面里|画面中|视频里|视频中)?(?:没有|没了|少了)(.+?)的话$");
+
+  /** 如果能把那个路人去掉, 要是可以删掉这根电线: a wish, then an ordinary request. */
+  private static final Pattern CHINESE_IF_VERB =
+      Pattern.compile(
+          "^(?:我觉得|说实话|其实)?(?:画面里|视频里)?(?:要是|如果|假如|真希望|希望)(?:你)?(?:能|可以|能够)(?:帮我|帮忙)?"
+              + "((?:把|将|删|去掉|去除|移除|抹掉|擦掉|拿掉|弄走|弄掉|换|用).+)$");
+
+  /** 如果那个路人不在画面里就好了, 要是这根电线消失就好了. */
+  private static final Pattern CHINESE_IF_GONE =
+      Pattern.compile(
+          "^(?:我觉得|说实话|其实)?(?:画面里|画面中|视频里|视频中|镜头里)?(?:要是|如果|假如|假设|若是|倘若|真希望|希望)(.+?)(?:能|可以)?(?:不在|没在|消失|不见|没了|不见了|消失了|不存在)"
+              + "(?:画面|视频|镜头|这里|那里|那儿|这儿)?(?:里|中|上)?(?:面)?(?:了)?(?:的话)?"
+              + "(?:[，,]?"
+              + CHINESE_SUBJECT
+              + "(?:那|那就|就|会|就会|会更|看起来|看着)*(?:更|特别|很|非常|超)?"
+              + "(?:好了|好|完美了|完美|好看|干净|舒服|棒|美|理想|清爽|顺眼|漂亮|自然|整洁)"
+              + "(?:了|啊|呀|吧|多了|很多|一些|一点|得多|不少)*)?$");
+
+  /**
+   * "use the one from my image instead", "put the wicker chair from my picture in its place", "swap
+   * in the one from my photo": the new thing, with the old one named before ("it").
+   */
+  private static final Pattern USE_INSTEAD =
+      Pattern.compile(
+          "^(?:(?:just|then|so|maybe|please|and|instead)\\s+)*(?:use|put|take|go with|have|get|pop|drop|stick|place"
+              + "|bring|try|swap in|switch in|sub in|pop in|drop in|put in|bring in|stick in|slot in)\\s+(.+?)\\s+"
+              + "(?:instead|there instead|in there instead|in (?:its|their|his|her) (?:place|spot|stead)"
+              + "|in place of (?:it|them|that|this|him|her)|as (?:its|their|a|the) replacement"
+              + "|to replace (?:it|them|that|this))$",
+          FLAGS);
+
+  /** "swap in the one from my photo": the thing named before is the original. */
+  private static final Pattern SWAP_IN =
+      Pattern.compile(
+          "^(?:(?:just|then|so|maybe|please|and)\\s+)*(?:swap|switch|sub|put|pop|drop|bring|slot)\\s+in\\s+(.+)$",
+          FLAGS);
+
+  /** "my photo's armchair": the image's thing. */
+  private static final Pattern IMAGE_POSSESSIVE =
+      Pattern.compile(
+          "^(?:my|the|this|your|that)\\s+(?:photo|picture|image|pic|reference|screenshot|attachment)'s\\s+\\S",
+          FLAGS);
+
+  /**
+   * 这两张图 add 进去：左边放 lamp，右边放 plant: each image has its own place; read as 把 lamp 和 plant 分别放到左边和右边.
+   */
+  private static final Pattern CHINESE_IMAGES_PLACED =
+      Pattern.compile(
+          "^(?:把|将)?\\s*(?:(?i:add|put)|加上|添加|加|放)?\\s*(?:这|那)?(两|俩|2|三|3)\\s*张\\s*(?:图片|照片|图像|图|(?i:pics|pictures|images|photos))?"
+              + "(?:里的东西|里的)?\\s*(?:都|也|分别)?\\s*(?:(?i:add|put)|加上|加进|加入|添加|放进|放入|放|加|弄|塞)?\\s*"
+              + "(?:进去|进来|进|到视频里|到视频中|进视频里|进视频|到画面里|进画面里|进画面|到画面中|到里面|视频里|视频中|画面里"
+              + "|画面中|里|去)?"
+              + "\\s*[：:，,]\\s*(.+)$");
+
+  /** One place and its thing: 左边放 lamp, 沙发上放一盏台灯. */
+  private static final Pattern CHINESE_PLACE_THING =
+      Pattern.compile(
+          "^(.+?)\\s*(?:放上|加上|摆上|放个|加个|放一个|加一个|放|加|摆|添|(?i:add|put|place))\\s*"
+              + "(?:一个|一只|一盏|一盆|一把|一张|个|只|盏|盆|把|张)?\\s*(.+)$");
+
+  /** 左边, 沙发上, 在门口: a place, not a thing. */
+  private static final Pattern CHINESE_PLACE =
+      Pattern.compile("^(?:在|到).+|(?:边|面|上|里|下|前|后|旁|间|角|处|侧|附近|门口|中)$");
+
+  /** 第一张, 第二张图: an image named by its place in the order. */
+  private static final Pattern ORDINAL_IMAGE_CHINESE =
+      Pattern.compile("^第[一二两三123](?:张|个|幅)?(?:图片|照片|图像|图)?(?:里的东西|的东西|里的|的)?$");
+
+  /** "the first one", "image 2", "the second picture". */
+  private static final Pattern ORDINAL_IMAGE_ENGLISH =
+      Pattern.compile(
+          "^(?:the\\s+)?(?:(?:first|second|1st|2nd|other|last)(?:\\s+(?:one|image|picture|photo|pic))?"
+              + "|(?:image|picture|photo|pic)\\s*#?\\s*[12])$",
+          FLAGS);
+
+  /** "add both pictures: the lamp on the left, the plant on the right". */
+  private static final Pattern ENGLISH_IMAGES_PLACED =
+      Pattern.compile(
+          "^(?:add|put|place|insert|drop|pop|stick)\\s+(?:both|these two|those two|the two|both of these|both of them"
+              + "|them both|these both|the pair)(?:\\s+(?:pictures|images|photos|pics|things|ones|items|of them))?"
+              + "(?:\\s+in(?:to (?:the|my) (?:video|clip))?)?\\s*[:,;—–-]\\s*(.+)$",
+          FLAGS);
+
+  private static final Pattern ENGLISH_PLACE_THING =
+      Pattern.compile(
+          "^(.+?)\\s+(in front of|next to|onto|into|on|at|in|to|by|near|beside|behind|under|above|over)\\s+(.+)$",
+          FLAGS);
+
   private static final List<Function<String, String>> RULES =
       List.of(
+          Rephrasings::imagesPlaced,
+          Rephrasings::chineseIfNone,
           Rephrasings::chineseThingEnglishVerb,
           Rephrasings::englishVerbAmidChinese,
           Rephrasings::chatVerb,
+          Rephrasings::praiseWithout,
+          Rephrasings::useInstead,
           Rephrasings::andRemoved,
           Rephrasings::gone,
           Rephrasings::noMore,
@@ -337,6 +590,217 @@ final class Rephrasings {
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  private static String praiseWithout(String text) {
+    // "would've been great", "could have looked nicer": the same wish in the past
+    String trimmed =
+        PAST_CONDITIONAL
+            .matcher(trimEnd(text))
+            .replaceAll(m -> m.group(1) + " " + present(m.group(2)));
+    for (Pattern pattern :
+        List.of(
+            PRAISE_WITHOUT,
+            WITHOUT_THEN_PRAISE,
+            IF_NOT_THERE_THEN_PRAISE,
+            PRAISE_IF_NONE,
+            PRAISE_EXCEPT)) {
+      Matcher m = pattern.matcher(trimmed);
+      if (m.matches()) {
+        String thing = TRAILING_OPINION.matcher(m.group(1).strip()).replaceFirst("");
+        if (thing.isEmpty() || NOT_ONE_THING.matcher(thing).find()) {
+          return text;
+        }
+        return "remove " + thing;
+      }
+    }
+    return text;
+  }
+
+  /** "… the fence tbh", "… the watermark imo": an aside after the thing. */
+  private static final Pattern TRAILING_OPINION =
+      Pattern.compile(
+          "(?:\\s*,?\\s+(?:tbh|imo|imho|honestly|lol|haha+|though|tho|ngl|fr|for real|to be honest|in my opinion"
+              + "|i think|i guess|i reckon|if you ask me|for sure|really))+$",
+          FLAGS);
+
+  private static final Pattern PAST_CONDITIONAL =
+      Pattern.compile(
+          "\\b(would|could|might)(?:'ve|\\s+have|\\s+of)\\s+(been|looked|seemed)\\b", FLAGS);
+
+  private static String present(String participle) {
+    return switch (participle.toLowerCase(Locale.ROOT)) {
+      case "been" -> "be";
+      case "looked" -> "look";
+      default -> "seem";
+    };
+  }
+
+  private static String chineseIfNone(String text) {
+    if (!Scripts.hasHan(text)) {
+      return text;
+    }
+    String trimmed = trimEnd(text);
+    Matcher verb = CHINESE_IF_VERB.matcher(trimmed);
+    if (verb.matches()) {
+      // 如果能把那个路人去掉(就好了): the wish around an ordinary request
+      return verb.group(1);
+    }
+    for (Pattern pattern :
+        List.of(CHINESE_IF_NONE, CHINESE_NONE_THEN_PRAISE, CHINESE_IF_GONE, CHINESE_NONE_IF)) {
+      Matcher m = pattern.matcher(trimmed);
+      if (m.matches()) {
+        String thing = m.group(1).strip();
+        if (!namesAThing(thing) || thing.length() < 1) {
+          return text;
+        }
+        return "把" + thing + "删掉";
+      }
+    }
+    return text;
+  }
+
+  private static String useInstead(String text) {
+    String whole = useInsteadAlone(text);
+    if (!whole.equals(text)) {
+      return whole;
+    }
+    // "the sign above the shop is outdated; have the one from my photo there instead"
+    Matcher clause = LAST_CLAUSE.matcher(trimEnd(text));
+    if (clause.matches()) {
+      String last = useInsteadAlone(clause.group(2));
+      if (!last.equals(clause.group(2))) {
+        return clause.group(1) + "; " + last;
+      }
+    }
+    return text;
+  }
+
+  private static final Pattern LAST_CLAUSE = Pattern.compile("^(.+?)\\s*[;,—–]\\s*([^;,—–]+)$");
+
+  private static String useInsteadAlone(String text) {
+    String trimmed = trimEnd(text);
+    Matcher m = USE_INSTEAD.matcher(trimmed);
+    String thing = null;
+    String pronoun = "it";
+    if (m.matches()) {
+      thing = m.group(1);
+      if (trimmed.matches("(?i).*\\b(?:their (?:place|spot|stead)|of them|replace them)$")) {
+        pronoun = "them";
+      }
+    } else {
+      Matcher in = SWAP_IN.matcher(trimmed);
+      if (in.matches()
+          && !in.group(1).matches("(?i).*\\b(?:for|instead of|in place of|with)\\b.*")) {
+        thing = in.group(1);
+      }
+    }
+    if (thing == null || !fromTheImage(thing, m.matches())) {
+      return text;
+    }
+    return "replace " + pronoun + " with " + thing.strip();
+  }
+
+  /**
+   * Whether the new thing is the image's: "the one from my photo", "my photo's armchair", "this".
+   */
+  private static boolean fromTheImage(String thing, boolean saidInstead) {
+    return EnglishPhrases.pointsAtImage(thing)
+        || IMAGE_POSSESSIVE.matcher(thing.strip()).lookingAt()
+        || (saidInstead && EnglishPhrases.namesTheThingShown(thing));
+  }
+
+  /** Two (or three) images, each with its own place: "把 A 和 B 分别放到 P1 和 P2". */
+  private static String imagesPlaced(String text) {
+    String trimmed = trimEnd(text);
+    if (Scripts.hasHan(trimmed)) {
+      Matcher m = CHINESE_IMAGES_PLACED.matcher(trimmed);
+      if (!m.matches()) {
+        return text;
+      }
+      int count = m.group(1).matches("两|俩|2") ? 2 : 3;
+      String[] slots = m.group(2).split("\\s*[，,；;、]\\s*");
+      if (slots.length != count) {
+        return text;
+      }
+      List<String> things = new java.util.ArrayList<>();
+      List<String> places = new java.util.ArrayList<>();
+      for (String slot : slots) {
+        Matcher s = CHINESE_PLACE_THING.matcher(slot.strip());
+        if (!s.matches() || s.group(1).isBlank() || s.group(2).isBlank()) {
+          return text;
+        }
+        String place = s.group(1).strip();
+        String thing = s.group(2).strip();
+        if (ORDINAL_IMAGE_CHINESE.matcher(place).matches()
+            || (!CHINESE_PLACE.matcher(place).find() && CHINESE_PLACE.matcher(thing).find())) {
+          // 第一张放左边: the image first, then its place
+          String swapped = place;
+          place = thing.replaceFirst("^(?:在|到)", "");
+          thing = swapped;
+        }
+        places.add(place);
+        // 第一张 is whatever the first image shows
+        things.add(ORDINAL_IMAGE_CHINESE.matcher(thing).matches() ? "主体" : thing);
+      }
+      return "把" + chineseList(things) + "分别放到" + chineseList(places);
+    }
+    Matcher m = ENGLISH_IMAGES_PLACED.matcher(trimmed);
+    if (!m.matches()) {
+      return text;
+    }
+    String[] slots = m.group(1).split("\\s*(?:,|;|\\band\\b)\\s*(?:and\\s+)?");
+    if (slots.length != 2) {
+      return text;
+    }
+    List<String> things = new java.util.ArrayList<>();
+    List<String> places = new java.util.ArrayList<>();
+    for (String slot : slots) {
+      Matcher s = ENGLISH_PLACE_THING.matcher(slot.strip());
+      if (!s.matches()) {
+        return text;
+      }
+      // "lamp goes on the left"
+      String thing =
+          s.group(1)
+              .strip()
+              .replaceFirst(
+                  "(?i)\\s+(?:goes|go|should go|can go|sits|sitting|placed|put|stands|standing|is|being)$",
+                  "");
+      if (ORDINAL_IMAGE_ENGLISH.matcher(thing).matches()) {
+        // "the first one on the left": whatever the first image shows
+        thing = "the subject";
+      }
+      if (!thing.matches("(?i)^(?:the|a|an|this|that|my|our)\\s.*")) {
+        thing = "the " + thing;
+      }
+      String place = s.group(3).strip();
+      if (!place.matches("(?i)^(?:the|a|an|this|that|my|our|his|her|their)\\s.*")) {
+        place = "the " + place;
+      }
+      String preposition = s.group(2).toLowerCase(Locale.ROOT);
+      things.add(thing);
+      places.add(
+          preposition.matches("on|at|in|to|onto|into")
+              ? place
+              : "the spot " + preposition + " " + place);
+    }
+    return "add "
+        + things.get(0)
+        + " and "
+        + things.get(1)
+        + " to "
+        + places.get(0)
+        + " and "
+        + places.get(1)
+        + " respectively";
+  }
+
+  private static String chineseList(List<String> items) {
+    if (items.size() == 2) {
+      return items.get(0) + "和" + items.get(1);
+    }
+    return String.join("、", items.subList(0, items.size() - 1)) + "和" + items.get(items.size() - 1);
   }
 
   private static String chatVerb(String text) {

@@ -148,6 +148,41 @@ class RefusalsTest {
         .isEqualTo(EditElements.swap("the cat", "the dog"));
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "remove the shaky camera",
+        "get rid of the camera wobble",
+        "remove the flickering",
+        "stabilise the video",
+        "The camera keeps shaking. Get rid of it."
+      })
+  void cameraShakeFlickerBlurGrainAndNoiseAreHowTheVideoWasFilmed(String instruction) {
+    Refused refused = refusal(instruction, 0);
+
+    assertThat(refused.reason()).isEqualTo(RefusalReason.NOT_AN_EDIT);
+    assertThat(refused.message())
+        .contains("how the video was filmed", "can’t stabilise or clean up footage");
+    assertEndsWithExample(refused);
+  }
+
+  @Test
+  void cameraShakeInChineseIsRefusedInChinese() {
+    assertThat(refusal("去掉画面抖动", 0).message()).contains("“画面抖动”说的是拍摄本身", "不能防抖");
+  }
+
+  @Test
+  void twoImagesWithAPlaceEachAreAddedRespectively() {
+    assertThat(Parsing.plan("这两张图 add 进去：左边放 lamp，右边放 plant", 2).prompt())
+        .isEqualTo("参考<<<video_1>>>的画面，将<<<image_1>>>中的lamp和<<<image_2>>>中的plant分别自然地添加到左边和右边");
+    assertThat(
+            Parsing.plan("add both pictures: the lamp on the left, the plant on the right", 2)
+                .prompt())
+        .isEqualTo(
+            "Using the context of <<<video_1>>>, seamlessly add the lamp from <<<image_1>>> and the"
+                + " plant from <<<image_2>>> to the left and the right respectively");
+  }
+
   @Test
   void echoOfALongInstructionIsShortened() {
     Refused refused = refusal("make it better " + "and better ".repeat(40), 0);
