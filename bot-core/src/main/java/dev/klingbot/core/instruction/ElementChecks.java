@@ -152,6 +152,12 @@ final class ElementChecks {
           "(?:抖动|晃动|抖|手抖|防抖|噪点|噪声|闪烁|频闪|模糊|虚焦|失焦|颗粒感|颗粒|雪花点|(?i:shake|shaking|jitter|flicker|noise|grain|blur))"
               + "(?:的问题|问题|的感觉|感)?$");
 
+  /** Asking to steady or clean up the footage in Chinese: 稳定一下画面, 防抖, 降噪. */
+  private static final Pattern CAMERA_FIX_CHINESE =
+      Pattern.compile(
+          "^(?:(?:再|帮我|给我)?(?:稳定|稳住|稳)(?:一下|下)?(?:画面|视频|镜头)?|防抖|去抖|降噪|去噪|去除噪点|去闪烁)$"
+              + "|(?:画面|视频|镜头)(?:太|有点|一直|老是)?(?:抖|晃)(?:得|的)?(?:厉害|很厉害)?$");
+
   /** Endings of Chinese phrases about sound, look, speed or time. */
   private static final Pattern NOT_VISUAL_CHINESE =
       Pattern.compile(
@@ -332,7 +338,15 @@ final class ElementChecks {
       return false;
     }
     if (Scripts.hasHan(text)) {
-      return CAMERA_QUALITY_CHINESE.matcher(text.replaceAll("[\\s。！？!?.]+$", "")).find();
+      // 去掉抖动，稳定一下画面: each clause on its own
+      for (String part : text.split("[，,；;、]")) {
+        String clause = part.replaceAll("[\\s。！？!?.]+$", "").strip();
+        if (CAMERA_QUALITY_CHINESE.matcher(clause).find()
+            || CAMERA_FIX_CHINESE.matcher(clause).find()) {
+          return true;
+        }
+      }
+      return false;
     }
     Matcher modifier = AFTER_HEAD.matcher(text);
     String front = modifier.find() ? text.substring(0, modifier.start()) : text;

@@ -671,6 +671,13 @@ final class InstructionReader {
     if (text.isEmpty()) {
       return new Attempt(null, Optional.empty());
     }
+    String plain = text;
+    text =
+        Restatements.afterFiller(plain)
+            .or(() -> Restatements.labelledPronoun(plain))
+            .or(() -> Restatements.additionThenPlace(plain))
+            .or(() -> Restatements.wishToSee(plain))
+            .orElse(plain);
     text = Politeness.strip(Labels.asSentence(text));
     if (text.isEmpty()) {
       return new Attempt(null, Optional.empty());
