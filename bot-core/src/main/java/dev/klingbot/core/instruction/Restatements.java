@@ -172,7 +172,10 @@ final class Restatements {
               + "|how)\\s+(?:so\\s+|really\\s+|super\\s+|pretty\\s+|kinda\\s+|very\\s+)?"
               + "(?:cool|nice|awesome|fun|neat|great|lovely|amazing|sweet|rad|epic|cute|funny|wonderful|fantastic)\\s+"
               + "(?:to\\s+(?:see|have|get|watch)|if\\s+(?:we|you|i)\\s+(?:could\\s+)?(?:see|have|saw|had))\\s+(?<scene>.+)$"
-              + "|^(?:i|we)\\s*(?:'d|’d|would)\\s+(?:really\\s+)?(?:like|love)\\s+to\\s+(?:see|have|watch)\\s+(?<scene2>.+)$",
+              + "|^(?:(?:i|we)\\s*(?:'d|’d|would)\\s+(?:really\\s+)?(?:like|love)\\s+to\\s+)?(?:see|watch)\\s+"
+              // after "I'd love to" is taken off as politeness, only with a picture named
+              + "(?<scene2>.+?\\b(?:from|in|of)\\s+(?:the|my|this|that|attached)\\s+(?:photo|picture|pic|image|img)\\b.+)$"
+              + "|^(?:i|we)\\s*(?:'d|’d|would)\\s+(?:really\\s+)?(?:like|love)\\s+to\\s+(?:see|have|watch)\\s+(?<scene3>.+)$",
           FLAGS);
 
   /** Colour, speed, sound or look: not a scene one edit can add. */
@@ -193,7 +196,10 @@ final class Restatements {
     if (!wish.matches()) {
       return Optional.empty();
     }
-    String scene = wish.group("scene") != null ? wish.group("scene") : wish.group("scene2");
+    String scene =
+        wish.group("scene") != null
+            ? wish.group("scene")
+            : wish.group("scene2") != null ? wish.group("scene2") : wish.group("scene3");
     scene = scene.replaceAll("[.!?]+$", "").strip();
     if (NOT_A_SCENE.matcher(scene).find()) {
       return Optional.empty(); // "… the car from the picture in a new colour": not a place
