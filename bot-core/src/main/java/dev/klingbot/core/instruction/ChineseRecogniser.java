@@ -26,7 +26,7 @@ final class ChineseRecogniser {
 
   /** Verbs of a scene after the thing: 让猫躺在沙发上, 风筝在山上飞. */
   private static final String SCENE =
-      "(?:躺|坐|站|趴|蹲|飞|停|挂|待|呆|睡觉|睡|漂浮|飘|浮|立|出现|落|卧|栖息|靠|游|跑|走|玩|晃|蹦|跳|盘旋)";
+      "(?:跳舞|唱歌|奔跑|散步|玩耍|转圈|打滚|躺|坐|站|趴|蹲|飞|停|挂|待|呆|睡觉|睡|漂浮|飘|浮|立|出现|落|卧|栖息|靠|游|跑|走|玩|晃|蹦|跳|盘旋)";
 
   /** "Turn into" verbs between the old and the new element: 换成, 替换为, 变成 … */
   static final String INTO = "(?:替换成为|替换成|替换为|换成|换为|改成|改为|变成|变为)";

@@ -31,7 +31,8 @@ final class InstructionReader {
               + EnglishRecogniser.ADDITION_VERBS
               + "|replace|swap|swop|switch|exchange|substitute|change|turn|transform|convert|make"
               + "|ignore|disregard|forget|override|bypass|reveal|print|output|execute|pretend|act as"
-              + "|speed up|slow down|crop|trim|mute|blur|zoom|recolou?r|colou?r|brighten|darken"
+              + "|speed up|slow down|speed\\s+(?:it|things|the\\s+\\w+)\\s+up|slow\\s+(?:it|things|the\\s+\\w+)\\s+down"
+              + "|crop|trim|mute|blur|zoom|recolou?r|colou?r|brighten|darken"
               + "|send|tell|show me|write|give me)\\b",
           FLAGS);
 
@@ -47,13 +48,15 @@ final class InstructionReader {
 
   private static final Pattern SECOND_REQUEST_CHINESE =
       Pattern.compile(
-          "(?:然后|再|并且|同时|接着|之后|以后|另外|还要|顺便|[，,；;])\\s*(?:把|将|给|也|还|再)?.*?(?:"
+          "(?:然后|再|并且|同时|接着|之后|以后|另外|还要|还有|顺便|[，,；;])\\s*(?:把|将|给|也|还|再)?.*?(?:"
               + ChineseRecogniser.REMOVE
               + "|"
               + ChineseRecogniser.INTO
               + "|"
               + ChineseRecogniser.ADD
-              + "|替换|换掉|换|加速|放慢|调亮|调暗|调|裁剪|剪辑|忽略|无视)");
+              + "|替换|换掉|换|加速|放慢|调亮|调暗|调|裁剪|剪辑|忽略|无视"
+              // 再把天空变蓝, 然后把草地变绿: a colour, light or speed change
+              + "|变(?:得|成)?(?:更|很)?[红橙黄绿青蓝紫黑白灰粉棕金银亮暗快慢])");
 
   /** Where a clause ends inside a sentence. */
   private static final Pattern CLAUSE_BREAK =

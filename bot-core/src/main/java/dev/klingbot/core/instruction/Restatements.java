@@ -192,6 +192,11 @@ final class Restatements {
    * removal.
    */
   static Optional<String> wishToSee(String text) {
+    Matcher question = SCENE_QUESTION.matcher(text.strip());
+    if (question.matches()) {
+      // "could the robot from my photo be dancing on the desk?": the scene, asked
+      return asScene(question.group("thing") + " " + question.group("doing"));
+    }
     Matcher wish = WISH_TO_SEE.matcher(text.strip());
     if (!wish.matches()) {
       return Optional.empty();
@@ -200,7 +205,24 @@ final class Restatements {
         wish.group("scene") != null
             ? wish.group("scene")
             : wish.group("scene2") != null ? wish.group("scene2") : wish.group("scene3");
-    scene = scene.replaceAll("[.!?]+$", "").strip();
+    return asScene(scene);
+  }
+
+  /**
+   * "could the robot from my photo be dancing on the desk?", "can the X from the image be sitting
+   * on …": a scene asked as a question, with the picture named.
+   */
+  private static final Pattern SCENE_QUESTION =
+      Pattern.compile(
+          "^(?:(?:hey|so|um|hmm|ok|okay)\\s*,?\\s+)?(?:could|can|would|will|might)\\s+"
+              + "(?<thing>(?:the|my|this|that|our|your|a|an)\\s+.+?\\b(?:from|in|of)\\s+"
+              + "(?:the|my|this|that|attached|our)\\s+(?:photo|picture|pic|image|img|snapshot|shot)s?)"
+              + "\\s+(?:maybe\\s+|possibly\\s+|please\\s+)?be\\s+(?<doing>\\p{L}+ing\\b.+?)"
+              + "(?:\\s*,?\\s*please)?[\\s?.!]*$",
+          FLAGS);
+
+  private static Optional<String> asScene(String found) {
+    String scene = found.replaceAll("[.!?]+$", "").strip();
     if (NOT_A_SCENE.matcher(scene).find()) {
       return Optional.empty(); // "… the car from the picture in a new colour": not a place
     }
