@@ -217,7 +217,7 @@ final class Restatements {
           "^(?:(?:hey|so|um|hmm|ok|okay)\\s*,?\\s+)?(?:could|can|would|will|might)\\s+"
               + "(?<thing>(?:the|my|this|that|our|your|a|an)\\s+.+?\\b(?:from|in|of)\\s+"
               + "(?:the|my|this|that|attached|our)\\s+(?:photo|picture|pic|image|img|snapshot|shot)s?)"
-              + "\\s+(?:maybe\\s+|possibly\\s+|please\\s+)?be\\s+(?<doing>\\p{L}+ing\\b.+?)"
+              + "\\s+(?:maybe\\s+|possibly\\s+|please\\s+)?be\\s+(?<doing>(?:\\p{L}+ing|perched|parked|seated|placed|propped|nestled|curled up|sprawled|hung|hanging)\\b.+?)"
               + "(?:\\s*,?\\s*please)?[\\s?.!]*$",
           FLAGS);
 
