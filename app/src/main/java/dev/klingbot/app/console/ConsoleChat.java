@@ -35,6 +35,7 @@ public final class ConsoleChat implements ChatPort {
   private final List<Consumer<ChatMessage>> listeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile Consumer<String> printer;
+  private volatile boolean closed;
 
   public ConsoleChat(PrintStream out) {
     this.out = requireNonNull(out, "out is null");
@@ -148,8 +149,18 @@ public final class ConsoleChat implements ChatPort {
     print(text);
   }
 
+  /**
+   * Prints nothing more: after the goodbye, a progress message that the job runner posts while the
+   * console shuts down would stand below "Bye" (the edit goes on the next time the bot starts).
+   */
+  public void closeOutput() {
+    closed = true;
+  }
+
   private synchronized void print(String text) {
-    printer.accept(text);
+    if (!closed) {
+      printer.accept(text);
+    }
   }
 
   private void println(String text) {

@@ -119,6 +119,7 @@ public final class ConsoleSession {
     try (Messages.Scope lang = speak()) {
       chat.info(goodbye());
     }
+    chat.closeOutput();
   }
 
   /**
@@ -159,6 +160,7 @@ public final class ConsoleSession {
     try (Messages.Scope lang = speak()) {
       chat.info(goodbye());
     }
+    chat.closeOutput();
   }
 
   private boolean processInLanguage(String line, boolean echo) {

@@ -183,6 +183,15 @@ class ConsoleSessionTest {
   }
 
   @Test
+  void leavingWhileAnEditRunsEndsWithTheGoodbye() throws Exception {
+    String transcript = converse("edit " + clip() + " remove the ball", "submit", "quit");
+
+    List<String> lines = transcript.strip().lines().toList();
+    assertThat(lines.get(lines.size() - 1)).as(transcript).isEqualTo(ConsoleSession.goodbye());
+    assertNoTrouble(transcript);
+  }
+
+  @Test
   void mistakesGetAnswersNotStackTraces() throws Exception {
     Path clip = clip();
 
