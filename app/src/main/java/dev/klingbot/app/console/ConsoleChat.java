@@ -35,7 +35,6 @@ public final class ConsoleChat implements ChatPort {
   private final List<Consumer<ChatMessage>> listeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile Consumer<String> printer;
-  private volatile boolean closed;
 
   public ConsoleChat(PrintStream out) {
     this.out = requireNonNull(out, "out is null");
@@ -154,13 +153,11 @@ public final class ConsoleChat implements ChatPort {
    * console shuts down would stand below "Bye" (the edit goes on the next time the bot starts).
    */
   public void closeOutput() {
-    closed = true;
+    printVia(ignored -> {});
   }
 
   private synchronized void print(String text) {
-    if (!closed) {
-      printer.accept(text);
-    }
+    printer.accept(text);
   }
 
   private void println(String text) {
