@@ -7,18 +7,13 @@ import dev.klingbot.config.ShardSelection;
 import dev.klingbot.core.chat.ChatPorts;
 import dev.klingbot.core.chat.ConnectRetry;
 import dev.klingbot.core.chat.PlatformConnectException;
+import dev.klingbot.core.chat.WorkQueue;
 import dev.klingbot.core.conversation.ConversationHandler;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import net.dv8tion.jda.api.JDA;
@@ -44,6 +39,7 @@ public final class DiscordBot implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
   private static final int WORKERS = 8;
   private static final int QUICK_WORKERS = 2;
+  private static final int QUEUED = 1000;
   private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
   private final DiscordConfig config;
@@ -51,8 +47,8 @@ public final class DiscordBot implements AutoCloseable {
   private final ChatPorts chats;
   private final UnaryOperator<DefaultShardManagerBuilder> connection;
   private final ConnectRetry connectRetry;
-  private ExecutorService workers;
-  private ExecutorService quick;
+  private WorkQueue workers;
+  private WorkQueue quick;
   private ShardManager shards;
   private volatile boolean closed;
 
@@ -126,8 +122,8 @@ public final class DiscordBot implements AutoCloseable {
       throw new IllegalStateException("the Discord bot was closed");
     }
     if (workers == null) {
-      workers = pool("discord-worker", WORKERS);
-      quick = pool("discord-quick", QUICK_WORKERS);
+      workers = new WorkQueue("discord-worker", WORKERS, QUEUED);
+      quick = new WorkQueue("discord-quick", QUICK_WORKERS, QUEUED);
     }
     try {
       ShardsReady ready = new ShardsReady();
@@ -188,8 +184,7 @@ public final class DiscordBot implements AutoCloseable {
       MessageRenderer renderer,
       Executor executor,
       Executor quick) {
-    return new DiscordListener(
-        conversation, new EditSuggestions(conversation), renderer, executor, quick);
+    return new DiscordListener(conversation, renderer, executor, quick);
   }
 
   private void registerCommands() {
@@ -220,31 +215,17 @@ public final class DiscordBot implements AutoCloseable {
     LOG.info("Registered the slash commands globally (new servers may take a while to see them)");
   }
 
-  private static ExecutorService pool(String name, int threads) {
-    AtomicInteger count = new AtomicInteger();
-    ThreadFactory factory =
-        task -> {
-          Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
-          thread.setDaemon(true);
-          return thread;
-        };
-    return new ThreadPoolExecutor(
-        threads,
-        threads,
-        60,
-        TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(1000),
-        factory,
-        new ThreadPoolExecutor.AbortPolicy());
-  }
-
   /** Disconnects from Discord and stops the workers (edits in progress resume after a restart). */
   @Override
   public synchronized void close() {
     closed = true;
     disconnect();
-    workers = stop(workers);
-    quick = stop(quick);
+    if (workers != null) {
+      workers.close();
+      quick.close();
+      workers = null;
+      quick = null;
+    }
   }
 
   private void disconnect() {
@@ -264,18 +245,5 @@ public final class DiscordBot implements AutoCloseable {
       }
       shards = null;
     }
-  }
-
-  private static ExecutorService stop(ExecutorService pool) {
-    if (pool != null) {
-      pool.shutdown();
-      try {
-        pool.awaitTermination(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      pool.shutdownNow();
-    }
-    return null;
   }
 }

@@ -118,13 +118,6 @@ final class DiscordChat implements ChatPort {
   }
 
   @Override
-  public Optional<String> link(Conversation conversation) {
-    String id =
-        conversation.threadId() != null ? conversation.threadId() : conversation.channelId();
-    return Optional.of("<#" + id + ">");
-  }
-
-  @Override
   public CommandSyntax syntax() {
     return DiscordCommands.SYNTAX;
   }

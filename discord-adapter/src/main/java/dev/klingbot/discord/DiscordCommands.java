@@ -112,34 +112,17 @@ final class DiscordCommands {
 
   /** How the core's commands are written on Discord. */
   static final CommandSyntax SYNTAX =
-      new CommandSyntax() {
-        @Override
-        public String show(EditCommand command) {
-          return "`" + slash(command) + "`";
-        }
-
-        @Override
-        public String admins() {
-          return Messages.text("discord.syntax.admins");
-        }
-
-        @Override
-        public String mention(String userId) {
-          return "<@" + userId + ">";
-        }
-
-        @Override
-        public java.util.Optional<String> link(dev.klingbot.core.chat.Conversation conversation) {
-          String id =
-              conversation.threadId() != null ? conversation.threadId() : conversation.channelId();
-          return java.util.Optional.of("<#" + id + ">");
-        }
-
-        @Override
-        public String howToStart() {
-          return Messages.text("discord.syntax.how-to-start");
-        }
-      };
+      CommandSyntax.chat(
+          command -> "`" + slash(command) + "`",
+          () -> Messages.text("discord.syntax.admins"),
+          () -> Messages.text("discord.syntax.how-to-start"),
+          conversation ->
+              java.util.Optional.of(
+                  "<#"
+                      + (conversation.threadId() != null
+                          ? conversation.threadId()
+                          : conversation.channelId())
+                      + ">"));
 
   static String slash(EditCommand command) {
     String edit = command.editId() == null ? "" : " edit:" + command.editId();

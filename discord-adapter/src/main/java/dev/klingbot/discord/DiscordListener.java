@@ -40,8 +40,10 @@ import org.slf4j.LoggerFactory;
 final class DiscordListener extends ListenerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(DiscordListener.class);
 
+  /** Discord shows at most 25 autocomplete choices. */
+  private static final int CHOICES = 25;
+
   private final ConversationHandler conversation;
-  private final EditSuggestions suggestions;
   private final MessageRenderer renderer;
   private final Executor executor;
   private final Executor quick;
@@ -53,12 +55,10 @@ final class DiscordListener extends ListenerAdapter {
    */
   DiscordListener(
       ConversationHandler conversation,
-      EditSuggestions suggestions,
       MessageRenderer renderer,
       Executor executor,
       Executor quick) {
     this.conversation = requireNonNull(conversation, "conversation is null");
-    this.suggestions = requireNonNull(suggestions, "suggestions is null");
     this.renderer = requireNonNull(renderer, "renderer is null");
     this.executor = requireNonNull(executor, "executor is null");
     this.quick = requireNonNull(quick, "quick is null");
@@ -174,7 +174,9 @@ final class DiscordListener extends ListenerAdapter {
           List<Command.Choice> choices;
           try {
             choices =
-                suggestions.suggest(Requesters.from(event, event.getChannel()), typed).stream()
+                conversation
+                    .suggestEdits(Requesters.from(event, event.getChannel()), typed, CHOICES)
+                    .stream()
                     .map(s -> new Command.Choice(s.label(), s.editId()))
                     .toList();
           } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.klingbot.discord;
 import dev.klingbot.core.chat.ChatAction;
 import dev.klingbot.core.chat.ChatFile;
 import dev.klingbot.core.chat.ChatMessage;
+import dev.klingbot.core.chat.TextChunks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.klingbot.discord;
 
+import dev.klingbot.core.chat.TextChunks;
 import dev.klingbot.core.conversation.Form;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;

@@ -20,6 +20,7 @@ import com.slack.api.model.block.element.PlainTextInputElement;
 import com.slack.api.model.view.View;
 import dev.klingbot.core.chat.ChatAction;
 import dev.klingbot.core.chat.ChatMessage;
+import dev.klingbot.core.chat.TextChunks;
 import dev.klingbot.core.conversation.Form;
 import dev.klingbot.core.i18n.Messages;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ final class BlockKit {
     String text = mrkdwn(message);
     List<LayoutBlock> blocks = new ArrayList<>(sections(text));
     actionsBlock(message.actions(), extra).ifPresent(blocks::add);
-    String fallback = text.isBlank() ? "Kling Edit Bot" : clip(text, TEXT_LIMIT);
+    String fallback = text.isBlank() ? "Kling Edit Bot" : TextChunks.clip(text, TEXT_LIMIT);
     return new Rendered(fallback, blocks);
   }
 
@@ -98,7 +99,7 @@ final class BlockKit {
           button(
               b ->
                   b.actionId(more.actionId())
-                      .text(plainText(clip(more.label(), 75)))
+                      .text(plainText(TextChunks.clip(more.label(), 75)))
                       .value(more.value())));
     }
     if (elements.isEmpty()) {
@@ -118,7 +119,7 @@ final class BlockKit {
     return button(
         b ->
             b.actionId(action.id())
-                .text(plainText(clip(action.label(), 75)))
+                .text(plainText(TextChunks.clip(action.label(), 75)))
                 .value(action.editId() == null ? "" : action.editId())
                 .url(action.url())
                 .style(style));
@@ -126,26 +127,13 @@ final class BlockKit {
 
   /** Splits mrkdwn into sections at line breaks, each within Slack's limit. */
   static List<LayoutBlock> sections(String text) {
-    List<LayoutBlock> blocks = new ArrayList<>();
     if (text.isBlank()) {
-      return blocks;
+      return List.of();
     }
-    StringBuilder chunk = new StringBuilder();
-    for (String line : text.split("\n", -1)) {
-      String piece = line.length() > SECTION_LIMIT ? clip(line, SECTION_LIMIT) : line;
-      if (chunk.length() + piece.length() + 1 > SECTION_LIMIT) {
-        blocks.add(sectionOf(chunk.toString()));
-        chunk.setLength(0);
-      }
-      if (chunk.length() > 0) {
-        chunk.append('\n');
-      }
-      chunk.append(piece);
-    }
-    if (!chunk.toString().isBlank()) {
-      blocks.add(sectionOf(chunk.toString()));
-    }
-    return blocks.subList(0, Math.min(blocks.size(), 45));
+    return TextChunks.split(text, SECTION_LIMIT).stream()
+        .limit(45)
+        .map(BlockKit::sectionOf)
+        .toList();
   }
 
   private static LayoutBlock sectionOf(String mrkdwn) {
@@ -160,17 +148,17 @@ final class BlockKit {
             p -> {
               p.actionId(INPUT).multiline(form.multiline()).maxLength(max);
               if (!form.placeholder().isEmpty()) {
-                p.placeholder(plainText(clip(form.placeholder(), 150)));
+                p.placeholder(plainText(TextChunks.clip(form.placeholder(), 150)));
               }
               if (form.initialValue() != null) {
-                p.initialValue(clip(form.initialValue(), max));
+                p.initialValue(TextChunks.clip(form.initialValue(), max));
               }
               return p;
             });
     return modal(
         FORM_MODAL,
         metadata,
-        clip(form.title(), 24),
+        TextChunks.clip(form.title(), 24),
         "Save",
         form.label(),
         form.placeholder(),
@@ -196,9 +184,5 @@ final class BlockKit {
                 .submit(viewSubmit(s -> s.type("plain_text").text(submit)))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
                 .blocks(List.of(block)));
-  }
-
-  static String clip(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 }

@@ -12,12 +12,11 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.Message;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
-import dev.klingbot.core.Platform;
 import dev.klingbot.core.Requester;
+import dev.klingbot.core.chat.WorkQueue;
 import dev.klingbot.core.conversation.Actions;
 import dev.klingbot.core.conversation.Actor;
 import dev.klingbot.core.conversation.ConversationHandler;
-import dev.klingbot.core.conversation.EditCommand;
 import dev.klingbot.core.conversation.Form;
 import dev.klingbot.core.i18n.Messages;
 import java.util.Map;
@@ -75,20 +74,20 @@ final class ButtonActions {
     Requester who =
         users.requester(place.teamId(), place.channelId(), place.threadTs(), place.userId());
     SlackReplies replies = SlackReplies.ephemeral(chat, who);
-    try (Messages.Scope lang = Messages.use(conversation.language(who))) {
-      Actions.Pressed pressed = Actions.pressed(actionId);
-      if (pressed instanceof Actions.Pressed.Run run) {
-        conversation.handle(Actor.of(who), run.command(), replies);
-      } else if (pressed instanceof Actions.Pressed.Ask ask) {
-        Form form = conversation.form(who, ask.kind(), ask.editId());
-        View view = BlockKit.formModal(form, place.metadata(form.id()));
-        api.call("views.open", c -> c.viewsOpen(r -> r.triggerId(trigger).view(view)));
-      }
-    } catch (RuntimeException e) {
-      try (Messages.Scope lang = Messages.use(conversation.language(who))) {
-        replies.privately(conversation.describe(Platform.SLACK, e, "button " + actionId));
-      }
-    }
+    conversation.answer(
+        who,
+        replies,
+        "button " + actionId,
+        () -> {
+          Actions.Pressed pressed = Actions.pressed(actionId);
+          if (pressed instanceof Actions.Pressed.Run run) {
+            conversation.handle(Actor.of(who), run.command(), replies);
+          } else if (pressed instanceof Actions.Pressed.Ask ask) {
+            Form form = conversation.form(who, ask.kind(), ask.editId());
+            View view = BlockKit.formModal(form, place.metadata(form.id()));
+            api.call("views.open", c -> c.viewsOpen(r -> r.triggerId(trigger).view(view)));
+          }
+        });
   }
 
   Response onFormSubmitted(ViewSubmissionRequest request, ViewSubmissionContext ctx) {
@@ -113,12 +112,11 @@ final class ButtonActions {
           Requester who =
               users.requester(place.teamId(), place.channelId(), place.threadTs(), place.userId());
           SlackReplies replies = SlackReplies.ephemeral(chat, who);
-          try (Messages.Scope lang = Messages.use(conversation.language(who))) {
-            EditCommand command = Actions.fromForm(formId, text);
-            conversation.handle(Actor.of(who), command, replies);
-          } catch (RuntimeException e) {
-            replies.privately(conversation.describe(Platform.SLACK, e, "form " + formId));
-          }
+          conversation.answer(
+              who,
+              replies,
+              "form " + formId,
+              () -> conversation.handle(Actor.of(who), Actions.fromForm(formId, text), replies));
         });
     return ctx.ack();
   }

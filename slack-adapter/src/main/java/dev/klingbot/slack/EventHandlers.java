@@ -10,10 +10,10 @@ import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
-import dev.klingbot.core.Platform;
 import dev.klingbot.core.Requester;
 import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.chat.MessageRef;
+import dev.klingbot.core.chat.WorkQueue;
 import dev.klingbot.core.conversation.Actor;
 import dev.klingbot.core.conversation.CommandGrammar;
 import dev.klingbot.core.conversation.ConversationHandler;
@@ -192,22 +192,18 @@ final class EventHandlers {
     queue.submit(
         channel + ":" + thread,
         () -> {
-          Requester who = null;
+          Requester who;
           try {
             who = users.requester(teamId, channel, thread, user);
-            try (Messages.Scope lang = Messages.use(conversation.language(who))) {
-              mentioned(who, inThread, text, shared);
-            }
           } catch (RuntimeException e) {
-            if (who != null) {
-              try (Messages.Scope lang = Messages.use(conversation.language(who))) {
-                SlackReplies.ephemeral(chat, who)
-                    .privately(conversation.describe(Platform.SLACK, e, "mention by " + user));
-              }
-            } else {
-              LOG.warn("A mention by {} could not be answered: {}", user, e.toString());
-            }
+            LOG.warn("A mention by {} could not be answered: {}", user, e.toString());
+            return;
           }
+          conversation.answer(
+              who,
+              SlackReplies.ephemeral(chat, who),
+              "mention by " + user,
+              () -> mentioned(who, inThread, text, shared));
         });
   }
 

@@ -18,6 +18,7 @@ import dev.klingbot.config.SlackConfig;
 import dev.klingbot.core.chat.ChatPorts;
 import dev.klingbot.core.chat.ConnectRetry;
 import dev.klingbot.core.chat.PlatformConnectException;
+import dev.klingbot.core.chat.WorkQueue;
 import dev.klingbot.core.conversation.ConversationHandler;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -132,7 +133,7 @@ public final class SlackBot implements AutoCloseable {
     SlackApi api = new SlackApi(slack.methods(botToken), retry);
     this.chat = new SlackChat(api, http);
     this.files = new SlackFiles(api, botToken, http, media.downloadTimeout());
-    this.queue = new WorkQueue(THREADS);
+    this.queue = new WorkQueue("klingbot-slack", THREADS, Integer.MAX_VALUE);
     UserDirectory users =
         new UserDirectory(api, new HashSet<>(config.adminUserIds()), USER_CACHE, clock);
     ThreadCommands commands = new ThreadCommands(conversation, users, chat);

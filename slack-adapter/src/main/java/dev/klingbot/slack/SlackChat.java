@@ -15,6 +15,7 @@ import dev.klingbot.core.chat.ChatMessage;
 import dev.klingbot.core.chat.ChatPort;
 import dev.klingbot.core.chat.Conversation;
 import dev.klingbot.core.chat.MessageRef;
+import dev.klingbot.core.chat.TextChunks;
 import dev.klingbot.core.conversation.CommandSyntax;
 import dev.klingbot.core.conversation.EditCommand;
 import dev.klingbot.core.i18n.Messages;
@@ -223,46 +224,20 @@ final class SlackChat implements ChatPort {
   }
 
   /** Commands about an edit are replies in its thread; the others follow {@code /kling}. */
-  static final CommandSyntax SYNTAX = withMentions(textSyntax());
-
-  private static CommandSyntax textSyntax() {
-    return CommandSyntax.text(
-        command ->
-            command instanceof EditCommand.Status
-                    || command instanceof EditCommand.History
-                    || command instanceof EditCommand.Quota
-                    || command instanceof EditCommand.Help
-                    || command instanceof EditCommand.Admin
-                ? "/kling "
-                : "",
-        "",
-        "",
-        List.of());
-  }
-
-  private static CommandSyntax withMentions(CommandSyntax text) {
-    return new CommandSyntax() {
-      @Override
-      public String show(EditCommand command) {
-        return text.show(command);
-      }
-
-      @Override
-      public String admins() {
-        return Messages.text("slack.syntax.admins");
-      }
-
-      @Override
-      public String howToStart() {
-        return Messages.text("slack.syntax.how-to-start.help", SlackChat.howToStart());
-      }
-
-      @Override
-      public String mention(String userId) {
-        return "<@" + userId + ">";
-      }
-    };
-  }
+  static final CommandSyntax SYNTAX =
+      CommandSyntax.chat(
+          CommandSyntax.typed(
+              command ->
+                  command instanceof EditCommand.Status
+                          || command instanceof EditCommand.History
+                          || command instanceof EditCommand.Quota
+                          || command instanceof EditCommand.Help
+                          || command instanceof EditCommand.Admin
+                      ? "/kling "
+                      : ""),
+          () -> Messages.text("slack.syntax.admins"),
+          () -> Messages.text("slack.syntax.how-to-start.help", howToStart()),
+          conversation -> Optional.empty());
 
   @Override
   public CommandSyntax syntax() {
@@ -310,7 +285,7 @@ final class SlackChat implements ChatPort {
                             .initialComment(
                                 comment.isBlank()
                                     ? null
-                                    : BlockKit.clip(comment, BlockKit.TEXT_LIMIT))));
+                                    : TextChunks.clip(comment, BlockKit.TEXT_LIMIT))));
     String ts = shareTs(done.getFiles(), where.channelId());
     if (BlockKit.hasButtons(message, extra)) {
       String editId = message.actions().isEmpty() ? null : message.actions().get(0).editId();

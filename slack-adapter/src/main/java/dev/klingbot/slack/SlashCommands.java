@@ -13,10 +13,9 @@ import com.slack.api.webhook.WebhookResponse;
 import dev.klingbot.core.Requester;
 import dev.klingbot.core.chat.ChatException;
 import dev.klingbot.core.chat.ChatMessage;
+import dev.klingbot.core.chat.WorkQueue;
 import dev.klingbot.core.conversation.Actor;
-import dev.klingbot.core.conversation.CommandGrammar;
 import dev.klingbot.core.conversation.ConversationHandler;
-import dev.klingbot.core.conversation.EditCommand;
 import dev.klingbot.core.i18n.Messages;
 import java.io.IOException;
 import java.util.List;
@@ -66,31 +65,8 @@ final class SlashCommands {
       respond(ctx, ChatMessage.ephemeral(chatProblem(e)));
       return;
     }
-    try (Messages.Scope lang = Messages.use(conversation.language(who))) {
-      run(who, text, ctx);
-    }
-  }
-
-  private void run(Requester who, String text, SlashCommandContext ctx) {
-    SlackReplies replies = SlackReplies.through(chat, who, message -> respond(ctx, message));
-    CommandGrammar.Parsed parsed = CommandGrammar.parse(text);
-    EditCommand command;
-    if (parsed instanceof CommandGrammar.Parsed.Command given
-        && ThreadCommands.namesServerFile(given.command())) {
-      replies.privately(ChatMessage.ephemeral(ThreadCommands.attachInstead()));
-      return;
-    } else if (parsed instanceof CommandGrammar.Parsed.Command given) {
-      command = given.command();
-    } else if (parsed instanceof CommandGrammar.Parsed.Invalid invalid) {
-      replies.privately(ChatMessage.ephemeral("⚠️ " + invalid.message()));
-      return;
-    } else if (text.isBlank()) {
-      command = new EditCommand.Help();
-    } else {
-      CommandGrammar.Parsed.NotACommand unknown = (CommandGrammar.Parsed.NotACommand) parsed;
-      command = new EditCommand.NotUnderstood(unknown.word(), unknown.suggestion());
-    }
-    conversation.handle(Actor.of(who), command, replies);
+    conversation.handleTyped(
+        Actor.of(who), text, SlackReplies.through(chat, who, message -> respond(ctx, message)));
   }
 
   private String chatProblem(RuntimeException e) {

@@ -6,9 +6,6 @@ import dev.klingbot.core.Requester;
 import dev.klingbot.core.conversation.Actor;
 import dev.klingbot.core.conversation.CommandGrammar;
 import dev.klingbot.core.conversation.ConversationHandler;
-import dev.klingbot.core.conversation.EditCommand;
-import dev.klingbot.core.i18n.Messages;
-import dev.klingbot.core.workflow.MediaSource;
 
 /**
  * Replies typed in an edit's thread, read with the core's grammar ({@code select C4 D4}, {@code
@@ -26,20 +23,6 @@ final class ThreadCommands {
     this.chat = requireNonNull(chat, "chat is null");
   }
 
-  static String attachInstead() {
-    return Messages.text("slack.attach-instead");
-  }
-
-  /**
-   * Whether a typed {@code edit} names a file path: on Slack that would be a file on the bot's
-   * server, never the person's, so it is refused (videos and pictures come attached).
-   */
-  static boolean namesServerFile(EditCommand command) {
-    return command instanceof EditCommand.Start start
-        && (start.video() instanceof MediaSource.File
-            || start.images().stream().anyMatch(MediaSource.File.class::isInstance));
-  }
-
   /** Whether the text starts with one of the commands. */
   static boolean isCommand(String text) {
     return CommandGrammar.startsWithVerb(text);
@@ -55,24 +38,7 @@ final class ThreadCommands {
     if (!conversation.inEditThread(who)) {
       return false;
     }
-    try (Messages.Scope lang = Messages.use(conversation.language(who))) {
-      run(who, text);
-    }
+    conversation.handleTyped(Actor.of(who), text, SlackReplies.ephemeral(chat, who));
     return true;
-  }
-
-  private void run(Requester who, String text) {
-    SlackReplies replies = SlackReplies.ephemeral(chat, who);
-    CommandGrammar.Parsed parsed = CommandGrammar.parse(text);
-    if (parsed instanceof CommandGrammar.Parsed.Invalid invalid) {
-      replies.privately(dev.klingbot.core.chat.ChatMessage.ephemeral("⚠️ " + invalid.message()));
-    } else if (parsed instanceof CommandGrammar.Parsed.Command command
-        && namesServerFile(command.command())) {
-      replies.privately(dev.klingbot.core.chat.ChatMessage.ephemeral(attachInstead()));
-    } else if (parsed instanceof CommandGrammar.Parsed.Command command) {
-      conversation.handle(Actor.of(who), command.command(), replies);
-    } else {
-      conversation.handle(Actor.of(who), new EditCommand.Help(), replies);
-    }
   }
 }

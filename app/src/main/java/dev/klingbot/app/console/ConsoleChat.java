@@ -96,15 +96,12 @@ public final class ConsoleChat implements ChatPort {
     return SYNTAX;
   }
 
-  /** Commands as typed in the console. */
-  private static final CommandSyntax TEXT = CommandSyntax.text(command -> "", "", "", List.of());
-
   /** The console's syntax: typed commands, and buttons named by the command that does the same. */
   static final CommandSyntax SYNTAX =
       new CommandSyntax() {
         @Override
         public String show(dev.klingbot.core.conversation.EditCommand command) {
-          return TEXT.show(command);
+          return CommandSyntax.typed(any -> "").apply(command);
         }
 
         @Override

@@ -204,19 +204,7 @@ public final class ConsoleSession {
   }
 
   private void command(String line) {
-    CommandGrammar.Parsed parsed = CommandGrammar.parse(line);
-    if (parsed instanceof CommandGrammar.Parsed.NotACommand unknown) {
-      conversation.handle(
-          Actor.of(requester),
-          new EditCommand.NotUnderstood(unknown.word(), unknown.suggestion()),
-          replies);
-      return;
-    }
-    if (parsed instanceof CommandGrammar.Parsed.Invalid invalid) {
-      chat.info("bot> ⚠️ " + ConsoleChat.plainText(invalid.message()));
-      return;
-    }
-    EditCommand command = withCurrent(((CommandGrammar.Parsed.Command) parsed).command());
+    EditCommand command = withCurrent(CommandGrammar.read(line));
     Optional<Edit> acted = conversation.handle(Actor.of(requester), command, replies);
     if (command instanceof EditCommand.Start) {
       attached.clear();
@@ -232,55 +220,19 @@ public final class ConsoleSession {
 
   /** The console's current edit stands in for a missing edit id; attached images join an edit. */
   private EditCommand withCurrent(EditCommand command) {
-    if (command instanceof EditCommand.Start start) {
-      List<MediaSource> images = new ArrayList<>(attached);
-      images.addAll(start.images());
-      MediaSource video =
-          start.video() instanceof MediaSource.Result result
-                  && result.editId() == null
-                  && current != null
-              ? new MediaSource.Result(current)
-              : start.video();
-      return new EditCommand.Start(
-          video, start.instruction(), images, start.mode(), start.negativePrompt());
+    if (!(command instanceof EditCommand.Start start)) {
+      return command.about(current);
     }
-    if (command.editId() != null || current == null) {
-      return command;
-    }
-    if (command instanceof EditCommand.Select select) {
-      return new EditCommand.Select(current, select.selection());
-    }
-    if (command instanceof EditCommand.Unselect unselect) {
-      return new EditCommand.Unselect(current, unselect.selection());
-    }
-    if (command instanceof EditCommand.Grid grid) {
-      return new EditCommand.Grid(current, grid.frame());
-    }
-    if (command instanceof EditCommand.Clear) {
-      return new EditCommand.Clear(current);
-    }
-    if (command instanceof EditCommand.Preview) {
-      return new EditCommand.Preview(current);
-    }
-    if (command instanceof EditCommand.Submit) {
-      return new EditCommand.Submit(current);
-    }
-    if (command instanceof EditCommand.Cancel) {
-      return new EditCommand.Cancel(current);
-    }
-    if (command instanceof EditCommand.Conform) {
-      return new EditCommand.Conform(current);
-    }
-    if (command instanceof EditCommand.Prompt prompt) {
-      return new EditCommand.Prompt(current, prompt.instruction());
-    }
-    if (command instanceof EditCommand.Status) {
-      return new EditCommand.Status(current);
-    }
-    if (command instanceof EditCommand.Again) {
-      return new EditCommand.Again(current);
-    }
-    return command;
+    List<MediaSource> images = new ArrayList<>(attached);
+    images.addAll(start.images());
+    MediaSource video =
+        start.video() instanceof MediaSource.Result result
+                && result.editId() == null
+                && current != null
+            ? new MediaSource.Result(current)
+            : start.video();
+    return new EditCommand.Start(
+        video, start.instruction(), images, start.mode(), start.negativePrompt());
   }
 
   /** Yes to the close reading offered for the last refused instruction. */

@@ -43,7 +43,7 @@ public interface ChatPort {
 
   /** A reference to a conversation people can click ({@code <#123>} on Discord), if any. */
   default Optional<String> link(Conversation conversation) {
-    return Optional.empty();
+    return syntax().link(conversation);
   }
 
   /** How commands are written on this platform, for hints and help. */

@@ -117,6 +117,26 @@ public final class CommandGrammar {
     }
   }
 
+  /**
+   * What a typed line asks for, always as a command: a verb whose words do not fit is {@link
+   * EditCommand.Mistyped}, a first word that is no verb {@link EditCommand.NotUnderstood}, an empty
+   * line {@link EditCommand.Help}.
+   */
+  public static EditCommand read(String line) {
+    if (line == null || line.isBlank()) {
+      return new EditCommand.Help();
+    }
+    Parsed parsed = parse(line);
+    if (parsed instanceof Parsed.Command command) {
+      return command.command();
+    }
+    if (parsed instanceof Parsed.Invalid invalid) {
+      return new EditCommand.Mistyped(invalid.verb(), invalid.message());
+    }
+    Parsed.NotACommand unknown = (Parsed.NotACommand) parsed;
+    return new EditCommand.NotUnderstood(unknown.word(), unknown.suggestion());
+  }
+
   private static EditCommand command(String verb, String rest) {
     return switch (verb) {
       case "edit" -> start(rest);

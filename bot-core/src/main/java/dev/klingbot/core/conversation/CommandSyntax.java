@@ -52,43 +52,72 @@ public interface CommandSyntax {
   }
 
   /**
-   * Commands typed as text ({@link CommandGrammar#format}), after a prefix chosen per command
-   * (empty in the console, {@code /kling } for Slack's slash command).
+   * A chat platform's syntax from its parts; the sentences are read when asked, in the language
+   * spoken then. People are mentioned as {@code <@id>} (Discord's and Slack's way).
+   *
+   * @param show how a command is written there, as Markdown
+   * @param admins who counts as an admin there
+   * @param howToStart how an edit is started there
+   * @param link a clickable reference to a conversation, where the platform has one
    */
-  static CommandSyntax text(
-      Function<EditCommand, String> prefix,
-      String admins,
-      String howToStart,
-      List<String> extraHelp) {
+  static CommandSyntax chat(
+      Function<EditCommand, String> show,
+      java.util.function.Supplier<String> admins,
+      java.util.function.Supplier<String> howToStart,
+      Function<dev.klingbot.core.chat.Conversation, java.util.Optional<String>> link) {
     return new CommandSyntax() {
       @Override
       public String show(EditCommand command) {
-        return "`" + prefix.apply(command) + CommandGrammar.format(command) + "`";
+        return show.apply(command);
       }
 
       @Override
       public String admins() {
-        return admins;
+        return admins.get();
       }
 
       @Override
       public String howToStart() {
-        return howToStart;
+        return howToStart.get();
       }
 
       @Override
-      public List<String> extraHelp() {
-        return List.copyOf(extraHelp);
+      public String mention(String userId) {
+        return "<@" + userId + ">";
+      }
+
+      @Override
+      public java.util.Optional<String> link(dev.klingbot.core.chat.Conversation conversation) {
+        return link.apply(conversation);
       }
     };
   }
 
+  /**
+   * Commands as typed text ({@link CommandGrammar#format}) in code marks, after a prefix chosen per
+   * command (empty in the console, {@code /kling } for Slack's slash command).
+   */
+  static Function<EditCommand, String> typed(Function<EditCommand, String> prefix) {
+    return command -> "`" + prefix.apply(command) + CommandGrammar.format(command) + "`";
+  }
+
   /** The plain text syntax (the console's), for places that have no front-end of their own. */
   static CommandSyntax plain() {
-    return text(
-        command -> "",
-        dev.klingbot.core.i18n.Messages.text("conversation.syntax.admins"),
-        dev.klingbot.core.i18n.Messages.text("conversation.syntax.start"),
-        List.of());
+    return new CommandSyntax() {
+      @Override
+      public String show(EditCommand command) {
+        return typed(any -> "").apply(command);
+      }
+
+      @Override
+      public String admins() {
+        return dev.klingbot.core.i18n.Messages.text("conversation.syntax.admins");
+      }
+
+      @Override
+      public String howToStart() {
+        return dev.klingbot.core.i18n.Messages.text("conversation.syntax.start");
+      }
+    };
   }
 }

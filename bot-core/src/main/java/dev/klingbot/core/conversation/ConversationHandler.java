@@ -85,6 +85,22 @@ public final class ConversationHandler {
     }
   }
 
+  /**
+   * Carries out a line a person typed in a chat (a reply in an edit's thread, the text after a
+   * slash command), read with the one grammar. Only the console names files: in a chat, a line
+   * naming a file would name one on the bot's server, so it is refused (people attach files there).
+   */
+  public Optional<Edit> handleTyped(Actor actor, String line, Replies replies) {
+    EditCommand command = CommandGrammar.read(line);
+    if (command instanceof EditCommand.Start start && start.namesLocalFile()) {
+      try (Messages.Scope lang = Messages.use(languageOf(actor))) {
+        command =
+            new EditCommand.Mistyped(start.verb(), Messages.text("conversation.attach-instead"));
+      }
+    }
+    return handle(actor, command, replies);
+  }
+
   /** A refused instruction with a close reading gets a button (or {@code yes}) to use it. */
   private ChatMessage offerSuggestion(
       Requester who, EditCommand command, EditException refused, ChatMessage refusal) {
@@ -171,6 +187,23 @@ public final class ConversationHandler {
       Edit edit = edits.find(who, editId);
       Access.requireMayChange(who, edit);
       return Actions.form(kind, edit);
+    }
+  }
+
+  /**
+   * Does a front-end's own work for {@code who} before or around a command (reading what they sent,
+   * opening a form) in their language; a failure becomes a private sentence, as {@link #handle}
+   * says it. Never throws.
+   *
+   * @param what what the work is, for the log line of an unexpected failure
+   */
+  public void answer(Requester who, Replies replies, String what, Runnable work) {
+    try (Messages.Scope lang = Messages.use(language(who))) {
+      try {
+        work.run();
+      } catch (RuntimeException e) {
+        tell(replies, describe(who.platform(), e, what));
+      }
     }
   }
 
@@ -308,6 +341,9 @@ public final class ConversationHandler {
               .map(shown -> Messages.text("conversation.unknown.closest", word, shown, help))
               .orElseGet(() -> Messages.text("conversation.unknown", word, help));
       replies.privately(ChatMessage.ephemeral(text));
+      return null;
+    } else if (command instanceof EditCommand.Mistyped mistyped) {
+      replies.privately(ChatMessage.ephemeral("⚠️ " + mistyped.problem()));
       return null;
     } else if (command instanceof EditCommand.Help) {
       replies.privately(ChatMessage.ephemeral(HelpText.render(syntax(who), who.admin())));

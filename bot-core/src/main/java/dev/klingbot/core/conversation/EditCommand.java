@@ -27,6 +27,41 @@ public sealed interface EditCommand {
   }
 
   /**
+   * The same command about {@code editId} when it names no edit itself (a front-end's current edit
+   * stands in for the missing id); a command that names one, or is about no edit, is returned as it
+   * is.
+   */
+  default EditCommand about(String editId) {
+    if (editId == null || editId() != null) {
+      return this;
+    }
+    if (this instanceof Select select) {
+      return new Select(editId, select.selection());
+    } else if (this instanceof Unselect unselect) {
+      return new Unselect(editId, unselect.selection());
+    } else if (this instanceof Grid grid) {
+      return new Grid(editId, grid.frame());
+    } else if (this instanceof Prompt prompt) {
+      return new Prompt(editId, prompt.instruction());
+    } else if (this instanceof Clear) {
+      return new Clear(editId);
+    } else if (this instanceof Preview) {
+      return new Preview(editId);
+    } else if (this instanceof Submit) {
+      return new Submit(editId);
+    } else if (this instanceof Cancel) {
+      return new Cancel(editId);
+    } else if (this instanceof Conform) {
+      return new Conform(editId);
+    } else if (this instanceof Status) {
+      return new Status(editId);
+    } else if (this instanceof Again) {
+      return new Again(editId);
+    }
+    return this;
+  }
+
+  /**
    * Starts an edit of a video with an instruction and 0–2 reference images.
    *
    * @param negativePrompt what Kling should avoid, or {@code null}
@@ -47,6 +82,12 @@ public sealed interface EditCommand {
       images = List.copyOf(images == null ? List.of() : images);
       mode = mode == null ? TaskMode.STD : mode;
       negativePrompt = negativePrompt == null || negativePrompt.isBlank() ? null : negativePrompt;
+    }
+
+    /** Whether the video or an image is a file on the bot's own machine. */
+    public boolean namesLocalFile() {
+      return video instanceof MediaSource.File
+          || images.stream().anyMatch(MediaSource.File.class::isInstance);
     }
   }
 
@@ -118,6 +159,19 @@ public sealed interface EditCommand {
     public NotUnderstood {
       word = word == null ? "" : word;
       closestVerb = closestVerb == null ? java.util.Optional.empty() : closestVerb;
+    }
+
+    @Override
+    public String verb() {
+      return word;
+    }
+  }
+
+  /** A command whose words do not fit; {@code problem} says how to write it. */
+  record Mistyped(String word, String problem) implements EditCommand {
+    public Mistyped {
+      requireNonNull(word, "word is null");
+      requireNonNull(problem, "problem is null");
     }
 
     @Override

@@ -156,6 +156,18 @@ class CommandGrammarTest {
         .isEqualTo(new Parsed.NotACommand("lol", java.util.Optional.empty()));
   }
 
+  @Test
+  void aTypedLineIsAlwaysReadAsACommand() {
+    assertThat(CommandGrammar.read("preview")).isEqualTo(new EditCommand.Preview(null));
+    assertThat(CommandGrammar.read("  ")).isEqualTo(new EditCommand.Help());
+    assertThat(CommandGrammar.read("sumbit"))
+        .isEqualTo(new EditCommand.NotUnderstood("sumbit", java.util.Optional.of("submit")));
+    EditCommand mistyped = CommandGrammar.read("unselect");
+    assertThat(mistyped).isInstanceOf(EditCommand.Mistyped.class);
+    assertThat(mistyped.verb()).isEqualTo("unselect");
+    assertThat(((EditCommand.Mistyped) mistyped).problem()).isNotBlank();
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',

@@ -1,4 +1,4 @@
-package dev.klingbot.discord;
+package dev.klingbot.core.chat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.List;
  * space, never inside a surrogate pair. A {@code ```} code block cut in two is closed at the end of
  * one piece and opened again at the start of the next, so both pieces still render.
  */
-final class TextChunks {
+public final class TextChunks {
   private static final String FENCE = "```";
   private static final String CLOSE = "\n" + FENCE;
   private static final String REOPEN = FENCE + "\n";
@@ -16,7 +16,7 @@ final class TextChunks {
   private TextChunks() {}
 
   /** The pieces of {@code text}, each at most {@code limit} characters; one piece if it fits. */
-  static List<String> split(String text, int limit) {
+  public static List<String> split(String text, int limit) {
     if (limit < 32) {
       throw new IllegalArgumentException("limit too small: " + limit);
     }
@@ -42,7 +42,7 @@ final class TextChunks {
   }
 
   /** Clips text to {@code limit} characters with an ellipsis, keeping line breaks. */
-  static String clip(String text, int limit) {
+  public static String clip(String text, int limit) {
     if (text.length() <= limit) {
       return text;
     }

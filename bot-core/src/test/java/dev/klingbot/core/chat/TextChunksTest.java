@@ -1,4 +1,4 @@
-package dev.klingbot.discord;
+package dev.klingbot.core.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
