@@ -18,6 +18,7 @@ import dev.klingbot.config.SlackConfig;
 import dev.klingbot.core.chat.ChatPorts;
 import dev.klingbot.core.chat.ConnectRetry;
 import dev.klingbot.core.chat.PlatformConnectException;
+import dev.klingbot.core.chat.SharedFiles;
 import dev.klingbot.core.conversation.ConversationHandler;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -50,6 +51,8 @@ public final class SlackBot implements AutoCloseable {
   private final Slack slack;
   private final SlackChat chat;
   private final SlackFiles files;
+  private final SharedFiles sharedFiles;
+  private final boolean ownsFiles;
   private final WorkQueue queue;
   private final App app;
   private final SlackHttpHandler httpHandler;
@@ -99,6 +102,31 @@ public final class SlackBot implements AutoCloseable {
   }
 
   /**
+   * A bot whose Web API calls go where {@code apiConfig} says and whose shared files are fetched by
+   * {@code files} (the app's, which it closes).
+   */
+  public SlackBot(
+      SlackConfig config,
+      MediaConfig media,
+      ConversationHandler conversation,
+      ChatPorts chats,
+      SeenKeys seen,
+      com.slack.api.SlackConfig apiConfig,
+      SharedFiles files) {
+    this(
+        config,
+        media,
+        conversation,
+        chats,
+        seen,
+        apiConfig,
+        SlackApi.Retry.defaults(),
+        ConnectRetry.standard(),
+        requireNonNull(files, "files is null"),
+        false);
+  }
+
+  /**
    * @param connectRetry how {@link #start()} waits while Slack cannot be reached (tests step it)
    */
   SlackBot(
@@ -110,6 +138,38 @@ public final class SlackBot implements AutoCloseable {
       com.slack.api.SlackConfig apiConfig,
       SlackApi.Retry retry,
       ConnectRetry connectRetry) {
+    this(
+        config,
+        media,
+        conversation,
+        chats,
+        seen,
+        apiConfig,
+        retry,
+        connectRetry,
+        // https links on public addresses; a fake Slack in tests serves files where it answers
+        SharedFiles.forPlatform(
+            requireNonNull(apiConfig, "apiConfig is null").getMethodsEndpointUrlPrefix(),
+            requireNonNull(media, "media is null").downloadTimeout()),
+        true);
+  }
+
+  /**
+   * @param ownsFiles whether {@link #close()} closes {@code sharedFiles} (made here, not given)
+   */
+  private SlackBot(
+      SlackConfig config,
+      MediaConfig media,
+      ConversationHandler conversation,
+      ChatPorts chats,
+      SeenKeys seen,
+      com.slack.api.SlackConfig apiConfig,
+      SlackApi.Retry retry,
+      ConnectRetry connectRetry,
+      SharedFiles sharedFiles,
+      boolean ownsFiles) {
+    this.sharedFiles = sharedFiles;
+    this.ownsFiles = ownsFiles;
     this.connectRetry = requireNonNull(connectRetry, "connectRetry is null");
     this.config = requireNonNull(config, "config is null");
     requireNonNull(media, "media is null");
@@ -131,7 +191,7 @@ public final class SlackBot implements AutoCloseable {
             .build();
     SlackApi api = new SlackApi(slack.methods(botToken), retry);
     this.chat = new SlackChat(api, http);
-    this.files = new SlackFiles(api, botToken, http, media.downloadTimeout());
+    this.files = new SlackFiles(api, botToken, sharedFiles);
     this.queue = new WorkQueue(THREADS);
     UserDirectory users =
         new UserDirectory(api, new HashSet<>(config.adminUserIds()), USER_CACHE, clock);
@@ -322,7 +382,9 @@ public final class SlackBot implements AutoCloseable {
     closeSocketMode();
     app.stop();
     queue.close();
-    files.close();
+    if (ownsFiles) {
+      sharedFiles.close();
+    }
     try {
       slack.close();
     } catch (Exception e) {

@@ -13,6 +13,7 @@ import dev.klingbot.config.ConfigException;
 import dev.klingbot.config.KlingbotConfig;
 import dev.klingbot.core.Platform;
 import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.chat.SharedFiles;
 import dev.klingbot.core.conversation.ConversationHandler;
 import dev.klingbot.core.relay.MediaRelay;
 import dev.klingbot.core.relay.MediaStore;
@@ -102,7 +103,8 @@ public final class RunCommand implements Callable<Integer> {
                     conversation,
                     chats,
                     new SeenEventStore(Injection.get(injector, Database.class))::firstTime,
-                    slackApi(effective)));
+                    slackApi(effective),
+                    Injection.get(injector, SharedFiles.class)));
         slack
             .httpHandler()
             .ifPresent(handler -> server.route(SlackHttpHandler.PATH, new SlackRoute(handler)));

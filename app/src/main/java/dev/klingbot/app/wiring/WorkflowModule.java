@@ -14,6 +14,7 @@ import dev.klingbot.app.http.MediaRoute;
 import dev.klingbot.config.KlingbotConfig;
 import dev.klingbot.core.admin.AdminService;
 import dev.klingbot.core.chat.ChatPorts;
+import dev.klingbot.core.chat.SharedFiles;
 import dev.klingbot.core.conversation.ConversationHandler;
 import dev.klingbot.core.instruction.InstructionParser;
 import dev.klingbot.core.media.AddressGuard;
@@ -149,6 +150,20 @@ public final class WorkflowModule extends AbstractModule {
       guard = guard.allowing(kling);
     }
     return new Downloads(http, config.media().downloadTimeout(), guard);
+  }
+
+  /**
+   * The one downloader for files people shared on a chat platform (Slack uploads, fetched with the
+   * bot token): public https addresses only, whatever {@code media.allow-private-urls} says, since
+   * the request carries a credential (a fake Slack on this machine, in tests, is let through). Its
+   * temporary folder is removed at shutdown.
+   */
+  @Provides
+  @Singleton
+  SharedFiles sharedFiles(OkHttpClient http, KlingbotConfig config, Lifecycle lifecycle) {
+    AddressGuard guard = SharedFiles.guard(config.slack().apiUrl());
+    return lifecycle.manage(
+        new SharedFiles(new Downloads(http, config.media().downloadTimeout(), guard)));
   }
 
   @Provides
