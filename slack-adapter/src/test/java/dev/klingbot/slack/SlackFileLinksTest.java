@@ -89,6 +89,32 @@ class SlackFileLinksTest {
   }
 
   @Test
+  void aSignInPageInPlaceOfTheFileSaysWhichPermissionIsMissing() throws Exception {
+    try (mockwebserver3.MockWebServer server = new mockwebserver3.MockWebServer()) {
+      server.enqueue(
+          new mockwebserver3.MockResponse.Builder()
+              .addHeader("Content-Type", "text/html")
+              .body("<html>Sign in to Slack</html>")
+              .build());
+      server.start();
+      String url = server.url("/files-pri/T1-F_LINK/clip.mp4").toString();
+      SharedFiles local =
+          SharedFiles.forPlatform(server.url("/api/").toString(), Duration.ofSeconds(10));
+      SlackFiles files = files(local);
+
+      assertThatThrownBy(() -> files.download(video("clip.mp4", url), 10_000_000, "video"))
+          .isInstanceOf(EditException.class)
+          .hasMessageContaining("Slack answered with a sign-in page")
+          .hasMessageContaining("files:read")
+          .message()
+          .doesNotContain(FakeSlack.BOT_TOKEN);
+      assertThat(server.takeRequest().getHeaders().get("Authorization"))
+          .isEqualTo("Bearer " + FakeSlack.BOT_TOKEN);
+      local.close();
+    }
+  }
+
+  @Test
   void controlCharactersInAFileNameAreRemovedBeforeTheNameIsUsed() {
     assertThatThrownBy(
             () -> files.download(video("cl\u0000ip\u001b[31m.mp4", "file:///x"), 10, "video"))
