@@ -35,14 +35,6 @@ import org.slf4j.LoggerFactory;
  * WorkQueue}.
  */
 final class EventHandlers {
-  static String howTo() {
-    return Messages.text("slack.how-to", SlackChat.howToStart());
-  }
-
-  static String edited() {
-    return Messages.text("slack.edited");
-  }
-
   private static final Logger LOG = LoggerFactory.getLogger(EventHandlers.class);
 
   private final ConversationHandler conversation;
@@ -218,7 +210,7 @@ final class EventHandlers {
           try {
             Requester who = users.requester(teamId, channel, thread, user);
             try (Messages.Scope lang = Messages.use(conversation.language(who))) {
-              SlackReplies.ephemeral(chat, who).privately(ChatMessage.ephemeral(edited()));
+              SlackReplies.ephemeral(chat, who).privately(ChatMessage.ephemeral(Messages.text("slack.edited")));
             }
           } catch (RuntimeException e) {
             LOG.warn("Could not answer an edited mention by {}: {}", user, e.toString());
@@ -256,7 +248,7 @@ final class EventHandlers {
               && ThreadCommands.isCommand(text)
               && commands.run(who.serverId(), who.channelId(), who.threadId(), who.userId(), text);
       if (!command) {
-        chat.post(who.conversation(), ChatMessage.text(howTo()));
+        chat.post(who.conversation(), ChatMessage.text(Messages.text("slack.how-to", SlackChat.howToStart())));
       }
       return;
     }

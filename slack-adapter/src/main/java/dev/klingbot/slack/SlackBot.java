@@ -18,6 +18,7 @@ import dev.klingbot.config.SlackConfig;
 import dev.klingbot.core.chat.ChatPorts;
 import dev.klingbot.core.chat.ConnectRetry;
 import dev.klingbot.core.chat.PlatformConnectException;
+import dev.klingbot.core.chat.SharedFiles;
 import dev.klingbot.core.chat.WorkQueue;
 import dev.klingbot.core.conversation.ConversationHandler;
 import java.io.IOException;
@@ -63,23 +64,11 @@ public final class SlackBot implements AutoCloseable {
   private volatile boolean closed;
 
   /**
-   * A bot that talks to slack.com.
+   * A bot whose Web API calls (and Socket Mode's {@code apps.connections.open}) go where {@code
+   * apiConfig} says (slack.com by default; tests point it at a local fake Slack).
    *
    * @param seen where the events and signed requests already handled are remembered: the database's
    *     {@code SeenEventStore::firstTime}, so that Slack's retries after a restart are recognised
-   */
-  public SlackBot(
-      SlackConfig config,
-      MediaConfig media,
-      ConversationHandler conversation,
-      ChatPorts chats,
-      SeenKeys seen) {
-    this(config, media, conversation, chats, seen, new com.slack.api.SlackConfig());
-  }
-
-  /**
-   * A bot whose Web API calls (and Socket Mode's {@code apps.connections.open}) go where {@code
-   * apiConfig} says; tests point it at a local fake Slack.
    */
   public SlackBot(
       SlackConfig config,
@@ -132,7 +121,10 @@ public final class SlackBot implements AutoCloseable {
             .build();
     SlackApi api = new SlackApi(slack.methods(botToken), retry);
     this.chat = new SlackChat(api, http);
-    this.files = new SlackFiles(api, botToken, http, media.downloadTimeout());
+    // https links on public addresses; a fake Slack in tests serves its files where it answers
+    SharedFiles shared =
+        SharedFiles.forPlatform(apiConfig.getMethodsEndpointUrlPrefix(), media.downloadTimeout());
+    this.files = new SlackFiles(api, botToken, shared);
     this.queue = new WorkQueue("klingbot-slack", THREADS, Integer.MAX_VALUE);
     UserDirectory users =
         new UserDirectory(api, new HashSet<>(config.adminUserIds()), USER_CACHE, clock);

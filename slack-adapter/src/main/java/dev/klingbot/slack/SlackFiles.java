@@ -3,59 +3,38 @@ package dev.klingbot.slack;
 import static java.util.Objects.requireNonNull;
 
 import com.slack.api.model.File;
+import dev.klingbot.config.Secret;
 import dev.klingbot.core.chat.ChatException;
+import dev.klingbot.core.chat.SharedFileException;
+import dev.klingbot.core.chat.SharedFiles;
 import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.workflow.EditException;
 import dev.klingbot.core.workflow.EditException.Kind;
 import dev.klingbot.core.workflow.MediaSource;
 import dev.klingbot.core.workflow.Texts;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Downloads files users shared in Slack. Their {@code url_private} links need the bot token, so
- * Kling could not fetch them: the bot streams each one to a temporary file (refusing fast when
- * Slack's {@code size} is over the limit, and stopping when the stream passes it) and hands the
- * core a {@link MediaSource.File}. The token is only sent to the file's own host.
+ * Files users shared in Slack. Their {@code url_private} links need the bot token, so Kling could
+ * not fetch them: the core's {@link SharedFiles} fetches each one to a temporary file, with the
+ * token for the link's own origin only (refused fast when Slack's {@code size} is over the limit),
+ * and the core gets a {@link MediaSource.File}. What is Slack's stays here: Slack Connect
+ * placeholders, which link to use, and the refusals in Slack's words.
  */
 final class SlackFiles implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(SlackFiles.class);
-  private static final int MAX_REDIRECTS = 3;
   private static final String CHECK_FILE_INFO = "check_file_info";
   private static final Set<String> VIDEO_TYPES = Set.of("mp4", "mov", "m4v", "webm", "mkv");
   private static final Set<String> IMAGE_TYPES = Set.of("png", "jpg", "jpeg", "webp");
 
   private final SlackApi api;
-  private final String botToken;
-  private final HttpClient http;
-  private final Duration timeout;
-  private final Path dir;
+  private final Secret authorization;
+  private final SharedFiles shared;
 
-  SlackFiles(SlackApi api, String botToken, HttpClient http, Duration timeout) {
+  SlackFiles(SlackApi api, String botToken, SharedFiles shared) {
     this.api = requireNonNull(api, "api is null");
-    this.botToken = requireNonNull(botToken, "botToken is null");
-    this.http = requireNonNull(http, "http is null");
-    this.timeout = requireNonNull(timeout, "timeout is null");
-    try {
-      this.dir = Files.createTempDirectory("klingbot-slack-");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create a folder for Slack downloads", e);
-    }
+    this.authorization = Secret.of("Bearer " + requireNonNull(botToken, "botToken is null"));
+    this.shared = requireNonNull(shared, "shared is null");
   }
 
   static boolean isVideo(File file) {
@@ -128,80 +107,43 @@ final class SlackFiles implements AutoCloseable {
     if (url == null) {
       throw new EditException(kind, Messages.text("slack.file.unopenable", what, name));
     }
-    String id = String.valueOf(file.getId()).replaceAll("[^A-Za-z0-9]", "");
-    Path target = dir.resolve(id + "-" + System.nanoTime() + extension(name));
     try {
-      fetch(link(url, name, what, kind), target, maxBytes, name, what, kind);
-    } catch (RuntimeException e) {
-      deleteQuietly(target);
-      throw e;
-    }
-    return new MediaSource.File(target, name);
-  }
-
-  private void fetch(URI url, Path target, long maxBytes, String name, String what, Kind kind) {
-    String host = url.getHost();
-    URI current = url;
-    try {
-      for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-        requireWebLink(current, name, what, kind);
-        HttpRequest.Builder request = HttpRequest.newBuilder(current).timeout(timeout).GET();
-        if (host != null
-            && host.equalsIgnoreCase(current.getHost())
-            && url.getScheme().equalsIgnoreCase(current.getScheme())) {
-          request.header("Authorization", "Bearer " + botToken);
-        }
-        HttpResponse<InputStream> response =
-            http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        int status = response.statusCode();
-        if (status >= 300
-            && status < 400
-            && response.headers().firstValue("Location").isPresent()) {
-          response.body().close();
-          current = current.resolve(response.headers().firstValue("Location").get());
-          continue;
-        }
-        try (InputStream body = response.body()) {
-          if (status != 200) {
-            throw cannotDownload(
-                name, what, kind, Messages.text("slack.file.why.status", String.valueOf(status)));
-          }
-          String type = response.headers().firstValue("Content-Type").orElse("");
-          if (type.toLowerCase(Locale.ROOT).startsWith("text/html")) {
-            throw cannotDownload(name, what, kind, Messages.text("slack.file.why.sign-in"));
-          }
-          long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-          checkSize(name, length, maxBytes, what, kind);
-          copy(body, target, maxBytes, name, what, kind);
-          return;
-        }
-      }
-      throw cannotDownload(name, what, kind, Messages.text("slack.file.why.redirects"));
-    } catch (IOException e) {
-      LOG.warn("Downloading Slack file {} failed: {}", name, e.toString());
-      throw new EditException(
-          kind, Messages.text("slack.file.failed", what, name, e.getClass().getSimpleName()), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new EditException(kind, Messages.text("slack.file.interrupted", name), e);
+      return new MediaSource.File(shared.fetch(url, name, authorization, maxBytes), name);
+    } catch (SharedFileException e) {
+      throw refusal(e, name, maxBytes, what, kind);
     }
   }
 
-  private static void copy(
-      InputStream body, Path target, long maxBytes, String name, String what, Kind kind)
-      throws IOException {
-    byte[] buffer = new byte[64 * 1024];
-    long total = 0;
-    try (OutputStream out = Files.newOutputStream(target)) {
-      int read;
-      while ((read = body.read(buffer)) >= 0) {
-        total += read;
-        if (total > maxBytes) {
-          throw tooLarge(name, -1, maxBytes, what, kind);
-        }
-        out.write(buffer, 0, read);
-      }
-    }
+  /** A refusal of the core's downloader, said in Slack's words. */
+  private static EditException refusal(
+      SharedFileException e, String name, long maxBytes, String what, Kind kind) {
+    return switch (e.problem()) {
+      case NOT_A_LINK -> refusedLink(name, what, kind);
+      case TOO_LARGE -> tooLarge(name, e.size().orElse(-1), maxBytes, what, kind);
+      case WEB_PAGE -> cannotDownload(name, what, kind, Messages.text("slack.file.why.sign-in"));
+      case HTTP_STATUS ->
+          cannotDownload(
+              name,
+              what,
+              kind,
+              Messages.text(
+                  "slack.file.why.status",
+                  e.status().isPresent() ? String.valueOf(e.status().getAsInt()) : "?"));
+      case TOO_MANY_REDIRECTS ->
+          cannotDownload(name, what, kind, Messages.text("slack.file.why.redirects"));
+      case INTERRUPTED -> new EditException(kind, Messages.text("slack.file.interrupted", name), e);
+      case TIMEOUT, NETWORK, IO_ERROR ->
+          new EditException(
+              kind,
+              Messages.text(
+                  "slack.file.failed",
+                  what,
+                  name,
+                  e.getCause() != null
+                      ? e.getCause().getClass().getSimpleName()
+                      : e.problem().name().toLowerCase(Locale.ROOT)),
+              e);
+    };
   }
 
   private static void checkSize(String name, long size, long maxBytes, String what, Kind kind) {
@@ -220,35 +162,11 @@ final class SlackFiles implements AutoCloseable {
             : Messages.text("slack.file.over-limit", what, name, Texts.bytes(maxBytes)));
   }
 
-  /** A file link as Slack gives it; anything that is no web address is refused in a sentence. */
-  private static URI link(String url, String name, String what, Kind kind) {
-    try {
-      return new URI(url);
-    } catch (java.net.URISyntaxException e) {
-      throw refusedLink(name, what, kind);
-    }
-  }
-
-  /**
-   * Slack's file links are https; plain http only on the loopback interface, where the tests' fake
-   * Slack runs. {@code file:}, {@code ftp:} and the like, also as a redirect, are never opened.
-   */
-  private static void requireWebLink(URI link, String name, String what, Kind kind) {
-    String scheme = link.getScheme() == null ? "" : link.getScheme().toLowerCase(Locale.ROOT);
-    String host = link.getHost() == null ? "" : link.getHost();
-    boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
-    if (!(scheme.equals("https") || (scheme.equals("http") && loopback)) || host.isEmpty()) {
-      LOG.warn("Refused a Slack file link for {} with scheme {}", Texts.printable(name), scheme);
-      throw refusedLink(name, what, kind);
-    }
-  }
-
   private static EditException refusedLink(String name, String what, Kind kind) {
     return new EditException(kind, Messages.text("slack.file.bad-link", what, name));
   }
 
   private static EditException cannotDownload(String name, String what, Kind kind, String why) {
-    LOG.warn("Cannot download Slack file {}: {}", name, why);
     return new EditException(kind, Messages.text("slack.file.cannot-download", what, name, why));
   }
 
@@ -259,35 +177,18 @@ final class SlackFiles implements AutoCloseable {
     return file.getUrlPrivate();
   }
 
-  private static String extension(String name) {
-    int dot = name.lastIndexOf('.');
-    String ext = dot < 0 ? "" : name.substring(dot).toLowerCase(Locale.ROOT);
-    return ext.matches("\\.[a-z0-9]{1,5}") ? ext : "";
-  }
-
   private static String lower(String text) {
     return text == null ? "" : text.toLowerCase(Locale.ROOT);
   }
 
   /** Removes a downloaded file once the core has its own copy. */
   void discard(MediaSource.File file) {
-    deleteQuietly(file.path());
+    shared.discard(file.path());
   }
 
-  private static void deleteQuietly(Path path) {
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      LOG.debug("Could not delete {}: {}", path, e.getMessage());
-    }
-  }
-
+  /** Removes what is left of the downloads. */
   @Override
   public void close() {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(SlackFiles::deleteQuietly);
-    } catch (IOException e) {
-      LOG.debug("Could not clean {}: {}", dir, e.getMessage());
-    }
+    shared.close();
   }
 }

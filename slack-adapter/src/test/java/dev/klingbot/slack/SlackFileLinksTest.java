@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.slack.api.Slack;
 import com.slack.api.model.File;
+import dev.klingbot.config.SlackConfig;
+import dev.klingbot.core.chat.SharedFiles;
 import dev.klingbot.core.workflow.EditException;
 import dev.klingbot.slack.fake.FakeSlack;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,18 +19,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SlackFileLinksTest {
   private final FakeSlack fake = new FakeSlack();
   private final Slack slack = Slack.getInstance(fake.apiConfig());
-  private final SlackFiles files =
-      new SlackFiles(
-          new SlackApi(
-              slack.methods(FakeSlack.BOT_TOKEN),
-              new SlackApi.Retry(1, Duration.ZERO, Duration.ZERO, d -> {})),
-          FakeSlack.BOT_TOKEN,
-          HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(),
-          Duration.ofSeconds(10));
+  private final SharedFiles shared =
+      SharedFiles.forPlatform(SlackConfig.SLACK_API_URL, Duration.ofSeconds(10));
+  private final SlackFiles files = files(shared);
+
+  private SlackFiles files(SharedFiles downloader) {
+    return new SlackFiles(
+        new SlackApi(
+            slack.methods(FakeSlack.BOT_TOKEN),
+            new SlackApi.Retry(1, Duration.ZERO, Duration.ZERO, d -> {})),
+        FakeSlack.BOT_TOKEN,
+        downloader);
+  }
 
   @AfterEach
   void close() throws Exception {
-    files.close();
+    shared.close();
     slack.close();
     fake.close();
   }
@@ -70,11 +75,42 @@ class SlackFileLinksTest {
               .build());
       server.start();
       String url = server.url("/files-pri/T1-F_LINK/clip.mp4").toString();
+      // the test's server is on the loopback interface, where a fake Slack is let through
+      SharedFiles local =
+          SharedFiles.forPlatform(server.url("/api/").toString(), Duration.ofSeconds(10));
+      SlackFiles files = files(local);
 
       assertThatThrownBy(() -> files.download(video("clip.mp4", url), 10_000_000, "video"))
           .isInstanceOf(EditException.class)
           .hasMessageContaining("is not a Slack download address");
       assertThat(server.getRequestCount()).isEqualTo(1);
+      local.close();
+    }
+  }
+
+  @Test
+  void aSignInPageInPlaceOfTheFileSaysWhichPermissionIsMissing() throws Exception {
+    try (mockwebserver3.MockWebServer server = new mockwebserver3.MockWebServer()) {
+      server.enqueue(
+          new mockwebserver3.MockResponse.Builder()
+              .addHeader("Content-Type", "text/html")
+              .body("<html>Sign in to Slack</html>")
+              .build());
+      server.start();
+      String url = server.url("/files-pri/T1-F_LINK/clip.mp4").toString();
+      SharedFiles local =
+          SharedFiles.forPlatform(server.url("/api/").toString(), Duration.ofSeconds(10));
+      SlackFiles files = files(local);
+
+      assertThatThrownBy(() -> files.download(video("clip.mp4", url), 10_000_000, "video"))
+          .isInstanceOf(EditException.class)
+          .hasMessageContaining("Slack answered with a sign-in page")
+          .hasMessageContaining("files:read")
+          .message()
+          .doesNotContain(FakeSlack.BOT_TOKEN);
+      assertThat(server.takeRequest().getHeaders().get("Authorization"))
+          .isEqualTo("Bearer " + FakeSlack.BOT_TOKEN);
+      local.close();
     }
   }
 

@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -91,8 +93,44 @@ public final class Downloads {
    *     page, is larger than {@code maxBytes}, is too slow, or the connection fails
    */
   public long download(String url, Path target, long maxBytes) {
+    return download(url, target, maxBytes, Options.NONE);
+  }
+
+  /**
+   * How a download goes beyond the defaults: headers (a credential) sent only to the first link's
+   * origin, and whether plain http is refused.
+   *
+   * @param originHeaders sent on every hop whose scheme, host and port are the first link's, never
+   *     to another origin a redirect leads to; their values are never logged or put in a message
+   * @param httpsOnly every hop must be https; plain http only to the loopback interface (a local
+   *     fake in tests, which the address guard must also let through)
+   */
+  public record Options(Map<String, String> originHeaders, boolean httpsOnly) {
+    /** No headers; http and https. */
+    public static final Options NONE = new Options(Map.of(), false);
+
+    public Options {
+      originHeaders = Map.copyOf(originHeaders);
+    }
+
+    @Override
+    public String toString() {
+      return "Options[originHeaders=" + originHeaders.keySet() + ", httpsOnly=" + httpsOnly + "]";
+    }
+  }
+
+  /**
+   * Downloads {@code url} to {@code target} as {@code options} say.
+   *
+   * @return the number of bytes written
+   * @throws MediaException when the link is not http(s) (or not https when that is required),
+   *     answers with an error, leads to a web page, is larger than {@code maxBytes}, is too slow,
+   *     the connection fails or the thread is interrupted
+   */
+  public long download(String url, Path target, long maxBytes, Options options) {
     requireNonNull(url, "url is null");
     requireNonNull(target, "target is null");
+    requireNonNull(options, "options is null");
     checkCap(maxBytes);
     HttpUrl parsed = HttpUrl.parse(url.strip());
     if (parsed == null) {
@@ -104,12 +142,20 @@ public final class Downloads {
     try {
       for (int hop = 0; ; hop++) {
         guard.checkUrl(current);
+        if (options.httpsOnly() && !current.isHttps() && !isLoopbackName(current.host())) {
+          throw new MediaException(
+              MediaProblem.BAD_URL, Messages.text("media.download.https.only"));
+        }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           throw new InterruptedIOException("timeout");
         }
         OkHttpClient client = guard.isExempt(current) ? exempt : guarded;
-        Call call = client.newCall(new Request.Builder().url(current).get().build());
+        Request.Builder request = new Request.Builder().url(current).get();
+        if (sameOrigin(parsed, current)) {
+          options.originHeaders().forEach(request::header);
+        }
+        Call call = client.newCall(request.build());
         call.timeout().timeout(left, TimeUnit.NANOSECONDS);
         try (Response response = call.execute()) {
           if (response.isRedirect()) {
@@ -117,12 +163,13 @@ public final class Downloads {
             continue;
           }
           if (!response.isSuccessful()) {
-            throw new MediaException(MediaProblem.HTTP_ERROR, httpError(response));
+            throw new MediaException(
+                MediaProblem.HTTP_ERROR, httpError(response), null, -1, response.code());
           }
           ResponseBody body = response.body();
           long length = body.contentLength();
           if (length > maxBytes) {
-            throw tooLarge(MediaText.bytes(length), maxBytes);
+            throw tooLarge(length, maxBytes);
           }
           MediaType type = body.contentType();
           if (type != null && type.subtype().toLowerCase(Locale.ROOT).equals("html")) {
@@ -136,6 +183,10 @@ public final class Downloads {
         }
       }
     } catch (InterruptedIOException e) {
+      if (Thread.currentThread().isInterrupted()
+          || (!(e instanceof SocketTimeoutException) && deadline - System.nanoTime() > 0)) {
+        throw interrupted(e);
+      }
       throw new MediaException(
           MediaProblem.TIMEOUT,
           Messages.text("media.download.timeout", Durations.words(timeout)),
@@ -146,6 +197,9 @@ public final class Downloads {
         throw new MediaException(
             MediaProblem.BAD_URL, AddressGuard.refusal(refused.get().kind()), null);
       }
+      if (Thread.currentThread().isInterrupted()) {
+        throw interrupted(e);
+      }
       throw new MediaException(
           MediaProblem.NETWORK, Messages.text("media.download.network", current.host()), e);
     } finally {
@@ -153,6 +207,27 @@ public final class Downloads {
         AtomicFiles.deleteQuietly(temp);
       }
     }
+  }
+
+  /** Not a timeout: the thread was interrupted (the bot is stopping); it stays interrupted. */
+  private static MediaException interrupted(IOException e) {
+    Thread.currentThread().interrupt();
+    return new MediaException(
+        MediaProblem.INTERRUPTED, Messages.text("media.download.interrupted"), e);
+  }
+
+  /** Whether two links share scheme, host and port (the origin a credential belongs to). */
+  private static boolean sameOrigin(HttpUrl first, HttpUrl other) {
+    return first.scheme().equals(other.scheme())
+        && first.host().equals(other.host())
+        && first.port() == other.port();
+  }
+
+  /** A name or literal of the loopback interface, where plain http may be used. */
+  private static boolean isLoopbackName(String host) {
+    return host.equalsIgnoreCase("localhost")
+        || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")
+        || host.equals("::1");
   }
 
   /** The next hop of a redirect, refused when it is not a web link or there are too many. */
@@ -165,7 +240,7 @@ public final class Downloads {
     }
     if (hop + 1 > MAX_REDIRECTS) {
       throw new MediaException(
-          MediaProblem.BAD_URL,
+          MediaProblem.TOO_MANY_REDIRECTS,
           Messages.text("media.download.redirects", String.valueOf(MAX_REDIRECTS)));
     }
     return next;
@@ -189,7 +264,7 @@ public final class Downloads {
     try {
       long size = Files.size(source);
       if (size > maxBytes) {
-        throw tooLarge(MediaText.bytes(size), maxBytes);
+        throw tooLarge(size, maxBytes);
       }
       temp = AtomicFiles.tempFileFor(target);
       Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
@@ -226,10 +301,13 @@ public final class Downloads {
     return total;
   }
 
-  private static MediaException tooLarge(String size, long maxBytes) {
+  private static MediaException tooLarge(long size, long maxBytes) {
     return new MediaException(
         MediaProblem.TOO_LARGE,
-        Messages.text("media.download.too.large", size, MediaText.bytes(maxBytes)));
+        Messages.text("media.download.too.large", MediaText.bytes(size), MediaText.bytes(maxBytes)),
+        null,
+        size,
+        0);
   }
 
   private static String httpError(Response response) {

@@ -14,8 +14,12 @@ public enum MediaProblem {
   BAD_URL,
   /** The link answered with an error status (404, 403, ...). */
   HTTP_ERROR,
+  /** A link redirected more times than the bot follows. */
+  TOO_MANY_REDIRECTS,
   /** The download took longer than allowed. */
   TIMEOUT,
+  /** The thread downloading was interrupted (the bot is shutting down). */
+  INTERRUPTED,
   /** The server could not be reached or the connection broke. */
   NETWORK,
   /** The video breaks a rule that the bot cannot fix (too short, shape too extreme, ...). */

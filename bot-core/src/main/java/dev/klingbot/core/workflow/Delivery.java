@@ -321,7 +321,7 @@ public final class Delivery {
   /** Whether a failed download of the result may work later (Kling's file server was down). */
   private static boolean mayPass(MediaException e) {
     return switch (e.kind()) {
-      case NETWORK, TIMEOUT, HTTP_ERROR -> true;
+      case NETWORK, TIMEOUT, INTERRUPTED, HTTP_ERROR -> true;
       default -> false;
     };
   }
