@@ -217,24 +217,26 @@ final class ChineseRecogniser {
 
   /** An English removal verb with a Chinese ending: "把水印delete掉", "把那个sign给delete了". */
   private static final Pattern ENGLISH_REMOVAL_VERB =
-      Pattern.compile(
-          "(?i)(?<![A-Za-z])" + EnglishRecogniser.REMOVAL_VERBS + "\\s*(?=[掉了走]|$|[，,。！!])");
+      englishVerb(EnglishRecogniser.REMOVAL_VERBS, "(?=[掉了走]|$|[，,。！!])");
+
+  private static final String ENGLISH_SWAP_VERBS =
+      "(?:replace|swap|swop|switch|change|exchange|substitute)";
 
   /** An English swap verb before 成 / 为: "把车replace成图片里的". */
-  private static final Pattern ENGLISH_SWAP_INTO =
-      Pattern.compile(
-          "(?i)(?<![A-Za-z])(?:replace|swap|swop|switch|change|exchange|substitute)\\s*(?=[成为])");
+  private static final Pattern ENGLISH_SWAP_INTO = englishVerb(ENGLISH_SWAP_VERBS, "(?=[成为])");
 
   /** An English swap verb with nothing after it: "把沙发swap掉", "把杯子swap，用图里的". */
   private static final Pattern ENGLISH_SWAP_ALONE =
-      Pattern.compile(
-          "(?i)(?<![A-Za-z])(?:replace|swap|swop|switch|change|exchange|substitute)\\s*(?:掉|了)*"
-              + "(?=$|[，,。！!；;])");
+      englishVerb(ENGLISH_SWAP_VERBS, "(?:掉|了)*(?=$|[，,。！!；;])");
 
   /** An English "put" verb before a Chinese place-word: "把帽子put到他头上". */
   private static final Pattern ENGLISH_PUT_VERB =
-      Pattern.compile(
-          "(?i)(?<![A-Za-z])(?:add|put|place|insert|stick|drop|attach|paste|pop)\\s*(?=[到在进])");
+      englishVerb("(?:add|put|place|insert|stick|drop|attach|paste|pop)", "(?=[到在进])");
+
+  /** One of the English {@code verbs}, as a word of its own, then {@code ending} in Chinese. */
+  private static Pattern englishVerb(String verbs, String ending) {
+    return Pattern.compile("(?i)(?<![A-Za-z])" + verbs + "\\s*" + ending);
+  }
 
   /** An English word in a Chinese sentence: after 把 / 将 / 给, or before a Chinese ending. */
   private static final Pattern ENGLISH_IN_CHINESE =

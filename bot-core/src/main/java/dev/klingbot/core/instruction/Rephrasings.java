@@ -24,6 +24,14 @@ final class Rephrasings {
   private static final String DETERMINER =
       "(?:the|that|this|those|these|my|his|her|its|their|our|your|a|an)";
 
+  /** "please", "thanks" at the end. */
+  private static final String POLITE_END = "(?:\\s+(?:please|pls|plz|thanks|thx))*$";
+
+  /** "the photo", "my screenshot": the image sent with the request. */
+  private static final String THE_IMAGE =
+      "(?:the|this|that|my|your)\\s+(?:photo|picture|image|pic|pics|attachment|reference"
+          + "|screenshot|drawing|sketch)";
+
   private static final String PLACE_IN_VIDEO =
       "(?:\\s+(?:from|out of|of|off|in)\\s+(?:the|this|my|our)\\s+(?:video|clip|footage|shot|frame|scene"
           + "|picture|film|recording))?";
@@ -66,14 +74,13 @@ final class Rephrasings {
           "^(?:(?:i|we)(?=\\s|')\\s*)?(?:(?:really\\s+|just\\s+)?(?:want|need|'d like|would like|'d love|would love|'d rather have|wanna see|want to see)\\s+)?(?!no\\b)"
               + "((?:"
               + DETERMINER
-              + "\\s+)?[\\p{L}\\p{N}' -]{2,80}?),?\\s+gone(?:\\s+(?:please|pls|plz|thanks|thx))*$",
+              + "\\s+)?[\\p{L}\\p{N}' -]{2,80}?),?\\s+gone"
+              + POLITE_END,
           FLAGS);
 
   /** "no more logo in the corner please". */
   private static final Pattern NO_MORE =
-      Pattern.compile(
-          "^no\\s+more\\s+([\\p{L}\\p{N}' -]{2,80}?)(?:\\s+(?:please|pls|plz|thanks|thx))*$",
-          FLAGS);
+      Pattern.compile("^no\\s+more\\s+([\\p{L}\\p{N}' -]{2,80}?)" + POLITE_END, FLAGS);
 
   /** "can the bicycle … be deleted from the video?", "could he be taken out?". */
   private static final Pattern MODAL_PASSIVE =
@@ -164,8 +171,9 @@ final class Rephrasings {
           "^(?:(?:(?:it\\s*(?:'d|would)|that\\s*(?:'d|would)|would|'d|wd)\\s+be\\s+(?:so\\s+|really\\s+)?"
               + "(?:cool|nice|great|awesome|fun|lovely|amazing|neat|sweet|good|better|cute|perfect)\\s+if"
               + "|how about|what about|imagine)\\s+)?((?:this|these)\\s+[\\p{L}' -]+?|(?:the|a|an|my|that)\\s+[\\p{L}' -]+?"
-              + "\\s+(?:from|in|on|of)\\s+(?:the|this|that|my|your)\\s+(?:photo|picture|image|pic|pics|attachment|reference"
-              + "|screenshot|drawing|sketch))\\s+"
+              + "\\s+(?:from|in|on|of)\\s+"
+              + THE_IMAGE
+              + ")\\s+"
               + "(?:(?:was|were|is|are|could be|would be)\\s+)?(?!(?:"
               + REMOVED_ALTERNATION
               + "|replaced|swapped|changed|switched|coloured|colored|painted|removing|deleting|erasing"
@@ -259,7 +267,8 @@ final class Rephrasings {
       Pattern.compile(
           "^([^A-Za-z]*\\p{IsHan}[^A-Za-z]*?)\\s*(?:(?:please|pls|plz)\\s+)?"
               + "(?:remove|delete|erase|rmv|rm|del|dlt|remov|gone|get rid of|take out|wipe)"
-              + "(?:\\s*一下)?(?:\\s+(?:please|pls|plz|thanks|thx))*$",
+              + "(?:\\s*一下)?"
+              + POLITE_END,
           FLAGS);
 
   /**
@@ -990,10 +999,7 @@ final class Rephrasings {
 
   /** "the boat in this picture" says where the thing is, not where it goes: "from this picture". */
   private static final Pattern IN_THE_IMAGE =
-      Pattern.compile(
-          "\\b(?:in|on)\\s+((?:the|this|that|my|your)\\s+(?:photo|picture|image|pic|pics|attachment|reference"
-              + "|screenshot|drawing|sketch))\\b",
-          FLAGS);
+      Pattern.compile("\\b(?:in|on)\\s+(" + THE_IMAGE + ")\\b", FLAGS);
 
   private static String fromTheImage(String thing) {
     return IN_THE_IMAGE.matcher(thing).replaceFirst("from $1");
