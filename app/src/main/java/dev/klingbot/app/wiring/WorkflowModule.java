@@ -70,6 +70,7 @@ public final class WorkflowModule extends AbstractModule {
     bind(SelectionWork.class)
         .toConstructor(Constructors.onlyPublic(SelectionWork.class))
         .in(Singleton.class);
+    bind(Delivery.class).toConstructor(Constructors.onlyPublic(Delivery.class)).in(Singleton.class);
   }
 
   /** Where Kling and users reach the HTTP server, or empty when not configured. */
@@ -181,28 +182,6 @@ public final class WorkflowModule extends AbstractModule {
   @Singleton
   VideoConformer conformer(VideoProbe probe, VideoRules rules) {
     return new VideoConformer(probe, rules);
-  }
-
-  @Provides
-  @Singleton
-  Delivery delivery(
-      EditStore edits,
-      ChatPorts chats,
-      Downloads downloads,
-      FrameExtractor frames,
-      MediaFiles files,
-      WorkflowSettings settings,
-      Clock clock,
-      WorkflowMetrics metrics) {
-    return new Delivery(
-        edits,
-        chats,
-        downloads,
-        frames,
-        files,
-        settings.jobs().transientRetryWindow(),
-        clock,
-        metrics);
   }
 
   /** The job runner; closed (its threads stopped) with the app. */

@@ -89,13 +89,12 @@ final class ChineseRecogniser {
               // "The guy in the back keeps staring. 把他去掉": an English sentence names him
               m -> Scripts.hasHan(m.group(1)) ? removal(m.group(1)) : null),
           // 背景里那个垃圾桶看着好难受，能不能去掉: the thing is named, then left out before the verb
-          rule(
+          removalRule(
               "^(?!(?:我|我们|你|您|这是|那是|刚|今天|昨天|视频|画面|把|将|帮我|请|能|可以))([^，,。；;！!？?]+?)(?<!视频|片子|画面|镜头)"
                   + "\\s*[，,。；;！!？?]\\s*(?:你|您|请|麻烦你?)?(?:能不能|可不可以|能否|可否|能|可以)?(?:帮我|帮忙|给我)?"
                   + "(?:"
                   + REMOVE
-                  + "|删|去)(?:了|掉)?(?:吗|不|么|嘛|呢|吧)?$",
-              m -> removal(m.group(1))),
+                  + "|删|去)(?:了|掉)?(?:吗|不|么|嘛|呢|吧)?$"),
           // --- swaps ---
           // 把猫换成狗 / 将猫替换为狗
           rule("^(?:把|将)(.+?)给?" + INTO + "(.+)$", m -> swap(m.group(1), m.group(2))),
@@ -138,52 +137,40 @@ final class ChineseRecogniser {
           rule("^(.+?)\\s*(?:→|⇒|➡|-+>|=+>)\\s*(.+)$", m -> swap(m.group(1), m.group(2))),
           // --- removals ---
           // 把红衣服的男人删除 / 将水印去掉了 / 把logo给我弄走
-          rule("^(?:把|将)(.+?)给?(?:我)?" + REMOVE + "(?:了|掉)?$", m -> removal(m.group(1))),
+          removalRule("^(?:把|将)(.+?)给?(?:我)?" + REMOVE + "(?:了|掉)?$"),
           // 把海报撕掉 / 把烟头扫掉: any verb + 掉 after 把 takes the thing away
-          rule(
-              "^(?:把|将)(.+?)给?(?:我)?[^换替改变放加\\s](?:掉|走|开|下来|下去|出去)(?:了)?$",
-              m -> removal(m.group(1))),
+          removalRule("^(?:把|将)(.+?)给?(?:我)?[^换替改变放加\\s](?:掉|走|开|下来|下去|出去)(?:了)?$"),
           // 让狗消失 / 让路人不见
-          rule(
-              "^(?:让|使|叫)(.+?)(?:消失不见|消失|不见|离开|走开|别出现|不要出现|别入镜|不要入镜)(?:掉|了)?$",
-              m -> removal(m.group(1))),
+          removalRule("^(?:让|使|叫)(.+?)(?:消失不见|消失|不见|离开|走开|别出现|不要出现|别入镜|不要入镜)(?:掉|了)?$"),
           // 别让路人出现 / 不要让水印出现在画面里
-          rule(
-              "^(?:我|我们)?(?:真的|实在|并|是)?(?:别|不要|不想|不希望|不愿意)让(.+?)(?:出现|露面|入镜)(?:在.+)?$",
-              m -> removal(m.group(1))),
+          removalRule("^(?:我|我们)?(?:真的|实在|并|是)?(?:别|不要|不想|不希望|不愿意)让(.+?)(?:出现|露面|入镜)(?:在.+)?$"),
           // 把这个 logo remove 掉: an English verb in a Chinese sentence
-          rule(
-              "^(?:把|将)(.+?)\\s*给?\\s*(?i:" + EnglishRecogniser.REMOVAL_VERBS + ")\\s*(?:掉|了|走)*$",
-              m -> removal(m.group(1))),
+          removalRule(
+              "^(?:把|将)(.+?)\\s*给?\\s*(?i:" + EnglishRecogniser.REMOVAL_VERBS + ")\\s*(?:掉|了|走)*$"),
           // 那辆面包车别出现在画面里 / 树上的风筝不要出现
-          rule(
+          removalRule(
               "^(.+?)(?:就|可以|最好)?(?:别|不要|不能|不应该|不应|不该|不许|不准|不用)再?(?:出现|露面|入镜|出镜|被看到|被看见)"
-                  + "(?:在.+)?(?:了)?$",
-              m -> removal(m.group(1))),
+                  + "(?:在.+)?(?:了)?$"),
           // 别出现那个三脚架 / 画面里不应该有这个垃圾桶 / 别有那根电线
-          rule("^(?:别|不要|不能|不应该|不应|不该|不许|不准)再?(?:出现|有|看到|看见)(.+)$", m -> removal(m.group(1))),
+          removalRule("^(?:别|不要|不能|不应该|不应|不该|不许|不准)再?(?:出现|有|看到|看见)(.+)$"),
           // (我希望)没有那个广告牌 / 没有电线杆会更好
-          rule(
-              "^没有(.+?)(?:的话)?(?:会|就|会不会)?(?:更好看|更好|好看|好了|最好|比较好|更干净|干净)(?:了|一些|一点|很多)?$",
-              m -> removal(m.group(1))),
-          rule("^没有(?=[这那])(.+)$", m -> removal(m.group(1))),
+          removalRule("^没有(.+?)(?:的话)?(?:会|就|会不会)?(?:更好看|更好|好看|好了|最好|比较好|更干净|干净)(?:了|一些|一点|很多)?$"),
+          removalRule("^没有(?=[这那])(.+)$"),
           // 别要水印 / 不要那个路人 / 我不想要这个logo / 视频里不要有电线
-          rule(
-              "^(?:我)?(?:别要|不要|不想要|不需要|不想看到|不想看见|别给我|不用)(?:有|留)?(?!" + ACTION_START + ")(.+)$",
-              m -> removal(m.group(1))),
+          removalRule(
+              "^(?:我)?(?:别要|不要|不想要|不需要|不想看到|不想看见|别给我|不用)(?:有|留)?(?!" + ACTION_START + ")(.+)$"),
           // 没有水印的视频 / 不带路人的版本
-          rule("^(?:要|给我)?(?:一个)?(?:没有|不带|去掉|不含)(.+?)的(?:视频|版本|画面|片子)$", m -> removal(m.group(1))),
+          removalRule("^(?:要|给我)?(?:一个)?(?:没有|不带|去掉|不含)(.+?)的(?:视频|版本|画面|片子)$"),
           // 删除红衣服的男人 / 删掉水印
-          rule("^(?:" + REMOVE + "|删)掉?(.*)$", m -> removal(m.group(1))),
+          removalRule("^(?:" + REMOVE + "|删)掉?(.*)$"),
           // 去屏幕上的价格贴纸 / 去水印: 去 alone is "remove" before a thing, not "go to"
-          rule("^去(?![到往哪过看玩找买])(.+)$", m -> removal(m.group(1))),
+          removalRule("^去(?![到往哪过看玩找买])(.+)$"),
           // 红衣服的男人删掉 / 水印不要了
-          rule(
+          removalRule(
               "^(.+?)(?:"
                   + REMOVE
                   + "|(?:我|我们)?(?:真的|实在|就|也)?(?:不想要了|不想要|不要了|别要了|不需要了|不要|别要|不需要)"
-                  + "|消失|太碍眼了|碍眼|多余)(?:了|吧|掉)?$",
-              m -> removal(m.group(1))),
+                  + "|消失|太碍眼了|碍眼|多余)(?:了|吧|掉)?$"),
           // --- additions ---
           // 让图片里的猫躺在沙发上 / 叫风筝飞到山上
           rule(
@@ -217,24 +204,26 @@ final class ChineseRecogniser {
 
   /** An English removal verb with a Chinese ending: "把水印delete掉", "把那个sign给delete了". */
   private static final Pattern ENGLISH_REMOVAL_VERB =
-      Pattern.compile(
-          "(?i)(?<![A-Za-z])" + EnglishRecogniser.REMOVAL_VERBS + "\\s*(?=[掉了走]|$|[，,。！!])");
+      englishVerb(EnglishRecogniser.REMOVAL_VERBS, "(?=[掉了走]|$|[，,。！!])");
+
+  private static final String ENGLISH_SWAP_VERBS =
+      "(?:replace|swap|swop|switch|change|exchange|substitute)";
 
   /** An English swap verb before 成 / 为: "把车replace成图片里的". */
-  private static final Pattern ENGLISH_SWAP_INTO =
-      Pattern.compile(
-          "(?i)(?<![A-Za-z])(?:replace|swap|swop|switch|change|exchange|substitute)\\s*(?=[成为])");
+  private static final Pattern ENGLISH_SWAP_INTO = englishVerb(ENGLISH_SWAP_VERBS, "(?=[成为])");
 
   /** An English swap verb with nothing after it: "把沙发swap掉", "把杯子swap，用图里的". */
   private static final Pattern ENGLISH_SWAP_ALONE =
-      Pattern.compile(
-          "(?i)(?<![A-Za-z])(?:replace|swap|swop|switch|change|exchange|substitute)\\s*(?:掉|了)*"
-              + "(?=$|[，,。！!；;])");
+      englishVerb(ENGLISH_SWAP_VERBS, "(?:掉|了)*(?=$|[，,。！!；;])");
 
   /** An English "put" verb before a Chinese place-word: "把帽子put到他头上". */
   private static final Pattern ENGLISH_PUT_VERB =
-      Pattern.compile(
-          "(?i)(?<![A-Za-z])(?:add|put|place|insert|stick|drop|attach|paste|pop)\\s*(?=[到在进])");
+      englishVerb("(?:add|put|place|insert|stick|drop|attach|paste|pop)", "(?=[到在进])");
+
+  /** One of the English {@code verbs}, as a word of its own, then {@code ending} in Chinese. */
+  private static Pattern englishVerb(String verbs, String ending) {
+    return Pattern.compile("(?i)(?<![A-Za-z])" + verbs + "\\s*" + ending);
+  }
 
   /** An English word in a Chinese sentence: after 把 / 将 / 给, or before a Chinese ending. */
   private static final Pattern ENGLISH_IN_CHINESE =
@@ -296,6 +285,11 @@ final class ChineseRecogniser {
 
   private static RecognitionRule rule(String regex, Function<Matcher, Recognition> read) {
     return new RecognitionRule(Pattern.compile(regex), read);
+  }
+
+  /** A rule for a removal of the thing in group 1. */
+  private static RecognitionRule removalRule(String regex) {
+    return rule(regex, m -> removal(m.group(1)));
   }
 
   /** Words between the thing and the verb: 水印得去掉, 路人必须删掉, 车给我弄走. */

@@ -271,46 +271,40 @@ final class EnglishRecogniser {
               m -> swap(m.group(1), null)),
           // --- removals whose verb comes last, and removals said as a wish or a state ---
           // make the dog disappear / let the car vanish
-          rule(
+          removalRule(
               "^(?:make|let|have|get)\\s+(.+?)\\s+(?:(?:just|somehow"
                   + "|completely|totally|magically)\\s+)?(?:disappear|vanish|go away|be gone|gone|invisible"
                   + "|go bye-bye|go poof|leave|get lost|be erased|be removed|be deleted)"
-                  + "(?:\\s+(?:completely|entirely|altogether|somehow|for good))?(?:\\s+(?:from|out of|off|in)\\s+.+)?$",
-              m -> removal(m.group(1))),
+                  + "(?:\\s+(?:completely|entirely|altogether|somehow|for good))?(?:\\s+(?:from|out of|off|in)\\s+.+)?$"),
           // could the van be removed / can the logo go / will the sign disappear
-          rule(
+          removalRule(
               "^"
                   + QUESTION_MODAL
                   + "\\s+"
                   + NO_LEADING_VERB
                   + "(.+?)\\s+(?:(?:please|just|somehow)\\s+)?"
                   + LEAVES
-                  + "$",
-              m -> removal(m.group(1))),
+                  + "$"),
           // I want the car removed / get the logo erased / I'd like that sign gone
-          rule(
+          removalRule(
               "^(?:i want|i'd like|i would like|i need|i'd love|i would love|we want|we need"
                   + "|get|have|want|need|i wanna see|i want to see)\\s+(.+?)\\s+(?:to be\\s+)?(?:"
                   + REMOVED
-                  + "|out)$",
-              m -> removal(m.group(1))),
+                  + "|out)$"),
           // I'd rather not have the sign / I don't want the car in the video / no more logos
-          rule(
+          removalRule(
               "^(?:i|we)(?:'d|\\s+would)(?:\\s+(?:really|much|honestly|just|definitely|kinda|sort of))?"
                   + "\\s+(?:rather|prefer to|prefer)\\s+not\\s+(?:to\\s+)?"
-                  + "(?:have|see|keep|show|include|get)\\s+(.+)$",
-              m -> removal(m.group(1))),
-          rule(
+                  + "(?:have|see|keep|show|include|get)\\s+(.+)$"),
+          removalRule(
               "^(?:i|we)\\s+(?:don't|do not|dont|really don't|never|no longer)\\s+"
                   + "(?:want|need|like)(?:\\s+to\\s+(?:see|have|keep))?\\s+(?!(?:you|u|it|them|to)\\b)(.+?)"
-                  + "(?:\\s+(?:(?:in|on|over|out)\\s+)?(?:anymore|any more|there|here))*$",
-              m -> removal(m.group(1))),
-          rule(
+                  + "(?:\\s+(?:(?:in|on|over|out)\\s+)?(?:anymore|any more|there|here))*$"),
+          removalRule(
               "^(?:i|we)(?:'d|\\s+would)\\s+(?:prefer|like|love)\\s+(?:it|the (?:video|clip|shot))"
-                  + "\\s+without\\s+(.+)$",
-              m -> removal(m.group(1))),
+                  + "\\s+without\\s+(.+)$"),
           // I'd rather the drone wasn't there / I wish the van weren't in the shot
-          rule(
+          removalRule(
               "^(?:(?:i|we)?(?:'d|\\s+would|would)?\\s*rather|i wish|if only|"
                   + IF_WISH
                   + ")\\s+(.+?)\\s+(?:wasn't|weren't|was not|were not|isn't|is not|didn't exist"
@@ -319,24 +313,21 @@ final class EnglishRecogniser {
                   + REMOVED
                   + "|(?:could|would|can) (?:go|go away|disappear|vanish))"
                   + "(?:\\s+(?:there|here|in\\s+.+|on\\s+.+|from\\s+.+|somehow|visible|seen|shown|around"
-                  + "|anymore|any more|at all))?$",
-              m -> removal(m.group(1))),
+                  + "|anymore|any more|at all))?$"),
           // I'd prefer the scaffolding not to be visible / I'd like the kite not to be there
-          rule(
+          removalRule(
               "^(?:(?:i|we)(?:'d|\\s+would)?(?:\\s+(?:really|much|just))?\\s+(?:prefer|like|love|want|need)"
                   + "|i'd rather have|i would rather have)\\s+"
                   + NO_LEADING_VERB
                   + "(.+?)\\s+(?:not\\s+to\\s+be|to\\s+not\\s+be|not\\s+be)\\s+(?:there|here|visible|seen"
-                  + "|shown|included|noticeable|around|in\\s+.+|on\\s+.+)$",
-              m -> removal(m.group(1))),
+                  + "|shown|included|noticeable|around|in\\s+.+|on\\s+.+)$"),
           // it would look better without the sign / better without the logo
-          rule(
+          removalRule(
               "^(?:(?:it|this|that|the (?:video|clip|shot))\\s*)?(?:would|'d|'ll|will|might)?\\s*(?:look|be|seem)?"
                   + "\\s*(?:so\\s+|much\\s+|way\\s+|a lot\\s+|even\\s+)?(?:better|cleaner|nicer|neater|prettier"
-                  + "|tidier|less cluttered|more professional)\\s+(?:without|with no|minus|sans)\\s+(.+)$",
-              m -> removal(m.group(1))),
+                  + "|tidier|less cluttered|more professional)\\s+(?:without|with no|minus|sans)\\s+(.+)$"),
           // the clip minus the logo / the video without the people
-          rule(
+          removalRule(
               "^(?:(?:"
                   + WISH
                   + "|hoping for|i'm hoping for|hope for|looking for|i'm after|just)\\s+)?"
@@ -347,48 +338,41 @@ final class EnglishRecogniser {
                   + "(?:video|clip|footage|shot|scene|film|frame|picture|recording|vid|thing|version"
                   + "|copy|one|edit|take)(?:\\s+of\\s+(?:this|it|that|the (?:video|clip|shot)|my (?:video|clip)))?"
                   + "\\s+(?:but\\s+|just\\s+|only\\s+)?(?:minus|without|sans|with no|with no more"
-                  + "|free of|free from|cleaned of|less)\\s+(.+)$",
-              m -> removal(m.group(1))),
+                  + "|free of|free from|cleaned of|less)\\s+(.+)$"),
           // the frame should be free of the ropes
-          rule(
+          removalRule(
               "^(?:the|this|my)\\s+(?:video|clip|footage|shot|scene|film|frame|picture|background)\\s+"
                   + "(?:should|must|needs to|has to|ought to|could|would|can|will)\\s+be\\s+(?:free of|free from"
-                  + "|clear of|rid of|without|empty of|devoid of)\\s+(.+)$",
-              m -> removal(m.group(1))),
+                  + "|clear of|rid of|without|empty of|devoid of)\\s+(.+)$"),
           // rid the video of the logo / clear the shot of people
-          rule(
+          removalRule(
               "^(?:rid|clear|free|clean|strip|purge|empty|cleanse)\\s+(?:the|this|my)\\s+"
-                  + "(?:video|clip|footage|shot|scene|film|frame|picture)\\s+of\\s+(.+)$",
-              m -> removal(m.group(1))),
+                  + "(?:video|clip|footage|shot|scene|film|frame|picture)\\s+of\\s+(.+)$"),
           // no more logos / without the people / minus the sign / bye-bye watermark / away with it
-          rule(
+          removalRule(
               "^(?:no more|without|minus|sans|bye bye|bye-bye|goodbye|good bye|say goodbye to"
-                  + "|away with|off with|down with|enough of|enough with|begone)\\s+(.+)$",
-              m -> removal(m.group(1))),
-          rule(
+                  + "|away with|off with|down with|enough of|enough with|begone)\\s+(.+)$"),
+          removalRule(
               "^no\\s+(?!(?:thanks|thank|way|problem|worries|idea|need|don't|dont|i|it|that|you"
-                  + "|one|no|please|more)\\b)(.+)$",
-              m -> removal(m.group(1))),
+                  + "|one|no|please|more)\\b)(.+)$"),
           // take the car out / cut the logo out of the shot / get the bin out of the way
-          rule(
+          removalRule(
               "^(?:"
                   + PARTICLE_VERBS
                   + ")\\s+(.+?)(?<!ing)\\s+(?:out|away|off|outta)(?:\\s+(?:of\\s+.+|there|here|"
                   + DETERMINER
-                  + ".+))?$",
-              m -> removal(m.group(1))),
+                  + ".+))?$"),
           // the car has to go / the logo should be removed / the sign must be taken out
-          rule(
+          removalRule(
               "^"
                   + NO_LEADING_VERB
                   + "(.+?)\\s+(?:(?:really|definitely|just|simply|absolutely|honestly|seriously|totally)\\s+)?"
                   + MODAL
                   + "\\s+(?:really\\s+|definitely\\s+|just\\s+|all\\s+)?"
                   + LEAVES
-                  + "$",
-              m -> removal(m.group(1))),
+                  + "$"),
           // the logo shouldn't be there / the crane doesn't belong in the shot
-          rule(
+          removalRule(
               "^"
                   + NO_LEADING_VERB
                   + "(.+?)\\s+(?:(?:really|definitely|just|absolutely|honestly|seriously|totally|simply"
@@ -396,21 +380,18 @@ final class EnglishRecogniser {
                   + "|would not|won't|will not|needn't|need not|ought not to|oughtn't to|oughtn't"
                   + "|(?:isn't|is not|aren't|are not|'s not|'re not) (?:supposed|meant|allowed) to)"
                   + "\\s+(?:be\\s+(?:there|here|in\\s+.+|on\\s+.+|visible|seen|shown|noticeable|included)"
-                  + "|stay|appear(?:\\s+.+)?|show(?:\\s+.+)?)$",
-              m -> removal(m.group(1))),
-          rule(
+                  + "|stay|appear(?:\\s+.+)?|show(?:\\s+.+)?)$"),
+          removalRule(
               "^"
                   + NO_LEADING_VERB
-                  + "(.+?)\\s+(?:doesn't|does not|don't|do not)\\s+belong(?:\\s+.+)?$",
-              m -> removal(m.group(1))),
+                  + "(.+?)\\s+(?:doesn't|does not|don't|do not)\\s+belong(?:\\s+.+)?$"),
           // the cables are not needed / that car is unwanted / the logo, gone
-          rule(
+          removalRule(
               "^"
                   + DETERMINER
                   + "(.+?)\\s+(?:is|are|'s|'re|seems|looks)\\s+(?:not needed|unwanted|unnecessary"
                   + "|superfluous|not wanted|in the way|an eyesore"
-                  + "|redundant|useless|out of place)(?:\\s+.*)?$",
-              m -> removal(m.group(1))),
+                  + "|redundant|useless|out of place)(?:\\s+.*)?$"),
           rule(
               "^"
                   + DETERMINER
@@ -483,7 +464,7 @@ final class EnglishRecogniser {
               m -> AdditionSplitter.english(m.group(1))),
           // --- removals whose verb comes first ---
           // remove the man in the red jacket / get rid of the red car / lose the hat
-          rule("^" + REMOVAL_VERBS + "(?:\\s+(.*))?$", m -> removal(m.group(1))));
+          removalRule("^" + REMOVAL_VERBS + "(?:\\s+(.*))?$"));
 
   private EnglishRecogniser() {}
 
@@ -493,6 +474,11 @@ final class EnglishRecogniser {
 
   private static RecognitionRule rule(String regex, Function<Matcher, Recognition> read) {
     return new RecognitionRule(Pattern.compile(regex, FLAGS), read);
+  }
+
+  /** A rule for a removal of the thing in group 1. */
+  private static RecognitionRule removalRule(String regex) {
+    return rule(regex, m -> removal(m.group(1)));
   }
 
   private static Recognition removal(String element) {

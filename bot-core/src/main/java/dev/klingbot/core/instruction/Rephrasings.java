@@ -24,6 +24,14 @@ final class Rephrasings {
   private static final String DETERMINER =
       "(?:the|that|this|those|these|my|his|her|its|their|our|your|a|an)";
 
+  /** "please", "thanks" at the end. */
+  private static final String POLITE_END = "(?:\\s+(?:please|pls|plz|thanks|thx))*$";
+
+  /** "the photo", "my screenshot": the image sent with the request. */
+  private static final String THE_IMAGE =
+      "(?:the|this|that|my|your)\\s+(?:photo|picture|image|pic|pics|attachment|reference"
+          + "|screenshot|drawing|sketch)";
+
   private static final String PLACE_IN_VIDEO =
       "(?:\\s+(?:from|out of|of|off|in)\\s+(?:the|this|my|our)\\s+(?:video|clip|footage|shot|frame|scene"
           + "|picture|film|recording))?";
@@ -66,14 +74,13 @@ final class Rephrasings {
           "^(?:(?:i|we)(?=\\s|')\\s*)?(?:(?:really\\s+|just\\s+)?(?:want|need|'d like|would like|'d love|would love|'d rather have|wanna see|want to see)\\s+)?(?!no\\b)"
               + "((?:"
               + DETERMINER
-              + "\\s+)?[\\p{L}\\p{N}' -]{2,80}?),?\\s+gone(?:\\s+(?:please|pls|plz|thanks|thx))*$",
+              + "\\s+)?[\\p{L}\\p{N}' -]{2,80}?),?\\s+gone"
+              + POLITE_END,
           FLAGS);
 
   /** "no more logo in the corner please". */
   private static final Pattern NO_MORE =
-      Pattern.compile(
-          "^no\\s+more\\s+([\\p{L}\\p{N}' -]{2,80}?)(?:\\s+(?:please|pls|plz|thanks|thx))*$",
-          FLAGS);
+      Pattern.compile("^no\\s+more\\s+([\\p{L}\\p{N}' -]{2,80}?)" + POLITE_END, FLAGS);
 
   /** "can the bicycle … be deleted from the video?", "could he be taken out?". */
   private static final Pattern MODAL_PASSIVE =
@@ -164,8 +171,9 @@ final class Rephrasings {
           "^(?:(?:(?:it\\s*(?:'d|would)|that\\s*(?:'d|would)|would|'d|wd)\\s+be\\s+(?:so\\s+|really\\s+)?"
               + "(?:cool|nice|great|awesome|fun|lovely|amazing|neat|sweet|good|better|cute|perfect)\\s+if"
               + "|how about|what about|imagine)\\s+)?((?:this|these)\\s+[\\p{L}' -]+?|(?:the|a|an|my|that)\\s+[\\p{L}' -]+?"
-              + "\\s+(?:from|in|on|of)\\s+(?:the|this|that|my|your)\\s+(?:photo|picture|image|pic|pics|attachment|reference"
-              + "|screenshot|drawing|sketch))\\s+"
+              + "\\s+(?:from|in|on|of)\\s+"
+              + THE_IMAGE
+              + ")\\s+"
               + "(?:(?:was|were|is|are|could be|would be)\\s+)?(?!(?:"
               + REMOVED_ALTERNATION
               + "|replaced|swapped|changed|switched|coloured|colored|painted|removing|deleting|erasing"
@@ -211,13 +219,21 @@ final class Rephrasings {
           "^(?:(?:(?:i|we)(?:'d|\\s+would)\\s+(?:love|like)|(?:i|we)\\s+(?:want|wanna))\\s+to\\s+)?see\\s+(?=(?:this|these)\\s)",
           FLAGS);
 
+  /** 能不能, 可以: asking whether a thing can be done. */
+  private static final String CHINESE_CAN = "(?:能不能|可不可以|能否|可否|能|可以)";
+
+  /** The end of a Chinese question: 不, 吗, 么, and the question mark. */
+  private static final String CHINESE_QUESTION_END = "(?:不|吗|么|嘛|呢)?[？?]?$";
+
   /** A Chinese question's ending after the verb: 去掉不, 删掉吗, 去掉么. */
   private static final Pattern CHINESE_QUESTION =
       Pattern.compile(
-          "^(?:(?:能不能|可不可以|能否|可否|能|可以)(?:帮忙|帮我|麻烦)?)?(?:把)?(.+?)"
-              + "(?:能不能|可不可以|能否|可否|能|可以)?"
-              + "(去掉|去除|删掉|删除|删了|删|去|弄走|弄掉|拿掉|干掉|抹掉|擦掉)"
-              + "(?:不|吗|么|嘛|呢)?[？?]?$");
+          "^(?:"
+              + CHINESE_CAN
+              + "(?:帮忙|帮我|麻烦)?)?(?:把)?(.+?)"
+              + CHINESE_CAN
+              + "?(去掉|去除|删掉|删除|删了|删|去|弄走|弄掉|拿掉|干掉|抹掉|擦掉)"
+              + CHINESE_QUESTION_END);
 
   /** X去得掉吗, X删得掉不. */
   private static final Pattern CHINESE_CAN_IT =
@@ -226,8 +242,12 @@ final class Rephrasings {
   /** 他手里的吉他能换成这把小提琴吗. */
   private static final Pattern CHINESE_SWAP_QUESTION =
       Pattern.compile(
-          "^(?:(?:能不能|可不可以|能否|可否|能|可以)(?:帮忙|帮我)?)?(?:把)?(.+?)(?:能不能|可不可以|能否|可否|能|可以)"
-              + "(换成|替换成|换掉成|替换为|换为|变成|变为|改成)(.+?)(?:不|吗|么|嘛|呢)?[？?]?$");
+          "^(?:"
+              + CHINESE_CAN
+              + "(?:帮忙|帮我)?)?(?:把)?(.+?)"
+              + CHINESE_CAN
+              + "(换成|替换成|换掉成|替换为|换为|变成|变为|改成)(.+?)"
+              + CHINESE_QUESTION_END);
 
   /** 要是这只小狗能跟孩子们一起跑就好了, 想看到这只风筝在天上飞. */
   private static final Pattern CHINESE_WISH_ADDITION =
@@ -247,7 +267,8 @@ final class Rephrasings {
       Pattern.compile(
           "^([^A-Za-z]*\\p{IsHan}[^A-Za-z]*?)\\s*(?:(?:please|pls|plz)\\s+)?"
               + "(?:remove|delete|erase|rmv|rm|del|dlt|remov|gone|get rid of|take out|wipe)"
-              + "(?:\\s*一下)?(?:\\s+(?:please|pls|plz|thanks|thx))*$",
+              + "(?:\\s*一下)?"
+              + POLITE_END,
           FLAGS);
 
   /**
@@ -398,46 +419,81 @@ final class Rephrasings {
   /** 画面, 整个视频: what would look better, said before the praise. */
   private static final String CHINESE_SUBJECT = "(?:整个画面|整个视频|这个画面|这个视频|画面|视频|镜头|效果|整体|看起来|看着)?";
 
+  /** 画面里, 视频中: where in the video the thing is, said before it. */
+  private static final String CHINESE_IN_VIDEO = "画面里|画面中|视频里|视频中";
+
+  /** 没有, 少了: the thing not there. */
+  private static final String CHINESE_NONE = "(?:没有|没了|少了)";
+
+  /** A thought before the wish: 我觉得, 其实. */
+  private static final String CHINESE_THOUGHT = "(?:我觉得|说实话|其实)?";
+
+  /** Words that lead to the praise: 那就, 会更, 应该会. */
+  private static final String CHINESE_TO_PRAISE = "那|那就|就|会|就会|那会|会更|应该会|肯定会|可能会";
+
+  /** How much better: 更, 特别, 简直. */
+  private static final String CHINESE_DEGREE = "更|特别|很|非常|超|真的|简直";
+
+  /**
+   * How the video would look, after the subject: 会更好看, 就完美了, 那就干净多了. {@code leads} are the words
+   * that may come before the praise, {@code degrees} those of how much.
+   */
+  private static String chinesePraise(String leads, String degrees) {
+    return CHINESE_SUBJECT
+        + "(?:"
+        + leads
+        + ")*(?:"
+        + degrees
+        + ")?(?:好了|好|完美了|完美|好看|干净|舒服|棒|美|理想|清爽|顺眼|漂亮|自然|整洁)"
+        + "(?:了|啊|呀|吧|多了|很多|一些|一点|得多|不少)*";
+  }
+
   /** 要是没有那个垃圾桶(就好了), 如果画面里没有电线就完美了, 假如没有广告牌. */
   private static final Pattern CHINESE_IF_NONE =
       Pattern.compile(
-          "^(?:我觉得|我感觉|感觉|说实话|其实|真的)?(?:画面里|画面中|视频里|视频中|镜头里)?(?:要是|如果|假如|假设|若是|倘若|如果说|要是说|真希望|希望|要)(?:能|可以|能够)?"
+          "^(?:我觉得|我感觉|感觉|说实话|其实|真的)?(?:"
+              + CHINESE_IN_VIDEO
+              + "|镜头里)?(?:要是|如果|假如|假设|若是|倘若|如果说|要是说|真希望|希望|要)(?:能|可以|能够)?"
               + "(?:画面里|画面中|画面上|视频里|视频中|镜头里|这里)?(?:没有|没了|少了|不要有|没)(.+?)(?:的话)?"
               + "(?:[，,]?"
-              + CHINESE_SUBJECT
-              + "(?:那|那就|就|会|就会|那会|会更|应该会|肯定会|可能会|绝对|一定|看起来|看着|看上去)*(?:更|特别|很|非常|超|真的|简直)?"
-              + "(?:好了|好|完美了|完美|好看|干净|舒服|棒|美|理想|清爽|顺眼|漂亮|自然|整洁)"
-              + "(?:了|啊|呀|吧|多了|很多|一些|一点|得多|不少)*)?$");
+              + chinesePraise(CHINESE_TO_PRAISE + "|绝对|一定|看起来|看着|看上去", CHINESE_DEGREE)
+              + ")?$");
 
   /** 没有那个路人会更好, 没有后面那辆车的话会好看很多: no wish word, so the praise must follow. */
   private static final Pattern CHINESE_NONE_THEN_PRAISE =
       Pattern.compile(
-          "^(?:画面里|画面中|视频里|视频中)?(?:没有|没了|少了)(.+?)(?:的话)?[，,]?"
-              + CHINESE_SUBJECT
-              + "(?:那|那就|就|会|就会|那会|会更|应该会|肯定会|可能会|看起来|看着|看上去)*"
-              + "(?:更|特别|很|非常|超|真的|简直)?(?:好了|好|完美了|完美|好看|干净|舒服|棒|美|理想|清爽|顺眼|漂亮|自然|整洁)"
-              + "(?:了|啊|呀|吧|多了|很多|一些|一点|得多|不少)*$");
+          "^(?:"
+              + CHINESE_IN_VIDEO
+              + ")?"
+              + CHINESE_NONE
+              + "(.+?)(?:的话)?[，,]?"
+              + chinesePraise(CHINESE_TO_PRAISE + "|看起来|看着|看上去", CHINESE_DEGREE)
+              + "$");
 
   /** 没有这些游客的话(就好了): the praise already stripped as politeness. */
   private static final Pattern CHINESE_NONE_IF =
-      Pattern.compile("^(?:画面里|画面中|视频里|视频中)?(?:没有|没了|少了)(.+?)的话$");
+      Pattern.compile("^(?:" + CHINESE_IN_VIDEO + ")?" + CHINESE_NONE + "(.+?)的话$");
 
   /** 如果能把那个路人去掉, 要是可以删掉这根电线: a wish, then an ordinary request. */
   private static final Pattern CHINESE_IF_VERB =
       Pattern.compile(
-          "^(?:我觉得|说实话|其实)?(?:画面里|视频里)?(?:要是|如果|假如|真希望|希望)(?:你)?(?:能|可以|能够)(?:帮我|帮忙)?"
+          "^"
+              + CHINESE_THOUGHT
+              + "(?:画面里|视频里)?(?:要是|如果|假如|真希望|希望)(?:你)?(?:能|可以|能够)(?:帮我|帮忙)?"
               + "((?:把|将|删|去掉|去除|移除|抹掉|擦掉|拿掉|弄走|弄掉|换|用).+)$");
 
   /** 如果那个路人不在画面里就好了, 要是这根电线消失就好了. */
   private static final Pattern CHINESE_IF_GONE =
       Pattern.compile(
-          "^(?:我觉得|说实话|其实)?(?:画面里|画面中|视频里|视频中|镜头里)?(?:要是|如果|假如|假设|若是|倘若|真希望|希望)(.+?)(?:能|可以)?(?:不在|没在|消失|不见|没了|不见了|消失了|不存在)"
+          "^"
+              + CHINESE_THOUGHT
+              + "(?:"
+              + CHINESE_IN_VIDEO
+              + "|镜头里)?(?:要是|如果|假如|假设|若是|倘若|真希望|希望)(.+?)(?:能|可以)?(?:不在|没在|消失|不见|没了|不见了|消失了|不存在)"
               + "(?:画面|视频|镜头|这里|那里|那儿|这儿)?(?:里|中|上)?(?:面)?(?:了)?(?:的话)?"
               + "(?:[，,]?"
-              + CHINESE_SUBJECT
-              + "(?:那|那就|就|会|就会|会更|看起来|看着)*(?:更|特别|很|非常|超)?"
-              + "(?:好了|好|完美了|完美|好看|干净|舒服|棒|美|理想|清爽|顺眼|漂亮|自然|整洁)"
-              + "(?:了|啊|呀|吧|多了|很多|一些|一点|得多|不少)*)?$");
+              + chinesePraise("那|那就|就|会|就会|会更|看起来|看着", "更|特别|很|非常|超")
+              + ")?$");
 
   /**
    * "use the one from my image instead", "put the wicker chair from my picture in its place", "swap
@@ -832,27 +888,27 @@ final class Rephrasings {
   }
 
   private static String modalPassive(String text) {
-    Matcher m = MODAL_PASSIVE.matcher(trimEnd(text));
-    if (!m.matches()) {
-      return text;
-    }
-    return REMOVED.get(m.group(2).toLowerCase(Locale.ROOT)) + " " + objectForm(m.group(1));
+    return passive(MODAL_PASSIVE, text, Rephrasings::objectForm);
   }
 
   private static String possiblePassive(String text) {
-    Matcher m = POSSIBLE_PASSIVE.matcher(trimEnd(text));
-    if (!m.matches()) {
-      return text;
-    }
-    return REMOVED.get(m.group(2).toLowerCase(Locale.ROOT)) + " " + objectForm(m.group(1));
+    return passive(POSSIBLE_PASSIVE, text, Rephrasings::objectForm);
   }
 
   private static String wantPassive(String text) {
-    Matcher m = WANT_PASSIVE.matcher(trimEnd(text));
+    return passive(WANT_PASSIVE, text, Function.identity());
+  }
+
+  /**
+   * A removal said in the passive ({@code pattern}: the thing in group 1, the participle in group
+   * 2) as the verb and the thing, written by {@code object}; else {@code text}.
+   */
+  private static String passive(Pattern pattern, String text, Function<String, String> object) {
+    Matcher m = pattern.matcher(trimEnd(text));
     if (!m.matches()) {
       return text;
     }
-    return REMOVED.get(m.group(2).toLowerCase(Locale.ROOT)) + " " + m.group(1);
+    return REMOVED.get(m.group(2).toLowerCase(Locale.ROOT)) + " " + object.apply(m.group(1));
   }
 
   /** "he" → "him": the pronoun is then read as the thing an earlier sentence named. */
@@ -866,12 +922,19 @@ final class Rephrasings {
   }
 
   private static String wantToBeInstead(String text) {
-    Matcher m = WANT_TO_BE_INSTEAD.matcher(trimEnd(text));
-    return m.matches() ? "replace " + m.group(1) + " with " + pictured(m.group(2)) : text;
+    return replaceWithPictured(WANT_TO_BE_INSTEAD, text);
   }
 
   private static String shouldBeInstead(String text) {
-    Matcher m = SHOULD_BE_INSTEAD.matcher(trimEnd(text));
+    return replaceWithPictured(SHOULD_BE_INSTEAD, text);
+  }
+
+  /**
+   * A swap said as a wish ({@code pattern}: the old thing in group 1, the new in 2), or {@code
+   * text}.
+   */
+  private static String replaceWithPictured(Pattern pattern, String text) {
+    Matcher m = pattern.matcher(trimEnd(text));
     return m.matches() ? "replace " + m.group(1) + " with " + pictured(m.group(2)) : text;
   }
 
@@ -936,10 +999,7 @@ final class Rephrasings {
 
   /** "the boat in this picture" says where the thing is, not where it goes: "from this picture". */
   private static final Pattern IN_THE_IMAGE =
-      Pattern.compile(
-          "\\b(?:in|on)\\s+((?:the|this|that|my|your)\\s+(?:photo|picture|image|pic|pics|attachment|reference"
-              + "|screenshot|drawing|sketch))\\b",
-          FLAGS);
+      Pattern.compile("\\b(?:in|on)\\s+(" + THE_IMAGE + ")\\b", FLAGS);
 
   private static String fromTheImage(String thing) {
     return IN_THE_IMAGE.matcher(thing).replaceFirst("from $1");
@@ -987,21 +1047,22 @@ final class Rephrasings {
   }
 
   private static String chineseCanIt(String text) {
-    Matcher m = CHINESE_CAN_IT.matcher(text.strip());
-    return m.matches() && namesAThing(m.group(1))
-        ? "把" + m.group(1) + m.group(2) + m.group(3)
-        : text;
+    return withBa(CHINESE_CAN_IT.matcher(text.strip()), text);
   }
 
   private static String chineseSwapQuestion(String text) {
-    Matcher m = CHINESE_SWAP_QUESTION.matcher(text.strip());
-    return m.matches() && namesAThing(m.group(1))
-        ? "把" + m.group(1) + m.group(2) + m.group(3)
-        : text;
+    return withBa(CHINESE_SWAP_QUESTION.matcher(text.strip()), text);
   }
 
   private static String chineseLetBecome(String text) {
-    Matcher m = CHINESE_LET_BECOME.matcher(trimEnd(text));
+    return withBa(CHINESE_LET_BECOME.matcher(trimEnd(text)), text);
+  }
+
+  /**
+   * The thing (group 1), the verb (2) and what follows (3) as a 把 sentence, when {@code m} matches
+   * and names a thing; else {@code text}.
+   */
+  private static String withBa(Matcher m, String text) {
     return m.matches() && namesAThing(m.group(1))
         ? "把" + m.group(1) + m.group(2) + m.group(3)
         : text;

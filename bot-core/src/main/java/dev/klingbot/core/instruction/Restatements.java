@@ -159,10 +159,7 @@ final class Restatements {
     if (rewritten == null) {
       return Optional.empty();
     }
-    Optional<Recognition> read = InstructionReader.recognise(rewritten);
-    return read.isPresent() && read.get().mode() == EditMode.ADDITION
-        ? Optional.of(rewritten)
-        : Optional.empty();
+    return ifReadAs(rewritten, EditMode.ADDITION);
   }
 
   /** "would be cool to see", "I'd like to see", "it'd be neat to have": a wish for a scene. */
@@ -229,8 +226,13 @@ final class Restatements {
     Matcher without = WITHOUT.matcher(scene);
     String rewritten = without.matches() ? "remove " + without.group("thing") : "add " + scene;
     EditMode wanted = without.matches() ? EditMode.REMOVAL : EditMode.ADDITION;
+    return ifReadAs(rewritten, wanted);
+  }
+
+  /** {@code rewritten}, when the reader reads it as one edit of {@code mode}. */
+  private static Optional<String> ifReadAs(String rewritten, EditMode mode) {
     Optional<Recognition> read = InstructionReader.recognise(rewritten);
-    return read.isPresent() && read.get().mode() == wanted
+    return read.isPresent() && read.get().mode() == mode
         ? Optional.of(rewritten)
         : Optional.empty();
   }
@@ -255,10 +257,7 @@ final class Restatements {
       return Optional.empty();
     }
     String rewritten = "remove " + drop.group("thing");
-    Optional<Recognition> read = InstructionReader.recognise(rewritten);
-    return read.isPresent() && read.get().mode() == EditMode.REMOVAL
-        ? Optional.of(rewritten)
-        : Optional.empty();
+    return ifReadAs(rewritten, EditMode.REMOVAL);
   }
 
   /** An earlier sentence that tries to override the bot. */

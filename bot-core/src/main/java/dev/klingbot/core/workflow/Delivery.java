@@ -54,8 +54,8 @@ public final class Delivery {
   private final WorkflowMetrics metrics;
 
   /**
-   * A delivery that keeps trying to download a result for {@code transientRetryWindow} after the
-   * task ended before it posts the link instead, and counts its outcomes in {@code
+   * A delivery that keeps trying to download a result for the settings' transient retry window
+   * after the task ended before it posts the link instead, and counts its outcomes in {@code
    * klingbot.deliveries}.
    */
   public Delivery(
@@ -64,7 +64,7 @@ public final class Delivery {
       Downloads downloads,
       FrameExtractor frames,
       MediaFiles files,
-      Duration transientRetryWindow,
+      WorkflowSettings settings,
       Clock clock,
       WorkflowMetrics metrics) {
     this.metrics = requireNonNull(metrics, "metrics is null");
@@ -75,7 +75,7 @@ public final class Delivery {
     this.files = requireNonNull(files, "files is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.transientRetryWindow =
-        requireNonNull(transientRetryWindow, "transientRetryWindow is null");
+        requireNonNull(settings, "settings is null").jobs().transientRetryWindow();
     this.progress = new ProgressReporter(edits, chats, clock);
     this.comparison = new Comparison(edits, files, frames, clock);
   }

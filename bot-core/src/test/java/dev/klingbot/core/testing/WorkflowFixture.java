@@ -214,6 +214,11 @@ public final class WorkflowFixture implements AutoCloseable {
 
   /** A new workflow on the same database, as after a restart. */
   public Workflow newWorkflow() {
+    return newWorkflow(kling);
+  }
+
+  /** A new workflow on the same database that calls Kling through {@code kling}. */
+  public Workflow newWorkflow(KlingClient kling) {
     EditorLinks links =
         new EditorLinks(null, new UrlSigner("fixture-signing-key-0123456789"), clock);
     return new Workflow(

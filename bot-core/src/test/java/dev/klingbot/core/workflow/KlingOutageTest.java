@@ -240,25 +240,7 @@ class KlingOutageTest {
   void anAmbiguousCreateIsLookedUpByTheEditIdAndNeverEndsAsOutcomeUnknown() {
     AnswerLost kling = new AnswerLost(fixture.kling);
     fixture.workflow().close();
-    Workflow workflow =
-        new Workflow(
-            kling,
-            fixture.edits,
-            fixture.selections,
-            fixture.serverSettings,
-            fixture.quota,
-            fixture.chats,
-            new dev.klingbot.core.media.Downloads(
-                fixture.http,
-                Duration.ofMinutes(1),
-                dev.klingbot.core.media.AddressGuard.allowingPrivate()),
-            fixture.relay(),
-            new dev.klingbot.core.relay.EditorLinks(
-                null, new dev.klingbot.core.relay.UrlSigner("test-signing-key-0123456789"), clock),
-            java.util.Optional.empty(),
-            fixture.settings(),
-            clock,
-            dev.klingbot.core.metrics.WorkflowMetrics.none());
+    Workflow workflow = fixture.newWorkflow(kling);
     workflow.runner().follow(Platform.DISCORD);
     Edit edit =
         workflow

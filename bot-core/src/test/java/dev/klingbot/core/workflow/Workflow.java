@@ -58,16 +58,7 @@ public final class Workflow implements AutoCloseable {
     FrameExtractor frames = new FrameExtractor();
     VideoProbe probe = new VideoProbe();
     VideoRules rules = new VideoRules(settings.maxVideoBytes());
-    this.delivery =
-        new Delivery(
-            edits,
-            chats,
-            downloads,
-            frames,
-            files,
-            settings.jobs().transientRetryWindow(),
-            clock,
-            metrics);
+    this.delivery = new Delivery(edits, chats, downloads, frames, files, settings, clock, metrics);
     this.runner =
         new JobRunner(
             edits, quota, kling, chats, delivery, editorLinks, relay, settings, clock, metrics);
