@@ -210,7 +210,8 @@ final class EventHandlers {
           try {
             Requester who = users.requester(teamId, channel, thread, user);
             try (Messages.Scope lang = Messages.use(conversation.language(who))) {
-              SlackReplies.ephemeral(chat, who).privately(ChatMessage.ephemeral(Messages.text("slack.edited")));
+              SlackReplies.ephemeral(chat, who)
+                  .privately(ChatMessage.ephemeral(Messages.text("slack.edited")));
             }
           } catch (RuntimeException e) {
             LOG.warn("Could not answer an edited mention by {}: {}", user, e.toString());
@@ -248,7 +249,9 @@ final class EventHandlers {
               && ThreadCommands.isCommand(text)
               && commands.run(who.serverId(), who.channelId(), who.threadId(), who.userId(), text);
       if (!command) {
-        chat.post(who.conversation(), ChatMessage.text(Messages.text("slack.how-to", SlackChat.howToStart())));
+        chat.post(
+            who.conversation(),
+            ChatMessage.text(Messages.text("slack.how-to", SlackChat.howToStart())));
       }
       return;
     }
