@@ -20,6 +20,7 @@ import dev.klingbot.core.conversation.ConversationHandler;
 import dev.klingbot.core.conversation.Form;
 import dev.klingbot.core.i18n.Messages;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Button presses ({@code block_actions}) and form submissions, mapped to the core's commands with
@@ -66,19 +67,10 @@ final class ButtonActions {
       return ctx.ack();
     }
     String trigger = payload.getTriggerId();
-    queue.submit(place.key(), () -> press(place, actionId, trigger));
-    return ctx.ack();
-  }
-
-  private void press(Place place, String actionId, String trigger) {
-    Requester who =
-        users.requester(place.teamId(), place.channelId(), place.threadTs(), place.userId());
-    SlackReplies replies = SlackReplies.ephemeral(chat, who);
-    conversation.answer(
-        who,
-        replies,
+    answer(
+        place,
         "button " + actionId,
-        () -> {
+        (who, replies) -> {
           Actions.Pressed pressed = Actions.pressed(actionId);
           if (pressed instanceof Actions.Pressed.Run run) {
             conversation.handle(Actor.of(who), run.command(), replies);
@@ -87,6 +79,22 @@ final class ButtonActions {
             View view = BlockKit.formModal(form, place.metadata(form.id()));
             api.call("views.open", c -> c.viewsOpen(r -> r.triggerId(trigger).view(view)));
           }
+        });
+    return ctx.ack();
+  }
+
+  /**
+   * Does {@code work} for the person at {@code place} on the queue, in the thread's order; a
+   * failure becomes a private sentence.
+   */
+  private void answer(Place place, String what, BiConsumer<Requester, SlackReplies> work) {
+    queue.submit(
+        place.key(),
+        () -> {
+          Requester who =
+              users.requester(place.teamId(), place.channelId(), place.threadTs(), place.userId());
+          SlackReplies replies = SlackReplies.ephemeral(chat, who);
+          conversation.answer(who, replies, what, () -> work.accept(who, replies));
         });
   }
 
@@ -106,18 +114,11 @@ final class ButtonActions {
         new Place(
             teamId, parts[1], parts[2].isEmpty() ? null : parts[2], payload.getUser().getId());
     String formId = parts[0];
-    queue.submit(
-        place.key(),
-        () -> {
-          Requester who =
-              users.requester(place.teamId(), place.channelId(), place.threadTs(), place.userId());
-          SlackReplies replies = SlackReplies.ephemeral(chat, who);
-          conversation.answer(
-              who,
-              replies,
-              "form " + formId,
-              () -> conversation.handle(Actor.of(who), Actions.fromForm(formId, text), replies));
-        });
+    answer(
+        place,
+        "form " + formId,
+        (who, replies) ->
+            conversation.handle(Actor.of(who), Actions.fromForm(formId, text), replies));
     return ctx.ack();
   }
 

@@ -41,7 +41,6 @@ final class EventHandlers {
   private final UserDirectory users;
   private final SlackChat chat;
   private final SlackFiles files;
-  private final ThreadCommands commands;
   private final WorkQueue queue;
   private final SeenEvents seen;
   private final long maxVideoBytes;
@@ -52,7 +51,6 @@ final class EventHandlers {
       UserDirectory users,
       SlackChat chat,
       SlackFiles files,
-      ThreadCommands commands,
       WorkQueue queue,
       SeenEvents seen,
       long maxVideoBytes,
@@ -61,7 +59,6 @@ final class EventHandlers {
     this.users = requireNonNull(users, "users is null");
     this.chat = requireNonNull(chat, "chat is null");
     this.files = requireNonNull(files, "files is null");
-    this.commands = requireNonNull(commands, "commands is null");
     this.queue = requireNonNull(queue, "queue is null");
     this.seen = requireNonNull(seen, "seen is null");
     this.maxVideoBytes = maxVideoBytes;
@@ -226,14 +223,14 @@ final class EventHandlers {
         || message.user() == null
         || message.user().equals(ctx.getBotUserId())
         || mentionsBot(message.text(), ctx)
-        || !ThreadCommands.isCommand(text)
+        || !CommandGrammar.startsWithVerb(text)
         || !seen.event(eventId)) {
       return;
     }
     String channel = message.channel();
     String thread = message.threadTs();
     String user = message.user();
-    queue.submit(channel + ":" + thread, () -> commands.run(teamId, channel, thread, user, text));
+    queue.submit(channel + ":" + thread, () -> inThread(teamId, channel, thread, user, text));
   }
 
   private static boolean mentionsBot(String text, EventContext ctx) {
@@ -246,8 +243,8 @@ final class EventHandlers {
     if (video == null) {
       boolean command =
           inThread
-              && ThreadCommands.isCommand(text)
-              && commands.run(who.serverId(), who.channelId(), who.threadId(), who.userId(), text);
+              && CommandGrammar.startsWithVerb(text)
+              && inThread(who.serverId(), who.channelId(), who.threadId(), who.userId(), text);
       if (!command) {
         chat.post(
             who.conversation(),
@@ -307,6 +304,22 @@ final class EventHandlers {
     } catch (RuntimeException e) {
       LOG.debug("Could not delete message {}: {}", message.id(), e.getMessage());
     }
+  }
+
+  /**
+   * Runs a command typed in an edit's thread, read with the core's grammar ({@code select C4 D4},
+   * {@code preview}, …).
+   *
+   * @return false when the thread belongs to no edit (the message is not for the bot)
+   */
+  private boolean inThread(
+      String teamId, String channelId, String threadTs, String userId, String text) {
+    Requester who = users.requester(teamId, channelId, threadTs, userId);
+    if (!conversation.inEditThread(who)) {
+      return false;
+    }
+    conversation.handleTyped(Actor.of(who), text, SlackReplies.ephemeral(chat, who));
+    return true;
   }
 
   private static String teamId(String payloadTeam, String eventTeam, EventContext ctx) {

@@ -128,14 +128,12 @@ public final class SlackBot implements AutoCloseable {
     this.queue = new WorkQueue("klingbot-slack", THREADS, Integer.MAX_VALUE);
     UserDirectory users =
         new UserDirectory(api, new HashSet<>(config.adminUserIds()), USER_CACHE, clock);
-    ThreadCommands commands = new ThreadCommands(conversation, users, chat);
     EventHandlers events =
         new EventHandlers(
             conversation,
             users,
             chat,
             files,
-            commands,
             queue,
             new SeenEvents(seen, clock),
             media.maxVideoSize().bytes(),

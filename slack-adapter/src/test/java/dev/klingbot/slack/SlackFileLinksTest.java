@@ -68,49 +68,47 @@ class SlackFileLinksTest {
   @Test
   void aRedirectToAFileLinkIsRefusedToo() throws Exception {
     try (mockwebserver3.MockWebServer server = new mockwebserver3.MockWebServer()) {
-      server.enqueue(
-          new mockwebserver3.MockResponse.Builder()
-              .code(302)
-              .addHeader("Location", "file:///etc/passwd")
-              .build());
-      server.start();
-      String url = server.url("/files-pri/T1-F_LINK/clip.mp4").toString();
-      // the test's server is on the loopback interface, where a fake Slack is let through
-      SharedFiles local =
-          SharedFiles.forPlatform(server.url("/api/").toString(), Duration.ofSeconds(10));
-      SlackFiles files = files(local);
-
-      assertThatThrownBy(() -> files.download(video("clip.mp4", url), 10_000_000, "video"))
-          .isInstanceOf(EditException.class)
+      downloading(
+              server,
+              new mockwebserver3.MockResponse.Builder()
+                  .code(302)
+                  .addHeader("Location", "file:///etc/passwd")
+                  .build())
           .hasMessageContaining("is not a Slack download address");
       assertThat(server.getRequestCount()).isEqualTo(1);
-      local.close();
     }
   }
 
   @Test
   void aSignInPageInPlaceOfTheFileSaysWhichPermissionIsMissing() throws Exception {
     try (mockwebserver3.MockWebServer server = new mockwebserver3.MockWebServer()) {
-      server.enqueue(
-          new mockwebserver3.MockResponse.Builder()
-              .addHeader("Content-Type", "text/html")
-              .body("<html>Sign in to Slack</html>")
-              .build());
-      server.start();
-      String url = server.url("/files-pri/T1-F_LINK/clip.mp4").toString();
-      SharedFiles local =
-          SharedFiles.forPlatform(server.url("/api/").toString(), Duration.ofSeconds(10));
-      SlackFiles files = files(local);
-
-      assertThatThrownBy(() -> files.download(video("clip.mp4", url), 10_000_000, "video"))
-          .isInstanceOf(EditException.class)
+      downloading(
+              server,
+              new mockwebserver3.MockResponse.Builder()
+                  .addHeader("Content-Type", "text/html")
+                  .body("<html>Sign in to Slack</html>")
+                  .build())
           .hasMessageContaining("Slack answered with a sign-in page")
           .hasMessageContaining("files:read")
           .message()
           .doesNotContain(FakeSlack.BOT_TOKEN);
       assertThat(server.takeRequest().getHeaders().get("Authorization"))
           .isEqualTo("Bearer " + FakeSlack.BOT_TOKEN);
-      local.close();
+    }
+  }
+
+  /** The refusal of a file whose link {@code server} answers with {@code answer}. */
+  private org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> downloading(
+      mockwebserver3.MockWebServer server, mockwebserver3.MockResponse answer) throws Exception {
+    server.enqueue(answer);
+    server.start();
+    String url = server.url("/files-pri/T1-F_LINK/clip.mp4").toString();
+    // the test's server is on the loopback interface, where a fake Slack is let through
+    try (SharedFiles local =
+        SharedFiles.forPlatform(server.url("/api/").toString(), Duration.ofSeconds(10))) {
+      SlackFiles files = files(local);
+      return assertThatThrownBy(() -> files.download(video("clip.mp4", url), 10_000_000, "video"))
+          .isInstanceOf(EditException.class);
     }
   }
 
