@@ -131,6 +131,7 @@ final class BlockKit {
       return List.of();
     }
     return TextChunks.split(text, SECTION_LIMIT).stream()
+        .filter(piece -> !piece.isBlank())
         .limit(45)
         .map(BlockKit::sectionOf)
         .toList();

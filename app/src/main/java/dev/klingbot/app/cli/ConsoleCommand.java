@@ -75,7 +75,7 @@ public final class ConsoleCommand implements Callable<Integer> {
       // scripted input (a pipe, a file, tests): plain lines, each echoed after "you> "
       BufferedReader in =
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-      ConsoleApp.run(config, simulate, taskTime, in, System.out, name, false, logNote);
+      ConsoleApp.run(config, simulate, taskTime, in, System.out, name, logNote);
       return 0;
     }
     try (Terminal terminal =

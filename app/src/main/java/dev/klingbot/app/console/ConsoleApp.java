@@ -14,9 +14,7 @@ import dev.klingbot.core.i18n.Messages;
 import dev.klingbot.core.workflow.EditService;
 import dev.klingbot.core.workflow.JobRunner;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.jline.reader.LineReader;
@@ -26,6 +24,8 @@ public final class ConsoleApp {
   private ConsoleApp() {}
 
   /**
+   * The scripted console: lines are read from {@code in} (a pipe, a file, tests) and echoed.
+   *
    * @param taskTime with {@code simulate}: how long a simulated task takes
    */
   public static void run(
@@ -35,23 +35,8 @@ public final class ConsoleApp {
       BufferedReader in,
       PrintStream out,
       String user,
-      boolean interactive,
-      String logNote)
-      throws IOException {
-    run(
-        config,
-        simulate,
-        taskTime,
-        out,
-        user,
-        logNote,
-        session -> {
-          try {
-            session.run(in, interactive);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+      String logNote) {
+    run(config, simulate, taskTime, out, user, logNote, session -> session.run(in));
   }
 
   /**

@@ -20,6 +20,7 @@ import dev.klingbot.core.workflow.EditService;
 import dev.klingbot.core.workflow.MediaSource;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
@@ -101,25 +103,20 @@ public final class ConsoleSession {
     return Messages.use(conversation.language(requester));
   }
 
-  /** Reads commands until {@code quit} or the end of input (scripted input: no line editing). */
-  public void run(BufferedReader in, boolean interactive) throws IOException {
-    try (Messages.Scope lang = speak()) {
-      chat.info(welcome());
-    }
-    while (true) {
-      if (interactive) {
-        System.out.print("you> ");
-        System.out.flush();
-      }
-      String line = in.readLine();
-      if (line == null || !processInLanguage(line, !interactive)) {
-        break;
-      }
-    }
-    try (Messages.Scope lang = speak()) {
-      chat.info(goodbye());
-    }
-    chat.closeOutput();
+  /**
+   * Reads commands until {@code quit} or the end of input: scripted input (a pipe, a file, tests),
+   * no line editing; each line is echoed after {@code you>} so the output reads as a conversation.
+   */
+  public void run(BufferedReader in) {
+    converse(
+        () -> {
+          try {
+            return in.readLine();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        },
+        true);
   }
 
   /**
@@ -132,30 +129,37 @@ public final class ConsoleSession {
     // Ctrl-C while a command runs stops a `wait`, not the console (while a line is read, the
     // reader handles Ctrl-C itself and puts this handler back afterwards)
     reader.getTerminal().handle(Terminal.Signal.INT, signal -> stopWaiting.set(true));
+    AtomicBoolean interruptedOnce = new AtomicBoolean();
+    converse(
+        () -> {
+          while (true) {
+            try {
+              String line = reader.readLine("you> ");
+              interruptedOnce.set(false);
+              return line;
+            } catch (UserInterruptException e) {
+              if (interruptedOnce.getAndSet(true)) {
+                return null;
+              }
+              try (Messages.Scope lang = speak()) {
+                chat.info(cancelledLine());
+              }
+            } catch (EndOfFileException e) {
+              return null;
+            }
+          }
+        },
+        false);
+  }
+
+  /** The conversation: welcome, the lines until one asks to leave or there are none, goodbye. */
+  private void converse(Supplier<String> lines, boolean echo) {
     try (Messages.Scope lang = speak()) {
       chat.info(welcome());
     }
-    boolean interruptedOnce = false;
-    while (true) {
-      String line;
-      try {
-        line = reader.readLine("you> ");
-      } catch (UserInterruptException e) {
-        if (interruptedOnce) {
-          break;
-        }
-        interruptedOnce = true;
-        try (Messages.Scope lang = speak()) {
-          chat.info(cancelledLine());
-        }
-        continue;
-      } catch (EndOfFileException e) {
-        break;
-      }
-      interruptedOnce = false;
-      if (!processInLanguage(line, false)) {
-        break;
-      }
+    String line = lines.get();
+    while (line != null && processInLanguage(line, echo)) {
+      line = lines.get();
     }
     try (Messages.Scope lang = speak()) {
       chat.info(goodbye());

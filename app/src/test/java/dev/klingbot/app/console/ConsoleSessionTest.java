@@ -41,7 +41,7 @@ class ConsoleSessionTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     BufferedReader in = new BufferedReader(new StringReader(String.join("\n", lines) + "\n"));
-    ConsoleApp.run(config, true, Duration.ofSeconds(2), in, out, "tester", false, "");
+    ConsoleApp.run(config, true, Duration.ofSeconds(2), in, out, "tester", "");
     return bytes.toString(StandardCharsets.UTF_8);
   }
 

@@ -44,8 +44,8 @@ public final class SharedFiles implements AutoCloseable {
   private final AtomicLong count = new AtomicLong();
 
   /**
-   * Fetches through {@code downloads} (the app's, on its shared client). Its address guard decides
-   * which addresses are allowed; in production it allows public addresses only.
+   * Fetches through {@code downloads}. Its address guard decides which addresses are allowed; in
+   * production it allows public addresses only.
    */
   public SharedFiles(Downloads downloads) {
     this(downloads, null);
@@ -90,7 +90,12 @@ public final class SharedFiles implements AutoCloseable {
   }
 
   private static SharedFiles guarded(AddressGuard guard, Duration timeout) {
-    OkHttpClient client = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(20)).build();
+    // a stalled file server is given as long as the app's shared client gives Kling's
+    OkHttpClient client =
+        new OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(20))
+            .readTimeout(Duration.ofSeconds(60))
+            .build();
     return new SharedFiles(new Downloads(client, timeout, guard), client);
   }
 
@@ -114,7 +119,11 @@ public final class SharedFiles implements AutoCloseable {
     } catch (MediaException e) {
       deleteQuietly(target);
       SharedFileException failure = failure(e);
-      LOG.warn("Could not fetch the shared file {}: {}", name, failure.problem());
+      LOG.warn(
+          "Could not fetch the shared file {}: {} ({})",
+          name,
+          failure.problem(),
+          e.getCause() != null ? e.getCause().toString() : e.getMessage());
       throw failure;
     } catch (RuntimeException e) {
       deleteQuietly(target);

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * A front-end's own threads: a platform handler acknowledges at once and leaves the work here. Work
  * with the same key (a thread) runs in order, one at a time, so {@code select C4} is done before
  * the {@code preview} typed right after it; different keys run in parallel. At most {@code
- * capacity} pieces of work wait; more is refused with {@link RejectedExecutionException}, for the
- * front-end to say it is busy.
+ * capacity} pieces of work wait: {@link #execute} refuses more with {@link
+ * RejectedExecutionException}, for the front-end to say it is busy; work {@link #submit}ted in a
+ * key's order that the pool refuses (when full or closed) is logged, never lost without a trace.
  */
 public final class WorkQueue implements Executor, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WorkQueue.class);
@@ -62,6 +63,9 @@ public final class WorkQueue implements Executor, AutoCloseable {
         (ignored, error) -> {
           synchronized (this) {
             tails.remove(key, next);
+          }
+          if (error != null) {
+            LOG.warn("Work on {} for {} was refused: {}", name, key, error.toString());
           }
         });
   }

@@ -91,14 +91,15 @@ public final class ConversationHandler {
    * naming a file would name one on the bot's server, so it is refused (people attach files there).
    */
   public Optional<Edit> handleTyped(Actor actor, String line, Replies replies) {
-    EditCommand command = CommandGrammar.read(line);
-    if (command instanceof EditCommand.Start start && start.namesLocalFile()) {
-      try (Messages.Scope lang = Messages.use(languageOf(actor))) {
+    // the grammar words its refusals as it reads, so it reads in the person's language
+    try (Messages.Scope lang = Messages.use(languageOf(actor))) {
+      EditCommand command = CommandGrammar.read(line);
+      if (command instanceof EditCommand.Start start && start.namesLocalFile()) {
         command =
             new EditCommand.Mistyped(start.verb(), Messages.text("conversation.attach-instead"));
       }
+      return handle(actor, command, replies);
     }
-    return handle(actor, command, replies);
   }
 
   /** A refused instruction with a close reading gets a button (or {@code yes}) to use it. */

@@ -172,6 +172,21 @@ class ConversationHandlerTest {
         .isEqualTo("Mark cells of " + edit.id());
   }
 
+  @Test
+  void aLineTypedInAChatIsReadAndRefusedInThePersonsLanguage() {
+    Told mistyped = new Told();
+    handler.handleTyped(Actor.of(alice.withLocale("zh-CN")), "unselect", mistyped);
+    Told english = new Told();
+    handler.handleTyped(Actor.of(alice), "unselect", english);
+    Told file = new Told();
+    handler.handleTyped(Actor.of(alice.withLocale("zh-CN")), "edit /etc/passwd remove it", file);
+
+    assertThat(mistyped.text()).startsWith("⚠️ 请说明要取消标记哪些点");
+    assertThat(english.text()).startsWith("⚠️ Say which points to unmark");
+    assertThat(file.text()).startsWith("⚠️ 请把视频附在一条提及我的消息里").doesNotContain("/etc/passwd");
+    assertThat(fixture.edits.recentByUser(Platform.SLACK, alice.serverId(), "alice", 5)).isEmpty();
+  }
+
   /** What {@code who} is told back when asking {@code command}. */
   private Told told(Requester who, EditCommand command) {
     Told told = new Told();
