@@ -367,9 +367,11 @@ public final class ConversationHandler {
     // The words and the quota are checked before the video is fetched and probed.
     edits.checkStart(who, request);
     replies.working(
-        start.video() instanceof MediaSource.Result
-            ? Messages.text("conversation.start.result", start.video().displayName())
-            : Messages.text("conversation.start.checking"));
+        !(start.video() instanceof MediaSource.Result result)
+            ? Messages.text("conversation.start.checking")
+            : result.editId() == null
+                ? Messages.text("conversation.start.result.this")
+                : Messages.text("conversation.start.result.of", result.editId()));
     Reply reply = edits.start(who, request);
     return postNewEdit(who, reply, replies);
   }
