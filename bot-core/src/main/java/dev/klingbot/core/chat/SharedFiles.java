@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -36,7 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SharedFiles implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SharedFiles.class);
-  private static final Pattern LOOPBACK = Pattern.compile("localhost|127(\\.\\d{1,3}){3}|::1");
 
   private final Downloads downloads;
   private final OkHttpClient ownClient;
@@ -83,7 +81,7 @@ public final class SharedFiles implements AutoCloseable {
    */
   public static AddressGuard guard(String platformUrl) {
     HttpUrl platform = HttpUrl.parse(requireNonNull(platformUrl, "platformUrl is null"));
-    if (platform != null && LOOPBACK.matcher(platform.host()).matches()) {
+    if (platform != null && AddressGuard.isLoopbackName(platform.host())) {
       return AddressGuard.publicOnly().allowing(platform);
     }
     return AddressGuard.publicOnly();

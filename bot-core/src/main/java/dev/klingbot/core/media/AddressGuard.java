@@ -43,6 +43,16 @@ public final class AddressGuard {
     this.allowed = Set.copyOf(allowed);
   }
 
+  /**
+   * Whether a host, as written in a link, names the loopback interface ({@code localhost}, {@code
+   * 127.x.x.x}, {@code ::1}), before any name is resolved.
+   */
+  public static boolean isLoopbackName(String host) {
+    return host.equalsIgnoreCase("localhost")
+        || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")
+        || host.equals("::1");
+  }
+
   /** Public addresses only: the default. */
   public static AddressGuard publicOnly() {
     return new AddressGuard(false, Set.of());

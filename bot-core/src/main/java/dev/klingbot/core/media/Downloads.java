@@ -142,7 +142,9 @@ public final class Downloads {
     try {
       for (int hop = 0; ; hop++) {
         guard.checkUrl(current);
-        if (options.httpsOnly() && !current.isHttps() && !isLoopbackName(current.host())) {
+        if (options.httpsOnly()
+            && !current.isHttps()
+            && !AddressGuard.isLoopbackName(current.host())) {
           throw new MediaException(
               MediaProblem.BAD_URL, Messages.text("media.download.https.only"));
         }
@@ -221,13 +223,6 @@ public final class Downloads {
     return first.scheme().equals(other.scheme())
         && first.host().equals(other.host())
         && first.port() == other.port();
-  }
-
-  /** A name or literal of the loopback interface, where plain http may be used. */
-  private static boolean isLoopbackName(String host) {
-    return host.equalsIgnoreCase("localhost")
-        || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")
-        || host.equals("::1");
   }
 
   /** The next hop of a redirect, refused when it is not a web link or there are too many. */

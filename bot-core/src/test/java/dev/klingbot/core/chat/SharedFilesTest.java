@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * over https (plain http only on the loopback interface), and a sign-in page is refused.
  */
 class SharedFilesTest {
-  private static final String TOKEN = "xoxb-secret-token";
+  // a made-up credential: the test only follows where it is sent and that no message shows it
+  private static final String TOKEN = "test-credential-41f7";
   private static final Secret BEARER = Secret.of("Bearer " + TOKEN);
   private static final long MB = 1 << 20;
 
